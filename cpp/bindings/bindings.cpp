@@ -1,0 +1,127 @@
+// The Embind surface of the engine: a thin JS class around interleave::Simulation.
+// Counts cross the boundary as doubles (exact below 2^53) so JS never needs BigInt.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cstdint>
+#include <string>
+
+#include "sim/simulation.h"
+
+namespace {
+
+using emscripten::val;
+using interleave::RunOptions;
+using interleave::Simulation;
+
+// number_option reads options[key] into field when it is a number.
+template <typename T>
+void number_option(const val& options, const char* key, T& field) {
+  val v = options[key];
+  if (v.isNumber()) field = static_cast<T>(v.as<double>());
+}
+
+// run_options_from turns a plain JS object ({stepLimit, seed, ...}) into RunOptions;
+// missing or mistyped fields keep their defaults.
+RunOptions run_options_from(const val& options) {
+  RunOptions r;
+  if (options.isUndefined() || options.isNull()) return r;
+  val filename = options["filename"];
+  if (filename.isString()) r.filename = filename.as<std::string>();
+  number_option(options, "stepLimit", r.step_limit);
+  number_option(options, "memoryLimit", r.memory_limit);
+  number_option(options, "recursionLimit", r.recursion_limit);
+  number_option(options, "seed", r.seed);
+  val trace_lines = options["traceLines"];
+  if (trace_lines.isTrue() || trace_lines.isFalse()) r.trace_lines = trace_lines.isTrue();
+  val costs = options["costs"];
+  if (!costs.isUndefined() && !costs.isNull()) {
+    number_option(costs, "instruction", r.costs.instruction);
+    number_option(costs, "call", r.costs.call);
+    number_option(costs, "nativeCall", r.costs.native_call);
+    number_option(costs, "alloc", r.costs.alloc);
+  }
+  return r;
+}
+
+// JsSimulation is what JS sees as `Simulation`. Lifetime rule: every instance created
+// from JS owns wasm memory and must be released with `delete()` when the host is done.
+class JsSimulation {
+ public:
+  explicit JsSimulation(val options) : sim_(run_options_from(options)) {}
+
+  bool load(const std::string& source) { return sim_.load(source); }
+  bool advance(double max_steps) {
+    return sim_.advance(max_steps <= 0 ? 0 : static_cast<uint64_t>(max_steps));
+  }
+
+  bool finished() const { return sim_.result().finished; }
+  std::string output() const { return sim_.result().output; }
+  double elapsed() const { return sim_.result().elapsed; }
+  double steps() const { return static_cast<double>(sim_.result().steps); }
+  double eventTotal() const { return static_cast<double>(sim_.result().events); }
+
+  bool hasError() const { return sim_.result().error.has_value(); }
+  std::string errorType() const { return hasError() ? sim_.result().error->type : std::string(); }
+  std::string errorMessage() const { return hasError() ? sim_.result().error->message : std::string(); }
+  uint32_t errorLine() const { return hasError() ? sim_.result().error->line : 0; }
+  std::string errorTraceback() const { return hasError() ? sim_.result().error->traceback : std::string(); }
+
+  std::string takeOutput() { return sim_.take_output(); }
+
+  // eventCount is the number of records pending since the last clearEvents().
+  uint32_t eventCount() const { return static_cast<uint32_t>(sim_.events().size()); }
+  // eventBytes views the pending records in wasm memory (32 bytes each); the view dies
+  // at the next call into wasm, so JS copies it out immediately.
+  val eventBytes() const {
+    const auto& events = sim_.events();
+    return val(emscripten::typed_memory_view(
+        events.size() * sizeof(interleave::EventRecord),
+        reinterpret_cast<const uint8_t*>(events.data())));
+  }
+  void clearEvents() { sim_.clear_events(); }
+
+  uint32_t stringCount() const { return static_cast<uint32_t>(sim_.strings().size()); }
+  std::string string(uint32_t index) const {
+    const auto& strings = sim_.strings();
+    return index < strings.size() ? strings[index] : std::string();
+  }
+  // stringsFrom returns strings[first..] as one JS array, so a host syncs its copy of
+  // the growing table with one call per batch.
+  val stringsFrom(uint32_t first) const {
+    const auto& strings = sim_.strings();
+    val out = val::array();
+    for (size_t i = first; i < strings.size(); ++i) out.call<void>("push", val(strings[i]));
+    return out;
+  }
+
+ private:
+  Simulation sim_;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(interleave) {
+  emscripten::class_<JsSimulation>("Simulation")
+      .constructor<val>()
+      .function("load", &JsSimulation::load)
+      .function("advance", &JsSimulation::advance)
+      .function("finished", &JsSimulation::finished)
+      .function("output", &JsSimulation::output)
+      .function("elapsed", &JsSimulation::elapsed)
+      .function("steps", &JsSimulation::steps)
+      .function("eventTotal", &JsSimulation::eventTotal)
+      .function("hasError", &JsSimulation::hasError)
+      .function("errorType", &JsSimulation::errorType)
+      .function("errorMessage", &JsSimulation::errorMessage)
+      .function("errorLine", &JsSimulation::errorLine)
+      .function("errorTraceback", &JsSimulation::errorTraceback)
+      .function("takeOutput", &JsSimulation::takeOutput)
+      .function("eventCount", &JsSimulation::eventCount)
+      .function("eventBytes", &JsSimulation::eventBytes)
+      .function("clearEvents", &JsSimulation::clearEvents)
+      .function("stringCount", &JsSimulation::stringCount)
+      .function("string", &JsSimulation::string)
+      .function("stringsFrom", &JsSimulation::stringsFrom);
+  emscripten::constant("eventRecordBytes", static_cast<uint32_t>(sizeof(interleave::EventRecord)));
+}

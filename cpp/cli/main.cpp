@@ -1,0 +1,256 @@
+// interleave: the native command line, the same contract as `npm run -s cli`, used by
+// tests and benchmarks. Plain mode streams the program's output; --json prints one object.
+#include <charconv>
+#include <cerrno>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "sim/simulation.h"
+
+namespace {
+
+constexpr uint64_t kStepsPerAdvance = 1'000'000;  // slice size: output streams between slices
+
+constexpr const char* kUsage =
+    "Usage: interleave run FILE [options]\n"
+    "\n"
+    "Runs a Python program on the simulated clock and prints what it prints.\n"
+    "FILE may be - to read the program from standard input.\n"
+    "\n"
+    "Options:\n"
+    "  --json            print one JSON object instead of the output:\n"
+    "                    {\"output\", \"elapsed\", \"error\": null | {\"type\", \"message\", \"line\"},\n"
+    "                     \"events\", \"steps\"}\n"
+    "  --step-limit N    stop with StepLimitError after N instructions (default 100000000)\n"
+    "  --seed N          seed for the random module (default 0)\n"
+    "  --filename NAME   file name shown in tracebacks (default main.py)\n"
+    "  --help            show this help\n"
+    "\n"
+    "Exit status: 0 when the program ends normally, 1 on an uncaught error (the traceback\n"
+    "goes to standard error in plain mode), 2 on a usage error or an unreadable FILE.\n";
+
+struct CliArgs {
+  std::string file;
+  bool json = false;
+  interleave::RunOptions options;
+};
+
+int usage_error(const std::string& message) {
+  std::fprintf(stderr, "interleave: %s\nRun 'interleave --help' for usage.\n", message.c_str());
+  return 2;
+}
+
+// parse_count reads a non-negative decimal integer; false if text is anything else.
+bool parse_count(std::string_view text, uint64_t& out) {
+  if (text.empty()) return false;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+// read_all returns the whole stream's bytes; false on a read error.
+bool read_all(std::FILE* f, std::string& out) {
+  char buffer[65536];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) out.append(buffer, n);
+  return !std::ferror(f);
+}
+
+// json_string escapes text exactly as JavaScript's JSON.stringify does.
+void json_string(std::string& out, std::string_view text) {
+  static const char kHex[] = "0123456789abcdef";
+  out += '"';
+  for (unsigned char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 15];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+}
+
+// json_number formats a double as JavaScript's Number#toString does (shortest round trip).
+void json_number(std::string& out, double v) {
+  if (!std::isfinite(v)) {
+    out += "null";
+    return;
+  }
+  if (v == 0) {
+    out += '0';
+    return;
+  }
+  char buffer[64];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::scientific);
+  std::string_view sci(buffer, result.ptr - buffer);
+  if (sci.front() == '-') {
+    out += '-';
+    sci.remove_prefix(1);
+  }
+  size_t e_pos = sci.find('e');
+  std::string digits;
+  for (char c : sci.substr(0, e_pos)) {
+    if (c != '.') digits += c;
+  }
+  int exponent = 0;
+  std::string_view exp_text = sci.substr(e_pos + 1);
+  bool negative_exp = exp_text.front() == '-';
+  if (exp_text.front() == '+' || exp_text.front() == '-') exp_text.remove_prefix(1);
+  std::from_chars(exp_text.data(), exp_text.data() + exp_text.size(), exponent);
+  if (negative_exp) exponent = -exponent;
+  int k = static_cast<int>(digits.size());
+  int n = exponent + 1;
+  if (k <= n && n <= 21) {
+    out += digits;
+    out.append(n - k, '0');
+  } else if (0 < n && n <= 21) {
+    out += digits.substr(0, n);
+    out += '.';
+    out += digits.substr(n);
+  } else if (-6 < n && n <= 0) {
+    out += "0.";
+    out.append(-n, '0');
+    out += digits;
+  } else {
+    out += digits[0];
+    if (k > 1) {
+      out += '.';
+      out += digits.substr(1);
+    }
+    out += 'e';
+    out += n - 1 >= 0 ? '+' : '-';
+    out += std::to_string(std::abs(n - 1));
+  }
+}
+
+std::string result_json(const interleave::RunResult& r) {
+  std::string out = "{\"output\":";
+  json_string(out, r.output);
+  out += ",\"elapsed\":";
+  json_number(out, r.elapsed);
+  out += ",\"error\":";
+  if (r.error) {
+    out += "{\"type\":";
+    json_string(out, r.error->type);
+    out += ",\"message\":";
+    json_string(out, r.error->message);
+    out += ",\"line\":";
+    out += std::to_string(r.error->line);
+    out += '}';
+  } else {
+    out += "null";
+  }
+  out += ",\"events\":";
+  out += std::to_string(r.events);
+  out += ",\"steps\":";
+  out += std::to_string(r.steps);
+  out += "}\n";
+  return out;
+}
+
+void write_out(std::string_view text) {
+  if (!text.empty()) std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+int run(const CliArgs& args) {
+  std::string source;
+  if (args.file == "-") {
+    if (!read_all(stdin, source)) return usage_error("cannot read the program from standard input");
+  } else {
+    std::FILE* f = std::fopen(args.file.c_str(), "rb");
+    if (!f) return usage_error("cannot open '" + args.file + "': " + std::strerror(errno));
+    bool ok = read_all(f, source);
+    std::fclose(f);
+    if (!ok) return usage_error("cannot read '" + args.file + "'");
+  }
+
+  interleave::Simulation sim(args.options);
+  if (sim.load(source)) {
+    bool more = true;
+    while (more) {
+      more = sim.advance(kStepsPerAdvance);
+      sim.clear_events();
+      std::string chunk = sim.take_output();
+      if (!args.json && !chunk.empty()) {
+        write_out(chunk);
+        std::fflush(stdout);
+      }
+    }
+  }
+  const interleave::RunResult& result = sim.result();
+  if (args.json) {
+    write_out(result_json(result));
+  } else if (result.error) {
+    std::fflush(stdout);
+    const interleave::ErrorInfo& e = *result.error;
+    if (!e.traceback.empty()) {
+      std::fputs(e.traceback.c_str(), stderr);
+    } else {
+      std::fprintf(stderr, "%s: %s\n", e.type.c_str(), e.message.c_str());
+    }
+  }
+  std::fflush(stdout);
+  return result.error ? 1 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CliArgs args;
+  bool have_command = false;
+  bool have_file = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    auto value = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    } else if (arg == "--json") {
+      args.json = true;
+    } else if (arg == "--step-limit" || arg == "--seed") {
+      const char* text = value();
+      uint64_t n = 0;
+      if (!text) return usage_error(std::string(arg) + " needs a value");
+      if (!parse_count(text, n)) {
+        return usage_error(std::string(arg) + " needs a non-negative integer, got '" + text + "'");
+      }
+      if (arg == "--step-limit") {
+        args.options.step_limit = n;
+      } else {
+        args.options.seed = n;
+      }
+    } else if (arg == "--filename") {
+      const char* text = value();
+      if (!text || !*text) return usage_error("--filename needs a value");
+      args.options.filename = text;
+    } else if (arg.size() > 1 && arg[0] == '-') {
+      return usage_error("unknown option '" + std::string(arg) + "'");
+    } else if (!have_command) {
+      if (arg != "run") return usage_error("unknown command '" + std::string(arg) + "' (expected 'run')");
+      have_command = true;
+    } else if (!have_file) {
+      args.file = arg;
+      have_file = true;
+    } else {
+      return usage_error("unexpected argument '" + std::string(arg) + "'");
+    }
+  }
+  if (!have_command) return usage_error("missing command (expected 'run FILE')");
+  if (!have_file) return usage_error("missing FILE (the Python program to run)");
+  return run(args);
+}

@@ -1,0 +1,87 @@
+#pragma once
+// Simulation is the engine's one entry point: compile a program, run it on the
+// simulated clock in bounded slices, and collect output, events and the result.
+// Everything the run owns hangs off one instance; there are no globals, so several
+// simulations can live side by side (the page's "compare" runs two).
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/cost_model.h"
+#include "trace/event.h"
+
+namespace interleave {
+
+// RunOptions are the settings a run is a pure function of, with the program text.
+struct RunOptions {
+  std::string filename = "main.py";
+  uint64_t step_limit = 100'000'000;               // instructions before StepLimitError
+  uint64_t memory_limit = 256ull * 1024 * 1024;    // bytes of VM objects before MemoryError
+  uint32_t recursion_limit = 1000;                 // Python frames per task before RecursionError
+  uint64_t seed = 0;                               // seeds `random` and, later, preemption
+  bool trace_lines = true;                         // emit EventKind::Line records
+  CostModel costs;                                 // simulated CPU time per instruction kind
+};
+
+// ErrorInfo describes an uncaught Python exception, a syntax error or an engine limit.
+struct ErrorInfo {
+  std::string type;       // "ZeroDivisionError", "SyntaxError", "StepLimitError", ...
+  std::string message;    // "division by zero"
+  uint32_t line = 0;      // innermost line of the traceback (0 if none)
+  std::string traceback;  // full CPython-style text: "Traceback (most recent call last):\n  File ..."
+};
+
+// RunResult summarises a run; it is complete once finished is true.
+struct RunResult {
+  bool finished = false;
+  std::string output;          // everything printed so far
+  double elapsed = 0.0;        // simulated seconds
+  std::optional<ErrorInfo> error;
+  uint64_t events = 0;         // total events emitted (including drained ones)
+  uint64_t steps = 0;          // total instructions executed
+};
+
+class Engine;  // the VM and runtime behind the facade (vm/, runtime/)
+
+class Simulation {
+ public:
+  explicit Simulation(RunOptions options = {});
+  ~Simulation();
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  // load() compiles the program. On a syntax or compile error it returns false, and
+  // result() is finished with the error set (type "SyntaxError", line set).
+  bool load(std::string_view source);
+
+  // advance() runs at most max_steps instructions across all tasks, then returns.
+  // It returns true while the program has more to run. Hosts call it in a loop and
+  // drain events between calls, which is how the page streams a long run.
+  bool advance(uint64_t max_steps);
+
+  // run() advances until the program ends; events accumulate (drain with take_events).
+  const RunResult& run();
+
+  const RunResult& result() const;
+
+  // events() holds the records emitted since the last clear_events().
+  const std::vector<EventRecord>& events() const;
+  void clear_events();
+
+  // strings() is the run's string table, referenced by EventRecord::ref; it only grows.
+  const std::vector<std::string>& strings() const;
+
+  // take_output() returns text printed since the previous call (for streaming hosts).
+  std::string take_output();
+
+  const RunOptions& options() const { return options_; }
+
+ private:
+  RunOptions options_;
+  std::unique_ptr<Engine> engine_;
+};
+
+}  // namespace interleave
