@@ -48,6 +48,7 @@ RunOptions run_options_from(const val& options) {
 // from JS owns wasm memory and must be released with `delete()` when the host is done.
 class JsSimulation {
  public:
+  JsSimulation() : sim_(RunOptions{}) {}
   explicit JsSimulation(val options) : sim_(run_options_from(options)) {}
 
   bool load(const std::string& source) { return sim_.load(source); }
@@ -103,6 +104,7 @@ class JsSimulation {
 
 EMSCRIPTEN_BINDINGS(interleave) {
   emscripten::class_<JsSimulation>("Simulation")
+      .constructor<>()
       .constructor<val>()
       .function("load", &JsSimulation::load)
       .function("advance", &JsSimulation::advance)

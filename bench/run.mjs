@@ -1,0 +1,250 @@
+// Benchmark: runs each bench/*.py on the native CLI, on the wasm module inside Node and on
+// CPython, and reports wall time, VM steps, steps per second and the wasm/native and
+// wasm/CPython ratios. Best of N runs each; tracing stays on (default options). It measures
+// and never asserts. Node built-ins only. See docs/TESTING.md.
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  EngineUnavailable,
+  WasmEngine,
+  cpythonEnv,
+  findPython,
+  nativeAvailable,
+  runNative,
+  runProcess,
+} from '../tests/golden/lib/engines.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const STEP_LIMIT = 1e12;  // benchmarks run far past the default 100M-step limit
+const ENGINES = ['native', 'wasm', 'cpython'];
+
+const USAGE = `Usage: node bench/run.mjs [--engine native|wasm|cpython|all] [--filter TEXT] [--repeat N]
+
+Runs bench/*.py on each engine (best of N, default 3) and prints a table and geometric means.
+`;
+
+function parseArgs(argv) {
+  const args = { engines: ENGINES, filter: '', repeat: 3 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--engine') {
+      const v = argv[++i] ?? '';
+      args.engines = v === 'all' ? ENGINES : v.split(',');
+      if (args.engines.some((e) => !ENGINES.includes(e))) fail(`unknown engine '${v}'`);
+    } else if (a === '--filter') {
+      args.filter = argv[++i] ?? '';
+    } else if (a === '--repeat') {
+      args.repeat = Math.max(1, Number(argv[++i]) || 1);
+    } else if (a === '--help' || a === '-h') {
+      process.stdout.write(USAGE);
+      process.exit(0);
+    } else {
+      fail(`unknown argument '${a}'`);
+    }
+  }
+  return args;
+}
+
+function fail(message) {
+  process.stderr.write(`bench: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+// best runs measure() repeat times and keeps the fastest successful run (by seconds).
+async function best(repeat, measure) {
+  let kept = null;
+  for (let k = 0; k < repeat; k++) {
+    const r = await measure();
+    if (r.problem) return r;
+    if (!kept || r.seconds < kept.seconds) kept = r;
+  }
+  return kept;
+}
+
+function describeError(e) {
+  return e ? `${e.type}: ${e.message}${e.line ? ` (line ${e.line})` : ''}` : '';
+}
+
+// ---- per-engine measurements ----------------------------------------------------------------
+
+async function nativeMeasure(file, startupSeconds) {
+  const r = await runNative(file, ['--step-limit', String(STEP_LIMIT)], { timeoutMs: 600_000 });
+  if (r.crash) return { problem: r.crash.split('\n')[0] };
+  if (r.error) return { problem: describeError(r.error) };
+  return {
+    seconds: Math.max(1e-6, r.wallMs / 1000 - startupSeconds),
+    steps: r.steps,
+    simulated: r.elapsed,
+    output: r.output,
+  };
+}
+
+async function wasmMeasure(wasm, source) {
+  const r = await wasm.run(source, { stepLimit: STEP_LIMIT }, { timeoutMs: 600_000 });
+  if (r.crash) return { problem: r.crash.split('\n')[0] };
+  if (r.error) return { problem: describeError(r.error) };
+  return { seconds: r.wallMs / 1000, steps: r.steps, simulated: r.elapsed, output: r.output };
+}
+
+async function cpythonMeasure(file, startupSeconds) {
+  const r = await runProcess('python3', [file], { env: cpythonEnv(), timeoutMs: 600_000 });
+  if (r.spawnError || r.timedOut || r.code !== 0) {
+    return { problem: r.spawnError?.message ?? (r.timedOut ? 'timed out' : r.stderr.trim().split('\n').pop()) };
+  }
+  return { seconds: Math.max(1e-6, r.wallMs / 1000 - startupSeconds), output: r.stdout };
+}
+
+// ---- formatting ------------------------------------------------------------------------------
+
+const fmtSeconds = (s) => (s === undefined ? '-' : s.toFixed(3));
+const fmtRatio = (r) => (r === undefined || !Number.isFinite(r) ? '-' : `${r.toFixed(2)}x`);
+const fmtSteps = (n) => (n === undefined ? '-' : n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : String(n));
+const fmtRate = (n) => (n === undefined || !Number.isFinite(n) ? '-' : `${(n / 1e6).toFixed(1)}M/s`);
+
+function table(header, rows) {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+function geomean(values) {
+  const ok = values.filter((v) => v !== undefined && Number.isFinite(v) && v > 0);
+  if (ok.length === 0) return undefined;
+  return Math.exp(ok.reduce((sum, v) => sum + Math.log(v), 0) / ok.length);
+}
+
+// ---- main ------------------------------------------------------------------------------------
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const programs = readdirSync(HERE)
+    .filter((f) => f.endsWith('.py') && f.includes(args.filter))
+    .sort()
+    .map((f) => ({ name: basename(f, '.py'), file: join(HERE, f), source: readFileSync(join(HERE, f), 'utf8') }));
+  if (programs.length === 0) fail(`no benchmark matches '${args.filter}'`);
+
+  const scratch = mkdtempSync(join(tmpdir(), 'interleave-bench-'));
+  const empty = join(scratch, 'empty.py');
+  writeFileSync(empty, 'pass\n');
+  const notes = [];
+  const engines = {};
+
+  if (args.engines.includes('native')) {
+    try {
+      nativeAvailable();
+      const startup = await best(args.repeat, async () => {
+        const r = await runNative(empty);
+        return r.crash ? { problem: r.crash } : { seconds: r.wallMs / 1000 };
+      });
+      if (startup.problem) throw new EngineUnavailable(`native engine cannot run an empty program: ${startup.problem}`);
+      engines.native = { startup: startup.seconds };
+    } catch (error) {
+      if (!(error instanceof EngineUnavailable)) throw error;
+      notes.push(`native: ${error.message}: skipping the native column`);
+    }
+  }
+  if (args.engines.includes('wasm')) {
+    try {
+      engines.wasm = { engine: await WasmEngine.load() };
+      notes.push(`wasm: module instantiated in ${engines.wasm.engine.instantiateMs.toFixed(0)} ms (not counted)`);
+    } catch (error) {
+      if (!(error instanceof EngineUnavailable)) throw error;
+      notes.push(`wasm: ${error.message}: skipping the wasm column`);
+    }
+  }
+  if (args.engines.includes('cpython')) {
+    const python = findPython();
+    if (!python) {
+      console.log('python3 not found: skipping CPython column');
+    } else {
+      const startup = await best(args.repeat, async () => {
+        const r = await runProcess('python3', [empty], { env: cpythonEnv() });
+        return { seconds: r.wallMs / 1000 };
+      });
+      engines.cpython = { startup: startup.seconds };
+      notes.push(`cpython: python3 ${python.version}, start-up ${(startup.seconds * 1000).toFixed(0)} ms subtracted`);
+    }
+  }
+  if (engines.native) notes.push(`native: start-up ${(engines.native.startup * 1000).toFixed(0)} ms subtracted`);
+
+  const results = [];
+  for (const p of programs) {
+    process.stderr.write(`running ${p.name} ...\n`);
+    const r = { name: p.name };
+    if (engines.native) r.native = await best(args.repeat, () => nativeMeasure(p.file, engines.native.startup));
+    if (engines.wasm) r.wasm = await best(args.repeat, () => wasmMeasure(engines.wasm.engine, p.source));
+    if (engines.cpython) r.cpython = await best(args.repeat, () => cpythonMeasure(p.file, engines.cpython.startup));
+    for (const engine of ENGINES) {
+      if (r[engine]?.problem) notes.push(`${p.name} [${engine}]: ${r[engine].problem}`);
+    }
+    const outputs = ENGINES.filter((e) => r[e] && !r[e].problem).map((e) => [e, r[e].output]);
+    for (const [e, out] of outputs.slice(1)) {
+      if (out !== outputs[0][1]) notes.push(`${p.name}: ${e} printed something different from ${outputs[0][0]}`);
+    }
+    if (r.native?.steps !== undefined && r.wasm?.steps !== undefined && r.native.steps !== r.wasm.steps) {
+      notes.push(`${p.name}: native ran ${r.native.steps} steps but wasm ran ${r.wasm.steps}`);
+    }
+    results.push(r);
+  }
+  rmSync(scratch, { recursive: true, force: true });
+
+  const ok = (m) => (m && !m.problem ? m : undefined);
+  const rows = results.map((r) => {
+    const n = ok(r.native);
+    const w = ok(r.wasm);
+    const c = ok(r.cpython);
+    const steps = n?.steps ?? w?.steps;
+    return {
+      name: r.name,
+      steps,
+      native: n?.seconds,
+      wasm: w?.seconds,
+      cpython: c?.seconds,
+      simulated: n?.simulated ?? w?.simulated,
+      nativeRate: n && steps ? steps / n.seconds : undefined,
+      wasmRate: w && steps ? steps / w.seconds : undefined,
+      wasmNative: n && w ? w.seconds / n.seconds : undefined,
+      wasmCpython: c && w ? w.seconds / c.seconds : undefined,
+    };
+  });
+  const header = ['program', 'steps', 'native s', 'wasm s', 'cpython s', 'simulated s', 'native steps/s', 'wasm steps/s', 'wasm/native', 'wasm/cpython'];
+  const cells = (x) => [
+    x.name,
+    fmtSteps(x.steps),
+    fmtSeconds(x.native),
+    fmtSeconds(x.wasm),
+    fmtSeconds(x.cpython),
+    fmtSeconds(x.simulated),
+    fmtRate(x.nativeRate),
+    fmtRate(x.wasmRate),
+    fmtRatio(x.wasmNative),
+    fmtRatio(x.wasmCpython),
+  ];
+  const mean = {
+    name: 'geometric mean',
+    steps: geomean(rows.map((x) => x.steps)),
+    native: geomean(rows.map((x) => x.native)),
+    wasm: geomean(rows.map((x) => x.wasm)),
+    cpython: geomean(rows.map((x) => x.cpython)),
+    simulated: geomean(rows.map((x) => x.simulated)),
+    nativeRate: geomean(rows.map((x) => x.nativeRate)),
+    wasmRate: geomean(rows.map((x) => x.wasmRate)),
+    wasmNative: geomean(rows.map((x) => x.wasmNative)),
+    wasmCpython: geomean(rows.map((x) => x.wasmCpython)),
+  };
+  console.log(`\nBest of ${args.repeat} runs, wall seconds; tracing on; "simulated s" is the engine's simulated clock.\n`);
+  table(header, [...rows.map(cells), cells(mean)]);
+  if (notes.length) {
+    console.log('');
+    for (const note of notes) console.log(`note: ${note}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(3);
+});

@@ -1,0 +1,102 @@
+// serve: a small static file server for dist/ (Node built-ins only), used by `npm start`.
+// `node scripts/serve.mjs [DIR] [PORT]` serves a directory on 127.0.0.1.
+import { createReadStream, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { isMain, root } from './lib.mjs';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.py': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+const HOST = '127.0.0.1';
+const PORT_ATTEMPTS = 20;
+
+function fileFor(dir, urlPath) {
+  let path;
+  try {
+    path = decodeURIComponent(urlPath.split('?')[0]);
+  } catch {
+    return null;
+  }
+  const full = normalize(join(dir, path));
+  if (full !== dir && !full.startsWith(dir + sep)) return null;
+  try {
+    const stat = statSync(full);
+    if (stat.isDirectory()) return fileFor(dir, `${path.replace(/\/$/, '')}/index.html`);
+    return stat.isFile() ? { full, size: stat.size } : null;
+  } catch {
+    return null;
+  }
+}
+
+function handler(dir) {
+  return (request, response) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const file = fileFor(dir, request.url ?? '/');
+    if (!file) {
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+      return;
+    }
+    response.writeHead(200, {
+      'Content-Type': TYPES[extname(file.full)] ?? 'application/octet-stream',
+      'Content-Length': file.size,
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    if (request.method === 'HEAD') response.end();
+    else createReadStream(file.full).pipe(response);
+  };
+}
+
+function listen(server, port) {
+  return new Promise((resolvePromise, reject) => {
+    const onError = (error) => {
+      server.off('listening', onListening);
+      reject(error);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolvePromise();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, HOST);
+  });
+}
+
+/** serve starts serving dir on the first free port from `port`; resolves to its URL. */
+export async function serve(dir, port) {
+  const base = resolve(dir);
+  const server = createServer(handler(base));
+  for (let attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+    try {
+      await listen(server, port + attempt);
+      return { server, url: `http://${HOST}:${port + attempt}/` };
+    } catch (error) {
+      if (error.code !== 'EADDRINUSE') throw error;
+    }
+  }
+  throw new Error(`no free port in ${port}..${port + PORT_ATTEMPTS - 1}`);
+}
+
+if (isMain(import.meta.url)) {
+  const dir = process.argv[2] ?? join(root, 'dist');
+  const { url } = await serve(dir, Number(process.argv[3] ?? 4173));
+  console.log(`Serving ${dir} at ${url}`);
+}

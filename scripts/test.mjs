@@ -1,0 +1,78 @@
+// test: build everything, then run each suite in order and stop at the first failure.
+// `node scripts/test.mjs [suite...]` runs a subset: native, typecheck, wasm, golden.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { bin, bold, dim, green, red, root, run, step } from './lib.mjs';
+import { buildNative, buildSite, buildWasm } from './build.mjs';
+import { setup } from './setup.mjs';
+
+const GOLDEN = join(root, 'tests', 'golden', 'run.mjs');
+
+const SUITES = [
+  {
+    name: 'native',
+    title: 'native unit tests (ctest)',
+    run: () => run('ctest', ['--test-dir', 'build/native', '--output-on-failure', '--parallel', String(availableParallelism())]),
+  },
+  {
+    name: 'typecheck',
+    title: 'TypeScript type check (tsc)',
+    run: () => run(bin('tsc'), ['-p', 'tsconfig.json']) || run(bin('tsc'), ['-p', 'tsconfig.node.json']),
+  },
+  {
+    name: 'wasm',
+    title: 'wasm module tests (vitest)',
+    run: () => run(bin('vitest'), ['run']),
+  },
+  {
+    name: 'golden',
+    title: 'golden corpus (native, wasm, cpython)',
+    run: () => (existsSync(GOLDEN) ? run(process.execPath, [GOLDEN, '--engine', 'all']) : 'skipped'),
+  },
+];
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !SUITES.some((suite) => suite.name === name));
+if (unknown.length > 0) {
+  console.error(`unknown suite ${unknown.join(', ')}; choose from ${SUITES.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+const selected = SUITES.filter((suite) => wanted.length === 0 || wanted.includes(suite.name));
+
+setup('test');
+buildNative();
+buildWasm();
+buildSite();
+
+const outcomes = [];
+let failed = false;
+for (const suite of selected) {
+  if (failed) {
+    outcomes.push({ suite, status: 'not run' });
+    continue;
+  }
+  step(suite.title);
+  const started = Date.now();
+  const code = suite.run();
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (code === 'skipped') {
+    outcomes.push({ suite, status: 'skipped', seconds });
+  } else if (code === 0) {
+    outcomes.push({ suite, status: 'passed', seconds });
+  } else {
+    outcomes.push({ suite, status: `failed (exit ${code})`, seconds });
+    failed = true;
+  }
+}
+
+step('Summary');
+for (const { suite, status, seconds } of outcomes) {
+  const mark = status === 'passed' ? green('ok  ') : status.startsWith('failed') ? red('FAIL') : dim('--  ');
+  console.log(`  ${mark} ${suite.title.padEnd(40)} ${status}${seconds ? dim(`  ${seconds} s`) : ''}`);
+}
+const passed = outcomes.filter((o) => o.status === 'passed').length;
+const failures = outcomes.filter((o) => o.status.startsWith('failed')).length;
+const skipped = outcomes.length - passed - failures;
+console.log(bold(`suites: ${passed} passed, ${failures} failed${skipped ? `, ${skipped} skipped` : ''}`));
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,9 @@
+# The `=` specifier in f-strings (Python 3.8+).
+# optional: the f-string '=' specifier
+x = 10
+name = "Ann"
+print(f"{x=}")
+print(f"{name=}")
+print(f"{x * 2=}")
+print(f"{x=:>5}")
+print(f"{3.5=:.2f}")

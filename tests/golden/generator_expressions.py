@@ -1,0 +1,17 @@
+# Generator expressions consumed by built-ins, next(), and loops.
+print(sum(x * x for x in range(10)))
+print(any(n > 8 for n in [1, 5, 9]), all(n > 0 for n in [1, 5, 9]), all(n > 1 for n in [1]))
+print(list(c.upper() for c in "abc"))
+print(max(len(w) for w in ["aa", "b", "cccc"]), min((abs(v) for v in [-3, 2, -1])))
+g = (i * 2 for i in range(3))
+print(next(g), next(g), next(g), next(g, "done"))
+print(list(g))
+print(", ".join(str(n) for n in range(5)))
+print(sorted((n % 5 for n in range(12)), reverse=True))
+print(tuple(p for p in range(10) if all(p % d for d in range(2, p)) and p > 1))
+gen = (x for x in [1, 2, 3])
+for v in gen:
+    print("got", v)
+print(sum(1 for _ in gen))
+print(dict((k, k * k) for k in range(3)))
+print(set(x % 2 for x in range(5)))

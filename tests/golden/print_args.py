@@ -1,0 +1,23 @@
+# print with several arguments, sep= and end=, and unpacking into print.
+print("a", "b", "c")
+print("a", "b", "c", sep="-")
+print("a", "b", sep="")
+print("no newline", end="")
+print(" continued")
+print("x", end="!\n")
+print()
+print(1, 2.5, None, True, "s", [1], (2,), {"k": 3})
+args = [1, 2, 3]
+print(*args)
+print(*args, sep=", ")
+print(*"abc", sep="|")
+print(*range(5), sep="", end="\n\n")
+print("multi\nline")
+print("", "")
+print("tab\tseparated")
+print(*[], sep="x")
+for i in range(3):
+    print(i, end=" " if i < 2 else "\n")
+print("end", sep="IGNORED")
+print("a", "b", sep=None)
+print("z", end=None)

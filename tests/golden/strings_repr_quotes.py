@@ -1,0 +1,16 @@
+# repr of strings: quote choice, escapes, and strings nested in containers.
+print(repr("plain"))
+print(repr("it's"))
+print(repr('say "hi"'))
+print(repr("both ' and \""))
+print(repr("tab\there"), repr("new\nline"), repr("back\\slash"))
+print(repr(""))
+print(["a", "it's", 'q"q'])
+print({"key": "value", "n": 1})
+print(("x",), ("x", "y"))
+print("it's", 'say "hi"')
+s = 'single \'escaped\' quotes'
+print(s, repr(s))
+print(repr("\x00"), repr("\r"), repr("\x7f"))
+print(str(["nested", ["list", ("tuple", None)]]))
+print(f"{'quoted'!r} and {'plain'}")

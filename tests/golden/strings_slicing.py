@@ -1,0 +1,20 @@
+# Indexing and slicing of strings (negative indices, steps, out-of-range bounds) and `in`.
+s = "abcdefghij"
+print(s[0], s[3], s[-1], s[-3])
+print(s[2:5], s[:4], s[6:], s[:], s[-3:], s[:-3])
+print(s[::2], s[1::2], s[::-1], s[::-2], s[7:2:-1], s[-2:-8:-2])
+print(s[2:100], s[100:], repr(s[5:2]), repr(s[-100:-50]))
+print(s[-100:3], s[3:-100] == "")
+print("cde" in s, "ced" in s, "" in s, "z" not in s)
+word = "racecar"
+print(word == word[::-1])
+print("python"[1:4].upper())
+n = len(s)
+print(s[n // 2:], s[:n // 2])
+print(s[1:9:3])
+t = (10, 20, 30, 40, 50)
+print(t[1:3], t[::-1], t[-2:])
+lst = list(range(10))
+print(lst[2:8:2], lst[::-3], lst[:0], lst[-1:])
+r = range(0, 20, 2)
+print(r[3], r[-1], list(r[2:5]))

@@ -1,0 +1,142 @@
+// The engine client: loads the wasm module from bytes and runs programs in bounded
+// advance() slices, streaming output and copied event batches to the host. No DOM here,
+// so the same code runs in the page's worker, in Node (CLI) and in Vitest.
+import createInterleave from './generated/interleave.mjs';
+import type { InterleaveModule, NativeSimulation, SimulationOptions } from './generated/interleave.mjs';
+import { EventBatch } from './events';
+
+export type RunOptions = SimulationOptions;
+
+export interface ErrorInfo {
+  type: string;
+  message: string;
+  line: number;
+  traceback: string;
+}
+
+export interface RunResult {
+  finished: boolean;
+  output: string;
+  elapsed: number;
+  error: ErrorInfo | null;
+  events: number;
+  steps: number;
+}
+
+export interface RunCallbacks {
+  /** onBatch receives each slice's events; strings is the run's table, grown to cover them. */
+  onBatch?: (batch: EventBatch, strings: readonly string[]) => void;
+  /** onOutput receives text printed during each slice. */
+  onOutput?: (text: string) => void;
+}
+
+/** DEFAULT_STEPS_PER_ADVANCE bounds one advance() call: a few milliseconds of engine work. */
+export const DEFAULT_STEPS_PER_ADVANCE = 200_000;
+
+/** loadEngine instantiates the module from the bytes of interleave.wasm. */
+export async function loadEngine(wasmBinary: ArrayBuffer | Uint8Array): Promise<Engine> {
+  const module = await createInterleave({ wasmBinary });
+  return new Engine(module);
+}
+
+export class Engine {
+  constructor(private readonly module: InterleaveModule) {}
+
+  /** start compiles a program; the caller steps it and must dispose() the run. */
+  start(source: string, options: RunOptions = {}, callbacks: RunCallbacks = {}): ProgramRun {
+    return new ProgramRun(new this.module.Simulation(options), source, callbacks);
+  }
+
+  /** runProgram runs a program to the end, stepsPerAdvance instructions per slice. */
+  runProgram(
+    source: string,
+    options: RunOptions = {},
+    callbacks: RunCallbacks = {},
+    stepsPerAdvance = DEFAULT_STEPS_PER_ADVANCE,
+  ): RunResult {
+    const run = this.start(source, options, callbacks);
+    try {
+      while (run.step(stepsPerAdvance)) {
+        // Each step already delivered its output and events to the callbacks.
+      }
+      return run.result();
+    } finally {
+      run.dispose();
+    }
+  }
+}
+
+/** ProgramRun is one loaded program; it owns a wasm Simulation until dispose(). */
+export class ProgramRun {
+  /** strings mirrors the engine's string table; it only grows. */
+  readonly strings: string[] = [];
+  private sim: NativeSimulation | null;
+  private more: boolean;
+
+  constructor(
+    sim: NativeSimulation,
+    source: string,
+    private readonly callbacks: RunCallbacks,
+  ) {
+    this.sim = sim;
+    this.more = sim.load(source);
+  }
+
+  get done(): boolean {
+    return !this.more;
+  }
+
+  /** step advances at most maxSteps instructions, drains, and returns true while more remains. */
+  step(maxSteps: number): boolean {
+    const sim = this.live();
+    if (this.more) this.more = sim.advance(maxSteps);
+    this.drain(sim);
+    return this.more;
+  }
+
+  result(): RunResult {
+    const sim = this.live();
+    return {
+      finished: sim.finished(),
+      output: sim.output(),
+      elapsed: sim.elapsed(),
+      error: sim.hasError()
+        ? {
+            type: sim.errorType(),
+            message: sim.errorMessage(),
+            line: sim.errorLine(),
+            traceback: sim.errorTraceback(),
+          }
+        : null,
+      events: sim.eventTotal(),
+      steps: sim.steps(),
+    };
+  }
+
+  dispose(): void {
+    this.sim?.delete();
+    this.sim = null;
+  }
+
+  private live(): NativeSimulation {
+    if (!this.sim) throw new Error('this run was disposed');
+    return this.sim;
+  }
+
+  // drain syncs strings first so every delivered event's ref resolves.
+  private drain(sim: NativeSimulation): void {
+    if (sim.stringCount() > this.strings.length) {
+      for (const s of sim.stringsFrom(this.strings.length)) this.strings.push(s);
+    }
+    const text = sim.takeOutput();
+    if (text && this.callbacks.onOutput) this.callbacks.onOutput(text);
+    if (sim.eventCount() === 0) return;
+    if (!this.callbacks.onBatch) {
+      sim.clearEvents();
+      return;
+    }
+    const batch = EventBatch.copyOf(sim.eventBytes());
+    sim.clearEvents();
+    this.callbacks.onBatch(batch, this.strings);
+  }
+}
