@@ -1,5 +1,5 @@
 // test: build everything, then run each suite in order and stop at the first failure.
-// `node scripts/test.mjs [suite...]` runs a subset: native, typecheck, wasm, golden.
+// `node scripts/test.mjs [suite...]` runs a subset: native, typecheck, wasm, golden, e2e.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { buildNative, buildSite, buildWasm } from './build.mjs';
 import { setup } from './setup.mjs';
 
 const GOLDEN = join(root, 'tests', 'golden', 'run.mjs');
+const E2E = join(root, 'tests', 'e2e', 'playground.test.ts');
 
 const SUITES = [
   {
@@ -29,6 +30,11 @@ const SUITES = [
     name: 'golden',
     title: 'golden corpus (native, wasm, cpython)',
     run: () => (existsSync(GOLDEN) ? run(process.execPath, [GOLDEN, '--engine', 'all']) : 'skipped'),
+  },
+  {
+    name: 'e2e',
+    title: 'playground in Chromium (playwright-core)',
+    run: () => run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', E2E]),
   },
 ];
 

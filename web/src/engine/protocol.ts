@@ -1,19 +1,109 @@
 // Messages between the page and the engine worker. Event batches travel as transferred
-// ArrayBuffers of 32-byte records, with the string-table entries added since the last batch.
+// ArrayBuffers of 32-byte records, with the string-table entries added since the last
+// batch. Every message of a run carries the run's id and a sequence number starting at 0,
+// so the page can drop stale runs and detect a lost or reordered message; the page checks
+// every message with validateWorkerMessage before trusting it.
 import type { RunOptions, RunResult } from './client';
+
+/** PlaygroundOptions are the runtime settings of the page, passed to the engine as they are. */
+export interface PlaygroundOptions {
+  /** sequential runs threads and tasks one after another instead of interleaving them. */
+  sequential?: boolean;
+  /** gil turns the global interpreter lock on (default) or off. */
+  gil?: boolean;
+  cores?: number;
+  /** switchInterval is the GIL switch interval in simulated seconds (CPython: 0.005). */
+  switchInterval?: number;
+  /** timeSlice is the OS scheduler's slice per thread in simulated seconds. */
+  timeSlice?: number;
+  network?: { latency?: number; capacity?: number | null };
+}
+
+export type EngineOptions = RunOptions & PlaygroundOptions;
 
 export interface RunRequest {
   type: 'run';
   id: number;
   source: string;
-  options: RunOptions;
+  options: EngineOptions;
   stepsPerAdvance?: number;
+  /** firstSteps bounds the first slice, so the first batch (and frame) comes quickly. */
+  firstSteps?: number;
+  /** maxEvents stops the run once it has produced this many events (0: no limit). */
+  maxEvents?: number;
 }
 
-export type WorkerRequest = RunRequest;
+export interface CancelRequest {
+  type: 'cancel';
+  id: number;
+}
+
+/** WarmRequest loads and compiles the engine ahead of the first run. */
+export interface WarmRequest {
+  type: 'warm';
+}
+
+export type WorkerRequest = RunRequest | CancelRequest | WarmRequest;
+
+export interface RunProgress {
+  steps: number;
+  events: number;
+  /** time is the latest simulated time reached. */
+  time: number;
+}
 
 export type WorkerMessage =
-  | { type: 'output'; id: number; text: string }
-  | { type: 'events'; id: number; buffers: ArrayBuffer[]; newStrings: string[] }
-  | { type: 'done'; id: number; result: RunResult }
-  | { type: 'failed'; id: number; message: string };
+  | { type: 'ready' }
+  | { type: 'output'; id: number; seq: number; text: string }
+  | { type: 'events'; id: number; seq: number; buffers: ArrayBuffer[]; newStrings: string[] }
+  | { type: 'progress'; id: number; seq: number; progress: RunProgress }
+  | { type: 'done'; id: number; seq: number; result: RunResult; stopped: StopReason | null }
+  | { type: 'failed'; id: number; seq: number; message: string };
+
+/** StopReason says why the worker ended a run before the program did. */
+export type StopReason = 'cancelled' | 'event-limit';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isNumber = (v: unknown): v is number => typeof v === 'number' && !Number.isNaN(v);
+
+function validResult(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  if (typeof v.finished !== 'boolean' || typeof v.output !== 'string' || !isNumber(v.elapsed)) return false;
+  if (!isNumber(v.events) || !isNumber(v.steps)) return false;
+  if (v.error === null) return true;
+  const e = v.error;
+  return isObject(e) && typeof e.type === 'string' && typeof e.message === 'string' && isCount(e.line) && typeof e.traceback === 'string';
+}
+
+/** validateWorkerMessage returns the message typed, or a description of what is wrong with it. */
+export function validateWorkerMessage(data: unknown): WorkerMessage | string {
+  if (!isObject(data) || typeof data.type !== 'string') return 'not a message object';
+  if (data.type === 'ready') return { type: 'ready' };
+  if (!isCount(data.id)) return `${data.type}: bad id`;
+  if (!isCount(data.seq)) return `${data.type}: bad sequence number`;
+  switch (data.type) {
+    case 'output':
+      return typeof data.text === 'string' ? (data as WorkerMessage) : 'output: text is not a string';
+    case 'events': {
+      const { buffers, newStrings } = data;
+      if (!Array.isArray(buffers) || !buffers.every((b) => b instanceof ArrayBuffer && b.byteLength % 32 === 0)) {
+        return 'events: buffers must be ArrayBuffers of whole 32-byte records';
+      }
+      if (!Array.isArray(newStrings) || !newStrings.every((s) => typeof s === 'string')) return 'events: newStrings must be strings';
+      return data as WorkerMessage;
+    }
+    case 'progress': {
+      const p = data.progress;
+      return isObject(p) && isNumber(p.steps) && isNumber(p.events) && isNumber(p.time) ? (data as WorkerMessage) : 'progress: bad fields';
+    }
+    case 'done':
+      if (!validResult(data.result)) return 'done: bad result';
+      if (!(data.stopped === null || data.stopped === 'cancelled' || data.stopped === 'event-limit')) return 'done: bad stop reason';
+      return data as WorkerMessage;
+    case 'failed':
+      return typeof data.message === 'string' ? (data as WorkerMessage) : 'failed: message is not a string';
+    default:
+      return `unknown message type '${data.type}'`;
+  }
+}

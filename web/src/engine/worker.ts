@@ -1,10 +1,14 @@
-// The engine worker owns the wasm module, so a runaway program never blocks the page;
-// the page stops a run by terminating this worker. Output and events are coalesced into
-// one message per FLUSH_MS so a chatty program cannot flood the page.
+// The engine worker owns the wasm module, so a runaway program never blocks the page.
+// It streams a run as numbered messages: the first slice is small so the first batch
+// arrives within milliseconds, later output and events are coalesced into one message
+// per FLUSH_MS, and between slices the worker yields so a cancel or a new run is seen at
+// once. Terminating the worker remains the page's last resort.
+import { EventBatch } from './events';
 import { DEFAULT_STEPS_PER_ADVANCE, loadEngine, type Engine } from './client';
-import type { WorkerMessage, WorkerRequest } from './protocol';
+import type { RunRequest, StopReason, WorkerMessage, WorkerRequest } from './protocol';
 
 const FLUSH_MS = 30;
+const FIRST_STEPS = 20_000;
 
 interface WorkerScope {
   postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
@@ -13,6 +17,7 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 let enginePromise: Promise<Engine> | null = null;
+let current: { id: number; cancelled: boolean } | null = null;
 
 function engine(): Promise<Engine> {
   enginePromise ??= fetch(new URL('./generated/interleave.wasm', import.meta.url))
@@ -24,53 +29,114 @@ function engine(): Promise<Engine> {
   return enginePromise;
 }
 
-async function run(request: WorkerRequest): Promise<void> {
+// yieldToEvents lets queued messages (cancel, a new run) in; a MessageChannel is not clamped like setTimeout.
+const channel = new MessageChannel();
+const waiting: (() => void)[] = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
+}
+
+async function run(request: RunRequest): Promise<void> {
   const { id } = request;
+  const state = { id, cancelled: false };
+  if (current) current.cancelled = true;
+  current = state;
+  let seq = 0;
   let output = '';
   let buffers: ArrayBuffer[] = [];
   let sentStrings = 0;
-  let lastFlush = performance.now();
   let strings: readonly string[] = [];
+  let events = 0;
+  let lastTime = 0;
+  let lastFlush = performance.now();
+  const post = (message: WorkerMessage, transfer?: Transferable[]) => scope.postMessage(message, transfer);
 
-  const flush = () => {
+  const flush = (steps: number) => {
     if (output) {
-      scope.postMessage({ type: 'output', id, text: output });
+      post({ type: 'output', id, seq: seq++, text: output });
       output = '';
     }
     if (buffers.length > 0) {
       const newStrings = strings.slice(sentStrings);
       sentStrings = strings.length;
-      scope.postMessage({ type: 'events', id, buffers, newStrings }, buffers);
+      post({ type: 'events', id, seq: seq++, buffers, newStrings }, buffers);
       buffers = [];
     }
+    post({ type: 'progress', id, seq: seq++, progress: { steps, events, time: lastTime } });
     lastFlush = performance.now();
   };
 
-  const live = (await engine()).start(request.source, request.options, {
+  const loaded = await engine();
+  if (state.cancelled) return;
+  const live = loaded.start(request.source, request.options, {
     onOutput: (text) => {
       output += text;
     },
-    onBatch: (batch, table) => {
+    onBatch: (batch: EventBatch, table) => {
       buffers.push(batch.buffer);
+      events += batch.count;
+      if (batch.count > 0) lastTime = Math.max(lastTime, batch.time(batch.count - 1));
       strings = table;
     },
   });
+  let stopped: StopReason | null = null;
   try {
-    while (live.step(request.stepsPerAdvance ?? DEFAULT_STEPS_PER_ADVANCE)) {
-      if (performance.now() - lastFlush >= FLUSH_MS) flush();
+    const slice = request.stepsPerAdvance ?? DEFAULT_STEPS_PER_ADVANCE;
+    const maxEvents = request.maxEvents ?? 0;
+    let more = live.step(request.firstSteps ?? FIRST_STEPS);
+    flush(live.result().steps);
+    while (more) {
+      if (maxEvents > 0 && events >= maxEvents) {
+        stopped = 'event-limit';
+        break;
+      }
+      more = live.step(slice);
+      if (performance.now() - lastFlush >= FLUSH_MS) {
+        flush(live.result().steps);
+        await yieldToEvents();
+        if (state.cancelled) {
+          stopped = 'cancelled';
+          break;
+        }
+      }
     }
-    flush();
-    scope.postMessage({ type: 'done', id, result: live.result() });
+    const result = live.result();
+    flush(result.steps);
+    post({ type: 'done', id, seq: seq++, result, stopped });
+  } catch (error) {
+    enginePromise = null;
+    post({ type: 'failed', id, seq: seq++, message: error instanceof Error ? error.message : String(error) });
   } finally {
     live.dispose();
+    if (current === state) current = null;
   }
 }
 
 scope.onmessage = (event) => {
   const request = event.data;
-  run(request).catch((error: unknown) => {
-    enginePromise = null;
-    const message = error instanceof Error ? error.message : String(error);
-    scope.postMessage({ type: 'failed', id: request.id, message });
-  });
+  switch (request.type) {
+    case 'warm':
+      engine().then(
+        () => scope.postMessage({ type: 'ready' }),
+        (error: unknown) => {
+          enginePromise = null;
+          scope.postMessage({ type: 'failed', id: 0, seq: 0, message: error instanceof Error ? error.message : String(error) });
+        },
+      );
+      break;
+    case 'cancel':
+      if (current && current.id === request.id) current.cancelled = true;
+      break;
+    case 'run':
+      run(request).catch((error: unknown) => {
+        enginePromise = null;
+        const message = error instanceof Error ? error.message : String(error);
+        scope.postMessage({ type: 'failed', id: request.id, seq: 0, message });
+      });
+      break;
+  }
 };

@@ -1,0 +1,549 @@
+// App: composes the page. It owns the player and the engine session, runs programs,
+// streams their events into the trace, and on every animation frame (while something
+// changes) rebuilds the snapshot at the playhead and hands it to each view.
+import type { RunResult } from '../../engine/client';
+import type { EngineOptions, RunProgress, StopReason } from '../../engine/protocol';
+import type { Pace } from '../../player/clock';
+import { formatSeconds } from '../../player/format';
+import { Player } from '../../player/player';
+import { type Snapshot, snapshot } from '../../player/snapshot';
+import { TaskState } from '../../player/states';
+import { Trace } from '../../player/trace';
+import { CompareView } from '../compare/compare';
+import { type Disposable, DisposableStore, byId, h, listen, setText } from '../dom';
+import { CodeEditor } from '../editor/editor';
+import type { TaskMarker } from '../editor/markers';
+import { type Example, Gallery } from '../examples/gallery';
+import { renderHelp } from '../help/help';
+import { EngineSession } from '../run/session';
+import { SettingsPanel } from '../settings/panel';
+import { type Settings, summary, toEngineOptions } from '../settings/settings';
+import { TasksPanel } from '../tasks/panel';
+import { ConsoleInput } from '../terminal/console-input';
+import { OutputTerminal } from '../terminal/terminal';
+import { renderLegend } from '../timeline/legend';
+import { TimelineView } from '../timeline/timeline';
+import { Transport } from '../transport/transport';
+import { execute } from './commands';
+import { compareSpec } from './compare-spec';
+import { type Prefs, storage } from './storage';
+
+/** MAX_EVENTS bounds a run in the page (64 MB of records); longer runs stop with a note. */
+export const MAX_EVENTS = 2_000_000;
+const MAX_REPLAY_PRINTS = 5000;
+
+export type StatusTone = 'idle' | 'busy' | 'ok' | 'error';
+
+interface RunState {
+  id: number;
+  source: string;
+  startedAt: number;
+  firstFrameMs: number | null;
+  done: boolean;
+  result: RunResult | null;
+  stopped: StopReason | null;
+  failure: string;
+  progress: RunProgress | null;
+}
+
+export class App implements Disposable {
+  readonly player = new Player(() => performance.now());
+  readonly session: EngineSession;
+  readonly editor: CodeEditor;
+  readonly terminal: OutputTerminal;
+  readonly console: ConsoleInput;
+  readonly tasks: TasksPanel;
+  readonly timeline: TimelineView;
+  readonly transport: Transport;
+  readonly settingsPanel: SettingsPanel;
+  readonly compare: CompareView;
+  readonly gallery: Gallery;
+  settings: Settings;
+  prefs: Prefs;
+  run: RunState | null = null;
+  /** engineOverrides are merged into every run's options (tests: traceLines, stepLimit). */
+  engineOverrides: Partial<EngineOptions> = {};
+  snap: Snapshot | null = null;
+  example: Example | null = null;
+  private readonly store = new DisposableStore();
+  private readonly runButton = byId<HTMLButtonElement>('run');
+  private readonly stopButton = byId<HTMLButtonElement>('stop');
+  private readonly status = byId<HTMLElement>('status');
+  private readonly progress = byId<HTMLElement>('progress');
+  private readonly settingsSummary = byId<HTMLElement>('settings-summary');
+  private readonly exampleSelect = byId<HTMLSelectElement>('example-select');
+  private readonly exampleNote = byId<HTMLDetailsElement>('example-note');
+  private readonly settingsDrawer = byId<HTMLElement>('settings-drawer');
+  private readonly settingsButton = byId<HTMLButtonElement>('settings-button');
+  private readonly helpDialog = byId<HTMLDialogElement>('help-dialog');
+  private stampsButton: HTMLButtonElement | null = null;
+  private frame = 0;
+  private dirty = true;
+  private lastVersion = -1;
+  private shownPrints = 0;
+  private errorShown = false;
+  private codeChanged = false;
+  private saveTimer = 0;
+  private rerunTimer = 0;
+
+  constructor(
+    createWorker: () => Worker,
+    readonly examplesBase: URL,
+  ) {
+    this.settings = storage.settings();
+    this.prefs = storage.prefs();
+    this.player.setPace(this.prefs.pace);
+    this.session = new EngineSession(createWorker);
+    this.session.onWarmFailed = (message) => this.setStatus(`The engine could not load: ${message}`, 'error');
+    this.session.warm();
+    this.store.add(this.session);
+    this.gallery = new Gallery(examplesBase);
+
+    const saved = storage.source();
+    this.editor = this.store.add(
+      new CodeEditor(byId('editor'), saved ?? '', {
+        onChange: (text) => this.onCodeChange(text),
+        onRun: () => this.start(),
+      }),
+    );
+    this.terminal = this.store.add(
+      new OutputTerminal(byId('terminal'), {
+        onSeekPrint: (seq) => this.seekToEvent(seq),
+        onSourceLine: (line) => this.editor.revealLine(line, true),
+      }),
+    );
+    this.terminal.timestamps = this.prefs.timestamps;
+    this.console = this.store.add(
+      new ConsoleInput(byId('console-slot'), {
+        onCommand: (line) => execute(this, line),
+        onCompletions: (options) => this.note(options.join('  '), 'dim'),
+        examples: () => this.gallery.examples.map((e) => e.name),
+        onClear: () => this.terminal.clear(),
+      }),
+    );
+    const stamps = h('button', { type: 'button', class: 'console-toggle', 'aria-pressed': String(this.prefs.timestamps), title: 'Prefix output lines with their simulated time' }, 'timestamps');
+    this.console.element.append(stamps);
+    this.store.add(listen(stamps, 'click', () => this.setTimestamps(!this.terminal.timestamps)));
+    this.stampsButton = stamps;
+    this.tasks = this.store.add(new TasksPanel(byId('tasks'), { onLine: (line) => this.editor.revealLine(line, true) }));
+    this.timeline = this.store.add(new TimelineView(byId('timeline'), { onSeek: (t) => this.seek(t) }));
+    renderLegend(byId('legend'));
+    this.transport = this.store.add(
+      new Transport(byId('transport-slot'), byId('clock-slot'), {
+        toStart: () => this.command(() => this.player.toStart()),
+        prevSwitch: () => this.stepSwitch(-1),
+        prevEvent: () => this.command(() => this.player.stepEvent(-1)),
+        toggle: () => this.togglePlay(),
+        nextEvent: () => this.command(() => this.player.stepEvent(1)),
+        nextSwitch: () => this.stepSwitch(1),
+        toEnd: () => this.command(() => this.player.toEnd()),
+        setPace: (pace) => this.setPace(pace),
+        seek: (t) => this.seek(t),
+      }),
+    );
+    this.settingsPanel = this.store.add(new SettingsPanel(byId('settings-body'), this.settings, (s) => this.applySettings(s, true)));
+    this.compare = this.store.add(new CompareView(byId<HTMLDialogElement>('compare-dialog'), () => new EngineSession(createWorker)));
+    renderHelp(this.helpDialog);
+
+    this.store.add(listen(this.runButton, 'click', () => this.start()));
+    this.store.add(listen(this.stopButton, 'click', () => this.stop()));
+    this.store.add(listen(this.settingsButton, 'click', () => this.toggleSettings()));
+    this.store.add(listen(byId('settings-close'), 'click', () => this.toggleSettings(false)));
+    this.store.add(listen(byId('help-button'), 'click', () => this.toggleHelp()));
+    this.store.add(listen(byId('compare-button'), 'click', () => void this.openCompare([])));
+    this.store.add(listen(this.exampleSelect, 'change', () => void this.loadExample(this.exampleSelect.value)));
+    this.store.add(listen(window, 'beforeunload', () => storage.saveSource(this.editor.text)));
+
+    const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+    this.runButton.title = `Run (${isMac ? '⌘' : 'Ctrl'}+Enter)`;
+    setText(this.settingsSummary, summary(this.settings));
+    this.setStatus(saved === null ? 'Pick an example or write a program, then press Run.' : 'Your program was restored. Press Run.', 'idle');
+    this.note('Interleave — Python on a simulated clock. Type help for commands.', 'dim');
+    void this.initExamples(saved === null);
+    this.requestFrame();
+  }
+
+  // ---- runs -------------------------------------------------------------------------------
+
+  /** start runs the editor's program with the current settings. */
+  start(): void {
+    const source = this.editor.text;
+    storage.saveSource(source);
+    clearTimeout(this.rerunTimer);
+    const trace = new Trace();
+    this.player.load(trace);
+    this.timeline.setTrace(trace);
+    this.terminal.clear();
+    this.shownPrints = 0;
+    this.errorShown = false;
+    this.codeChanged = false;
+    this.editor.setError(null);
+    const run: RunState = {
+      id: 0,
+      source,
+      startedAt: performance.now(),
+      firstFrameMs: null,
+      done: false,
+      result: null,
+      stopped: null,
+      failure: '',
+      progress: null,
+    };
+    this.run = run;
+    this.setRunning(true);
+    this.setStatus('Running…', 'busy');
+    run.id = this.session.start(source, { ...toEngineOptions(this.settings), ...this.engineOverrides }, {
+      onEvents: (buffers, newStrings) => {
+        if (this.run !== run) return;
+        buffers.forEach((b, i) => trace.ingest(b, i === 0 ? newStrings : []));
+        this.dirty = true;
+        this.requestFrame();
+      },
+      onProgress: (p) => {
+        if (this.run !== run) return;
+        run.progress = p;
+        setText(this.progress, `${p.events.toLocaleString()} events · ${formatSeconds(p.time)} simulated`);
+      },
+      onDone: (result, stopped) => this.finish(run, result, stopped, ''),
+      onFailed: (message) => this.finish(run, null, null, message),
+    }, { maxEvents: MAX_EVENTS });
+    this.player.play();
+    this.dirty = true;
+    this.requestFrame();
+  }
+
+  stop(): void {
+    if (!this.run || this.run.done) return;
+    this.setStatus('Stopping…', 'busy');
+    this.session.stop();
+  }
+
+  private finish(run: RunState, result: RunResult | null, stopped: StopReason | null, failure: string): void {
+    if (this.run !== run) return;
+    run.done = true;
+    run.result = result;
+    run.stopped = stopped;
+    run.failure = failure;
+    const trace = this.player.trace;
+    trace.finish({ elapsed: result?.elapsed ?? trace.endTime, steps: result?.steps ?? 0, error: result?.error ?? null });
+    this.setRunning(false);
+    const wall = ((performance.now() - run.startedAt) / 1000).toFixed(2);
+    const counts = `${trace.count.toLocaleString()} events${result ? ` · ${result.steps.toLocaleString()} steps` : ''} · ${wall} s real`;
+    setText(this.progress, counts);
+    if (failure) {
+      this.setStatus(`The engine failed: ${failure}`, 'error');
+      this.note(`The engine failed: ${failure}`, 'error');
+    } else if (stopped === 'cancelled') {
+      this.setStatus(`Stopped after ${formatSeconds(trace.endTime)} simulated`, 'idle');
+      this.note('■ stopped', 'dim');
+    } else if (stopped === 'event-limit') {
+      this.setStatus(`Stopped: the run produced over ${MAX_EVENTS.toLocaleString()} events (the page's limit)`, 'error');
+      this.note(`Stopped after ${MAX_EVENTS.toLocaleString()} events, the page's limit. Playback covers what ran until then.`, 'error');
+    } else if (result?.error) {
+      this.setStatus(`${result.error.type} after ${formatSeconds(result.elapsed)} simulated${result.error.line ? ` (line ${result.error.line})` : ''}`, 'error');
+      this.editor.setError(result.error.line > 0 ? { line: result.error.line, message: `${result.error.type}: ${result.error.message}` } : null);
+    } else {
+      this.setStatus(`Finished in ${formatSeconds(result?.elapsed ?? trace.endTime)} simulated`, 'ok');
+    }
+    this.dirty = true;
+    this.requestFrame();
+  }
+
+  // ---- playback commands ------------------------------------------------------------------
+
+  command(action: () => void): void {
+    action();
+    this.dirty = true;
+    this.requestFrame();
+  }
+
+  togglePlay(): void {
+    this.command(() => this.player.toggle());
+  }
+
+  seek(time: number): void {
+    this.command(() => this.player.seek(time));
+  }
+
+  seekToEvent(seq: number): void {
+    const trace = this.player.trace;
+    if (seq < 0 || seq >= trace.count) return;
+    this.command(() => {
+      this.player.pause();
+      this.player.moveTo({ time: trace.time.data[seq], seq });
+    });
+  }
+
+  stepSwitch(direction: 1 | -1): void {
+    this.command(() => {
+      if (!this.player.stepSwitch(direction)) this.setStatus(direction > 0 ? 'No later task switch.' : 'No earlier task switch.', 'idle');
+    });
+  }
+
+  setPace(pace: Pace): void {
+    this.player.setPace(pace);
+    this.prefs.pace = pace;
+    storage.savePrefs(this.prefs);
+    this.dirty = true;
+    this.requestFrame();
+  }
+
+  // ---- settings, examples, compare ----------------------------------------------------------
+
+  /** applySettings stores new settings; rerun re-runs the program when a run is on screen. */
+  applySettings(s: Settings, rerun: boolean): void {
+    this.settings = s;
+    this.settingsPanel.set(s);
+    storage.saveSettings(s);
+    setText(this.settingsSummary, summary(s));
+    if (rerun && this.run && !this.codeChanged) {
+      clearTimeout(this.rerunTimer);
+      this.rerunTimer = window.setTimeout(() => this.start(), 250);
+    }
+  }
+
+  toggleSettings(open = this.settingsDrawer.hidden): void {
+    const wasOpen = !this.settingsDrawer.hidden;
+    this.settingsDrawer.hidden = !open;
+    this.settingsButton.setAttribute('aria-expanded', String(open));
+    if (open) this.settingsDrawer.querySelector<HTMLElement>('input')?.focus();
+    else if (wasOpen) this.settingsButton.focus();
+  }
+
+  toggleHelp(): void {
+    if (this.helpDialog.open) this.helpDialog.close();
+    else this.helpDialog.showModal();
+  }
+
+  async loadExample(name: string): Promise<boolean> {
+    const example = this.gallery.find(name);
+    if (!example) {
+      this.note(`no example '${name}'; type examples for the list`, 'error');
+      return false;
+    }
+    try {
+      const source = await this.gallery.source(example);
+      this.example = example;
+      this.editor.setText(source);
+      storage.saveSource(source);
+      this.prefs.example = example.name;
+      storage.savePrefs(this.prefs);
+      if (!example.variant) this.exampleSelect.value = example.name;
+      this.showExampleNote(example);
+      this.applySettings({ ...this.settings, ...example.settings }, false);
+      this.setStatus(`Loaded “${example.title}”. Press Run.`, 'idle');
+      this.note(`Loaded the example ${example.name}; Ctrl+Z in the editor brings back the previous program.`, 'dim');
+      return true;
+    } catch (error) {
+      this.note(error instanceof Error ? error.message : String(error), 'error');
+      return false;
+    }
+  }
+
+  /** openCompare compares the program under two settings: args like ["gil", "off"], or the example's pair. */
+  async openCompare(args: string[]): Promise<void> {
+    const spec = await compareSpec(this, args);
+    if (typeof spec === 'string') {
+      this.note(spec, 'error');
+      return;
+    }
+    this.compare.open(spec);
+  }
+
+  // ---- terminal and status ------------------------------------------------------------------
+
+  /** setTimestamps turns time prefixes on or off and rewrites the output shown so far. */
+  setTimestamps(on: boolean): void {
+    this.terminal.timestamps = on;
+    this.prefs.timestamps = on;
+    storage.savePrefs(this.prefs);
+    this.stampsButton?.setAttribute('aria-pressed', String(on));
+    this.terminal.clear();
+    this.shownPrints = 0;
+    this.errorShown = false;
+    this.dirty = true;
+    this.requestFrame();
+  }
+
+  note(text: string, tone: 'info' | 'command' | 'error' | 'dim' | 'ok' = 'info'): void {
+    this.terminal.writeNote(text, tone);
+    this.terminal.scrollToBottom();
+  }
+
+  setStatus(text: string, tone: StatusTone): void {
+    setText(this.status, text);
+    this.status.dataset.tone = tone;
+  }
+
+  dispose(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.store.dispose();
+  }
+
+  // ---- frame ----------------------------------------------------------------------------------
+
+  requestFrame(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+    });
+  }
+
+  /** flush renders now instead of at the next animation frame (tests read the result). */
+  flush(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.render();
+  }
+
+  private render(): void {
+    const player = this.player;
+    const trace = player.trace;
+    const moved = player.tick();
+    if (trace.version !== this.lastVersion) {
+      this.lastVersion = trace.version;
+      this.timeline.refresh();
+      this.dirty = true;
+    }
+    if (moved || this.dirty) {
+      this.dirty = false;
+      const ph = player.playhead;
+      const snap = snapshot(trace, ph);
+      this.snap = snap;
+      this.tasks.update(trace.count > 0 ? snap : null);
+      this.editor.setMarkers(markersOf(snap));
+      this.syncOutput();
+      this.timeline.setPlayhead(ph.time, player.playing);
+      this.transport.update({
+        playing: player.playing,
+        waiting: player.waiting,
+        time: ph.time,
+        end: trace.endTime,
+        complete: trace.complete,
+        position: snap.position,
+        events: trace.count,
+        pace: player.clock.pace,
+        hasRun: trace.count > 0 || this.run !== null,
+      });
+      const run = this.run;
+      if (run && run.firstFrameMs === null && trace.count > 0) run.firstFrameMs = performance.now() - run.startedAt;
+    }
+    if (player.playing || (this.run !== null && !this.run.done)) this.requestFrame();
+  }
+
+  // syncOutput writes the prints the playhead has passed; going back rewrites the terminal.
+  private syncOutput(): void {
+    const trace = this.player.trace;
+    const ph = this.player.playhead;
+    const target = trace.printCount(ph);
+    if (target < this.shownPrints) {
+      this.terminal.clear();
+      this.shownPrints = 0;
+      this.errorShown = false;
+    }
+    if (this.shownPrints === 0 && target > MAX_REPLAY_PRINTS) {
+      this.terminal.writeNote(`… ${(target - MAX_REPLAY_PRINTS).toLocaleString()} earlier prints not shown`, 'dim');
+      this.shownPrints = target - MAX_REPLAY_PRINTS;
+    }
+    for (let i = this.shownPrints; i < target; i++) {
+      const e = trace.prints.data[i];
+      this.terminal.writeOutput(trace.text(trace.ref.data[e]), e, trace.time.data[e]);
+    }
+    this.shownPrints = target;
+    const error = trace.summary?.error;
+    if (error && !this.errorShown && trace.complete) {
+      const n = trace.errors.length;
+      const due = n > 0 ? trace.position({ time: trace.time.data[trace.errors.data[n - 1]], seq: trace.errors.data[n - 1] }) : trace.count;
+      if (trace.position(ph) >= due) {
+        this.errorShown = true;
+        this.terminal.writeNote(error.traceback || `${error.type}: ${error.message}`, 'error');
+      }
+    }
+  }
+
+  private setRunning(on: boolean): void {
+    this.runButton.disabled = false;
+    this.runButton.textContent = on ? '↻ Restart' : '▶ Run';
+    this.stopButton.disabled = !on;
+    document.body.classList.toggle('is-running', on);
+  }
+
+  private onCodeChange(text: string): void {
+    this.codeChanged = true;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = window.setTimeout(() => {
+      storage.saveSource(text);
+      void this.forgetEditedExample(text);
+    }, 300);
+  }
+
+  // forgetEditedExample drops the example's note once the program is no longer the example.
+  private async forgetEditedExample(text: string): Promise<void> {
+    const example = this.example;
+    if (!example) return;
+    const original = await this.gallery.source(example).catch(() => '');
+    if (this.example !== example || original.trim() === text.trim()) return;
+    if (original && similarity(original, text) > 0.5) return;
+    this.example = null;
+    this.exampleNote.hidden = true;
+    this.exampleSelect.value = '';
+  }
+
+  private showExampleNote(example: Example): void {
+    this.exampleNote.hidden = false;
+    this.exampleNote.open = false;
+    this.exampleNote.replaceChildren(
+      h(
+        'summary',
+        { title: 'What this example shows' },
+        h('strong', {}, example.title),
+        h('span', { class: 'example-kind' }, example.kind),
+        h('span', { class: 'example-teaser' }, example.explanation),
+      ),
+      h('p', {}, example.explanation),
+    );
+  }
+
+  private async initExamples(loadDefault: boolean): Promise<void> {
+    try {
+      await this.gallery.load();
+    } catch (error) {
+      this.note(`Examples are unavailable: ${error instanceof Error ? error.message : String(error)}`, 'error');
+      return;
+    }
+    this.exampleSelect.replaceChildren(
+      h('option', { value: '', disabled: true }, 'Examples…'),
+      ...this.gallery.listed.map((e) => h('option', { value: e.name }, e.title)),
+    );
+    const remembered = this.gallery.find(this.prefs.example);
+    if (loadDefault) {
+      await this.loadExample(remembered?.name ?? 'sequential');
+    } else {
+      this.exampleSelect.value = remembered && !remembered.variant ? remembered.name : '';
+      if (remembered) {
+      this.example = remembered;
+      await this.forgetEditedExample(this.editor.text);
+      if (this.example === remembered && !remembered.variant) this.showExampleNote(remembered);
+    }
+    }
+  }
+}
+
+// similarity is the share of lines two programs have in common: edits keep an example, a new program does not.
+function similarity(a: string, b: string): number {
+  const la = new Set(a.split('\n').map((l) => l.trim()).filter(Boolean));
+  const lb = b.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lb.length === 0 || la.size === 0) return 0;
+  return lb.filter((l) => la.has(l)).length / Math.max(la.size, lb.length);
+}
+
+/** markersOf turns a snapshot into editor markers: every live task at its current line. */
+export function markersOf(s: Snapshot): TaskMarker[] {
+  const out: TaskMarker[] = [];
+  for (const t of s.tasks) {
+    if (t.line <= 0 || t.state === TaskState.Unborn || t.state === TaskState.Done) continue;
+    out.push({ line: t.line, task: t.id, name: t.name, colorIndex: t.index, state: t.state, detail: t.waitFor });
+  }
+  return out;
+}

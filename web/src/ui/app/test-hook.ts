@@ -1,0 +1,107 @@
+// The page's test hook, window.__interleave: read-only views of the state for end-to-end
+// tests and the UI benchmark, plus loading a synthetic trace (no engine) and probing
+// which Python features the engine supports.
+import type { EngineOptions } from '../../engine/protocol';
+import { STATE_NAMES } from '../../player/states';
+import { Trace } from '../../player/trace';
+import { EngineSession } from '../run/session';
+import { toEngineOptions } from '../settings/settings';
+import type { App } from './app';
+
+export interface TestHook {
+  state(): {
+    running: boolean;
+    complete: boolean;
+    time: number;
+    end: number;
+    position: number;
+    events: number;
+    playing: boolean;
+    elapsedText: string;
+    output: string;
+    error: string | null;
+    firstFrameMs: number | null;
+    tasks: { name: string; state: string; line: number; waitFor: string; core: number }[];
+    gil: { holder: number; waiters: number[] } | null;
+  };
+  timeline(): unknown;
+  timelineX(time: number): number;
+  frameTimes(): number[];
+  clearFrameTimes(): void;
+  compare(): unknown;
+  probe(source: string): Promise<{ output: string; error: { type: string; message: string } | null }>;
+  loadSynthetic(events: number, tasks?: number, cores?: number): Promise<number>;
+  seek(time: number): void;
+  setSpeed(speed: number): void;
+  setEngineOverrides(overrides: Partial<EngineOptions>): void;
+}
+
+export function installTestHook(app: App, createWorker: () => Worker): void {
+  let prober: EngineSession | null = null;
+  const hook: TestHook = {
+    state() {
+      app.flush();
+      const trace = app.player.trace;
+      const snap = app.snap;
+      const byId = new Map(snap?.tasks.map((t) => [t.id, t]) ?? []);
+      return {
+        running: app.run !== null && !app.run.done,
+        complete: trace.complete,
+        time: app.player.playhead.time,
+        end: trace.endTime,
+        position: trace.position(app.player.playhead),
+        events: trace.count,
+        playing: app.player.playing,
+        elapsedText: document.getElementById('elapsed')?.textContent ?? '',
+        output: app.terminal.text,
+        error: trace.summary?.error ? `${trace.summary.error.type}: ${trace.summary.error.message}` : null,
+        firstFrameMs: app.run?.firstFrameMs ?? null,
+        tasks: (snap?.tasks ?? []).map((t) => ({ name: t.name, state: STATE_NAMES[t.state], line: t.line, waitFor: t.waitFor, core: t.core })),
+        gil: snap?.gil ? { holder: snap.gil.holder, waiters: snap.gil.waiters.map((id) => byId.get(id)?.index ?? id) } : null,
+      };
+    },
+    timeline: () => {
+      app.flush();
+      return app.timeline.drawModel();
+    },
+    timelineX: (time) => app.timeline.xForTime(time),
+    frameTimes: () => [...app.timeline.frameTimes],
+    clearFrameTimes: () => {
+      app.timeline.frameTimes = [];
+    },
+    compare: () => app.compare.model(),
+    probe(source) {
+      prober ??= new EngineSession(createWorker);
+      const session = prober;
+      return new Promise((resolve) => {
+        session.start(source, toEngineOptions(app.settings), {
+          onEvents: () => undefined,
+          onProgress: () => undefined,
+          onDone: (result) => resolve({ output: result?.output ?? '', error: result?.error ? { type: result.error.type, message: result.error.message } : null }),
+          onFailed: (message) => resolve({ output: '', error: { type: 'EngineFailure', message } }),
+        }, { maxEvents: 100_000 });
+      });
+    },
+    async loadSynthetic(events, tasks = 8, cores = 2) {
+      const { busyStream } = await import('../../player/synthetic');
+      const { buffer, strings } = busyStream(events, tasks, cores);
+      const trace = new Trace();
+      trace.ingest(buffer, strings);
+      trace.finish({ elapsed: trace.endTime, steps: 0, error: null });
+      app.run = null;
+      app.player.load(trace);
+      app.timeline.setTrace(trace);
+      app.command(() => app.player.toEnd());
+      return trace.count;
+    },
+    seek: (time) => app.seek(time),
+    setEngineOverrides: (overrides) => {
+      app.engineOverrides = { ...overrides };
+    },
+    setSpeed: (speed) => {
+      app.player.setSpeed(speed);
+      app.setPace(app.player.clock.pace);
+    },
+  };
+  (window as unknown as { __interleave: TestHook }).__interleave = hook;
+}

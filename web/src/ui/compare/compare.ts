@@ -1,0 +1,168 @@
+// CompareView: two runs of one program (or two variants) under different settings, side
+// by side on one time axis, with their totals ("awaited in turn 2.50 s · together 0.25 s")
+// and main metrics: CPU utilisation, context switches, time waiting for the GIL.
+import { formatSeconds } from '../../player/format';
+import { type RunMetrics, metrics } from '../../player/metrics';
+import { Trace } from '../../player/trace';
+import { type Disposable, DisposableStore, h, listen, setText } from '../dom';
+import type { EngineSession } from '../run/session';
+import { type Settings, toEngineOptions } from '../settings/settings';
+import { TimelineView } from '../timeline/timeline';
+
+export interface CompareRunSpec {
+  label: string;
+  source: string;
+  settings: Settings;
+}
+
+export interface CompareSpec {
+  a: CompareRunSpec;
+  b: CompareRunSpec;
+}
+
+interface SideState {
+  spec: CompareRunSpec;
+  trace: Trace;
+  done: boolean;
+  error: string;
+  metrics: RunMetrics | null;
+}
+
+const MAX_EVENTS = 1_000_000;
+
+export class CompareView implements Disposable {
+  private readonly store = new DisposableStore();
+  private readonly totals: HTMLElement;
+  private readonly table: HTMLTableSectionElement;
+  private readonly status: HTMLElement;
+  private readonly timelineBox: HTMLElement;
+  private timeline: TimelineView | null = null;
+  private sessions: [EngineSession, EngineSession] | null = null;
+  private sides: [SideState, SideState] | null = null;
+
+  constructor(
+    private readonly dialog: HTMLDialogElement,
+    private readonly createSession: () => EngineSession,
+  ) {
+    const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close compare' }, '✕');
+    this.store.add(listen(close, 'click', () => this.close()));
+    this.store.add(listen(dialog, 'close', () => this.stopRuns()));
+    this.totals = h('p', { class: 'compare-totals', 'aria-live': 'polite' });
+    this.status = h('p', { class: 'hint' });
+    this.table = h('tbody');
+    this.timelineBox = h('div', { class: 'timeline compare-timeline' });
+    dialog.replaceChildren(
+      h(
+        'div',
+        { class: 'dialog-body compare' },
+        h('header', { class: 'dialog-header' }, h('h2', {}, 'Compare two runs'), close),
+        this.totals,
+        this.status,
+        h(
+          'table',
+          { class: 'metrics' },
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ''), h('th', { scope: 'col', class: 'side-a' }, 'A'), h('th', { scope: 'col', class: 'side-b' }, 'B'))),
+          this.table,
+        ),
+        this.timelineBox,
+      ),
+    );
+  }
+
+  get isOpen(): boolean {
+    return this.dialog.open;
+  }
+
+  /** open shows the dialog and runs both sides. */
+  open(spec: CompareSpec): void {
+    if (!this.dialog.open) this.dialog.showModal();
+    this.timeline ??= this.store.add(new TimelineView(this.timelineBox, { onSeek: (t) => this.timeline?.setPlayhead(t, false) }));
+    this.sessions ??= [this.createSession(), this.createSession()];
+    this.sides = [this.side(spec.a), this.side(spec.b)];
+    const sides = this.sides;
+    this.timeline.setGroups(sides.map((s, i) => ({ title: `${'AB'[i]}: ${s.spec.label}`, trace: s.trace, lanes: [] })));
+    setText(this.status, 'Running both…');
+    this.render();
+    sides.forEach((side, i) => {
+      this.sessions?.[i].start(side.spec.source, toEngineOptions(side.spec.settings), {
+        onEvents: (buffers, newStrings) => {
+          buffers.forEach((b, k) => side.trace.ingest(b, k === 0 ? newStrings : []));
+          this.timeline?.refresh();
+        },
+        onProgress: () => undefined,
+        onDone: (result, stopped) => {
+          side.trace.finish({ elapsed: result?.elapsed ?? side.trace.endTime, steps: result?.steps ?? 0, error: result?.error ?? null });
+          side.done = true;
+          side.error = result?.error ? `${result.error.type}: ${result.error.message}` : stopped === 'event-limit' ? 'stopped at the event limit' : stopped ? 'stopped' : '';
+          side.metrics = metrics(side.trace, side.spec.settings.cores);
+          this.render();
+        },
+        onFailed: (message) => {
+          side.done = true;
+          side.error = message;
+          this.render();
+        },
+      }, { maxEvents: MAX_EVENTS });
+    });
+  }
+
+  close(): void {
+    if (this.dialog.open) this.dialog.close();
+  }
+
+  /** model exposes the compare state for tests. */
+  model(): { totals: string; sides: { label: string; done: boolean; error: string; metrics: RunMetrics | null }[]; timeline: ReturnType<TimelineView['drawModel']> | null } {
+    return {
+      totals: this.totals.textContent ?? '',
+      sides: (this.sides ?? []).map((s) => ({ label: s.spec.label, done: s.done, error: s.error, metrics: s.metrics })),
+      timeline: this.timeline?.drawModel() ?? null,
+    };
+  }
+
+  dispose(): void {
+    this.stopRuns();
+    this.sessions?.forEach((s) => s.dispose());
+    this.store.dispose();
+  }
+
+  private side(spec: CompareRunSpec): SideState {
+    return { spec, trace: new Trace(), done: false, error: '', metrics: null };
+  }
+
+  private stopRuns(): void {
+    this.sessions?.forEach((s) => s.stop());
+  }
+
+  private render(): void {
+    const sides = this.sides;
+    if (!sides) return;
+    const total = (s: SideState) => (s.done ? (s.error && !s.metrics ? 'failed' : formatSeconds(s.trace.endTime)) : '…');
+    setText(this.totals, `${sides[0].spec.label} ${total(sides[0])} · ${sides[1].spec.label} ${total(sides[1])}`);
+    const ready = sides.every((s) => s.done);
+    const errors = sides.map((s, i) => (s.error ? `${'AB'[i]}: ${s.error}` : '')).filter(Boolean);
+    setText(this.status, ready ? (errors.length ? errors.join(' · ') : ratio(sides[0], sides[1])) : 'Running both…');
+    const rows: [string, (m: RunMetrics) => string][] = [
+      ['Elapsed (simulated)', (m) => formatSeconds(m.elapsed)],
+      ['CPU utilisation', (m) => `${(m.utilisation * 100).toFixed(m.utilisation < 0.1 ? 1 : 0)} % of ${m.cores} core${m.cores === 1 ? '' : 's'}`],
+      ['Context switches', (m) => m.switches.toLocaleString()],
+      ['Waiting for the GIL', (m) => formatSeconds(m.gilWait)],
+      ['Tasks', (m) => String(m.tasks)],
+      ['Events', (m) => m.events.toLocaleString()],
+    ];
+    this.table.replaceChildren(
+      h('tr', {}, h('th', { scope: 'row' }, 'Settings'), ...sides.map((s) => h('td', {}, s.spec.label))),
+      ...rows.map(([name, fmt]) => h('tr', {}, h('th', { scope: 'row' }, name), ...sides.map((s) => h('td', {}, s.metrics ? fmt(s.metrics) : '…')))),
+    );
+    this.timeline?.refresh();
+    if (ready) this.timeline?.fitAll();
+  }
+}
+
+function ratio(a: SideState, b: SideState): string {
+  const ta = a.trace.endTime;
+  const tb = b.trace.endTime;
+  if (!(ta > 0 && tb > 0)) return '';
+  if (Math.abs(ta - tb) / Math.max(ta, tb) < 0.01) return 'Both take the same time.';
+  const [fast, slow] = ta < tb ? [a, b] : [b, a];
+  return `${fast.spec.label} is ${(Math.max(ta, tb) / Math.min(ta, tb)).toFixed(1)}× faster than ${slow.spec.label}.`;
+}

@@ -1,0 +1,77 @@
+// Small DOM helpers shared by the views: element creation, listeners that can be
+// disposed, and a store that disposes many resources at once.
+
+export interface Disposable {
+  dispose(): void;
+}
+
+/** DisposableStore owns resources and releases them together, newest first. */
+export class DisposableStore implements Disposable {
+  private items: Disposable[] = [];
+
+  add<T extends Disposable>(item: T): T {
+    this.items.push(item);
+    return item;
+  }
+
+  dispose(): void {
+    const items = this.items;
+    this.items = [];
+    for (let i = items.length - 1; i >= 0; i--) items[i].dispose();
+  }
+}
+
+/** listen adds an event listener and returns its removal. */
+export function listen<K extends keyof HTMLElementEventMap>(
+  target: HTMLElement,
+  type: K,
+  handler: (event: HTMLElementEventMap[K]) => void,
+  options?: AddEventListenerOptions,
+): Disposable;
+export function listen(target: EventTarget, type: string, handler: (event: Event) => void, options?: AddEventListenerOptions): Disposable;
+export function listen(target: EventTarget, type: string, handler: (event: never) => void, options?: AddEventListenerOptions): Disposable {
+  const fn = handler as EventListener;
+  target.addEventListener(type, fn, options);
+  return { dispose: () => target.removeEventListener(type, fn, options) };
+}
+
+type Attrs = Record<string, string | number | boolean | undefined | null>;
+type Child = Node | string | null | undefined | false;
+
+/** h creates an element: attributes (class, data-*, aria-*, properties) and children. */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') el.className = String(value);
+    else if (value === true) el.setAttribute(key, '');
+    else el.setAttribute(key, String(value));
+  }
+  for (const child of children) if (child !== null && child !== undefined && child !== false) el.append(child);
+  return el;
+}
+
+/** setText changes an element's text only when it differs, so steady frames touch no DOM. */
+export function setText(el: Element, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+/** byId finds a required element of the page. */
+export function byId<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`missing #${id}`);
+  return found as T;
+}
+
+/** isTyping tells whether keyboard focus is in a text field, the editor or the terminal. */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag === 'INPUT') {
+    const type = (target as HTMLInputElement).type;
+    return !['button', 'checkbox', 'radio', 'range', 'submit', 'reset'].includes(type);
+  }
+  return Boolean(target.closest('.cm-editor, .xterm'));
+}

@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RunResult } from '../../engine/client';
+import type { WorkerRequest } from '../../engine/protocol';
+import { EngineSession, type RunListener } from './session';
+
+class FakeWorker {
+  static made: FakeWorker[] = [];
+  sent: WorkerRequest[] = [];
+  terminated = false;
+  onmessage: ((e: MessageEvent<unknown>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  constructor() {
+    FakeWorker.made.push(this);
+  }
+  postMessage(request: WorkerRequest): void {
+    this.sent.push(request);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  reply(data: unknown): void {
+    this.onmessage?.({ data } as MessageEvent<unknown>);
+  }
+}
+
+const result: RunResult = { finished: true, output: '', elapsed: 1, error: null, events: 1, steps: 1 };
+
+function listener() {
+  const calls: string[] = [];
+  const l: RunListener = {
+    onEvents: (buffers) => calls.push(`events ${buffers.length}`),
+    onProgress: (p) => calls.push(`progress ${p.events}`),
+    onDone: (r, stopped) => calls.push(`done ${r ? 'result' : 'null'} ${stopped}`),
+    onFailed: (m) => calls.push(`failed ${m}`),
+  };
+  return { l, calls };
+}
+
+describe('EngineSession', () => {
+  beforeEach(() => {
+    FakeWorker.made = [];
+    vi.useFakeTimers();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  const session = () => new EngineSession(() => new FakeWorker() as unknown as Worker);
+
+  it('delivers a run in order and ignores replies of abandoned runs', () => {
+    const s = session();
+    const a = listener();
+    const first = s.start('x', {}, a.l, { maxEvents: 10 });
+    const b = listener();
+    const second = s.start('y', {}, b.l, { maxEvents: 10 });
+    const w = FakeWorker.made[0];
+    expect(w.sent.map((r) => r.type)).toEqual(['run', 'cancel', 'run']);
+    w.reply({ type: 'events', id: first, seq: 0, buffers: [new ArrayBuffer(32)], newStrings: [] });
+    w.reply({ type: 'events', id: second, seq: 0, buffers: [new ArrayBuffer(32)], newStrings: [] });
+    w.reply({ type: 'progress', id: second, seq: 1, progress: { steps: 1, events: 1, time: 0 } });
+    w.reply({ type: 'done', id: second, seq: 2, result, stopped: null });
+    expect(a.calls).toEqual([]);
+    expect(b.calls).toEqual(['events 1', 'progress 1', 'done result null']);
+    expect(s.busy).toBe(false);
+  });
+
+  it('fails the run and restarts the worker on a malformed or out-of-order message', () => {
+    const s = session();
+    const a = listener();
+    const id = s.start('x', {}, a.l, { maxEvents: 10 });
+    FakeWorker.made[0].reply({ type: 'progress', id, seq: 1, progress: { steps: 1, events: 1, time: 0 } });
+    expect(a.calls[0]).toMatch(/^failed .*out of order/);
+    expect(FakeWorker.made[0].terminated).toBe(true);
+    expect(FakeWorker.made).toHaveLength(2);
+    const b = listener();
+    const id2 = s.start('y', {}, b.l, { maxEvents: 10 });
+    FakeWorker.made[1].reply({ type: 'events', id: id2, seq: 0, buffers: [new ArrayBuffer(7)], newStrings: [] });
+    expect(b.calls[0]).toMatch(/^failed .*malformed/);
+  });
+
+  it('terminates a worker that does not honour a cancel in time', () => {
+    const s = session();
+    const a = listener();
+    s.start('while True: pass', {}, a.l, { maxEvents: 10 });
+    s.stop();
+    expect(FakeWorker.made[0].sent.at(-1)?.type).toBe('cancel');
+    vi.advanceTimersByTime(399);
+    expect(a.calls).toEqual([]);
+    vi.advanceTimersByTime(2);
+    expect(a.calls).toEqual(['done null cancelled']);
+    expect(FakeWorker.made[0].terminated).toBe(true);
+    expect(FakeWorker.made[1].sent[0].type).toBe('warm');
+  });
+
+  it('finishes normally when the worker answers a cancel', () => {
+    const s = session();
+    const a = listener();
+    const id = s.start('x', {}, a.l, { maxEvents: 10 });
+    s.stop();
+    FakeWorker.made[0].reply({ type: 'done', id, seq: 0, result, stopped: 'cancelled' });
+    vi.advanceTimersByTime(1000);
+    expect(a.calls).toEqual(['done result cancelled']);
+    expect(FakeWorker.made[0].terminated).toBe(false);
+  });
+});
