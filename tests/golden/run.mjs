@@ -1,9 +1,10 @@
-// Golden corpus runner: runs every tests/golden/*.py on the native CLI, the wasm module
-// (in-process) and CPython, and checks stdout against NAME.out and the uncaught error
-// against NAME.err. CPython is the oracle: --regen rewrites .out/.err from it.
-// Node built-ins only. See docs/TESTING.md.
-import { existsSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+// Golden corpus runner: runs every tests/golden/**/*.py on the native CLI, the wasm module
+// (in-process) and CPython, and checks stdout against NAME.out, the uncaught error against
+// NAME.err and the elapsed time against the `# elapsed:` header. CPython is the oracle:
+// --regen rewrites .out/.err from it. Node built-ins only. See docs/TESTING.md.
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   EngineUnavailable,
@@ -17,6 +18,12 @@ import {
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ENGINES = ['native', 'wasm', 'cpython'];
+// NOT_PROGRAMS are folders of the runner itself, not corpus programs.
+const NOT_PROGRAMS = new Set(['lib', 'stubs', 'node_modules', '__pycache__']);
+// CONCURRENCY_MODULES are the modules whose absence from an engine makes a program pending.
+const CONCURRENCY_MODULES = ['threading', 'queue', 'concurrent.futures', 'asyncio', 'aiohttp', 'requests'];
+// CONCURRENCY_OPTIONS are engine flags that an engine without the concurrency runtimes rejects.
+const CONCURRENCY_OPTIONS = ['--gil', '--cores', '--switch-interval', '--slice', '--network', '--sequential'];
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code) => (text) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
 const red = paint('31');
@@ -28,7 +35,7 @@ const bold = paint('1');
 const USAGE = `Usage: node tests/golden/run.mjs [options]
 
   --engine native|wasm|cpython|all   engines to check (default all; comma-separated list allowed)
-  --filter TEXT                      only programs whose name contains TEXT
+  --filter TEXT                      only programs whose path contains TEXT (e.g. threads/, asyncio/queue)
   --regen                            rewrite .out/.err of CPython-runnable programs from python3, then exit
   --strict                           count failures of '# optional:' programs as failures
   --jobs N                           parallel processes for native and cpython (default 2)
@@ -71,12 +78,27 @@ function usage(message) {
 
 // ---- corpus -----------------------------------------------------------------------------------
 
+// programFiles lists the corpus's .py files, recursing into subfolders, as paths relative
+// to tests/golden with '/' separators: `lists.py`, `threads/locks.py`.
+function programFiles(dir = HERE) {
+  const found = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (!NOT_PROGRAMS.has(entry.name) && !entry.name.startsWith('.')) found.push(...programFiles(join(dir, entry.name)));
+    } else if (entry.name.endsWith('.py')) {
+      found.push(relative(HERE, join(dir, entry.name)).split(sep).join('/'));
+    }
+  }
+  return found;
+}
+
 // loadCorpus reads each program and its headers: `# engine-only: why`, `# optional: why`,
-// `# args: --flag value ...` (comment lines anywhere in the file, normally at the top).
+// `# args: --flag value ...`, `# elapsed: seconds` (comment lines anywhere in the file,
+// normally at the top).
 function loadCorpus(filter) {
-  return readdirSync(HERE)
-    .filter((f) => f.endsWith('.py') && f.includes(filter))
-    .sort()
+  return programFiles()
+    .filter((f) => f.includes(filter))
+    .sort((a, b) => (a.includes('/') - b.includes('/')) || a.localeCompare(b))
     .map((f) => {
       const file = join(HERE, f);
       const source = readFileSync(file, 'utf8');
@@ -85,7 +107,8 @@ function loadCorpus(filter) {
         return m ? m[1].trim() : null;
       };
       const argsText = header('args');
-      const name = basename(f, '.py');
+      const elapsedText = header('elapsed');
+      const name = f.slice(0, -'.py'.length);
       return {
         name,
         file,
@@ -93,10 +116,40 @@ function loadCorpus(filter) {
         engineOnly: header('engine-only'),
         optional: header('optional'),
         args: argsText ? argsText.split(/\s+/).filter(Boolean) : [],
+        elapsed: elapsedText === null ? null : Number(elapsedText),
+        imports: importedModules(source),
         outFile: join(HERE, `${name}.out`),
         errFile: join(HERE, `${name}.err`),
       };
     });
+}
+
+// importedModules lists the modules a program imports (`import a.b`, `from a.b import c`).
+function importedModules(source) {
+  const names = new Set();
+  for (const m of source.matchAll(/^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import|import[ \t]+([\w., \t]+))/gm)) {
+    if (m[1]) names.add(m[1]);
+    else for (const part of m[2].split(',')) names.add(part.trim().split(/[ \t]/)[0]);
+  }
+  return [...names].filter(Boolean);
+}
+
+// elapsedLimits is the accepted range of elapsed seconds for an ideal time: the engine's
+// simulated clock within 5% or 50 ms (whichever is larger); CPython's wall clock from a
+// little under the ideal to 40% + 150 ms over it (machine load only ever adds time).
+function elapsedLimits(engine, ideal) {
+  if (engine === 'cpython') return [ideal * 0.95 - 0.02, ideal * 1.4 + 0.15];
+  const slack = Math.max(ideal * 0.05, 0.05);
+  return [ideal - slack, ideal + slack];
+}
+
+function checkElapsed(engine, test, actual) {
+  if (test.elapsed === null || actual.crash) return null;
+  if (actual.elapsed === undefined || actual.elapsed === null) return `elapsed: the ${engine} run did not report its elapsed time`;
+  const [low, high] = elapsedLimits(engine, test.elapsed);
+  if (actual.elapsed >= low && actual.elapsed <= high) return null;
+  const clock = engine === 'cpython' ? 'wall' : 'simulated';
+  return `elapsed: ${actual.elapsed.toFixed(3)} s ${clock}, expected ${test.elapsed.toFixed(2)} s (accepted ${Math.max(0, low).toFixed(3)}..${high.toFixed(3)})`;
 }
 
 // parseErrLine reads `Type: message (line N)`; a missing `(line N)` leaves the line unchecked,
@@ -204,16 +257,38 @@ function diffLines(expected, actual, maxLines = 20) {
   return out.join('\n');
 }
 
-function check(test, expected, actual) {
+function check(engine, test, expected, actual) {
   if (actual.crash) return [`engine crashed: ${actual.crash.trimEnd()}`];
   const problems = [];
+  const timing = checkElapsed(engine, test, actual);
   if (actual.output !== expected.output) {
     problems.push(`stdout differs (- expected, + actual):\n${diffLines(expected.output, actual.output)}`);
   }
   if (!sameError(expected.error, actual.error)) {
     problems.push(`error: expected ${formatError(expected.error)}\n       got      ${formatError(actual.error)}`);
   }
+  if (timing) problems.push(timing);
   return problems;
+}
+
+// missingModules asks an engine which concurrency modules it cannot import yet.
+async function missingModules(runSource) {
+  const missing = [];
+  for (const name of CONCURRENCY_MODULES) {
+    const r = await runSource(`import ${name}\n`);
+    if (r.crash || (r.error && r.error.type === 'ModuleNotFoundError')) missing.push(name);
+  }
+  return missing;
+}
+
+// pendingReason says why a failed engine run is pending rather than failed: the program
+// imports a concurrency module the engine lacks, or passes a concurrency flag it rejects.
+function pendingReason(test, actual, missing) {
+  const module = test.imports.find((name) => missing.some((m) => name === m || name.startsWith(`${m}.`) || m.startsWith(`${name}.`)));
+  if (module) return `engine lacks module ${module}`;
+  const text = actual?.crash ?? '';
+  const option = CONCURRENCY_OPTIONS.find((flag) => text.includes(`unknown option '${flag}'`));
+  return option ? `engine lacks option ${option}` : null;
 }
 
 // ---- running ----------------------------------------------------------------------------------
@@ -248,6 +323,8 @@ async function regen(tests, args) {
       console.log(`${red('FAIL')} ${test.name}: ${r.crash}`);
       return;
     }
+    const timing = checkElapsed('cpython', test, r);
+    if (timing) console.log(yellow(`warn ${test.name}: ${timing}`));
     const before = expectation(test);
     writeFileSync(test.outFile, r.output);
     if (r.error) {
@@ -268,7 +345,8 @@ async function regen(tests, args) {
 }
 
 async function runEngine(engine, tests, args) {
-  const summary = { engine, passed: 0, failed: 0, optionalFailed: 0, skipped: 0, unavailable: null, failures: [] };
+  const summary = { engine, passed: 0, failed: 0, optionalFailed: 0, skipped: 0, pending: [], unavailable: null, failures: [] };
+  let missing = [];
   let runOne;
   if (engine === 'native') {
     try {
@@ -279,6 +357,18 @@ async function runEngine(engine, tests, args) {
       return summary;
     }
     runOne = (test) => runNative(test.file, test.args);
+    if (tests.some((t) => t.imports.length)) {
+      const scratch = mkdtempSync(join(tmpdir(), 'interleave-golden-'));
+      try {
+        missing = await missingModules((source) => {
+          const file = join(scratch, 'probe.py');
+          writeFileSync(file, source);
+          return runNative(file);
+        });
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+      }
+    }
   } else if (engine === 'wasm') {
     let wasm;
     try {
@@ -288,6 +378,7 @@ async function runEngine(engine, tests, args) {
       return summary;
     }
     runOne = (test) => wasm.run(test.source, { filename: 'main.py', ...parseEngineArgs(test.args) });
+    if (tests.some((t) => t.imports.length)) missing = await missingModules((source) => wasm.run(source, { filename: 'main.py' }));
   } else {
     const python = findPython();
     if (!python) {
@@ -304,13 +395,18 @@ async function runEngine(engine, tests, args) {
   await pool(eligible, jobs, async (test) => {
     const expected = expectation(test);
     let problems;
+    let actual = null;
     if (!expected) {
       problems = [`missing ${basename(test.outFile)}${test.engineOnly ? ' (engine-only: write it by hand)' : ' (run with --regen)'}`];
     } else {
-      problems = check(test, expected, await runOne(test));
+      actual = await runOne(test);
+      problems = check(engine, test, expected, actual);
     }
+    const pending = problems.length && actual && engine !== 'cpython' ? pendingReason(test, actual, missing) : null;
     if (problems.length === 0) {
       summary.passed++;
+    } else if (pending) {
+      summary.pending.push({ test, reason: pending });
     } else if (test.optional && !args.strict) {
       summary.optionalFailed++;
       summary.failures.push({ test, problems, optional: true });
@@ -332,7 +428,12 @@ async function main() {
   }
   if (args.list) {
     for (const t of tests) {
-      const tags = [t.engineOnly && 'engine-only', t.optional && 'optional', t.args.length && `args: ${t.args.join(' ')}`];
+      const tags = [
+        t.engineOnly && 'engine-only',
+        t.optional && 'optional',
+        t.args.length && `args: ${t.args.join(' ')}`,
+        t.elapsed !== null && `elapsed: ${t.elapsed}`,
+      ];
       console.log(`${t.name.padEnd(36)} ${dim(tags.filter(Boolean).join(', '))}`);
     }
     return 0;
@@ -363,10 +464,14 @@ async function main() {
       continue;
     }
     const parts = [`${s.passed} passed`, `${s.failed} failed`];
+    if (s.pending.length) parts.push(`${s.pending.length} pending`);
     if (s.optionalFailed) parts.push(`${s.optionalFailed} optional failed`);
     if (s.skipped) parts.push(`${s.skipped} skipped (engine-only)`);
     const mark = s.failed ? red('FAIL') : green('ok  ');
     console.log(`  ${mark} ${s.engine.padEnd(8)} ${parts.join(', ')}  ${dim(`${s.seconds} s`)}`);
+    const reasons = new Map();
+    for (const p of s.pending) reasons.set(p.reason, (reasons.get(p.reason) ?? 0) + 1);
+    for (const [reason, count] of [...reasons].sort()) console.log(dim(`           pending (${reason}): ${count}`));
     if (s.failed) exit = 1;
   }
   return exit;

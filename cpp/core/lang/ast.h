@@ -117,7 +117,8 @@ struct FunctionDef : Stmt {
   std::string name; Arguments args; Body body; ExprList decorator_list; std::string docstring;
   FunctionDef(uint32_t l, bool is_async = false) : Stmt(is_async ? StmtKind::AsyncFunctionDef : StmtKind::FunctionDef, l) {}
 };
-struct ClassDef : Stmt { std::string name; ExprList bases; std::vector<Keyword> keywords; Body body; ExprList decorator_list; ClassDef(uint32_t l) : Stmt(StmtKind::ClassDef, l) {} };
+// ClassDef::docstring is the body's leading string literal (empty if none), as for FunctionDef.
+struct ClassDef : Stmt { std::string name; ExprList bases; std::vector<Keyword> keywords; Body body; ExprList decorator_list; std::string docstring; ClassDef(uint32_t l) : Stmt(StmtKind::ClassDef, l) {} };
 struct Return : Stmt { ExprPtr value; Return(uint32_t l) : Stmt(StmtKind::Return, l) {} };
 struct If : Stmt { ExprPtr test; Body body; Body orelse; If(uint32_t l) : Stmt(StmtKind::If, l) {} };
 struct While : Stmt { ExprPtr test; Body body; Body orelse; While(uint32_t l) : Stmt(StmtKind::While, l) {} };

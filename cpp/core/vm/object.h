@@ -27,6 +27,7 @@ enum class ObjKind : uint8_t {
 struct Obj {
   ObjKind kind;
   bool marked = false;
+  uint32_t uid = 0;         // allocation counter: id(), default hash and repr use it, never the address
   Obj* next_obj = nullptr;  // all objects, for the sweep
   explicit Obj(ObjKind k) : kind(k) {}
   virtual ~Obj() = default;

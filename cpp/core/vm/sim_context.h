@@ -23,6 +23,8 @@ class SimContext {
   // cpu() is CPU-bound work: task keeps the CPU while the clock advances.
   virtual void cpu(Task* task, double seconds, uint32_t line) = 0;
   virtual MersenneTwister& random() = 0;
+  // line() reports that task starts executing source line (only when line tracing is on).
+  virtual void line(Task* task, uint32_t line) { (void)task; (void)line; }
 };
 
 }  // namespace interleave

@@ -23,6 +23,9 @@ struct Value {
   static Value integer(int64_t v) { Value r; r.tag = Tag::Int; r.i = v; return r; }
   static Value number(double v) { Value r; r.tag = Tag::Float; r.f = v; return r; }
   static Value object(Obj* p) { Value r; r.tag = Tag::Obj; r.o = p; return r; }
+  // null() marks an unbound local or an empty stack slot; it never reaches Python code.
+  static Value null() { Value r; r.tag = Tag::Obj; r.o = nullptr; return r; }
+  bool is_null() const { return tag == Tag::Obj && o == nullptr; }
 
   bool is_none() const { return tag == Tag::None; }
   bool is_bool() const { return tag == Tag::Bool; }

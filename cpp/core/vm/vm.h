@@ -12,18 +12,40 @@
 //    iteration, formatting, built-in functions, methods of built-in types, modules.
 // Both halves use only the public members below.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "lang/ast.h"
+#include "lang/bytecode.h"
 #include "vm/object.h"
 #include "vm/sim_context.h"
+#include "vm/task.h"
 #include "vm/value.h"
 
 namespace interleave {
 
-struct Task;        // vm/task.h: one thread or coroutine driver with its frame stack
+struct CodeRuntime;  // vm/code_runtime.h: the VM's per-code cache
+
+// VmConfig holds the engine limits of one run.
+struct VmConfig {
+  uint64_t memory_limit = 256ull * 1024 * 1024;  // bytes of live objects before MemoryError
+  uint32_t recursion_limit = 1000;               // Python frames per task before RecursionError
+  uint64_t step_limit = 100'000'000;             // instructions before StepLimitError
+  bool trace_lines = true;                       // report Line events through SimContext::line()
+};
+
+// Names are interned strings the core and the library look attributes up by.
+struct Names {
+  Str *init, *new_, *call, *enter, *exit, *aenter, *aexit, *getattr, *class_, *name, *qualname,
+      *module, *doc, *dict, *classcell, *iter, *next, *await, *aiter, *anext, *str, *repr,
+      *cause, *context, *traceback, *suppress_context, *main, *args, *send, *throw_, *close,
+      *mro, *bases, *self, *func, *defaults, *value, *hash, *eq, *len, *bool_, *contains,
+      *getitem, *setitem, *delitem, *builtins, *property, *setter, *getter, *deleter;
+};
 
 // Types holds every built-in type object; user classes are created at run time.
 struct Types {
@@ -146,13 +168,152 @@ class VM {
   // ---- GC plumbing (core) ----
   void mark(Value v);
   void mark(Obj* o);
+  void mark_frame(Frame* f);
+  // add_root() keeps v alive across collections (for runtimes holding values outside tasks).
+  void add_root(Value v) { extra_roots_.push_back(v); }
+
+  // ---- execution (core) ----
+  // configure() sets the run's limits; call it before start_main().
+  void configure(const VmConfig& config);
+  // start_main() creates module __main__ for program and task 0 ("MainThread") running it.
+  // The program must outlive the VM.
+  Task* start_main(const Program& program);
+  // spawn_task() creates a task whose first frame calls callable(*args).
+  Task* spawn_task(std::string name, Value callable, std::vector<Value> args, uint32_t parent);
+  // run_task() executes at most budget instructions of task and says why it stopped.
+  RunStatus run_task(Task* task, uint64_t budget);
+  // request_block() makes the running task stop after the current instruction (RunStatus::Blocked).
+  void request_block() { block_requested_ = true; }
+  const std::vector<Task*>& tasks() const { return tasks_; }
+  // Counters the runtime turns into simulated time.
+  uint64_t steps() const { return steps_; }
+  uint64_t python_calls() const { return python_calls_; }
+  uint64_t native_calls() const { return native_calls_; }
+  uint64_t allocations() const { return allocations_; }
+  uint64_t heap_bytes() const { return bytes_; }
+  Module* main_module() const { return main_module_; }
+  Dict* builtins() const { return builtins_; }
+  // current_globals() is the running frame's globals (for globals()); null outside a frame.
+  Dict* current_globals() const;
+  // current_locals() builds a dict of the running frame's locals (for locals() and vars()).
+  bool current_locals(Value& out);
+  const Names& names() const { return names_; }
+  // ellipsis_value() is the `...` singleton.
+  Value ellipsis_value();
+
+  // ---- exception reporting (core) ----
+  ExceptionData* exception_data(Value exc) const;
+  // format_exception() is CPython's traceback text for exc, chained causes included;
+  // source_lines[i] is line i+1 of the program (shown stripped under each frame).
+  std::string format_exception(Value exc, const std::vector<std::string>& source_lines);
+  // exception_message() is str(exc) without raising (falls back to the type name).
+  std::string exception_message(Value exc);
+  bool is_step_limit(Value exc) const;
 
  private:
+  friend struct Interp;
   void register_object(Obj* o);
   SimContext& ctx_;
   Types types_{};
   Task* current_ = nullptr;
-  // The core adds its private state below (heap list, bytes, modules, tasks, ...).
+
+  // The core's private state: heap, interned strings, modules, tasks and counters.
+  enum class Invoke : uint8_t { Done, Frame, Error };
+  Class* new_class_raw(std::string_view name, std::vector<Class*> bases, bool builtin);
+  bool compute_mro(Class* cls);
+  void init_names();
+  void init_types();
+  void init_core_methods();
+  CodeRuntime* prepare(const Code* code);
+  Frame* acquire_frame(const Code* code);
+  void release_frame(Frame* f);
+  bool push_function(Function* fn, Value* args, uint32_t nargs, const Str* const* kwnames,
+                     uint32_t nkw, Value& generator_out, bool& pushed);
+  bool bind_arguments(Function* fn, Frame* f, Value* args, uint32_t nargs,
+                      const Str* const* kwnames, uint32_t nkw);
+  Invoke invoke(Value callable, Value* args, uint32_t nargs, const Str* const* kwnames,
+                uint32_t nkw, Value& out);
+  Invoke construct(Class* cls, Value* args, uint32_t nargs, const Str* const* kwnames,
+                   uint32_t nkw, Value& out);
+  bool call_native(NativeFunction* nf, Value* args, uint32_t nargs, const Str* const* kwnames,
+                   uint32_t nkw, Value& out);
+  bool run_nested(Value& out);
+  bool gen_resume_nested(Generator* gen, Value value, bool throw_pending, Value& out, bool& done);
+  RunStatus execute(Task* t, int64_t budget, bool nested, Value* out, bool throw_pending);
+  bool build_class(Value name, Value bases, Dict* ns, Value& out);
+  bool bind_descriptor(Value descr, Value self, Class* cls, Value& out, bool& is_property);
+  bool load_method(Value obj, Str* name, Value& meth, Value& self);
+  bool super_lookup(Super* sup, Str* name, Value& out);
+  bool special_attr(Value obj, Str* name, Value& out, bool& found);
+  bool lookup_name_in(Dict* d, Str* name, Value& out);
+  void store_name_in(Dict* d, Str* name, Value v);
+  bool delete_name_in(Dict* d, Str* name);
+  bool raise_name_error(Str* name);
+  std::string function_str(Value callable);
+  void add_traceback(Value exc, Frame* f);
+  void set_context(Value exc, Task* t);
+  Value make_exception_noinit(Class* type, std::string message);
+  bool do_import(Str* name, Value& out);
+  void collect_garbage();
+  void maybe_collect();
+  void mark_roots();
+  bool check_memory();
+  Value step_limit_exception();
+  bool native_super(const CallArgs& args, Value& out);
+  static bool n_object_new(VM& vm, const CallArgs& a, Value& out);
+  static bool n_object_init(VM& vm, const CallArgs& a, Value& out);
+  static bool n_type_new(VM& vm, const CallArgs& a, Value& out);
+  static bool n_super_new(VM& vm, const CallArgs& a, Value& out);
+  static bool n_staticmethod_new(VM& vm, const CallArgs& a, Value& out);
+  static bool n_classmethod_new(VM& vm, const CallArgs& a, Value& out);
+  static bool n_property_new(VM& vm, const CallArgs& a, Value& out);
+  static bool n_property_setter(VM& vm, const CallArgs& a, Value& out);
+  static bool n_property_getter(VM& vm, const CallArgs& a, Value& out);
+  static bool n_property_deleter(VM& vm, const CallArgs& a, Value& out);
+  static bool n_gen_send(VM& vm, const CallArgs& a, Value& out);
+  static bool n_gen_next(VM& vm, const CallArgs& a, Value& out);
+  static bool n_gen_iter(VM& vm, const CallArgs& a, Value& out);
+  static bool n_gen_throw(VM& vm, const CallArgs& a, Value& out);
+  static bool n_gen_close(VM& vm, const CallArgs& a, Value& out);
+
+  Names names_{};
+  VmConfig config_{};
+  Obj* objects_ = nullptr;
+  size_t bytes_ = 0;
+  size_t gc_threshold_ = 8u << 20;
+  bool gc_requested_ = false;
+  bool collecting_allowed_ = false;
+  uint32_t next_uid_ = 0;
+  std::unordered_map<std::string_view, Str*> interned_;  // lookup only, never iterated for output
+  std::vector<Str*> interned_list_;
+  Dict* builtins_ = nullptr;
+  std::vector<std::pair<std::string, Module*>> modules_;
+  Module* main_module_ = nullptr;
+  const Program* program_ = nullptr;
+  std::vector<Task*> tasks_;
+  std::vector<Frame*> frame_pool_;
+  std::vector<std::unique_ptr<CodeRuntime>> code_runtimes_;
+  Value pending_ = Value::null();
+  bool block_requested_ = false;
+  bool abort_ = false;              // an engine limit is unwinding: handlers are skipped
+  bool making_exception_ = false;
+  uint64_t steps_ = 0;
+  uint64_t python_calls_ = 0;
+  uint64_t native_calls_ = 0;
+  uint64_t allocations_ = 0;
+  uint32_t native_depth_ = 0;
+  uint64_t class_epoch_ = 1;
+  bool nested_returned_ = false;    // set by a nested loop: the entry frame returned (vs yielded)
+  std::vector<Value> scratch_;
+  std::vector<Obj*> gray_;
+  std::vector<Value> extra_roots_;  // values a runtime keeps alive (add_root)
+  size_t live_objects_ = 0;
+  uint64_t gc_countdown_ = 1u << 20;  // back-edges until a collection that catches in-place growth
+  struct MethodCacheEntry { uint32_t cls_uid; uint32_t name_uid; uint64_t epoch; Value value; bool found; };
+  mutable std::vector<MethodCacheEntry> method_cache_;
+  Task* idle_task_ = nullptr;       // runs vm.call() made while no task is current
+  NativeFunction* object_new_ = nullptr;
+  NativeFunction* object_init_ = nullptr;
 };
 
 }  // namespace interleave

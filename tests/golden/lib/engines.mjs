@@ -23,17 +23,39 @@ export class EngineUnavailable extends Error {}
 // Result: {output, error: null | {type, message, line}, steps, elapsed, events, wallMs}
 // or {crash: 'description', output?} when the engine did not produce a result at all.
 
-// parseEngineArgs maps the CLI flags golden headers may use onto Simulation options.
+// parseEngineArgs maps the CLI flags golden headers may use onto Simulation options
+// (the Embind options object: camelCase names, docs/TESTING.md).
 export function parseEngineArgs(args) {
   const options = {};
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
-    const value = args[i + 1];
+    if (flag === '--sequential') {
+      options.sequential = true;
+      continue;
+    }
+    const value = args[++i];
+    if (value === undefined) throw new Error(`engine argument '${flag}' needs a value`);
     if (flag === '--step-limit') options.stepLimit = Number(value);
     else if (flag === '--seed') options.seed = Number(value);
     else if (flag === '--filename') options.filename = value;
+    else if (flag === '--gil') options.gil = value === 'on';
+    else if (flag === '--cores') options.cores = Number(value);
+    else if (flag === '--switch-interval') options.switchInterval = Number(value);
+    else if (flag === '--slice') options.slice = Number(value);
+    else if (flag === '--network') Object.assign(options, parseNetwork(value));
     else throw new Error(`unsupported engine argument '${flag}'`);
-    i++;
+  }
+  return options;
+}
+
+// parseNetwork reads `latency=0.1,capacity=3` (capacity `none` means no limit).
+function parseNetwork(text) {
+  const options = {};
+  for (const part of text.split(',')) {
+    const [key, value] = part.split('=');
+    if (key === 'latency') options.networkLatency = Number(value);
+    else if (key === 'capacity' && value !== 'none') options.networkCapacity = Number(value);
+    else if (key !== 'capacity') throw new Error(`unsupported --network setting '${key}'`);
   }
   return options;
 }
@@ -193,13 +215,16 @@ export async function runCpython(file, { timeoutMs = 120_000 } = {}) {
   const r = await runProcess('python3', [CPYTHON_DRIVER, file], { env: cpythonEnv(), timeoutMs });
   if (r.spawnError) return { crash: `cannot start python3: ${r.spawnError.message}` };
   if (r.timedOut) return { crash: `timed out after ${timeoutMs / 1000} s`, output: r.stdout, wallMs: r.wallMs };
-  const marker = r.stderr.split('\n').find((line) => line.startsWith('GOLDEN-ERROR '));
+  const lines = r.stderr.split('\n');
+  const marker = lines.find((line) => line.startsWith('GOLDEN-ERROR '));
+  const timing = lines.find((line) => line.startsWith('GOLDEN-ELAPSED '));
   if (r.code !== 0 && !marker) {
     return { crash: `python3 exited with ${r.code} without a result\n${clip(r.stderr)}`, output: r.stdout };
   }
   return {
     output: r.stdout,
     error: marker ? JSON.parse(marker.slice('GOLDEN-ERROR '.length)) : null,
+    elapsed: timing ? Number(timing.slice('GOLDEN-ELAPSED '.length)) : undefined,
     stderr: r.stderr,
     wallMs: r.wallMs,
   };

@@ -1,0 +1,28 @@
+#pragma once
+// CodeRuntime is the VM's per-code cache: the code's constants as Values, its names as
+// interned strings and the keyword-name tables of its calls, built once on first use.
+#include <cstdint>
+#include <vector>
+
+#include "lang/bytecode.h"
+#include "vm/object.h"
+
+namespace interleave {
+
+struct CodeRuntime {
+  const Code* code = nullptr;
+  std::vector<Value> consts;
+  std::vector<Str*> names;
+  std::vector<std::vector<Str*>> kwnames;  // per constant index: a KW_NAMES tuple's names
+  std::vector<Str*> varnames;
+  std::vector<Str*> cellnames;             // cellvars then freevars
+  Str* name = nullptr;                     // for functions made from this code
+  Str* qualname = nullptr;
+  Value doc;
+  uint32_t nlocals = 0;
+  uint32_t ncells = 0;
+  uint32_t frame_size = 0;                 // locals + cells + stack
+  bool simple_args = false;                // positional-only binding with no cells, defaults or *args
+};
+
+}  // namespace interleave

@@ -1,0 +1,201 @@
+// Exceptions: the pending exception natives set, traceback entries gathered while an
+// exception unwinds, __context__/__cause__ chaining and CPython-style traceback text.
+#include <set>
+#include <string>
+
+#include "vm/code_runtime.h"
+#include "vm/frame.h"
+#include "vm/task.h"
+#include "vm/vm.h"
+
+namespace interleave {
+
+namespace {
+bool is_kind(Value v, ObjKind k) { return v.tag == Tag::Obj && v.o && v.o->kind == k; }
+
+std::string strip(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n\f\v");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r\n\f\v");
+  return s.substr(b, e - b + 1);
+}
+}  // namespace
+
+bool VM::raise(Class* type, std::string message) {
+  pending_ = make_exception(type, std::move(message));
+  return false;
+}
+
+bool VM::raise_value(Value exception) {
+  if (is_kind(exception, ObjKind::Class) && static_cast<Class*>(exception.o)->is_exception) {
+    Value inst;
+    if (!call(exception, {}, inst)) return false;
+    if (!isinstance(inst, types_.base_exception)) {
+      return raise(types_.type_error, "calling " + static_cast<Class*>(exception.o)->name->s +
+                                          " should have returned an instance of BaseException, not " + type_name(inst));
+    }
+    pending_ = inst;
+    return false;
+  }
+  if (isinstance(exception, types_.base_exception) && exception_data(exception)) {
+    pending_ = exception;
+    return false;
+  }
+  return raise(types_.type_error, "exceptions must derive from BaseException");
+}
+
+bool VM::has_exception() const { return !pending_.is_null(); }
+
+Value VM::pending_exception() const { return pending_.is_null() ? Value::none() : pending_; }
+
+void VM::clear_exception() { pending_ = Value::null(); }
+
+Value VM::make_exception_noinit(Class* type, std::string message) {
+  Instance* in = alloc<Instance>();
+  in->cls = type;
+  in->exc = new ExceptionData;
+  in->attrs = new_dict();
+  std::vector<Value> args;
+  if (!message.empty()) args.push_back(str_value(message));
+  store_name_in(in->attrs, names_.args, Value::object(new_tuple(std::move(args))));
+  return Value::object(in);
+}
+
+Value VM::make_exception(Class* type, std::string message) {
+  if (making_exception_ || native_depth_ + 2 >= 200) return make_exception_noinit(type, std::move(message));
+  making_exception_ = true;
+  Value saved = pending_;
+  pending_ = Value::null();
+  Value out;
+  bool ok;
+  if (message.empty()) {
+    ok = call(Value::object(type), {}, out);
+  } else {
+    ok = call(Value::object(type), {str_value(message)}, out);
+  }
+  if (!ok || !exception_data(out)) {
+    pending_ = Value::null();
+    out = make_exception_noinit(type, std::move(message));
+  }
+  pending_ = saved;
+  making_exception_ = false;
+  return out;
+}
+
+ExceptionData* VM::exception_data(Value exc) const {
+  if (!is_kind(exc, ObjKind::Instance)) return nullptr;
+  return static_cast<Instance*>(exc.o)->exc;
+}
+
+bool VM::is_step_limit(Value exc) const {
+  return is_kind(exc, ObjKind::Instance) && static_cast<Instance*>(exc.o)->cls == types_.step_limit_error;
+}
+
+Value VM::step_limit_exception() {
+  return make_exception_noinit(types_.step_limit_error, "stopped after " + std::to_string(config_.step_limit) +
+                                                            " steps (raise the limit with --step-limit)");
+}
+
+void VM::add_traceback(Value exc, Frame* f) {
+  ExceptionData* d = exception_data(exc);
+  if (!d) return;
+  d->traceback.insert(d->traceback.begin(), TracebackEntry{f->code->name, f->line()});
+}
+
+// set_context chains exc to the exception being handled when it was raised (once).
+void VM::set_context(Value exc, Task* t) {
+  ExceptionData* d = exception_data(exc);
+  if (!d || !d->context.is_none()) return;
+  Value ctx = t->exc_info;
+  if (ctx.is_none() || ctx.is_null() || ctx.is_same(exc)) return;
+  Value cur = ctx;
+  for (int guard = 0; guard < 1000; ++guard) {
+    ExceptionData* cd = exception_data(cur);
+    if (!cd || cd->context.is_none()) break;
+    if (cd->context.is_same(exc)) {
+      cd->context = Value::none();
+      break;
+    }
+    cur = cd->context;
+  }
+  d->context = ctx;
+}
+
+std::string VM::exception_message(Value exc) {
+  std::string s;
+  Value saved = pending_;
+  pending_ = Value::null();
+  if (!to_str(exc, s)) {
+    pending_ = Value::null();
+    s = "<exception str() failed>";
+  }
+  pending_ = saved;
+  return s;
+}
+
+std::string VM::format_exception(Value exc, const std::vector<std::string>& source_lines) {
+  std::string filename = program_ && program_->main ? program_->main->filename : std::string("main.py");
+  std::set<const Obj*> seen;
+  std::string out;
+  struct Formatter {
+    VM& vm;
+    const std::vector<std::string>& lines;
+    const std::string& filename;
+    std::set<const Obj*>& seen;
+    std::string& out;
+    void entry(const TracebackEntry& e) {
+      out += "  File \"" + filename + "\", line " + std::to_string(e.line) + ", in " + e.function + "\n";
+      if (e.line >= 1 && e.line <= lines.size()) {
+        std::string src = strip(lines[e.line - 1]);
+        if (!src.empty()) out += "    " + src + "\n";
+      }
+    }
+    void run(Value exc) {
+      if (exc.is_obj() && exc.o) seen.insert(exc.o);
+      ExceptionData* d = vm.exception_data(exc);
+      if (d) {
+        if (!d->cause.is_none() && !(d->cause.is_obj() && seen.count(d->cause.o))) {
+          run(d->cause);
+          out += "\nThe above exception was the direct cause of the following exception:\n\n";
+        } else if (!d->context.is_none() && !d->suppress_context &&
+                   !(d->context.is_obj() && seen.count(d->context.o))) {
+          run(d->context);
+          out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+        }
+        if (!d->traceback.empty()) {
+          out += "Traceback (most recent call last):\n";
+          const TracebackEntry* last = nullptr;
+          size_t count = 0;
+          constexpr size_t kCutoff = 3;
+          for (const auto& e : d->traceback) {
+            if (!last || last->line != e.line || last->function != e.function) {
+              if (count > kCutoff) {
+                size_t more = count - kCutoff;
+                out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more > 1 ? "s" : "") + "]\n";
+              }
+              last = &e;
+              count = 0;
+            }
+            ++count;
+            if (count > kCutoff) continue;
+            entry(e);
+          }
+          if (count > kCutoff) {
+            size_t more = count - kCutoff;
+            out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more > 1 ? "s" : "") + "]\n";
+          }
+        }
+      }
+      std::string type = vm.type_of(exc)->name->s;
+      std::string msg = vm.exception_message(exc);
+      out += type;
+      if (!msg.empty()) out += ": " + msg;
+      out += "\n";
+    }
+  };
+  Formatter fmt{*this, source_lines, filename, seen, out};
+  fmt.run(exc);
+  return out;
+}
+
+}  // namespace interleave

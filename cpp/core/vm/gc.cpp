@@ -1,0 +1,105 @@
+// Mark-and-sweep collection. It runs only between instructions of the outermost run
+// loop, where every live value is reachable from a root, so natives never root temporaries.
+#include <algorithm>
+
+#include "vm/code_runtime.h"
+#include "vm/frame.h"
+#include "vm/task.h"
+#include "vm/vm.h"
+
+namespace interleave {
+
+namespace {
+constexpr size_t kMinGcThreshold = 8u << 20;
+}  // namespace
+
+void VM::mark(Obj* o) {
+  if (!o || o->marked) return;
+  o->marked = true;
+  gray_.push_back(o);
+}
+
+void VM::mark(Value v) {
+  if (v.tag == Tag::Obj && v.o) mark(v.o);
+}
+
+void VM::mark_frame(Frame* f) {
+  mark(f->func);
+  mark(f->globals);
+  mark(f->locals_dict);
+  mark(f->gen);
+  mark(f->init_self);
+  for (Value* p = f->slots; p < f->sp; ++p) mark(*p);
+  for (const Block& b : f->blocks) mark(b.saved_exc);
+}
+
+void VM::mark_roots() {
+  Class* const* types = reinterpret_cast<Class* const*>(&types_);
+  for (size_t i = 0; i < sizeof(Types) / sizeof(Class*); ++i) mark(types[i]);
+  mark(builtins_);
+  mark(main_module_);
+  for (const auto& m : modules_) mark(m.second);
+  for (Str* s : interned_list_) mark(s);
+  for (const auto& rt : code_runtimes_) {
+    for (const Value& v : rt->consts) mark(v);
+  }
+  auto mark_task = [&](Task* t) {
+    for (Frame* f : t->frames) mark_frame(f);
+    mark(t->result);
+    mark(t->exception);
+    mark(t->exc_info);
+    mark(t->start_callable);
+    for (const Value& v : t->start_args) mark(v);
+  };
+  for (Task* t : tasks_) mark_task(t);
+  if (idle_task_) mark_task(idle_task_);
+  mark(pending_);
+  mark(object_new_);
+  mark(object_init_);
+  for (const Value& v : extra_roots_) mark(v);
+}
+
+void VM::collect_garbage() {
+  gray_.clear();
+  mark_roots();
+  while (!gray_.empty()) {
+    Obj* o = gray_.back();
+    gray_.pop_back();
+    o->trace(*this);
+  }
+  size_t live = 0;
+  size_t count = 0;
+  Obj** link = &objects_;
+  while (Obj* o = *link) {
+    if (o->marked) {
+      o->marked = false;
+      live += o->size();
+      ++count;
+      link = &o->next_obj;
+    } else {
+      *link = o->next_obj;
+      delete o;
+    }
+  }
+  bytes_ = live;
+  live_objects_ = count;
+  ++class_epoch_;
+  gc_requested_ = false;
+  gc_threshold_ = std::min<size_t>(std::max<size_t>(kMinGcThreshold, live * 2), config_.memory_limit);
+  gc_countdown_ = std::max<uint64_t>(1u << 20, static_cast<uint64_t>(count) * 16);
+}
+
+// maybe_collect runs a collection when one is due and reports false with MemoryError
+// pending when live objects exceed the memory limit.
+bool VM::check_memory() {
+  collect_garbage();
+  if (bytes_ > config_.memory_limit) {
+    return raise(types_.memory_error, "the playground's memory limit (" + std::to_string(config_.memory_limit >> 20) +
+                                          " MB) was exceeded");
+  }
+  return true;
+}
+
+void VM::maybe_collect() { collect_garbage(); }
+
+}  // namespace interleave
