@@ -1,7 +1,9 @@
 // Benchmark: runs each bench/*.py on the native CLI, on the wasm module inside Node and on
 // CPython, and reports wall time, VM steps, steps per second and the wasm/native and
-// wasm/CPython ratios. Best of N runs each; tracing stays on (default options). It measures
-// and never asserts. Node built-ins only. See docs/TESTING.md.
+// wasm/CPython ratios. Then the scale suite (bench/scale/*.py: many tasks and threads)
+// reports task switches per second against CPython's real asyncio. Best of N runs each;
+// tracing stays on (default options). It measures and never asserts. Node built-ins only.
+// See docs/TESTING.md.
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -20,13 +22,18 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const STEP_LIMIT = 1e12;  // benchmarks run far past the default 100M-step limit
 const ENGINES = ['native', 'wasm', 'cpython'];
 
-const USAGE = `Usage: node bench/run.mjs [--engine native|wasm|cpython|all] [--filter TEXT] [--repeat N]
+const SUITES = ['cpu', 'scale'];
 
-Runs bench/*.py on each engine (best of N, default 3) and prints a table and geometric means.
+const USAGE = `Usage: node bench/run.mjs [--engine native|wasm|cpython|all] [--suite cpu|scale|all]
+                         [--filter TEXT] [--repeat N] [--quick]
+
+Runs bench/*.py (the cpu suite, best of N, default 3) and bench/scale/*.py (the scale
+suite, best of N, default 1) on each engine and prints a table per suite.
+--quick shrinks the scale programs (their '# quick:' sizes) and runs everything once.
 `;
 
 function parseArgs(argv) {
-  const args = { engines: ENGINES, filter: '', repeat: 3 };
+  const args = { engines: ENGINES, suites: SUITES, filter: '', repeat: null, quick: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--engine') {
@@ -35,8 +42,14 @@ function parseArgs(argv) {
       if (args.engines.some((e) => !ENGINES.includes(e))) fail(`unknown engine '${v}'`);
     } else if (a === '--filter') {
       args.filter = argv[++i] ?? '';
+    } else if (a === '--suite') {
+      const v = argv[++i] ?? '';
+      args.suites = v === 'all' ? SUITES : v.split(',');
+      if (args.suites.some((x) => !SUITES.includes(x))) fail(`unknown suite '${v}'`);
     } else if (a === '--repeat') {
       args.repeat = Math.max(1, Number(argv[++i]) || 1);
+    } else if (a === '--quick') {
+      args.quick = true;
     } else if (a === '--help' || a === '-h') {
       process.stdout.write(USAGE);
       process.exit(0);
@@ -77,6 +90,7 @@ async function nativeMeasure(file, startupSeconds) {
     seconds: Math.max(1e-6, r.wallMs / 1000 - startupSeconds),
     steps: r.steps,
     simulated: r.elapsed,
+    events: r.events,
     output: r.output,
   };
 }
@@ -85,7 +99,7 @@ async function wasmMeasure(wasm, source) {
   const r = await wasm.run(source, { stepLimit: STEP_LIMIT }, { timeoutMs: 600_000 });
   if (r.crash) return { problem: r.crash.split('\n')[0] };
   if (r.error) return { problem: describeError(r.error) };
-  return { seconds: r.wallMs / 1000, steps: r.steps, simulated: r.elapsed, output: r.output };
+  return { seconds: r.wallMs / 1000, steps: r.steps, simulated: r.elapsed, events: r.events, output: r.output };
 }
 
 async function cpythonMeasure(file, startupSeconds) {
@@ -102,6 +116,8 @@ const fmtSeconds = (s) => (s === undefined ? '-' : s.toFixed(3));
 const fmtRatio = (r) => (r === undefined || !Number.isFinite(r) ? '-' : `${r.toFixed(2)}x`);
 const fmtSteps = (n) => (n === undefined ? '-' : n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : String(n));
 const fmtRate = (n) => (n === undefined || !Number.isFinite(n) ? '-' : `${(n / 1e6).toFixed(1)}M/s`);
+const fmtCount = (n) => (n === undefined ? '-' : n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)}k` : String(n));
+const fmtSwitchRate = (n) => (n === undefined || !Number.isFinite(n) ? '-' : n >= 1e6 ? `${(n / 1e6).toFixed(2)}M/s` : `${(n / 1e3).toFixed(0)}k/s`);
 
 function table(header, rows) {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
@@ -119,24 +135,16 @@ function geomean(values) {
 
 // ---- main ------------------------------------------------------------------------------------
 
-async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  const programs = readdirSync(HERE)
-    .filter((f) => f.endsWith('.py') && f.includes(args.filter))
-    .sort()
-    .map((f) => ({ name: basename(f, '.py'), file: join(HERE, f), source: readFileSync(join(HERE, f), 'utf8') }));
-  if (programs.length === 0) fail(`no benchmark matches '${args.filter}'`);
-
-  const scratch = mkdtempSync(join(tmpdir(), 'interleave-bench-'));
+// setupEngines loads the engines asked for and measures their start-up cost once.
+async function setupEngines(args, scratch, notes) {
+  const repeat = args.repeat ?? (args.quick ? 1 : 3);
   const empty = join(scratch, 'empty.py');
   writeFileSync(empty, 'pass\n');
-  const notes = [];
   const engines = {};
-
   if (args.engines.includes('native')) {
     try {
       nativeAvailable();
-      const startup = await best(args.repeat, async () => {
+      const startup = await best(repeat, async () => {
         const r = await runNative(empty);
         return r.crash ? { problem: r.crash } : { seconds: r.wallMs / 1000 };
       });
@@ -161,7 +169,7 @@ async function main() {
     if (!python) {
       console.log('python3 not found: skipping CPython column');
     } else {
-      const startup = await best(args.repeat, async () => {
+      const startup = await best(repeat, async () => {
         const r = await runProcess('python3', [empty], { env: cpythonEnv() });
         return { seconds: r.wallMs / 1000 };
       });
@@ -170,29 +178,42 @@ async function main() {
     }
   }
   if (engines.native) notes.push(`native: start-up ${(engines.native.startup * 1000).toFixed(0)} ms subtracted`);
+  return engines;
+}
 
-  const results = [];
-  for (const p of programs) {
-    process.stderr.write(`running ${p.name} ...\n`);
-    const r = { name: p.name };
-    if (engines.native) r.native = await best(args.repeat, () => nativeMeasure(p.file, engines.native.startup));
-    if (engines.wasm) r.wasm = await best(args.repeat, () => wasmMeasure(engines.wasm.engine, p.source));
-    if (engines.cpython) r.cpython = await best(args.repeat, () => cpythonMeasure(p.file, engines.cpython.startup));
-    for (const engine of ENGINES) {
-      if (r[engine]?.problem) notes.push(`${p.name} [${engine}]: ${r[engine].problem}`);
-    }
-    const outputs = ENGINES.filter((e) => r[e] && !r[e].problem).map((e) => [e, r[e].output]);
-    for (const [e, out] of outputs.slice(1)) {
-      if (out !== outputs[0][1]) notes.push(`${p.name}: ${e} printed something different from ${outputs[0][0]}`);
-    }
-    if (r.native?.steps !== undefined && r.wasm?.steps !== undefined && r.native.steps !== r.wasm.steps) {
-      notes.push(`${p.name}: native ran ${r.native.steps} steps but wasm ran ${r.wasm.steps}`);
-    }
-    results.push(r);
+// measureProgram runs one program on every loaded engine that it is meant for.
+async function measureProgram(p, engines, repeat, notes) {
+  process.stderr.write(`running ${p.label} ...\n`);
+  const r = { name: p.label };
+  const wanted = (engine) => engines[engine] && p.engines.includes(engine);
+  if (wanted('native')) r.native = await best(repeat, () => nativeMeasure(p.file, engines.native.startup));
+  if (wanted('wasm')) r.wasm = await best(repeat, () => wasmMeasure(engines.wasm.engine, p.source));
+  if (wanted('cpython')) r.cpython = await best(repeat, () => cpythonMeasure(p.file, engines.cpython.startup));
+  for (const engine of ENGINES) {
+    if (r[engine]?.problem) notes.push(`${p.label} [${engine}]: ${r[engine].problem}`);
   }
-  rmSync(scratch, { recursive: true, force: true });
+  const outputs = ENGINES.filter((e) => r[e] && !r[e].problem).map((e) => [e, r[e].output]);
+  for (const [e, out] of outputs.slice(1)) {
+    if (out !== outputs[0][1]) notes.push(`${p.label}: ${e} printed something different from ${outputs[0][0]}`);
+  }
+  if (r.native?.steps !== undefined && r.wasm?.steps !== undefined && r.native.steps !== r.wasm.steps) {
+    notes.push(`${p.label}: native ran ${r.native.steps} steps but wasm ran ${r.wasm.steps}`);
+  }
+  return r;
+}
 
-  const ok = (m) => (m && !m.problem ? m : undefined);
+const ok = (m) => (m && !m.problem ? m : undefined);
+
+async function cpuSuite(args, engines, notes) {
+  const repeat = args.repeat ?? (args.quick ? 1 : 3);
+  const programs = readdirSync(HERE)
+    .filter((f) => f.endsWith('.py') && f.includes(args.filter))
+    .sort()
+    .map((f) => ({ label: basename(f, '.py'), file: join(HERE, f), source: readFileSync(join(HERE, f), 'utf8'), engines: ENGINES }));
+  if (programs.length === 0) return;
+  const results = [];
+  for (const p of programs) results.push(await measureProgram(p, engines, repeat, notes));
+
   const rows = results.map((r) => {
     const n = ok(r.native);
     const w = ok(r.wasm);
@@ -236,8 +257,110 @@ async function main() {
     wasmNative: geomean(rows.map((x) => x.wasmNative)),
     wasmCpython: geomean(rows.map((x) => x.wasmCpython)),
   };
-  console.log(`\nBest of ${args.repeat} runs, wall seconds; tracing on; "simulated s" is the engine's simulated clock.\n`);
+  console.log(`\nCPU suite: best of ${repeat} runs, wall seconds; tracing on; "simulated s" is the engine's simulated clock.\n`);
   table(header, [...rows.map(cells), cells(mean)]);
+}
+
+// scaleHeader reads `# engines: native,wasm` (default all) and `# yardstick:` from a scale program.
+function scaleHeader(source, key) {
+  const m = source.match(new RegExp(`^# ${key}:[ \\t]*(.*)$`, 'm'));
+  return m ? m[1].trim() : null;
+}
+
+// shrink rewrites `NAME = 100_000  # quick: 10_000` lines to their quick sizes.
+function shrink(source) {
+  return source.replace(/^(\w+ = )[\d_]+(\s+# quick: ([\d_]+))$/gm, (_, lhs, comment, quick) => `${lhs}${quick}${comment}`);
+}
+
+// switchesOf reads the `switches: N` line a scale program prints.
+function switchesOf(measurement) {
+  const m = measurement?.output?.match(/^switches: (\d+)$/m);
+  return m ? Number(m[1]) : undefined;
+}
+
+async function scaleSuite(args, engines, scratch, notes) {
+  const repeat = args.repeat ?? 1;
+  const dir = join(HERE, 'scale');
+  const programs = readdirSync(dir)
+    .filter((f) => f.endsWith('.py') && `scale/${f}`.includes(args.filter))
+    .sort()
+    .map((f) => {
+      const original = readFileSync(join(dir, f), 'utf8');
+      const source = args.quick ? shrink(original) : original;
+      const file = join(scratch, f);
+      writeFileSync(file, source);
+      const only = scaleHeader(original, 'engines');
+      return {
+        label: basename(f, '.py'),
+        file,
+        source,
+        engines: only ? only.split(',').map((e) => e.trim()) : ENGINES,
+        yardstick: scaleHeader(original, 'yardstick') !== null,
+      };
+    });
+  if (programs.length === 0) return;
+  const results = [];
+  for (const p of programs) results.push({ ...(await measureProgram(p, engines, repeat, notes)), yardstick: p.yardstick });
+
+  const yard = results.find((r) => r.yardstick && ok(r.cpython));
+  const cpythonRate = yard ? switchesOf(ok(yard.cpython)) / ok(yard.cpython).seconds : undefined;
+  const rows = results.map((r) => {
+    const n = ok(r.native);
+    const w = ok(r.wasm);
+    const c = ok(r.cpython);
+    const switches = switchesOf(n) ?? switchesOf(w) ?? switchesOf(c);
+    return {
+      name: r.name,
+      switches,
+      events: n?.events ?? w?.events,
+      native: n?.seconds,
+      wasm: w?.seconds,
+      cpython: c?.seconds,
+      simulated: n?.simulated ?? w?.simulated,
+      nativeRate: n && switches ? switches / n.seconds : undefined,
+      wasmRate: w && switches ? switches / w.seconds : undefined,
+      cpythonRate: c && switches ? switches / c.seconds : undefined,
+      wasmNative: n && w ? w.seconds / n.seconds : undefined,
+      nativeVsCpython: n && switches && cpythonRate ? switches / n.seconds / cpythonRate : undefined,
+      wasmVsCpython: w && switches && cpythonRate ? switches / w.seconds / cpythonRate : undefined,
+    };
+  });
+  const header = ['program', 'switches', 'events', 'native s', 'wasm s', 'cpython s', 'simulated s', 'native sw/s', 'wasm sw/s', 'cpython sw/s', 'wasm/native', 'native/cpy asyncio', 'wasm/cpy asyncio'];
+  const cells = (x) => [
+    x.name,
+    fmtCount(x.switches),
+    fmtCount(x.events),
+    fmtSeconds(x.native),
+    fmtSeconds(x.wasm),
+    fmtSeconds(x.cpython),
+    fmtSeconds(x.simulated),
+    fmtSwitchRate(x.nativeRate),
+    fmtSwitchRate(x.wasmRate),
+    fmtSwitchRate(x.cpythonRate),
+    fmtRatio(x.wasmNative),
+    fmtRatio(x.nativeVsCpython),
+    fmtRatio(x.wasmVsCpython),
+  ];
+  console.log(`\nScale suite${args.quick ? ' (--quick sizes)' : ''}: best of ${repeat}, wall seconds; "switches" is the program's count of task switches.`);
+  console.log(
+    yard
+      ? `The last two columns divide the engine's switches per second by CPython's real asyncio (${yard.name}: ${fmtSwitchRate(cpythonRate)}).\n`
+      : 'No CPython yardstick was measured, so there is no comparison with real asyncio.\n',
+  );
+  table(header, rows.map(cells));
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const scratch = mkdtempSync(join(tmpdir(), 'interleave-bench-'));
+  const notes = [];
+  try {
+    const engines = await setupEngines(args, scratch, notes);
+    if (args.suites.includes('cpu')) await cpuSuite(args, engines, notes);
+    if (args.suites.includes('scale')) await scaleSuite(args, engines, scratch, notes);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
   if (notes.length) {
     console.log('');
     for (const note of notes) console.log(`note: ${note}`);

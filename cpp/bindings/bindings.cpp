@@ -21,6 +21,21 @@ void number_option(const val& options, const char* key, T& field) {
   if (v.isNumber()) field = static_cast<T>(v.as<double>());
 }
 
+// positive_option reads options[key] into field when it is a positive finite number.
+void positive_option(const val& options, const char* key, double& field) {
+  val v = options[key];
+  if (!v.isNumber()) return;
+  double d = v.as<double>();
+  if (d > 0 && d <= 3600) field = d;
+}
+
+// network_option reads a latency (seconds >= 0) and a capacity (positive, or null for no limit).
+void network_option(const val& latency, const val& capacity, bool has_capacity, RunOptions& r) {
+  if (latency.isNumber() && latency.as<double>() >= 0) r.network_latency = latency.as<double>();
+  if (capacity.isNumber() && capacity.as<double>() >= 1) r.network_capacity = static_cast<int64_t>(capacity.as<double>());
+  if (has_capacity && capacity.isNull()) r.network_capacity = -1;
+}
+
 // run_options_from turns a plain JS object ({stepLimit, seed, ...}) into RunOptions;
 // missing or mistyped fields keep their defaults.
 RunOptions run_options_from(const val& options) {
@@ -34,6 +49,26 @@ RunOptions run_options_from(const val& options) {
   number_option(options, "seed", r.seed);
   val trace_lines = options["traceLines"];
   if (trace_lines.isTrue() || trace_lines.isFalse()) r.trace_lines = trace_lines.isTrue();
+  // Scheduling: the page sends gil, cores, switchInterval, timeSlice, sequential and
+  // network {latency, capacity | null}; slice, networkLatency and networkCapacity are
+  // accepted as the CLI-style spellings. Out-of-range values keep the defaults.
+  val gil = options["gil"];
+  if (gil.isTrue() || gil.isFalse()) r.gil = gil.isTrue();
+  if (gil.isString()) r.gil = gil.as<std::string>() != "off";
+  double cores = 0;
+  if (options["cores"].isNumber() && (cores = options["cores"].as<double>()) >= 1 && cores <= 256) {
+    r.cores = static_cast<uint32_t>(cores);
+  }
+  positive_option(options, "switchInterval", r.switch_interval);
+  positive_option(options, "timeSlice", r.time_slice);
+  positive_option(options, "slice", r.time_slice);
+  val sequential = options["sequential"];
+  if (sequential.isTrue() || sequential.isFalse()) r.sequential = sequential.isTrue();
+  network_option(options["networkLatency"], options["networkCapacity"], options.hasOwnProperty("networkCapacity"), r);
+  val network = options["network"];
+  if (!network.isUndefined() && !network.isNull()) {
+    network_option(network["latency"], network["capacity"], network.hasOwnProperty("capacity"), r);
+  }
   val costs = options["costs"];
   if (!costs.isUndefined() && !costs.isNull()) {
     number_option(costs, "instruction", r.costs.instruction);
@@ -69,6 +104,9 @@ class JsSimulation {
   std::string errorTraceback() const { return hasError() ? sim_.result().error->traceback : std::string(); }
 
   std::string takeOutput() { return sim_.take_output(); }
+  // errorOutput is everything written to stderr (exceptions in threads, sys.stderr).
+  std::string errorOutput() const { return sim_.result().error_output; }
+  std::string takeErrorOutput() { return sim_.take_error_output(); }
 
   // eventCount is the number of records pending since the last clearEvents().
   uint32_t eventCount() const { return static_cast<uint32_t>(sim_.events().size()); }
@@ -119,6 +157,8 @@ EMSCRIPTEN_BINDINGS(interleave) {
       .function("errorLine", &JsSimulation::errorLine)
       .function("errorTraceback", &JsSimulation::errorTraceback)
       .function("takeOutput", &JsSimulation::takeOutput)
+      .function("errorOutput", &JsSimulation::errorOutput)
+      .function("takeErrorOutput", &JsSimulation::takeErrorOutput)
       .function("eventCount", &JsSimulation::eventCount)
       .function("eventBytes", &JsSimulation::eventBytes)
       .function("clearEvents", &JsSimulation::clearEvents)

@@ -10,6 +10,22 @@ export interface SimulationOptions {
   seed?: number;
   traceLines?: boolean;
   costs?: { instruction?: number; call?: number; nativeCall?: number; alloc?: number };
+  /** CPython's GIL (default true); false runs threads in parallel on the cores. */
+  gil?: boolean;
+  /** Simulated CPU cores, 1 to 256 (default 2). */
+  cores?: number;
+  /** GIL switch interval in seconds (default 0.005). */
+  switchInterval?: number;
+  /** OS time slice in seconds when runnable threads outnumber cores (default 0.01). */
+  timeSlice?: number;
+  /** The CLI's name for timeSlice. */
+  slice?: number;
+  /** Run every thread and task to completion, one after another. */
+  sequential?: boolean;
+  /** The simulated network: seconds per request, requests served at once (null: no limit). */
+  network?: { latency?: number; capacity?: number | null };
+  networkLatency?: number;
+  networkCapacity?: number | null;
 }
 
 /** A compiled program and its run. Owns wasm memory: call delete() when done. */
@@ -27,6 +43,10 @@ export interface NativeSimulation {
   errorLine(): number;
   errorTraceback(): string;
   takeOutput(): string;
+  /** Everything written to stderr so far (exceptions in threads, sys.stderr). */
+  errorOutput(): string;
+  /** Text written to stderr since the previous call. */
+  takeErrorOutput(): string;
   eventCount(): number;
   /** A view into wasm memory, valid only until the next call into the module. */
   eventBytes(): Uint8Array;

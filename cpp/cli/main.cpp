@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -25,9 +26,22 @@ constexpr const char* kUsage =
     "  --json            print one JSON object instead of the output:\n"
     "                    {\"output\", \"elapsed\", \"error\": null | {\"type\", \"message\", \"line\"},\n"
     "                     \"events\", \"steps\"}\n"
+    "                    plus \"stderr\" when the program wrote to standard error\n"
     "  --step-limit N    stop with StepLimitError after N instructions (default 100000000)\n"
-    "  --seed N          seed for the random module (default 0)\n"
+    "  --seed N          seed for the random module and for where the scheduler\n"
+    "                    preempts threads (default 0)\n"
     "  --filename NAME   file name shown in tracebacks (default main.py)\n"
+    "\n"
+    "Scheduling (docs/RUNTIME.md):\n"
+    "  --gil on|off      CPython's global interpreter lock, or free-threaded (default on)\n"
+    "  --cores N         simulated CPU cores, 1 to 256 (default 2)\n"
+    "  --switch-interval S\n"
+    "                    seconds a thread may keep the GIL while another waits (default 0.005)\n"
+    "  --slice S         OS time slice in seconds when threads outnumber cores (default 0.01)\n"
+    "  --network latency=S,capacity=N\n"
+    "                    the simulated network: seconds per request and how many are served\n"
+    "                    at once (capacity=none for no limit; default latency=0.25,capacity=none)\n"
+    "  --sequential      run every thread and task to completion, one after another\n"
     "  --help            show this help\n"
     "\n"
     "Exit status: 0 when the program ends normally, 1 on an uncaught error (the traceback\n"
@@ -49,6 +63,51 @@ bool parse_count(std::string_view text, uint64_t& out) {
   if (text.empty()) return false;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
   return ec == std::errc() && end == text.data() + text.size();
+}
+
+// parse_seconds reads a finite decimal number; false if text is anything else.
+bool parse_seconds(const std::string& text, double& out) {
+  if (text.empty()) return false;
+  char* end = nullptr;
+  errno = 0;
+  out = std::strtod(text.c_str(), &end);
+  return errno == 0 && end == text.c_str() + text.size() && std::isfinite(out);
+}
+
+// parse_network reads "latency=0.1,capacity=3" (either part optional; capacity=none).
+bool parse_network(const std::string& text, interleave::RunOptions& options, std::string& error) {
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    std::string part = text.substr(start, comma - start);
+    size_t eq = part.find('=');
+    std::string key = part.substr(0, eq);
+    std::string value = eq == std::string::npos ? "" : part.substr(eq + 1);
+    if (key == "latency") {
+      double latency;
+      if (!parse_seconds(value, latency) || latency < 0) {
+        error = "--network latency needs a non-negative number of seconds, got '" + value + "'";
+        return false;
+      }
+      options.network_latency = latency;
+    } else if (key == "capacity") {
+      uint64_t capacity = 0;
+      if (value == "none") {
+        options.network_capacity = -1;
+      } else if (parse_count(value, capacity) && capacity > 0 && capacity <= 1'000'000) {
+        options.network_capacity = static_cast<int64_t>(capacity);
+      } else {
+        error = "--network capacity needs a positive integer or none, got '" + value + "'";
+        return false;
+      }
+    } else {
+      error = "--network takes latency=SECONDS,capacity=N|none, got '" + part + "'";
+      return false;
+    }
+    start = comma + 1;
+  }
+  return true;
 }
 
 // read_all returns the whole stream's bytes; false on a read error.
@@ -159,6 +218,10 @@ std::string result_json(const interleave::RunResult& r) {
   out += std::to_string(r.events);
   out += ",\"steps\":";
   out += std::to_string(r.steps);
+  if (!r.error_output.empty()) {
+    out += ",\"stderr\":";
+    json_string(out, r.error_output);
+  }
   out += "}\n";
   return out;
 }
@@ -189,6 +252,12 @@ int run(const CliArgs& args) {
       if (!args.json && !chunk.empty()) {
         write_out(chunk);
         std::fflush(stdout);
+      }
+      std::string errors = sim.take_error_output();
+      if (!args.json && !errors.empty()) {
+        std::fflush(stdout);
+        std::fwrite(errors.data(), 1, errors.size(), stderr);
+        std::fflush(stderr);
       }
     }
   }
@@ -234,6 +303,39 @@ int main(int argc, char** argv) {
       } else {
         args.options.seed = n;
       }
+    } else if (arg == "--gil") {
+      const char* text = value();
+      if (!text) return usage_error("--gil needs on or off");
+      std::string_view v = text;
+      if (v != "on" && v != "off") return usage_error("--gil needs on or off, got '" + std::string(v) + "'");
+      args.options.gil = v == "on";
+    } else if (arg == "--cores") {
+      const char* text = value();
+      uint64_t n = 0;
+      if (!text) return usage_error("--cores needs a value");
+      if (!parse_count(text, n) || n < 1 || n > 256) {
+        return usage_error(std::string("--cores needs an integer from 1 to 256, got '") + text + "'");
+      }
+      args.options.cores = static_cast<uint32_t>(n);
+    } else if (arg == "--switch-interval" || arg == "--slice") {
+      const char* text = value();
+      double seconds = 0;
+      if (!text) return usage_error(std::string(arg) + " needs a value");
+      if (!parse_seconds(text, seconds) || seconds <= 0 || seconds > 3600) {
+        return usage_error(std::string(arg) + " needs a positive number of seconds, got '" + text + "'");
+      }
+      if (arg == "--slice") {
+        args.options.time_slice = seconds;
+      } else {
+        args.options.switch_interval = seconds;
+      }
+    } else if (arg == "--network") {
+      const char* text = value();
+      if (!text) return usage_error("--network needs latency=SECONDS,capacity=N|none");
+      std::string error;
+      if (!parse_network(text, args.options, error)) return usage_error(error);
+    } else if (arg == "--sequential") {
+      args.options.sequential = true;
     } else if (arg == "--filename") {
       const char* text = value();
       if (!text || !*text) return usage_error("--filename needs a value");

@@ -1,4 +1,4 @@
 # engine-only: an unknown module fails when the import runs, after earlier output
 print("before import")
-from requests import get
+from pandas import get
 print(get)

@@ -19,11 +19,24 @@ Options:
   --json            print one JSON object instead of the output:
                     {"output", "elapsed", "error": null | {"type", "message", "line"},
                      "events", "steps"}
+                    plus "stderr" when the program wrote to standard error
   --trace FILE      also write the run's events as a Chrome trace (open it in Perfetto:
                     https://ui.perfetto.dev, one track per task)
   --step-limit N    stop with StepLimitError after N instructions (default 100000000)
-  --seed N          seed for the random module (default 0)
+  --seed N          seed for the random module and for where the scheduler
+                    preempts threads (default 0)
   --filename NAME   file name shown in tracebacks (default main.py)
+
+Scheduling (docs/RUNTIME.md):
+  --gil on|off      CPython's global interpreter lock, or free-threaded (default on)
+  --cores N         simulated CPU cores, 1 to 256 (default 2)
+  --switch-interval S
+                    seconds a thread may keep the GIL while another waits (default 0.005)
+  --slice S         OS time slice in seconds when threads outnumber cores (default 0.01)
+  --network latency=S,capacity=N
+                    the simulated network: seconds per request and how many are served
+                    at once (capacity=none for no limit; default latency=0.25,capacity=none)
+  --sequential      run every thread and task to completion, one after another
   --help            show this help
 
 Exit status: 0 when the program ends normally, 1 on an uncaught error (the traceback
@@ -47,6 +60,45 @@ function parseCount(option: string, text: string | undefined): number {
   return Number(text);
 }
 
+// parseSeconds reads a positive number of seconds (at most an hour).
+function parseSeconds(option: string, text: string | undefined): number {
+  if (text === undefined) throw new UsageError(`${option} needs a value`);
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || value > 3600) {
+    throw new UsageError(`${option} needs a positive number of seconds, got '${text}'`);
+  }
+  return value;
+}
+
+// parseNetwork reads "latency=0.1,capacity=3" (either part optional; capacity=none).
+function parseNetwork(text: string | undefined): NonNullable<RunOptions['network']> {
+  if (text === undefined) throw new UsageError('--network needs latency=SECONDS,capacity=N|none');
+  const network: NonNullable<RunOptions['network']> = {};
+  for (const part of text.split(',')) {
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    const value = eq < 0 ? '' : part.slice(eq + 1);
+    if (key === 'latency') {
+      const latency = Number(value);
+      if (value.trim() === '' || !Number.isFinite(latency) || latency < 0) {
+        throw new UsageError(`--network latency needs a non-negative number of seconds, got '${value}'`);
+      }
+      network.latency = latency;
+    } else if (key === 'capacity') {
+      if (value === 'none') {
+        network.capacity = null;
+      } else if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 1_000_000) {
+        network.capacity = Number(value);
+      } else {
+        throw new UsageError(`--network capacity needs a positive integer or none, got '${value}'`);
+      }
+    } else {
+      throw new UsageError(`--network takes latency=SECONDS,capacity=N|none, got '${part}'`);
+    }
+  }
+  return network;
+}
+
 function parseArgs(argv: string[]): CliArgs | 'help' {
   const args: CliArgs = { file: '', json: false, trace: null, options: {} };
   let command: string | null = null;
@@ -68,6 +120,35 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
         break;
       case '--seed':
         args.options.seed = parseCount(arg, argv[++i]);
+        break;
+      case '--gil': {
+        const value = argv[++i];
+        if (value !== 'on' && value !== 'off') {
+          throw new UsageError(value === undefined ? '--gil needs on or off' : `--gil needs on or off, got '${value}'`);
+        }
+        args.options.gil = value === 'on';
+        break;
+      }
+      case '--cores': {
+        const value = argv[++i];
+        if (value === undefined) throw new UsageError('--cores needs a value');
+        if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 256) {
+          throw new UsageError(`--cores needs an integer from 1 to 256, got '${value}'`);
+        }
+        args.options.cores = Number(value);
+        break;
+      }
+      case '--switch-interval':
+        args.options.switchInterval = parseSeconds(arg, argv[++i]);
+        break;
+      case '--slice':
+        args.options.timeSlice = parseSeconds(arg, argv[++i]);
+        break;
+      case '--network':
+        args.options.network = { ...args.options.network, ...parseNetwork(argv[++i]) };
+        break;
+      case '--sequential':
+        args.options.sequential = true;
         break;
       case '--filename':
         args.options.filename = argv[++i] ?? '';
@@ -99,9 +180,10 @@ function readSource(file: string): string {
   }
 }
 
-function resultJson(result: RunResult): string {
+function resultJson(result: RunResult, stderr: string): string {
   const error = result.error ? { type: result.error.type, message: result.error.message, line: result.error.line } : null;
-  return JSON.stringify({ output: result.output, elapsed: result.elapsed, error, events: result.events, steps: result.steps });
+  const fields = { output: result.output, elapsed: result.elapsed, error, events: result.events, steps: result.steps };
+  return JSON.stringify(stderr ? { ...fields, stderr } : fields);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -117,24 +199,35 @@ async function main(argv: string[]): Promise<number> {
   }
   const { loadEngine } = await import('../src/engine/client');
   const { ChromeTraceBuilder } = await import('../src/engine/chrome-trace');
+  const { EventKind } = await import('../src/engine/events');
   const engine = await loadEngine(readFileSync(WASM_PATH));
   const trace = parsed.trace
     ? new ChromeTraceBuilder({ source, processName: parsed.options.filename ?? 'main.py' })
     : null;
 
+  // The program's stderr (exceptions in threads, sys.stderr) arrives as Print events with flags 1.
+  let stderr = '';
   const result = engine.runProgram(
     source,
     parsed.options,
     {
       onOutput: parsed.json ? undefined : (text) => process.stdout.write(text),
-      onBatch: trace ? (batch, strings) => trace.add(batch, strings) : undefined,
+      onBatch: (batch, strings) => {
+        trace?.add(batch, strings);
+        let chunk = '';
+        for (let i = 0; i < batch.count; i++) {
+          if (batch.kind(i) === EventKind.Print && batch.flags(i) === 1) chunk += strings[batch.ref(i)] ?? '';
+        }
+        stderr += chunk;
+        if (chunk && !parsed.json) process.stderr.write(chunk);
+      },
     },
     STEPS_PER_ADVANCE,
   );
 
   if (trace && parsed.trace) writeFileSync(resolve(CALLER_DIR, parsed.trace), JSON.stringify(trace.finish()));
   if (parsed.json) {
-    process.stdout.write(`${resultJson(result)}\n`);
+    process.stdout.write(`${resultJson(result, stderr)}\n`);
   } else if (result.error) {
     process.stderr.write(result.error.traceback || `${result.error.type}: ${result.error.message}\n`);
   }

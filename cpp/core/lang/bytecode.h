@@ -107,6 +107,7 @@ enum class OpCode : uint8_t {
   CALL_CLASS_BODY,     // [name bases func] -> [name bases namespace]
   BUILD_CLASS,         // [name bases namespace] -> [class]
   LOAD_LOCALS,         // pushes the class namespace
+  ASYNC_GEN_WRAP,      // [v] -> [wrapped v]: an async generator's own yield, told apart from awaits
   OPCODE_COUNT,
 };
 

@@ -311,12 +311,10 @@ class SymtableBuilder {
                            const Expr* elt, const Expr* key, const Expr* value) {
     // The first iterable is evaluated in the enclosing scope.
     visit_expr(*gens[0].iter);
-    for (const auto& g : gens) {
-      if (g.is_async) fail("asynchronous comprehensions are not supported", e.line);
-    }
     Scope* sc = push_scope(ScopeKind::Comprehension, name, &e, e.line);
     sc->comp_desc = desc;
     sc->generator = std::strcmp(name, "<genexpr>") == 0;
+    for (const auto& g : gens) sc->coroutine |= g.is_async;
     add(".0", kDefParam);
     sc->params.push_back(".0");
     for (size_t i = 0; i < gens.size(); ++i) {
@@ -329,6 +327,15 @@ class SymtableBuilder {
     if (key) visit_expr(*key);
     if (value) visit_expr(*value);
     pop_scope();
+    // An async list/set/dict comprehension is awaited where it is built, so the enclosing
+    // scope must be able to await; an async generator expression is just created.
+    if (sc->coroutine && !sc->generator) {
+      if (cur_->kind == ScopeKind::Comprehension) {
+        cur_->coroutine = true;
+      } else if (cur_->kind != ScopeKind::Function || !cur_->coroutine) {
+        fail("asynchronous comprehension outside of an asynchronous function", e.line);
+      }
+    }
   }
 
   void check_yield(const Expr& e, const char* what) {
@@ -460,7 +467,7 @@ class SymtableBuilder {
         if (cur_->kind == ScopeKind::Module || cur_->kind == ScopeKind::Class) {
           fail("'await' outside function", e.line);
         } else if (cur_->kind == ScopeKind::Comprehension) {
-          fail("asynchronous comprehension outside of an asynchronous function", e.line);
+          cur_->coroutine = true;
         } else if (!cur_->coroutine) {
           fail("'await' outside async function", e.line);
         }
@@ -672,6 +679,7 @@ int stack_effect(OpCode op, uint32_t arg, bool jump) {
     case OpCode::CALL_CLASS_BODY: return 0;
     case OpCode::BUILD_CLASS: return -2;
     case OpCode::LOAD_LOCALS: return 1;
+    case OpCode::ASYNC_GEN_WRAP: return 0;
     default:
       if (op >= OpCode::BINARY_ADD && op <= OpCode::INPLACE_MATRIX_MULTIPLY) return -1;
       if (op >= OpCode::COMPARE_EQ && op <= OpCode::COMPARE_GE) return -1;
@@ -1101,8 +1109,14 @@ class Compiler {
           emit(OpCode::IMPORT_NAME, add_name(a.name));
           if (!a.asname.empty()) {
             name_op(a.asname, Context::Store);
+          } else if (a.name.find('.') != std::string::npos) {
+            // `import a.b` binds the package a: import a.b (the leaf), then look a up.
+            std::string top = a.name.substr(0, a.name.find('.'));
+            emit(OpCode::POP_TOP);
+            emit(OpCode::IMPORT_NAME, add_name(top));
+            name_op(top, Context::Store);
           } else {
-            name_op(a.name.substr(0, a.name.find('.')), Context::Store);
+            name_op(a.name, Context::Store);
           }
         }
         break;
@@ -1468,7 +1482,10 @@ class Compiler {
       case FBlockKind::TryExcept: emit(OpCode::POP_BLOCK); break;
       case FBlockKind::FinallyTry:
         emit(OpCode::POP_BLOCK);
+        // A break/continue/return inside the finally body must drop the preserved value.
+        if (preserve_tos) unit().fblocks.push_back({FBlockKind::PopValue, -1, -1, nullptr, {}});
         compile_body(*b.finalbody);
+        if (preserve_tos) unit().fblocks.pop_back();
         break;
       case FBlockKind::FinallyEnd:
         if (preserve_tos) emit(OpCode::ROT_TWO);
@@ -2040,10 +2057,17 @@ class Compiler {
       } else {
         compile_expr(*g.iter);
         set_line(e.line);
-        emit(OpCode::GET_ITER);
+        emit(g.is_async ? OpCode::GET_AITER : OpCode::GET_ITER);
       }
       bind(start);
-      emit_jump(OpCode::FOR_ITER, cleanup);
+      if (g.is_async) {
+        emit_jump(OpCode::SETUP_FINALLY, cleanup);
+        emit(OpCode::GET_ANEXT);
+        emit_await_tail();
+        emit(OpCode::POP_BLOCK);
+      } else {
+        emit_jump(OpCode::FOR_ITER, cleanup);
+      }
       compile_store(*g.target);
       for (const auto& cond : g.ifs) compile_jump_if(*cond, false, start);
       starts.push_back(start);
@@ -2053,6 +2077,7 @@ class Compiler {
     if (gen) {
       compile_expr(*elt);
       set_line(e.line);
+      if (code().flags & kCodeAsyncGenerator) emit(OpCode::ASYNC_GEN_WRAP);
       emit(OpCode::YIELD_VALUE);
       emit(OpCode::POP_TOP);
     } else if (build == OpCode::BUILD_MAP) {
@@ -2069,15 +2094,18 @@ class Compiler {
       set_line(e.line);
       emit_jump(OpCode::JUMP, starts[i]);
       bind(cleanups[i]);
+      if (gens[i].is_async) emit(OpCode::END_ASYNC_FOR);
     }
     if (gen) emit_const_none();
     emit(OpCode::RETURN_VALUE);
+    bool awaited = !gen && (child->flags & kCodeCoroutine);
     finish_unit();
     emit_make_function(child, 0, e.line);
     compile_expr(*gens[0].iter);
     set_line(e.line);
-    emit(OpCode::GET_ITER);
+    emit(gens[0].is_async ? OpCode::GET_AITER : OpCode::GET_ITER);
     emit(OpCode::CALL, 1);
+    if (awaited) emit_await();
   }
 
   void compile_joined(const JoinedStr& j) {
@@ -2308,6 +2336,7 @@ class Compiler {
         const auto& y = static_cast<const Yield&>(e);
         if (y.value) compile_expr(*y.value); else emit_const_none();
         set_line(e.line);
+        if (code().flags & kCodeAsyncGenerator) emit(OpCode::ASYNC_GEN_WRAP);
         emit(OpCode::YIELD_VALUE);
         break;
       }

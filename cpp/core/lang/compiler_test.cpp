@@ -175,6 +175,29 @@ TEST(Compiler, GeneratorAndCoroutineFlags) {
   EXPECT_TRUE(has_op(*find_code(main_code(c), "co"), OpCode::GET_AWAITABLE));
 }
 
+TEST(Compiler, AsyncComprehensionsAreAwaitedCoroutines) {
+  Compiled c = compile_source(
+      "async def f(xs):\n"
+      "    return [x async for x in xs], (y async for y in xs)\n"
+      "async def g():\n"
+      "    yield 1\n");
+  ASSERT_FALSE(c.error);
+  const Code* f = find_code(main_code(c), "f");
+  const Code* comp = find_code(main_code(c), "<listcomp>");
+  const Code* gen = find_code(main_code(c), "<genexpr>");
+  const Code* g = find_code(main_code(c), "g");
+  ASSERT_TRUE(f && comp && gen && g);
+  EXPECT_TRUE(comp->flags & kCodeCoroutine);
+  EXPECT_TRUE(gen->flags & kCodeAsyncGenerator);
+  EXPECT_TRUE(g->flags & kCodeAsyncGenerator);
+  EXPECT_TRUE(has_op(*comp, OpCode::GET_ANEXT));
+  EXPECT_TRUE(has_op(*comp, OpCode::END_ASYNC_FOR));
+  EXPECT_TRUE(has_op(*f, OpCode::GET_AITER));
+  EXPECT_TRUE(has_op(*f, OpCode::GET_AWAITABLE));
+  EXPECT_TRUE(has_op(*g, OpCode::ASYNC_GEN_WRAP));
+  EXPECT_TRUE(has_op(*gen, OpCode::ASYNC_GEN_WRAP));
+}
+
 TEST(Compiler, TryFinallyInlinesFinallyOnEachExit) {
   Compiled c = compile_source(
       "def f():\n"
@@ -254,6 +277,8 @@ TEST(Compiler, ErrorsHaveCPythonWordingAndLines) {
       {"yield 1\n", "'yield' outside function", 1},
       {"def f():\n    async with x:\n        pass\n", "'async with' outside async function", 2},
       {"a, *b, *c = x\n", "multiple starred expressions in assignment", 1},
+      {"def f():\n    return [x async for x in y]\n", "asynchronous comprehension outside of an asynchronous function", 2},
+      {"def f():\n    return [await x for x in y]\n", "asynchronous comprehension outside of an asynchronous function", 2},
   };
   for (const Case& k : cases) {
     CompileError e = error_of(k.src);

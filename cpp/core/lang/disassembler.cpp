@@ -1,5 +1,7 @@
 #include "lang/disassembler.h"
 
+#include "lang/ast_dump.h"
+
 #include <charconv>
 #include <cstdio>
 #include <set>
@@ -33,7 +35,7 @@ const char* const kOpNames[] = {
     "END_ASYNC_FOR", "BEFORE_ASYNC_WITH", "SETUP_FINALLY", "SETUP_WITH", "POP_BLOCK",
     "POP_EXCEPT", "RERAISE", "CHECK_EXC_MATCH", "BEFORE_WITH", "WITH_EXCEPT_START",
     "RAISE_VARARGS", "LOAD_ASSERTION_ERROR", "IMPORT_NAME", "IMPORT_FROM", "IMPORT_STAR",
-    "CALL_CLASS_BODY", "BUILD_CLASS", "LOAD_LOCALS",
+    "CALL_CLASS_BODY", "BUILD_CLASS", "LOAD_LOCALS", "ASYNC_GEN_WRAP",
 };
 static_assert(sizeof(kOpNames) / sizeof(kOpNames[0]) == static_cast<size_t>(OpCode::OPCODE_COUNT),
               "kOpNames must list every opcode");
@@ -77,16 +79,7 @@ std::string str_repr(const std::string& s) {
   return out;
 }
 
-std::string float_repr(double f) {
-  if (f != f) return "nan";
-  if (f == __builtin_inf()) return "inf";
-  if (f == -__builtin_inf()) return "-inf";
-  char buf[64];
-  auto r = std::to_chars(buf, buf + sizeof buf, f);
-  std::string s(buf, r.ptr);
-  if (s.find_first_of(".en") == std::string::npos) s += ".0";
-  return s;
-}
+std::string float_repr(double f) { return ast::format_float(f); }
 
 }  // namespace
 

@@ -4,19 +4,37 @@
 
 #include "lang/compiler.h"
 #include "lang/parser.h"
-#include "runtime/sequential.h"
+#include "runtime/scheduler.h"
 #include "trace/event_log.h"
 #include "vm/task.h"
 #include "vm/vm.h"
 
 namespace interleave {
 
+namespace {
+
+RuntimeSettings settings_from(const RunOptions& o) {
+  RuntimeSettings s;
+  s.gil = o.gil;
+  s.cores = std::max<uint32_t>(1, o.cores);
+  s.switch_interval = o.switch_interval > 0 ? o.switch_interval : 0.005;
+  s.time_slice = o.time_slice > 0 ? o.time_slice : 0.01;
+  s.sequential = o.sequential;
+  s.seed = o.seed;
+  s.network_latency = o.network_latency >= 0 ? o.network_latency : 0.25;
+  s.network_capacity = o.network_capacity > 0 ? o.network_capacity : -1;
+  s.trace_lines = o.trace_lines;
+  s.costs = o.costs;
+  return s;
+}
+
+}  // namespace
+
 // Engine is everything one run owns; members are declared in construction order.
 class Engine {
  public:
-  explicit Engine(const RunOptions& o)
-      : options(o), runtime(o.costs, o.seed, o.trace_lines, log), program(), vm(runtime) {
-    runtime.attach(&vm);
+  explicit Engine(const RunOptions& o) : options(o), scheduler(settings_from(o), log), program(), vm(scheduler) {
+    scheduler.attach(&vm, &lines);
     VmConfig config;
     config.memory_limit = o.memory_limit;
     config.recursion_limit = o.recursion_limit;
@@ -27,26 +45,22 @@ class Engine {
 
   RunOptions options;
   EventLog log;
-  SequentialRuntime runtime;
+  std::vector<std::string> lines;
+  Scheduler scheduler;
   std::unique_ptr<Program> program;  // outlives the VM, which caches per-code data in it
   VM vm;
-  std::vector<std::string> lines;
   Task* main = nullptr;
   RunResult result;
   size_t output_taken = 0;
+  size_t errors_taken = 0;
   bool loaded = false;
-  bool started = false;
 
   void sync_result() {
-    result.output = runtime.output();
-    result.elapsed = runtime.now();
+    result.output = scheduler.output();
+    result.error_output = scheduler.error_output();
+    result.elapsed = result.finished ? scheduler.end_time() : scheduler.now();
     result.steps = vm.steps();
     result.events = log.total();
-  }
-
-  uint32_t current_line() const {
-    if (main && !main->frames.empty()) return main->frames.back()->line();
-    return main ? main->last_line : 0;
   }
 
   void fail_compile(const CompileError& err) {
@@ -61,41 +75,52 @@ class Engine {
     sync_result();
   }
 
+  // fail() ends the run with an engine-reported error: the Error event, then main's TaskEnd.
+  void fail(ErrorInfo info) {
+    double t = scheduler.end_time();
+    uint32_t text = log.intern(info.message.empty() ? info.type : info.type + ": " + info.message);
+    log.emit(EventKind::Error, t, 0, info.line, 0.0, 0, text);
+    log.emit(EventKind::TaskEnd, t, 0, info.line, 0.0, 1, text);
+    result.error = std::move(info);
+    result.finished = true;
+    sync_result();
+  }
+
   void finish_step_limit(uint32_t line) {
     ErrorInfo info;
     info.type = "StepLimitError";
     info.message = "stopped after " + std::to_string(options.step_limit) + " steps (raise the limit with --step-limit)";
     info.line = line;
     info.traceback = info.type + ": " + info.message + "\n";
-    double t = runtime.now();
-    uint32_t text = log.intern(info.type + ": " + info.message);
-    log.emit(EventKind::Error, t, 0, line, 0.0, 0, text);
-    log.emit(EventKind::TaskEnd, t, 0, line, 0.0, 1, text);
-    result.error = std::move(info);
-    result.finished = true;
-    sync_result();
+    fail(std::move(info));
+  }
+
+  void finish_deadlock() {
+    ErrorInfo info;
+    info.type = "DeadlockError";
+    info.message = scheduler.end_message();
+    info.line = scheduler.end_line();
+    info.traceback = info.type + ": " + info.message + "\n";
+    fail(std::move(info));
+  }
+
+  // user_line() is the innermost traceback line in the program itself, not a frozen module.
+  uint32_t user_line(Value exc) {
+    ExceptionData* d = vm.exception_data(exc);
+    if (!d) return scheduler.end_line();
+    for (auto it = d->traceback.rbegin(); it != d->traceback.rend(); ++it) {
+      if (!it->file || it->file->empty() || (*it->file)[0] != '<') return it->line;
+    }
+    return d->traceback.empty() ? scheduler.end_line() : d->traceback.back().line;
   }
 
   void finish_error(Value exc) {
-    ExceptionData* d = vm.exception_data(exc);
-    uint32_t line = d && !d->traceback.empty() ? d->traceback.back().line : current_line();
-    if (vm.is_step_limit(exc)) {
-      finish_step_limit(line);
-      return;
-    }
     ErrorInfo info;
-    info.type = vm.type_of(exc)->name->s;
+    info.type = vm.exception_type_name(exc);
     info.message = vm.exception_message(exc);
-    info.line = line;
+    info.line = user_line(exc);
     info.traceback = vm.format_exception(exc, lines);
-    double t = runtime.now();
-    std::string summary = info.message.empty() ? info.type : info.type + ": " + info.message;
-    uint32_t text = log.intern(summary);
-    log.emit(EventKind::Error, t, 0, line, 0.0, 0, text);
-    log.emit(EventKind::TaskEnd, t, 0, line, 0.0, 1, text);
-    result.error = std::move(info);
-    result.finished = true;
-    sync_result();
+    fail(std::move(info));
   }
 
   void finish_ok() {
@@ -104,9 +129,19 @@ class Engine {
       vm.clear_exception();
       repr = "None";
     }
-    log.emit(EventKind::TaskEnd, runtime.now(), 0, main->last_line, 0.0, 0, log.intern(repr));
+    log.emit(EventKind::TaskEnd, scheduler.end_time(), 0, main->last_line, 0.0, 0, log.intern(repr));
     result.finished = true;
     sync_result();
+  }
+
+  void finish() {
+    switch (scheduler.end()) {
+      case RunEnd::Running: break;
+      case RunEnd::Finished: finish_ok(); break;
+      case RunEnd::Raised: finish_error(scheduler.main_exception()); break;
+      case RunEnd::Deadlock: finish_deadlock(); break;
+      case RunEnd::StepLimit: finish_step_limit(scheduler.end_line()); break;
+    }
   }
 };
 
@@ -138,8 +173,8 @@ bool Simulation::load(std::string_view source) {
   }
   e.program = std::move(compiled.program);
   e.main = e.vm.start_main(*e.program);
-  e.runtime.start_clock();
   e.log.emit(EventKind::TaskCreated, 0.0, 0, 0, 0.0, 2, e.log.intern(e.main->name));
+  e.scheduler.start(e.main, options_.step_limit);
   e.loaded = true;
   e.sync_result();
   return true;
@@ -148,35 +183,13 @@ bool Simulation::load(std::string_view source) {
 bool Simulation::advance(uint64_t max_steps) {
   Engine& e = *engine_;
   if (!e.loaded || e.result.finished) return false;
-  if (!e.started) {
-    e.started = true;
-    e.log.emit(EventKind::TaskStart, e.runtime.now(), 0, 0);
-  }
-  uint64_t limit = options_.step_limit;
-  uint64_t done = e.vm.steps();
-  if (done >= limit) {
-    e.finish_step_limit(e.current_line());
+  bool more = e.scheduler.advance(max_steps);
+  if (!more) {
+    e.finish();
     return false;
   }
-  uint64_t budget = std::min(max_steps, limit - done);
-  RunStatus s = e.vm.run_task(e.main, budget);
-  switch (s) {
-    case RunStatus::Budget:
-    case RunStatus::Blocked:
-      if (e.vm.steps() >= limit) {
-        e.finish_step_limit(e.current_line());
-        return false;
-      }
-      e.sync_result();
-      return true;
-    case RunStatus::Finished:
-      e.finish_ok();
-      return false;
-    case RunStatus::Error:
-      e.finish_error(e.main->exception);
-      return false;
-  }
-  return false;
+  e.sync_result();
+  return true;
 }
 
 const RunResult& Simulation::run() {
@@ -195,9 +208,17 @@ const std::vector<std::string>& Simulation::strings() const { return engine_->lo
 
 std::string Simulation::take_output() {
   Engine& e = *engine_;
-  const std::string& out = e.runtime.output();
+  const std::string& out = e.scheduler.output();
   std::string chunk = out.substr(std::min(e.output_taken, out.size()));
   e.output_taken = out.size();
+  return chunk;
+}
+
+std::string Simulation::take_error_output() {
+  Engine& e = *engine_;
+  const std::string& out = e.scheduler.error_output();
+  std::string chunk = out.substr(std::min(e.errors_taken, out.size()));
+  e.errors_taken = out.size();
   return chunk;
 }
 

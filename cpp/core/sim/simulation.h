@@ -21,9 +21,18 @@ struct RunOptions {
   uint64_t step_limit = 100'000'000;               // instructions before StepLimitError
   uint64_t memory_limit = 256ull * 1024 * 1024;    // bytes of VM objects before MemoryError
   uint32_t recursion_limit = 1000;                 // Python frames per task before RecursionError
-  uint64_t seed = 0;                               // seeds `random` and, later, preemption
+  uint64_t seed = 0;                               // seeds `random` and where forced switches land
   bool trace_lines = true;                         // emit EventKind::Line records
   CostModel costs;                                 // simulated CPU time per instruction kind
+  // Scheduling (docs/RUNTIME.md).
+  bool gil = true;                                 // CPython's GIL; false = free-threaded
+  uint32_t cores = 2;                              // simulated CPU cores
+  double switch_interval = 0.005;                  // GIL switch interval (sys.setswitchinterval)
+  double time_slice = 0.01;                        // OS time slice when threads outnumber cores
+  bool sequential = false;                         // run each thread and task to completion in turn
+  // The simulated network (docs/NETWORK.md); sim.network() changes both during a run.
+  double network_latency = 0.25;                   // seconds per request
+  int64_t network_capacity = -1;                   // requests served at once; < 0 = no limit
 };
 
 // ErrorInfo describes an uncaught Python exception, a syntax error or an engine limit.
@@ -38,6 +47,7 @@ struct ErrorInfo {
 struct RunResult {
   bool finished = false;
   std::string output;          // everything printed so far
+  std::string error_output;    // everything written to stderr (exceptions in threads, sys.stderr)
   double elapsed = 0.0;        // simulated seconds
   std::optional<ErrorInfo> error;
   uint64_t events = 0;         // total events emitted (including drained ones)
@@ -76,6 +86,8 @@ class Simulation {
 
   // take_output() returns text printed since the previous call (for streaming hosts).
   std::string take_output();
+  // take_error_output() returns text written to stderr since the previous call.
+  std::string take_error_output();
 
   const RunOptions& options() const { return options_; }
 

@@ -535,6 +535,151 @@ bool VM::n_gen_close(VM& vm, const CallArgs& a, Value& out) {
   return false;
 }
 
+// ---- async generators ----
+
+Value VM::make_asend(Generator* gen, int mode, Value arg) {
+  Instance* aw = alloc<Instance>();
+  aw->cls = agen_asend_cls_;
+  aw->native = Value::object(new_list({Value::object(gen), Value::integer(mode), arg, Value::integer(0)}));
+  return Value::object(aw);
+}
+
+// asend_step resumes the async generator behind aw: a wrapped yield finishes the awaitable
+// with StopIteration(value), any other yield is an await inside the generator and goes out.
+bool VM::asend_step(Instance* aw, bool throwing, Value value, Value& out) {
+  List* st = static_cast<List*>(aw->native.o);
+  Generator* g = static_cast<Generator*>(st->items[0].o);
+  int64_t mode = st->items[1].i;
+  int64_t state = st->items[3].i;
+  if (state == 2) return raise(types_.runtime_error, "cannot reuse already awaited __anext__()/asend()");
+  bool do_throw = throwing;
+  Value send = value;
+  if (state == 0) {
+    st->items[3] = Value::integer(1);
+    if (mode == 0) {
+      send = st->items[2];
+    } else {
+      do_throw = true;
+      Value exc = mode == 1 ? st->items[2] : Value::object(types_.generator_exit);
+      if (is_kind(exc, ObjKind::Class) && !call(exc, {}, exc)) return false;
+      pending_ = exc;
+    }
+  } else if (throwing) {
+    pending_ = value;
+  }
+  if (!g->frame) {
+    if (do_throw) clear_exception();
+    st->items[3] = Value::integer(2);
+    if (mode == 2) return raise(types_.stop_iteration, "");
+    return raise(types_.stop_async_iteration, "");
+  }
+  bool done = false;
+  Value y;
+  if (!gen_resume_nested(g, send, do_throw, y, done)) {
+    st->items[3] = Value::integer(2);
+    if (mode == 2 && (isinstance(pending_, types_.generator_exit) || isinstance(pending_, types_.stop_async_iteration))) {
+      clear_exception();
+      return raise(types_.stop_iteration, "");
+    }
+    return false;
+  }
+  if (done) {
+    st->items[3] = Value::integer(2);
+    if (mode == 2) return raise(types_.stop_iteration, "");
+    return raise(types_.stop_async_iteration, "");
+  }
+  if (is_kind(y, ObjKind::Instance) && static_cast<Instance*>(y.o)->cls == agen_wrapped_cls_) {
+    st->items[3] = Value::integer(2);
+    if (mode == 2) return raise(types_.runtime_error, "async generator ignored GeneratorExit");
+    Value exc;
+    if (!call(Value::object(types_.stop_iteration), {static_cast<Instance*>(y.o)->native}, exc)) return false;
+    return raise_value(exc);
+  }
+  out = y;
+  return true;
+}
+
+namespace {
+bool agen_self(VM& vm, const CallArgs& a, const char* what) {
+  if (a.nargs >= 1 && is_kind(a.args[0], ObjKind::Generator) &&
+      static_cast<Generator*>(a.args[0].o)->gkind == GenKind::AsyncGenerator) {
+    return true;
+  }
+  return vm.raise(vm.types().type_error, std::string("descriptor '") + what + "' requires an 'async_generator' object");
+}
+}  // namespace
+
+bool VM::n_agen_aiter(VM& vm, const CallArgs& a, Value& out) {
+  if (!agen_self(vm, a, "__aiter__")) return false;
+  out = a.args[0];
+  return true;
+}
+
+bool VM::n_agen_anext(VM& vm, const CallArgs& a, Value& out) {
+  if (!agen_self(vm, a, "__anext__")) return false;
+  out = vm.make_asend(static_cast<Generator*>(a.args[0].o), 0, Value::none());
+  return true;
+}
+
+bool VM::n_agen_asend(VM& vm, const CallArgs& a, Value& out) {
+  if (!agen_self(vm, a, "asend")) return false;
+  if (a.nargs != 2) return vm.raise(vm.types_.type_error, "asend() takes exactly one argument");
+  out = vm.make_asend(static_cast<Generator*>(a.args[0].o), 0, a.args[1]);
+  return true;
+}
+
+bool VM::n_agen_athrow(VM& vm, const CallArgs& a, Value& out) {
+  if (!agen_self(vm, a, "athrow")) return false;
+  if (a.nargs < 2) return vm.raise(vm.types_.type_error, "athrow expected at least 1 argument");
+  out = vm.make_asend(static_cast<Generator*>(a.args[0].o), 1, a.args[1]);
+  return true;
+}
+
+bool VM::n_agen_aclose(VM& vm, const CallArgs& a, Value& out) {
+  if (!agen_self(vm, a, "aclose")) return false;
+  out = vm.make_asend(static_cast<Generator*>(a.args[0].o), 2, Value::none());
+  return true;
+}
+
+namespace {
+Instance* asend_self(VM& vm, const CallArgs& a, Class* cls) {
+  if (a.nargs >= 1 && is_kind(a.args[0], ObjKind::Instance) && static_cast<Instance*>(a.args[0].o)->cls == cls) {
+    return static_cast<Instance*>(a.args[0].o);
+  }
+  vm.raise(vm.types().type_error, "expected an async_generator_asend object");
+  return nullptr;
+}
+}  // namespace
+
+bool VM::n_asend_send(VM& vm, const CallArgs& a, Value& out) {
+  Instance* aw = asend_self(vm, a, vm.agen_asend_cls_);
+  if (!aw) return false;
+  return vm.asend_step(aw, false, a.nargs > 1 ? a.args[1] : Value::none(), out);
+}
+
+bool VM::n_asend_next(VM& vm, const CallArgs& a, Value& out) {
+  Instance* aw = asend_self(vm, a, vm.agen_asend_cls_);
+  if (!aw) return false;
+  return vm.asend_step(aw, false, Value::none(), out);
+}
+
+bool VM::n_asend_throw(VM& vm, const CallArgs& a, Value& out) {
+  Instance* aw = asend_self(vm, a, vm.agen_asend_cls_);
+  if (!aw) return false;
+  if (a.nargs < 2) return vm.raise(vm.types_.type_error, "throw expected at least 1 argument");
+  Value exc = a.args[1];
+  if (is_kind(exc, ObjKind::Class) && !vm.call(exc, {}, exc)) return false;
+  return vm.asend_step(aw, true, exc, out);
+}
+
+bool VM::n_asend_close(VM& vm, const CallArgs& a, Value& out) {
+  Instance* aw = asend_self(vm, a, vm.agen_asend_cls_);
+  if (!aw) return false;
+  static_cast<List*>(aw->native.o)->items[3] = Value::integer(2);
+  out = Value::none();
+  return true;
+}
+
 // ---- classes ----
 
 bool VM::build_class(Value name, Value bases, Dict* ns, Value& out) {

@@ -99,7 +99,7 @@ Value VM::step_limit_exception() {
 void VM::add_traceback(Value exc, Frame* f) {
   ExceptionData* d = exception_data(exc);
   if (!d) return;
-  d->traceback.insert(d->traceback.begin(), TracebackEntry{f->code->name, f->line()});
+  d->traceback.insert(d->traceback.begin(), TracebackEntry{f->code->name, f->line(), &f->code->filename});
 }
 
 // set_context chains exc to the exception being handled when it was raised (once).
@@ -133,6 +133,16 @@ std::string VM::exception_message(Value exc) {
   return s;
 }
 
+std::string VM::exception_type_name(Value exc) {
+  Class* cls = type_of(exc);
+  Value mod;
+  if (!cls->builtin && lookup_name_in(cls->dict, names_.module, mod) && is_kind(mod, ObjKind::Str)) {
+    const std::string& m = static_cast<Str*>(mod.o)->s;
+    if (m != "__main__" && m != "builtins") return m + "." + cls->name->s;
+  }
+  return cls->name->s;
+}
+
 std::string VM::format_exception(Value exc, const std::vector<std::string>& source_lines) {
   std::string filename = program_ && program_->main ? program_->main->filename : std::string("main.py");
   std::set<const Obj*> seen;
@@ -144,8 +154,10 @@ std::string VM::format_exception(Value exc, const std::vector<std::string>& sour
     std::set<const Obj*>& seen;
     std::string& out;
     void entry(const TracebackEntry& e) {
-      out += "  File \"" + filename + "\", line " + std::to_string(e.line) + ", in " + e.function + "\n";
-      if (e.line >= 1 && e.line <= lines.size()) {
+      // A frozen stdlib module ("<frozen threading>") shows no source line, as CPython does.
+      bool frozen = e.file && !e.file->empty() && (*e.file)[0] == '<';
+      out += "  File \"" + (frozen ? *e.file : filename) + "\", line " + std::to_string(e.line) + ", in " + e.function + "\n";
+      if (!frozen && e.line >= 1 && e.line <= lines.size()) {
         std::string src = strip(lines[e.line - 1]);
         if (!src.empty()) out += "    " + src + "\n";
       }
@@ -186,7 +198,7 @@ std::string VM::format_exception(Value exc, const std::vector<std::string>& sour
           }
         }
       }
-      std::string type = vm.type_of(exc)->name->s;
+      std::string type = vm.exception_type_name(exc);
       std::string msg = vm.exception_message(exc);
       out += type;
       if (!msg.empty()) out += ": " + msg;

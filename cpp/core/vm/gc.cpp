@@ -57,6 +57,7 @@ void VM::mark_roots() {
   mark(object_new_);
   mark(object_init_);
   for (const Value& v : extra_roots_) mark(v);
+  ctx_.trace(*this);
 }
 
 void VM::collect_garbage() {
@@ -67,6 +68,7 @@ void VM::collect_garbage() {
     gray_.pop_back();
     o->trace(*this);
   }
+  ctx_.sweep_weak();
   size_t live = 0;
   size_t count = 0;
   Obj** link = &objects_;
@@ -92,6 +94,10 @@ void VM::collect_garbage() {
 // maybe_collect runs a collection when one is due and reports false with MemoryError
 // pending when live objects exceed the memory limit.
 bool VM::check_memory() {
+  if (gc_paused_) {
+    gc_requested_ = false;
+    return true;
+  }
   collect_garbage();
   if (bytes_ > config_.memory_limit) {
     return raise(types_.memory_error, "the playground's memory limit (" + std::to_string(config_.memory_limit >> 20) +

@@ -10,7 +10,9 @@
 #include "vm/task.h"
 #include "vm/vm.h"
 
-#if defined(__GNUC__)
+// INTERLEAVE_COMPUTED_GOTO: GCC's threaded dispatch; clang rejects indirect gotos past
+// initialised locals, and in wasm both forms lower to the same br_table anyway.
+#if defined(__GNUC__) && !defined(__clang__)
 #define INTERLEAVE_COMPUTED_GOTO 1
 #else
 #define INTERLEAVE_COMPUTED_GOTO 0
@@ -29,6 +31,25 @@ constexpr int64_t kExactDouble = int64_t{1} << 53;
 enum : int { kAdd, kSub, kMul, kDiv, kFloorDiv, kMod, kPow, kLShift, kRShift, kOr, kXor, kAnd, kMatMul };
 
 inline bool is_kind(Value v, ObjKind k) { return v.tag == Tag::Obj && v.o && v.o->kind == k; }
+
+// delegate_throw: a generator suspended in `await` / `yield from` passes a thrown exception
+// on to the generator it waits for, as CPython's gen.throw() does. It pushes that chain of
+// frames onto t and returns the innermost, where the exception is raised.
+Frame* delegate_throw(Task* t, Frame* f) {
+  for (;;) {
+    uint32_t pc = f->pc();
+    const uint32_t* code = f->code->code.data();
+    if (pc < 2 || instr_op(code[pc - 1]) != OpCode::YIELD_VALUE || instr_op(code[pc - 2]) != OpCode::SEND) return f;
+    Value sub = f->sp[-1];
+    if (!is_kind(sub, ObjKind::Generator)) return f;
+    Generator* g = static_cast<Generator*>(sub.o);
+    if (!g->frame || g->running || !g->started || g->gkind == GenKind::AsyncGenerator) return f;
+    f->ip = code + pc - 1;  // as if SEND had just resumed g: its yield or return lands here
+    g->running = true;
+    t->frames.push_back(g->frame);
+    f = g->frame;
+  }
+}
 
 // fast_binop handles int and float operands inline: 1 done, 0 not handled, -1 overflow.
 template <int K>
@@ -185,7 +206,7 @@ std::string ascii_escape(const std::string& s) {
   X(END_ASYNC_FOR) X(BEFORE_ASYNC_WITH) X(SETUP_FINALLY) X(SETUP_WITH) X(POP_BLOCK) X(POP_EXCEPT)      \
   X(RERAISE) X(CHECK_EXC_MATCH) X(BEFORE_WITH) X(WITH_EXCEPT_START) X(RAISE_VARARGS)                   \
   X(LOAD_ASSERTION_ERROR) X(IMPORT_NAME) X(IMPORT_FROM) X(IMPORT_STAR) X(CALL_CLASS_BODY)              \
-  X(BUILD_CLASS) X(LOAD_LOCALS)
+  X(BUILD_CLASS) X(LOAD_LOCALS) X(ASYNC_GEN_WRAP)
 
 RunStatus VM::execute(Task* t, int64_t budget, bool nested, Value* result, bool throw_pending) {
 #if INTERLEAVE_COMPUTED_GOTO
@@ -285,9 +306,16 @@ RunStatus VM::execute(Task* t, int64_t budget, bool nested, Value* result, bool 
 #define DISPATCH() goto dispatch
 #define DISPATCH_OP() goto dispatch_op
 #endif
+// DISPATCH_PLAIN leaves a handler whose C++ locals have destructors: a computed goto
+// out of their scope would skip them.
+#define DISPATCH_PLAIN() goto dispatch
 
   LOAD_FRAME();
-  if (throw_pending) goto error;
+  if (throw_pending) {
+    f = delegate_throw(t, f);
+    LOAD_FRAME();
+    goto error;
+  }
 
 dispatch:
   if (UNLIKELY(left <= 0)) goto budget_out;
@@ -942,7 +970,7 @@ dispatch_op:
     for (uint32_t i = 0; i < n; ++i) s += static_cast<Str*>(base[i].o)->s;
     sp = base;
     PUSH(Value::object(new_str(s)));
-    DISPATCH();
+    DISPATCH_PLAIN();
   }
   TARGET(LIST_APPEND) {
     Value v = POP();
@@ -1040,7 +1068,7 @@ dispatch_op:
     }
     END_LIB();
     if (!ok) ERROR();
-    DISPATCH();
+    DISPATCH_PLAIN();
   }
   TARGET(LIST_TO_TUPLE) {
     List* l = static_cast<List*>(TOP().o);
@@ -1081,7 +1109,7 @@ dispatch_op:
       RAISE(types_.value_error, "too many values to unpack (expected " + std::to_string(n) + ")");
     }
     for (uint32_t i = n; i-- > 0;) PUSH((*items)[i]);
-    DISPATCH();
+    DISPATCH_PLAIN();
   }
   TARGET(UNPACK_EX) {
     uint32_t before = ARG() & 0xFF;
@@ -1113,7 +1141,7 @@ dispatch_op:
     List* mid = new_list(std::vector<Value>(items.begin() + before, items.begin() + static_cast<int64_t>(n - after)));
     PUSH(Value::object(mid));
     for (size_t i = before; i-- > 0;) PUSH(items[i]);
-    DISPATCH();
+    DISPATCH_PLAIN();
   }
   TARGET(FORMAT_VALUE) {
     uint32_t a = ARG();
@@ -1148,7 +1176,7 @@ dispatch_op:
     END_LIB();
     if (!ok) ERROR();
     PUSH(Value::object(new_str(s)));
-    DISPATCH();
+    DISPATCH_PLAIN();
   }
   TARGET(MAKE_FUNCTION) {
     uint32_t flags = ARG();
@@ -1172,10 +1200,15 @@ dispatch_op:
     DISPATCH();
   }
   TARGET(KW_NAMES) {
+    // KW_NAMES lives only in this loop's locals, so its CALL must follow without a budget
+    // check: a task stopped between the two would resume with the names forgotten.
     const auto& kn = f->rt->kwnames[ARG()];
     kwnames = kn.data();
     nkw = static_cast<uint32_t>(kn.size());
-    DISPATCH();
+    --left;
+    w = *ip++;
+    if (UNLIKELY(w & kLineStartBit)) goto line_start;
+    DISPATCH_OP();
   }
   TARGET(CALL) {
     uint32_t n = ARG();
@@ -1247,17 +1280,13 @@ dispatch_op:
     }
     END_LIB();
     if (!ok) ERROR();
-    {
-      std::vector<Value> args_copy = ex_args;
-      std::vector<Str*> names_copy = ex_names;
-      f->ip = ip;
-      f->sp = result_slot;
-      SYNC();
-      call_mark = steps_;
-      r = invoke(callable, args_copy.data() + 1, static_cast<uint32_t>(args_copy.size() - 1), names_copy.data(),
-                 static_cast<uint32_t>(names_copy.size()), tmp);
-      END_LIB();
-    }
+    f->ip = ip;
+    f->sp = result_slot;
+    SYNC();
+    call_mark = steps_;
+    r = invoke(callable, ex_args.data() + 1, static_cast<uint32_t>(ex_args.size() - 1), ex_names.data(),
+               static_cast<uint32_t>(ex_names.size()), tmp);
+    END_LIB();
     goto after_call;
   }
   TARGET(RETURN_VALUE) {
@@ -1287,6 +1316,17 @@ dispatch_op:
       } else if (pop == OpCode::SEND) {
         sp[-1] = v;
         ip = code_base + instr_arg(pw);
+      } else if (pop == OpCode::CALL_METHOD || pop == OpCode::CALL) {
+        // gen.send()/gen.throw() resumed the frame inline: returning raises StopIteration(v).
+        BEGIN_LIB();
+        if (v.is_none()) {
+          ok = call(Value::object(types_.stop_iteration), {}, tmp);
+        } else {
+          ok = call(Value::object(types_.stop_iteration), {v}, tmp);
+        }
+        END_LIB();
+        if (ok) pending_ = tmp;
+        ERROR();
       } else {
         PUSH(v);
       }
@@ -1333,7 +1373,7 @@ dispatch_op:
     f = t->frames.back();
     LOAD_FRAME();
     PUSH(v);
-    DISPATCH();
+    DISPATCH_PLAIN();
   }
   TARGET(YIELD_VALUE) {
     Value v = POP();
@@ -1396,7 +1436,7 @@ dispatch_op:
       LOAD_FRAME();
       DISPATCH();
     }
-    if (v.is_none()) {
+    if (v.is_none() && !is_kind(sub, ObjKind::Instance)) {
       bool done = false;
       BEGIN_LIB();
       ok = next(sub, tmp, done);
@@ -1413,7 +1453,11 @@ dispatch_op:
     {
       bool found = false;
       BEGIN_LIB();
-      ok = call_method(sub, names_.send, {v}, tmp, found);
+      if (v.is_none()) {
+        ok = call_method(sub, names_.next, {}, tmp, found);
+      } else {
+        ok = call_method(sub, names_.send, {v}, tmp, found);
+      }
       END_LIB();
       if (ok && !found) {
         RAISE(types_.attribute_error, "'" + type_name(sub) + "' object has no attribute 'send'");
@@ -1702,6 +1746,13 @@ dispatch_op:
     PUSH(Value::object(f->locals_dict));
     DISPATCH();
   }
+  TARGET(ASYNC_GEN_WRAP) {
+    Instance* wrapped = alloc<Instance>();
+    wrapped->cls = agen_wrapped_cls_;
+    wrapped->native = TOP();
+    TOP() = Value::object(wrapped);
+    DISPATCH();
+  }
 
 #if INTERLEAVE_COMPUTED_GOTO
 L_BAD:
@@ -1718,6 +1769,34 @@ do_call: {
   uint32_t nk = nkw;
   kwnames = nullptr;
   nkw = 0;
+  // gen.send(v) and gen.throw(exc) resume the generator's frame in this loop, like SEND, so
+  // a coroutine driven by Python code (asyncio's Task) can block and be preempted.
+  if (is_kind(callable, ObjKind::NativeFunction) && nk == 0 && call_n == 2 && is_kind(call_args[0], ObjKind::Generator)) {
+    NativeFn nfn = static_cast<NativeFunction*>(callable.o)->fn;
+    Generator* g = static_cast<Generator*>(call_args[0].o);
+    Value arg = call_args[1];
+    bool is_throw = nfn == &VM::n_gen_throw;
+    if ((nfn == &VM::n_gen_send || is_throw) && g->frame && !g->running && g->gkind != GenKind::AsyncGenerator &&
+        (is_throw ? exception_data(arg) != nullptr : (g->started || arg.is_none())) &&
+        t->frames.size() < config_.recursion_limit) {
+      if (!is_throw) {
+        if (g->started) *g->frame->sp++ = arg;
+      }
+      g->started = true;
+      g->running = true;
+      f->ip = ip;
+      f->sp = result_slot;
+      t->frames.push_back(g->frame);
+      f = g->frame;
+      if (is_throw) f = delegate_throw(t, f);
+      LOAD_FRAME();
+      if (is_throw) {
+        pending_ = arg;
+        ERROR();
+      }
+      DISPATCH();
+    }
+  }
   if (is_kind(callable, ObjKind::Function) && nk == 0) {
     Function* fn = static_cast<Function*>(callable.o);
     const Code* c = fn->code;
@@ -1877,6 +1956,7 @@ error:
 #undef TARGET
 #undef DISPATCH
 #undef DISPATCH_OP
+#undef DISPATCH_PLAIN
 #undef TRUTH_OF
 }
 

@@ -177,7 +177,8 @@ struct Class : Obj {
 };
 
 // TracebackEntry is one frame of an exception's traceback, innermost last.
-struct TracebackEntry { std::string function; uint32_t line; };
+// file points at the frame's Code::filename (programs outlive exceptions); null means the main program.
+struct TracebackEntry { std::string function; uint32_t line; const std::string* file = nullptr; };
 
 // ExceptionData holds what BaseException instances carry besides their attributes.
 struct ExceptionData {

@@ -14,6 +14,72 @@ namespace interleave {
 
 namespace {
 constexpr size_t kFramePoolMax = 256;
+
+bool is_class(Value v) { return v.is_obj() && v.o && v.o->kind == ObjKind::Class; }
+
+// eg_new is BaseExceptionGroup.__new__(cls, message, exceptions): a group of only
+// Exceptions created through BaseExceptionGroup becomes an ExceptionGroup, as in CPython.
+bool eg_new(VM& vm, const CallArgs& a, Value& out) {
+  const Types& t = vm.types();
+  if (a.nargs != 3 || a.nkw) return vm.raise(t.type_error, "BaseExceptionGroup.__new__() takes exactly 2 arguments");
+  Class* cls = static_cast<Class*>(a.args[0].o);
+  Value msg = a.args[1];
+  if (!msg.is_obj() || msg.o->kind != ObjKind::Str) {
+    return vm.raise(t.type_error, "argument 1 must be str, not " + vm.type_name(msg));
+  }
+  std::vector<Value> items;
+  Value seq = a.args[2];
+  if (seq.is_obj() && seq.o->kind == ObjKind::List) items = static_cast<List*>(seq.o)->items;
+  else if (seq.is_obj() && seq.o->kind == ObjKind::Tuple) items = static_cast<Tuple*>(seq.o)->items;
+  else return vm.raise(t.type_error, "second argument (exceptions) must be a sequence");
+  if (items.empty()) return vm.raise(t.value_error, "second argument (exceptions) must be a non-empty sequence");
+  bool all_exceptions = true;
+  for (Value e : items) {
+    if (!vm.isinstance(e, t.base_exception)) {
+      return vm.raise(t.value_error, "Item 0 of second argument (exceptions) is not an exception");
+    }
+    all_exceptions &= vm.isinstance(e, t.exception);
+  }
+  bool base = cls->name->s == "BaseExceptionGroup" && cls->builtin;
+  if (base && all_exceptions) {
+    Value eg;
+    bool has = false;
+    if (vm.dict_get(vm.builtins(), Value::object(vm.intern("ExceptionGroup")), eg, has) && has && is_class(eg) &&
+        vm.is_subclass(static_cast<Class*>(eg.o), cls)) {
+      cls = static_cast<Class*>(eg.o);
+    }
+  } else if (!all_exceptions && vm.is_subclass(cls, t.exception)) {
+    return vm.raise(t.type_error, "Cannot nest BaseExceptions in an ExceptionGroup");
+  }
+  Instance* in = vm.alloc<Instance>();
+  in->cls = cls;
+  in->exc = new ExceptionData;
+  in->attrs = vm.new_dict();
+  vm.dict_set(in->attrs, Value::object(vm.names().args), Value::object(vm.new_tuple({msg, seq})));
+  vm.dict_set(in->attrs, Value::object(vm.intern("message")), msg);
+  vm.dict_set(in->attrs, Value::object(vm.intern("exceptions")), Value::object(vm.new_tuple(items)));
+  out = Value::object(in);
+  return true;
+}
+
+bool eg_init(VM& vm, const CallArgs& a, Value& out) {
+  (void)vm;
+  (void)a;
+  out = Value::none();
+  return true;
+}
+
+bool eg_str(VM& vm, const CallArgs& a, Value& out) {
+  Value msg, excs;
+  if (a.nargs < 1 || !vm.get_attr(a.args[0], vm.intern("message"), msg) ||
+      !vm.get_attr(a.args[0], vm.intern("exceptions"), excs)) {
+    return false;
+  }
+  size_t n = excs.is_obj() && excs.o->kind == ObjKind::Tuple ? static_cast<Tuple*>(excs.o)->items.size() : 0;
+  std::string m = msg.is_obj() && msg.o->kind == ObjKind::Str ? static_cast<Str*>(msg.o)->s : std::string();
+  out = vm.str_value(m + " (" + std::to_string(n) + " sub-exception" + (n == 1 ? "" : "s") + ")");
+  return true;
+}
 constexpr size_t kMinGcThreshold = 8u << 20;
 constexpr size_t kMethodCacheSize = 4096;
 }  // namespace
@@ -361,6 +427,21 @@ void VM::init_core_methods() {
   define_method(t.generator, "__next__", &VM::n_gen_next);
   define_method(t.generator, "__iter__", &VM::n_gen_iter);
   define_method(t.coroutine, "__await__", &VM::n_gen_iter);
+  define_method(t.async_generator, "__aiter__", &VM::n_agen_aiter);
+  define_method(t.async_generator, "__anext__", &VM::n_agen_anext);
+  define_method(t.async_generator, "asend", &VM::n_agen_asend);
+  define_method(t.async_generator, "athrow", &VM::n_agen_athrow);
+  define_method(t.async_generator, "aclose", &VM::n_agen_aclose);
+  agen_wrapped_cls_ = new_class("async_generator_wrapped_value", {t.object}, true);
+  agen_asend_cls_ = new_class("async_generator_asend", {t.object}, true);
+  define_method(agen_asend_cls_, "send", &VM::n_asend_send);
+  define_method(agen_asend_cls_, "throw", &VM::n_asend_throw);
+  define_method(agen_asend_cls_, "close", &VM::n_asend_close);
+  define_method(agen_asend_cls_, "__next__", &VM::n_asend_next);
+  define_method(agen_asend_cls_, "__iter__", &VM::n_gen_iter);
+  define_method(agen_asend_cls_, "__await__", &VM::n_gen_iter);
+  add_root(Value::object(agen_wrapped_cls_));
+  add_root(Value::object(agen_asend_cls_));
 
   const Class* const globals[] = {
       t.object, t.type, t.bool_, t.int_, t.float_, t.str, t.list, t.tuple, t.dict, t.set,
@@ -373,6 +454,45 @@ void VM::init_core_methods() {
       t.memory_error, t.import_error, t.module_not_found_error, t.os_error, t.timeout_error,
   };
   for (const Class* c : globals) store_name_in(builtins_, c->name, Value::object(const_cast<Class*>(c)));
+
+  // The rest of CPython's built-in exception tree: no extra behaviour, just the classes.
+  struct Extra {
+    const char* name;
+    const char* base;
+  };
+  static const Extra kExtra[] = {
+      {"ConnectionError", "OSError"}, {"BrokenPipeError", "ConnectionError"},
+      {"ConnectionAbortedError", "ConnectionError"}, {"ConnectionRefusedError", "ConnectionError"},
+      {"ConnectionResetError", "ConnectionError"}, {"BlockingIOError", "OSError"},
+      {"ChildProcessError", "OSError"}, {"FileExistsError", "OSError"}, {"FileNotFoundError", "OSError"},
+      {"InterruptedError", "OSError"}, {"IsADirectoryError", "OSError"}, {"NotADirectoryError", "OSError"},
+      {"PermissionError", "OSError"}, {"ProcessLookupError", "OSError"}, {"EOFError", "Exception"},
+      {"FloatingPointError", "ArithmeticError"}, {"BufferError", "Exception"}, {"ReferenceError", "Exception"},
+      {"UnicodeDecodeError", "UnicodeError"}, {"UnicodeEncodeError", "UnicodeError"},
+      {"UnicodeTranslateError", "UnicodeError"}, {"Warning", "Exception"}, {"UserWarning", "Warning"},
+      {"DeprecationWarning", "Warning"}, {"PendingDeprecationWarning", "Warning"},
+      {"SyntaxWarning", "Warning"}, {"RuntimeWarning", "Warning"}, {"FutureWarning", "Warning"},
+      {"ImportWarning", "Warning"}, {"UnicodeWarning", "Warning"}, {"BytesWarning", "Warning"},
+      {"ResourceWarning", "Warning"}, {"EncodingWarning", "Warning"},
+  };
+  for (const Extra& x : kExtra) {
+    Value base;
+    if (!lookup_name_in(builtins_, intern(x.base), base) || !base.is_obj() || base.o->kind != ObjKind::Class) continue;
+    Class* c = new_class_raw(x.name, {static_cast<Class*>(base.o)}, true);
+    c->is_exception = true;
+    store_name_in(builtins_, c->name, Value::object(c));
+  }
+  Class* base_group = new_class_raw("BaseExceptionGroup", {t.base_exception}, true);
+  base_group->is_exception = true;
+  Class* group = new_class_raw("ExceptionGroup", {base_group, t.exception}, true);
+  group->is_exception = true;
+  store_name_in(builtins_, base_group->name, Value::object(base_group));
+  store_name_in(builtins_, group->name, Value::object(group));
+  define_method(base_group, "__new__", eg_new);
+  define_method(base_group, "__init__", eg_init);
+  define_method(base_group, "__str__", eg_str);
+  store_name_in(builtins_, intern("EnvironmentError"), Value::object(t.os_error));
+  store_name_in(builtins_, intern("IOError"), Value::object(t.os_error));
 }
 
 Class* VM::type_of(Value v) const {
@@ -658,15 +778,34 @@ bool VM::do_import(Str* name, Value& out) {
   if (!name->s.empty() && name->s[0] == '.') {
     return raise(types_.import_error, "attempted relative import with no known parent package");
   }
-  Module* m = nullptr;
-  if (make_native_module(*this, name->s, m) && m) {
-    modules_.emplace_back(name->s, m);
-    out = Value::object(m);
-    return true;
+  // A dotted name imports its package first and becomes an attribute of it.
+  Module* parent = nullptr;
+  size_t dot = name->s.rfind('.');
+  if (dot != std::string::npos) {
+    Value p;
+    if (!do_import(intern(std::string_view(name->s).substr(0, dot)), p)) return false;
+    parent = static_cast<Module*>(p.o);
+    for (const auto& [n, m] : modules_) {
+      if (n == name->s) {
+        out = Value::object(m);
+        return true;
+      }
+    }
   }
-  if (has_exception()) return false;
-  if (name->s == "asyncio") return raise(types_.module_not_found_error, "asyncio is not available yet");
-  return raise(types_.module_not_found_error, "no module named '" + name->s + "' in the playground");
+  Module* m = nullptr;
+  if ((make_native_module(*this, name->s, m) || ctx_.make_module(*this, name->s, m)) && m) {
+    modules_.emplace_back(name->s, m);
+  } else {
+    if (has_exception()) return false;
+    bool found = false;
+    Value fm;
+    if (!import_frozen(name, fm, found)) return false;
+    if (!found) return raise(types_.module_not_found_error, "no module named '" + name->s + "' in the playground");
+    m = static_cast<Module*>(fm.o);
+  }
+  if (parent) store_name_in(parent->dict, intern(std::string_view(name->s).substr(dot + 1)), Value::object(m));
+  out = Value::object(m);
+  return true;
 }
 
 }  // namespace interleave

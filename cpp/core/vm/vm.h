@@ -184,6 +184,12 @@ class VM {
   RunStatus run_task(Task* task, uint64_t budget);
   // request_block() makes the running task stop after the current instruction (RunStatus::Blocked).
   void request_block() { block_requested_ = true; }
+  // nesting() is how many nested run loops are active: a native called at nesting() > 0
+  // cannot stop its task with request_block(), so a runtime must wait for it in place.
+  uint32_t nesting() const { return native_depth_; }
+  // pause_gc() holds collections off while natives up the C++ stack keep unrooted values
+  // (a runtime running other tasks from inside a native).
+  void pause_gc(bool paused) { gc_paused_ = paused; }
   const std::vector<Task*>& tasks() const { return tasks_; }
   // Counters the runtime turns into simulated time.
   uint64_t steps() const { return steps_; }
@@ -206,6 +212,9 @@ class VM {
   // format_exception() is CPython's traceback text for exc, chained causes included;
   // source_lines[i] is line i+1 of the program (shown stripped under each frame).
   std::string format_exception(Value exc, const std::vector<std::string>& source_lines);
+  // exception_type_name() is the type as a traceback names it: "ValueError", "queue.Empty"
+  // (module-qualified unless the class is built in or defined in __main__).
+  std::string exception_type_name(Value exc);
   // exception_message() is str(exc) without raising (falls back to the type name).
   std::string exception_message(Value exc);
   bool is_step_limit(Value exc) const;
@@ -254,6 +263,9 @@ class VM {
   void set_context(Value exc, Task* t);
   Value make_exception_noinit(Class* type, std::string message);
   bool do_import(Str* name, Value& out);
+  // import_frozen() imports a module embedded from cpp/core/stdlib (vm/frozen.cpp); found is
+  // false when no such module is embedded.
+  bool import_frozen(Str* name, Value& out, bool& found);
   void collect_garbage();
   void maybe_collect();
   void mark_roots();
@@ -275,6 +287,21 @@ class VM {
   static bool n_gen_iter(VM& vm, const CallArgs& a, Value& out);
   static bool n_gen_throw(VM& vm, const CallArgs& a, Value& out);
   static bool n_gen_close(VM& vm, const CallArgs& a, Value& out);
+  // Async generators: __anext__/asend/athrow/aclose return an awaitable that resumes the
+  // generator and turns its wrapped yields into StopIteration(value) for the awaiter.
+  Value make_asend(Generator* gen, int mode, Value arg);
+  bool asend_step(Instance* aw, bool throwing, Value value, Value& out);
+  static bool n_agen_aiter(VM& vm, const CallArgs& a, Value& out);
+  static bool n_agen_anext(VM& vm, const CallArgs& a, Value& out);
+  static bool n_agen_asend(VM& vm, const CallArgs& a, Value& out);
+  static bool n_agen_athrow(VM& vm, const CallArgs& a, Value& out);
+  static bool n_agen_aclose(VM& vm, const CallArgs& a, Value& out);
+  static bool n_asend_send(VM& vm, const CallArgs& a, Value& out);
+  static bool n_asend_next(VM& vm, const CallArgs& a, Value& out);
+  static bool n_asend_throw(VM& vm, const CallArgs& a, Value& out);
+  static bool n_asend_close(VM& vm, const CallArgs& a, Value& out);
+  Class* agen_wrapped_cls_ = nullptr;  // marks an async generator's yielded value
+  Class* agen_asend_cls_ = nullptr;    // the awaitable of __anext__/asend/athrow/aclose
 
   Names names_{};
   VmConfig config_{};
@@ -288,6 +315,8 @@ class VM {
   std::vector<Str*> interned_list_;
   Dict* builtins_ = nullptr;
   std::vector<std::pair<std::string, Module*>> modules_;
+  std::vector<std::unique_ptr<Program>> frozen_programs_;  // compiled stdlib modules, owned for the VM's life
+  bool gc_paused_ = false;
   Module* main_module_ = nullptr;
   const Program* program_ = nullptr;
   std::vector<Task*> tasks_;

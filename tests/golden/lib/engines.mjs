@@ -22,6 +22,7 @@ export class EngineUnavailable extends Error {}
 
 // Result: {output, error: null | {type, message, line}, steps, elapsed, events, wallMs}
 // or {crash: 'description', output?} when the engine did not produce a result at all.
+// elapsed is simulated seconds for the engines, the driver's measured wall seconds for CPython.
 
 // parseEngineArgs maps the CLI flags golden headers may use onto Simulation options
 // (the Embind options object: camelCase names, docs/TESTING.md).

@@ -17,7 +17,7 @@ t = threading.Thread(target=lambda: results.append(asyncio.run(async_part())), n
 time.sleep(0.05)
 t.start()
 for i in range(3):
-    time.sleep(0.2)
+    time.sleep(0.18)
     print("main step", i + 1)
 t.join()
 print(results)

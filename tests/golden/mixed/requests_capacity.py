@@ -11,7 +11,7 @@ statuses = []
 
 
 def fetch(i):
-    statuses.append(requests.post(f"https://example.com/upload/{i}", data=b"x").status_code)
+    statuses.append(requests.post(f"https://example.com/upload/{i}", data="x").status_code)
 
 
 start = time.perf_counter()

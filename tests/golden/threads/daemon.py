@@ -1,5 +1,5 @@
 # Daemon threads do not keep the program alive: the run ends when the main thread does.
-# elapsed: 0.33
+# elapsed: 0.35
 import threading
 import time
 
@@ -22,5 +22,5 @@ try:
     d.daemon = False
 except RuntimeError as e:
     print("RuntimeError:", e)
-time.sleep(0.33)
+time.sleep(0.35)
 print(f"main ends while the ticker is alive: {d.is_alive()}")

@@ -1,5 +1,5 @@
 # A worker's exception is stored in its future: result() re-raises it, exception() returns it.
-# elapsed: 0.2
+# elapsed: 0.3
 import concurrent.futures
 import time
 

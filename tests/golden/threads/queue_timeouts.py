@@ -8,7 +8,8 @@ start = time.perf_counter()
 
 
 def now():
-    return f"{time.perf_counter() - start:.1f}"
+    # now() shows tenths of a second, rounding down up to 40 ms: CPython's wall clock may run late.
+    return f"{max(0.0, time.perf_counter() - start - 0.04):.1f}"
 
 
 q = queue.Queue(maxsize=1)

@@ -1,7 +1,7 @@
 // The sim module: knobs of the simulation that plain Python has no words for.
 // cpu(seconds) is CPU-bound work that advances the simulated clock while the task keeps
 // the CPU; network(latency, capacity) configures the simulated network, whose settings
-// stay readable as sim.network_latency and sim.network_capacity.
+// stay readable as sim.network_latency and sim.network_capacity and from sim.settings().
 #include <cmath>
 
 #include "vm/library.h"
@@ -27,7 +27,7 @@ bool s_cpu(VM& vm, const CallArgs& a, Value& out) {
   if (!number_arg(vm, p[0], "seconds", s)) return false;
   vm.ctx().cpu(vm.current_task(), s, vm.current_line());
   out = Value();
-  return true;
+  return !vm.has_exception();
 }
 
 bool s_now(VM& vm, const CallArgs& a, Value& out) {
@@ -51,7 +51,21 @@ bool s_network(VM& vm, const CallArgs& a, Value& out) {
   Module* m = static_cast<Module*>(mod.o);
   define_value(vm, m, "network_latency", Value::number(latency));
   define_value(vm, m, "network_capacity", is_intlike(p[1]) ? Value::integer(int_of(p[1])) : Value());
+  vm.ctx().set_network(latency, is_intlike(p[1]) ? int_of(p[1]) : -1);
   out = Value();
+  return true;
+}
+
+// s_settings is sim.settings(): the network settings as {"latency": s, "capacity": n or None}.
+bool s_settings(VM& vm, const CallArgs& a, Value& out) {
+  if (!no_kwargs(vm, a, "settings") || !arg_count(vm, a, "settings", 0, 0)) return false;
+  Dict* d = vm.new_dict();
+  int64_t capacity = vm.ctx().network_capacity();
+  if (!vm.dict_set(d, vm.str_value("latency"), Value::number(vm.ctx().network_latency())) ||
+      !vm.dict_set(d, vm.str_value("capacity"), capacity < 0 ? Value() : Value::integer(capacity))) {
+    return false;
+  }
+  out = Value::object(d);
   return true;
 }
 
@@ -61,8 +75,10 @@ bool make_sim_module(VM& vm, Module* m) {
   define(vm, m, "cpu", s_cpu);
   define(vm, m, "now", s_now);
   define(vm, m, "network", s_network);
-  define_value(vm, m, "network_latency", Value::number(0.25));
-  define_value(vm, m, "network_capacity", Value());
+  define(vm, m, "settings", s_settings);
+  int64_t capacity = vm.ctx().network_capacity();
+  define_value(vm, m, "network_latency", Value::number(vm.ctx().network_latency()));
+  define_value(vm, m, "network_capacity", capacity < 0 ? Value() : Value::integer(capacity));
   return true;
 }
 

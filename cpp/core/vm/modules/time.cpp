@@ -32,7 +32,7 @@ bool t_sleep(VM& vm, const CallArgs& a, Value& out) {
   if (s < 0) return vm.raise(vm.types().value_error, "sleep length must be non-negative");
   vm.ctx().sleep(vm.current_task(), s, vm.current_line());
   out = Value();
-  return true;
+  return !vm.has_exception();
 }
 
 bool no_args(VM& vm, const CallArgs& a, const char* fn) {

@@ -1,0 +1,797 @@
+// The scheduler's loop and state changes: cores, the GIL, timers, blocking and waking,
+// thread start and end. Locks, the network and coroutine tasks are in sync.cpp,
+// network.cpp and tasks.cpp; reports and labels in report.cpp.
+#include "runtime/scheduler.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "runtime/kernel.h"
+#include "vm/frame.h"
+#include "vm/object.h"
+#include "vm/task.h"
+#include "vm/vm.h"
+
+namespace interleave {
+
+namespace {
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+// kLockstep is how far one core may run ahead of another in free-threaded mode.
+constexpr double kLockstep = 10e-6;
+constexpr uint64_t kIdentBase = 140'230'000'000'000ull;
+constexpr uint64_t kIdentStep = 8'392'704;  // 0x801000: thread stacks are this far apart
+}  // namespace
+
+Scheduler::Scheduler(const RuntimeSettings& settings, EventLog& log) : settings_(settings), log_(log) {
+  if (settings_.cores == 0) settings_.cores = 1;
+  random_.seed_unsigned(settings_.seed);
+  jitter_state_ = settings_.seed * 0x9E3779B97F4A7C15ull + 0x2545F4914F6CDD1Dull;
+  cores_.resize(settings_.cores);
+}
+
+Scheduler::~Scheduler() = default;
+
+void Scheduler::attach(VM* vm, const std::vector<std::string>* lines) {
+  vm_ = vm;
+  lines_ = lines;
+}
+
+void Scheduler::start(Task* main, uint64_t step_limit) {
+  step_limit_ = step_limit;
+  Thread th;
+  th.task = main;
+  th.name = main->name;
+  th.is_main = true;
+  th.cost = settings_.costs.instruction;
+  threads_.push_back(th);
+  threads_.back().id = new_id(false, 0);
+  main->id = threads_.back().id;
+  main->runtime_data = reinterpret_cast<void*>(uintptr_t{1});
+  start_running(0, 0, 0.0);
+}
+
+Task* Scheduler::main_task() const { return threads_.empty() ? nullptr : threads_[0].task; }
+
+uint32_t Scheduler::new_id(bool logical, uint32_t index) {
+  ids_.push_back(IdEntry{logical, index});
+  return static_cast<uint32_t>(ids_.size() - 1);
+}
+
+uint32_t Scheduler::thread_index(const Task* task) const {
+  if (!task || !task->runtime_data) return 0;
+  return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(task->runtime_data) - 1);
+}
+
+uint32_t Scheduler::current() const {
+  if (active_ >= 0) return static_cast<uint32_t>(active_);
+  return vm_ ? thread_index(vm_->current_task()) : 0;
+}
+
+uint64_t Scheduler::ident_of(uint32_t thread) const { return kIdentBase + thread * kIdentStep; }
+
+int64_t Scheduler::thread_of_ident(uint64_t ident) const {
+  if (ident < kIdentBase || (ident - kIdentBase) % kIdentStep != 0) return -1;
+  uint64_t i = (ident - kIdentBase) / kIdentStep;
+  return i < threads_.size() ? static_cast<int64_t>(i) : -1;
+}
+
+uint32_t Scheduler::event_task(uint32_t thread) const {
+  const Thread& th = threads_[thread];
+  return th.logical >= 0 ? static_cast<uint32_t>(th.logical) : th.id;
+}
+
+// jitter() is this GIL tenure's switch-interval factor: seeded, within ±5%.
+double Scheduler::jitter() {
+  uint64_t z = (jitter_state_ += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  z ^= z >> 31;
+  double u = static_cast<double>(z >> 11) / 9007199254740992.0;
+  return 0.95 + 0.1 * u;
+}
+
+// ---- events ----
+
+void Scheduler::emit(EventKind kind, double time, uint32_t task, uint32_t line, double value, uint16_t flags,
+                     uint32_t ref) {
+  if (end_ != RunEnd::Running) return;
+  log_.emit(kind, time, task, line, value, flags, ref);
+}
+
+uint32_t Scheduler::user_line(const Task* task) const {
+  if (!task) return 0;
+  for (auto it = task->frames.rbegin(); it != task->frames.rend(); ++it) {
+    const std::string& file = (*it)->code->filename;
+    if (file.empty() || file[0] != '<') return (*it)->line();
+  }
+  return task->last_line;
+}
+
+uint32_t Scheduler::thread_line(uint32_t t) const { return user_line(threads_[t].task); }
+
+// ---- the clock ----
+
+double Scheduler::slice_cost() const {
+  const CostModel& c = settings_.costs;
+  return static_cast<double>(vm_->steps() - base_steps_) * c.instruction +
+         static_cast<double>(vm_->python_calls() - base_calls_) * c.call +
+         static_cast<double>(vm_->native_calls() - base_natives_) * c.native_call +
+         static_cast<double>(vm_->allocations() - base_allocs_) * c.alloc;
+}
+
+double Scheduler::now() const {
+  if (active_ >= 0) return base_time_ + slice_cost();
+  return now_;
+}
+
+void Scheduler::open_slice(uint32_t t) {
+  active_ = static_cast<int32_t>(t);
+  base_time_ = threads_[t].clock;
+  base_steps_ = vm_->steps();
+  base_calls_ = vm_->python_calls();
+  base_natives_ = vm_->native_calls();
+  base_allocs_ = vm_->allocations();
+  if (!locals_.empty() && locals_thread_ != static_cast<int32_t>(t)) switch_locals(t);
+}
+
+void Scheduler::close_slice() {
+  if (active_ < 0) return;
+  Thread& th = threads_[active_];
+  th.clock = base_time_ + slice_cost();
+  if (th.core >= 0) cores_[th.core].clock = th.clock;
+  now_ = th.clock;
+  active_ = -1;
+}
+
+// ---- the loop ----
+
+bool Scheduler::advance(uint64_t max_steps) {
+  if (end_ != RunEnd::Running) return false;
+  uint64_t start = vm_->steps();
+  uint64_t stop = max_steps > UINT64_MAX - start ? UINT64_MAX : start + max_steps;
+  // Each step either runs instructions, consumes CPU work or fires a timer; the second
+  // bound keeps a long stretch without instructions (sim.cpu, sleeps) from starving the host.
+  for (uint64_t rounds = 0; end_ == RunEnd::Running && vm_->steps() < stop && rounds < max_steps; ++rounds) {
+    step(stop);
+  }
+  return end_ == RunEnd::Running;
+}
+
+bool Scheduler::next_timer(double& time) {
+  while (!timers_.empty()) {
+    const Timer& tm = timers_.front();
+    bool stale = false;
+    if (tm.kind != TimerKind::IoDone) {
+      const Thread& th = threads_[tm.target];
+      stale = th.wait_gen != tm.gen || th.state != ThreadState::Blocked;
+    }
+    if (!stale) {
+      time = tm.time;
+      return true;
+    }
+    std::pop_heap(timers_.begin(), timers_.end(), TimerLater{});
+    timers_.pop_back();
+  }
+  return false;
+}
+
+void Scheduler::add_timer(double time, TimerKind kind, uint32_t target, uint64_t gen) {
+  timers_.push_back(Timer{time, timer_seq_++, kind, target, gen});
+  std::push_heap(timers_.begin(), timers_.end(), TimerLater{});
+}
+
+void Scheduler::step(uint64_t stop) {
+  double timer = kInfinity;
+  bool has_timer = next_timer(timer);
+  int32_t runner = -1;
+  double lowest = kInfinity;
+  for (const Core& c : cores_) {
+    if (c.thread < 0) continue;
+    const Thread& th = threads_[c.thread];
+    // A nested waiter that is not innermost holds its core but cannot move until it is.
+    if (th.nested > 0 && th.cpu_left <= 0) continue;
+    if (th.clock < lowest) {
+      lowest = th.clock;
+      runner = c.thread;
+    }
+  }
+  if (runner < 0) {
+    if (has_timer) {
+      fire_timer();
+      return;
+    }
+    stall();
+    return;
+  }
+  if (has_timer && timer <= lowest) {
+    fire_timer();
+    return;
+  }
+  run_quantum(static_cast<uint32_t>(runner), timer, stop);
+}
+
+double Scheduler::drop_deadline() const {
+  double since = std::max(gil_taken_at_, threads_[ready_.front()].ready_since);
+  return since + settings_.switch_interval * gil_factor_;
+}
+
+uint64_t Scheduler::budget_for(const Thread& th, double horizon, uint64_t stop) const {
+  uint64_t steps = vm_->steps();
+  uint64_t left = stop > steps ? stop - steps : 1;
+  uint64_t limit_left = step_limit_ > steps ? step_limit_ - steps : 1;
+  left = std::max<uint64_t>(1, std::min(left, limit_left));
+  if (horizon == kInfinity) return left;
+  double remaining = horizon - th.clock;
+  if (remaining <= 0) return 1;
+  double n = std::ceil(remaining / std::max(th.cost, settings_.costs.instruction));
+  if (n >= static_cast<double>(left)) return left;
+  return std::max<uint64_t>(1, static_cast<uint64_t>(n));
+}
+
+void Scheduler::run_quantum(uint32_t t, double timer, uint64_t stop) {
+  double horizon = timer;
+  {
+    Thread& th = threads_[t];
+    if (!ready_.empty()) {
+      horizon = std::min(horizon, settings_.gil ? drop_deadline() : th.slice_start + settings_.time_slice);
+    }
+    if (!settings_.gil) {
+      // Cores run in near lock-step; the seed jitters each window, so where two
+      // free-threaded threads interleave depends on it.
+      double window = kLockstep * (jitter() - 0.45);
+      for (const Core& c : cores_) {
+        if (c.thread < 0 || c.thread == static_cast<int32_t>(t)) continue;
+        const Thread& other = threads_[c.thread];
+        if (other.nested > 0 && other.cpu_left <= 0) continue;
+        horizon = std::min(horizon, other.clock + other.cpu_left + window);
+      }
+    }
+    if (th.cpu_left > 0) {
+      double dt = th.cpu_left;
+      if (horizon != kInfinity) dt = std::min(dt, std::max(0.0, horizon - th.clock));
+      if (dt <= 0) {
+        check_preempt(t);
+        if (threads_[t].state == ThreadState::Running) dt = std::min(threads_[t].cpu_left, kLockstep);
+        else return;
+      }
+      Thread& runner = threads_[t];
+      runner.clock += dt;
+      runner.cpu_left -= dt;
+      if (runner.cpu_left < 1e-12) runner.cpu_left = 0;
+      if (runner.core >= 0) cores_[runner.core].clock = runner.clock;
+      now_ = runner.clock;
+      check_preempt(t);
+      return;
+    }
+    if (th.nested > 0) return;
+  }
+  uint64_t budget = budget_for(threads_[t], horizon, stop);
+  double clock0 = threads_[t].clock;
+  uint64_t steps0 = vm_->steps();
+  threads_[t].depth_base = vm_->nesting();
+  open_slice(t);
+  RunStatus status = vm_->run_task(threads_[t].task, budget);
+  close_slice();
+  if (end_ != RunEnd::Running) return;
+  uint64_t ran = vm_->steps() - steps0;
+  if (ran >= 16) {
+    double per = (threads_[t].clock - clock0) / static_cast<double>(ran);
+    threads_[t].cost = std::max(per, settings_.costs.instruction);
+  }
+  if (vm_->steps() >= step_limit_ && status != RunStatus::Finished && status != RunStatus::Error) {
+    end_ = RunEnd::StepLimit;
+    end_line_ = thread_line(t);
+    end_time_ = threads_[t].clock;
+    return;
+  }
+  after_run(t, static_cast<uint8_t>(status));
+}
+
+void Scheduler::after_run(uint32_t t, uint8_t raw) {
+  RunStatus status = static_cast<RunStatus>(raw);
+  Thread& th = threads_[t];
+  switch (status) {
+    case RunStatus::Budget:
+      break;
+    case RunStatus::Blocked:
+      if (th.wait != WaitKind::None) {
+        begin_wait(t);
+        return;
+      }
+      break;
+    case RunStatus::Finished:
+    case RunStatus::Error: {
+      bool raised = status == RunStatus::Error;
+      Value exc = raised ? th.task->exception : Value();
+      if (raised && vm_->is_step_limit(exc)) {
+        end_ = RunEnd::StepLimit;
+        end_line_ = thread_line(t);
+        end_time_ = th.clock;
+        return;
+      }
+      if (th.is_main) finish_main(raised, exc);
+      else finish_thread(t, raised, exc);
+      return;
+    }
+  }
+  check_preempt(t);
+}
+
+void Scheduler::check_preempt(uint32_t t) {
+  Thread& th = threads_[t];
+  if (th.state != ThreadState::Running || ready_.empty()) return;
+  double time = th.clock;
+  int32_t core = th.core;
+  if (settings_.gil) {
+    if (time < drop_deadline()) return;
+    leave_cpu(t, time, 1);
+    emit(EventKind::Preempted, time, th.id, thread_line(t), 0.0, static_cast<uint16_t>(core));
+    th.state = ThreadState::Ready;
+    th.ready_since = time;
+    emit(EventKind::GilRequest, time, th.id, thread_line(t));
+    ready_.push_back(t);
+  } else {
+    if (time < th.slice_start + settings_.time_slice) return;
+    emit(EventKind::Preempted, time, th.id, thread_line(t), 0.0, static_cast<uint16_t>(core));
+    leave_cpu(t, time, 0);
+    th.state = ThreadState::Ready;
+    th.ready_since = time;
+    ready_.push_back(t);
+  }
+  dispatch(time);
+  if (cores_[core].thread < 0) emit(EventKind::Idle, time, 0, 0, 0.0, static_cast<uint16_t>(core));
+}
+
+void Scheduler::fire_timer() {
+  std::pop_heap(timers_.begin(), timers_.end(), TimerLater{});
+  Timer tm = timers_.back();
+  timers_.pop_back();
+  now_ = std::max(now_, tm.time);
+  double time = tm.time;
+  switch (tm.kind) {
+    case TimerKind::Deadline: {
+      Thread& th = threads_[tm.target];
+      if (th.wait == WaitKind::Lock) {
+        auto& waiters = locks_[th.wait_lock].waiters;
+        auto it = std::find(waiters.begin(), waiters.end(), tm.target);
+        if (it != waiters.end()) waiters.erase(it);
+        th.result_bool = false;
+        th.timed_out = true;
+      }
+      wake(tm.target, time);
+      break;
+    }
+    case TimerKind::LockRetry: {
+      Thread& th = threads_[tm.target];
+      Lock& lock = locks_[th.wait_lock];
+      if (!lock.locked) {
+        lock.locked = true;
+        lock.owner = static_cast<int32_t>(tm.target);
+        th.result_bool = true;
+        wake(tm.target, time);
+      } else {
+        lock.waiters.push_back(tm.target);
+      }
+      break;
+    }
+    case TimerKind::IoDone:
+      complete_request(tm.target, time);
+      break;
+  }
+}
+
+void Scheduler::stall() {
+  if (!ready_.empty()) {
+    size_t before = ready_.size();
+    dispatch(now_);
+    if (ready_.size() != before) return;
+  }
+  double latest = now_;
+  for (const Thread& th : threads_) latest = std::max(latest, th.clock);
+  end_message_ = deadlock_report();
+  end_line_ = thread_line(0);
+  end_time_ = latest;
+  end_ = RunEnd::Deadlock;
+}
+
+// ---- state changes ----
+
+int32_t Scheduler::free_core(int32_t prefer) const {
+  if (prefer >= 0 && prefer < static_cast<int32_t>(cores_.size()) && cores_[prefer].thread < 0) return prefer;
+  for (size_t i = 0; i < cores_.size(); ++i) {
+    if (cores_[i].thread < 0) return static_cast<int32_t>(i);
+  }
+  return -1;
+}
+
+bool Scheduler::blocked_below(uint32_t t) const {
+  const Thread& th = threads_[t];
+  return th.nested > 0 && !nested_stack_.empty() && nested_stack_.back() != t;
+}
+
+void Scheduler::make_ready(uint32_t t, double time, bool woken) {
+  Thread& th = threads_[t];
+  th.state = ThreadState::Ready;
+  th.clock = std::max(th.clock, time);
+  th.ready_since = th.clock;
+  if (woken) emit(EventKind::Wake, th.clock, th.id, thread_line(t));
+  if (blocked_below(t)) {
+    th.parked = true;
+    return;
+  }
+  enqueue(t, th.clock);
+}
+
+void Scheduler::enqueue(uint32_t t, double time) {
+  Thread& th = threads_[t];
+  bool free_now = settings_.gil ? gil_holder_ < 0 : free_core(th.last_core) >= 0;
+  if (free_now && ready_.empty()) {
+    int32_t core = free_core(th.last_core);
+    start_running(t, core, std::max(time, settings_.gil ? time : cores_[core].clock));
+  } else {
+    if (settings_.gil) emit(EventKind::GilRequest, time, th.id, thread_line(t));
+    ready_.push_back(t);
+    // The running thread re-evaluates its quantum: a switch may now be due.
+    if (active_ >= 0) vm_->request_block();
+  }
+}
+
+void Scheduler::dispatch(double time) {
+  while (!ready_.empty()) {
+    if (settings_.gil && gil_holder_ >= 0) return;
+    uint32_t t = ready_.front();
+    Thread& th = threads_[t];
+    if (th.state != ThreadState::Ready) {
+      ready_.pop_front();
+      continue;
+    }
+    if (blocked_below(t)) {
+      ready_.pop_front();
+      th.parked = true;
+      continue;
+    }
+    int32_t core = free_core(th.last_core);
+    if (core < 0) return;
+    ready_.pop_front();
+    double start = std::max(time, th.clock);
+    if (!settings_.gil) start = std::max(start, cores_[core].clock);
+    start_running(t, core, start);
+  }
+}
+
+void Scheduler::start_running(uint32_t t, int32_t core, double time) {
+  Thread& th = threads_[t];
+  th.state = ThreadState::Running;
+  th.core = core;
+  th.last_core = core;
+  th.clock = time;
+  th.slice_start = time;
+  cores_[core].thread = static_cast<int32_t>(t);
+  cores_[core].clock = time;
+  uint32_t line = thread_line(t);
+  if (!th.started) {
+    th.started = true;
+    emit(EventKind::TaskStart, time, th.id, line);
+  }
+  if (settings_.gil) {
+    gil_holder_ = static_cast<int32_t>(t);
+    gil_taken_at_ = time;
+    gil_factor_ = jitter();
+    emit(EventKind::GilTake, time, th.id, line);
+  }
+  emit(EventKind::Running, time, th.id, line, 0.0, static_cast<uint16_t>(core));
+  if (th.wait != WaitKind::None) deliver(t);
+}
+
+void Scheduler::leave_cpu(uint32_t t, double time, uint16_t gil_flag) {
+  Thread& th = threads_[t];
+  if (settings_.gil && gil_holder_ == static_cast<int32_t>(t)) {
+    emit(EventKind::GilDrop, time, th.id, thread_line(t), 0.0, gil_flag);
+    gil_holder_ = -1;
+  }
+  if (th.core >= 0) {
+    Core& c = cores_[th.core];
+    c.thread = -1;
+    c.clock = std::max(c.clock, time);
+    th.core = -1;
+  }
+}
+
+void Scheduler::begin_wait(uint32_t t) {
+  Thread& th = threads_[t];
+  double time = th.clock;
+  int32_t core = th.core;
+  uint32_t line = thread_line(t);
+  th.state = ThreadState::Blocked;
+  ++th.wait_gen;
+  th.timed_out = false;
+  leave_cpu(t, time, 0);
+  std::string what;
+  if (th.wait == WaitKind::Sleep) {
+    emit(EventKind::Sleep, time, th.id, line, th.sleep_seconds);
+  } else {
+    what = wait_description(t);
+    uint16_t reason = 0;
+    switch (th.wait) {
+      case WaitKind::Lock: reason = locks_[th.wait_lock].reason; break;
+      case WaitKind::IoWait: reason = static_cast<uint16_t>(BlockReason::Select); break;
+      case WaitKind::IoCall: reason = static_cast<uint16_t>(BlockReason::Io); break;
+      default: break;
+    }
+    emit(EventKind::Blocked, time, th.id, line, th.deadline, reason, log_.intern(what));
+  }
+  if (th.logical >= 0 && th.wait != WaitKind::IoWait) {
+    // A blocking call inside a coroutine stalls its whole loop: a sleep says for how long
+    // at once, other waits when they end (with their start time and the stall's length).
+    uint32_t call = log_.intern(th.wait_call.empty() ? what : th.wait_call);
+    if (th.wait == WaitKind::Sleep) {
+      emit(EventKind::LoopBlocked, time, static_cast<uint32_t>(th.logical), line, th.sleep_seconds, 0, call);
+    } else {
+      th.stalled_task = th.logical;
+      th.stalled_since = time;
+      th.stalled_ref = call;
+      th.stalled_line = line;
+    }
+  }
+  th.wait_call.clear();
+  if (th.wait == WaitKind::Lock) locks_[th.wait_lock].waiters.push_back(t);
+  if (th.deadline >= 0) add_timer(std::max(th.deadline, time), TimerKind::Deadline, t, th.wait_gen);
+  dispatch(time);
+  if (core >= 0 && cores_[core].thread < 0) emit(EventKind::Idle, time, 0, 0, 0.0, static_cast<uint16_t>(core));
+}
+
+void Scheduler::wake(uint32_t t, double time) {
+  Thread& th = threads_[t];
+  if (th.state != ThreadState::Blocked) return;
+  ++th.wait_gen;
+  make_ready(t, time, true);
+}
+
+void Scheduler::deliver(uint32_t t) {
+  Thread& th = threads_[t];
+  if (th.stalled_task >= 0) {
+    emit(EventKind::LoopBlocked, th.stalled_since, static_cast<uint32_t>(th.stalled_task), th.stalled_line,
+         th.clock - th.stalled_since, 0, th.stalled_ref);
+    th.stalled_task = -1;
+  }
+  Value v;
+  switch (th.wait) {
+    case WaitKind::None:
+    case WaitKind::Sleep:
+      break;
+    case WaitKind::Lock:
+      v = Value::boolean(th.result_bool);
+      break;
+    case WaitKind::IoWait:
+      v = take_completions(t);
+      break;
+    case WaitKind::IoCall:
+      v = response(th.wait_token);
+      break;
+  }
+  th.wait = WaitKind::None;
+  th.deadline = -1.0;
+  if (th.nested > 0) {
+    th.nested_result = v;
+  } else if (!th.task->frames.empty()) {
+    th.task->frames.back()->sp[-1] = v;
+  }
+}
+
+bool Scheduler::resumable(const Thread& th) const {
+  return th.state == ThreadState::Running && th.wait == WaitKind::None && th.cpu_left <= 0;
+}
+
+bool Scheduler::suspend(uint32_t t, Value& out) {
+  out = Value::none();
+  if (vm_->nesting() <= threads_[t].depth_base) {
+    vm_->request_block();
+    return true;
+  }
+  // Inside a nested run loop the native cannot return until the wait is over: run the
+  // other threads from here, keeping collections off while this C++ stack holds values.
+  close_slice();
+  if (threads_[t].wait != WaitKind::None) begin_wait(t);
+  ++threads_[t].nested;
+  nested_stack_.push_back(t);
+  vm_->pause_gc(true);
+  while (end_ == RunEnd::Running && !resumable(threads_[t])) step(UINT64_MAX);
+  nested_stack_.pop_back();
+  --threads_[t].nested;
+  vm_->pause_gc(!nested_stack_.empty());
+  unpark_top();
+  if (end_ != RunEnd::Running) return false;
+  open_slice(t);
+  out = threads_[t].nested_result;
+  threads_[t].nested_result = Value();
+  return true;
+}
+
+void Scheduler::unpark_top() {
+  if (nested_stack_.empty()) return;
+  uint32_t top = nested_stack_.back();
+  Thread& th = threads_[top];
+  if (!th.parked) return;
+  th.parked = false;
+  enqueue(top, std::max(th.clock, now_));
+}
+
+uint32_t Scheduler::spawn(Value callable, std::vector<Value> args, std::string name, bool daemon) {
+  uint32_t parent = threads_.empty() ? 0 : event_task(current());
+  double time = now();
+  uint32_t line = threads_.empty() ? 0 : thread_line(current());
+  Task* task = vm_->spawn_task(name, callable, std::move(args), parent);
+  uint32_t index = static_cast<uint32_t>(threads_.size());
+  threads_.emplace_back();
+  Thread& th = threads_.back();
+  th.task = task;
+  th.name = std::move(name);
+  th.daemon = daemon;
+  th.cost = settings_.costs.instruction;
+  th.clock = time;
+  th.id = new_id(false, index);
+  task->id = th.id;
+  task->runtime_data = reinterpret_cast<void*>(static_cast<uintptr_t>(index) + 1);
+  emit(EventKind::TaskCreated, time, th.id, line, static_cast<double>(parent), 0, log_.intern(th.name));
+  make_ready(index, time, false);
+  return index;
+}
+
+void Scheduler::mark_failed(uint32_t thread, std::string text) {
+  threads_[thread].failed = true;
+  threads_[thread].fail_text = std::move(text);
+}
+
+void Scheduler::finish_thread(uint32_t t, bool raised, Value exception) {
+  Thread& th = threads_[t];
+  double time = th.clock;
+  if (raised) {
+    // The threading module reports exceptions itself; this covers ones that escape it.
+    std::string text = format_exception(exception);
+    write_error("Exception in thread " + th.name + ":\n" + text);
+    mark_failed(t, vm_->exception_type_name(exception) + ": " + vm_->exception_message(exception));
+  }
+  uint32_t ref = log_.intern(th.failed ? th.fail_text : std::string("None"));
+  emit(EventKind::TaskEnd, time, th.id, thread_line(t), 0.0, th.failed ? 1 : 0, ref);
+  th.state = ThreadState::Done;
+  th.wait = WaitKind::None;
+  th.logical = -1;
+  for (uint32_t lock : th.sentinels) {
+    if (locks_[lock].live && locks_[lock].locked && locks_[lock].owner == static_cast<int32_t>(t)) {
+      release_lock_at(lock, time);
+    }
+  }
+  th.sentinels.clear();
+  int32_t core = th.core;
+  leave_cpu(t, time, 2);
+  dispatch(time);
+  if (core >= 0 && cores_[core].thread < 0) emit(EventKind::Idle, time, 0, 0, 0.0, static_cast<uint16_t>(core));
+}
+
+void Scheduler::finish_main(bool raised, Value exception) {
+  Thread& th = threads_[0];
+  if (raised && !shutdown_started_) {
+    main_raised_ = true;
+    main_exception_ = exception;
+  }
+  // Like CPython's finalisation: after the program's code, threading._shutdown() joins
+  // the non-daemon threads (last registered first).
+  if (shutdown_next_ < shutdown_fns_.size()) {
+    shutdown_started_ = true;
+    Value fn = shutdown_fns_[shutdown_fns_.size() - 1 - shutdown_next_];
+    ++shutdown_next_;
+    Task* task = th.task;
+    task->started = false;
+    task->state = TaskState::Runnable;
+    task->start_callable = fn;
+    task->start_args.clear();
+    task->exception = Value();
+    return;
+  }
+  end_time_ = th.clock;
+  end_line_ = main_raised_ ? 0 : th.task->last_line;
+  end_ = main_raised_ ? RunEnd::Raised : RunEnd::Finished;
+}
+
+// ---- SimContext ----
+
+void Scheduler::write(Task* task, std::string_view text, uint32_t line) {
+  if (end_ != RunEnd::Running) return;
+  uint32_t t = task && task->runtime_data ? thread_index(task) : current();
+  const Task* owner = threads_[t].task;
+  if (!owner->frames.empty()) {
+    const std::string& file = owner->frames.back()->code->filename;
+    if (!file.empty() && file[0] == '<') line = user_line(owner);
+  }
+  output_.append(text.data(), text.size());
+  emit(EventKind::Print, now(), event_task(t), line, 0.0, 0, log_.intern(text));
+}
+
+void Scheduler::write_error(std::string_view text) {
+  if (end_ != RunEnd::Running) return;
+  uint32_t t = current();
+  error_output_.append(text.data(), text.size());
+  emit(EventKind::Print, now(), event_task(t), thread_line(t), 0.0, 1, log_.intern(text));
+}
+
+std::string Scheduler::format_exception(Value exc) {
+  static const std::vector<std::string> kNoLines;
+  return vm_->format_exception(exc, lines_ ? *lines_ : kNoLines);
+}
+
+void Scheduler::line(Task* task, uint32_t line) {
+  if (!settings_.trace_lines || end_ != RunEnd::Running) return;
+  emit(EventKind::Line, now(), event_task(thread_index(task)), line);
+}
+
+void Scheduler::sleep(Task* task, double seconds, uint32_t line) {
+  (void)line;
+  uint32_t t = task && task->runtime_data ? thread_index(task) : current();
+  Thread& th = threads_[t];
+  if (seconds < 0) seconds = 0;
+  th.wait = WaitKind::Sleep;
+  th.sleep_seconds = seconds;
+  th.deadline = now() + seconds;
+  if (th.logical >= 0) th.wait_call = "time.sleep(" + number_repr(seconds) + ")";
+  Value out;
+  if (!suspend(t, out)) vm_->raise(vm_->types().step_limit_error, "the run has ended");
+}
+
+void Scheduler::cpu(Task* task, double seconds, uint32_t line) {
+  uint32_t t = task && task->runtime_data ? thread_index(task) : current();
+  if (seconds < 0) seconds = 0;
+  double time = now();
+  uint32_t at = thread_line(t);
+  if (line == 0) line = at;
+  emit(EventKind::Cpu, time, event_task(t), at, seconds);
+  Thread& th = threads_[t];
+  if (th.logical >= 0) {
+    emit(EventKind::LoopBlocked, time, static_cast<uint32_t>(th.logical), at, seconds, 0,
+         log_.intern("sim.cpu(" + number_repr(seconds) + ")"));
+  }
+  if (seconds <= 0) return;
+  th.cpu_left = seconds;
+  Value out;
+  if (!suspend(t, out)) vm_->raise(vm_->types().step_limit_error, "the run has ended");
+}
+
+bool Scheduler::make_module(VM& vm, std::string_view name, Module*& out) {
+  if (name == "_interleave") return make_kernel_module(*this, vm, out);
+  if (name == "sys") return make_sys_module(*this, vm, out);
+  return false;
+}
+
+void Scheduler::trace(VM& vm) {
+  for (const Lock& lock : locks_) {
+    if (!lock.live) continue;
+    vm.mark(lock.label);
+    if (!lock.waiters.empty() && lock.obj) vm.mark(lock.obj);
+  }
+  for (const Thread& th : threads_) {
+    vm.mark(th.nested_result);
+    if (th.wait == WaitKind::Lock && locks_[th.wait_lock].obj) vm.mark(locks_[th.wait_lock].obj);
+    for (uint32_t s : th.sentinels) {
+      if (locks_[s].obj) vm.mark(locks_[s].obj);
+    }
+  }
+  for (const Value& v : shutdown_fns_) vm.mark(v);
+  vm.mark(main_exception_);
+}
+
+void Scheduler::sweep_weak() {
+  for (size_t i = 0; i < locks_.size(); ++i) {
+    Lock& lock = locks_[i];
+    if (!lock.live || !lock.obj || lock.obj->marked) continue;
+    lock = Lock{};
+    free_locks_.push_back(static_cast<uint32_t>(i));
+  }
+  locals_.erase(std::remove_if(locals_.begin(), locals_.end(), [](Instance* o) { return !o->marked; }), locals_.end());
+}
+
+void Scheduler::set_network(double latency, int64_t capacity) {
+  settings_.network_latency = latency;
+  settings_.network_capacity = capacity;
+}
+
+}  // namespace interleave

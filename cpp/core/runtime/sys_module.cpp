@@ -1,0 +1,134 @@
+// The sys module: the GIL's switch interval, version facts, stdout and stderr objects,
+// exit() and exc_info().
+#include <cmath>
+
+#include "runtime/kernel.h"
+#include "runtime/scheduler.h"
+#include "vm/library.h"
+#include "vm/task.h"
+#include "vm/vm.h"
+
+namespace interleave {
+
+using namespace lib;
+
+namespace {
+
+Scheduler& sched(VM& vm) { return static_cast<Scheduler&>(vm.ctx()); }
+
+bool s_setswitchinterval(VM& vm, const CallArgs& a, Value& out) {
+  if (!no_kwargs(vm, a, "setswitchinterval") || !arg_count(vm, a, "setswitchinterval", 1, 1)) return false;
+  Value v = a.args[0];
+  double d;
+  if (v.is_float()) d = v.f;
+  else if (is_intlike(v)) d = static_cast<double>(int_of(v));
+  else return raise_fmt(vm, vm.types().type_error, "must be real number, not %s", vm.type_name(v).c_str());
+  if (!(d > 0)) return vm.raise(vm.types().value_error, "switch interval must be strictly positive");
+  sched(vm).set_switch_interval(d);
+  out = Value::none();
+  return true;
+}
+
+bool s_getswitchinterval(VM& vm, const CallArgs& a, Value& out) {
+  if (!arg_count(vm, a, "getswitchinterval", 0, 0)) return false;
+  out = Value::number(sched(vm).switch_interval());
+  return true;
+}
+
+bool s_exit(VM& vm, const CallArgs& a, Value&) {
+  if (!arg_count(vm, a, "exit", 0, 1)) return false;
+  Value exc;
+  CallArgs ca;
+  ca.args = a.args;
+  ca.nargs = a.nargs;
+  if (!vm.call(Value::object(vm.types().system_exit), ca, exc)) return false;
+  return vm.raise_value(exc);
+}
+
+bool s_exc_info(VM& vm, const CallArgs& a, Value& out) {
+  if (!arg_count(vm, a, "exc_info", 0, 0)) return false;
+  Task* t = vm.current_task();
+  Value exc = t ? t->exc_info : Value();
+  if (exc.is_none() || exc.is_null()) {
+    out = Value::object(vm.new_tuple({Value(), Value(), Value()}));
+  } else {
+    out = Value::object(vm.new_tuple({Value::object(vm.type_of(exc)), exc, Value()}));
+  }
+  return true;
+}
+
+bool s_getrecursionlimit(VM& vm, const CallArgs& a, Value& out) {
+  if (!arg_count(vm, a, "getrecursionlimit", 0, 0)) return false;
+  out = Value::integer(1000);
+  return true;
+}
+
+bool s_intern(VM& vm, const CallArgs& a, Value& out) {
+  if (!arg_count(vm, a, "intern", 1, 1)) return false;
+  if (!as_str(a.args[0])) return raise_fmt(vm, vm.types().type_error, "intern() argument must be str, not %s", vm.type_name(a.args[0]).c_str());
+  out = a.args[0];
+  return true;
+}
+
+// The stream objects: instances of a built-in TextIOWrapper class; native 1 is stdout, 2 stderr.
+bool io_write(VM& vm, const CallArgs& a, Value& out) {
+  if (a.nargs != 2) return vm.raise(vm.types().type_error, "write() takes exactly one argument");
+  Instance* self = as_instance(a.args[0]);
+  Str* s = as_str(a.args[1]);
+  if (!s) return raise_fmt(vm, vm.types().type_error, "write() argument must be str, not %s", vm.type_name(a.args[1]).c_str());
+  if (self && self->native.is_int() && self->native.i == 2) {
+    sched(vm).write_error(s->s);
+  } else {
+    vm.ctx().write(vm.current_task(), s->s, vm.current_line());
+  }
+  out = Value::integer(s->length);
+  return true;
+}
+
+bool io_flush(VM&, const CallArgs&, Value& out) {
+  out = Value::none();
+  return true;
+}
+
+bool io_isatty(VM&, const CallArgs&, Value& out) {
+  out = Value::boolean(false);
+  return true;
+}
+
+}  // namespace
+
+bool make_sys_module(Scheduler&, VM& vm, Module*& out) {
+  Module* m = vm.new_module("sys");
+  define(vm, m, "setswitchinterval", s_setswitchinterval);
+  define(vm, m, "getswitchinterval", s_getswitchinterval);
+  define(vm, m, "exit", s_exit);
+  define(vm, m, "exc_info", s_exc_info);
+  define(vm, m, "getrecursionlimit", s_getrecursionlimit);
+  define(vm, m, "intern", s_intern);
+  define_value(vm, m, "version_info",
+               Value::object(vm.new_tuple({Value::integer(3), Value::integer(11), Value::integer(4),
+                                           vm.str_value("final"), Value::integer(0)})));
+  define_value(vm, m, "version", vm.str_value("3.11.4 (interleave playground)"));
+  define_value(vm, m, "hexversion", Value::integer(0x030B04F0));
+  define_value(vm, m, "platform", vm.str_value("emscripten"));
+  define_value(vm, m, "byteorder", vm.str_value("little"));
+  define_value(vm, m, "maxsize", Value::integer(INT64_MAX));
+  define_value(vm, m, "executable", vm.str_value(""));
+  define_value(vm, m, "argv", Value::object(vm.new_list({vm.str_value("main.py")})));
+  Class* io = vm.new_class("TextIOWrapper", {}, true);
+  vm.define_method(io, "write", io_write);
+  vm.define_method(io, "flush", io_flush);
+  vm.define_method(io, "isatty", io_isatty);
+  const char* names[] = {"stdout", "stderr"};
+  for (int i = 0; i < 2; ++i) {
+    Instance* stream = vm.alloc<Instance>();
+    stream->cls = io;
+    stream->native = Value::integer(i + 1);
+    define_value(vm, m, names[i], Value::object(stream));
+    define_value(vm, m, i == 0 ? "__stdout__" : "__stderr__", Value::object(stream));
+  }
+  out = m;
+  return true;
+}
+
+}  // namespace interleave
