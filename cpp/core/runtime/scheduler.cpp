@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "runtime/kernel.h"
@@ -18,7 +19,7 @@ namespace interleave {
 namespace {
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // kLockstep is how far one core may run ahead of another in free-threaded mode.
-constexpr double kLockstep = 10e-6;
+constexpr double kLockstep = 20e-6;
 constexpr uint64_t kIdentBase = 140'230'000'000'000ull;
 constexpr uint64_t kIdentStep = 8'392'704;  // 0x801000: thread stacks are this far apart
 }  // namespace
@@ -43,7 +44,6 @@ void Scheduler::start(Task* main, uint64_t step_limit) {
   th.task = main;
   th.name = main->name;
   th.is_main = true;
-  th.cost = settings_.costs.instruction;
   threads_.push_back(th);
   threads_.back().id = new_id(false, 0);
   main->id = threads_.back().id;
@@ -91,6 +91,17 @@ double Scheduler::jitter() {
   return 0.95 + 0.1 * u;
 }
 
+// lockstep_factor() is in [0.5, 1.5), seeded and fixed for thread t catching up to time.
+double Scheduler::lockstep_factor(uint32_t t, double time) const {
+  uint64_t bits;
+  std::memcpy(&bits, &time, sizeof bits);
+  uint64_t z = settings_.seed * 0x9E3779B97F4A7C15ull ^ (uint64_t{t} << 32) ^ bits;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  z ^= z >> 31;
+  return 0.5 + static_cast<double>(z >> 11) / 9007199254740992.0;
+}
+
 // ---- events ----
 
 void Scheduler::emit(EventKind kind, double time, uint32_t task, uint32_t line, double value, uint16_t flags,
@@ -112,33 +123,50 @@ uint32_t Scheduler::thread_line(uint32_t t) const { return user_line(threads_[t]
 
 // ---- the clock ----
 
-double Scheduler::slice_cost() const {
+Scheduler::Counters Scheduler::vm_counters() const {
+  return Counters{vm_->steps(), vm_->python_calls(), vm_->native_calls(), vm_->allocations()};
+}
+
+double Scheduler::cost(const Counters& now, const Counters& then) const {
   const CostModel& c = settings_.costs;
-  return static_cast<double>(vm_->steps() - base_steps_) * c.instruction +
-         static_cast<double>(vm_->python_calls() - base_calls_) * c.call +
-         static_cast<double>(vm_->native_calls() - base_natives_) * c.native_call +
-         static_cast<double>(vm_->allocations() - base_allocs_) * c.alloc;
+  return static_cast<double>(now.steps - then.steps) * c.instruction +
+         static_cast<double>(now.calls - then.calls) * c.call +
+         static_cast<double>(now.natives - then.natives) * c.native_call +
+         static_cast<double>(now.allocs - then.allocs) * c.alloc;
+}
+
+void Scheduler::set_clock(uint32_t t, double time) {
+  Thread& th = threads_[t];
+  th.clock = time;
+  th.base_time = time;
+  th.base = th.work;
 }
 
 double Scheduler::now() const {
-  if (active_ >= 0) return base_time_ + slice_cost();
-  return now_;
+  if (active_ < 0) return now_;
+  const Thread& th = threads_[active_];
+  Counters current = vm_counters();
+  Counters work{th.work.steps + (current.steps - slice_start_.steps), th.work.calls + (current.calls - slice_start_.calls),
+                th.work.natives + (current.natives - slice_start_.natives),
+                th.work.allocs + (current.allocs - slice_start_.allocs)};
+  return th.base_time + cost(work, th.base);
 }
 
 void Scheduler::open_slice(uint32_t t) {
   active_ = static_cast<int32_t>(t);
-  base_time_ = threads_[t].clock;
-  base_steps_ = vm_->steps();
-  base_calls_ = vm_->python_calls();
-  base_natives_ = vm_->native_calls();
-  base_allocs_ = vm_->allocations();
+  slice_start_ = vm_counters();
   if (!locals_.empty() && locals_thread_ != static_cast<int32_t>(t)) switch_locals(t);
 }
 
 void Scheduler::close_slice() {
   if (active_ < 0) return;
   Thread& th = threads_[active_];
-  th.clock = base_time_ + slice_cost();
+  Counters current = vm_counters();
+  th.work.steps += current.steps - slice_start_.steps;
+  th.work.calls += current.calls - slice_start_.calls;
+  th.work.natives += current.natives - slice_start_.natives;
+  th.work.allocs += current.allocs - slice_start_.allocs;
+  th.clock = th.base_time + cost(th.work, th.base);
   if (th.core >= 0) cores_[th.core].clock = th.clock;
   now_ = th.clock;
   active_ = -1;
@@ -186,7 +214,19 @@ void Scheduler::step(uint64_t stop) {
   bool has_timer = next_timer(timer);
   int32_t runner = -1;
   double lowest = kInfinity;
+  bool resumed = false;
+  if (resume_runner_ >= 0) {
+    // A quantum that advance() cut short continues, as if the run had not been sliced.
+    const Thread& th = threads_[resume_runner_];
+    if (th.state == ThreadState::Running) {
+      runner = resume_runner_;
+      lowest = th.clock;
+      resumed = true;
+    }
+    resume_runner_ = -1;
+  }
   for (const Core& c : cores_) {
+    if (resumed) break;
     if (c.thread < 0) continue;
     const Thread& th = threads_[c.thread];
     // A nested waiter that is not innermost holds its core but cannot move until it is.
@@ -222,9 +262,14 @@ uint64_t Scheduler::budget_for(const Thread& th, double horizon, uint64_t stop) 
   uint64_t limit_left = step_limit_ > steps ? step_limit_ - steps : 1;
   left = std::max<uint64_t>(1, std::min(left, limit_left));
   if (horizon == kInfinity) return left;
+  // The quantum must end at the first instruction boundary at or past the horizon,
+  // however the run is sliced: run only as many instructions as cannot reach it even at
+  // the dearest plausible cost, then single steps.
+  const CostModel& c = settings_.costs;
+  double dearest = c.instruction + c.call + c.native_call + 2 * c.alloc;
   double remaining = horizon - th.clock;
-  if (remaining <= 0) return 1;
-  double n = std::ceil(remaining / std::max(th.cost, settings_.costs.instruction));
+  if (remaining <= 0 || dearest <= 0) return 1;
+  double n = std::floor(remaining / dearest);
   if (n >= static_cast<double>(left)) return left;
   return std::max<uint64_t>(1, static_cast<uint64_t>(n));
 }
@@ -237,14 +282,14 @@ void Scheduler::run_quantum(uint32_t t, double timer, uint64_t stop) {
       horizon = std::min(horizon, settings_.gil ? drop_deadline() : th.slice_start + settings_.time_slice);
     }
     if (!settings_.gil) {
-      // Cores run in near lock-step; the seed jitters each window, so where two
-      // free-threaded threads interleave depends on it.
-      double window = kLockstep * (jitter() - 0.45);
+      // Cores run in near lock-step. The seed jitters each window (a function of the
+      // state, not of how often this runs), so where free threads interleave depends on it.
       for (const Core& c : cores_) {
         if (c.thread < 0 || c.thread == static_cast<int32_t>(t)) continue;
         const Thread& other = threads_[c.thread];
         if (other.nested > 0 && other.cpu_left <= 0) continue;
-        horizon = std::min(horizon, other.clock + other.cpu_left + window);
+        double ahead = other.clock + other.cpu_left;
+        horizon = std::min(horizon, ahead + kLockstep * lockstep_factor(t, ahead));
       }
     }
     if (th.cpu_left > 0) {
@@ -256,7 +301,7 @@ void Scheduler::run_quantum(uint32_t t, double timer, uint64_t stop) {
         else return;
       }
       Thread& runner = threads_[t];
-      runner.clock += dt;
+      set_clock(t, runner.clock + dt);
       runner.cpu_left -= dt;
       if (runner.cpu_left < 1e-12) runner.cpu_left = 0;
       if (runner.core >= 0) cores_[runner.core].clock = runner.clock;
@@ -266,19 +311,19 @@ void Scheduler::run_quantum(uint32_t t, double timer, uint64_t stop) {
     }
     if (th.nested > 0) return;
   }
-  uint64_t budget = budget_for(threads_[t], horizon, stop);
-  double clock0 = threads_[t].clock;
-  uint64_t steps0 = vm_->steps();
-  threads_[t].depth_base = vm_->nesting();
-  open_slice(t);
-  RunStatus status = vm_->run_task(threads_[t].task, budget);
-  close_slice();
-  if (end_ != RunEnd::Running) return;
-  uint64_t ran = vm_->steps() - steps0;
-  if (ran >= 16) {
-    double per = (threads_[t].clock - clock0) / static_cast<double>(ran);
-    threads_[t].cost = std::max(per, settings_.costs.instruction);
-  }
+  // The quantum runs in chunks until the horizon, a block or a yield; only advance()'s
+  // stop may cut it, and then the next step resumes it (see step()).
+  RunStatus status = RunStatus::Budget;
+  do {
+    uint64_t budget = budget_for(threads_[t], horizon, stop);
+    threads_[t].depth_base = vm_->nesting();
+    open_slice(t);
+    status = vm_->run_task(threads_[t].task, budget);
+    close_slice();
+    if (end_ != RunEnd::Running) return;
+  } while (status == RunStatus::Budget && threads_[t].clock < horizon && vm_->steps() < stop &&
+           vm_->steps() < step_limit_);
+  if (status == RunStatus::Budget && vm_->steps() >= stop && threads_[t].clock < horizon) resume_runner_ = t;
   if (vm_->steps() >= step_limit_ && status != RunStatus::Finished && status != RunStatus::Error) {
     end_ = RunEnd::StepLimit;
     end_line_ = thread_line(t);
@@ -413,7 +458,7 @@ bool Scheduler::blocked_below(uint32_t t) const {
 void Scheduler::make_ready(uint32_t t, double time, bool woken) {
   Thread& th = threads_[t];
   th.state = ThreadState::Ready;
-  th.clock = std::max(th.clock, time);
+  set_clock(t, std::max(th.clock, time));
   th.ready_since = th.clock;
   if (woken) emit(EventKind::Wake, th.clock, th.id, thread_line(t));
   if (blocked_below(t)) {
@@ -465,7 +510,7 @@ void Scheduler::start_running(uint32_t t, int32_t core, double time) {
   th.state = ThreadState::Running;
   th.core = core;
   th.last_core = core;
-  th.clock = time;
+  set_clock(t, time);
   th.slice_start = time;
   cores_[core].thread = static_cast<int32_t>(t);
   cores_[core].clock = time;
@@ -628,8 +673,8 @@ uint32_t Scheduler::spawn(Value callable, std::vector<Value> args, std::string n
   th.task = task;
   th.name = std::move(name);
   th.daemon = daemon;
-  th.cost = settings_.costs.instruction;
   th.clock = time;
+  th.base_time = time;
   th.id = new_id(false, index);
   task->id = th.id;
   task->runtime_data = reinterpret_cast<void*>(static_cast<uintptr_t>(index) + 1);

@@ -143,6 +143,12 @@ class Scheduler : public SimContext {
   enum class ThreadState : uint8_t { Ready, Running, Blocked, Done };
   enum class WaitKind : uint8_t { None, Sleep, Lock, IoWait, IoCall };
 
+  // Counters is VM work (the four counters the cost model prices), kept as integers so a
+  // thread's clock does not depend on how its run was sliced.
+  struct Counters {
+    uint64_t steps = 0, calls = 0, natives = 0, allocs = 0;
+  };
+
   struct Thread {
     uint32_t id = 0;               // event task id (shared with coroutine tasks)
     Task* task = nullptr;
@@ -154,9 +160,11 @@ class Scheduler : public SimContext {
     int32_t core = -1;
     int32_t last_core = -1;
     double clock = 0.0;            // the thread's time: exact while running, else when it last changed state
+    Counters work;                 // the VM work this thread did, exactly
+    Counters base;                 // work at the moment clock was last set (set_clock)
+    double base_time = 0.0;        // clock at that moment: clock = base_time + cost(work - base)
     double ready_since = 0.0;      // when it began waiting for the GIL or a core
     double slice_start = 0.0;      // when it got its core
-    double cost = 0.0;             // recent simulated seconds per instruction (quantum sizing)
     double cpu_left = 0.0;         // sim.cpu work still to do
     WaitKind wait = WaitKind::None;
     uint64_t wait_gen = 0;         // invalidates timers of earlier waits
@@ -274,7 +282,9 @@ class Scheduler : public SimContext {
   // ---- the clock ----
   void open_slice(uint32_t t);
   void close_slice();
-  double slice_cost() const;
+  Counters vm_counters() const;
+  double cost(const Counters& now, const Counters& then) const;
+  void set_clock(uint32_t t, double time);
 
   // ---- events ----
   void emit(EventKind kind, double time, uint32_t task, uint32_t line, double value = 0.0, uint16_t flags = 0,
@@ -286,6 +296,7 @@ class Scheduler : public SimContext {
   uint32_t new_id(bool logical, uint32_t index);
   uint32_t thread_index(const Task* task) const;
   double jitter();
+  double lockstep_factor(uint32_t t, double time) const;
 
   RuntimeSettings settings_;
   EventLog& log_;
@@ -304,6 +315,7 @@ class Scheduler : public SimContext {
   std::vector<Timer> timers_;      // min-heap by (time, seq)
   uint64_t timer_seq_ = 0;
   std::vector<uint32_t> nested_stack_;
+  int32_t resume_runner_ = -1;     // the thread whose quantum advance() cut short
 
   std::deque<Lock> locks_;
   std::vector<uint32_t> free_locks_;
@@ -324,8 +336,7 @@ class Scheduler : public SimContext {
 
   // The open slice: the thread inside run_task() and the counters when it began.
   int32_t active_ = -1;
-  double base_time_ = 0.0;
-  uint64_t base_steps_ = 0, base_calls_ = 0, base_natives_ = 0, base_allocs_ = 0;
+  Counters slice_start_;
   double now_ = 0.0;
 
   RunEnd end_ = RunEnd::Running;

@@ -31,11 +31,11 @@ struct Trace {
   }
 };
 
-Trace run(const std::string& source, RunOptions options = {}) {
+Trace run(const std::string& source, RunOptions options = {}, uint64_t steps_per_advance = 100'000) {
   Simulation sim(options);
   Trace r;
   if (sim.load(source)) {
-    while (sim.advance(100'000)) {
+    while (sim.advance(steps_per_advance)) {
       r.events.insert(r.events.end(), sim.events().begin(), sim.events().end());
       sim.clear_events();
     }
@@ -261,6 +261,23 @@ print(total)
   EXPECT_EQ(std::memcmp(a.events.data(), b.events.data(), a.events.size() * sizeof(EventRecord)), 0);
   EXPECT_EQ(a.strings, b.strings);
   EXPECT_EQ(a.result.elapsed, b.result.elapsed);
+}
+
+TEST(Scheduler, EventsDoNotDependOnHowTheRunIsSliced) {
+  for (bool gil : {true, false}) {
+    RunOptions o;
+    o.gil = gil;
+    o.seed = 3;
+    Trace whole = run(kRacyCounter, o, 1'000'000'000);
+    for (uint64_t budget : {1u, 7u, 4096u, 200'000u}) {
+      Trace sliced = run(kRacyCounter, o, budget);
+      EXPECT_EQ(sliced.result.output, whole.result.output) << "gil " << gil << " budget " << budget;
+      EXPECT_EQ(sliced.result.elapsed, whole.result.elapsed);
+      ASSERT_EQ(sliced.events.size(), whole.events.size());
+      EXPECT_EQ(std::memcmp(sliced.events.data(), whole.events.data(), whole.events.size() * sizeof(EventRecord)), 0)
+          << "gil " << gil << " budget " << budget;
+    }
+  }
 }
 
 TEST(Scheduler, SequentialModeRunsEachThreadToCompletion) {

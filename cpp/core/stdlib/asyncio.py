@@ -59,8 +59,12 @@ _MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5
 
 # ---- exceptions (asyncio.exceptions) ----
 
+# The exceptions carry CPython's module names, which tracebacks print.
+
 class CancelledError(BaseException):
     """The Future or Task was cancelled."""
+
+    __module__ = "asyncio.exceptions"
 
 
 TimeoutError = TimeoutError
@@ -69,17 +73,25 @@ TimeoutError = TimeoutError
 class InvalidStateError(Exception):
     """The operation is not allowed in this state."""
 
+    __module__ = "asyncio.exceptions"
+
 
 class QueueEmpty(Exception):
     """Raised when Queue.get_nowait() is called on an empty Queue."""
+
+    __module__ = "asyncio.queues"
 
 
 class QueueFull(Exception):
     """Raised when the Queue.put_nowait() method is called on a full Queue."""
 
+    __module__ = "asyncio.queues"
+
 
 class BrokenBarrierError(RuntimeError):
     """Barrier is broken by barrier.abort() call."""
+
+    __module__ = "asyncio.exceptions"
 
 
 # ---- small helpers ----
@@ -493,6 +505,9 @@ class Task(Future):
     _must_cancel = False
     _num_cancels_requested = 0
     _fut_waiter = None
+    # _resume (the ready-queue entry of a plain step) and _wakeup_cb are made once, when first needed.
+    _resume = None
+    _wakeup_cb = None
 
     def __init__(self, coro, *, loop=None, name=None, context=None):
         if loop is None:
@@ -622,6 +637,13 @@ class Task(Future):
             Future.set_exception(self, error)
             self._finish(1, error)
         else:
+            if result is None:
+                # Bare yield relinquishes control for one event loop iteration.
+                resume = self._resume
+                if resume is None:
+                    resume = self._resume = (self._step, None)
+                loop._ready.append(resume)
+                return
             if isinstance(result, Future):
                 # A Future yields itself only from __await__, so this is always a blocking wait.
                 blocking = True
@@ -638,7 +660,10 @@ class Task(Future):
                     else:
                         if blocking is not True:
                             result._asyncio_future_blocking = False
-                        result.add_done_callback(self._wakeup)
+                        wakeup = self._wakeup_cb
+                        if wakeup is None:
+                            wakeup = self._wakeup_cb = self._wakeup
+                        result.add_done_callback(wakeup)
                         self._fut_waiter = result
                         if type(result) is _SleepFuture:
                             _task_blocked(self._kid, _BLOCK_SLEEP, "sleep", result._when)
@@ -650,8 +675,6 @@ class Task(Future):
                 else:
                     new_exc = RuntimeError(f"yield was used instead of yield from in task {self!r} with {result!r}")
                     loop._ready.append((self._step, new_exc))
-            elif result is None:
-                loop._ready.append((self._step, None))
             else:
                 new_exc = RuntimeError(f"Task got bad yield: {result!r}")
                 loop._ready.append((self._step, new_exc))
@@ -1049,24 +1072,8 @@ def as_completed(fs, *, timeout=None):
         f.add_done_callback(_on_completion)
     if todo and timeout is not None:
         timeout_handle = loop.call_later(timeout, _on_timeout)
-    return _AsCompleted(len(todo), _wait_for_one)
-
-
-class _AsCompleted:
-    """_AsCompleted is as_completed's iterator: len(todo) coroutines, made on demand."""
-
-    def __init__(self, count, make):
-        self._left = count
-        self._make = make
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if self._left <= 0:
-            raise StopIteration
-        self._left -= 1
-        return self._make()
+    for _ in range(len(todo)):
+        yield _wait_for_one()
 
 
 def run_coroutine_threadsafe(coro, loop):
@@ -1752,6 +1759,8 @@ except NameError:
     class BaseExceptionGroup(BaseException):
         """A combination of multiple unrelated exceptions (for engines without the built-in)."""
 
+        __module__ = "builtins"
+
         def __new__(cls, message, exceptions):
             if cls is BaseExceptionGroup and all(isinstance(e, Exception) for e in exceptions):
                 cls = ExceptionGroup
@@ -1768,6 +1777,8 @@ except NameError:
 
     class ExceptionGroup(BaseExceptionGroup, Exception):
         """A combination of multiple unrelated exceptions (for engines without the built-in)."""
+
+        __module__ = "builtins"
 
     _BaseExceptionGroup = BaseExceptionGroup
 

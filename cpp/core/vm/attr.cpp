@@ -63,6 +63,8 @@ bool VM::lookup_name_in(Dict* d, Str* name, Value& out) {
   return found;
 }
 
+int32_t VM::name_slot(const Dict* d, Str* name) const { return find_str(d, name); }
+
 void VM::store_name_in(Dict* d, Str* name, Value v) {
   int32_t ix = find_str(d, name);
   if (ix >= 0) {

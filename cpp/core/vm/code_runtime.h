@@ -9,6 +9,16 @@
 
 namespace interleave {
 
+// AttrCache is one attribute instruction's inline cache: the type lookup of `name` on the
+// class with uid cls_uid at class epoch `epoch`, and the instance-dict slot last found.
+struct AttrCache {
+  uint32_t cls_uid = 0;
+  uint32_t slot = 0;
+  uint64_t epoch = 0;
+  Value value;
+  bool found = false;
+};
+
 struct CodeRuntime {
   const Code* code = nullptr;
   std::vector<Value> consts;
@@ -22,7 +32,8 @@ struct CodeRuntime {
   uint32_t nlocals = 0;
   uint32_t ncells = 0;
   uint32_t frame_size = 0;                 // locals + cells + stack
-  bool simple_args = false;                // positional-only binding with no cells, defaults or *args
+  bool simple_args = false;
+  std::vector<AttrCache> attr_cache;       // per instruction, used by LOAD_ATTR/STORE_ATTR/LOAD_METHOD                // positional-only binding with no cells, defaults or *args
 };
 
 }  // namespace interleave

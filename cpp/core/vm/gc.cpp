@@ -91,8 +91,8 @@ void VM::collect_garbage() {
   gc_countdown_ = std::max<uint64_t>(1u << 20, static_cast<uint64_t>(count) * 16);
 }
 
-// maybe_collect runs a collection when one is due and reports false with MemoryError
-// pending when live objects exceed the memory limit.
+// check_memory collects now and reports false with MemoryError pending when live
+// objects still exceed the memory limit.
 bool VM::check_memory() {
   if (gc_paused_) {
     gc_requested_ = false;
@@ -106,6 +106,5 @@ bool VM::check_memory() {
   return true;
 }
 
-void VM::maybe_collect() { collect_garbage(); }
 
 }  // namespace interleave

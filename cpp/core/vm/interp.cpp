@@ -208,6 +208,41 @@ std::string ascii_escape(const std::string& s) {
   X(LOAD_ASSERTION_ERROR) X(IMPORT_NAME) X(IMPORT_FROM) X(IMPORT_STAR) X(CALL_CLASS_BODY)              \
   X(BUILD_CLASS) X(LOAD_LOCALS) X(ASYNC_GEN_WRAP)
 
+__attribute__((always_inline)) inline bool VM::cached_type_attr(AttrCache& c, Class* cls, Str* name, Value& out) const {
+  if (LIKELY(c.cls_uid == cls->uid && c.epoch == class_epoch_)) {
+    out = c.value;
+    return c.found;
+  }
+  bool found = lookup_type_attr(cls, name, out);
+  c.cls_uid = cls->uid;
+  c.epoch = class_epoch_;
+  c.value = found ? out : Value();
+  c.found = found;
+  return found;
+}
+
+Str* VM::concat_str(const Str* x, const Str* y) {
+  Str* r = alloc<Str>();
+  bytes_ -= r->size();
+  r->s.reserve(x->s.size() + y->s.size());
+  r->s.append(x->s);
+  r->s.append(y->s);
+  bytes_ += r->size();
+  r->ascii = x->ascii && y->ascii;
+  r->length = x->length + y->length;
+  if (bytes_ > gc_threshold_) gc_requested_ = true;
+  return r;
+}
+
+namespace {
+// slot_hit: d's entry at the cached position still holds the interned key name.
+__attribute__((always_inline)) inline bool slot_hit(const Dict* d, uint32_t slot, const Str* name) {
+  if (slot >= d->entries.size()) return false;
+  const Dict::Entry& e = d->entries[slot];
+  return e.key.tag == Tag::Obj && e.key.o == name && e.live && d->index.size() != 2;
+}
+}  // namespace
+
 RunStatus VM::execute(Task* t, int64_t budget, bool nested, Value* result, bool throw_pending) {
 #if INTERLEAVE_COMPUTED_GOTO
   static const void* targets[256];
@@ -399,6 +434,20 @@ dispatch_op:
   }
   TARGET(LOAD_GLOBAL) {
     Str* name = names[ARG()];
+    {
+      Dict* g = f->globals;
+      uint32_t& slot = f->rt->attr_cache[static_cast<size_t>(ip - 1 - code_base)].slot;
+      if (LIKELY(slot_hit(g, slot, name))) {
+        PUSH(g->entries[slot].value);
+        DISPATCH();
+      }
+      int32_t ix = name_slot(g, name);
+      if (ix >= 0) {
+        slot = static_cast<uint32_t>(ix);
+        PUSH(g->entries[static_cast<size_t>(ix)].value);
+        DISPATCH();
+      }
+    }
     if (lookup_name_in(f->globals, name, tmp) || lookup_name_in(builtins_, name, tmp)) {
       PUSH(tmp);
       DISPATCH();
@@ -408,6 +457,20 @@ dispatch_op:
     ERROR();
   }
   TARGET(STORE_GLOBAL) {
+    {
+      Dict* g = f->globals;
+      uint32_t& slot = f->rt->attr_cache[static_cast<size_t>(ip - 1 - code_base)].slot;
+      if (LIKELY(slot_hit(g, slot, names[ARG()]))) {
+        g->entries[slot].value = POP();
+        DISPATCH();
+      }
+      int32_t ix = name_slot(g, names[ARG()]);
+      if (ix >= 0) {
+        slot = static_cast<uint32_t>(ix);
+        g->entries[static_cast<size_t>(ix)].value = POP();
+        DISPATCH();
+      }
+    }
     store_name_in(f->globals, names[ARG()], POP());
     DISPATCH();
   }
@@ -421,6 +484,20 @@ dispatch_op:
   }
   TARGET(LOAD_NAME) {
     Str* name = names[ARG()];
+    {
+      Dict* d0 = f->locals_dict ? f->locals_dict : f->globals;
+      uint32_t& slot = f->rt->attr_cache[static_cast<size_t>(ip - 1 - code_base)].slot;
+      if (LIKELY(slot_hit(d0, slot, name))) {
+        PUSH(d0->entries[slot].value);
+        DISPATCH();
+      }
+      int32_t ix = name_slot(d0, name);
+      if (ix >= 0) {
+        slot = static_cast<uint32_t>(ix);
+        PUSH(d0->entries[static_cast<size_t>(ix)].value);
+        DISPATCH();
+      }
+    }
     if ((f->locals_dict && lookup_name_in(f->locals_dict, name, tmp)) || lookup_name_in(f->globals, name, tmp) ||
         lookup_name_in(builtins_, name, tmp)) {
       PUSH(tmp);
@@ -431,6 +508,20 @@ dispatch_op:
     ERROR();
   }
   TARGET(STORE_NAME) {
+    {
+      Dict* d0 = f->locals_dict ? f->locals_dict : f->globals;
+      uint32_t& slot = f->rt->attr_cache[static_cast<size_t>(ip - 1 - code_base)].slot;
+      if (LIKELY(slot_hit(d0, slot, names[ARG()]))) {
+        d0->entries[slot].value = POP();
+        DISPATCH();
+      }
+      int32_t ix = name_slot(d0, names[ARG()]);
+      if (ix >= 0) {
+        slot = static_cast<uint32_t>(ix);
+        d0->entries[static_cast<size_t>(ix)].value = POP();
+        DISPATCH();
+      }
+    }
     store_name_in(f->locals_dict ? f->locals_dict : f->globals, names[ARG()], POP());
     DISPATCH();
   }
@@ -494,12 +585,25 @@ dispatch_op:
     Str* name = names[ARG()];
     if (is_kind(obj, ObjKind::Instance)) {
       Instance* in = static_cast<Instance*>(obj.o);
+      AttrCache& ac = f->rt->attr_cache[static_cast<size_t>(ip - 1 - code_base)];
       Value d;
-      bool has_d = lookup_type_attr(in->cls, name, d);
+      bool has_d = cached_type_attr(ac, in->cls, name, d);
       if (!has_d) {
-        if (in->attrs && lookup_name_in(in->attrs, name, tmp)) {
-          TOP() = tmp;
-          DISPATCH();
+        if (Dict* a = in->attrs) {
+          if (LIKELY(slot_hit(a, ac.slot, name))) {
+            TOP() = a->entries[ac.slot].value;
+            DISPATCH();
+          }
+          int32_t ix = name_slot(a, name);
+          if (ix >= 0) {
+            ac.slot = static_cast<uint32_t>(ix);
+            TOP() = a->entries[static_cast<size_t>(ix)].value;
+            DISPATCH();
+          }
+          if (ix == -2 && lookup_name_in(a, name, tmp)) {
+            TOP() = tmp;
+            DISPATCH();
+          }
         }
       } else if (is_kind(d, ObjKind::Property) && is_kind(static_cast<Property*>(d.o)->fget, ObjKind::Function)) {
         Function* getter = static_cast<Function*>(static_cast<Property*>(d.o)->fget.o);
@@ -529,10 +633,22 @@ dispatch_op:
     Str* name = names[ARG()];
     if (is_kind(obj, ObjKind::Instance) && !static_cast<Instance*>(obj.o)->exc) {
       Instance* in = static_cast<Instance*>(obj.o);
+      AttrCache& ac = f->rt->attr_cache[static_cast<size_t>(ip - 1 - code_base)];
       Value d;
-      if (!lookup_type_attr(in->cls, name, d) || !is_kind(d, ObjKind::Property)) {
+      if (!cached_type_attr(ac, in->cls, name, d) || !is_kind(d, ObjKind::Property)) {
         if (!in->attrs) in->attrs = new_dict();
-        store_name_in(in->attrs, name, v);
+        Dict* a = in->attrs;
+        if (LIKELY(slot_hit(a, ac.slot, name))) {
+          a->entries[ac.slot].value = v;
+          DISPATCH();
+        }
+        int32_t ix = name_slot(a, name);
+        if (ix >= 0) {
+          ac.slot = static_cast<uint32_t>(ix);
+          a->entries[static_cast<size_t>(ix)].value = v;
+          DISPATCH();
+        }
+        store_name_in(a, name, v);
         DISPATCH();
       }
     }
@@ -553,6 +669,17 @@ dispatch_op:
   TARGET(LOAD_METHOD) {
     Value obj = POP();
     Value meth, self;
+    if (is_kind(obj, ObjKind::Instance)) {
+      Instance* in = static_cast<Instance*>(obj.o);
+      Str* name = names[ARG()];
+      AttrCache& ac = f->rt->attr_cache[static_cast<size_t>(ip - 1 - code_base)];
+      if (cached_type_attr(ac, in->cls, name, meth) && is_kind(meth, ObjKind::Function) &&
+          (!in->attrs || name_slot(in->attrs, name) == -1)) {
+        PUSH(meth);
+        PUSH(obj);
+        DISPATCH();
+      }
+    }
     BEGIN_LIB();
     ok = load_method(obj, names[ARG()], meth, self);
     END_LIB();
@@ -635,6 +762,18 @@ dispatch_op:
       DISPATCH();                                                                 \
     }                                                                             \
     if (fr < 0) RAISE(types_.overflow_error, kOverflow);                          \
+    if constexpr (KIND == kAdd) {                                                 \
+      if (is_kind(a, ObjKind::Str) && is_kind(b, ObjKind::Str)) {                 \
+        Str* x = static_cast<Str*>(a.o);                                          \
+        Str* y = static_cast<Str*>(b.o);                                          \
+        if (!x->s.empty() && !y->s.empty()) {                                     \
+          if (!reserve(x->s.size() + y->s.size())) ERROR();                       \
+          --sp;                                                                   \
+          sp[-1] = Value::object(concat_str(x, y));                               \
+          DISPATCH();                                                             \
+        }                                                                         \
+      }                                                                           \
+    }                                                                             \
     --sp;                                                                         \
     BEGIN_LIB();                                                                  \
     ok = INPLACE ? inplace_op(static_cast<ast::BinOpKind>(KIND), a, b, tmp)       \
@@ -738,6 +877,18 @@ dispatch_op:
     if (a.tag == Tag::Float && b.tag == Tag::Float) {                             \
       --sp;                                                                       \
       sp[-1] = Value::boolean(a.f OPER b.f);                                      \
+      DISPATCH();                                                                 \
+    }                                                                             \
+    if (a.tag == Tag::Float && b.tag == Tag::Int && b.i <= kExactDouble &&        \
+        b.i >= -kExactDouble) {                                                   \
+      --sp;                                                                       \
+      sp[-1] = Value::boolean(a.f OPER static_cast<double>(b.i));                 \
+      DISPATCH();                                                                 \
+    }                                                                             \
+    if (a.tag == Tag::Int && b.tag == Tag::Float && a.i <= kExactDouble &&        \
+        a.i >= -kExactDouble) {                                                   \
+      --sp;                                                                       \
+      sp[-1] = Value::boolean(static_cast<double>(a.i) OPER b.f);                 \
       DISPATCH();                                                                 \
     }                                                                             \
     --sp;                                                                         \

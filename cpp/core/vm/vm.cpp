@@ -557,6 +557,7 @@ CodeRuntime* VM::prepare(const Code* code) {
   if (code->runtime_owner == this) return static_cast<CodeRuntime*>(code->runtime);
   auto rt = std::make_unique<CodeRuntime>();
   rt->code = code;
+  rt->attr_cache.resize(code->code.size());
   struct Materialize {
     VM& vm;
     Value operator()(const ConstValue& c) {

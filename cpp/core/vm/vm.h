@@ -29,6 +29,7 @@
 namespace interleave {
 
 struct CodeRuntime;  // vm/code_runtime.h: the VM's per-code cache
+struct AttrCache;
 
 // VmConfig holds the engine limits of one run.
 struct VmConfig {
@@ -255,6 +256,12 @@ class VM {
   bool super_lookup(Super* sup, Str* name, Value& out);
   bool special_attr(Value obj, Str* name, Value& out, bool& found);
   bool lookup_name_in(Dict* d, Str* name, Value& out);
+  // name_slot() is name's entry position in d, -1 when absent, -2 when only a full lookup can tell.
+  int32_t name_slot(const Dict* d, Str* name) const;
+  // cached_type_attr() is lookup_type_attr() through an instruction's inline cache.
+  bool cached_type_attr(AttrCache& c, Class* cls, Str* name, Value& out) const;
+  // concat_str() is a new string x + y, its length and ascii flag taken from the parts.
+  Str* concat_str(const Str* x, const Str* y);
   void store_name_in(Dict* d, Str* name, Value v);
   bool delete_name_in(Dict* d, Str* name);
   bool raise_name_error(Str* name);
@@ -267,7 +274,6 @@ class VM {
   // false when no such module is embedded.
   bool import_frozen(Str* name, Value& out, bool& found);
   void collect_garbage();
-  void maybe_collect();
   void mark_roots();
   bool check_memory();
   Value step_limit_exception();
@@ -309,7 +315,6 @@ class VM {
   size_t bytes_ = 0;
   size_t gc_threshold_ = 8u << 20;
   bool gc_requested_ = false;
-  bool collecting_allowed_ = false;
   uint32_t next_uid_ = 0;
   std::unordered_map<std::string_view, Str*> interned_;  // lookup only, never iterated for output
   std::vector<Str*> interned_list_;
@@ -333,7 +338,6 @@ class VM {
   uint32_t native_depth_ = 0;
   uint64_t class_epoch_ = 1;
   bool nested_returned_ = false;    // set by a nested loop: the entry frame returned (vs yielded)
-  std::vector<Value> scratch_;
   std::vector<Obj*> gray_;
   std::vector<Value> extra_roots_;  // values a runtime keeps alive (add_root)
   size_t live_objects_ = 0;
