@@ -110,12 +110,12 @@ describe('the playground page', () => {
     await app.screenshot('04-scrubbed');
   });
 
-  it('draws the timeline from the draw model: one lane, running and sleeping', async () => {
+  it('draws the timeline from the draw model: the thread, its core and the GIL', async () => {
     const model = await app.timeline.model();
     assert.equal(model.groups.length, 1);
     assert.deepEqual(
       model.groups[0].lanes.map((l) => l.label),
-      ['MainThread'],
+      ['MainThread', 'core 0', 'GIL'],
     );
     const rects = model.groups[0].rects;
     const sleeping = rects.filter((r) => r.style === 7);

@@ -75,6 +75,13 @@
 //                                           request, a lock) emits LoopBlocked for the task
 //   current_task() -> id                    the entered task, else the thread's id
 //
+// The event loop's helpers (runtime/kernel_io.h)
+//   timer_push(heap, handle) / timer_pop(heap) -> handle / timer_heapify(heap)
+//                                           CPython's heapq algorithm on TimerHandle._when,
+//                                           so timers with equal deadlines pop in CPython's order
+//   ready_ids(ready) -> str                 the ready queue's task ids for LoopIteration
+//   is_coroutine_function(fn) -> bool
+//
 // Frozen modules: cpp/core/stdlib/NAME.py is importable as NAME (a/b.py as a.b, a/__init__.py
 // as the package a, concurrent_futures.py as concurrent.futures). Use absolute imports.
 #include <string_view>
