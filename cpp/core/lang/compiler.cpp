@@ -1081,8 +1081,8 @@ class Compiler {
         emit(OpCode::RAISE_VARARGS, n);
         break;
       }
-      case StmtKind::With: compile_with(static_cast<const With&>(s), 0); break;
-      case StmtKind::AsyncWith: compile_async_with(static_cast<const With&>(s), 0); break;
+      case StmtKind::With: compile_with(static_cast<const With&>(s), 0, false); break;
+      case StmtKind::AsyncWith: compile_with(static_cast<const With&>(s), 0, true); break;
       case StmtKind::Assert: {
         const auto& a = static_cast<const Assert&>(s);
         int ok = new_label();
@@ -1706,21 +1706,28 @@ class Compiler {
     bind(end);
   }
 
-  void compile_with(const With& w, size_t index) {
+  // compile_with() compiles `with` and `async with`; the async form awaits __aenter__,
+  // __aexit__ and the exit call made on an exception.
+  void compile_with(const With& w, size_t index, bool is_async) {
     const WithItem& item = w.items[index];
     int handler = new_label(), suppress = new_label(), end = new_label();
     compile_expr(*item.context_expr);
     set_line(w.line);
-    emit(OpCode::BEFORE_WITH);
+    if (is_async) {
+      emit(OpCode::BEFORE_ASYNC_WITH);
+      emit_await();
+    } else {
+      emit(OpCode::BEFORE_WITH);
+    }
     emit_jump(OpCode::SETUP_WITH, handler);
     if (item.optional_vars) {
       compile_store(*item.optional_vars);
     } else {
       emit(OpCode::POP_TOP);
     }
-    unit().fblocks.push_back({FBlockKind::With, -1, -1, nullptr, {}});
+    unit().fblocks.push_back({is_async ? FBlockKind::AsyncWith : FBlockKind::With, -1, -1, nullptr, {}});
     if (index + 1 < w.items.size()) {
-      compile_with(w, index + 1);
+      compile_with(w, index + 1, is_async);
     } else {
       compile_body(w.body);
     }
@@ -1731,51 +1738,12 @@ class Compiler {
     emit(OpCode::DUP_TOP);
     emit(OpCode::DUP_TOP);
     emit(OpCode::CALL, 3);
+    if (is_async) emit_await();
     emit(OpCode::POP_TOP);
     emit_jump(OpCode::JUMP, end);
     bind(handler);
     emit(OpCode::WITH_EXCEPT_START);
-    emit_jump(OpCode::POP_JUMP_IF_TRUE, suppress);
-    emit(OpCode::RERAISE);
-    bind(suppress);
-    emit(OpCode::POP_TOP);
-    emit(OpCode::POP_EXCEPT);
-    emit(OpCode::POP_TOP);
-    bind(end);
-  }
-
-  void compile_async_with(const With& w, size_t index) {
-    const WithItem& item = w.items[index];
-    int handler = new_label(), suppress = new_label(), end = new_label();
-    compile_expr(*item.context_expr);
-    set_line(w.line);
-    emit(OpCode::BEFORE_ASYNC_WITH);
-    emit_await();
-    emit_jump(OpCode::SETUP_WITH, handler);
-    if (item.optional_vars) {
-      compile_store(*item.optional_vars);
-    } else {
-      emit(OpCode::POP_TOP);
-    }
-    unit().fblocks.push_back({FBlockKind::AsyncWith, -1, -1, nullptr, {}});
-    if (index + 1 < w.items.size()) {
-      compile_async_with(w, index + 1);
-    } else {
-      compile_body(w.body);
-    }
-    unit().fblocks.pop_back();
-    set_line(w.line);
-    emit(OpCode::POP_BLOCK);
-    emit_const_none();
-    emit(OpCode::DUP_TOP);
-    emit(OpCode::DUP_TOP);
-    emit(OpCode::CALL, 3);
-    emit_await();
-    emit(OpCode::POP_TOP);
-    emit_jump(OpCode::JUMP, end);
-    bind(handler);
-    emit(OpCode::WITH_EXCEPT_START);
-    emit_await();
+    if (is_async) emit_await();
     emit_jump(OpCode::POP_JUMP_IF_TRUE, suppress);
     emit(OpCode::RERAISE);
     bind(suppress);

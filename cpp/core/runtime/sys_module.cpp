@@ -110,7 +110,7 @@ bool make_sys_module(Scheduler&, VM& vm, Module*& out) {
                                            vm.str_value("final"), Value::integer(0)})));
   define_value(vm, m, "version", vm.str_value("3.11.4 (interleave playground)"));
   define_value(vm, m, "hexversion", Value::integer(0x030B04F0));
-  define_value(vm, m, "platform", vm.str_value("emscripten"));
+  define_value(vm, m, "platform", vm.str_value("interleave"));  // the simulated machine, the same natively and in wasm
   define_value(vm, m, "byteorder", vm.str_value("little"));
   define_value(vm, m, "maxsize", Value::integer(INT64_MAX));
   define_value(vm, m, "executable", vm.str_value(""));
