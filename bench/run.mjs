@@ -20,6 +20,7 @@ import {
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const STEP_LIMIT = 1e12;  // benchmarks run far past the default 100M-step limit
+const MEMORY_LIMIT_MB = 1024;  // 100,000 asyncio tasks need about 500 MB of live objects
 const ENGINES = ['native', 'wasm', 'cpython'];
 
 const SUITES = ['cpu', 'scale'];
@@ -83,7 +84,7 @@ function describeError(e) {
 // ---- per-engine measurements ----------------------------------------------------------------
 
 async function nativeMeasure(file, startupSeconds) {
-  const r = await runNative(file, ['--step-limit', String(STEP_LIMIT)], { timeoutMs: 600_000 });
+  const r = await runNative(file, ['--step-limit', String(STEP_LIMIT), '--memory-limit', String(MEMORY_LIMIT_MB)], { timeoutMs: 600_000 });
   if (r.crash) return { problem: r.crash.split('\n')[0] };
   if (r.error) return { problem: describeError(r.error) };
   return {
@@ -96,7 +97,7 @@ async function nativeMeasure(file, startupSeconds) {
 }
 
 async function wasmMeasure(wasm, source) {
-  const r = await wasm.run(source, { stepLimit: STEP_LIMIT }, { timeoutMs: 600_000 });
+  const r = await wasm.run(source, { stepLimit: STEP_LIMIT, memoryLimit: MEMORY_LIMIT_MB * 1024 * 1024 }, { timeoutMs: 600_000 });
   if (r.crash) return { problem: r.crash.split('\n')[0] };
   if (r.error) return { problem: describeError(r.error) };
   return { seconds: r.wallMs / 1000, steps: r.steps, simulated: r.elapsed, events: r.events, output: r.output };

@@ -23,6 +23,7 @@ Options:
   --trace FILE      also write the run's events as a Chrome trace (open it in Perfetto:
                     https://ui.perfetto.dev, one track per task)
   --step-limit N    stop with StepLimitError after N instructions (default 100000000)
+  --memory-limit MB stop with MemoryError past MB megabytes of live objects (default 256)
   --seed N          seed for the random module and for where the scheduler
                     preempts threads (default 0)
   --filename NAME   file name shown in tracebacks (default main.py)
@@ -121,6 +122,14 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
       case '--seed':
         args.options.seed = parseCount(arg, argv[++i]);
         break;
+      case '--memory-limit': {
+        const megabytes = parseCount(arg, argv[++i]);
+        if (megabytes < 1 || megabytes > 4096) {
+          throw new UsageError(`--memory-limit needs megabytes from 1 to 4096, got '${megabytes}'`);
+        }
+        args.options.memoryLimit = megabytes * 1024 * 1024;
+        break;
+      }
       case '--gil': {
         const value = argv[++i];
         if (value !== 'on' && value !== 'off') {
