@@ -6,49 +6,15 @@
 #include <string>
 #include <vector>
 
+#include "runtime/run_trace_test_util.h"
 #include "sim/simulation.h"
 
 namespace interleave {
 namespace {
 
-struct Trace {
-  RunResult result;
-  std::vector<EventRecord> events;
-  std::vector<std::string> strings;
-
-  std::string text(const EventRecord& e) const { return e.ref == kNoRef ? std::string() : strings[e.ref]; }
-  std::vector<EventRecord> of(EventKind kind) const {
-    std::vector<EventRecord> out;
-    for (const EventRecord& e : events) {
-      if (e.kind == static_cast<uint16_t>(kind)) out.push_back(e);
-    }
-    return out;
-  }
-  // task_named() is the id of the coroutine task created with this name, or 0.
-  uint32_t task_named(const std::string& name) const {
-    for (const EventRecord& e : of(EventKind::TaskCreated)) {
-      if (e.flags == 1 && text(e) == name) return e.task;
-    }
-    return 0;
-  }
-};
-
-Trace run(const std::string& source, RunOptions options = {}, uint64_t budget = 100'000) {
-  Simulation sim(options);
-  Trace r;
-  if (sim.load(source)) {
-    while (sim.advance(budget)) {
-      r.events.insert(r.events.end(), sim.events().begin(), sim.events().end());
-      sim.clear_events();
-    }
-  }
-  r.events.insert(r.events.end(), sim.events().begin(), sim.events().end());
-  r.result = sim.result();
-  r.strings = sim.strings();
-  return r;
-}
-
-std::string error_of(const Trace& r) { return r.result.error ? r.result.error->type + ": " + r.result.error->message : ""; }
+using testing::error_of;
+using testing::run;
+using testing::Trace;
 
 // expect_run checks a program's output and that it ended without an error.
 void expect_run(const std::string& source, const std::string& output, RunOptions options = {}) {

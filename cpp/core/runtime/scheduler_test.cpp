@@ -10,43 +10,15 @@
 #include <string>
 #include <vector>
 
+#include "runtime/run_trace_test_util.h"
 #include "sim/simulation.h"
 
 namespace interleave {
 namespace {
 
-struct Trace {
-  RunResult result;
-  std::vector<EventRecord> events;
-  std::vector<std::string> strings;
-
-  std::string text(const EventRecord& e) const { return e.ref == kNoRef ? std::string() : strings[e.ref]; }
-  // of() is the events of one kind, optionally for one task.
-  std::vector<EventRecord> of(EventKind kind, int64_t task = -1) const {
-    std::vector<EventRecord> out;
-    for (const EventRecord& e : events) {
-      if (e.kind == static_cast<uint16_t>(kind) && (task < 0 || e.task == task)) out.push_back(e);
-    }
-    return out;
-  }
-};
-
-Trace run(const std::string& source, RunOptions options = {}, uint64_t steps_per_advance = 100'000) {
-  Simulation sim(options);
-  Trace r;
-  if (sim.load(source)) {
-    while (sim.advance(steps_per_advance)) {
-      r.events.insert(r.events.end(), sim.events().begin(), sim.events().end());
-      sim.clear_events();
-    }
-  }
-  r.events.insert(r.events.end(), sim.events().begin(), sim.events().end());
-  r.result = sim.result();
-  r.strings = sim.strings();
-  return r;
-}
-
-std::string error_of(const Trace& r) { return r.result.error ? r.result.error->type + ": " + r.result.error->message : ""; }
+using testing::error_of;
+using testing::run;
+using testing::Trace;
 
 const char* kTwoCpuThreads = R"PY(
 import sim
