@@ -90,6 +90,8 @@ export class TerminalPage {
       await this.page.mouse.wheel(0, -40);
       await this.page.waitForTimeout(30);
     }
+    // Let xterm finish painting the rows it is still writing, so the box is where the click lands.
+    await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const box = await row.boundingBox();
     if (!box) throw new Error(`no terminal row contains '${containing}'`);
     await this.page.mouse.click(box.x + 20, box.y + box.height / 2);
