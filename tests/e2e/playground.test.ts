@@ -52,8 +52,7 @@ describe('the playground page', () => {
       state.tasks.map((t) => [t.name, t.state]),
       [['MainThread', 'done']],
     );
-    const rows = await app.terminal.visibleRows();
-    assert.ok(rows.some((r) => r.includes('breakfast served after 9.0 s')), 'the terminal shows the last line');
+    assert.ok(await app.terminal.waitForRow('breakfast served after 9.0 s'), 'the terminal shows the last line');
     await app.screenshot('02-sequential-finished');
   });
 

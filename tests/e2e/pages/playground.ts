@@ -81,6 +81,20 @@ export class TerminalPage {
     return this.page.locator('#terminal .xterm-rows > div').allTextContents();
   }
 
+  /** waitForRow waits until xterm has painted a row containing text (it paints on its own frame). */
+  async waitForRow(containing: string, timeout = 5000): Promise<boolean> {
+    try {
+      await this.page.waitForFunction(
+        (text) => [...document.querySelectorAll('#terminal .xterm-rows > div')].some((r) => (r.textContent ?? '').includes(text)),
+        containing,
+        { timeout },
+      );
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** clickRow clicks the rendered row that contains text (xterm's screen layer takes the click). */
   async clickRow(containing: string): Promise<void> {
     const row = this.page.locator('#terminal .xterm-rows > div', { hasText: containing }).first();
