@@ -1,6 +1,6 @@
 // test: build everything, then run each suite in order and stop at the first failure.
 // `node scripts/test.mjs [suite...]` runs a subset: native, typecheck, wasm, golden, e2e.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { bin, bold, dim, green, red, root, run, step } from './lib.mjs';
@@ -8,7 +8,9 @@ import { buildNative, buildSite, buildWasm } from './build.mjs';
 import { setup } from './setup.mjs';
 
 const GOLDEN = join(root, 'tests', 'golden', 'run.mjs');
-const E2E = join(root, 'tests', 'e2e', 'playground.test.ts');
+const E2E_DIR = join(root, 'tests', 'e2e');
+// e2eFiles: every *.test.ts in tests/e2e, in name order, so a new suite file is picked up.
+const e2eFiles = () => readdirSync(E2E_DIR).filter((name) => name.endsWith('.test.ts')).sort().map((name) => join(E2E_DIR, name));
 
 const SUITES = [
   {
@@ -34,7 +36,7 @@ const SUITES = [
   {
     name: 'e2e',
     title: 'playground in Chromium (playwright-core)',
-    run: () => run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', E2E]),
+    run: () => run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...e2eFiles()]),
   },
 ];
 
