@@ -11,6 +11,8 @@
 namespace {
 
 using emscripten::val;
+using interleave::ManualChoice;
+using interleave::ManualUnit;
 using interleave::RunOptions;
 using interleave::Simulation;
 
@@ -34,6 +36,44 @@ void network_option(const val& latency, const val& capacity, bool has_capacity, 
   if (latency.isNumber() && latency.as<double>() >= 0) r.network_latency = latency.as<double>();
   if (capacity.isNumber() && capacity.as<double>() >= 1) r.network_capacity = static_cast<int64_t>(capacity.as<double>());
   if (has_capacity && capacity.isNull()) r.network_capacity = -1;
+}
+
+// unit_option reads "line" or "instruction" into unit; anything else keeps it.
+void unit_option(const val& v, ManualUnit& unit) {
+  if (!v.isString()) return;
+  std::string s = v.as<std::string>();
+  if (s == "line") unit = ManualUnit::Line;
+  if (s == "instruction") unit = ManualUnit::Instruction;
+}
+
+// manual_options reads manual, manualUnit and choices: each choice is a thread id (run for
+// manualUnit) or {thread, unit}. A malformed entry ends the list there.
+void manual_options(const val& options, RunOptions& r) {
+  val manual = options["manual"];
+  if (manual.isTrue() || manual.isFalse()) r.manual = manual.isTrue();
+  ManualUnit unit = ManualUnit::Line;
+  unit_option(options["manualUnit"], unit);
+  val choices = options["choices"];
+  if (!r.manual || choices.isUndefined() || choices.isNull() || !val::global("Array").call<bool>("isArray", choices)) return;
+  uint32_t n = choices["length"].as<uint32_t>();
+  for (uint32_t i = 0; i < n; ++i) {
+    val c = choices[i];
+    ManualChoice choice;
+    choice.unit = unit;
+    val thread = c;
+    if (c.isNumber()) {
+      thread = c;
+    } else if (!c.isUndefined() && !c.isNull() && c["thread"].isNumber()) {
+      thread = c["thread"];
+      unit_option(c["unit"], choice.unit);
+    } else {
+      return;
+    }
+    double id = thread.as<double>();
+    if (!(id >= 0 && id < 4294967296.0)) return;
+    choice.thread = static_cast<uint32_t>(id);
+    r.choices.push_back(choice);
+  }
 }
 
 // run_options_from turns a plain JS object ({stepLimit, seed, ...}) into RunOptions;
@@ -76,6 +116,7 @@ RunOptions run_options_from(const val& options) {
     number_option(costs, "nativeCall", r.costs.native_call);
     number_option(costs, "alloc", r.costs.alloc);
   }
+  manual_options(options, r);
   return r;
 }
 
@@ -127,6 +168,40 @@ class JsSimulation {
   }
   // stringsFrom returns strings[first..] as one JS array, so a host syncs its copy of
   // the growing table with one call per batch.
+  // manualState is a manual run's position: {waiting, choicesUsed, error, threads, globals},
+  // or null when the run is not manual.
+  val manualState() {
+    if (!sim_.options().manual) return val::null();
+    interleave::ManualState state = sim_.manual_state();
+    val out = val::object();
+    out.set("waiting", state.waiting);
+    out.set("choicesUsed", static_cast<double>(state.choices_used));
+    out.set("error", state.error);
+    val threads = val::array();
+    for (const interleave::ManualThread& t : state.threads) {
+      val v = val::object();
+      v.set("id", t.id);
+      v.set("index", t.index);
+      v.set("name", t.name);
+      v.set("line", t.line);
+      v.set("state", t.state);
+      v.set("detail", t.detail);
+      v.set("next", t.next);
+      v.set("runnable", t.runnable);
+      threads.call<void>("push", v);
+    }
+    out.set("threads", threads);
+    val globals = val::array();
+    for (const interleave::ManualVariable& g : state.globals) {
+      val v = val::object();
+      v.set("name", g.name);
+      v.set("value", g.value);
+      globals.call<void>("push", v);
+    }
+    out.set("globals", globals);
+    return out;
+  }
+
   val stringsFrom(uint32_t first) const {
     const auto& strings = sim_.strings();
     val out = val::array();
@@ -164,6 +239,7 @@ EMSCRIPTEN_BINDINGS(interleave) {
       .function("clearEvents", &JsSimulation::clearEvents)
       .function("stringCount", &JsSimulation::stringCount)
       .function("string", &JsSimulation::string)
-      .function("stringsFrom", &JsSimulation::stringsFrom);
+      .function("stringsFrom", &JsSimulation::stringsFrom)
+      .function("manualState", &JsSimulation::manualState);
   emscripten::constant("eventRecordBytes", static_cast<uint32_t>(sizeof(interleave::EventRecord)));
 }

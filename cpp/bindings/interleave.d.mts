@@ -26,6 +26,48 @@ export interface SimulationOptions {
   network?: { latency?: number; capacity?: number | null };
   networkLatency?: number;
   networkCapacity?: number | null;
+  /** You are the scheduler: one core, the GIL, and each choice picks the thread that runs next. */
+  manual?: boolean;
+  /** How far a choice given as a bare thread id runs (default 'line'). */
+  manualUnit?: ManualUnit;
+  /** Thread ids (ManualThread.id) or {thread, unit}, consumed wherever two or more threads could run. */
+  choices?: (number | ManualChoice)[];
+}
+
+export type ManualUnit = 'line' | 'instruction';
+
+export interface ManualChoice {
+  thread: number;
+  unit?: ManualUnit;
+}
+
+/** One thread of a manual run, in creation order. */
+export interface ManualThread {
+  /** The event task id; what a choice names. */
+  id: number;
+  /** Creation order: 0 is MainThread. */
+  index: number;
+  name: string;
+  /** The thread's innermost line in the program (0 before it reaches the program). */
+  line: number;
+  state: 'running' | 'ready' | 'blocked' | 'sleeping' | 'done';
+  /** What a blocked thread waits for. */
+  detail: string;
+  /** The next instruction in the program, such as "STORE_GLOBAL counter" ('' inside library code). */
+  next: string;
+  /** A choice may name this thread now. */
+  runnable: boolean;
+}
+
+/** Where a manual run stands; waiting means it stopped for the next choice. */
+export interface ManualState {
+  waiting: boolean;
+  choicesUsed: number;
+  /** Why the next choice could not be followed ('' if none). */
+  error: string;
+  threads: ManualThread[];
+  /** The program's globals with plain values (numbers, strings, flat containers), as repr. */
+  globals: { name: string; value: string }[];
 }
 
 /** A compiled program and its run. Owns wasm memory: call delete() when done. */
@@ -54,6 +96,8 @@ export interface NativeSimulation {
   stringCount(): number;
   string(index: number): string;
   stringsFrom(first: number): string[];
+  /** A manual run's threads and choice point; null when the run is not manual. */
+  manualState(): ManualState | null;
   delete(): void;
 }
 

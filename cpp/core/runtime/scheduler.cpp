@@ -8,6 +8,8 @@
 #include <cstring>
 #include <limits>
 
+#include "lang/bytecode.h"
+#include "lang/disassembler.h"
 #include "runtime/kernel.h"
 #include "vm/frame.h"
 #include "vm/object.h"
@@ -180,10 +182,11 @@ bool Scheduler::advance(uint64_t max_steps) {
   uint64_t stop = max_steps > UINT64_MAX - start ? UINT64_MAX : start + max_steps;
   // Each step either runs instructions, consumes CPU work or fires a timer; the second
   // bound keeps a long stretch without instructions (sim.cpu, sleeps) from starving the host.
-  for (uint64_t rounds = 0; end_ == RunEnd::Running && vm_->steps() < stop && rounds < max_steps; ++rounds) {
+  for (uint64_t rounds = 0; end_ == RunEnd::Running && !at_choice_ && vm_->steps() < stop && rounds < max_steps;
+       ++rounds) {
     step(stop);
   }
-  return end_ == RunEnd::Running;
+  return end_ == RunEnd::Running && !at_choice_;
 }
 
 bool Scheduler::next_timer(double& time) {
@@ -205,11 +208,18 @@ bool Scheduler::next_timer(double& time) {
 }
 
 void Scheduler::add_timer(double time, TimerKind kind, uint32_t target, uint64_t gen) {
+  // Manual mode hands a released lock over at once, so the waiter is a choice at the next stop.
+  if (settings_.manual && kind == TimerKind::LockRetry) time = std::min(time, now());
   timers_.push_back(Timer{time, timer_seq_++, kind, target, gen});
   std::push_heap(timers_.begin(), timers_.end(), TimerLater{});
 }
 
 void Scheduler::step(uint64_t stop) {
+  // Manual mode decides at the top level; a wait inside a nested run loop runs the others itself.
+  if (settings_.manual && nested_stack_.empty()) {
+    manual_step(stop);
+    return;
+  }
   double timer = kInfinity;
   bool has_timer = next_timer(timer);
   int32_t runner = -1;
@@ -365,7 +375,7 @@ void Scheduler::after_run(uint32_t t, uint8_t raw) {
 
 void Scheduler::check_preempt(uint32_t t) {
   Thread& th = threads_[t];
-  if (th.state != ThreadState::Running || ready_.empty()) return;
+  if (th.state != ThreadState::Running || ready_.empty() || (settings_.manual && nested_stack_.empty())) return;
   double time = th.clock;
   int32_t core = th.core;
   if (settings_.gil) {
@@ -386,6 +396,278 @@ void Scheduler::check_preempt(uint32_t t) {
   }
   dispatch(time);
   if (cores_[core].thread < 0) emit(EventKind::Idle, time, 0, 0, 0.0, static_cast<uint16_t>(core));
+}
+
+// ---- manual mode ----
+
+void Scheduler::manual_step(uint64_t stop) {
+  if (unit_thread_ >= 0) {
+    // A unit that advance() cut short continues before anything else happens.
+    uint32_t t = static_cast<uint32_t>(unit_thread_);
+    unit_thread_ = -1;
+    if (threads_[t].state == ThreadState::Running) {
+      manual_run(t, stop);
+      return;
+    }
+  }
+  double time = 0.0;
+  if (next_timer(time) && time <= now_) {
+    fire_timer();
+    return;
+  }
+  std::vector<uint32_t> runnable = manual_runnable();
+  if (runnable.empty()) {
+    if (next_timer(time)) {
+      fire_timer();
+    } else {
+      stall();
+    }
+    return;
+  }
+  uint32_t chosen = runnable.front();
+  // A lone runnable thread goes on by instructions, so a choice comes as soon as there is one.
+  unit_kind_ = ManualUnit::Instruction;
+  if (runnable.size() > 1) {
+    if (choice_next_ >= settings_.choices.size()) {
+      at_choice_ = true;
+      return;
+    }
+    const ManualChoice& choice = settings_.choices[choice_next_];
+    int32_t pick = -1;
+    for (uint32_t t : runnable) {
+      if (threads_[t].id == choice.thread) pick = static_cast<int32_t>(t);
+    }
+    if (pick < 0) {
+      std::string who = "thread id " + std::to_string(choice.thread) + ", which does not exist";
+      for (uint32_t t = 0; t < threads_.size(); ++t) {
+        const Thread& th = threads_[t];
+        if (th.id != choice.thread) continue;
+        if (th.state == ThreadState::Done) who = th.name + ", which has finished";
+        else if (th.state == ThreadState::Blocked) who = th.name + ", which waits for " + wait_description(t);
+        else who = th.name + ", which cannot run now";
+      }
+      std::string names;
+      for (uint32_t t : runnable) names += (names.empty() ? "" : ", ") + threads_[t].name;
+      choice_error_ = "choice " + std::to_string(choice_next_ + 1) + " names " + who + "; the threads that can run are " + names;
+      at_choice_ = true;
+      return;
+    }
+    ++choice_next_;
+    chosen = static_cast<uint32_t>(pick);
+    unit_kind_ = choice.unit;
+  }
+  manual_switch(chosen);
+  manual_run(chosen, stop);
+}
+
+std::vector<uint32_t> Scheduler::manual_runnable() const {
+  std::vector<uint32_t> out;
+  for (uint32_t t = 0; t < threads_.size(); ++t) {
+    const Thread& th = threads_[t];
+    if (th.nested > 0 || th.parked) continue;
+    if (th.state == ThreadState::Running || (th.state == ThreadState::Ready && !blocked_below(t))) out.push_back(t);
+  }
+  return out;
+}
+
+void Scheduler::manual_switch(uint32_t t) {
+  if (gil_holder_ == static_cast<int32_t>(t)) return;
+  double time = now_;
+  if (gil_holder_ >= 0) {
+    // The chosen thread takes the GIL from its holder, as a forced switch would.
+    uint32_t h = static_cast<uint32_t>(gil_holder_);
+    Thread& holder = threads_[h];
+    int32_t core = holder.core;
+    time = std::max(time, holder.clock);
+    leave_cpu(h, time, 1);
+    emit(EventKind::Preempted, time, holder.id, thread_line(h), 0.0, static_cast<uint16_t>(core < 0 ? 0 : core));
+    holder.state = ThreadState::Ready;
+    holder.ready_since = time;
+    emit(EventKind::GilRequest, time, holder.id, thread_line(h));
+    ready_.push_back(h);
+  }
+  auto it = std::find(ready_.begin(), ready_.end(), t);
+  if (it != ready_.end()) ready_.erase(it);
+  int32_t core = free_core(threads_[t].last_core);
+  start_running(t, core < 0 ? 0 : core, std::max(time, threads_[t].clock));
+}
+
+void Scheduler::manual_run(uint32_t t, uint64_t stop) {
+  for (;;) {
+    if (threads_[t].cpu_left > 0) {
+      // sim.cpu work is one piece: it cannot be interleaved by hand.
+      Thread& th = threads_[t];
+      set_clock(t, th.clock + th.cpu_left);
+      th.cpu_left = 0;
+      if (th.core >= 0) cores_[th.core].clock = th.clock;
+      now_ = th.clock;
+      if (manual_unit_done(t, unit_kind_)) return;
+    }
+    threads_[t].depth_base = vm_->nesting();
+    open_slice(t);
+    RunStatus status = vm_->run_task(threads_[t].task, 1);
+    close_slice();
+    if (end_ != RunEnd::Running) return;
+    if (vm_->steps() >= step_limit_ && status != RunStatus::Finished && status != RunStatus::Error) {
+      end_ = RunEnd::StepLimit;
+      end_line_ = thread_line(t);
+      end_time_ = threads_[t].clock;
+      return;
+    }
+    // A stop without a wait is sim.cpu or another thread's wake-up: the unit goes on.
+    if (status == RunStatus::Blocked && threads_[t].wait == WaitKind::None) status = RunStatus::Budget;
+    if (status != RunStatus::Budget) {
+      after_run(t, static_cast<uint8_t>(status));
+      return;
+    }
+    if (threads_[t].cpu_left > 0) continue;
+    if (manual_unit_done(t, unit_kind_)) return;
+    if (vm_->steps() >= stop) {
+      unit_thread_ = static_cast<int32_t>(t);
+      return;
+    }
+  }
+}
+
+bool Scheduler::manual_unit_done(uint32_t t, ManualUnit unit) const {
+  const Task* task = threads_[t].task;
+  if (task->frames.empty()) return true;
+  const Frame* f = task->frames.back();
+  const std::string& file = f->code->filename;
+  // Library code (threading's internals) runs as part of the program instruction that called it.
+  if (!file.empty() && file[0] == '<') return false;
+  if (unit == ManualUnit::Instruction) return true;
+  uint32_t pc = f->pc();
+  return pc < f->code->code.size() && (f->code->code[pc] & kLineStartBit) != 0;
+}
+
+namespace {
+
+// next_instruction is the instruction a frame of the program runs next: "STORE_GLOBAL counter".
+std::string next_instruction(const Frame* f) {
+  const Code& code = *f->code;
+  uint32_t pc = f->pc();
+  if (pc >= code.code.size()) return std::string();
+  uint32_t w = code.code[pc];
+  OpCode op = instr_op(w);
+  uint32_t arg = instr_arg(w);
+  std::string text = opcode_name(op);
+  std::string detail;
+  switch (op) {
+    case OpCode::LOAD_CONST:
+      if (arg < code.consts.size()) detail = const_repr(code.consts[arg]);
+      break;
+    case OpCode::LOAD_FAST: case OpCode::LOAD_FAST_CHECK: case OpCode::STORE_FAST: case OpCode::DELETE_FAST:
+      if (arg < code.varnames.size()) detail = code.varnames[arg];
+      break;
+    case OpCode::LOAD_GLOBAL: case OpCode::STORE_GLOBAL: case OpCode::DELETE_GLOBAL:
+    case OpCode::LOAD_NAME: case OpCode::STORE_NAME: case OpCode::DELETE_NAME:
+    case OpCode::LOAD_ATTR: case OpCode::STORE_ATTR: case OpCode::DELETE_ATTR:
+    case OpCode::LOAD_METHOD: case OpCode::IMPORT_NAME: case OpCode::IMPORT_FROM:
+      if (arg < code.names.size()) detail = code.names[arg];
+      break;
+    case OpCode::LOAD_DEREF: case OpCode::STORE_DEREF: case OpCode::DELETE_DEREF:
+    case OpCode::LOAD_CLOSURE: case OpCode::LOAD_CLASSDEREF:
+      if (arg < code.cellvars.size()) detail = code.cellvars[arg];
+      else if (arg - code.cellvars.size() < code.freevars.size()) detail = code.freevars[arg - code.cellvars.size()];
+      break;
+    default:
+      break;
+  }
+  if (!detail.empty()) text += " " + detail;
+  return text;
+}
+
+}  // namespace
+
+std::vector<ManualThread> Scheduler::manual_threads() {
+  std::vector<uint32_t> runnable = manual_runnable();
+  std::vector<ManualThread> out;
+  for (uint32_t t = 0; t < threads_.size(); ++t) {
+    const Thread& th = threads_[t];
+    ManualThread m;
+    m.id = th.id;
+    m.index = t;
+    m.name = th.name;
+    m.line = thread_line(t);
+    m.runnable = end_ == RunEnd::Running && std::find(runnable.begin(), runnable.end(), t) != runnable.end();
+    ThreadState state = th.state;
+    if (end_ != RunEnd::Running && state != ThreadState::Blocked) state = ThreadState::Done;
+    switch (state) {
+      case ThreadState::Running: m.state = "running"; break;
+      case ThreadState::Ready: m.state = "ready"; break;
+      case ThreadState::Done: m.state = "done"; break;
+      case ThreadState::Blocked:
+        m.state = th.wait == WaitKind::Sleep ? "sleeping" : "blocked";
+        m.detail = wait_description(t);
+        break;
+    }
+    if (state != ThreadState::Done && th.task && !th.task->frames.empty()) {
+      // A thread stopped in the program shows where it goes on: the next instruction's line.
+      const Frame* f = th.task->frames.back();
+      const std::string& file = f->code->filename;
+      if (file.empty() || file[0] != '<') {
+        m.next = next_instruction(f);
+        if (f->pc() < f->code->lines.size()) m.line = f->code->lines[f->pc()];
+      }
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+namespace {
+
+// kPlainItems bounds the containers shown as shared state, so a repr stays one short line.
+constexpr size_t kPlainItems = 16;
+
+// plain() tells whether v's repr is built in (no __repr__ to run): numbers, strings, None,
+// and lists, tuples and dicts of those.
+bool plain(Value v, bool nested) {
+  if (!v.is_obj()) return true;
+  if (!v.o) return false;
+  switch (v.o->kind) {
+    case ObjKind::Str:
+      return true;
+    case ObjKind::List:
+    case ObjKind::Tuple: {
+      if (nested) return false;
+      const std::vector<Value>& items = v.o->kind == ObjKind::List ? static_cast<List*>(v.o)->items : static_cast<Tuple*>(v.o)->items;
+      if (items.size() > kPlainItems) return false;
+      return std::all_of(items.begin(), items.end(), [](Value item) { return plain(item, true); });
+    }
+    case ObjKind::Dict: {
+      const Dict* d = static_cast<Dict*>(v.o);
+      if (nested || d->count > kPlainItems) return false;
+      for (const auto& e : d->entries) {
+        if (e.live && (!plain(e.key, true) || !plain(e.value, true))) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::vector<ManualVariable> Scheduler::manual_globals() {
+  std::vector<ManualVariable> out;
+  Module* main = vm_ ? vm_->main_module() : nullptr;
+  if (!main || !main->dict) return out;
+  for (const auto& e : main->dict->entries) {
+    bool named = e.key.is_obj() && e.key.o && e.key.o->kind == ObjKind::Str;
+    if (!e.live || !named || !plain(e.value, false)) continue;
+    const std::string& name = static_cast<Str*>(e.key.o)->s;
+    if (name.empty() || name[0] == '_') continue;
+    std::string repr;
+    if (!vm_->to_repr(e.value, repr)) {
+      vm_->clear_exception();
+      continue;
+    }
+    out.push_back(ManualVariable{name, std::move(repr)});
+  }
+  return out;
 }
 
 void Scheduler::fire_timer() {

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "runtime/manual.h"
 #include "sim/cost_model.h"
 #include "trace/event_log.h"
 #include "vm/random.h"
@@ -35,6 +36,10 @@ struct RuntimeSettings {
   double network_latency = 0.25;   // seconds per simulated request
   int64_t network_capacity = -1;   // requests served at once; < 0 means no limit
   bool trace_lines = true;         // emit Line events
+  // manual: the host is the scheduler. One core, the GIL, no forced switches; whenever
+  // more than one thread could run, the next of `choices` picks one (docs/RUNTIME.md).
+  bool manual = false;
+  std::vector<ManualChoice> choices;
   CostModel costs;
 };
 
@@ -65,6 +70,18 @@ class Scheduler : public SimContext {
   Task* main_task() const;
   // user_line() is the innermost line of task in the user's program (0 if none).
   uint32_t user_line(const Task* task) const;
+
+  // ---- manual mode ----
+  // at_choice() is true when advance() stopped because a choice is needed.
+  bool at_choice() const { return at_choice_; }
+  // choices_used() is how many of the settings' choices the run has consumed.
+  size_t choices_used() const { return choice_next_; }
+  // choice_error() explains why the next choice could not be followed ("" if none).
+  const std::string& choice_error() const { return choice_error_; }
+  // manual_threads() describes every thread, in creation order, for the host.
+  std::vector<ManualThread> manual_threads();
+  // manual_globals() is the program's globals whose repr needs no Python code.
+  std::vector<ManualVariable> manual_globals();
 
   // ---- SimContext ----
   double now() const override;
@@ -246,6 +263,11 @@ class Scheduler : public SimContext {
 
   // ---- the loop ----
   void step(uint64_t stop);
+  void manual_step(uint64_t stop);
+  void manual_run(uint32_t t, uint64_t stop);
+  bool manual_unit_done(uint32_t t, ManualUnit unit) const;
+  std::vector<uint32_t> manual_runnable() const;
+  void manual_switch(uint32_t t);
   void run_quantum(uint32_t t, double timer, uint64_t stop);
   void fire_timer();
   bool next_timer(double& time);
@@ -316,6 +338,13 @@ class Scheduler : public SimContext {
   uint64_t timer_seq_ = 0;
   std::vector<uint32_t> nested_stack_;
   int32_t resume_runner_ = -1;     // the thread whose quantum advance() cut short
+
+  // Manual mode: the next choice, the unit in progress (advance() may cut one short).
+  size_t choice_next_ = 0;
+  bool at_choice_ = false;
+  std::string choice_error_;
+  int32_t unit_thread_ = -1;
+  ManualUnit unit_kind_ = ManualUnit::Instruction;
 
   std::deque<Lock> locks_;
   std::vector<uint32_t> free_locks_;

@@ -25,6 +25,14 @@ RuntimeSettings settings_from(const RunOptions& o) {
   s.network_capacity = o.network_capacity > 0 ? o.network_capacity : -1;
   s.trace_lines = o.trace_lines;
   s.costs = o.costs;
+  if (o.manual) {
+    // Manual mode: one core and the GIL, so exactly one chosen thread runs at a time.
+    s.manual = true;
+    s.choices = o.choices;
+    s.gil = true;
+    s.cores = 1;
+    s.sequential = false;
+  }
   return s;
 }
 
@@ -184,6 +192,10 @@ bool Simulation::advance(uint64_t max_steps) {
   Engine& e = *engine_;
   if (!e.loaded || e.result.finished) return false;
   bool more = e.scheduler.advance(max_steps);
+  if (!more && e.scheduler.at_choice()) {
+    e.sync_result();
+    return false;
+  }
   if (!more) {
     e.finish();
     return false;
@@ -199,6 +211,18 @@ const RunResult& Simulation::run() {
 }
 
 const RunResult& Simulation::result() const { return engine_->result; }
+
+ManualState Simulation::manual_state() {
+  Engine& e = *engine_;
+  ManualState state;
+  if (!options_.manual || !e.loaded) return state;
+  state.waiting = !e.result.finished && e.scheduler.at_choice();
+  state.choices_used = e.scheduler.choices_used();
+  state.error = e.scheduler.choice_error();
+  state.threads = e.scheduler.manual_threads();
+  state.globals = e.scheduler.manual_globals();
+  return state;
+}
 
 const std::vector<EventRecord>& Simulation::events() const { return engine_->log.records(); }
 

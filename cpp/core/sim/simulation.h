@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "runtime/manual.h"
 #include "sim/cost_model.h"
 #include "trace/event.h"
 
@@ -33,6 +34,19 @@ struct RunOptions {
   // The simulated network (docs/NETWORK.md); sim.network() changes both during a run.
   double network_latency = 0.25;                   // seconds per request
   int64_t network_capacity = -1;                   // requests served at once; < 0 = no limit
+  // Manual mode: the host picks the thread to run at each choice (one core, the GIL on,
+  // sequential off); advance() stops at a choice point once `choices` run out.
+  bool manual = false;
+  std::vector<ManualChoice> choices;
+};
+
+// ManualState is where a manual run stands: waiting for a choice or not, and every thread.
+struct ManualState {
+  bool waiting = false;         // advance() stopped for a choice; the run is not finished
+  uint64_t choices_used = 0;    // how many of RunOptions::choices the run followed
+  std::string error;            // why the next choice could not be followed ("" if none)
+  std::vector<ManualThread> threads;
+  std::vector<ManualVariable> globals;  // the program's shared state (plain globals)
 };
 
 // ErrorInfo describes an uncaught Python exception, a syntax error or an engine limit.
@@ -69,7 +83,8 @@ class Simulation {
 
   // advance() runs at most max_steps instructions across all tasks, then returns.
   // It returns true while the program has more to run. Hosts call it in a loop and
-  // drain events between calls, which is how the page streams a long run.
+  // drain events between calls, which is how the page streams a long run. A manual run
+  // also returns false at a choice point, with result().finished still false.
   bool advance(uint64_t max_steps);
 
   // run() advances until the program ends; events accumulate (drain with take_events).
@@ -88,6 +103,9 @@ class Simulation {
   std::string take_output();
   // take_error_output() returns text written to stderr since the previous call.
   std::string take_error_output();
+
+  // manual_state() describes a manual run now (threads, choice point); empty otherwise.
+  ManualState manual_state();
 
   const RunOptions& options() const { return options_; }
 

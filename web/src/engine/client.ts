@@ -2,10 +2,11 @@
 // advance() slices, streaming output and copied event batches to the host. No DOM here,
 // so the same code runs in the page's worker, in Node (CLI) and in Vitest.
 import createInterleave from './generated/interleave.mjs';
-import type { InterleaveModule, NativeSimulation, SimulationOptions } from './generated/interleave.mjs';
+import type { InterleaveModule, ManualState, NativeSimulation, SimulationOptions } from './generated/interleave.mjs';
 import { EventBatch } from './events';
 
 export type RunOptions = SimulationOptions;
+export type { ManualChoice, ManualState, ManualThread, ManualUnit } from './generated/interleave.mjs';
 
 export interface ErrorInfo {
   type: string;
@@ -21,6 +22,10 @@ export interface RunResult {
   error: ErrorInfo | null;
   events: number;
   steps: number;
+  /** manual is a manual run's choice point and threads (options.manual only). */
+  manual?: ManualState;
+  /** errorOutput is what the run wrote to stderr (options.manual only: exceptions in threads). */
+  errorOutput?: string;
 }
 
 export interface RunCallbacks {
@@ -96,7 +101,8 @@ export class ProgramRun {
 
   result(): RunResult {
     const sim = this.live();
-    return {
+    const manual = sim.manualState();
+    const result: RunResult = {
       finished: sim.finished(),
       output: sim.output(),
       elapsed: sim.elapsed(),
@@ -111,6 +117,11 @@ export class ProgramRun {
       events: sim.eventTotal(),
       steps: sim.steps(),
     };
+    if (manual) {
+      result.manual = manual;
+      result.errorOutput = sim.errorOutput();
+    }
+    return result;
   }
 
   dispose(): void {

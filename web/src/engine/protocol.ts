@@ -67,10 +67,29 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isNumber = (v: unknown): v is number => typeof v === 'number' && !Number.isNaN(v);
 
+const MANUAL_STATES = ['running', 'ready', 'blocked', 'sleeping', 'done'];
+
+function validManualThread(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  if (!isCount(v.id) || !isCount(v.index) || !isCount(v.line) || typeof v.runnable !== 'boolean') return false;
+  if (typeof v.name !== 'string' || typeof v.detail !== 'string' || typeof v.next !== 'string') return false;
+  return typeof v.state === 'string' && MANUAL_STATES.includes(v.state);
+}
+
+/** validManualState checks a manual run's choice point (RunResult.manual). */
+export function validManualState(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  if (typeof v.waiting !== 'boolean' || !isCount(v.choicesUsed) || typeof v.error !== 'string') return false;
+  if (!Array.isArray(v.globals) || !v.globals.every((g) => isObject(g) && typeof g.name === 'string' && typeof g.value === 'string')) return false;
+  return Array.isArray(v.threads) && v.threads.every(validManualThread);
+}
+
 function validResult(v: unknown): boolean {
   if (!isObject(v)) return false;
   if (typeof v.finished !== 'boolean' || typeof v.output !== 'string' || !isNumber(v.elapsed)) return false;
   if (!isNumber(v.events) || !isNumber(v.steps)) return false;
+  if (v.manual !== undefined && !validManualState(v.manual)) return false;
+  if (v.errorOutput !== undefined && typeof v.errorOutput !== 'string') return false;
   if (v.error === null) return true;
   const e = v.error;
   return isObject(e) && typeof e.type === 'string' && typeof e.message === 'string' && isCount(e.line) && typeof e.traceback === 'string';
