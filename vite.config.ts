@@ -1,11 +1,87 @@
 // Vite builds the static site from web/ into dist/. base './' keeps every URL relative,
 // so the site works from any sub-path; the wasm is emitted as a file and fetched by URL.
-import { defineConfig } from 'vite';
+// The embed (embed.html) is built separately as classic scripts, see embedBuild.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Plugin, build, defineConfig } from 'vite';
+import { siteManifest } from './scripts/site-manifest.mjs';
+
+const ROOT = import.meta.dirname;
+const WEB = join(ROOT, 'web');
+
+// embedModules provides what the embed cannot fetch from an opaque origin: the wasm bytes and the examples.
+function embedModules(): Plugin {
+  const ids: Record<string, () => string> = {
+    'virtual:interleave-wasm': () =>
+      `export default ${JSON.stringify(readFileSync(join(WEB, 'src/engine/generated/interleave.wasm')).toString('base64'))};`,
+    'virtual:interleave-examples': () => {
+      const dir = join(ROOT, 'public/examples');
+      const sources: Record<string, string> = {};
+      for (const file of readdirSync(dir)) if (file.endsWith('.py')) sources[file] = readFileSync(join(dir, file), 'utf8');
+      const index: unknown = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
+      return `export default ${JSON.stringify({ index, sources })};`;
+    },
+  };
+  return {
+    name: 'interleave-embed-modules',
+    enforce: 'pre',
+    // transform: a classic script has no import.meta; the embed sets self.__interleaveBase to its script's URL instead.
+    transform: (code) => (code.includes('import.meta.url') ? code.replaceAll('import.meta.url', 'self.__interleaveBase') : null),
+    resolveId: (id) => (id in ids ? `\0${id}` : null),
+    load: (id) => (id.startsWith('\0') && id.slice(1) in ids ? ids[id.slice(1)]() : null),
+  };
+}
+
+// classicBuild bundles one entry into a single classic (IIFE) script: a sandboxed iframe may
+// only load scripts that need no CORS headers, and a blob worker may only importScripts them.
+async function classicBuild(entry: string, fileName: string, define: Record<string, string> = {}) {
+  const result = await build({
+    configFile: false,
+    root: WEB,
+    base: './',
+    publicDir: false,
+    logLevel: 'warn',
+    define,
+    plugins: [embedModules()],
+    build: {
+      write: false,
+      target: 'es2022',
+      copyPublicDir: false,
+      chunkSizeWarningLimit: 4096,
+      rollupOptions: {
+        input: resolve(WEB, entry),
+        output: { format: 'iife', entryFileNames: fileName },
+      },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as { output: { type: string; fileName: string; code?: string }[] }[];
+  const chunk = outputs.flatMap((o) => o.output).find((o) => o.type === 'chunk');
+  if (!chunk?.code) throw new Error(`the embed build of ${entry} produced no script`);
+  return { fileName: chunk.fileName, code: chunk.code };
+}
+
+// embedBuild adds embed.html and its two scripts (page, engine worker with the wasm inlined) to dist/.
+function embedBuild(): Plugin {
+  return {
+    name: 'interleave-embed',
+    apply: 'build',
+    async generateBundle() {
+      const engine = await classicBuild('src/embed/worker.ts', 'assets/embed-engine-[hash].js');
+      const page = await classicBuild('src/embed/main.ts', 'assets/embed-[hash].js', { __EMBED_ENGINE__: JSON.stringify(engine.fileName) });
+      for (const file of [engine, page]) this.emitFile({ type: 'asset', fileName: file.fileName, source: file.code });
+      const template = readFileSync(join(WEB, 'embed.html'), 'utf8');
+      const tag = `<script defer src="./${page.fileName}"></script>`;
+      if (!template.includes('<!-- embed-script -->')) throw new Error('web/embed.html lacks the <!-- embed-script --> marker');
+      this.emitFile({ type: 'asset', fileName: 'embed.html', source: template.replace('<!-- embed-script -->', tag) });
+    },
+  };
+}
 
 export default defineConfig({
   root: 'web',
   publicDir: '../public',
   base: './',
+  plugins: [embedBuild(), siteManifest()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

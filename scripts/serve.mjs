@@ -1,5 +1,6 @@
-// serve: a small static file server for dist/ (Node built-ins only), used by `npm start`.
-// `node scripts/serve.mjs [DIR] [PORT]` serves a directory on 127.0.0.1.
+// serve: a small static file server for dist/ (Node built-ins only), used by `npm start`
+// and the tests. `node scripts/serve.mjs [DIR] [PORT] [--base /some/sub/path/]` serves a
+// directory on 127.0.0.1, optionally under a sub-path as a static host would.
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -42,13 +43,26 @@ function fileFor(dir, urlPath) {
   }
 }
 
-function handler(dir) {
+/** normalizeBase turns "some/sub/path" or "/some/sub/path" into "/some/sub/path/". */
+export function normalizeBase(base = '/') {
+  const trimmed = String(base).replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+function handler(dir, base) {
   return (request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const file = fileFor(dir, request.url ?? '/');
+    const url = request.url ?? '/';
+    const path = url.split('?')[0];
+    // The base without its slash redirects, so the page's relative URLs resolve under it.
+    if (base !== '/' && path === base.slice(0, -1)) {
+      response.writeHead(301, { Location: base + url.slice(path.length) }).end();
+      return;
+    }
+    const file = url.startsWith(base) ? fileFor(dir, `/${url.slice(base.length)}`) : null;
     if (!file) {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;
@@ -80,14 +94,14 @@ function listen(server, port) {
   });
 }
 
-/** serve starts serving dir on the first free port from `port`; resolves to its URL. */
-export async function serve(dir, port) {
-  const base = resolve(dir);
-  const server = createServer(handler(base));
+/** serve starts serving dir on the first free port from `port`, under options.base (default "/"); resolves to its URL. */
+export async function serve(dir, port, options = {}) {
+  const base = normalizeBase(options.base);
+  const server = createServer(handler(resolve(dir), base));
   for (let attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
     try {
       await listen(server, port + attempt);
-      return { server, url: `http://${HOST}:${port + attempt}/` };
+      return { server, url: `http://${HOST}:${port + attempt}${base}` };
     } catch (error) {
       if (error.code !== 'EADDRINUSE') throw error;
     }
@@ -96,7 +110,10 @@ export async function serve(dir, port) {
 }
 
 if (isMain(import.meta.url)) {
-  const dir = process.argv[2] ?? join(root, 'dist');
-  const { url } = await serve(dir, Number(process.argv[3] ?? 4173));
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--base');
+  const base = at >= 0 ? args.splice(at, 2)[1] : '/';
+  const dir = args[0] ?? join(root, 'dist');
+  const { url } = await serve(dir, Number(args[1] ?? 4173), { base });
   console.log(`Serving ${dir} at ${url}`);
 }

@@ -5,9 +5,17 @@ import './style.css';
 import { App } from './ui/app/app';
 import { installShortcuts } from './ui/app/shortcuts';
 import { installTestHook } from './ui/app/test-hook';
+import { registerOffline } from './ui/share/offline';
+import { installSharing } from './ui/share/share';
+import { installEmbedButton } from './embed/embed-dialog';
+import { installScheduler } from './ui/scheduler/install';
 
 const createWorker = () => new Worker(new URL('./engine/worker.ts', import.meta.url), { type: 'module', name: 'interleave-engine' });
 
 const app = new App(createWorker, new URL('./examples/', document.baseURI));
 installShortcuts(app);
+installScheduler(app, createWorker);
 installTestHook(app, createWorker);
+installSharing(app);
+installEmbedButton(app);
+registerOffline();

@@ -36,6 +36,8 @@ export interface TaskView {
   holdsGil: boolean;
   cancelRequested: boolean;
   io: string;
+  /** blocking is the synchronous call through which this coroutine blocks the event loop, or null. */
+  blocking: { call: string; since: number; until: number } | null;
 }
 
 export interface LoopView {
@@ -75,6 +77,8 @@ export function snapshot(trace: Trace, ph: Playhead): Snapshot {
   const io = ioAt(trace, keyTime, keySeq, t);
   const tasks = trace.tasks.map((rec) => taskView(trace, rec, ph, keyTime, keySeq, gil, cancelled, io.byTask));
   const cores = trace.cores.map((lane) => resourceAt(lane, keyTime, keySeq));
+  const loop = loopView(trace, tasks, keyTime, keySeq, t);
+  placeOnCores(tasks, cores, trace.loopThread, loop);
   const gilView = trace.gil
     ? {
         holder: gil,
@@ -91,7 +95,7 @@ export function snapshot(trace: Trace, ph: Playhead): Snapshot {
     tasks,
     cores,
     gil: gilView,
-    loop: loopView(trace, tasks, keyTime, keySeq, t),
+    loop,
     prints: trace.printCount(ph),
     ioInFlight: io.count,
   };
@@ -151,6 +155,7 @@ function taskView(
     holdsGil: gil === rec.id,
     cancelRequested: cancelled.has(rec.id),
     io: io.get(rec.id) ?? '',
+    blocking: null,
   };
   if (i < 0) return view;
   const state = lane.state.data[i] as TaskState;
@@ -184,6 +189,19 @@ function taskView(
       break;
   }
   return view;
+}
+
+/** placeOnCores makes running tasks' cores agree with the core lanes (a coroutine is on its loop thread's core) and marks the staller. */
+function placeOnCores(tasks: TaskView[], cores: number[], loopThread: number, loop: LoopView | null): void {
+  const stall = loop?.stall ?? null;
+  for (const v of tasks) {
+    if (stall && v.id === stall.task) v.blocking = { call: stall.call, since: stall.since, until: stall.until };
+    if (v.state !== TaskState.Running) continue;
+    if (v.core >= 0 && cores[v.core] === v.id) continue;
+    let k = cores.indexOf(v.id);
+    if (k < 0 && v.kind === TaskKind.Coroutine && loopThread >= 0) k = cores.indexOf(loopThread);
+    v.core = k;
+  }
 }
 
 function readyText(readyFor: ReadyFor, kind: TaskKind): string {
@@ -233,7 +251,8 @@ function loopView(trace: Trace, tasks: TaskView[], keyTime: number, keySeq: numb
   let stall: LoopView['stall'] = null;
   if (trace.loopStalls) {
     const s = trace.loopStalls;
-    const k = s.findKey(keyTime, keySeq);
+    // A stall is read as emitted when it begins: calls of unknown length report it when they return.
+    const k = s.findTime(t);
     if (k >= 0 && t < s.end.data[k]) {
       stall = { task: s.task.data[k], call: trace.text(s.ref.data[k]), since: s.start.data[k], until: s.end.data[k] };
     }

@@ -9,7 +9,9 @@ import { Player } from '../../player/player';
 import { type Snapshot, snapshot } from '../../player/snapshot';
 import { TaskState } from '../../player/states';
 import { Trace } from '../../player/trace';
+import { Classroom } from '../classroom/classroom';
 import { CompareView } from '../compare/compare';
+import { Exporter, hostOf } from '../export/menu';
 import { type Disposable, DisposableStore, byId, h, listen, setText } from '../dom';
 import { CodeEditor } from '../editor/editor';
 import type { TaskMarker } from '../editor/markers';
@@ -18,6 +20,7 @@ import { renderHelp } from '../help/help';
 import { EngineSession } from '../run/session';
 import { SettingsPanel } from '../settings/panel';
 import { type Settings, summary, toEngineOptions } from '../settings/settings';
+import { isShareFragment } from '../share/link';
 import { TasksPanel } from '../tasks/panel';
 import { ConsoleInput } from '../terminal/console-input';
 import { OutputTerminal } from '../terminal/terminal';
@@ -55,8 +58,10 @@ export class App implements Disposable {
   readonly tasks: TasksPanel;
   readonly timeline: TimelineView;
   readonly transport: Transport;
+  readonly classroom: Classroom;
   readonly settingsPanel: SettingsPanel;
   readonly compare: CompareView;
+  readonly exporter: Exporter;
   readonly gallery: Gallery;
   settings: Settings;
   prefs: Prefs;
@@ -65,6 +70,8 @@ export class App implements Disposable {
   engineOverrides: Partial<EngineOptions> = {};
   snap: Snapshot | null = null;
   example: Example | null = null;
+  /** ready resolves once the examples are listed (and the default one shown on a first visit). */
+  readonly ready: Promise<void>;
   private readonly store = new DisposableStore();
   private readonly runButton = byId<HTMLButtonElement>('run');
   private readonly stopButton = byId<HTMLButtonElement>('stop');
@@ -143,6 +150,20 @@ export class App implements Disposable {
     );
     this.settingsPanel = this.store.add(new SettingsPanel(byId('settings-body'), this.settings, (s) => this.applySettings(s, true)));
     this.compare = this.store.add(new CompareView(byId<HTMLDialogElement>('compare-dialog'), () => new EngineSession(createWorker)));
+    this.exporter = this.store.add(new Exporter(hostOf(this), byId('compare-button')));
+    this.classroom = this.store.add(
+      new Classroom(
+        {
+          player: this.player,
+          terminal: this.terminal,
+          source: () => this.run?.source ?? this.editor.text,
+          busy: () => this.run !== null && !this.run.done,
+          note: (text, tone) => this.note(text, tone),
+          refresh: () => this.command(() => undefined),
+        },
+        document.querySelector<HTMLElement>('.playbar') ?? document.body,
+      ),
+    );
     renderHelp(this.helpDialog);
 
     this.store.add(listen(this.runButton, 'click', () => this.start()));
@@ -159,7 +180,7 @@ export class App implements Disposable {
     setText(this.settingsSummary, summary(this.settings));
     this.setStatus(saved === null ? 'Pick an example or write a program, then press Run.' : 'Your program was restored. Press Run.', 'idle');
     this.note('Interleave — Python on a simulated clock. Type help for commands.', 'dim');
-    void this.initExamples(saved === null);
+    this.ready = this.initExamples(saved === null && !isShareFragment(location.hash));
     this.requestFrame();
   }
 
@@ -400,7 +421,8 @@ export class App implements Disposable {
   private render(): void {
     const player = this.player;
     const trace = player.trace;
-    const moved = player.tick();
+    const ticked = player.tick();
+    const moved = this.classroom.beforeFrame() || ticked;
     if (trace.version !== this.lastVersion) {
       this.lastVersion = trace.version;
       this.timeline.refresh();
@@ -414,6 +436,7 @@ export class App implements Disposable {
       this.tasks.update(trace.count > 0 ? snap : null);
       this.editor.setMarkers(markersOf(snap));
       this.syncOutput();
+      this.classroom.afterFrame();
       this.timeline.setPlayhead(ph.time, player.playing);
       this.transport.update({
         playing: player.playing,
@@ -543,7 +566,7 @@ export function markersOf(s: Snapshot): TaskMarker[] {
   const out: TaskMarker[] = [];
   for (const t of s.tasks) {
     if (t.line <= 0 || t.state === TaskState.Unborn || t.state === TaskState.Done) continue;
-    out.push({ line: t.line, task: t.id, name: t.name, colorIndex: t.index, state: t.state, detail: t.waitFor });
+    out.push({ line: t.line, task: t.id, name: t.name, colorIndex: t.index, state: t.state, detail: t.blocking ? `blocks the event loop in ${t.blocking.call}` : t.waitFor });
   }
   return out;
 }

@@ -1,6 +1,8 @@
 // execute runs one console line against the app: playback, settings, examples, compare.
 import { formatSeconds } from '../../player/format';
 import { SETTING_KEYS, settingWords } from '../settings/settings';
+import { schedulerCommand } from '../scheduler/install';
+import { shareCommand } from '../share/share';
 import { helpText, parseCommand, parseDuration, parseSwitch } from '../terminal/commands';
 import type { App } from './app';
 import { changeSetting } from './compare-spec';
@@ -110,6 +112,9 @@ export function execute(app: App, line: string): void {
     case 'compare':
       void app.openCompare(args);
       return;
+    case 'export':
+      void app.exporter.export(args[0] ?? '');
+      return;
     case 'timestamps': {
       const on = parseSwitch(args[0] ?? (app.terminal.timestamps ? 'off' : 'on'));
       if (on === null) {
@@ -119,6 +124,18 @@ export function execute(app: App, line: string): void {
       app.setTimestamps(on);
       return;
     }
+    case 'share':
+    case 'restore':
+      shareCommand(app, name, args);
+      return;
+    case 'presenter':
+    case 'narration':
+    case 'predict':
+      app.classroom.command(name, args[0]);
+      return;
+    case 'scheduler':
+      schedulerCommand(app, args);
+      return;
     case 'settings':
       app.note(SETTING_KEYS.map((k) => settingWords(k, app.settings)).join(' · '), 'info');
       return;

@@ -5,6 +5,7 @@ import type { EngineOptions } from '../../engine/protocol';
 import { STATE_NAMES } from '../../player/states';
 import { Trace } from '../../player/trace';
 import { EngineSession } from '../run/session';
+import { schedulerOf } from '../scheduler/install';
 import { toEngineOptions } from '../settings/settings';
 import type { App } from './app';
 
@@ -29,6 +30,8 @@ export interface TestHook {
   frameTimes(): number[];
   clearFrameTimes(): void;
   compare(): unknown;
+  classroom(): unknown;
+  scheduler(): unknown;
   probe(source: string): Promise<{ output: string; error: { type: string; message: string } | null }>;
   loadSynthetic(events: number, tasks?: number, cores?: number): Promise<number>;
   seek(time: number): void;
@@ -70,6 +73,11 @@ export function installTestHook(app: App, createWorker: () => Worker): void {
       app.timeline.frameTimes = [];
     },
     compare: () => app.compare.model(),
+    scheduler: () => schedulerOf(app)?.model() ?? null,
+    classroom: () => {
+      app.flush();
+      return app.classroom.model();
+    },
     probe(source) {
       prober ??= new EngineSession(createWorker);
       const session = prober;

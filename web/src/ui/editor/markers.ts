@@ -29,13 +29,36 @@ interface MarkerState {
 export const setTaskMarkers = StateEffect.define<TaskMarker[]>();
 export const setErrorMarker = StateEffect.define<ErrorMarker | null>();
 
+// STATE_ICON draws each state's mark as SVG (10 × 10): symbol characters such as ▶ ◌ ✓ are
+// missing from the fonts some systems have (Chromium on Linux may only have Liberation).
 const STATE_ICON: Record<number, string> = {
-  [TaskState.Running]: '▶',
-  [TaskState.Ready]: '▷',
-  [TaskState.Waiting]: '◌',
-  [TaskState.Done]: '✓',
-  [TaskState.Unborn]: '·',
+  [TaskState.Running]: '<path d="M2 1L9 5L2 9Z" fill="currentColor"/>',
+  [TaskState.Ready]: '<path d="M2.5 1.5L8.5 5L2.5 8.5Z" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round"/>',
+  [TaskState.Waiting]: '<circle cx="5" cy="5" r="3.6" fill="none" stroke="currentColor" stroke-width="1.4" stroke-dasharray="2.2 1.6"/>',
+  [TaskState.Done]: '<path d="M1.5 5.5L4 8L8.5 2" fill="none" stroke="currentColor" stroke-width="1.6"/>',
+  [TaskState.Unborn]: '<circle cx="5" cy="5" r="1.5" fill="currentColor"/>',
 };
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** stateIcon is the small drawn mark of a task state, sized to the surrounding text. */
+export function stateIcon(state: TaskState): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 10 10');
+  svg.setAttribute('width', '0.75em');
+  svg.setAttribute('height', '0.75em');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', 'cm-task-icon');
+  svg.style.marginRight = '0.35em';
+  svg.style.verticalAlign = '-0.05em';
+  svg.innerHTML = STATE_ICON[state] ?? STATE_ICON[TaskState.Unborn];
+  return svg;
+}
+
+/** chipText is a chip's text: the task's name alone (the state is drawn, not a character). */
+export function chipText(marker: TaskMarker): string {
+  return marker.name;
+}
 
 const STATE_WORD: Record<number, string> = {
   [TaskState.Running]: 'running',
@@ -68,7 +91,7 @@ class ChipsWidget extends WidgetType {
       chip.dataset.state = STATE_WORD[t.state];
       chip.style.setProperty('--task-color', taskColor(t.colorIndex));
       chip.title = `${t.name}: ${STATE_WORD[t.state]}${t.detail ? ` — ${t.detail}` : ''}`;
-      chip.textContent = `${STATE_ICON[t.state]} ${t.name}`;
+      chip.append(stateIcon(t.state), chipText(t));
       box.append(chip);
     }
     return box;
@@ -91,9 +114,22 @@ class ErrorWidget extends WidgetType {
   toDOM(): HTMLElement {
     const el = document.createElement('span');
     el.className = 'cm-error-note';
-    el.textContent = `⚠ ${this.message}`;
+    el.append(warningIcon(), this.message);
     return el;
   }
+}
+
+// warningIcon draws the error note's triangle, for the same reason as stateIcon.
+function warningIcon(): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 10 10');
+  svg.setAttribute('width', '0.9em');
+  svg.setAttribute('height', '0.9em');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.style.marginRight = '0.35em';
+  svg.style.verticalAlign = '-0.1em';
+  svg.innerHTML = '<path d="M5 0.8L9.6 9.2H0.4Z" fill="none" stroke="currentColor" stroke-width="1.1" stroke-linejoin="round"/><path d="M5 3.6V6.2M5 7.2V8" stroke="currentColor" stroke-width="1.2"/>';
+  return svg;
 }
 
 class BarsMarker extends GutterMarker {

@@ -1,4 +1,5 @@
 // The help overlay: keyboard shortcuts and console commands, opened with ? or the button.
+import { CLASSROOM_SHORTCUTS } from '../classroom/classroom';
 import { h } from '../dom';
 import { COMMANDS } from '../terminal/commands';
 
@@ -12,6 +13,8 @@ export const SHORTCUTS: readonly [string, string][] = [
   ['[ / ]', 'slower or faster'],
   ['/', 'type a console command'],
   ['?', 'show or hide this help'],
+  ...CLASSROOM_SHORTCUTS,
+  ['Shift + S', 'copy a link to this program, its settings and the playback position'],
   ['Timeline: wheel', 'zoom at the pointer (Shift+wheel pans)'],
   ['Timeline: drag', 'pan; drag on the time axis or the playhead to scrub; click to jump'],
   ['Timeline: W S A D, 0', 'zoom in, out, pan left, right; fit the whole run (when focused)'],

@@ -121,12 +121,14 @@ export class TasksPanel implements Disposable {
 
   private fillRow(row: Row, t: TaskView): void {
     row.el.dataset.state = STATE_NAMES[t.state];
-    row.state.dataset.state = STATE_NAMES[t.state];
+    row.state.dataset.state = t.blocking ? 'blocking' : STATE_NAMES[t.state];
     let stateText: string = STATE_NAMES[t.state];
     if (t.state === TaskState.Running) {
       stateText = t.core >= 0 ? `running on core ${t.core}` : 'running';
       if (t.cpuUntil > 0) stateText += ' (CPU)';
     }
+    // A coroutine in a synchronous call holds the loop: say so instead of "running".
+    if (t.blocking) stateText = t.core >= 0 ? `blocking the loop on core ${t.core}` : 'blocking the loop';
     if (t.state === TaskState.Done && t.outcome && t.outcome !== 'returned') stateText = `done (${t.outcome})`;
     setText(row.state, stateText);
     let wait = '';
@@ -134,6 +136,7 @@ export class TasksPanel implements Disposable {
     else if (t.state === TaskState.Waiting) wait = `waits for ${t.waitFor}`;
     else if (t.state === TaskState.Done && t.result) wait = t.outcome === 'raised' ? t.result : `→ ${t.result}`;
     else if (t.state === TaskState.Running && t.cpuUntil > 0) wait = `sim.cpu until ${formatSeconds(t.cpuUntil)}`;
+    if (t.blocking) wait = `in ${t.blocking.call} until ${formatSeconds(t.blocking.until)}`;
     if (t.holdsGil) wait = wait ? `holds the GIL · ${wait}` : 'holds the GIL';
     if (t.cancelRequested && t.state !== TaskState.Done) wait = `${wait} · cancellation requested`.replace(/^ · /, '');
     setText(row.wait, wait);
@@ -162,17 +165,17 @@ export class TasksPanel implements Disposable {
     const loop = s?.loop;
     if (loop) {
       this.loop.hidden = false;
-      const current = loop.current >= 0 ? name(loop.current) : 'idle';
+      const current = loop.stall ? `blocked in ${name(loop.stall.task)}'s ${loop.stall.call}` : loop.current >= 0 ? `running ${name(loop.current)}` : 'idle';
       const ready = loop.ready.length > 0 ? loop.ready.map(name).join(', ') : 'empty';
       const timers = loop.timers.length > 0 ? loop.timers.map((t) => `${name(t.task)} at ${formatSeconds(t.at)}`).join(', ') : 'none';
-      setText(this.loop, `Event loop: running ${current} · ready queue: ${ready} · timers: ${timers}`);
+      setText(this.loop, `Event loop: ${current} · ready queue: ${ready} · timers: ${timers}`);
     } else {
       this.loop.hidden = true;
     }
     const stall = loop?.stall;
     this.banner.hidden = !stall;
     if (stall) {
-      setText(this.banner, `⚠ Event loop blocked by ${name(stall.task)}: ${stall.call} — nothing else can run until ${formatSeconds(stall.until)}`);
+      setText(this.banner, `Event loop blocked by ${name(stall.task)}: ${stall.call} — nothing else can run until ${formatSeconds(stall.until)}`);
     }
   }
 }

@@ -4,7 +4,8 @@ import { STATE_FILLS, paintPattern } from '../colors';
 import { h } from '../dom';
 import { Style } from './model';
 
-const SHOWN: [number, string][] = [
+/** LEGEND_ITEMS lists the states the legend names, in order (the exports draw the same key). */
+export const LEGEND_ITEMS: readonly [number, string][] = [
   [Style.Running, 'running'],
   [Style.Cpu, 'CPU work'],
   [Style.ReadyWake, 'ready'],
@@ -12,12 +13,15 @@ const SHOWN: [number, string][] = [
   [Style.WaitSleep, 'sleeping'],
   [Style.WaitSync, 'blocked (lock, queue, join…)'],
   [Style.WaitIo, 'I/O'],
-  [Style.Stall, 'loop blocked'],
+  [Style.Stall, 'blocking call: loop stalled'],
 ];
+
+/** LEGEND_HOLDER explains the resource lanes, drawn in the colour of the task holding them. */
+export const LEGEND_HOLDER = 'core, GIL, loop: task holding it';
 
 export function renderLegend(parent: HTMLElement): void {
   const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
-  const items = SHOWN.map(([style, name]) => {
+  const items = LEGEND_ITEMS.map(([style, name]) => {
     const swatch = h('canvas', { class: 'legend-swatch', width: 32, height: 32, 'aria-hidden': 'true' });
     const ctx = swatch.getContext('2d');
     const fill = STATE_FILLS[style];
@@ -37,6 +41,6 @@ export function renderLegend(parent: HTMLElement): void {
     }
     return h('li', {}, swatch, name);
   });
-  items.push(h('li', {}, h('span', { class: 'legend-swatch legend-task', 'aria-hidden': 'true' }), 'core, GIL, loop: task holding it'));
+  items.push(h('li', {}, h('span', { class: 'legend-swatch legend-task', 'aria-hidden': 'true' }), LEGEND_HOLDER));
   parent.replaceChildren(h('ul', { class: 'legend', 'aria-label': 'Timeline legend' }, ...items));
 }

@@ -42,6 +42,16 @@ export const STYLE_MASK = 0xff;
 /** ACTIVITY marks a thin bar under a lane: the task ran for part of buckets another state dominates. */
 export const ACTIVITY = 1 << 20;
 
+/** stallSeg encodes loop stall k as a rectangle's seg (-2, -3, …), so stall rectangles can be labelled too. */
+export function stallSeg(k: number): number {
+  return -2 - k;
+}
+
+/** stallOfSeg is the loop stall a rectangle's seg names, -1 if it names none. */
+export function stallOfSeg(seg: number): number {
+  return seg <= -2 ? -2 - seg : -1;
+}
+
 /** STYLE_NAMES labels each fill in the legend and in tooltips. */
 export const STYLE_NAMES: Record<number, string> = {
   [Style.Running]: 'running',
@@ -54,7 +64,7 @@ export const STYLE_NAMES: Record<number, string> = {
   [Style.WaitSync]: 'blocked (lock, queue, event, join…)',
   [Style.WaitIo]: 'waiting for I/O',
   [Style.WaitOther]: 'waiting',
-  [Style.Stall]: 'event loop blocked',
+  [Style.Stall]: 'event loop blocked by a synchronous call',
   [Style.Busy]: 'held / running',
 };
 
@@ -116,7 +126,7 @@ export class DrawList {
   w = new Float32Array(4096);
   lane = new Uint16Array(4096);
   style = new Uint32Array(4096);
-  /** seg is the segment a rectangle shows whole (for its label), -1 if it merges several. */
+  /** seg is the segment a rectangle shows whole (for its label), -1 if it merges several, stallSeg(k) for loop stall k. */
   seg = new Int32Array(4096);
   count = 0;
 
@@ -181,7 +191,11 @@ export function buildLane(trace: Trace, lane: Lane, laneIndex: number, view: Tim
   const first = list.start.data[0];
   const horizon = trace.endTime;
   const resource = lane.kind !== LaneKind.Task;
-  const stalls = lane.stalls;
+  // Stalls overlay the loop lane (every stall) and the lane of the coroutine that caused each one.
+  const stalls = lane.kind === LaneKind.Loop ? lane.stalls : lane.kind === LaneKind.Task ? trace.loopStalls : null;
+  const stallTask = lane.kind === LaneKind.Task ? lane.task : -1;
+  const stallCount = stalls ? stalls.count : 0;
+  let sk = stalls && stallCount > 0 ? Math.max(0, stalls.findTime(view.t0)) : 0;
   let runStyle: number = Style.None;
   let runStart = 0;
   let runSeg = -1;
@@ -217,20 +231,25 @@ export function buildLane(trace: Trace, lane: Lane, laneIndex: number, view: Tim
         style = dominantStyle(trace, lane, best, ia, ic);
         active = best !== Bucket.Running && ran > 0;
       }
-      if (stalls && stalls.count > 0) {
-        const stalled = stalls.accAt(Bucket.Waiting, c) - stalls.accAt(Bucket.Waiting, a);
-        if (stalled > 0) {
-          style = Style.Stall;
-          seg = -1;
+      if (stalls && stallCount > 0) {
+        // Stalls never overlap (the loop runs one call at a time), so a forward walk finds the bucket's.
+        while (sk < stallCount && stalls.end.data[sk] <= a) sk++;
+        for (let j = sk; j < stallCount && stalls.start.data[j] < c; j++) {
+          if (stallTask >= 0 && stalls.task.data[j] !== stallTask) continue;
+          if (Math.min(stalls.end.data[j], c) > Math.max(stalls.start.data[j], a)) {
+            style = Style.Stall;
+            seg = stallSeg(j);
+            break;
+          }
         }
       }
     }
-    if (style !== runStyle || (seg >= 0 && runSeg >= 0 && seg !== runSeg)) {
+    if (style !== runStyle || (seg !== -1 && runSeg !== -1 && seg !== runSeg)) {
       if (runStyle !== Style.None) out.push((runStart - view.t0) * px, (a - runStart) * px, laneIndex, runStyle, runSeg);
       runStyle = style;
       runStart = a;
       runSeg = seg;
-    } else if (runSeg < 0) {
+    } else if (runSeg === -1) {
       runSeg = seg;
     }
     if (active && activityStart < 0) activityStart = a;

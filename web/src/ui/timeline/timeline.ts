@@ -7,7 +7,7 @@ import type { Trace } from '../../player/trace';
 import { fillOf, paintPattern, taskColor } from '../colors';
 import { type Disposable, DisposableStore, h, listen } from '../dom';
 import { computeTicks, createTicks, formatTick } from './axis';
-import { describeAt } from './describe';
+import { describeAt, segmentLabel } from './describe';
 import { ACTIVITY, DrawList, LaneKind, type Lane, buildFrame, lanesOf } from './model';
 import { TimelineViewport } from './view';
 
@@ -402,7 +402,7 @@ export class TimelineView implements Disposable {
     const list = this.list;
     ctx.font = '12px system-ui, sans-serif';
     for (let r = 0; r < list.count; r++) {
-      if (list.w[r] < 70 || list.seg[r] < 0 || list.style[r] & ACTIVITY) continue;
+      if (list.w[r] < 70 || list.seg[r] === -1 || list.style[r] & ACTIVITY) continue;
       const lane = group.lanes[list.lane[r]];
       const text = this.labelFor(group, lane, list.lane[r], list.seg[r]);
       if (!text) continue;
@@ -482,8 +482,7 @@ export class TimelineView implements Disposable {
     const key = `${this.groups.indexOf(group)}:${laneIndex}:${seg}`;
     let text = this.labels.get(key);
     if (text === undefined) {
-      const d = describeAt(group.trace, lane, lane.list.start.data[seg]);
-      text = lane.kind === LaneKind.Task ? (d.lines[1] && !d.lines[1].includes('→') ? d.lines[1] : d.lines[0]) : d.lines[0];
+      text = segmentLabel(group.trace, lane, seg);
       if (this.labels.size > 5000) this.labels.clear();
       this.labels.set(key, text);
     }
