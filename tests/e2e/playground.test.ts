@@ -220,7 +220,7 @@ describe('the playground page', () => {
     const editor = await box('.editor-pane');
     const tasks = await box('.tasks-pane');
     const terminal = await box('.terminal-pane');
-    assert.ok(tasks.y >= editor.y + editor.height - 1, 'tasks below the editor');
+    assert.ok(tasks.y >= editor.y + editor.height - 1, `tasks below the editor: ${JSON.stringify({ editor, tasks, terminal })}`);
     assert.ok(terminal.y >= tasks.y + tasks.height - 1, 'terminal below the tasks');
     assert.ok(editor.width <= 390);
     await phone.screenshot('08-phone-light');

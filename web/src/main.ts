@@ -9,6 +9,9 @@ import { registerOffline } from './ui/share/offline';
 import { installSharing } from './ui/share/share';
 import { installEmbedButton } from './embed/embed-dialog';
 import { installScheduler } from './ui/scheduler/install';
+import { hydrateIcons } from './ui/icons';
+
+hydrateIcons(document);
 
 const createWorker = () => new Worker(new URL('./engine/worker.ts', import.meta.url), { type: 'module', name: 'interleave-engine' });
 

@@ -11,7 +11,7 @@ import { Trace } from '../player/trace';
 import { MAX_EVENTS, markersOf } from '../ui/app/app';
 import { type Disposable, DisposableStore, h, listen, setText } from '../ui/dom';
 import { CodeEditor } from '../ui/editor/editor';
-import { icon } from '../ui/icons';
+import { icon, lineIcon, setIconLabel } from '../ui/icons';
 import { EngineSession } from '../ui/run/session';
 import { type Settings, toEngineOptions } from '../ui/settings/settings';
 import { encodeShare } from '../ui/share/link';
@@ -68,12 +68,12 @@ export class EmbedApp implements Disposable {
     this.session.onWarmFailed = (message) => this.setStatus(`The engine could not load: ${message}`, 'error');
     this.player.setPace(options.pace);
 
-    this.runButton = h('button', { type: 'button', class: 'button-primary embed-run', title: 'Run (Ctrl+Enter)' }, '▶ Run');
+    this.runButton = h('button', { type: 'button', class: 'button-primary embed-run', title: 'Run (Ctrl+Enter)' }, lineIcon('run'), h('span', { class: 'label' }, 'Run'));
     this.playButton = h('button', { type: 'button', class: 'transport-button transport-play embed-play', title: 'Play (Space)', 'aria-label': 'Play', disabled: true });
     this.playButton.append(icon('play'));
     this.elapsed = h('span', { class: 'embed-elapsed', role: 'timer', 'aria-label': 'Elapsed simulated time' }, '0.000 s');
     this.status = h('span', { class: 'embed-status', role: 'status', 'aria-live': 'polite' });
-    this.openLink = h('a', { class: 'embed-open', href: playgroundUrl.href, target: '_blank', rel: 'noopener', title: 'Open this program in the Interleave playground (new tab)' }, 'Open in playground ↗');
+    this.openLink = h('a', { class: 'embed-open', href: playgroundUrl.href, target: '_blank', rel: 'noopener', title: 'Open this program in the Interleave playground (new tab)' }, 'Open in playground', lineIcon('external', 14));
     const bar = h('div', { class: 'embed-bar', role: 'toolbar', 'aria-label': 'Interleave' }, this.runButton, this.playButton, this.elapsed, this.status, this.openLink);
     this.root = h('div', { class: 'embed-root' }, bar);
     parent.append(this.root);
@@ -275,7 +275,7 @@ export class EmbedApp implements Disposable {
 
   private setRunning(on: boolean): void {
     this.running = on;
-    this.runButton.textContent = on ? '↻ Restart' : '▶ Run';
+    setIconLabel(this.runButton, on ? 'restart' : 'run', on ? 'Restart' : 'Run');
     this.root.classList.toggle('is-running', on);
   }
 

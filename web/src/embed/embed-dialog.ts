@@ -7,6 +7,7 @@ import { encodeShare } from '../ui/share/link';
 import { type Panel, PANELS, type Theme } from './options';
 import { type SnippetOptions, componentSnippet, embedUrl, iframeSnippet } from './snippet';
 import './embed-dialog.css';
+import { lineIcon } from '../ui/icons';
 
 const CLIPBOARD_TIMEOUT_MS = 2000;
 
@@ -41,7 +42,7 @@ export class EmbedDialog implements Disposable {
       this.store.add(listen(b, 'click', () => void this.copy(box, what)));
       return b;
     };
-    const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close' }, '✕');
+    const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close' }, lineIcon('close'));
     this.dialog = h(
       'dialog',
       { class: 'dialog embed-dialog', 'aria-label': 'Embed this program' },

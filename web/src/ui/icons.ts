@@ -27,3 +27,60 @@ export function icon(name: IconName): SVGSVGElement {
   svg.append(path);
   return svg;
 }
+
+// LINE_PATHS are stroked icons for buttons whose symbol characters (▶ ■ ⚙ ✕ …) are missing
+// from common system fonts and would render as boxes.
+const LINE_PATHS = {
+  run: 'M7 4.5v15l12-7.5z',
+  stop: 'M6 6h12v12H6z',
+  restart: 'M20 12a8 8 0 1 1-2.3-5.7M20 4v5h-5',
+  settings: 'M4 7h9M17 7h3M4 17h3M11 17h9M13 4.5v5M7 14.5v5',
+  compare: 'M4 8h14M14 4l4 4-4 4M20 16H6M10 12l-4 4 4 4',
+  scheduler: 'M8 20V5M4 9l4-4 4 4M16 4v15M12 15l4 4 4-4',
+  link: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
+  embed: 'M8 6l-6 6 6 6M16 6l6 6-6 6',
+  export: 'M12 3v12M7 10l5 5 5-5M4 20h16',
+  close: 'M6 6l12 12M18 6L6 18',
+  undo: 'M9 14L4 9l5-5M4 9h10a6 6 0 0 1 0 12h-3',
+  external: 'M14 4h6v6M20 4l-9 9M18 14v6H4V6h6',
+} as const;
+
+export type LineIconName = keyof typeof LINE_PATHS;
+
+/** lineIcon builds a stroked SVG icon that inherits the text colour (decorative). */
+export function lineIcon(name: LineIconName, size = 18): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', String(size));
+  svg.setAttribute('height', String(size));
+  svg.setAttribute('class', 'line-icon');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', LINE_PATHS[name]);
+  const filled = name === 'run' || name === 'stop';
+  path.setAttribute('fill', filled ? 'currentColor' : 'none');
+  path.setAttribute('stroke', 'currentColor');
+  path.setAttribute('stroke-width', filled ? '1' : '2');
+  path.setAttribute('stroke-linecap', 'round');
+  path.setAttribute('stroke-linejoin', 'round');
+  svg.append(path);
+  return svg;
+}
+
+/** setIconLabel gives a button an icon and a text label ("Run", "Restart"). */
+export function setIconLabel(button: HTMLElement, name: LineIconName, text: string): void {
+  const label = document.createElement('span');
+  label.className = 'label';
+  label.textContent = text;
+  button.replaceChildren(lineIcon(name), label);
+}
+
+/** hydrateIcons fills every element with a data-icon attribute with that icon, before its text. */
+export function hydrateIcons(root: ParentNode): void {
+  for (const el of root.querySelectorAll<HTMLElement>('[data-icon]')) {
+    const name = el.dataset.icon as LineIconName;
+    if (name in LINE_PATHS && !el.querySelector(':scope > svg')) el.prepend(lineIcon(name));
+  }
+}

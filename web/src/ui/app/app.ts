@@ -27,6 +27,7 @@ import { OutputTerminal } from '../terminal/terminal';
 import { renderLegend } from '../timeline/legend';
 import { TimelineView } from '../timeline/timeline';
 import { Transport } from '../transport/transport';
+import { setIconLabel } from '../icons';
 import { execute } from './commands';
 import { compareSpec } from './compare-spec';
 import { type Prefs, storage } from './storage';
@@ -256,7 +257,7 @@ export class App implements Disposable {
       this.note(`The engine failed: ${failure}`, 'error');
     } else if (stopped === 'cancelled') {
       this.setStatus(`Stopped after ${formatSeconds(trace.endTime)} simulated`, 'idle');
-      this.note('■ stopped', 'dim');
+      this.note('stopped', 'dim');
     } else if (stopped === 'event-limit') {
       this.setStatus(`Stopped: the run produced over ${MAX_EVENTS.toLocaleString()} events (the page's limit)`, 'error');
       this.note(`Stopped after ${MAX_EVENTS.toLocaleString()} events, the page's limit. Playback covers what ran until then.`, 'error');
@@ -487,7 +488,7 @@ export class App implements Disposable {
 
   private setRunning(on: boolean): void {
     this.runButton.disabled = false;
-    this.runButton.textContent = on ? '↻ Restart' : '▶ Run';
+    setIconLabel(this.runButton, on ? 'restart' : 'run', on ? 'Restart' : 'Run');
     this.stopButton.disabled = !on;
     document.body.classList.toggle('is-running', on);
   }

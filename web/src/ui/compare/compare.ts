@@ -8,6 +8,7 @@ import { type Disposable, DisposableStore, h, listen, setText } from '../dom';
 import type { EngineSession } from '../run/session';
 import { type Settings, toEngineOptions } from '../settings/settings';
 import { TimelineView } from '../timeline/timeline';
+import { lineIcon } from '../icons';
 
 export interface CompareRunSpec {
   label: string;
@@ -44,7 +45,7 @@ export class CompareView implements Disposable {
     private readonly dialog: HTMLDialogElement,
     private readonly createSession: () => EngineSession,
   ) {
-    const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close compare' }, '✕');
+    const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close compare' }, lineIcon('close'));
     this.store.add(listen(close, 'click', () => this.close()));
     this.store.add(listen(dialog, 'close', () => this.stopRuns()));
     this.totals = h('p', { class: 'compare-totals', 'aria-live': 'polite' });

@@ -9,6 +9,7 @@ import { download, fileSlug, formatBytes } from './download';
 import { canvasToPng, paintScene } from './png';
 import { DARK, LIGHT, type Palette, type Scene, buildScene } from './scene';
 import { sceneToSvg } from './svg';
+import { lineIcon } from '../icons';
 
 export const EXPORT_KINDS = ['trace', 'png', 'svg', 'text'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -44,7 +45,7 @@ export class Exporter implements Disposable {
     private readonly host: ExportHost,
     anchor: HTMLElement,
   ) {
-    this.button = h('button', { type: 'button', id: 'export-button', 'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': 'export-menu', title: 'Save the run: trace, timeline image or output' }, 'Export');
+    this.button = h('button', { type: 'button', id: 'export-button', 'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': 'export-menu', title: 'Save the run: trace, timeline image or output' }, lineIcon('export'), h('span', { class: 'label' }, 'Export'));
     this.items = EXPORT_KINDS.map((kind) => h('button', { type: 'button', role: 'menuitem', tabindex: -1, 'data-export': kind }, LABELS[kind]));
     this.menu = h('div', { id: 'export-menu', class: 'export-menu', role: 'menu', 'aria-label': 'Export', hidden: true }, ...this.items);
     const wrap = h('span', { class: 'export-wrap' }, this.button, this.menu);

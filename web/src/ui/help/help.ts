@@ -2,6 +2,7 @@
 import { CLASSROOM_SHORTCUTS } from '../classroom/classroom';
 import { h } from '../dom';
 import { COMMANDS } from '../terminal/commands';
+import { lineIcon } from '../icons';
 
 export const SHORTCUTS: readonly [string, string][] = [
   ['Ctrl/⌘ + Enter', 'run the program'],
@@ -22,7 +23,7 @@ export const SHORTCUTS: readonly [string, string][] = [
 ];
 
 export function renderHelp(dialog: HTMLDialogElement): void {
-  const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close help' }, '✕');
+  const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close help' }, lineIcon('close'));
   close.addEventListener('click', () => dialog.close());
   dialog.replaceChildren(
     h(

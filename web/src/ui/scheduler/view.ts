@@ -14,6 +14,7 @@ import { editorTheme } from '../editor/theme';
 import type { EngineSession } from '../run/session';
 import { type Challenge, Game, type Verdict, describeThread, parseChallenges, threadForKey, usesThreads, verdict } from './model';
 import './scheduler.css';
+import { lineIcon } from '../icons';
 
 export interface SchedulerHost {
   /** source is the program in the playground's editor. */
@@ -83,14 +84,14 @@ export class SchedulerView implements Disposable {
     private readonly createSession: () => EngineSession,
     private readonly host: SchedulerHost,
   ) {
-    const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close the scheduler' }, '✕');
+    const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close the scheduler' }, lineIcon('close'));
     this.picker = h('select', { class: 'scheduler-picker', 'aria-label': 'Challenge' });
     this.unitButtons = {
       line: h('button', { type: 'button', class: 'scheduler-unit', 'aria-pressed': 'true', title: 'Each choice runs one line (L)' }, 'Line (L)'),
       instruction: h('button', { type: 'button', class: 'scheduler-unit', 'aria-pressed': 'false', title: 'Each choice runs one bytecode instruction (I)' }, 'Instruction (I)'),
     };
-    this.undoButton = h('button', { type: 'button', title: 'Take back the last choice (Backspace or Ctrl+Z)' }, '↶ Undo');
-    this.restartButton = h('button', { type: 'button', title: 'Start again from the first choice (R)' }, '⟲ Restart');
+    this.undoButton = h('button', { type: 'button', title: 'Take back the last choice (Backspace or Ctrl+Z)' }, lineIcon('undo'), 'Undo');
+    this.restartButton = h('button', { type: 'button', title: 'Start again from the first choice (R)' }, lineIcon('restart'), 'Restart');
     this.steps = h('span', { class: 'scheduler-steps', 'aria-live': 'polite' });
     this.goal = h('p', { class: 'scheduler-goal' });
     this.banner = h('div', { class: 'scheduler-banner', role: 'status', 'aria-live': 'polite' });

@@ -9,6 +9,7 @@ import { storage } from '../app/storage';
 import { type Disposable, DisposableStore, h, isTyping, listen } from '../dom';
 import { type Settings, normalizeSettings, summary } from '../settings/settings';
 import { ShareError, type SharedState, decodeShare, encodeShare, isShareFragment } from './link';
+import { lineIcon } from '../icons';
 
 /** BEFORE_LINK_KEY holds the program and settings a link replaced. */
 export const BEFORE_LINK_KEY = 'interleave.beforeLink';
@@ -248,7 +249,7 @@ export class Sharing implements Disposable {
   }
 
   private createDialog(): HTMLDialogElement {
-    const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close' }, '✕');
+    const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close' }, lineIcon('close'));
     const input = h('input', { type: 'text', class: 'share-link-input', readonly: true, spellcheck: 'false', 'aria-label': 'Share link' });
     const copy = h('button', { type: 'button', class: 'button-primary share-link-copy' }, 'Copy');
     const dialog = h(
