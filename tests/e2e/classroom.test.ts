@@ -34,7 +34,8 @@ async function supportsAsyncio(): Promise<boolean> {
 }
 
 describe('presenter mode', () => {
-  it('doubles the code, terminal and elapsed counter, turns on high contrast and narration, and leaves on Esc', async () => {
+  it('doubles the code, terminal and elapsed counter on a 1080p screen, turns on high contrast and narration, and leaves on Esc', async () => {
+    await app.page.setViewportSize({ width: 1920, height: 1080 });
     await runExample('sequential');
     await app.key('End');
     await app.terminal.waitForRow('breakfast served');
@@ -70,6 +71,18 @@ describe('presenter mode', () => {
     assert.equal(back.elapsed, normal.elapsed);
     assert.equal((await classroom.model()).narration, false, 'the caption goes with presenter mode');
     assert.equal(await app.page.evaluate(() => document.fullscreenElement), null);
+
+    await app.page.setViewportSize({ width: 1280, height: 720 });
+    await app.key('p');
+    await app.page.waitForFunction((px) => parseFloat(getComputedStyle(document.querySelector('#terminal .xterm-rows')!).fontSize) > px, normal.terminal);
+    const small = await classroom.measure();
+    for (const key of ['editor', 'elapsed', 'terminal'] as const) {
+      const ratio = small[key] / normal[key];
+      assert.ok(ratio >= 1.4 && ratio < 1.8, `${key} grows about 1.5x on 720p: ${normal[key]}px -> ${small[key]}px`);
+    }
+    await app.screenshot('classroom-01-presenter-720p');
+    await app.key('Escape');
+    await app.page.waitForFunction(() => !document.documentElement.classList.contains('presenter'));
   });
 
   it('uses a high-contrast dark palette and is toggled by the console command', async () => {

@@ -30,7 +30,11 @@ export const CLASSROOM_SHORTCUTS: readonly [string, string][] = [
 ];
 
 const TERMINAL_FONT = 15;
-const PRESENTER_TERMINAL_FONT = 30;
+// presenterTerminalFont reads --term-size, which style.css scales with the screen's height.
+function presenterTerminalFont(): number {
+  const px = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--term-size'));
+  return Number.isFinite(px) && px > 0 ? px : 30;
+}
 
 export interface ClassroomModel {
   presenter: boolean;
@@ -94,7 +98,7 @@ export class Classroom implements Disposable {
     if (on === this.presenter) return;
     this.presenter = on;
     document.documentElement.classList.toggle('presenter', on);
-    this.restyleTerminal(on ? PRESENTER_TERMINAL_FONT : TERMINAL_FONT);
+    this.restyleTerminal(on ? presenterTerminalFont() : TERMINAL_FONT);
     if (on) this.enterFullscreen();
     else this.leaveFullscreen();
     this.sync();
