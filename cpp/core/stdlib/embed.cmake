@@ -1,7 +1,10 @@
 # Embeds cpp/core/stdlib/**/*.py into a C++ source as byte arrays (run with cmake -P).
-# Inputs: STDLIB_DIR (the sources), OUTPUT (the .cpp to write). A module's name is its path
+# Inputs: STDLIB_DIR (the sources), OUTPUT (the .cpp to write) and optionally PYTHON and
+# MINIFIER (cpp/cmake/minify_python.py), which shrink each module first. A module's name is its path
 # below STDLIB_DIR with '/' as '.', a package's module is its __init__.py, and the file
 # concurrent_futures.py is the module concurrent.futures.
+get_filename_component(output_dir "${OUTPUT}" DIRECTORY)
+file(MAKE_DIRECTORY "${output_dir}")
 file(GLOB_RECURSE sources RELATIVE "${STDLIB_DIR}" "${STDLIB_DIR}/*.py")
 list(SORT sources)
 set(body "")
@@ -18,7 +21,15 @@ foreach(rel IN LISTS sources)
   if(name STREQUAL "concurrent_futures")
     set(name "concurrent.futures")
   endif()
-  file(READ "${STDLIB_DIR}/${rel}" hex HEX)
+  set(input "${STDLIB_DIR}/${rel}")
+  if(PYTHON AND MINIFIER)
+    set(input "${OUTPUT}.module.py")
+    execute_process(COMMAND "${PYTHON}" "${MINIFIER}" "${STDLIB_DIR}/${rel}" "${input}" RESULT_VARIABLE failed)
+    if(failed)
+      message(FATAL_ERROR "cannot minify ${rel}: ${MINIFIER} failed")
+    endif()
+  endif()
+  file(READ "${input}" hex HEX)
   string(LENGTH "${hex}" hex_length)
   math(EXPR size "${hex_length} / 2")
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
@@ -47,4 +58,4 @@ const FrozenModule* frozen_modules(size_t& count) {
 }  // namespace interleave
 ")
 execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUTPUT}.tmp" "${OUTPUT}")
-file(REMOVE "${OUTPUT}.tmp")
+file(REMOVE "${OUTPUT}.tmp" "${OUTPUT}.module.py")
