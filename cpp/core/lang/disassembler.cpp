@@ -111,6 +111,28 @@ std::string const_repr(const ConstValue& c) {
   return "?";
 }
 
+std::string operand_name(const Code& code, OpCode op, uint32_t arg) {
+  switch (op) {
+    case OpCode::LOAD_CONST: case OpCode::KW_NAMES:
+      return arg < code.consts.size() ? const_repr(code.consts[arg]) : std::string();
+    case OpCode::LOAD_FAST: case OpCode::LOAD_FAST_CHECK: case OpCode::STORE_FAST:
+    case OpCode::DELETE_FAST:
+      return arg < code.varnames.size() ? code.varnames[arg] : std::string();
+    case OpCode::LOAD_GLOBAL: case OpCode::STORE_GLOBAL: case OpCode::DELETE_GLOBAL:
+    case OpCode::LOAD_NAME: case OpCode::STORE_NAME: case OpCode::DELETE_NAME:
+    case OpCode::LOAD_ATTR: case OpCode::STORE_ATTR: case OpCode::DELETE_ATTR:
+    case OpCode::LOAD_METHOD: case OpCode::IMPORT_NAME: case OpCode::IMPORT_FROM:
+      return arg < code.names.size() ? code.names[arg] : std::string();
+    case OpCode::LOAD_DEREF: case OpCode::STORE_DEREF: case OpCode::DELETE_DEREF:
+    case OpCode::LOAD_CLOSURE: case OpCode::LOAD_CLASSDEREF:
+      if (arg < code.cellvars.size()) return code.cellvars[arg];
+      if (arg - code.cellvars.size() < code.freevars.size()) return code.freevars[arg - code.cellvars.size()];
+      return std::string();
+    default:
+      return std::string();
+  }
+}
+
 std::string disassemble(const Code& code, bool recursive) {
   std::string out = "Disassembly of " + code.qualname + ":\n";
   std::set<uint32_t> targets;
@@ -138,27 +160,16 @@ std::string disassemble(const Code& code, bool recursive) {
     std::string detail;
     bool show_arg = true;
     switch (op) {
-      case OpCode::LOAD_CONST:
-      case OpCode::KW_NAMES:
-        if (arg < code.consts.size()) detail = const_repr(code.consts[arg]);
-        break;
+      case OpCode::LOAD_CONST: case OpCode::KW_NAMES:
       case OpCode::LOAD_FAST: case OpCode::LOAD_FAST_CHECK: case OpCode::STORE_FAST:
       case OpCode::DELETE_FAST:
-        if (arg < code.varnames.size()) detail = code.varnames[arg];
-        break;
       case OpCode::LOAD_GLOBAL: case OpCode::STORE_GLOBAL: case OpCode::DELETE_GLOBAL:
       case OpCode::LOAD_NAME: case OpCode::STORE_NAME: case OpCode::DELETE_NAME:
       case OpCode::LOAD_ATTR: case OpCode::STORE_ATTR: case OpCode::DELETE_ATTR:
       case OpCode::LOAD_METHOD: case OpCode::IMPORT_NAME: case OpCode::IMPORT_FROM:
-        if (arg < code.names.size()) detail = code.names[arg];
-        break;
       case OpCode::LOAD_DEREF: case OpCode::STORE_DEREF: case OpCode::DELETE_DEREF:
       case OpCode::LOAD_CLOSURE: case OpCode::LOAD_CLASSDEREF:
-        if (arg < code.cellvars.size()) {
-          detail = code.cellvars[arg];
-        } else if (arg - code.cellvars.size() < code.freevars.size()) {
-          detail = code.freevars[arg - code.cellvars.size()];
-        }
+        detail = operand_name(code, op, arg);
         break;
       default:
         if (is_jump_op(op)) {

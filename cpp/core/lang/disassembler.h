@@ -13,4 +13,8 @@ std::string disassemble(const Code& code, bool recursive = true);
 // const_repr is a constant as Python's repr() would show it.
 std::string const_repr(const ConstValue& c);
 
+// operand_name is what an instruction's argument names: a constant's repr, a local, global,
+// attribute or cell name; empty for other instructions or an argument out of range.
+std::string operand_name(const Code& code, OpCode op, uint32_t arg);
+
 }  // namespace interleave

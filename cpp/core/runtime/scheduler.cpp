@@ -552,28 +552,7 @@ std::string next_instruction(const Frame* f) {
   OpCode op = instr_op(w);
   uint32_t arg = instr_arg(w);
   std::string text = opcode_name(op);
-  std::string detail;
-  switch (op) {
-    case OpCode::LOAD_CONST:
-      if (arg < code.consts.size()) detail = const_repr(code.consts[arg]);
-      break;
-    case OpCode::LOAD_FAST: case OpCode::LOAD_FAST_CHECK: case OpCode::STORE_FAST: case OpCode::DELETE_FAST:
-      if (arg < code.varnames.size()) detail = code.varnames[arg];
-      break;
-    case OpCode::LOAD_GLOBAL: case OpCode::STORE_GLOBAL: case OpCode::DELETE_GLOBAL:
-    case OpCode::LOAD_NAME: case OpCode::STORE_NAME: case OpCode::DELETE_NAME:
-    case OpCode::LOAD_ATTR: case OpCode::STORE_ATTR: case OpCode::DELETE_ATTR:
-    case OpCode::LOAD_METHOD: case OpCode::IMPORT_NAME: case OpCode::IMPORT_FROM:
-      if (arg < code.names.size()) detail = code.names[arg];
-      break;
-    case OpCode::LOAD_DEREF: case OpCode::STORE_DEREF: case OpCode::DELETE_DEREF:
-    case OpCode::LOAD_CLOSURE: case OpCode::LOAD_CLASSDEREF:
-      if (arg < code.cellvars.size()) detail = code.cellvars[arg];
-      else if (arg - code.cellvars.size() < code.freevars.size()) detail = code.freevars[arg - code.cellvars.size()];
-      break;
-    default:
-      break;
-  }
+  std::string detail = operand_name(code, op, arg);
   if (!detail.empty()) text += " " + detail;
   return text;
 }

@@ -28,7 +28,6 @@ export interface EmbedProgram {
   note: string;
 }
 
-const MAX_REPLAY_PRINTS = 5000;
 
 export class EmbedApp implements Disposable {
   readonly player = new Player(() => performance.now());
@@ -50,8 +49,6 @@ export class EmbedApp implements Disposable {
   private frame = 0;
   private dirty = true;
   private lastVersion = -1;
-  private shownPrints = 0;
-  private errorShown = false;
   private warmed = false;
   private linkTimer = 0;
   private lastHeight = 0;
@@ -138,9 +135,7 @@ export class EmbedApp implements Disposable {
     const trace = new Trace();
     this.player.load(trace);
     this.timeline?.setTrace(trace);
-    this.terminal?.clear();
-    this.shownPrints = 0;
-    this.errorShown = false;
+    this.terminal?.restart();
     this.editor?.setError(null);
     this.pendingStart = first && this.options.start !== null ? this.options.start : null;
     this.setRunning(true);
@@ -333,36 +328,10 @@ export class EmbedApp implements Disposable {
     if (player.playing || this.running || this.pendingStart !== null) this.requestFrame();
   }
 
-  // syncOutput writes the prints the playhead has passed; going back rewrites the terminal.
+  // syncOutput follows the playhead in the terminal and keeps the latest line in view.
   private syncOutput(): void {
     const terminal = this.terminal;
     if (!terminal) return;
-    const trace = this.player.trace;
-    const ph = this.player.playhead;
-    const target = trace.printCount(ph);
-    if (target < this.shownPrints) {
-      terminal.clear();
-      this.shownPrints = 0;
-      this.errorShown = false;
-    }
-    if (this.shownPrints === 0 && target > MAX_REPLAY_PRINTS) {
-      terminal.writeNote(`… ${(target - MAX_REPLAY_PRINTS).toLocaleString()} earlier prints not shown`, 'dim');
-      this.shownPrints = target - MAX_REPLAY_PRINTS;
-    }
-    for (let i = this.shownPrints; i < target; i++) {
-      const e = trace.prints.data[i];
-      terminal.writeOutput(trace.text(trace.ref.data[e]), e, trace.time.data[e]);
-    }
-    this.shownPrints = target;
-    const error = trace.summary?.error;
-    if (error && !this.errorShown && trace.complete) {
-      const n = trace.errors.length;
-      const due = n > 0 ? trace.position({ time: trace.time.data[trace.errors.data[n - 1]], seq: trace.errors.data[n - 1] }) : trace.count;
-      if (trace.position(ph) >= due) {
-        this.errorShown = true;
-        terminal.writeNote(error.traceback || `${error.type}: ${error.message}`, 'error');
-      }
-    }
-    if (target > 0) terminal.scrollToBottom();
+    if (terminal.follow(this.player.trace, this.player.playhead) > 0) terminal.scrollToBottom();
   }
 }

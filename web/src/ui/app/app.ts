@@ -34,7 +34,6 @@ import { type Prefs, storage } from './storage';
 
 /** MAX_EVENTS bounds a run in the page (64 MB of records); longer runs stop with a note. */
 export const MAX_EVENTS = 2_000_000;
-const MAX_REPLAY_PRINTS = 5000;
 
 export type StatusTone = 'idle' | 'busy' | 'ok' | 'error';
 
@@ -88,8 +87,6 @@ export class App implements Disposable {
   private frame = 0;
   private dirty = true;
   private lastVersion = -1;
-  private shownPrints = 0;
-  private errorShown = false;
   private codeChanged = false;
   private saveTimer = 0;
   private rerunTimer = 0;
@@ -195,9 +192,7 @@ export class App implements Disposable {
     const trace = new Trace();
     this.player.load(trace);
     this.timeline.setTrace(trace);
-    this.terminal.clear();
-    this.shownPrints = 0;
-    this.errorShown = false;
+    this.terminal.restart();
     this.codeChanged = false;
     this.editor.setError(null);
     const run: RunState = {
@@ -380,9 +375,7 @@ export class App implements Disposable {
     this.prefs.timestamps = on;
     storage.savePrefs(this.prefs);
     this.stampsButton?.setAttribute('aria-pressed', String(on));
-    this.terminal.clear();
-    this.shownPrints = 0;
-    this.errorShown = false;
+    this.terminal.restart();
     this.dirty = true;
     this.requestFrame();
   }
@@ -436,7 +429,7 @@ export class App implements Disposable {
       this.snap = snap;
       this.tasks.update(trace.count > 0 ? snap : null);
       this.editor.setMarkers(markersOf(snap));
-      this.syncOutput();
+      this.terminal.follow(trace, ph);
       this.classroom.afterFrame();
       this.timeline.setPlayhead(ph.time, player.playing);
       this.transport.update({
@@ -454,36 +447,6 @@ export class App implements Disposable {
       if (run && run.firstFrameMs === null && trace.count > 0) run.firstFrameMs = performance.now() - run.startedAt;
     }
     if (player.playing || (this.run !== null && !this.run.done)) this.requestFrame();
-  }
-
-  // syncOutput writes the prints the playhead has passed; going back rewrites the terminal.
-  private syncOutput(): void {
-    const trace = this.player.trace;
-    const ph = this.player.playhead;
-    const target = trace.printCount(ph);
-    if (target < this.shownPrints) {
-      this.terminal.clear();
-      this.shownPrints = 0;
-      this.errorShown = false;
-    }
-    if (this.shownPrints === 0 && target > MAX_REPLAY_PRINTS) {
-      this.terminal.writeNote(`… ${(target - MAX_REPLAY_PRINTS).toLocaleString()} earlier prints not shown`, 'dim');
-      this.shownPrints = target - MAX_REPLAY_PRINTS;
-    }
-    for (let i = this.shownPrints; i < target; i++) {
-      const e = trace.prints.data[i];
-      this.terminal.writeOutput(trace.text(trace.ref.data[e]), e, trace.time.data[e]);
-    }
-    this.shownPrints = target;
-    const error = trace.summary?.error;
-    if (error && !this.errorShown && trace.complete) {
-      const n = trace.errors.length;
-      const due = n > 0 ? trace.position({ time: trace.time.data[trace.errors.data[n - 1]], seq: trace.errors.data[n - 1] }) : trace.count;
-      if (trace.position(ph) >= due) {
-        this.errorShown = true;
-        this.terminal.writeNote(error.traceback || `${error.type}: ${error.message}`, 'error');
-      }
-    }
   }
 
   private setRunning(on: boolean): void {

@@ -5,6 +5,7 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { type IMarker, Terminal } from '@xterm/xterm';
 import { formatStamp } from '../../player/format';
+import type { Playhead, Trace } from '../../player/trace';
 import { type Disposable, DisposableStore, listen } from '../dom';
 
 export interface TerminalHandlers {
@@ -24,6 +25,8 @@ const TONES: Record<NoteTone, string> = {
   ok: '\x1b[32m',
 };
 const RESET = '\x1b[0m';
+/** MAX_REPLAY_PRINTS bounds what follow() rewrites after a jump back: the latest prints only. */
+const MAX_REPLAY_PRINTS = 5000;
 
 const LINK_PATTERNS = [/File "[^"]*", line (\d+)/g, /\(line (\d+)\)/g, /\bon line (\d+)/g];
 
@@ -33,6 +36,8 @@ interface LineEntry {
 }
 
 export class OutputTerminal implements Disposable {
+  private shownPrints = 0;
+  private errorShown = false;
   readonly term: Terminal;
   private readonly fitAddon = new FitAddon();
   private readonly store = new DisposableStore();
@@ -92,6 +97,41 @@ export class OutputTerminal implements Disposable {
         // The renderer is not measured yet; the next resize fits.
       }
     }
+  }
+
+  /** restart clears the terminal and forgets what follow() has shown (a new run, new stamps). */
+  restart(): void {
+    this.clear();
+    this.shownPrints = 0;
+    this.errorShown = false;
+  }
+
+  /**
+   * follow writes the prints the playhead has passed, then the run's error once the playhead
+   * reaches it; going back rewrites the terminal. It returns how many prints are shown.
+   */
+  follow(trace: Trace, ph: Playhead): number {
+    const target = trace.printCount(ph);
+    if (target < this.shownPrints) this.restart();
+    if (this.shownPrints === 0 && target > MAX_REPLAY_PRINTS) {
+      this.writeNote(`… ${(target - MAX_REPLAY_PRINTS).toLocaleString()} earlier prints not shown`, 'dim');
+      this.shownPrints = target - MAX_REPLAY_PRINTS;
+    }
+    for (let i = this.shownPrints; i < target; i++) {
+      const e = trace.prints.data[i];
+      this.writeOutput(trace.text(trace.ref.data[e]), e, trace.time.data[e]);
+    }
+    this.shownPrints = target;
+    const error = trace.summary?.error;
+    if (error && !this.errorShown && trace.complete) {
+      const n = trace.errors.length;
+      const due = n > 0 ? trace.position({ time: trace.time.data[trace.errors.data[n - 1]], seq: trace.errors.data[n - 1] }) : trace.count;
+      if (trace.position(ph) >= due) {
+        this.errorShown = true;
+        this.writeNote(error.traceback || `${error.type}: ${error.message}`, 'error');
+      }
+    }
+    return target;
   }
 
   clear(): void {
