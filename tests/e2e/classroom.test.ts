@@ -188,3 +188,68 @@ describe('predict mode', () => {
     assert.equal((await classroom.model()).predict.enabled, false);
   });
 });
+
+describe('a lesson from the keyboard alone', () => {
+  it('presenter mode, an example by command, run, switch by switch with narration, a prediction, the scheduler, and out', async () => {
+    const page = app.page;
+    const keys = page.keyboard;
+    await page.reload();
+    await page.waitForFunction(() => window.__interleave !== undefined && document.querySelectorAll('#example-select option').length > 1);
+    await page.waitForFunction(() => document.activeElement === document.body);
+
+    await keys.press('p');
+    await page.waitForFunction(() => document.documentElement.classList.contains('presenter'));
+
+    await keys.press('/');
+    await keys.type('example race-counter');
+    await keys.press('Enter');
+    await keys.press('Escape');
+    await page.waitForFunction(() => document.querySelector('#editor .cm-content')?.textContent?.includes('counter'));
+    assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'Esc leaves the console');
+    assert.equal(await classroom.isPresenter(), true, 'and presenter mode stays on');
+
+    await keys.press('Control+Enter');
+    const state = await app.waitForRun();
+    assert.equal(state.error, null);
+
+    await keys.press('Home');
+    await keys.press('Shift+ArrowRight');
+    await keys.press('Shift+ArrowRight');
+    await page.waitForFunction(() => window.__interleave.state().time > 0);
+    await page.waitForFunction(() => (document.querySelector('.caption')?.textContent ?? '').length > 0);
+    const caption = (await classroom.model()).caption;
+    assert.match(caption, /Thread|MainThread/, `the caption narrates the switch: ${caption}`);
+
+    await keys.press('Home');
+    await keys.press('q');
+    await classroom.waitForPhase('watching');
+    await keys.press(' ');
+    await classroom.waitForPhase('asking');
+    await keys.press('1');
+    await classroom.waitForPhase('revealed');
+    assert.equal((await classroom.model()).predict.asked, 1);
+    await keys.press('q');
+    await page.waitForFunction(() => (document.querySelector('.predict') as HTMLElement).hidden);
+
+    await keys.press('/');
+    await keys.type('scheduler counter');
+    await keys.press('Enter');
+    await page.waitForFunction(() => (document.getElementById('scheduler-dialog') as HTMLDialogElement | null)?.open === true);
+    await page.waitForFunction(() => {
+      const m = (window.__interleave as unknown as { scheduler(): { status: string } | null }).scheduler();
+      return m !== null && m.status === 'choosing';
+    });
+    await keys.press('0');
+    await page.waitForFunction(() => (window.__interleave as unknown as { scheduler(): { steps: number } | null }).scheduler()?.steps === 1);
+    await app.screenshot('classroom-07-keyboard-lesson-scheduler');
+    await keys.press('Escape');
+    await page.waitForFunction(() => !(document.getElementById('scheduler-dialog') as HTMLDialogElement).open);
+
+    // Closing the dialog gives focus back to the console it was opened from: Esc leaves the console, then presenter mode.
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('#console-slot') !== null), true);
+    await keys.press('Escape');
+    assert.equal(await classroom.isPresenter(), true);
+    await keys.press('Escape');
+    await page.waitForFunction(() => !document.documentElement.classList.contains('presenter'));
+  });
+});

@@ -197,7 +197,8 @@ export class Classroom implements Disposable {
     if (document.querySelector('dialog[open]') || target?.closest('dialog')) return;
     if (e.key === 'Escape') {
       const drawer = document.getElementById('settings-drawer');
-      if (!this.presenter || this.host.busy() || (drawer && !drawer.hidden)) return;
+      // Esc in the console or the editor leaves that field (and the editor's Esc-then-Tab), not presenter mode.
+      if (!this.presenter || this.host.busy() || (drawer && !drawer.hidden) || isTyping(target)) return;
       e.preventDefault();
       this.setPresenter(false);
       return;

@@ -14,6 +14,7 @@ export const SHORTCUTS: readonly [string, string][] = [
   ['[ / ]', 'slower or faster'],
   ['/', 'type a console command'],
   ['?', 'show or hide this help'],
+  ['Editor: Esc, then Tab', 'leave the editor (Tab indents inside it), so the keys above work'],
   ...CLASSROOM_SHORTCUTS,
   ['Shift + S', 'copy a link to this program, its settings and the playback position'],
   ['Timeline: wheel', 'zoom at the pointer (Shift+wheel pans)'],
