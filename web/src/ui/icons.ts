@@ -12,20 +12,31 @@ const PATHS: Record<string, string> = {
 
 export type IconName = keyof typeof PATHS;
 
-/** icon builds an SVG element for a named icon (decorative: the button carries the label). */
-export function icon(name: IconName): SVGSVGElement {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('width', '20');
-  svg.setAttribute('height', '20');
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** svgIcon builds a decorative (aria-hidden) inline SVG of a square size, such as '20' or '0.75em'. */
+export function svgIcon(viewBox: string, size: string, ...children: SVGElement[]): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', viewBox);
+  svg.setAttribute('width', size);
+  svg.setAttribute('height', size);
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('focusable', 'false');
-  const path = document.createElementNS(ns, 'path');
-  path.setAttribute('d', PATHS[name]);
-  path.setAttribute('fill', 'currentColor');
-  svg.append(path);
+  svg.append(...children);
   return svg;
+}
+
+/** svgPath is one path of an icon with its presentation attributes. */
+export function svgPath(d: string, attrs: Record<string, string>): SVGPathElement {
+  const path = document.createElementNS(SVG_NS, 'path');
+  path.setAttribute('d', d);
+  for (const [k, v] of Object.entries(attrs)) path.setAttribute(k, v);
+  return path;
+}
+
+/** icon builds an SVG element for a named icon (decorative: the button carries the label). */
+export function icon(name: IconName): SVGSVGElement {
+  return svgIcon('0 0 24 24', '20', svgPath(PATHS[name], { fill: 'currentColor' }));
 }
 
 // LINE_PATHS are stroked icons for buttons whose symbol characters (▶ ■ ⚙ ✕ …) are missing
@@ -49,23 +60,16 @@ export type LineIconName = keyof typeof LINE_PATHS;
 
 /** lineIcon builds a stroked SVG icon that inherits the text colour (decorative). */
 export function lineIcon(name: LineIconName, size = 18): SVGSVGElement {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('width', String(size));
-  svg.setAttribute('height', String(size));
-  svg.setAttribute('class', 'line-icon');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  const path = document.createElementNS(ns, 'path');
-  path.setAttribute('d', LINE_PATHS[name]);
   const filled = name === 'run' || name === 'stop';
-  path.setAttribute('fill', filled ? 'currentColor' : 'none');
-  path.setAttribute('stroke', 'currentColor');
-  path.setAttribute('stroke-width', filled ? '1' : '2');
-  path.setAttribute('stroke-linecap', 'round');
-  path.setAttribute('stroke-linejoin', 'round');
-  svg.append(path);
+  const path = svgPath(LINE_PATHS[name], {
+    fill: filled ? 'currentColor' : 'none',
+    stroke: 'currentColor',
+    'stroke-width': filled ? '1' : '2',
+    'stroke-linecap': 'round',
+    'stroke-linejoin': 'round',
+  });
+  const svg = svgIcon('0 0 24 24', String(size), path);
+  svg.setAttribute('class', 'line-icon');
   return svg;
 }
 

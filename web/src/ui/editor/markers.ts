@@ -5,6 +5,7 @@ import { type EditorState, type Extension, RangeSet, RangeSetBuilder, StateEffec
 import { Decoration, type DecorationSet, EditorView, GutterMarker, WidgetType, gutter } from '@codemirror/view';
 import { TaskState } from '../../player/states';
 import { taskColor } from '../colors';
+import { svgIcon } from '../icons';
 
 export interface TaskMarker {
   line: number;
@@ -39,15 +40,9 @@ const STATE_ICON: Record<number, string> = {
   [TaskState.Unborn]: '<circle cx="5" cy="5" r="1.5" fill="currentColor"/>',
 };
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
 /** stateIcon is the small drawn mark of a task state, sized to the surrounding text. */
 export function stateIcon(state: TaskState): SVGSVGElement {
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('viewBox', '0 0 10 10');
-  svg.setAttribute('width', '0.75em');
-  svg.setAttribute('height', '0.75em');
-  svg.setAttribute('aria-hidden', 'true');
+  const svg = svgIcon('0 0 10 10', '0.75em');
   svg.setAttribute('class', 'cm-task-icon');
   svg.style.marginRight = '0.35em';
   svg.style.verticalAlign = '-0.05em';
@@ -121,11 +116,7 @@ class ErrorWidget extends WidgetType {
 
 // warningIcon draws the error note's triangle, for the same reason as stateIcon.
 function warningIcon(): SVGSVGElement {
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('viewBox', '0 0 10 10');
-  svg.setAttribute('width', '0.9em');
-  svg.setAttribute('height', '0.9em');
-  svg.setAttribute('aria-hidden', 'true');
+  const svg = svgIcon('0 0 10 10', '0.9em');
   svg.style.marginRight = '0.35em';
   svg.style.verticalAlign = '-0.1em';
   svg.innerHTML = '<path d="M5 0.8L9.6 9.2H0.4Z" fill="none" stroke="currentColor" stroke-width="1.1" stroke-linejoin="round"/><path d="M5 3.6V6.2M5 7.2V8" stroke="currentColor" stroke-width="1.2"/>';
