@@ -73,6 +73,7 @@ describe('presenter mode', () => {
     assert.equal(await app.page.evaluate(() => document.fullscreenElement), null);
 
     await app.page.setViewportSize({ width: 1280, height: 720 });
+    const normalWidth = (await app.timeline.model()).view.width;
     await app.key('p');
     await app.page.waitForFunction((px) => parseFloat(getComputedStyle(document.querySelector('#terminal .xterm-rows')!).fontSize) > px, normal.terminal);
     const small = await classroom.measure();
@@ -80,6 +81,8 @@ describe('presenter mode', () => {
       const ratio = small[key] / normal[key];
       assert.ok(ratio >= 1.4 && ratio < 1.8, `${key} grows about 1.5x on 720p: ${normal[key]}px -> ${small[key]}px`);
     }
+    const zoomedWidth = (await app.timeline.model()).view.width;
+    assert.ok(zoomedWidth < normalWidth / 1.35, `the timeline draws larger: ${normalWidth} -> ${zoomedWidth} units across`);
     await app.screenshot('classroom-01-presenter-720p');
     await app.key('Escape');
     await app.page.waitForFunction(() => !document.documentElement.classList.contains('presenter'));

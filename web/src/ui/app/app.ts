@@ -154,6 +154,7 @@ export class App implements Disposable {
         {
           player: this.player,
           terminal: this.terminal,
+          timeline: this.timeline,
           source: () => this.run?.source ?? this.editor.text,
           busy: () => this.run !== null && !this.run.done,
           note: (text, tone) => this.note(text, tone),

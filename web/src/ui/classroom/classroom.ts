@@ -8,6 +8,7 @@ import { parseSwitch } from '../terminal/commands';
 import type { OutputTerminal } from '../terminal/terminal';
 import { type Moment, NarrationIndex, narrate } from './narration';
 import { type PredictModel, PredictView } from './predict-view';
+import type { TimelineView } from '../timeline/timeline';
 
 /** ClassroomHost is what the classroom needs from the page. */
 export interface ClassroomHost {
@@ -17,6 +18,7 @@ export interface ClassroomHost {
   /** busy tells whether a run is still executing (Esc then stops it first). */
   busy(): boolean;
   readonly terminal: OutputTerminal;
+  readonly timeline: TimelineView;
   note(text: string, tone: 'info' | 'error' | 'ok' | 'dim'): void;
   refresh(): void;
 }
@@ -98,7 +100,9 @@ export class Classroom implements Disposable {
     if (on === this.presenter) return;
     this.presenter = on;
     document.documentElement.classList.toggle('presenter', on);
-    this.restyleTerminal(on ? presenterTerminalFont() : TERMINAL_FONT);
+    const terminalFont = on ? presenterTerminalFont() : TERMINAL_FONT;
+    this.restyleTerminal(terminalFont);
+    this.host.timeline.setZoom(terminalFont / TERMINAL_FONT);
     if (on) this.enterFullscreen();
     else this.leaveFullscreen();
     this.sync();

@@ -45,6 +45,8 @@ export class TimelineView implements Disposable {
   private scrollY = 0;
   private cssWidth = 0;
   private cssHeight = 0;
+  /** zoom draws everything larger (presenter mode): cssWidth and cssHeight are in zoomed units. */
+  private zoom = 1;
   private dpr = 1;
   private frame = 0;
   private dark = false;
@@ -182,15 +184,24 @@ export class TimelineView implements Disposable {
     return this.groups.reduce((m, g) => Math.max(m, g.trace.endTime), 0);
   }
 
+  /** setZoom scales lanes, labels and the axis (1 is normal size; presenter mode uses more). */
+  setZoom(zoom: number): void {
+    const z = Number.isFinite(zoom) && zoom >= 1 ? zoom : 1;
+    if (z === this.zoom) return;
+    this.zoom = z;
+    this.resize();
+  }
+
   private resize(): void {
     const rect = this.container.getBoundingClientRect();
-    this.dpr = window.devicePixelRatio || 1;
-    this.cssWidth = Math.max(0, Math.floor(rect.width));
-    this.cssHeight = Math.max(0, Math.floor(rect.height));
+    const zoom = this.zoom;
+    this.dpr = (window.devicePixelRatio || 1) * zoom;
+    this.cssWidth = Math.max(0, Math.floor(rect.width / zoom));
+    this.cssHeight = Math.max(0, Math.floor(rect.height / zoom));
     this.canvas.width = Math.max(1, Math.round(this.cssWidth * this.dpr));
     this.canvas.height = Math.max(1, Math.round(this.cssHeight * this.dpr));
-    this.canvas.style.width = `${this.cssWidth}px`;
-    this.canvas.style.height = `${this.cssHeight}px`;
+    this.canvas.style.width = `${this.cssWidth * zoom}px`;
+    this.canvas.style.height = `${this.cssHeight * zoom}px`;
     this.layer.width = this.canvas.width;
     this.layer.height = this.canvas.height;
     this.readColors();
@@ -515,16 +526,16 @@ export class TimelineView implements Disposable {
         ...d.lines.map((line) => h('div', {}, line)),
       );
       this.tooltip.hidden = false;
-      const tipW = this.tooltip.offsetWidth;
+      const tipW = this.tooltip.offsetWidth / this.zoom;
       const left = x + 14 + tipW > this.cssWidth ? x - tipW - 14 : x + 14;
-      this.tooltip.style.transform = `translate(${Math.max(0, left)}px, ${Math.max(0, y + 12)}px)`;
+      this.tooltip.style.transform = `translate(${Math.max(0, left) * this.zoom}px, ${Math.max(0, y + 12) * this.zoom}px)`;
     }
     this.requestDraw();
   }
 
   private localXY(e: PointerEvent | WheelEvent): { x: number; y: number } {
     const rect = this.canvas.getBoundingClientRect();
-    return { x: e.clientX - rect.left, y: e.clientY - rect.top };
+    return { x: (e.clientX - rect.left) / this.zoom, y: (e.clientY - rect.top) / this.zoom };
   }
 
   private onPointerDown(e: PointerEvent): void {
