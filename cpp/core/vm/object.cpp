@@ -2,10 +2,85 @@
 // generator owns (its suspended frame).
 #include "vm/object.h"
 
+#include <cstdlib>
+
 #include "vm/frame.h"
 #include "vm/vm.h"
 
 namespace interleave {
+
+namespace obj_pool {
+namespace {
+
+constexpr std::size_t kGrain = 16;
+constexpr std::size_t kClasses = 16;  // 16, 32, ... 256 bytes
+constexpr std::size_t kBlock = 64 * 1024;
+
+struct FreeNode {
+  FreeNode* next;
+};
+
+FreeNode* free_lists[kClasses] = {};
+char* block_next = nullptr;
+char* block_end = nullptr;
+
+std::size_t class_of(std::size_t bytes) { return (bytes + kGrain - 1) / kGrain - 1; }
+
+}  // namespace
+
+// kPooled is off under AddressSanitizer, so it still sees every object's use after free.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kPooled = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kPooled = false;
+#else
+constexpr bool kPooled = true;
+#endif
+#else
+constexpr bool kPooled = true;
+#endif
+
+void* allocate(std::size_t bytes) {
+  if (!kPooled || bytes == 0 || bytes > kGrain * kClasses) return std::malloc(bytes);
+  std::size_t c = class_of(bytes);
+  if (FreeNode* node = free_lists[c]) {
+    free_lists[c] = node->next;
+    return node;
+  }
+  std::size_t rounded = (c + 1) * kGrain;
+  if (block_next == nullptr || static_cast<std::size_t>(block_end - block_next) < rounded) {
+    // The tail of the old block goes to the free lists it fits, so nothing is lost.
+    while (block_next != nullptr && static_cast<std::size_t>(block_end - block_next) >= kGrain) {
+      std::size_t tail = class_of(static_cast<std::size_t>(block_end - block_next) & ~(kGrain - 1));
+      if (tail >= kClasses) tail = kClasses - 1;
+      auto* node = reinterpret_cast<FreeNode*>(block_next);
+      node->next = free_lists[tail];
+      free_lists[tail] = node;
+      block_next += (tail + 1) * kGrain;
+    }
+    block_next = static_cast<char*>(std::malloc(kBlock));
+    if (block_next == nullptr) return nullptr;
+    block_end = block_next + kBlock;
+  }
+  void* p = block_next;
+  block_next += rounded;
+  return p;
+}
+
+void release(void* p, std::size_t bytes) {
+  if (p == nullptr) return;
+  if (!kPooled || bytes == 0 || bytes > kGrain * kClasses) {
+    std::free(p);
+    return;
+  }
+  std::size_t c = class_of(bytes);
+  auto* node = static_cast<FreeNode*>(p);
+  node->next = free_lists[c];
+  free_lists[c] = node;
+}
+
+}  // namespace obj_pool
 
 void List::trace(VM& vm) {
   for (const Value& v : items) vm.mark(v);
