@@ -1,6 +1,7 @@
 // Vite builds the static site from web/ into dist/. base './' keeps every URL relative,
 // so the site works from any sub-path; the wasm is emitted as a file and fetched by URL.
 // The embed (embed.html) is built separately as classic scripts, see embedBuild.
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Plugin, build, defineConfig } from 'vite';
@@ -66,7 +67,17 @@ function embedBuild(): Plugin {
     name: 'interleave-embed',
     apply: 'build',
     async generateBundle() {
-      const engine = await classicBuild('src/embed/worker.ts', 'assets/embed-engine-[hash].js');
+      // The library archive is a classic script of its own, which the engine worker imports only
+      // when a program imports a library module (vm/frozen.h), as the playground fetches it.
+      const archive = readFileSync(join(WEB, 'src/engine/generated/interleave-library.txt'), 'utf8');
+      const library = {
+        fileName: `assets/embed-library-${createHash('sha256').update(archive).digest('hex').slice(0, 8)}.js`,
+        code: `self.__interleaveLibrary=${JSON.stringify(archive)};`,
+      };
+      const engine = await classicBuild('src/embed/worker.ts', 'assets/embed-engine-[hash].js', {
+        __EMBED_LIBRARY__: JSON.stringify(library.fileName),
+      });
+      this.emitFile({ type: 'asset', fileName: library.fileName, source: library.code });
       const page = await classicBuild('src/embed/main.ts', 'assets/embed-[hash].js', { __EMBED_ENGINE__: JSON.stringify(engine.fileName) });
       for (const file of [engine, page]) this.emitFile({ type: 'asset', fileName: file.fileName, source: file.code });
       const template = readFileSync(join(WEB, 'embed.html'), 'utf8');

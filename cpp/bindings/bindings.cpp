@@ -7,6 +7,7 @@
 #include <string>
 
 #include "sim/simulation.h"
+#include "vm/frozen.h"
 
 namespace {
 
@@ -213,6 +214,16 @@ class JsSimulation {
   Simulation sim_;
 };
 
+// add_library makes the library archive (interleave-library.txt, bytes or text) importable
+// by every Simulation created afterwards; returns "" or what is wrong with the archive.
+std::string add_library(const std::string& archive) {
+  std::string error;
+  return interleave::add_library(archive, error) ? std::string() : error;
+}
+
+// needs_library says whether source statically imports a library module not yet added.
+bool needs_library(const std::string& source) { return interleave::needs_library(source); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(interleave) {
@@ -241,5 +252,7 @@ EMSCRIPTEN_BINDINGS(interleave) {
       .function("string", &JsSimulation::string)
       .function("stringsFrom", &JsSimulation::stringsFrom)
       .function("manualState", &JsSimulation::manualState);
+  emscripten::function("addLibrary", &add_library);
+  emscripten::function("needsLibrary", &needs_library);
   emscripten::constant("eventRecordBytes", static_cast<uint32_t>(sizeof(interleave::EventRecord)));
 }

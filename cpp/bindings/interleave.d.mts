@@ -104,6 +104,10 @@ export interface NativeSimulation {
 export interface InterleaveModule {
   Simulation: new (options?: SimulationOptions) => NativeSimulation;
   eventRecordBytes: number;
+  /** addLibrary makes the library archive (interleave-library.txt) importable by later Simulations; returns "" or the archive's defect. */
+  addLibrary(archive: Uint8Array | string): string;
+  /** needsLibrary says whether source statically imports a library module that has not been added. */
+  needsLibrary(source: string): boolean;
 }
 
 export interface InterleaveModuleArgs {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { RunOptions, RunResult } from '../src/engine/client';
 
 const WASM_PATH = fileURLToPath(new URL('../src/engine/generated/interleave.wasm', import.meta.url));
+const LIBRARY_PATH = fileURLToPath(new URL('../src/engine/generated/interleave-library.txt', import.meta.url));
 const STEPS_PER_ADVANCE = 1_000_000;
 // CALLER_DIR is where the user typed the command: npm runs scripts from the package root.
 const CALLER_DIR = process.env.INIT_CWD ?? process.cwd();
@@ -209,7 +210,7 @@ async function main(argv: string[]): Promise<number> {
   const { loadEngine } = await import('../src/engine/client');
   const { ChromeTraceBuilder } = await import('../src/engine/chrome-trace');
   const { EventKind } = await import('../src/engine/events');
-  const engine = await loadEngine(readFileSync(WASM_PATH));
+  const engine = await loadEngine(readFileSync(WASM_PATH), existsSync(LIBRARY_PATH) ? readFileSync(LIBRARY_PATH) : undefined);
   const trace = parsed.trace
     ? new ChromeTraceBuilder({ source, processName: parsed.options.filename ?? 'main.py' })
     : null;

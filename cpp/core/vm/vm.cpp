@@ -2,6 +2,8 @@
 // caches (construction and the built-in types are in vm_init.cpp).
 #include "vm/vm.h"
 
+#include "vm/frozen.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -504,6 +506,11 @@ bool VM::do_import(Str* name, Value& out) {
     bool found = false;
     Value fm;
     if (!import_frozen(name, fm, found)) return false;
+    if (!found && is_library_module(name->s)) {
+      return raise(types_.module_not_found_error, "module '" + name->s +
+                                                      "' is in the playground's library, which this host has not loaded "
+                                                      "(import it with an import statement, or load the library first)");
+    }
     if (!found) return raise(types_.module_not_found_error, "no module named '" + name->s + "' in the playground");
     m = static_cast<Module*>(fm.o);
   }

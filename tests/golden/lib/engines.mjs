@@ -12,6 +12,8 @@ export const NATIVE_BIN = resolve(process.env.INTERLEAVE_NATIVE_BIN || join(ROOT
 export const WASM_DIR = resolve(process.env.INTERLEAVE_WASM_DIR || join(ROOT, 'web', 'src', 'engine', 'generated'));
 export const WASM_GLUE = join(WASM_DIR, 'interleave.mjs');
 export const WASM_BINARY = join(WASM_DIR, 'interleave.wasm');
+// WASM_LIBRARY: the standard-library modules beyond the concurrency core, loaded once per module instance.
+export const WASM_LIBRARY = join(WASM_DIR, 'interleave-library.txt');
 export const STUBS_DIR = join(ROOT, 'tests', 'golden', 'stubs');
 export const CPYTHON_DRIVER = join(ROOT, 'tests', 'golden', 'lib', 'cpython_driver.py');
 
@@ -152,6 +154,10 @@ export class WasmEngine {
     this.instantiateMs = Number(process.hrtime.bigint() - started) / 1e6;
     if (typeof this.module.Simulation !== 'function') {
       throw new EngineUnavailable('the wasm module has no Simulation class');
+    }
+    if (existsSync(WASM_LIBRARY)) {
+      const error = this.module.addLibrary(readFileSync(WASM_LIBRARY));
+      if (error) throw new EngineUnavailable(`the wasm library archive is damaged: ${error}`);
     }
   }
 

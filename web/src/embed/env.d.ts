@@ -18,3 +18,6 @@ declare module '*.css?inline' {
 
 /** __EMBED_ENGINE__ is the engine worker script's path relative to embed.html. */
 declare const __EMBED_ENGINE__: string;
+
+/** __EMBED_LIBRARY__ is the library archive's classic script, relative to the site's root (beside the engine in assets/). */
+declare const __EMBED_LIBRARY__: string;

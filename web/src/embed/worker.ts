@@ -6,6 +6,9 @@ import '../engine/worker';
 
 interface FetchScope {
   fetch: typeof fetch;
+  importScripts(...urls: string[]): void;
+  __interleaveBase: string;
+  __interleaveLibrary?: string;
 }
 
 let bytes: Uint8Array<ArrayBuffer> | null = null;
@@ -24,6 +27,15 @@ const scope = self as unknown as FetchScope;
 const network = scope.fetch.bind(self);
 scope.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
   const url = input instanceof Request ? input.url : String(input);
+  if (url.endsWith('interleave-library.txt')) {
+    // The library loads like the engine, as a classic script (no CORS needed), on first use.
+    try {
+      if (scope.__interleaveLibrary === undefined) scope.importScripts(new URL(`../${__EMBED_LIBRARY__}`, scope.__interleaveBase).href);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return Promise.resolve(new Response(scope.__interleaveLibrary ?? '', { headers: { 'Content-Type': 'text/plain' } }));
+  }
   if (!url.endsWith('.wasm')) return network(input, init);
   return Promise.resolve(new Response(decode(), { headers: { 'Content-Type': 'application/wasm' } }));
 };

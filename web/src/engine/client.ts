@@ -38,14 +38,32 @@ export interface RunCallbacks {
 /** DEFAULT_STEPS_PER_ADVANCE bounds one advance() call: a few milliseconds of engine work. */
 export const DEFAULT_STEPS_PER_ADVANCE = 200_000;
 
-/** loadEngine instantiates the module from the bytes of interleave.wasm. */
-export async function loadEngine(wasmBinary: ArrayBuffer | Uint8Array): Promise<Engine> {
+/**
+ * loadEngine instantiates the module from the bytes of interleave.wasm. library, when given,
+ * is the library archive (interleave-library.txt): the standard-library modules beyond the
+ * concurrency core. Hosts that don't pass it add it later with Engine.addLibrary() when
+ * Engine.needsLibrary() says a program imports one of them.
+ */
+export async function loadEngine(wasmBinary: ArrayBuffer | Uint8Array, library?: ArrayBuffer | Uint8Array): Promise<Engine> {
   const module = await createInterleave({ wasmBinary });
-  return new Engine(module);
+  const engine = new Engine(module);
+  if (library) engine.addLibrary(library);
+  return engine;
 }
 
 export class Engine {
   constructor(private readonly module: InterleaveModule) {}
+
+  /** needsLibrary says whether source imports a library module that has not been added yet. */
+  needsLibrary(source: string): boolean {
+    return this.module.needsLibrary(source);
+  }
+
+  /** addLibrary makes the library archive's modules importable; it throws if the archive is damaged. */
+  addLibrary(archive: ArrayBuffer | Uint8Array): void {
+    const error = this.module.addLibrary(archive instanceof Uint8Array ? archive : new Uint8Array(archive));
+    if (error) throw new Error(`loading the standard library failed: ${error}`);
+  }
 
   /** start compiles a program; the caller steps it and must dispose() the run. */
   start(source: string, options: RunOptions = {}, callbacks: RunCallbacks = {}): ProgramRun {

@@ -29,6 +29,23 @@ function engine(): Promise<Engine> {
   return enginePromise;
 }
 
+let libraryPromise: Promise<void> | null = null;
+
+// library fetches the standard-library archive once, the first time a program imports from it.
+function library(loaded: Engine): Promise<void> {
+  libraryPromise ??= fetch(new URL('./generated/interleave-library.txt', import.meta.url))
+    .then((response) => {
+      if (!response.ok) throw new Error(`loading the standard library failed: HTTP ${response.status}`);
+      return response.arrayBuffer();
+    })
+    .then((bytes) => loaded.addLibrary(bytes))
+    .catch((error: unknown) => {
+      libraryPromise = null;
+      throw error;
+    });
+  return libraryPromise;
+}
+
 // yieldToEvents lets queued messages (cancel, a new run) in; a MessageChannel is not clamped like setTimeout.
 const channel = new MessageChannel();
 const waiting: (() => void)[] = [];
@@ -72,6 +89,10 @@ async function run(request: RunRequest): Promise<void> {
 
   const loaded = await engine();
   if (state.cancelled) return;
+  if (loaded.needsLibrary(request.source)) {
+    await library(loaded);
+    if (state.cancelled) return;
+  }
   const live = loaded.start(request.source, request.options, {
     onOutput: (text) => {
       output += text;

@@ -1,0 +1,71 @@
+// The standard library beyond the concurrency core is a separate archive (interleave-library.txt)
+// that hosts add on a program's first import of it; these tests use the real wasm module.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadEngine } from './client';
+
+const wasm = readFileSync(new URL('./generated/interleave.wasm', import.meta.url));
+const archive = readFileSync(new URL('./generated/interleave-library.txt', import.meta.url));
+
+describe('the library archive', () => {
+  it('is not needed by programs that import only the concurrency core', async () => {
+    const engine = await loadEngine(wasm);
+    const source = [
+      'import threading, queue, asyncio, heapq',
+      'import concurrent.futures',
+      'from concurrent.futures import ThreadPoolExecutor',
+      'import aiohttp, requests',
+      'print("core only")',
+    ].join('\n');
+    expect(engine.needsLibrary(source)).toBe(false);
+    const result = engine.runProgram(source);
+    expect(result.error).toBeNull();
+    expect(result.output).toBe('core only\n');
+  });
+
+  it('is needed by import statements anywhere in a program, and then loaded once', async () => {
+    const engine = await loadEngine(wasm);
+    expect(engine.needsLibrary('import json')).toBe(true);
+    expect(engine.needsLibrary('from dataclasses import dataclass')).toBe(true);
+    expect(engine.needsLibrary('import asyncio, collections as c')).toBe(true);
+    expect(engine.needsLibrary('def f():\n    import itertools\n    return itertools')).toBe(true);
+    expect(engine.needsLibrary('x = "import json"  # import json')).toBe(false);
+    const before = engine.runProgram('import json\nprint(json.dumps({"a": [1, 2]}))');
+    expect(before.error?.type).toBe('ModuleNotFoundError');
+    expect(before.error?.message).toContain("module 'json' is in the playground's library");
+    expect(before.error?.line).toBe(1);
+    engine.addLibrary(archive);
+    expect(engine.needsLibrary('import json')).toBe(false);
+    const after = engine.runProgram('import json\nprint(json.dumps({"a": [1, 2]}))');
+    expect(after.error).toBeNull();
+    expect(after.output).toBe('{"a": [1, 2]}\n');
+  });
+
+  it('refuses a damaged archive with a message and keeps working', async () => {
+    const engine = await loadEngine(wasm);
+    expect(() => engine.addLibrary(new TextEncoder().encode('json\nm\n99999\nprint(1)'))).toThrow(/truncated in module json/);
+    expect(() => engine.addLibrary(new TextEncoder().encode('json\nx\n1\n\n'))).toThrow(/malformed/);
+    expect(engine.runProgram('print(6 * 7)').output).toBe('42\n');
+  });
+
+  it('holds the modules programs import most', () => {
+    // The archive is records of "name\n", "p" or "m", "\n", the source's byte length, "\n", the source.
+    const names = new Set<string>();
+    let at = 0;
+    const line = () => {
+      const end = archive.indexOf(10, at);
+      const text = archive.subarray(at, end).toString('utf8');
+      at = end + 1;
+      return text;
+    };
+    while (at < archive.length) {
+      const name = line();
+      line();
+      at += Number(line());
+      names.add(name);
+    }
+    for (const module of ['json', 'collections', 'dataclasses', 're', 'logging', 'datetime', 'typing', 'functools', 'itertools']) {
+      expect(names, module).toContain(module);
+    }
+  });
+});
