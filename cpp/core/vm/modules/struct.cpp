@@ -147,12 +147,18 @@ bool int_arg(VM& vm, Value v, int64_t& out) {
   return struct_error(vm, "required argument is not an integer");
 }
 
-bool range_error(VM& vm, char c, size_t size, bool is_signed, bool negative) {
-  if (size == 1) return struct_error(vm, is_signed ? "byte format requires -128 <= number <= 127" : "ubyte format requires 0 <= number <= 255");
-  if (size == 2) return struct_error(vm, is_signed ? "short format requires -32768 <= number <= 32767" : "ushort format requires 0 <= number <= 65535");
-  if (size == 4 && (is_signed || !negative))
-    return struct_error(vm, std::string("'") + c + "' format requires " + (is_signed ? "-2147483648 <= number <= 2147483647" : "0 <= number <= 4294967295"));
-  return struct_error(vm, "argument out of range");
+// range_error() is CPython's message, which depends on whether the code has the native
+// packer (native mode, and little-endian codes of native size) or the portable one.
+bool range_error(VM& vm, const Layout& l, char c, size_t size, bool is_signed, bool negative) {
+  bool native_packer = l.native || size == 1 || (l.little && c != 'l' && c != 'L');
+  if (!l.little && c == 'Q' && negative) return struct_error(vm, "int too large to convert");
+  if (size == 8 || (!is_signed && negative && (size == 4 || !native_packer))) return struct_error(vm, "argument out of range");
+  if (native_packer && size == 1) return struct_error(vm, is_signed ? "byte format requires -128 <= number <= 127" : "ubyte format requires 0 <= number <= 255");
+  if (native_packer && size == 2) return struct_error(vm, is_signed ? "short format requires -32768 <= number <= 32767" : "ushort format requires 0 <= number <= 65535");
+  uint64_t span = uint64_t{1} << (8 * size);
+  std::string range = is_signed ? std::to_string(-static_cast<int64_t>(span / 2)) + " <= number <= " + std::to_string(span / 2 - 1)
+                                : "0 <= number <= " + std::to_string(span - 1);
+  return struct_error(vm, std::string("'") + c + "' format requires " + range);
 }
 
 bool pack_values(VM& vm, const Layout& l, const Value* vals, size_t n, char* dst) {
@@ -220,11 +226,11 @@ bool pack_values(VM& vm, const Layout& l, const Value* vals, size_t n, char* dst
         if (is_signed) {
           if (sz < 8) {
             int64_t lim = int64_t{1} << (8 * sz - 1);
-            if (x < -lim || x >= lim) return range_error(vm, it.code, sz, true, x < 0);
+            if (x < -lim || x >= lim) return range_error(vm, l, it.code, sz, true, x < 0);
           }
         } else {
-          if (x < 0) return range_error(vm, it.code, sz, false, true);
-          if (sz < 8 && static_cast<uint64_t>(x) >= (uint64_t{1} << (8 * sz))) return range_error(vm, it.code, sz, false, false);
+          if (x < 0) return range_error(vm, l, it.code, sz, false, true);
+          if (sz < 8 && static_cast<uint64_t>(x) >= (uint64_t{1} << (8 * sz))) return range_error(vm, l, it.code, sz, false, false);
         }
         put_uint(p, static_cast<uint64_t>(x), sz, l.little);
       }
