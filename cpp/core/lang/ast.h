@@ -53,7 +53,7 @@ struct Name : Expr { std::string id; Context ctx = Context::Load; Name(uint32_t 
 
 // ConstantKind: what literal a Constant holds. Int literals that do not fit in 64 bits
 // are rejected by the parser with an OverflowError-style SyntaxError.
-enum class ConstantKind : uint8_t { None, True, False, Int, Float, Str, Ellipsis };
+enum class ConstantKind : uint8_t { None, True, False, Int, Float, Str, Ellipsis, Bytes };
 struct Constant : Expr {
   ConstantKind ckind = ConstantKind::None;
   int64_t i = 0;

@@ -197,6 +197,7 @@ class Dumper {
           case ConstantKind::Int: out += std::to_string(c.i); break;
           case ConstantKind::Float: out += format_float(c.f); break;
           case ConstantKind::Str: quote(c.s, out); break;
+          case ConstantKind::Bytes: out += 'b'; quote(c.s, out); break;
         }
         if (opt_.positions) out += ')';
         return;

@@ -144,7 +144,7 @@ struct Code;
 
 // ConstValue is a compile-time constant; the VM turns each into a Value once per run.
 struct ConstValue {
-  enum class Kind : uint8_t { None, True, False, Int, Float, Str, Ellipsis, Code, Tuple };
+  enum class Kind : uint8_t { None, True, False, Int, Float, Str, Ellipsis, Code, Tuple, Bytes };
   Kind kind = Kind::None;
   int64_t i = 0;
   double f = 0.0;

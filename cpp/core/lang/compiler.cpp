@@ -717,6 +717,7 @@ std::string const_key(const ConstValue& c) {
       return "f" + std::to_string(bits);
     }
     case ConstValue::Kind::Str: return "s" + std::to_string(c.s.size()) + ":" + c.s;
+    case ConstValue::Kind::Bytes: return "b" + std::to_string(c.s.size()) + ":" + c.s;
     case ConstValue::Kind::Tuple: {
       std::string k = "(" + std::to_string(c.items.size()) + ":";
       for (const auto& it : c.items) {
@@ -1567,7 +1568,7 @@ class Compiler {
     switch (c.ckind) {
       case ConstantKind::True: return true;
       case ConstantKind::Int: return c.i != 0;
-      case ConstantKind::Str: return !c.s.empty();
+      case ConstantKind::Str: case ConstantKind::Bytes: return !c.s.empty();
       default: return false;
     }
   }
@@ -1853,6 +1854,7 @@ class Compiler {
         case ConstantKind::Int: out.kind = ConstValue::Kind::Int; out.i = c.i; return true;
         case ConstantKind::Float: out.kind = ConstValue::Kind::Float; out.f = c.f; return true;
         case ConstantKind::Str: out.kind = ConstValue::Kind::Str; out.s = c.s; return true;
+        case ConstantKind::Bytes: out.kind = ConstValue::Kind::Bytes; out.s = c.s; return true;
         case ConstantKind::Ellipsis: out.kind = ConstValue::Kind::Ellipsis; return true;
       }
     }

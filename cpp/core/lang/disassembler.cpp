@@ -97,6 +97,7 @@ std::string const_repr(const ConstValue& c) {
     case ConstValue::Kind::Int: return std::to_string(c.i);
     case ConstValue::Kind::Float: return float_repr(c.f);
     case ConstValue::Kind::Str: return str_repr(c.s);
+    case ConstValue::Kind::Bytes: return "b" + str_repr(c.s);
     case ConstValue::Kind::Code: return "<code " + (c.code ? c.code->name : std::string("?")) + ">";
     case ConstValue::Kind::Tuple: {
       std::string out = "(";

@@ -1967,6 +1967,7 @@ class Parser {
     ExprList values;
     std::string pending;
     uint32_t h = 0;
+    int kind = 0;  // kind: 1 once a str literal is seen, 2 once a bytes literal is seen
     while (at(TokenType::String)) {
       const Token& t = advance();
       std::string_view text = t.text;
@@ -1979,9 +1980,14 @@ class Parser {
         f |= l == 'f';
         ++q;
       }
-      if (bytes) defer(t, "bytes literals are not supported");
+      kind |= bytes ? 2 : 1;
+      if (kind == 3) return fail(t, "cannot mix bytes and nonbytes literals");
       size_t quote_len = (text.size() - q >= 6 && text[q + 1] == text[q] && text[q + 2] == text[q]) ? 3 : 1;
       std::string_view body = text.substr(q + quote_len, text.size() - q - 2 * quote_len);
+      if (bytes) {
+        if (!decode_bytes_literal(body, raw, pending, t)) return nullptr;
+        continue;
+      }
       if (!f) {
         if (!decode_literal(body, raw, pending, t)) return nullptr;
         continue;
@@ -1995,7 +2001,7 @@ class Parser {
     }
     if (!any_f) {
       auto c = make<Constant>(first);
-      c->ckind = ConstantKind::Str;
+      c->ckind = kind == 2 ? ConstantKind::Bytes : ConstantKind::Str;
       c->s = std::move(pending);
       return done(std::move(c), 1);
     }
@@ -2019,6 +2025,68 @@ class Parser {
     fail(t, "(unicode error) 'unicodeescape' codec can't decode bytes in position " + std::to_string(from) + "-" +
                 std::to_string(to) + ": " + what);
     return false;
+  }
+
+  // decode_bytes_literal appends a bytes body's value to out (one char per byte), with
+  // CPython's errors for non-ASCII characters and bad \x escapes.
+  bool decode_bytes_literal(std::string_view s, bool raw, std::string& out, const Token& t) {
+    for (char c : s)
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        fail(t, "bytes can only contain ASCII literal characters");
+        return false;
+      }
+    size_t i = 0;
+    while (i < s.size()) {
+      char c = s[i];
+      if (c == '\r') {
+        out += '\n';
+        i += (i + 1 < s.size() && s[i + 1] == '\n') ? 2 : 1;
+        continue;
+      }
+      if (c != '\\' || raw || i + 1 >= s.size()) {
+        out += c;
+        ++i;
+        continue;
+      }
+      size_t start = i;
+      char e = s[i + 1];
+      i += 2;
+      switch (e) {
+        case '\n': break;
+        case '\r':
+          if (i < s.size() && s[i] == '\n') ++i;
+          break;
+        case '\\': out += '\\'; break;
+        case '\'': out += '\''; break;
+        case '"': out += '"'; break;
+        case 'a': out += '\a'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'v': out += '\v'; break;
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+          uint32_t v = static_cast<uint32_t>(e - '0');
+          for (int k = 0; k < 2 && i < s.size() && s[i] >= '0' && s[i] <= '7'; ++k) v = v * 8 + static_cast<uint32_t>(s[i++] - '0');
+          out += static_cast<char>(v & 0xff);
+          break;
+        }
+        case 'x': {
+          if (i + 1 >= s.size() || hex_value(s[i]) < 0 || hex_value(s[i + 1]) < 0) {
+            fail(t, "(value error) invalid \\x escape at position " + std::to_string(start));
+            return false;
+          }
+          out += static_cast<char>(hex_value(s[i]) * 16 + hex_value(s[i + 1]));
+          i += 2;
+          break;
+        }
+        default:
+          out += '\\';
+          out += e;
+      }
+    }
+    return true;
   }
 
   // decode_literal appends a string body's value to out, processing escapes unless raw.

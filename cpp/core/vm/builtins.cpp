@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "vm/bytes.h"
 #include "vm/format.h"
 #include "vm/library.h"
 
@@ -1203,6 +1204,7 @@ void install_library(VM& vm) {
   install_str_methods(vm);
   install_containers(vm);
   install_exceptions(vm);
+  install_bytes(vm);
 }
 
 bool make_native_module(VM& vm, std::string_view name, Module*& out) {
@@ -1211,7 +1213,7 @@ bool make_native_module(VM& vm, std::string_view name, Module*& out) {
   else if (name == "math") make = make_math_module;
   else if (name == "random") make = make_random_module;
   else if (name == "sim") make = make_sim_module;
-  else return false;
+  else if (!(make = bytes_module_maker(name))) return false;
   Module* m = vm.new_module(name);
   if (!make(vm, m)) return false;
   out = m;

@@ -23,6 +23,7 @@ enum class ObjKind : uint8_t {
   Str, List, Tuple, Dict, Set, Range, Slice, Function, NativeFunction, BoundMethod,
   Class, Instance, Module, Cell, Generator, Iterator, CodeObj, StaticMethod,
   ClassMethod, Property, Super,
+  Bytes,  // bytes and bytearray (vm/bytes.h)
 };
 
 // ObjPool serves the memory of every object: size classes of 16 bytes up to 256, carved
@@ -57,6 +58,16 @@ struct Str : Obj {
   Str() : Obj(ObjKind::Str) {}
   void trace(VM&) override {}
   size_t size() const override { return sizeof(Str) + s.capacity(); }
+};
+
+// Bytes is a bytes object, or a bytearray when mutable; its operations are in vm/bytes.cpp.
+struct Bytes : Obj {
+  std::string data;
+  uint64_t hash = 0;      // 0 until computed (bytes only)
+  bool mutable_ = false;  // bytearray
+  Bytes() : Obj(ObjKind::Bytes) {}
+  void trace(VM&) override {}
+  size_t size() const override { return sizeof(Bytes) + data.capacity(); }
 };
 
 struct List : Obj {
@@ -228,6 +239,7 @@ struct Super : Obj { Class* start = nullptr; Value self; Super() : Obj(ObjKind::
 enum class IterKind : uint8_t {
   List, Tuple, Str, Range, DictKeys, DictValues, DictItems, Set, Enumerate, Zip, Map,
   Filter, Reversed, Callable,
+  Bytes,
 };
 
 struct Iterator : Obj {

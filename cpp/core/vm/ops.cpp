@@ -7,6 +7,7 @@
 #include <cstring>
 #include <memory>
 
+#include "vm/bytes.h"
 #include "vm/format.h"
 #include "vm/library.h"
 
@@ -128,8 +129,11 @@ size_t utf8_offset(const Str* s, int64_t index) {
 
 uint64_t str_hash(Str* s) {
   if (s->hash) return s->hash;
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(s->s.data());
-  size_t n = s->s.size();
+  s->hash = hash_bytes(reinterpret_cast<const unsigned char*>(s->s.data()), s->s.size());
+  return s->hash;
+}
+
+uint64_t hash_bytes(const unsigned char* p, size_t n) {
   uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xff51afd7ed558ccdULL);
   while (n >= 8) {
     uint64_t k;
@@ -148,7 +152,6 @@ uint64_t str_hash(Str* s) {
   h *= 0xd6e8feb86659fd93ULL;
   h ^= h >> 32;
   if (h == 0 || h == ~uint64_t{0}) h = 0x2545F4914F6CDD1DULL;
-  s->hash = h;
   return h;
 }
 
@@ -440,6 +443,7 @@ const char* iterator_type_name(const Iterator* it) {
       if (it->step == 1) return "iterator";
       return is_kind(it->source, ObjKind::List) ? "list_reverseiterator" : "reversed";
     case IterKind::Callable: return "callable_iterator";
+    case IterKind::Bytes: { Bytes* b = as_bytes(it->source); return b && b->mutable_ ? "bytearray_iterator" : "bytes_iterator"; }
   }
   return "iterator";
 }
@@ -474,6 +478,7 @@ bool VM::truthy(Value v, bool& out) {
   }
   switch (v.o->kind) {
     case ObjKind::Str: out = !static_cast<Str*>(v.o)->s.empty(); return true;
+    case ObjKind::Bytes: out = !static_cast<Bytes*>(v.o)->data.empty(); return true;
     case ObjKind::List: out = !static_cast<List*>(v.o)->items.empty(); return true;
     case ObjKind::Tuple: out = !static_cast<Tuple*>(v.o)->items.empty(); return true;
     case ObjKind::Dict: out = static_cast<Dict*>(v.o)->count != 0; return true;
@@ -674,7 +679,7 @@ bool repeat_count(VM& vm, Value n, size_t elem_bytes, size_t len, int64_t& count
 }
 
 bool is_seq(Value v) {
-  return is_kind(v, ObjKind::Str) || is_kind(v, ObjKind::List) || is_kind(v, ObjKind::Tuple);
+  return is_kind(v, ObjKind::Str) || is_kind(v, ObjKind::List) || is_kind(v, ObjKind::Tuple) || is_kind(v, ObjKind::Bytes);
 }
 
 bool seq_repeat(VM& vm, Value seq, Value n, Value& out) {
@@ -702,6 +707,11 @@ bool seq_repeat(VM& vm, Value seq, Value n, Value& out) {
 bool native_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& handled) {
   handled = true;
   if (is_number(a) && is_number(b)) return num_binop(vm, op, a, b, out, handled);
+  if (is_kind(a, ObjKind::Bytes) || is_kind(b, ObjKind::Bytes)) {
+    if (!bytes_binop(vm, op, a, b, out, handled)) return false;
+    if (handled) return true;
+    handled = true;
+  }
   if (op == BinOpKind::Add) {
     if (Str* x = as_str(a)) {
       if (Str* y = as_str(b)) {
@@ -871,6 +881,10 @@ bool VM::inplace_op(BinOpKind op, Value a, Value b, Value& out) {
       out = a;
       return true;
     }
+  }
+  if (is_kind(a, ObjKind::Bytes)) {
+    if (!bytes_inplace(*this, op, a, b, out, handled)) return false;
+    if (handled) return true;
   }
   if (dispatches(a)) {
     bool found;
@@ -1058,6 +1072,7 @@ bool native_compare(VM& vm, CmpOpKind op, Value a, Value b, Value& out, bool& ha
       out = Value::boolean(apply_cmp(op, c < 0 ? -1 : c > 0 ? 1 : 0));
       return true;
     }
+    if (ka == ObjKind::Bytes && kb == ObjKind::Bytes) return bytes_compare(vm, op, static_cast<Bytes*>(a.o), static_cast<Bytes*>(b.o), out);
     if ((ka == ObjKind::List && kb == ObjKind::List) || (ka == ObjKind::Tuple && kb == ObjKind::Tuple)) {
       DepthGuard g(vm, " in comparison");
       if (!g.ok) return false;
@@ -1247,6 +1262,7 @@ bool VM::hash(Value v, uint64_t& out) {
   }
   switch (v.o->kind) {
     case ObjKind::Str: out = str_hash(static_cast<Str*>(v.o)); return true;
+    case ObjKind::Bytes: return bytes_hash(*this, static_cast<Bytes*>(v.o), out);
     case ObjKind::Tuple: {
       DepthGuard g(*this, " while calling a Python object");
       if (!g.ok) return false;
@@ -1430,6 +1446,7 @@ bool repr_into(VM& vm, Value v, std::string& out) {
   Obj* o = v.o;
   switch (o->kind) {
     case ObjKind::Str: fmt::str_repr(static_cast<Str*>(o)->s, out); return true;
+    case ObjKind::Bytes: bytes_repr(static_cast<Bytes*>(o), out); return true;
     case ObjKind::List: {
       ReprGuard g(vm, o);
       if (g.recursive) { out += "[...]"; return true; }
@@ -1685,6 +1702,7 @@ bool VM::get_iter(Value v, Value& out) {
     case ObjKind::List: out = Value::object(new_iter(*this, IterKind::List, v)); return true;
     case ObjKind::Tuple: out = Value::object(new_iter(*this, IterKind::Tuple, v)); return true;
     case ObjKind::Str: out = Value::object(new_iter(*this, IterKind::Str, v)); return true;
+    case ObjKind::Bytes: out = Value::object(new_iter(*this, IterKind::Bytes, v)); return true;
     case ObjKind::Range: {
       Range* r = static_cast<Range*>(v.o);
       Iterator* it = new_iter(*this, IterKind::Range, v);
@@ -1788,6 +1806,7 @@ bool VM::next(Value iter, Value& out, bool& done) {
       out = make_str(*this, std::string_view(s->s).substr(p, q - p));
       return true;
     }
+    case IterKind::Bytes: bytes_next(it, out, done); return true;
     case IterKind::Range: {
       if (it->end <= 0) { done = true; return true; }
       out = Value::integer(it->pos);
@@ -2004,6 +2023,7 @@ int64_t str_len(const Str* s) { return s->ascii ? static_cast<int64_t>(s->s.size
 bool VM::get_item(Value c, Value key, Value& out) {
   if (!c.is_obj()) return raise(types().type_error, "'" + type_name(c) + "' object is not subscriptable");
   switch (c.o->kind) {
+    case ObjKind::Bytes: return bytes_get_item(*this, static_cast<Bytes*>(c.o), key, out);
     case ObjKind::List:
     case ObjKind::Tuple: {
       bool is_list = c.o->kind == ObjKind::List;
@@ -2149,6 +2169,7 @@ bool VM::set_item(Value c, Value key, Value v) {
     return raise(types().type_error, "list indices must be integers or slices, not " + type_name(key));
   }
   if (Dict* d = as_dict(c)) return dict_set(d, key, v);
+  if (Bytes* b = as_bytes(c)) return bytes_set_item(*this, b, key, v);
   if (as_instance(c)) {
     Value r;
     bool found;
@@ -2189,6 +2210,7 @@ bool VM::del_item(Value c, Value key) {
     if (!found) return raise_key_error(*this, key);
     return true;
   }
+  if (Bytes* b = as_bytes(c)) return bytes_del_item(*this, b, key);
   if (as_instance(c)) {
     Value r;
     bool found;
@@ -2201,6 +2223,7 @@ bool VM::del_item(Value c, Value key) {
 bool VM::contains(Value c, Value item, bool& out) {
   if (c.is_obj()) {
     switch (c.o->kind) {
+      case ObjKind::Bytes: return bytes_contains(*this, static_cast<Bytes*>(c.o), item, out);
       case ObjKind::Str: {
         Str* needle = as_str(item);
         if (!needle) return raise(types().type_error, "'in <string>' requires string as left operand, not " + type_name(item));
@@ -2284,6 +2307,7 @@ bool VM::length(Value v, int64_t& out) {
   if (v.is_obj()) {
     switch (v.o->kind) {
       case ObjKind::Str: out = str_len(static_cast<Str*>(v.o)); return true;
+      case ObjKind::Bytes: out = static_cast<int64_t>(static_cast<Bytes*>(v.o)->data.size()); return true;
       case ObjKind::List: out = static_cast<int64_t>(static_cast<List*>(v.o)->items.size()); return true;
       case ObjKind::Tuple: out = static_cast<int64_t>(static_cast<Tuple*>(v.o)->items.size()); return true;
       case ObjKind::Dict: out = static_cast<Dict*>(v.o)->count; return true;

@@ -737,10 +737,6 @@ bool s_expandtabs(VM& vm, const CallArgs& a, Value& out) {
   return true;
 }
 
-bool s_encode(VM& vm, const CallArgs&, Value&) {
-  return vm.raise(vm.types().not_implemented_error, "str.encode() is not available in the playground (there is no bytes type)");
-}
-
 bool s_format(VM& vm, const CallArgs& a, Value& out) {
   Str* s = self_str(vm, a, "format");
   if (!s) return false;
@@ -1121,7 +1117,7 @@ void install_str_methods(VM& vm) {
       {"replace", s_replace}, {"partition", s_partition}, {"rpartition", s_rpartition},
       {"removeprefix", s_removeprefix}, {"removesuffix", s_removesuffix}, {"center", s_center},
       {"ljust", s_ljust}, {"rjust", s_rjust}, {"zfill", s_zfill}, {"expandtabs", s_expandtabs},
-      {"encode", s_encode}, {"format", s_format},
+      {"format", s_format},
   };
   for (const Entry& e : methods) vm.define_method(vm.types().str, e.name, e.fn);
 }

@@ -211,6 +211,7 @@ Class* VM::type_of(Value v) const {
   const Obj* o = v.o;
   switch (o->kind) {
     case ObjKind::Str: return types_.str;
+    case ObjKind::Bytes: return static_cast<const Bytes*>(o)->mutable_ ? types_.bytearray : types_.bytes;
     case ObjKind::List: return types_.list;
     case ObjKind::Tuple: return types_.tuple;
     case ObjKind::Dict: return types_.dict;
@@ -273,6 +274,7 @@ CodeRuntime* VM::prepare(const Code* code) {
         case ConstValue::Kind::Int: return Value::integer(c.i);
         case ConstValue::Kind::Float: return Value::number(c.f);
         case ConstValue::Kind::Str: return Value::object(vm.intern(c.s));
+        case ConstValue::Kind::Bytes: { Bytes* b = vm.alloc<Bytes>(); b->data = c.s; return Value::object(b); }
         case ConstValue::Kind::Ellipsis: return vm.ellipsis_value();
         case ConstValue::Kind::Code: {
           CodeObj* co = vm.alloc<CodeObj>();

@@ -54,6 +54,7 @@ struct Types {
       *set, *frozenset, *range, *slice, *function, *builtin_function, *method, *module,
       *generator, *coroutine, *async_generator, *cell, *code, *iterator, *property,
       *staticmethod, *classmethod, *super_;
+  Class *bytes, *bytearray;
   // Exceptions, a subset of CPython's hierarchy with the same parents.
   Class *base_exception, *exception, *system_exit, *keyboard_interrupt, *generator_exit,
       *stop_iteration, *stop_async_iteration, *arithmetic_error, *zero_division_error,
@@ -62,6 +63,7 @@ struct Types {
       *runtime_error, *recursion_error, *not_implemented_error, *memory_error,
       *import_error, *module_not_found_error, *os_error, *timeout_error,
       *unicode_error, *cancelled_error, *step_limit_error;
+  Class *unicode_decode_error, *unicode_encode_error;
 };
 
 class VM {

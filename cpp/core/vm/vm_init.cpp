@@ -156,6 +156,8 @@ void VM::init_types() {
   t.float_ = mk("float", nullptr);
   t.str = mk("str", nullptr);
   t.list = mk("list", nullptr);
+  t.bytes = mk("bytes", nullptr);
+  t.bytearray = mk("bytearray", nullptr);
   t.tuple = mk("tuple", nullptr);
   t.dict = mk("dict", nullptr);
   t.set = mk("set", nullptr);
@@ -202,6 +204,8 @@ void VM::init_types() {
   t.type_error = ex("TypeError", t.exception);
   t.value_error = ex("ValueError", t.exception);
   t.unicode_error = ex("UnicodeError", t.value_error);
+  t.unicode_decode_error = ex("UnicodeDecodeError", t.unicode_error);
+  t.unicode_encode_error = ex("UnicodeEncodeError", t.unicode_error);
   t.runtime_error = ex("RuntimeError", t.exception);
   t.recursion_error = ex("RecursionError", t.runtime_error);
   t.not_implemented_error = ex("NotImplementedError", t.runtime_error);
@@ -267,7 +271,7 @@ void VM::init_core_methods() {
       t.stop_iteration, t.stop_async_iteration, t.arithmetic_error, t.zero_division_error,
       t.overflow_error, t.assertion_error, t.attribute_error, t.lookup_error, t.index_error,
       t.key_error, t.name_error, t.unbound_local_error, t.type_error, t.value_error,
-      t.unicode_error, t.runtime_error, t.recursion_error, t.not_implemented_error,
+      t.unicode_error, t.unicode_decode_error, t.unicode_encode_error, t.bytes, t.bytearray, t.runtime_error, t.recursion_error, t.not_implemented_error,
       t.memory_error, t.import_error, t.module_not_found_error, t.os_error, t.timeout_error,
   };
   for (const Class* c : globals) store_name_in(builtins_, c->name, Value::object(const_cast<Class*>(c)));
