@@ -83,8 +83,17 @@ def main():
     started = time.perf_counter()
     try:
         runpy.run_path(path, run_name="__main__")
-    except SystemExit:
-        raise
+    except SystemExit as exc:
+        # At top level CPython ends normally for code None or 0, else without a traceback.
+        if exc.code is not None and exc.code != 0:
+            sys.stdout.flush()
+            if not isinstance(exc.code, int):
+                sys.stderr.write(f"{exc.code}\n")
+            record = {"type": "SystemExit", "message": str(exc), "line": innermost_line(exc, path)}
+            sys.stderr.write("GOLDEN-ERROR " + json.dumps(record) + "\n")
+            join_threads()
+            report_elapsed(started)
+            sys.exit(1)
     except BaseException as exc:
         sys.stdout.flush()
         traceback.print_exception(exc)
