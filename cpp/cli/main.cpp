@@ -270,11 +270,17 @@ int run(const CliArgs& args) {
     const interleave::ErrorInfo& e = *result.error;
     if (!e.traceback.empty()) {
       std::fputs(e.traceback.c_str(), stderr);
-    } else {
+    } else if (e.type != "SystemExit") {
       std::fprintf(stderr, "%s: %s\n", e.type.c_str(), e.message.c_str());
     }
   }
   std::fflush(stdout);
+  if (result.error && result.error->type == "SystemExit") {
+    // sys.exit(n) exits with n, sys.exit("text") with 1, as CPython does.
+    char* end = nullptr;
+    long code = std::strtol(result.error->message.c_str(), &end, 10);
+    return !result.error->message.empty() && *end == '\0' ? static_cast<int>(code & 0xff) : 1;
+  }
   return result.error ? 1 : 0;
 }
 

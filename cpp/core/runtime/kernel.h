@@ -86,6 +86,8 @@
 // as the package a, concurrent_futures.py as concurrent.futures). Use absolute imports.
 #include <string_view>
 
+#include "vm/value.h"
+
 namespace interleave {
 
 class Scheduler;
@@ -96,5 +98,9 @@ struct Module;
 bool make_kernel_module(Scheduler& scheduler, VM& vm, Module*& out);
 // make_sys_module() builds `sys`: switch interval, version, stdout/stderr, exit, exc_info.
 bool make_sys_module(Scheduler& scheduler, VM& vm, Module*& out);
+// system_exit_code() is true when exc is a SystemExit, with its code (None, an int or any
+// value); exit_is_clean() is true for code None or 0, which end a program normally.
+bool system_exit_code(VM& vm, Value exc, Value& code);
+bool exit_is_clean(VM& vm, Value exc);
 
 }  // namespace interleave

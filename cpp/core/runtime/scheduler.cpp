@@ -977,7 +977,7 @@ void Scheduler::finish_thread(uint32_t t, bool raised, Value exception) {
 
 void Scheduler::finish_main(bool raised, Value exception) {
   Thread& th = threads_[0];
-  if (raised && !shutdown_started_) {
+  if (raised && !shutdown_started_ && !exit_is_clean(*vm_, exception)) {
     main_raised_ = true;
     main_exception_ = exception;
   }

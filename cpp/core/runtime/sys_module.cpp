@@ -97,6 +97,21 @@ bool io_isatty(VM&, const CallArgs&, Value& out) {
 
 }  // namespace
 
+bool system_exit_code(VM& vm, Value exc, Value& code) {
+  if (!vm.isinstance(exc, vm.types().system_exit)) return false;
+  if (!vm.get_attr(exc, vm.intern("code"), code)) {
+    vm.clear_exception();
+    code = Value::none();
+  }
+  return true;
+}
+
+bool exit_is_clean(VM& vm, Value exc) {
+  Value code;
+  if (!system_exit_code(vm, exc, code)) return false;
+  return code.is_none() || (is_intlike(code) && int_of(code) == 0);
+}
+
 bool make_sys_module(Scheduler&, VM& vm, Module*& out) {
   Module* m = vm.new_module("sys");
   define(vm, m, "setswitchinterval", s_setswitchinterval);

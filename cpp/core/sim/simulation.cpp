@@ -4,6 +4,7 @@
 
 #include "lang/compiler.h"
 #include "lang/parser.h"
+#include "runtime/kernel.h"
 #include "runtime/scheduler.h"
 #include "trace/event_log.h"
 #include "vm/task.h"
@@ -128,6 +129,12 @@ class Engine {
     info.message = vm.exception_message(exc);
     info.line = user_line(exc);
     info.traceback = vm.format_exception(exc, lines);
+    Value code;
+    if (system_exit_code(vm, exc, code)) {
+      // At top level SystemExit prints no traceback: only a non-int code, as text.
+      info.traceback.clear();
+      if (!code.is_int() && !code.is_bool()) info.traceback = info.message + "\n";
+    }
     fail(std::move(info));
   }
 

@@ -318,6 +318,8 @@ bool VM::get_attr(Value obj, Str* name, Value& out) {
         Module* m = static_cast<Module*>(o);
         if (lookup_name_in(m->dict, name, out)) return true;
         if (name == names_.dict) { out = Value::object(m->dict); return true; }
+        Value ga;
+        if (lookup_name_in(m->dict, names_.getattr, ga)) return call(ga, {Value::object(name)}, out);  // PEP 562
         return raise(types_.attribute_error, "module '" + m->name->s + "' has no attribute '" + name->s + "'");
       }
       case ObjKind::Super: return super_lookup(static_cast<Super*>(o), name, out);

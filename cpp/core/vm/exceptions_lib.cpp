@@ -1,5 +1,5 @@
 // BaseException's methods: args storage, str() and repr() as CPython prints them, and
-// the few subclasses whose str or attributes differ (KeyError, StopIteration).
+// the few subclasses whose str or attributes differ (KeyError, StopIteration, SystemExit).
 #include "vm/library.h"
 
 namespace interleave {
@@ -117,6 +117,15 @@ bool stop_iteration_init(VM& vm, const CallArgs& a, Value& out) {
   return vm.dict_set(in->attrs, Value::object(vm.names().value), value);
 }
 
+// system_exit_init sets SystemExit.code: None without arguments, the argument, or the args tuple.
+bool system_exit_init(VM& vm, const CallArgs& a, Value& out) {
+  Instance* in = exc_self(vm, a, "__init__");
+  if (!in) return false;
+  if (!exc_init(vm, a, out)) return false;
+  Value code = a.nargs == 2 ? a.args[1] : a.nargs > 2 ? Value::object(exc_args(vm, in)) : Value();
+  return vm.dict_set(in->attrs, Value::object(vm.intern("code")), code);
+}
+
 }  // namespace
 
 void install_exceptions(VM& vm) {
@@ -128,6 +137,7 @@ void install_exceptions(VM& vm) {
   vm.define_method(t.base_exception, "with_traceback", exc_with_traceback);
   vm.define_method(t.key_error, "__str__", key_error_str);
   vm.define_method(t.stop_iteration, "__init__", stop_iteration_init);
+  vm.define_method(t.system_exit, "__init__", system_exit_init);
 }
 
 }  // namespace lib

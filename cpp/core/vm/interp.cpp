@@ -1846,7 +1846,9 @@ dispatch_op:
         PUSH(tmp);
         DISPATCH();
       }
-      RAISE(types_.import_error, "cannot import name '" + name->s + "' from '" + static_cast<Module*>(m.o)->name->s + "'");
+      if (!lookup_name_in(static_cast<Module*>(m.o)->dict, names_.getattr, tmp)) {
+        RAISE(types_.import_error, "cannot import name '" + name->s + "' from '" + static_cast<Module*>(m.o)->name->s + "'");
+      }
     }
     BEGIN_LIB();
     ok = get_attr(m, name, tmp);

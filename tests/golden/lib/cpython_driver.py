@@ -8,6 +8,11 @@ type as the traceback's last line names it, message is str(exc) (without the "Di
 mean" hints CPython's printer appends), line is the innermost frame inside PROGRAM.py.
 The last stderr line is always `GOLDEN-ELAPSED seconds`: wall time from the program's start
 until it and its non-daemon threads have ended, without interpreter start-up.
+
+The wall clock starts where the playground's does: at the program's start it reads
+2024-01-01 00:00:00 UTC (time.time() == 1704067200.0) and runs at the real rate, in UTC.
+Only the epoch moves; the time functions and the formatting are CPython's own, and the
+datetime module is CPython's pure-Python one, which reads that clock through time.time().
 """
 import json
 import os
@@ -51,14 +56,44 @@ def report_elapsed(started):
     sys.stderr.flush()
 
 
+PLAYGROUND_EPOCH = 1704067200.0
+
+
+def start_wall_clock():
+    """start_wall_clock shifts time.time() and its readers so that now is PLAYGROUND_EPOCH, in UTC."""
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    real_time, real_time_ns = time.time, time.time_ns
+    shift_ns = int(PLAYGROUND_EPOCH * 1e9) - real_time_ns()
+    time.time_ns = lambda: real_time_ns() + shift_ns
+    time.time = lambda: (real_time_ns() + shift_ns) / 1e9
+    for name in ("localtime", "gmtime", "ctime"):
+        real = getattr(time, name)
+        setattr(time, name, lambda secs=None, real=real: real(time.time() if secs is None else secs))
+    real_strftime, real_asctime = time.strftime, time.asctime
+    time.strftime = lambda format, t=None: real_strftime(format, time.localtime() if t is None else t)
+    time.asctime = lambda t=None: real_asctime(time.localtime() if t is None else t)
+    sys.modules["_datetime"] = None
+
+
 def main():
     path = os.path.abspath(sys.argv[1])
     sys.argv = [path]
+    start_wall_clock()
     started = time.perf_counter()
     try:
         runpy.run_path(path, run_name="__main__")
-    except SystemExit:
-        raise
+    except SystemExit as exc:
+        # At top level CPython ends normally for code None or 0, else without a traceback.
+        if exc.code is not None and exc.code != 0:
+            sys.stdout.flush()
+            if not isinstance(exc.code, int):
+                sys.stderr.write(f"{exc.code}\n")
+            record = {"type": "SystemExit", "message": str(exc), "line": innermost_line(exc, path)}
+            sys.stderr.write("GOLDEN-ERROR " + json.dumps(record) + "\n")
+            join_threads()
+            report_elapsed(started)
+            sys.exit(1)
     except BaseException as exc:
         sys.stdout.flush()
         traceback.print_exception(exc)

@@ -1,6 +1,8 @@
 // The time module on the simulated clock: sleep() hands the task to the runtime, and the
-// clocks read simulated seconds. time.time() is a fixed epoch (2023-11-14 22:13:20 UTC)
+// clocks read simulated seconds. time.time() is a fixed epoch (2024-01-01 00:00:00 UTC)
 // plus simulated seconds, so timestamps look real but every run prints the same ones.
+// The calendar half (struct_time, strftime, gmtime, ...) is Python (stdlib/_pytime.py),
+// imported by the module's __getattr__ on first use so `import time` stays free.
 #include <cmath>
 
 #include "vm/library.h"
@@ -9,7 +11,7 @@ namespace interleave {
 namespace lib {
 namespace {
 
-constexpr double kEpochBase = 1'700'000'000.0;
+constexpr double kEpochBase = 1'704'067'200.0;
 
 bool seconds_arg(VM& vm, const CallArgs& a, const char* fn, double& out) {
   if (!no_kwargs(vm, a, fn)) return false;
@@ -65,12 +67,34 @@ bool t_clock_ns(VM& vm, const CallArgs& a, Value& out) {
   return true;
 }
 
+// t_getattr is the module's __getattr__: names of the calendar half come from _pytime.
+bool t_getattr(VM& vm, const CallArgs& a, Value& out) {
+  Str* name = a.nargs == 1 ? as_str(a.args[0]) : nullptr;
+  if (!name) return vm.raise(vm.types().type_error, "__getattr__() takes exactly one argument");
+  Value py;
+  if (name->s.empty() || name->s[0] != '_' || name->s == "__doc__") {
+    if (!vm.import_module("_pytime", py)) return false;
+    Module* m = static_cast<Module*>(py.o);
+    bool found = false;
+    if (!vm.dict_get(m->dict, a.args[0], out, found)) return false;
+    if (found) return true;
+  }
+  return raise_fmt(vm, vm.types().attribute_error, "module 'time' has no attribute '%s'", name->s.c_str());
+}
+
+bool t_utcoffset(VM&, const CallArgs&, Value& out) {
+  out = Value::integer(0);
+  return true;
+}
+
 }  // namespace
 
 bool make_time_module(VM& vm, Module* m) {
   define(vm, m, "sleep", t_sleep);
   define(vm, m, "time", t_time);
   define(vm, m, "time_ns", t_time_ns);
+  define(vm, m, "__getattr__", t_getattr);
+  define(vm, m, "_utcoffset", t_utcoffset);
   for (const char* n : {"perf_counter", "monotonic", "process_time", "thread_time"}) define(vm, m, n, t_clock);
   for (const char* n : {"perf_counter_ns", "monotonic_ns", "process_time_ns", "thread_time_ns"}) define(vm, m, n, t_clock_ns);
   return true;
