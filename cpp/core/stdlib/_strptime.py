@@ -197,7 +197,7 @@ def _strptime_time(data, format="%a %b %d %H:%M:%S %Y"):
 
 
 def _strptime_datetime(cls, data, format="%a %b %d %H:%M:%S %Y"):
-    import datetime
+    import datetime  # library-loaded: only datetime.strptime calls this
     tt, fraction, gmtoff, gmtoff_us, zone = _strptime(data, format)
     args = tt[:6] + (fraction,)
     if gmtoff is not None:
