@@ -2,6 +2,7 @@
 // to completion in a fresh module, and cache it like any other module.
 #include "vm/frozen.h"
 
+#include <cstdint>
 #include <vector>
 
 #include "lang/compiler.h"
@@ -94,20 +95,20 @@ bool add_library(std::string archive, std::string& error) {
       error = "the library archive is malformed after " + std::to_string(modules.size()) + " modules";
       return false;
     }
-    size_t size = 0;
+    uint64_t size = 0;
     for (char c : length) {
-      if (c < '0' || c > '9' || size > (size_t{1} << 40)) {
+      if (c < '0' || c > '9' || size > (uint64_t{1} << 40)) {
         error = "the library archive has a bad length for module " + std::string(name);
         return false;
       }
-      size = size * 10 + static_cast<size_t>(c - '0');
+      size = size * 10 + static_cast<uint64_t>(c - '0');
     }
     if (length.empty() || size > rest.size()) {
       error = "the library archive is truncated in module " + std::string(name);
       return false;
     }
-    modules.push_back(FrozenModule{name, rest.substr(0, size), kind == "p"});
-    rest.remove_prefix(size);
+    modules.push_back(FrozenModule{name, rest.substr(0, static_cast<size_t>(size)), kind == "p"});
+    rest.remove_prefix(static_cast<size_t>(size));
   }
   // The views point into archive's buffer, which moving the string keeps in place.
   AddedLibrary& library = added_library();

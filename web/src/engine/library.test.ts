@@ -61,7 +61,8 @@ describe('the library archive', () => {
     while (at < archive.length) {
       const name = line();
       line();
-      at += Number(line());
+      const length = Number(line());
+      at += length;
       names.add(name);
     }
     for (const module of ['json', 'collections', 'dataclasses', 're', 'logging', 'datetime', 'typing', 'functools', 'itertools']) {
