@@ -1326,8 +1326,7 @@ TEST(Parser, UnsupportedConstructs) {
       {"x = 9223372036854775808", "OverflowError: integer literal too large for the playground (64-bit ints) @1"},
       {"x = 1\ny = 2j", "SyntaxError: complex numbers are not supported @2"},
       {"x = 1.5J", "SyntaxError: complex numbers are not supported @1"},
-      {"x = b'abc'", "SyntaxError: bytes literals are not supported @1"},
-      {"x = 'a' Rb'b'", "SyntaxError: bytes literals are not supported @1"},
+      {"x = 'a' Rb'b'", "SyntaxError: cannot mix bytes and nonbytes literals @1"},
       {"from . import a", "SyntaxError: relative imports are not supported @1"},
       {"x = 1\nfrom .mod import a", "SyntaxError: relative imports are not supported @2"},
       {"from ... import a", "SyntaxError: relative imports are not supported @1"},
@@ -1349,7 +1348,7 @@ TEST(Parser, SyntaxErrorsTakePrecedenceOverDeferredChecks) {
   EXPECT_EQ(P("from . import a\nx = 99999999999999999999\n"), "SyntaxError: relative imports are not supported @1");
   EXPECT_EQ(P("x = 99999999999999999999\nfrom . import a\n"),
             "OverflowError: integer literal too large for the playground (64-bit ints) @1");
-  EXPECT_EQ(P("x = f'{b\"a\"}'\n"), "SyntaxError: bytes literals are not supported @1");
+  EXPECT_EQ(P("x = f'{1j}'\n"), "SyntaxError: complex numbers are not supported @1");
 }
 
 TEST(Parser, SoftKeywordsAreNames) {
