@@ -65,14 +65,15 @@ def start_wall_clock():
     time.tzset()
     real_time, real_time_ns = time.time, time.time_ns
     shift_ns = int(PLAYGROUND_EPOCH * 1e9) - real_time_ns()
-    time.time_ns = lambda: real_time_ns() + shift_ns
-    time.time = lambda: (real_time_ns() + shift_ns) / 1e9
+    # staticmethod: stored on a class (logging.Formatter.converter) they stay unbound, as built-ins do.
+    time.time_ns = staticmethod(lambda: real_time_ns() + shift_ns)
+    time.time = staticmethod(lambda: (real_time_ns() + shift_ns) / 1e9)
     for name in ("localtime", "gmtime", "ctime"):
         real = getattr(time, name)
-        setattr(time, name, lambda secs=None, real=real: real(time.time() if secs is None else secs))
+        setattr(time, name, staticmethod(lambda secs=None, real=real: real(time.time() if secs is None else secs)))
     real_strftime, real_asctime = time.strftime, time.asctime
-    time.strftime = lambda format, t=None: real_strftime(format, time.localtime() if t is None else t)
-    time.asctime = lambda t=None: real_asctime(time.localtime() if t is None else t)
+    time.strftime = staticmethod(lambda format, t=None: real_strftime(format, time.localtime() if t is None else t))
+    time.asctime = staticmethod(lambda t=None: real_asctime(time.localtime() if t is None else t))
     sys.modules["_datetime"] = None
 
 
