@@ -1273,7 +1273,7 @@ class IsoCalendarDate:
         return hash(self._t)
 
     def __repr__(self):
-        return (f'{self.__class__.__name__}'
+        return (f'datetime.{self.__class__.__name__}'
                 f'(year={self._t[0]}, week={self._t[1]}, weekday={self._t[2]})')
 
 
@@ -1415,7 +1415,7 @@ class time:
             if allow_mixed:
                 return 2 # arbitrary non-zero value
             else:
-                raise TypeError("cannot compare naive and aware times")
+                raise TypeError("can't compare offset-naive and offset-aware times")
         myhhmm = self._hour * 60 + self._minute - myoff//timedelta(minutes=1)
         othhmm = other._hour * 60 + other._minute - otoff//timedelta(minutes=1)
         return _cmp((myhhmm, self._second, self._microsecond),
@@ -2081,7 +2081,7 @@ class datetime(date):
             if allow_mixed:
                 return 2 # arbitrary non-zero value
             else:
-                raise TypeError("cannot compare naive and aware datetimes")
+                raise TypeError("can't compare offset-naive and offset-aware datetimes")
         # XXX What follows could be done more efficiently...
         diff = self - other     # this will take offsets into account
         if diff.days < 0:
@@ -2130,7 +2130,7 @@ class datetime(date):
         if myoff == otoff:
             return base
         if myoff is None or otoff is None:
-            raise TypeError("cannot mix naive and timezone-aware time")
+            raise TypeError("can't subtract offset-naive and offset-aware datetimes")
         return base + otoff - myoff
 
     def __hash__(self):
