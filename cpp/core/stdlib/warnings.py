@@ -31,24 +31,20 @@ def _add_filter(item, append):
 
 
 def filterwarnings(action, message="", category=Warning, module="", lineno=0, append=False):
-    if action not in _ACTIONS:
-        raise ValueError("invalid action: %r" % (action,))
+    assert action in _ACTIONS, "invalid action: %r" % (action,)
     if not isinstance(message, str):
         raise TypeError("message must be a string")
     if not isinstance(category, type) or not issubclass(category, Warning):
         raise TypeError("category must be a Warning subclass")
     if not isinstance(module, str):
         raise TypeError("module must be a string")
-    if not isinstance(lineno, int) or lineno < 0:
-        raise ValueError("lineno must be an int >= 0")
+    assert isinstance(lineno, int) and lineno >= 0, "lineno must be an int >= 0"
     _add_filter((action, message or None, category, module or None, lineno), append)
 
 
 def simplefilter(action, category=Warning, lineno=0, append=False):
-    if action not in _ACTIONS:
-        raise ValueError("invalid action: %r" % (action,))
-    if not isinstance(lineno, int) or lineno < 0:
-        raise ValueError("lineno must be an int >= 0")
+    assert action in _ACTIONS, "invalid action: %r" % (action,)
+    assert isinstance(lineno, int) and lineno >= 0, "lineno must be an int >= 0"
     _add_filter((action, None, category, None, lineno), append)
 
 
