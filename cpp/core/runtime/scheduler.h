@@ -104,6 +104,8 @@ class Scheduler : public SimContext {
   void write_error(std::string_view text);
   // format_exception() is CPython's traceback text for exc, with the program's lines.
   std::string format_exception(Value exc);
+  // source_lines() is the program's text by line (null before a program is loaded).
+  const std::vector<std::string>* source_lines() const { return lines_; }
   VM& vm() { return *vm_; }
   EventLog& log() { return log_; }
   // current() is the index of the thread running Python code now.

@@ -1,9 +1,13 @@
 // The sys module: the GIL's switch interval, version facts, stdout and stderr objects,
-// exit() and exc_info().
+// exit(), exc_info(), the recursion limit, modules and the private _stack() that logging,
+// warnings and traceback read the caller's file, line and function from. The named tuples
+// (version_info, implementation) are Python (stdlib/_pysys.py), loaded on first use.
+#include <algorithm>
 #include <cmath>
 
 #include "runtime/kernel.h"
 #include "runtime/scheduler.h"
+#include "vm/frame.h"
 #include "vm/library.h"
 #include "vm/task.h"
 #include "vm/vm.h"
@@ -59,8 +63,74 @@ bool s_exc_info(VM& vm, const CallArgs& a, Value& out) {
 
 bool s_getrecursionlimit(VM& vm, const CallArgs& a, Value& out) {
   if (!arg_count(vm, a, "getrecursionlimit", 0, 0)) return false;
-  out = Value::integer(1000);
+  out = Value::integer(vm.config().recursion_limit);
   return true;
+}
+
+bool s_setrecursionlimit(VM& vm, const CallArgs& a, Value& out) {
+  if (!no_kwargs(vm, a, "setrecursionlimit") || !arg_count(vm, a, "setrecursionlimit", 1, 1)) return false;
+  Value v = a.args[0];
+  if (!is_intlike(v)) return raise_fmt(vm, vm.types().type_error, "'%s' object cannot be interpreted as an integer", vm.type_name(v).c_str());
+  int64_t n = int_of(v);
+  if (n < 1) return vm.raise(vm.types().value_error, "recursion limit must be greater or equal than 1");
+  Task* t = vm.current_task();
+  if (t && static_cast<int64_t>(t->frames.size()) >= n) {
+    return raise_fmt(vm, vm.types().recursion_error, "cannot set the recursion limit to %lld at the recursion depth %zu: the limit is too low",
+                     static_cast<long long>(n), t->frames.size());
+  }
+  VmConfig c = vm.config();
+  c.recursion_limit = static_cast<uint32_t>(std::min<int64_t>(n, INT32_MAX));
+  vm.configure(c);
+  out = Value::none();
+  return true;
+}
+
+// s_stack is [(filename, lineno, function, source line), ...] for the calling task,
+// outermost first; frozen modules ("<frozen logging>") have no source line.
+bool s_stack(VM& vm, const CallArgs& a, Value& out) {
+  if (!arg_count(vm, a, "_stack", 0, 0)) return false;
+  const std::vector<std::string>* lines = sched(vm).source_lines();
+  std::vector<Value> items;
+  if (Task* t = vm.current_task()) {
+    for (Frame* f : t->frames) {
+      const std::string& file = f->code->filename;
+      uint32_t line = f->line();
+      std::string text;
+      if (lines && (file.empty() || file[0] != '<') && line >= 1 && line <= lines->size()) {
+        const std::string& src = (*lines)[line - 1];
+        size_t b = src.find_first_not_of(" \t\r\n\f");
+        size_t e = src.find_last_not_of(" \t\r\n\f");
+        if (b != std::string::npos) text = src.substr(b, e - b + 1);
+      }
+      items.push_back(Value::object(vm.new_tuple({vm.str_value(file), Value::integer(line),
+                                                  vm.str_value(f->code->name), vm.str_value(text)})));
+    }
+  }
+  out = Value::object(vm.new_list(std::move(items)));
+  return true;
+}
+
+// s_getattr is the module's __getattr__: a fresh sys.modules, else a name from _pysys.
+bool s_getattr(VM& vm, const CallArgs& a, Value& out) {
+  Str* name = a.nargs == 1 ? as_str(a.args[0]) : nullptr;
+  if (!name) return vm.raise(vm.types().type_error, "__getattr__() takes exactly one argument");
+  if (name->s == "modules") {
+    Dict* d = vm.new_dict();
+    for (const auto& [n, m] : vm.modules()) {
+      if (!n.empty() && n[0] == '_' && n != "__main__") continue;
+      if (!vm.dict_set(d, vm.str_value(n), Value::object(m))) return false;
+    }
+    out = Value::object(d);
+    return true;
+  }
+  if (name->s.size() < 2 || name->s[0] != '_' || name->s[1] != '_') {
+    Value py;
+    if (!vm.import_module("_pysys", py)) return false;
+    bool found = false;
+    if (!vm.dict_get(static_cast<Module*>(py.o)->dict, a.args[0], out, found)) return false;
+    if (found) return true;
+  }
+  return raise_fmt(vm, vm.types().attribute_error, "module 'sys' has no attribute '%s'", name->s.c_str());
 }
 
 bool s_intern(VM& vm, const CallArgs& a, Value& out) {
@@ -119,10 +189,10 @@ bool make_sys_module(Scheduler&, VM& vm, Module*& out) {
   define(vm, m, "exit", s_exit);
   define(vm, m, "exc_info", s_exc_info);
   define(vm, m, "getrecursionlimit", s_getrecursionlimit);
+  define(vm, m, "setrecursionlimit", s_setrecursionlimit);
+  define(vm, m, "_stack", s_stack);
+  define(vm, m, "__getattr__", s_getattr);
   define(vm, m, "intern", s_intern);
-  define_value(vm, m, "version_info",
-               Value::object(vm.new_tuple({Value::integer(3), Value::integer(11), Value::integer(4),
-                                           vm.str_value("final"), Value::integer(0)})));
   define_value(vm, m, "version", vm.str_value("3.11.4 (interleave playground)"));
   define_value(vm, m, "hexversion", Value::integer(0x030B04F0));
   define_value(vm, m, "platform", vm.str_value("interleave"));  // the simulated machine, the same natively and in wasm

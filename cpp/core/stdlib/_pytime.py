@@ -399,3 +399,14 @@ class _ClockInfo:
     def __repr__(self):
         return "namespace(implementation=%r, monotonic=%r, adjustable=%r, resolution=%r)" % (
             self.implementation, self.monotonic, self.adjustable, self.resolution)
+
+
+# The functions behave as built-ins do when stored on a class (Formatter.converter = time.gmtime): no binding.
+gmtime = staticmethod(gmtime)
+localtime = staticmethod(localtime)
+mktime = staticmethod(mktime)
+asctime = staticmethod(asctime)
+ctime = staticmethod(ctime)
+strftime = staticmethod(strftime)
+strptime = staticmethod(strptime)
+get_clock_info = staticmethod(get_clock_info)

@@ -178,6 +178,9 @@ class VM {
   // ---- execution (core) ----
   // configure() sets the run's limits; call it before start_main().
   void configure(const VmConfig& config);
+  const VmConfig& config() const { return config_; }
+  // modules() lists the imported modules in import order (sys.modules).
+  const std::vector<std::pair<std::string, Module*>>& modules() const { return modules_; }
   // start_main() creates module __main__ for program and task 0 ("MainThread") running it.
   // The program must outlive the VM.
   Task* start_main(const Program& program);

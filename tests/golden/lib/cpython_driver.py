@@ -11,8 +11,9 @@ until it and its non-daemon threads have ended, without interpreter start-up.
 
 The wall clock starts where the playground's does: at the program's start it reads
 2024-01-01 00:00:00 UTC (time.time() == 1704067200.0) and runs at the real rate, in UTC.
-Only the epoch moves; the time functions and the formatting are CPython's own, and the
-datetime module is CPython's pure-Python one, which reads that clock through time.time().
+Only the epoch moves; the time functions and the formatting are CPython's own. A program
+with the header `# clock: datetime` reads the clock through datetime (now(), today()): it
+gets CPython's pure-Python datetime, which reads time.time(); others keep the C module.
 """
 import json
 import os
@@ -59,27 +60,30 @@ def report_elapsed(started):
 PLAYGROUND_EPOCH = 1704067200.0
 
 
-def start_wall_clock():
+def start_wall_clock(uses_datetime_clock):
     """start_wall_clock shifts time.time() and its readers so that now is PLAYGROUND_EPOCH, in UTC."""
     os.environ["TZ"] = "UTC"
     time.tzset()
     real_time, real_time_ns = time.time, time.time_ns
     shift_ns = int(PLAYGROUND_EPOCH * 1e9) - real_time_ns()
-    time.time_ns = lambda: real_time_ns() + shift_ns
-    time.time = lambda: (real_time_ns() + shift_ns) / 1e9
+    # staticmethod: stored on a class (logging.Formatter.converter) they stay unbound, as built-ins do.
+    time.time_ns = staticmethod(lambda: real_time_ns() + shift_ns)
+    time.time = staticmethod(lambda: (real_time_ns() + shift_ns) / 1e9)
     for name in ("localtime", "gmtime", "ctime"):
         real = getattr(time, name)
-        setattr(time, name, lambda secs=None, real=real: real(time.time() if secs is None else secs))
+        setattr(time, name, staticmethod(lambda secs=None, real=real: real(time.time() if secs is None else secs)))
     real_strftime, real_asctime = time.strftime, time.asctime
-    time.strftime = lambda format, t=None: real_strftime(format, time.localtime() if t is None else t)
-    time.asctime = lambda t=None: real_asctime(time.localtime() if t is None else t)
-    sys.modules["_datetime"] = None
+    time.strftime = staticmethod(lambda format, t=None: real_strftime(format, time.localtime() if t is None else t))
+    time.asctime = staticmethod(lambda t=None: real_asctime(time.localtime() if t is None else t))
+    if uses_datetime_clock:
+        sys.modules["_datetime"] = None
 
 
 def main():
     path = os.path.abspath(sys.argv[1])
     sys.argv = [path]
-    start_wall_clock()
+    with open(path, encoding="utf-8") as f:
+        start_wall_clock(any(line.startswith("# clock: datetime") for line in f))
     started = time.perf_counter()
     try:
         runpy.run_path(path, run_name="__main__")
