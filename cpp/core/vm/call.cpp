@@ -731,6 +731,10 @@ bool VM::build_class(Value name, Value bases, Dict* ns, Value& out) {
   cls->bases = bs;
   cls->dict = ns;
   cls->module = main_module_;
+  // cls->module is the module whose code runs the class statement, so typing.Generic prints as such.
+  if (Task* t = current_task(); t && !t->frames.empty() && t->frames.back()->func && t->frames.back()->func->module) {
+    cls->module = t->frames.back()->func->module;
+  }
   cls->builtin = false;
   for (Class* b : bs) cls->is_exception |= b->is_exception;
   if (!compute_mro(cls)) {

@@ -2107,7 +2107,18 @@ bool VM::get_item(Value c, Value key, Value& out) {
       Value fn;
       Str* cg = intern("__class_getitem__");
       if (lookup_type_attr(static_cast<Class*>(c.o), cg, fn)) return call(fn, {c, key}, out);
-      if (static_cast<Class*>(c.o)->builtin) { out = c; return true; }
+      if (static_cast<Class*>(c.o)->builtin) {
+        Class* k = static_cast<Class*>(c.o);
+        const Types& ty = types();
+        // list[int] and its kin are types.GenericAlias objects, as in CPython.
+        if (k == ty.list || k == ty.dict || k == ty.tuple || k == ty.set || k == ty.frozenset || k == ty.type) {
+          Value mod, ga;
+          if (!import_module("types", mod) || !get_attr(mod, intern("GenericAlias"), ga)) return false;
+          return call(ga, {c, key}, out);
+        }
+        out = c;
+        return true;
+      }
       return raise(types().type_error, "type '" + class_name(static_cast<Class*>(c.o)) + "' is not subscriptable");
     }
     default: break;
