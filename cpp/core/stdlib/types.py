@@ -76,9 +76,9 @@ del sys, _f, _g, _c, _ag, _C
 class SimpleNamespace:
     """A simple attribute-based namespace: SimpleNamespace(**kwargs)."""
 
-    def __init__(self, mapping_or_iterable=(), /, **kwargs):
-        for key, value in dict(mapping_or_iterable).items():
-            setattr(self, key, value)
+    def __init__(self, *args, **kwargs):
+        if args:
+            raise TypeError("no positional arguments expected")
         for key, value in kwargs.items():
             setattr(self, key, value)
 

@@ -1211,6 +1211,7 @@ bool make_native_module(VM& vm, std::string_view name, Module*& out) {
   else if (name == "math") make = make_math_module;
   else if (name == "random") make = make_random_module;
   else if (name == "sim") make = make_sim_module;
+  else if (name == "_introspect") make = make_introspect_module;
   else return false;
   Module* m = vm.new_module(name);
   if (!make(vm, m)) return false;
