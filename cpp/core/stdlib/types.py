@@ -11,7 +11,7 @@ __all__ = ['FunctionType', 'LambdaType', 'MappingProxyType', 'SimpleNamespace',
            'BuiltinFunctionType', 'BuiltinMethodType', 'WrapperDescriptorType',
            'MethodWrapperType', 'MethodDescriptorType', 'ClassMethodDescriptorType',
            'ModuleType', 'TracebackType', 'new_class', 'resolve_bases', 'prepare_class',
-           'DynamicClassAttribute', 'coroutine', 'GenericAlias', 'EllipsisType',
+           'DynamicClassAttribute', 'coroutine', 'GenericAlias', 'UnionType', 'EllipsisType',
            'NoneType', 'NotImplementedType']
 
 
@@ -237,15 +237,85 @@ class GenericAlias:
         raise TypeError("issubclass() argument 2 cannot be a parameterized generic")
 
     def __or__(self, other):
-        import typing
-        return typing.Union[self, other]
+        return _union(self, other)
 
     def __ror__(self, other):
-        import typing
-        return typing.Union[other, self]
+        return _union(other, self)
 
 
 GenericAlias.__module__ = 'types'
+
+
+def _union_args(x):
+    if x is None:
+        return (NoneType,)
+    if isinstance(x, UnionType):
+        return x.__args__
+    if type(x).__name__ == '_UnionGenericAlias':
+        return x.__args__
+    return (x,)
+
+
+def _unionable(x):
+    return (x is None or isinstance(x, (type, GenericAlias, UnionType)) or
+            type(x).__name__ in ('_UnionGenericAlias', 'TypeVar', 'ParamSpec', '_GenericAlias',
+                                 '_SpecialGenericAlias', 'NewType', '_LiteralGenericAlias'))
+
+
+def _union(a, b):
+    """_union is a | b for types: int | str, list[int] | None (what the engine's | calls on classes)."""
+    if not (_unionable(a) and _unionable(b)):
+        return NotImplemented
+    if any(type(x).__name__ in ('TypeVar', 'ParamSpec', '_GenericAlias', '_SpecialGenericAlias', 'NewType',
+                                '_LiteralGenericAlias', '_UnionGenericAlias') for x in (a, b)):
+        import typing
+        return typing.Union[a, b]
+    args = []
+    for x in _union_args(a) + _union_args(b):
+        if x not in args:
+            args.append(x)
+    if len(args) == 1:
+        return args[0]
+    return UnionType(tuple(args))
+
+
+class UnionType:
+    """The type of int | str: a union of types written with |."""
+
+    def __init__(self, args):
+        self.__args__ = args
+        params = []
+        for a in args:
+            for p in getattr(a, '__parameters__', ()):
+                if p not in params:
+                    params.append(p)
+        self.__parameters__ = tuple(params)
+
+    def __repr__(self):
+        return ' | '.join('None' if a is NoneType else _type_repr(a) for a in self.__args__)
+
+    def __or__(self, other):
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
+
+    def __eq__(self, other):
+        if isinstance(other, UnionType) or type(other).__name__ == '_UnionGenericAlias':
+            return set(self.__args__) == set(other.__args__)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __instancecheck__(self, obj):
+        return isinstance(obj, self.__args__)
+
+    def __subclasscheck__(self, cls):
+        return issubclass(cls, self.__args__)
+
+
+UnionType.__module__ = 'types'
 
 
 def resolve_bases(bases):

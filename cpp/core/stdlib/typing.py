@@ -50,7 +50,8 @@ def _type_check(arg, msg):
         return _NoneType
     if isinstance(arg, str):
         return ForwardRef(arg)
-    if isinstance(arg, (_SpecialForm, _BaseGenericAlias, TypeVar, ParamSpec, TypeVarTuple, NewType, ForwardRef)):
+    if isinstance(arg, (_SpecialForm, _BaseGenericAlias, TypeVar, ParamSpec, TypeVarTuple, NewType, ForwardRef,
+                        _types.GenericAlias, _types.UnionType)):
         if arg in (ClassVar, Final, Generic, Protocol) and not isinstance(arg, _BaseGenericAlias):
             raise TypeError(f"Plain {arg} is not valid as type argument")
         return arg
@@ -213,7 +214,7 @@ def Union(self, parameters):
     parameters = tuple(_type_check(p, msg) for p in parameters)
     flat = []
     for p in parameters:
-        if isinstance(p, _UnionGenericAlias):
+        if isinstance(p, (_UnionGenericAlias, _types.UnionType)):
             flat.extend(p.__args__)
         else:
             flat.append(p)
@@ -638,7 +639,7 @@ class _UnionGenericAlias(_GenericAlias):
         return Union[params]
 
     def __eq__(self, other):
-        if not isinstance(other, _UnionGenericAlias):
+        if not isinstance(other, (_UnionGenericAlias, _types.UnionType)):
             return NotImplemented
         return set(self.__args__) == set(other.__args__)
 
@@ -1125,6 +1126,8 @@ def get_origin(tp):
         return Annotated
     if isinstance(tp, (_BaseGenericAlias, _types.GenericAlias, ParamSpecArgs, ParamSpecKwargs)):
         return tp.__origin__
+    if isinstance(tp, _types.UnionType):
+        return _types.UnionType
     if tp is Generic:
         return Generic
     return None
@@ -1134,7 +1137,7 @@ def get_args(tp):
     """Get the type arguments of a type: get_args(Dict[str, int]) == (str, int)."""
     if isinstance(tp, _AnnotatedAlias):
         return (tp.__origin__,) + tp.__metadata__
-    if isinstance(tp, (_GenericAlias, _types.GenericAlias)):
+    if isinstance(tp, (_GenericAlias, _types.GenericAlias, _types.UnionType)):
         res = tp.__args__
         if isinstance(tp, _CallableGenericAlias) and res[0] is not ...:
             res = (list(res[:-1]), res[-1])

@@ -818,6 +818,15 @@ bool user_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& handle
 
 }  // namespace
 
+// type_union() makes int | str a types.UnionType (types._union), as CPython's type.__or__ does.
+static bool type_union(VM& vm, Value a, Value b, Value& out, bool& handled) {
+  if (!(as_class(a) || as_class(b)) || !(as_class(a) || a.is_none()) || !(as_class(b) || b.is_none())) return true;
+  Value mod, fn;
+  if (!vm.import_module("types", mod) || !vm.get_attr(mod, vm.intern("_union"), fn) || !vm.call(fn, {a, b}, out)) return false;
+  handled = !is_not_implemented(vm, out);
+  return true;
+}
+
 bool VM::binary_op(BinOpKind op, Value a, Value b, Value& out) {
   bool handled = false;
   if (is_number(a) && is_number(b)) {
@@ -831,6 +840,10 @@ bool VM::binary_op(BinOpKind op, Value a, Value b, Value& out) {
     if (!native_binop(*this, op, a, b, out, handled)) return false;
   }
   if (handled) return true;
+  if (op == BinOpKind::BitOr) {
+    if (!type_union(*this, a, b, out, handled)) return false;
+    if (handled) return true;
+  }
   return binop_type_error(*this, op, a, b, false);
 }
 
