@@ -90,6 +90,18 @@ bool type_error(VM& vm, const std::string& msg) { return vm.raise(vm.types().typ
 
 // ---------------------------------------------------------------- output
 
+// stdout_target() is sys.stdout when a program replaced it (contextlib.redirect_stdout), else None.
+bool stdout_target(VM& vm, Value& file) {
+  Value sys, cur, orig;
+  if (!vm.import_module("sys", sys) || !is_kind(sys, ObjKind::Module)) return true;
+  Dict* d = static_cast<Module*>(sys.o)->dict;
+  bool found = false, found_orig = false;
+  if (!vm.dict_get(d, Value::object(vm.intern("stdout")), cur, found)) return false;
+  if (!vm.dict_get(d, Value::object(vm.intern("__stdout__")), orig, found_orig)) return false;
+  if (found && found_orig && !(cur.is_obj() && orig.is_obj() && cur.o == orig.o)) file = cur;
+  return true;
+}
+
 bool b_print(VM& vm, const CallArgs& a, Value& out) {
   std::string_view sep = " ", end = "\n";
   Value file;
@@ -113,6 +125,7 @@ bool b_print(VM& vm, const CallArgs& a, Value& out) {
     if (!str_into(vm, a.args[i], text)) return false;
   }
   text += end;
+  if (file.is_none() && !stdout_target(vm, file)) return false;
   if (!file.is_none()) {
     Value write, ignored;
     if (!vm.get_attr(file, name(vm, Name::write), write)) return false;
