@@ -688,7 +688,7 @@ class FullArgSpec:
 
 
 def getfullargspec(func):
-    sig = signature(func, follow_wrapped=False)
+    sig = signature(func.__func__ if ismethod(func) else func, follow_wrapped=False)
     args, kwonlyargs, defaults, kwdefaults = [], [], [], {}
     varargs = varkw = None
     for p in sig.parameters.values():
@@ -707,3 +707,120 @@ def getfullargspec(func):
     annotations = dict(getattr(func, '__annotations__', None) or {})
     return FullArgSpec(args, varargs, varkw, tuple(defaults) or None, kwonlyargs,
                        kwdefaults or None, annotations)
+
+
+CO_OPTIMIZED = 1
+CO_NEWLOCALS = 2
+CO_VARARGS = 4
+CO_VARKEYWORDS = 8
+CO_NESTED = 16
+CO_GENERATOR = 32
+CO_NOFREE = 64
+CO_COROUTINE = 128
+CO_ITERABLE_COROUTINE = 256
+CO_ASYNC_GENERATOR = 512
+TPFLAGS_IS_ABSTRACT = 1 << 20
+
+
+def ismethodwrapper(object):
+    return False
+
+
+def isgetsetdescriptor(object):
+    return False
+
+
+def ismemberdescriptor(object):
+    return False
+
+
+def get_annotations(obj, *, globals=None, locals=None, eval_str=False):
+    """Compute the annotations dict for an object."""
+    if isinstance(obj, type):
+        ann = obj.__dict__.get('__annotations__', None)
+    else:
+        ann = getattr(obj, '__annotations__', None)
+    if ann is None:
+        return {}
+    if not isinstance(ann, dict):
+        raise ValueError(f"{obj!r}.__annotations__ is neither a dict nor None")
+    return dict(ann)
+
+
+def formatannotation(annotation, base_module=None):
+    return _formatannotation(annotation)
+
+
+def getcallargs(func, /, *positional, **named):
+    """Get the mapping of arguments to values, as a call func(*positional, **named) would bind them."""
+    spec = getfullargspec(func)
+    args, varargs, varkw, defaults, kwonlyargs, kwonlydefaults, ann = (
+        spec.args, spec.varargs, spec.varkw, spec.defaults, spec.kwonlyargs, spec.kwonlydefaults, spec.annotations)
+    f_name = func.__name__
+    arg2value = {}
+    if ismethod(func) and func.__self__ is not None:
+        positional = (func.__self__,) + positional
+    num_pos = len(positional)
+    num_args = len(args)
+    num_defaults = len(defaults) if defaults else 0
+    n = min(num_pos, num_args)
+    for i in range(n):
+        arg2value[args[i]] = positional[i]
+    if varargs:
+        arg2value[varargs] = tuple(positional[n:])
+    possible_kwargs = set(args + kwonlyargs)
+    if varkw:
+        arg2value[varkw] = {}
+    for kw, value in named.items():
+        if kw not in possible_kwargs:
+            if not varkw:
+                raise TypeError("%s() got an unexpected keyword argument %r" % (f_name, kw))
+            arg2value[varkw][kw] = value
+            continue
+        if kw in arg2value:
+            raise TypeError("%s() got multiple values for argument %r" % (f_name, kw))
+        arg2value[kw] = value
+    if num_pos > num_args and not varargs:
+        raise TypeError("%s() takes %d positional argument%s but %d %s given" % (
+            f_name, num_args, "" if num_args == 1 else "s", num_pos, "was" if num_pos == 1 else "were"))
+    if num_pos < num_args:
+        req = args[:num_args - num_defaults]
+        for arg in req:
+            if arg not in arg2value:
+                missing = [a for a in req if a not in arg2value]
+                raise TypeError("%s() missing %d required positional argument%s: %s" % (
+                    f_name, len(missing), "" if len(missing) == 1 else "s", ", ".join(repr(m) for m in missing)))
+        for i, arg in enumerate(args[num_args - num_defaults:]):
+            if arg not in arg2value:
+                arg2value[arg] = defaults[i]
+    for kwarg in kwonlyargs:
+        if kwarg not in arg2value:
+            if kwonlydefaults and kwarg in kwonlydefaults:
+                arg2value[kwarg] = kwonlydefaults[kwarg]
+            else:
+                raise TypeError("%s() missing 1 required keyword-only argument: %r" % (f_name, kwarg))
+    return arg2value
+
+
+def getmembers_static(object, predicate=None):
+    return getmembers(object, predicate)
+
+
+def currentframe():
+    """Frames are not objects in the playground."""
+    return None
+
+
+def stack(context=1):
+    return []
+
+
+def getmodulename(path):
+    name = path.replace('\\', '/').rsplit('/', 1)[-1]
+    if name.endswith('.py'):
+        return name[:-3]
+    return None
+
+
+def getsourcefile(object):
+    return None

@@ -36,3 +36,16 @@ print(inspect.getdoc(K), inspect.cleandoc("""  Hi
 try: inspect.signature(3)
 except TypeError as e: print("TypeError:", e)
 print(asyncio.iscoroutinefunction(co))
+
+
+def f(a, b=1, *c, d, **e):
+    pass
+
+
+print(inspect.getcallargs(f, 1, d=2), inspect.getcallargs(f, 1, 2, 3, d=4, z=5))
+print(inspect.getfullargspec(f))
+print(inspect.getfullargspec(K("n").meth).args, inspect.CO_COROUTINE, inspect.get_annotations(K))
+try:
+    inspect.getcallargs(f, 1)
+except TypeError as e:
+    print("TypeError:", e)
