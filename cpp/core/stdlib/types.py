@@ -5,6 +5,7 @@ MappingProxyType and GenericAlias are written here in Python.
 """
 
 import sys
+import _introspect
 
 __all__ = ['FunctionType', 'LambdaType', 'MappingProxyType', 'SimpleNamespace',
            'GeneratorType', 'CoroutineType', 'AsyncGeneratorType', 'MethodType',
@@ -70,7 +71,7 @@ EllipsisType = type(Ellipsis)
 NoneType = type(None)
 NotImplementedType = type(NotImplemented)
 
-del sys, _f, _g, _c, _ag, _C
+del sys, _introspect, _f, _g, _c, _ag, _C
 
 
 class SimpleNamespace:

@@ -46,3 +46,20 @@ print(types.resolve_bases((int, list[int])))
 def legacy():
     yield
 print(callable(legacy))
+class Dog:
+    def __init__(self, name):
+        self.name = name
+def bark(self, times=1):
+    return f"{self.name} says woof" * times
+d = Dog("Rex")
+d.bark = types.MethodType(bark, d)
+print(d.bark(), d.bark(2), d.bark.__self__ is d, d.bark.__func__ is bark)
+print(types.MethodType(len, [1, 2])())
+try:
+    types.MethodType(3, d)
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    types.MethodType(bark, None)
+except TypeError as e:
+    print("TypeError:", e)

@@ -1,6 +1,9 @@
 // The `_introspect` module: what inspect.signature and inspect.iscoroutinefunction need to
 // know about a Python function's code (parameter names and kinds, generator/coroutine flags),
-// since the engine's functions have no __code__ object.
+// since the engine's functions have no __code__ object. Importing it (types does) also makes
+// types.MethodType constructible.
+
+#include <string>
 
 #include "lang/bytecode.h"
 #include "vm/library.h"
@@ -32,10 +35,28 @@ bool i_code_info(VM& vm, const CallArgs& a, Value& out) {
   return true;
 }
 
+// method_new is types.MethodType(func, obj): func bound to obj.
+bool i_method_new(VM& vm, const CallArgs& a, Value& out) {
+  if (a.nargs != 3 || a.nkw != 0) {
+    return vm.raise(vm.types().type_error, "method expected 2 arguments, got " + std::to_string(a.nargs > 0 ? a.nargs - 1 : 0));
+  }
+  if (a.args[2].is_none()) return vm.raise(vm.types().type_error, "instance must not be None");
+  bool ok = a.args[1].is_obj() && (is_kind(a.args[1], ObjKind::Function) || is_kind(a.args[1], ObjKind::NativeFunction) ||
+                                   is_kind(a.args[1], ObjKind::BoundMethod) || is_kind(a.args[1], ObjKind::Instance));
+  if (!ok) return vm.raise(vm.types().type_error, "first argument must be callable");
+  BoundMethod* bm = vm.alloc<BoundMethod>();
+  bm->func = a.args[1];
+  bm->self = a.args[2];
+  out = Value::object(bm);
+  return true;
+}
+
 }  // namespace
 
 bool make_introspect_module(VM& vm, Module* m) {
   define(vm, m, "code_info", i_code_info);
+  // make_introspect_module lets types.MethodType(func, obj) build a bound method, as in CPython.
+  vm.define_method(vm.types().method, "__new__", i_method_new);
   return true;
 }
 
