@@ -113,6 +113,12 @@ def isasyncgen(object):
 
 def isawaitable(object):
     """Return true if object can be passed to an ``await`` expression."""
+    if isinstance(object, types.GeneratorType):
+        try:
+            object.__await__()
+        except TypeError:
+            return False
+        return True
     return isinstance(object, types.CoroutineType) or hasattr(type(object), '__await__')
 
 

@@ -6,6 +6,7 @@ MappingProxyType and GenericAlias are written here in Python.
 
 import sys
 import _introspect
+_mark_iterable_coroutine = _introspect.mark_iterable_coroutine
 
 __all__ = ['FunctionType', 'LambdaType', 'MappingProxyType', 'SimpleNamespace',
            'GeneratorType', 'CoroutineType', 'AsyncGeneratorType', 'MethodType',
@@ -372,7 +373,9 @@ DynamicClassAttribute = property
 
 
 def coroutine(func):
-    """Convert regular generator function to a coroutine."""
+    """Convert regular generator function to a coroutine: its generators may be awaited."""
     if not callable(func):
         raise TypeError('types.coroutine() expects a callable')
+    if isinstance(func, FunctionType):
+        _mark_iterable_coroutine(func)
     return func

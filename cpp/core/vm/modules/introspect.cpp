@@ -1,11 +1,12 @@
 // The `_introspect` module: what inspect.signature and inspect.iscoroutinefunction need to
 // know about a Python function's code (parameter names and kinds, generator/coroutine flags),
 // since the engine's functions have no __code__ object. Importing it (types does) also makes
-// types.MethodType constructible.
+// types.MethodType constructible and lets types.coroutine generators be awaited.
 
 #include <string>
 
 #include "lang/bytecode.h"
+#include "vm/frame.h"
 #include "vm/library.h"
 
 namespace interleave {
@@ -35,6 +36,34 @@ bool i_code_info(VM& vm, const CallArgs& a, Value& out) {
   return true;
 }
 
+// kIterableCoroutine marks a generator function's code as types.coroutine made it (CPython's
+// CO_ITERABLE_COROUTINE): its generators may be awaited. A high bit, clear of the compiler's flags.
+constexpr uint32_t kIterableCoroutine = 1u << 16;
+
+// mark_iterable_coroutine(f) is types.coroutine's effect on a generator function f.
+bool i_mark_iterable_coroutine(VM& vm, const CallArgs& a, Value& out) {
+  if (a.nargs == 1 && is_kind(a.args[0], ObjKind::Function)) {
+    Code* c = const_cast<Code*>(static_cast<Function*>(a.args[0].o)->code);
+    if (c->flags & kCodeGenerator) c->flags |= kIterableCoroutine;
+  }
+  (void)vm;
+  out = Value::none();
+  return true;
+}
+
+// generator_await is generator.__await__: only a types.coroutine generator may be awaited.
+bool i_generator_await(VM& vm, const CallArgs& a, Value& out) {
+  if (a.nargs == 1 && is_kind(a.args[0], ObjKind::Generator)) {
+    Generator* g = static_cast<Generator*>(a.args[0].o);
+    if (g->gkind == GenKind::Generator && g->frame && g->frame->func && (g->frame->func->code->flags & kIterableCoroutine)) {
+      out = a.args[0];
+      return true;
+    }
+  }
+  return vm.raise(vm.types().type_error, "object " + vm.type_name(a.nargs ? a.args[0] : Value::none()) +
+                                             " can't be used in 'await' expression");
+}
+
 // method_new is types.MethodType(func, obj): func bound to obj.
 bool i_method_new(VM& vm, const CallArgs& a, Value& out) {
   if (a.nargs != 3 || a.nkw != 0) {
@@ -57,6 +86,8 @@ bool make_introspect_module(VM& vm, Module* m) {
   define(vm, m, "code_info", i_code_info);
   // make_introspect_module lets types.MethodType(func, obj) build a bound method, as in CPython.
   vm.define_method(vm.types().method, "__new__", i_method_new);
+  define(vm, m, "mark_iterable_coroutine", i_mark_iterable_coroutine);
+  vm.define_method(vm.types().generator, "__await__", i_generator_await);
   return true;
 }
 
