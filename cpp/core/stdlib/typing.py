@@ -1193,7 +1193,11 @@ def _make_nmtuple(name, types, module, defaults=()):
     fields = [n for n, t in types]
     types = {n: _type_check(t, f"field {n} annotation must be a type") for n, t in types}
     nm_tpl = collections.namedtuple(name, fields, defaults=defaults, module=module)
-    nm_tpl.__annotations__ = nm_tpl.__new__.__annotations__ = types
+    nm_tpl.__annotations__ = types
+    try:
+        nm_tpl.__new__.__annotations__ = types
+    except (AttributeError, TypeError):
+        pass
     return nm_tpl
 
 
