@@ -653,11 +653,17 @@ bool classinfo_match(VM& vm, Value v, Value info, bool sub, bool& out, int depth
     out = false;
     return true;
   }
-  // classinfo_match accepts a types.UnionType (int | str) by its __args__.
-  if (Instance* in = as_instance(info); in && in->cls->name->s == "UnionType" && depth < 50) {
-    Value args;
-    if (!vm.get_attr(info, vm.intern("__args__"), args)) return false;
-    if (as_tuple(args)) return classinfo_match(vm, v, args, sub, out, depth + 1);
+  // classinfo_match asks an object that is not a class through its __instancecheck__ or
+  // __subclasscheck__ (int | str, typing.List), as CPython does.
+  if (as_instance(info)) {
+    Value check, result;
+    bool has = false;
+    Str* name = vm.intern(sub ? "__subclasscheck__" : "__instancecheck__");
+    if (!vm.has_attr(info, name, has)) return false;
+    if (has) {
+      if (!vm.get_attr(info, name, check) || !vm.call(check, {v}, result)) return false;
+      return vm.truthy(result, out);
+    }
   }
   return type_error(vm, sub ? "issubclass() arg 2 must be a class, a tuple of classes, or a union"
                             : "isinstance() arg 2 must be a type, a tuple of types, or a union");
