@@ -490,6 +490,7 @@ bool make_kernel_module(Scheduler& s, VM& vm, Module*& out) {
   };
   for (const Entry& e : kFunctions) define(vm, m, e.name, e.fn);
   add_asyncio_natives(vm, m);
+  add_weakref_natives(vm, m);
   out = m;
   return true;
 }

@@ -11,5 +11,7 @@ class VM;
 // add_asyncio_natives() defines timer_push/timer_pop/timer_heapify (CPython's heapq
 // algorithm on TimerHandle._when), ready_ids() and is_coroutine_function() in module m.
 void add_asyncio_natives(VM& vm, Module* m);
+// add_weakref_natives() defines weak_new/weak_get/weak_sync/weak_dead (runtime/weakref.cpp).
+void add_weakref_natives(VM& vm, Module* m);
 
 }  // namespace interleave

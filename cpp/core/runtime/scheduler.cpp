@@ -1083,6 +1083,7 @@ void Scheduler::trace(VM& vm) {
   }
   for (const Value& v : shutdown_fns_) vm.mark(v);
   vm.mark(main_exception_);
+  for (const Value& v : weak_dead_) vm.mark(v);
 }
 
 void Scheduler::sweep_weak() {
@@ -1093,6 +1094,7 @@ void Scheduler::sweep_weak() {
     free_locks_.push_back(static_cast<uint32_t>(i));
   }
   locals_.erase(std::remove_if(locals_.begin(), locals_.end(), [](Instance* o) { return !o->marked; }), locals_.end());
+  if (!weak_slots_.empty()) sweep_weakrefs();
 }
 
 void Scheduler::set_network(double latency, int64_t capacity) {

@@ -93,6 +93,16 @@ class Scheduler : public SimContext {
   bool make_module(VM& vm, std::string_view name, Module*& out) override;
   void trace(VM& vm) override;
   void sweep_weak() override;
+  // ---- weak references (runtime/weakref.cpp) ----
+  struct WeakSlot {
+    Obj* referent = nullptr;  // weak: null once the referent was collected
+    Obj* holder = nullptr;    // weak: the weakref object; null while the slot is free
+  };
+  std::vector<WeakSlot> weak_slots_;
+  std::vector<uint32_t> free_weak_slots_;
+  std::vector<Value> weak_dead_;  // weakref objects whose referent died, for their callbacks
+  uint64_t weak_last_gc_ = 0;     // vm.allocations() at the last collection, to skip needless ones
+  void sweep_weakrefs();
   void set_network(double latency, int64_t capacity) override;
   double network_latency() const override { return settings_.network_latency; }
   int64_t network_capacity() const override { return settings_.network_capacity; }

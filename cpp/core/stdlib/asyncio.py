@@ -7,6 +7,7 @@ event (docs/ASYNCIO.md)."""
 from heapq import heappop as _heappop, heappush as _heappush
 
 import _interleave as _k
+import contextvars as _cv
 
 __all__ = (
     "run", "Runner", "sleep", "create_task", "ensure_future", "gather", "wait", "wait_for",
@@ -521,6 +522,10 @@ class Task(Future):
         else:
             self._name = str(name)
         self._coro = coro
+        # _context is the copy of the creator's context each step runs in (None until a ContextVar exists).
+        if context is None and _cv._used:
+            context = _cv.copy_context()
+        self._context = context
         self._kid = _task_new(self._name)
         self._loop._ready.append((self._step, None))
         _all_tasks[self] = None
@@ -545,7 +550,7 @@ class Task(Future):
         return self._coro
 
     def get_context(self):
-        return None
+        return self._context
 
     def get_name(self):
         return self._name
@@ -612,6 +617,9 @@ class Task(Future):
             raise RuntimeError(f"Cannot enter into task {self!r} while another task {outer!r} is being executed.")
         loop._current_task = self
         _task_enter(self._kid)
+        ctx = self._context
+        if ctx is not None:
+            outer_ctx = _cv._swap(ctx)
         try:
             if exc is None:
                 result = coro.send(None)
@@ -679,6 +687,8 @@ class Task(Future):
                 new_exc = RuntimeError(f"Task got bad yield: {result!r}")
                 loop._ready.append((self._step, new_exc))
         finally:
+            if ctx is not None:
+                _cv._swap(outer_ctx)
             _task_leave()
             loop._current_task = outer
             if outer is not None:
@@ -727,7 +737,7 @@ def create_task(coro, *, name=None, context=None):
     loop = get_running_loop()
     if name is not None and iscoroutine(coro):
         _next_task_name()
-    return loop.create_task(coro, name=name)
+    return loop.create_task(coro, name=name, context=context)
 
 
 def ensure_future(coro_or_future, *, loop=None):
@@ -1177,6 +1187,9 @@ def wrap_future(future, *, loop=None):
 async def to_thread(func, /, *args, **kwargs):
     """Asynchronously run function *func* in a separate thread."""
     loop = get_running_loop()
+    if _cv._used:
+        ctx = _cv.copy_context()
+        return await loop.run_in_executor(None, _Call(ctx.run, (func, *args), kwargs))
     return await loop.run_in_executor(None, _Call(func, args, kwargs))
 
 
@@ -1244,7 +1257,7 @@ class BaseEventLoop(AbstractEventLoop):
         """Schedule a coroutine object; return a task object."""
         if self._closed:
             raise RuntimeError("Event loop is closed")
-        task = Task(coro, loop=self, name=name)
+        task = Task(coro, loop=self, name=name, context=context)
         if _SEQUENTIAL and self._current_task is not None:
             self._run_to_completion(task)
         return task
@@ -1626,7 +1639,7 @@ class Runner:
         if _get_running_loop() is not None:
             raise RuntimeError("Runner.run() cannot be called from a running event loop")
         self._lazy_init()
-        task = self._loop.create_task(coro)
+        task = self._loop.create_task(coro, context=context)
         return self._loop.run_until_complete(task)
 
     def _lazy_init(self):
@@ -1866,7 +1879,7 @@ class TaskGroup:
             raise RuntimeError(f"TaskGroup {self!r} is shutting down")
         if name is not None and iscoroutine(coro):
             _next_task_name()
-        task = self._loop.create_task(coro, name=name)
+        task = self._loop.create_task(coro, name=name, context=context)
         task.add_done_callback(self._on_task_done)
         self._tasks.add(task)
         return task

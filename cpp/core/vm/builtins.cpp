@@ -91,6 +91,18 @@ bool type_error(VM& vm, const std::string& msg) { return vm.raise(vm.types().typ
 
 // ---------------------------------------------------------------- output
 
+// stdout_target() is sys.stdout when a program replaced it (contextlib.redirect_stdout), else None.
+bool stdout_target(VM& vm, Value& file) {
+  Value sys, cur, orig;
+  if (!vm.import_module("sys", sys) || !is_kind(sys, ObjKind::Module)) return true;
+  Dict* d = static_cast<Module*>(sys.o)->dict;
+  bool found = false, found_orig = false;
+  if (!vm.dict_get(d, Value::object(vm.intern("stdout")), cur, found)) return false;
+  if (!vm.dict_get(d, Value::object(vm.intern("__stdout__")), orig, found_orig)) return false;
+  if (found && found_orig && !(cur.is_obj() && orig.is_obj() && cur.o == orig.o)) file = cur;
+  return true;
+}
+
 bool b_print(VM& vm, const CallArgs& a, Value& out) {
   std::string_view sep = " ", end = "\n";
   Value file;
@@ -114,6 +126,7 @@ bool b_print(VM& vm, const CallArgs& a, Value& out) {
     if (!str_into(vm, a.args[i], text)) return false;
   }
   text += end;
+  if (file.is_none() && !stdout_target(vm, file)) return false;
   if (!file.is_none()) {
     Value write, ignored;
     if (!vm.get_attr(file, name(vm, Name::write), write)) return false;
@@ -640,6 +653,18 @@ bool classinfo_match(VM& vm, Value v, Value info, bool sub, bool& out, int depth
     }
     out = false;
     return true;
+  }
+  // classinfo_match asks an object that is not a class through its __instancecheck__ or
+  // __subclasscheck__ (int | str, typing.List), as CPython does.
+  if (as_instance(info)) {
+    Value check, result;
+    bool has = false;
+    Str* name = vm.intern(sub ? "__subclasscheck__" : "__instancecheck__");
+    if (!vm.has_attr(info, name, has)) return false;
+    if (has) {
+      if (!vm.get_attr(info, name, check) || !vm.call(check, {v}, result)) return false;
+      return vm.truthy(result, out);
+    }
   }
   return type_error(vm, sub ? "issubclass() arg 2 must be a class, a tuple of classes, or a union"
                             : "isinstance() arg 2 must be a type, a tuple of types, or a union");
@@ -1213,6 +1238,7 @@ bool make_native_module(VM& vm, std::string_view name, Module*& out) {
   else if (name == "math") make = make_math_module;
   else if (name == "random") make = make_random_module;
   else if (name == "sim") make = make_sim_module;
+  else if (name == "_introspect") make = make_introspect_module;
   else if (!(make = bytes_module_maker(name))) return false;
   Module* m = vm.new_module(name);
   if (!make(vm, m)) return false;

@@ -682,8 +682,36 @@ bool VM::n_asend_close(VM& vm, const CallArgs& a, Value& out) {
 
 // ---- classes ----
 
+// resolve_mro_entries replaces each base that is not a class by its __mro_entries__(bases) (PEP 560,
+// typing's Generic[T]) and keeps the bases as written in __orig_bases__.
+static bool resolve_mro_entries(VM& vm, Value& bases, Dict* ns) {
+  if (!is_kind(bases, ObjKind::Tuple)) return true;
+  Tuple* orig = static_cast<Tuple*>(bases.o);
+  bool any = false;
+  for (Value b : orig->items) any |= !is_kind(b, ObjKind::Class);
+  if (!any) return true;
+  Str* entries = vm.intern("__mro_entries__");
+  std::vector<Value> resolved;
+  bool changed = false;
+  for (Value b : orig->items) {
+    bool has = false;
+    if (!is_kind(b, ObjKind::Class) && (!vm.has_attr(b, entries, has))) return false;
+    if (!has) { resolved.push_back(b); continue; }
+    Value fn, got;
+    if (!vm.get_attr(b, entries, fn) || !vm.call(fn, {bases}, got)) return false;
+    if (!is_kind(got, ObjKind::Tuple)) return vm.raise(vm.types().type_error, "__mro_entries__ must return a tuple");
+    for (Value e : static_cast<Tuple*>(got.o)->items) resolved.push_back(e);
+    changed = true;
+  }
+  if (!changed) return true;
+  if (!vm.dict_set(ns, Value::object(vm.intern("__orig_bases__")), bases)) return false;
+  bases = Value::object(vm.new_tuple(std::move(resolved)));
+  return true;
+}
+
 bool VM::build_class(Value name, Value bases, Dict* ns, Value& out) {
   if (!is_kind(name, ObjKind::Str)) return raise(types_.type_error, "class name must be a string");
+  if (!resolve_mro_entries(*this, bases, ns)) return false;
   std::vector<Class*> bs;
   if (is_kind(bases, ObjKind::Tuple)) {
     for (Value b : static_cast<Tuple*>(bases.o)->items) {
@@ -703,6 +731,10 @@ bool VM::build_class(Value name, Value bases, Dict* ns, Value& out) {
   cls->bases = bs;
   cls->dict = ns;
   cls->module = main_module_;
+  // cls->module is the module whose code runs the class statement, so typing.Generic prints as such.
+  if (Task* t = current_task(); t && !t->frames.empty() && t->frames.back()->func && t->frames.back()->func->module) {
+    cls->module = t->frames.back()->func->module;
+  }
   cls->builtin = false;
   for (Class* b : bs) cls->is_exception |= b->is_exception;
   if (!compute_mro(cls)) {

@@ -190,6 +190,7 @@ bool make_time_module(VM& vm, Module* m);
 bool make_math_module(VM& vm, Module* m);
 bool make_random_module(VM& vm, Module* m);
 bool make_sim_module(VM& vm, Module* m);
+bool make_introspect_module(VM& vm, Module* m);
 void define(VM& vm, Module* m, std::string_view name, NativeFn fn);
 // define_property() installs a read-only attribute computed by fn(self) on a built-in type.
 void define_property(VM& vm, Class* cls, std::string_view name, NativeFn fn);

@@ -828,6 +828,15 @@ bool user_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& handle
 
 }  // namespace
 
+// type_union() makes int | str a types.UnionType (types._union), as CPython's type.__or__ does.
+static bool type_union(VM& vm, Value a, Value b, Value& out, bool& handled) {
+  if (!(as_class(a) || as_class(b)) || !(as_class(a) || a.is_none()) || !(as_class(b) || b.is_none())) return true;
+  Value mod, fn;
+  if (!vm.import_module("types", mod) || !vm.get_attr(mod, vm.intern("_union"), fn) || !vm.call(fn, {a, b}, out)) return false;
+  handled = !is_not_implemented(vm, out);
+  return true;
+}
+
 bool VM::binary_op(BinOpKind op, Value a, Value b, Value& out) {
   bool handled = false;
   if (is_number(a) && is_number(b)) {
@@ -841,6 +850,10 @@ bool VM::binary_op(BinOpKind op, Value a, Value b, Value& out) {
     if (!native_binop(*this, op, a, b, out, handled)) return false;
   }
   if (handled) return true;
+  if (op == BinOpKind::BitOr) {
+    if (!type_union(*this, a, b, out, handled)) return false;
+    if (handled) return true;
+  }
   return binop_type_error(*this, op, a, b, false);
 }
 
@@ -2127,7 +2140,18 @@ bool VM::get_item(Value c, Value key, Value& out) {
       Value fn;
       Str* cg = intern("__class_getitem__");
       if (lookup_type_attr(static_cast<Class*>(c.o), cg, fn)) return call(fn, {c, key}, out);
-      if (static_cast<Class*>(c.o)->builtin) { out = c; return true; }
+      if (static_cast<Class*>(c.o)->builtin) {
+        Class* k = static_cast<Class*>(c.o);
+        const Types& ty = types();
+        // list[int] and its kin are types.GenericAlias objects, as in CPython.
+        if (k == ty.list || k == ty.dict || k == ty.tuple || k == ty.set || k == ty.frozenset || k == ty.type) {
+          Value mod, ga;
+          if (!import_module("types", mod) || !get_attr(mod, intern("GenericAlias"), ga)) return false;
+          return call(ga, {c, key}, out);
+        }
+        out = c;
+        return true;
+      }
       return raise(types().type_error, "type '" + class_name(static_cast<Class*>(c.o)) + "' is not subscriptable");
     }
     default: break;

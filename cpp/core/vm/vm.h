@@ -196,6 +196,8 @@ class VM {
   // pause_gc() holds collections off while natives up the C++ stack keep unrooted values
   // (a runtime running other tasks from inside a native).
   void pause_gc(bool paused) { gc_paused_ = paused; }
+  // request_gc() asks for a collection at the next Python call or loop jump of the outermost loop (weakref).
+  void request_gc() { gc_requested_ = true; }
   const std::vector<Task*>& tasks() const { return tasks_; }
   // Counters the runtime turns into simulated time.
   uint64_t steps() const { return steps_; }
