@@ -7,6 +7,7 @@
 
 #include "vm/code_runtime.h"
 #include "vm/frame.h"
+#include "vm/bigint.h"
 #include "vm/library.h"
 #include "vm/task.h"
 
@@ -209,6 +210,7 @@ Class* VM::type_of(Value v) const {
   const Obj* o = v.o;
   switch (o->kind) {
     case ObjKind::Str: return types_.str;
+    case ObjKind::BigInt: return types_.int_;
     case ObjKind::List: return types_.list;
     case ObjKind::Tuple: return types_.tuple;
     case ObjKind::Dict: return types_.dict;
@@ -268,7 +270,7 @@ CodeRuntime* VM::prepare(const Code* code) {
         case ConstValue::Kind::None: return Value::none();
         case ConstValue::Kind::True: return Value::boolean(true);
         case ConstValue::Kind::False: return Value::boolean(false);
-        case ConstValue::Kind::Int: return Value::integer(c.i);
+        case ConstValue::Kind::Int: return c.s.empty() ? Value::integer(c.i) : lib::big_literal(vm, c.s);
         case ConstValue::Kind::Float: return Value::number(c.f);
         case ConstValue::Kind::Str: return Value::object(vm.intern(c.s));
         case ConstValue::Kind::Ellipsis: return vm.ellipsis_value();
