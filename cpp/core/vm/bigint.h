@@ -97,8 +97,10 @@ Value int_from_double(VM& vm, double f);
 int int_compare(Value a, Value b);
 // int_to_str() is str(v) in base 10 with CPython's digit limit; false with ValueError pending.
 bool int_to_str(VM& vm, Value v, std::string& out);
-// parse_big_int() is int(text, base) for text that overflowed int64.
-bool parse_big_int(VM& vm, std::string_view text, int base, Value& out, bool& ok_syntax);
+// parse_big_int() is int(text, base) for text that parse_int() accepted but found too big.
+bool parse_big_int(VM& vm, std::string_view text, int base, Value& out);
+// int_round() is round(x, ndigits) for an int x of either form.
+bool int_round(VM& vm, Value x, Value ndigits, Value& out);
 // format_big_int() is format(b, spec) for a parsed int spec.
 bool format_big_int(VM& vm, const BigInt& b, const fmt::FormatSpec& f, std::string& out);
 // big_literal() is the value of an int literal too large for int64 ("0x..." or decimal).

@@ -147,31 +147,54 @@ bool int_to_str(VM& vm, Value v, std::string& out) {
   return true;
 }
 
-bool parse_big_int(VM& vm, std::string_view text, int base, Value& out, bool& ok_syntax) {
+bool parse_big_int(VM& vm, std::string_view t, int base, Value& out) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  while (!t.empty() && space(t.front())) t.remove_prefix(1);
+  while (!t.empty() && space(t.back())) t.remove_suffix(1);
   bool neg = false;
-  if (!text.empty() && (text[0] == '-' || text[0] == '+')) { neg = text[0] == '-'; text.remove_prefix(1); }
-  if (base == 16 || base == 8 || base == 2) {
-    if (text.size() > 2 && text[0] == '0') {
-      char p = static_cast<char>(text[1] | 0x20);
-      if ((base == 16 && p == 'x') || (base == 8 && p == 'o') || (base == 2 && p == 'b')) {
-        text.remove_prefix(2);
-        if (!text.empty() && text[0] == '_') text.remove_prefix(1);
-      }
+  if (!t.empty() && (t[0] == '-' || t[0] == '+')) { neg = t[0] == '-'; t.remove_prefix(1); }
+  if (t.size() > 1 && t[0] == '0') {
+    char p = static_cast<char>(t[1] | 0x20);
+    int pb = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
+    if (pb && (base == 0 || base == pb)) {
+      base = pb;
+      t.remove_prefix(2);
+      if (!t.empty() && t[0] == '_') t.remove_prefix(1);
     }
   }
-  BigInt b;
-  ok_syntax = big_parse(text, base, b);
-  if (!ok_syntax) return true;
-  if (base == 10 || (base & (base - 1)) != 0) {
+  if (base == 0) base = 10;
+  if ((base & (base - 1)) != 0) {
     size_t digits = 0;
-    for (char c : text) digits += c != '_';
-    if (digits > kMaxStrDigits) {
+    for (char c : t) digits += c != '_';
+    if (digits > kMaxStrDigits)
       return vm.raise(vm.types().value_error, "Exceeds the limit (4300 digits) for integer string conversion: value has " +
                                                   std::to_string(digits) + " digits; use sys.set_int_max_str_digits() to increase the limit");
-    }
   }
+  BigInt b;
+  big_parse(t, base, b);
   if (neg) b = big_neg(std::move(b));
   out = make_int(vm, std::move(b));
+  return true;
+}
+
+bool int_round(VM& vm, Value x, Value ndigits, Value& out) {
+  if (ndigits.is_none()) { out = x; return true; }
+  int64_t nd;
+  if (!as_bigint(ndigits)) {
+    if (!to_index(vm, ndigits, nd)) return false;
+  } else {
+    nd = to_big(ndigits).neg ? INT64_MIN : INT64_MAX;
+  }
+  if (nd >= 0) { out = x; return true; }
+  BigInt v = to_big(x);
+  if (static_cast<uint64_t>(-(nd + 1)) + 1 > big_decimal_digits_estimate(v) + 1) { out = Value::integer(0); return true; }
+  // Round half to even at 10**-nd, as CPython's long_round does.
+  BigInt pw = big_pow(BigInt::from_i64(10), static_cast<uint64_t>(-nd));
+  BigInt q, r;
+  big_divmod(v, pw, q, r);
+  int c = big_cmp(big_shl(r, 1), pw);
+  if (c > 0 || (c == 0 && !q.is_zero() && (q.mag[0] & 1))) q = big_add(q, BigInt::from_i64(1));
+  out = make_int(vm, big_mul(q, pw));
   return true;
 }
 
