@@ -89,7 +89,7 @@ Value make_int(VM& vm, BigInt b);
 // big_binop() is an int-by-int operator where an operand is big or an int64 result
 // overflowed; handled=false when op is not an int operator.
 bool big_binop(VM& vm, ast::BinOpKind op, Value a, Value b, Value& out, bool& handled);
-// int_to_double() is float(v) for any int; raises OverflowError when too large.
+// int_to_double() is float(v) for an int of either form or a float; raises OverflowError when too large.
 bool int_to_double(VM& vm, Value v, double& out);
 // big_from_double() is int(f) for a finite float of any size.
 Value int_from_double(VM& vm, double f);

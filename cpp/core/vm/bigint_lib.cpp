@@ -43,6 +43,7 @@ Value make_int(VM& vm, BigInt b) {
 }
 
 bool int_to_double(VM& vm, Value v, double& out) {
+  if (v.is_float()) { out = v.f; return true; }
   const BigIntObj* b = as_bigint(v);
   if (!b) { out = static_cast<double>(int_of(v)); return true; }
   if (!b->v.to_double(out)) return vm.raise(vm.types().overflow_error, "int too large to convert to float");
