@@ -51,8 +51,8 @@ using Body = std::vector<StmtPtr>;
 // ---- expressions ----
 struct Name : Expr { std::string id; Context ctx = Context::Load; Name(uint32_t l) : Expr(ExprKind::Name, l) {} };
 
-// ConstantKind: what literal a Constant holds. Int literals that do not fit in 64 bits
-// are rejected by the parser with an OverflowError-style SyntaxError.
+// ConstantKind: what literal a Constant holds. An Int literal that does not fit in 64 bits
+// keeps its digits (with any 0x/0o/0b prefix) in s, and i is 1.
 enum class ConstantKind : uint8_t { None, True, False, Int, Float, Str, Ellipsis, Bytes };
 struct Constant : Expr {
   ConstantKind ckind = ConstantKind::None;

@@ -194,7 +194,7 @@ class Dumper {
           case ConstantKind::True: out += "True"; break;
           case ConstantKind::False: out += "False"; break;
           case ConstantKind::Ellipsis: out += "..."; break;
-          case ConstantKind::Int: out += std::to_string(c.i); break;
+          case ConstantKind::Int: out += c.s.empty() ? std::to_string(c.i) : c.s; break;
           case ConstantKind::Float: out += format_float(c.f); break;
           case ConstantKind::Str: quote(c.s, out); break;
           case ConstantKind::Bytes: out += 'b'; quote(c.s, out); break;

@@ -710,7 +710,7 @@ std::string const_key(const ConstValue& c) {
     case ConstValue::Kind::True: return "T";
     case ConstValue::Kind::False: return "F";
     case ConstValue::Kind::Ellipsis: return "E";
-    case ConstValue::Kind::Int: return "i" + std::to_string(c.i);
+    case ConstValue::Kind::Int: return c.s.empty() ? "i" + std::to_string(c.i) : "b" + c.s;
     case ConstValue::Kind::Float: {
       uint64_t bits;
       std::memcpy(&bits, &c.f, sizeof bits);
@@ -1851,7 +1851,7 @@ class Compiler {
         case ConstantKind::None: out.kind = ConstValue::Kind::None; return true;
         case ConstantKind::True: out.kind = ConstValue::Kind::True; return true;
         case ConstantKind::False: out.kind = ConstValue::Kind::False; return true;
-        case ConstantKind::Int: out.kind = ConstValue::Kind::Int; out.i = c.i; return true;
+        case ConstantKind::Int: out.kind = ConstValue::Kind::Int; out.i = c.i; out.s = c.s; return true;
         case ConstantKind::Float: out.kind = ConstValue::Kind::Float; out.f = c.f; return true;
         case ConstantKind::Str: out.kind = ConstValue::Kind::Str; out.s = c.s; return true;
         case ConstantKind::Bytes: out.kind = ConstValue::Kind::Bytes; out.s = c.s; return true;
@@ -1862,7 +1862,7 @@ class Compiler {
       const auto& u = static_cast<const UnaryOp&>(e);
       if (u.op == UnaryOpKind::USub && u.operand->kind == ExprKind::Constant) {
         const auto& c = static_cast<const Constant&>(*u.operand);
-        if (c.ckind == ConstantKind::Int && c.i != INT64_MIN) {
+        if (c.ckind == ConstantKind::Int && c.s.empty()) {
           out.kind = ConstValue::Kind::Int;
           out.i = -c.i;
           return true;

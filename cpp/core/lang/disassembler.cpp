@@ -94,7 +94,7 @@ std::string const_repr(const ConstValue& c) {
     case ConstValue::Kind::True: return "True";
     case ConstValue::Kind::False: return "False";
     case ConstValue::Kind::Ellipsis: return "Ellipsis";
-    case ConstValue::Kind::Int: return std::to_string(c.i);
+    case ConstValue::Kind::Int: return c.s.empty() ? std::to_string(c.i) : c.s;
     case ConstValue::Kind::Float: return float_repr(c.f);
     case ConstValue::Kind::Str: return str_repr(c.s);
     case ConstValue::Kind::Bytes: return "b" + str_repr(c.s);

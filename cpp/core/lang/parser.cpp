@@ -1752,8 +1752,9 @@ class Parser {
       return done(std::move(c), 1);
     }
     auto overflow = [&]() {
-      defer(t, "integer literal too large for the playground (64-bit ints)", "OverflowError");
       c->ckind = ConstantKind::Int;
+      c->i = 1;
+      c->s = s;
       return done(std::move(c), 1);
     };
     if (s.size() > 1 && s[0] == '0' && (s[1] | 0x20) != '.' && (s[1] | 0x20) != 'e' && !(s[1] >= '0' && s[1] <= '9')) {

@@ -7,6 +7,7 @@
 
 #include "vm/bytes.h"
 #include "vm/format.h"
+#include "vm/bigint.h"
 #include "vm/library.h"
 
 namespace interleave {
@@ -213,7 +214,7 @@ bool b_sum(VM& vm, const CallArgs& a, Value& out) {
   bool ok = iterate(vm, p[0], [&](Value item, bool&) {
         if (acc.is_int() && item.is_int()) {
           int64_t r;
-          if (__builtin_add_overflow(acc.i, item.i, &r)) return overflow(vm);
+          if (__builtin_add_overflow(acc.i, item.i, &r)) return vm.binary_op(BinOpKind::Add, acc, item, acc);
           acc = Value::integer(r);
           return true;
         }
@@ -461,10 +462,11 @@ bool b_abs(VM& vm, const CallArgs& a, Value& out) {
   Value v = a.args[0];
   if (is_intlike(v)) {
     int64_t i = int_of(v);
-    if (i == INT64_MIN) return overflow(vm);
+    if (i == INT64_MIN) { out = make_int(vm, big_neg(BigInt::from_i64(i))); return true; }
     out = Value::integer(i < 0 ? -i : i);
     return true;
   }
+  if (const BigIntObj* b = as_bigint(v)) { BigInt m = b->v; m.neg = false; out = make_int(vm, std::move(m)); return true; }
   if (v.is_float()) { out = Value::number(std::fabs(v.f)); return true; }
   if (as_instance(v)) {
     bool found;
@@ -483,11 +485,19 @@ bool float_to_int(VM& vm, double f, int64_t& out) {
   return true;
 }
 
+// float_to_int_value() is int(f) for a float of any size.
+bool float_to_int_value(VM& vm, double f, Value& out) {
+  if (std::isnan(f) || std::isinf(f)) { int64_t i; return float_to_int(vm, f, i); }
+  out = int_from_double(vm, f);
+  return true;
+}
+
 bool b_round(VM& vm, const CallArgs& a, Value& out) {
   Value p[2] = {Value(), Value()};
   uint32_t given;
   if (!bind(vm, a, Params{"round", {"number", "ndigits"}, 1}, p, given)) return false;
   Value x = p[0];
+  if (as_bigint(x)) return int_round(vm, x, p[1], out);
   if (is_intlike(x)) {
     int64_t v = int_of(x);
     if (p[1].is_none()) { out = Value::integer(v); return true; }
@@ -502,16 +512,13 @@ bool b_round(VM& vm, const CallArgs& a, Value& out) {
     int64_t q = (v - r) / pw;
     if (2 * static_cast<__int128>(r) > pw || (2 * static_cast<__int128>(r) == pw && (q & 1))) ++q;
     int64_t res;
-    if (__builtin_mul_overflow(q, pw, &res)) return overflow(vm);
+    if (__builtin_mul_overflow(q, pw, &res)) return int_round(vm, x, p[1], out);
     out = Value::integer(res);
     return true;
   }
   if (x.is_float()) {
     if (p[1].is_none()) {
-      int64_t i;
-      if (!float_to_int(vm, fmt::round_half_even(x.f), i)) return false;
-      out = Value::integer(i);
-      return true;
+      return float_to_int_value(vm, fmt::round_half_even(x.f), out);
     }
     int64_t nd;
     if (!to_index(vm, p[1], nd)) return false;
@@ -533,8 +540,9 @@ bool b_divmod(VM& vm, const CallArgs& a, Value& out) {
   if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "divmod expected 2 arguments, got %u", a.nargs);
   Value x = a.args[0], y = a.args[1];
   if (is_number(x) && is_number(y)) {
-    if ((x.is_float() || y.is_float()) && float_of(y) == 0.0) return vm.raise(vm.types().zero_division_error, "float divmod()");
-    if (!x.is_float() && !y.is_float() && int_of(y) == 0)
+    bool y_zero = y.is_float() ? y.f == 0.0 : !as_bigint(y) && int_of(y) == 0;
+    if ((x.is_float() || y.is_float()) && y_zero) return vm.raise(vm.types().zero_division_error, "float divmod()");
+    if (!x.is_float() && !y.is_float() && y_zero)
       return vm.raise(vm.types().zero_division_error, "integer division or modulo by zero");
     Value q, r;
     if (!vm.binary_op(BinOpKind::FloorDiv, x, y, q) || !vm.binary_op(BinOpKind::Mod, x, y, r)) return false;
@@ -571,8 +579,10 @@ bool b_pow(VM& vm, const CallArgs& a, Value& out) {
   uint32_t given;
   if (!bind(vm, a, Params{"pow", {"base", "exp", "mod"}, 2}, p, given)) return false;
   if (p[2].is_none()) return vm.binary_op(BinOpKind::Pow, p[0], p[1], out);
-  if (!is_intlike(p[0]) || !is_intlike(p[1]) || !is_intlike(p[2]))
+  if (!is_anyint(p[0]) || !is_anyint(p[1]) || !is_anyint(p[2]))
     return type_error(vm, "pow() 3rd argument not allowed unless all arguments are integers");
+  if (as_bigint(p[0]) || as_bigint(p[1]) || as_bigint(p[2]) || int_of(p[1]) == INT64_MIN || int_of(p[2]) == INT64_MIN)
+    return int_pow3(vm, p[0], p[1], p[2], out);
   int64_t base = int_of(p[0]), e = int_of(p[1]), m = int_of(p[2]);
   if (m == 0) return vm.raise(vm.types().value_error, "pow() 3rd argument cannot be 0");
   bool neg_mod = m < 0;
@@ -627,9 +637,16 @@ bool b_ord(VM& vm, const CallArgs& a, Value& out) {
 
 bool radix(VM& vm, const CallArgs& a, const char* fn, int base, Value& out) {
   if (!no_kwargs(vm, a, fn) || !arg_count(vm, a, fn, 1, 1)) return false;
+  std::string s;
+  if (const BigIntObj* b = as_bigint(a.args[0])) {
+    BigInt m = b->v;
+    m.neg = false;
+    s = std::string(b->v.neg ? "-" : "") + (base == 16 ? "0x" : base == 8 ? "0o" : "0b") + big_to_string(m, base);
+    out = make_str(vm, s);
+    return true;
+  }
   int64_t i;
   if (!to_index(vm, a.args[0], i)) return false;
-  std::string s;
   fmt::int_to_base(i, base, true, false, s);
   out = make_str(vm, s);
   return true;
@@ -830,12 +847,8 @@ bool b_dir(VM& vm, const CallArgs& a, Value& out) {
 bool int_from(VM& vm, Value x, Value& out) {
   if (x.is_int()) { out = x; return true; }
   if (x.is_bool()) { out = Value::integer(x.b ? 1 : 0); return true; }
-  if (x.is_float()) {
-    int64_t i;
-    if (!float_to_int(vm, x.f, i)) return false;
-    out = Value::integer(i);
-    return true;
-  }
+  if (x.is_float()) return float_to_int_value(vm, x.f, out);
+  if (as_bigint(x)) { out = x; return true; }
   if (Str* s = as_str(x)) {
     int64_t v;
     bool big;
@@ -844,7 +857,7 @@ bool int_from(VM& vm, Value x, Value& out) {
       fmt::str_repr(s->s, r);
       return vm.raise(vm.types().value_error, "invalid literal for int() with base 10: " + r);
     }
-    if (big) return overflow(vm);
+    if (big) return parse_big_int(vm, s->s, 10, out);
     out = Value::integer(v);
     return true;
   }
@@ -853,8 +866,8 @@ bool int_from(VM& vm, Value x, Value& out) {
     for (Name n : {Name::int_, Name::index}) {
       if (!call_dunder(vm, x, n, {}, out, found)) return false;
       if (found) {
-        if (!is_intlike(out)) return type_error(vm, "__int__ returned non-int (type " + vm.type_name(out) + ")");
-        out = Value::integer(int_of(out));
+        if (!is_anyint(out)) return type_error(vm, "__int__ returned non-int (type " + vm.type_name(out) + ")");
+        if (!as_bigint(out)) out = Value::integer(int_of(out));
         return true;
       }
     }
@@ -886,7 +899,7 @@ bool int_new(VM& vm, const CallArgs& a, Value& out) {
     fmt::str_repr(s->s, r);
     return raise_fmt(vm, vm.types().value_error, "invalid literal for int() with base %lld: %s", static_cast<long long>(base), r.c_str());
   }
-  if (big) return overflow(vm);
+  if (big) return parse_big_int(vm, s->s, static_cast<int>(base), out);
   out = Value::integer(v);
   return true;
 }
@@ -898,6 +911,7 @@ bool float_new(VM& vm, const CallArgs& a, Value& out) {
   Value x = a.args[1];
   if (x.is_float()) { out = x; return true; }
   if (is_intlike(x)) { out = Value::number(static_cast<double>(int_of(x))); return true; }
+  if (as_bigint(x)) { double d; if (!int_to_double(vm, x, d)) return false; out = Value::number(d); return true; }
   if (Str* s = as_str(x)) {
     double d;
     if (!parse_float(s->s, d)) {
@@ -1070,7 +1084,8 @@ bool object_format(VM& vm, const CallArgs& a, Value& out) {
 // ---------------------------------------------------------------- int and float methods
 
 bool int_bit_length(VM& vm, const CallArgs& a, Value& out) {
-  if (a.nargs != 1 || !is_intlike(a.args[0])) return type_error(vm, "int.bit_length() takes no arguments");
+  if (a.nargs != 1 || !is_anyint(a.args[0])) return type_error(vm, "int.bit_length() takes no arguments");
+  if (const BigIntObj* b = as_bigint(a.args[0])) { out = Value::integer(static_cast<int64_t>(b->v.bit_length())); return true; }
   int64_t v = int_of(a.args[0]);
   uint64_t m = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
   out = Value::integer(m ? 64 - __builtin_clzll(m) : 0);
@@ -1078,7 +1093,8 @@ bool int_bit_length(VM& vm, const CallArgs& a, Value& out) {
 }
 
 bool int_bit_count(VM& vm, const CallArgs& a, Value& out) {
-  if (a.nargs != 1 || !is_intlike(a.args[0])) return type_error(vm, "int.bit_count() takes no arguments");
+  if (a.nargs != 1 || !is_anyint(a.args[0])) return type_error(vm, "int.bit_count() takes no arguments");
+  if (const BigIntObj* b = as_bigint(a.args[0])) { out = Value::integer(static_cast<int64_t>(b->v.bit_count())); return true; }
   int64_t v = int_of(a.args[0]);
   uint64_t m = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
   out = Value::integer(__builtin_popcountll(m));
@@ -1100,16 +1116,10 @@ bool float_as_integer_ratio(VM& vm, const CallArgs& a, Value& out) {
   int e;
   double m = std::frexp(f, &e);
   for (int i = 0; i < 300 && m != std::floor(m); ++i) { m *= 2.0; --e; }
-  if (std::fabs(m) >= 9223372036854775808.0) return overflow(vm);
-  int64_t num = static_cast<int64_t>(m), den = 1;
-  if (e > 0) {
-    for (int i = 0; i < e; ++i)
-      if (__builtin_mul_overflow(num, 2, &num)) return overflow(vm);
-  } else {
-    for (int i = 0; i < -e; ++i)
-      if (__builtin_mul_overflow(den, 2, &den)) return overflow(vm);
-  }
-  out = Value::object(vm.new_tuple({Value::integer(num), Value::integer(den)}));
+  BigInt num = BigInt::from_double(m), den = BigInt::from_i64(1);
+  if (e > 0) num = big_shl(num, static_cast<uint64_t>(e));
+  else den = big_shl(den, static_cast<uint64_t>(-e));
+  out = Value::object(vm.new_tuple({make_int(vm, std::move(num)), make_int(vm, std::move(den))}));
   return true;
 }
 

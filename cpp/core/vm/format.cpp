@@ -526,6 +526,19 @@ bool format_int(int64_t v, const FormatSpec& f, std::string_view type_name, std:
   return true;
 }
 
+bool format_int_digits(bool negative, std::string_view digits, const FormatSpec& f, std::string& out, std::string& error) {
+  if (f.precision != -1) { error = "Precision not allowed in integer format specifier"; return false; }
+  if (f.no_neg_zero) { error = "Negative zero coercion (z) not allowed in integer format specifier"; return false; }
+  int base = f.type == 'b' ? 2 : f.type == 'o' ? 8 : (f.type == 'x' || f.type == 'X') ? 16 : 10;
+  std::string_view prefix;
+  if (f.alternate && base != 10) prefix = base == 2 ? "0b" : base == 8 ? "0o" : "0x";
+  int group_size = (base != 10 && f.grouping == '_') ? 4 : 3;
+  FormatSpec g = f;
+  if (f.type == 'n') g.grouping = 0;
+  layout_number(g, negative, prefix, digits, false, "", group_size, f.type == 'X', out);
+  return true;
+}
+
 void str_repr(std::string_view s, std::string& out) {
   bool has_single = s.find('\'') != std::string_view::npos;
   bool has_double = s.find('"') != std::string_view::npos;

@@ -31,6 +31,9 @@ bool parse_spec(std::string_view spec, SpecKind kind, std::string_view type_name
 
 // Formatting functions append to out; they return false with a ValueError message.
 bool format_int(int64_t v, const FormatSpec& spec, std::string_view type_name, std::string& out, std::string& error);
+// format_int_digits() lays out an int given as the digits of its magnitude in base
+// (2, 8, 10, 16 as spec's type asks); format_int's checks for 'b', 'd', 'o', 'x', 'X', 'n'.
+bool format_int_digits(bool negative, std::string_view digits, const FormatSpec& spec, std::string& out, std::string& error);
 bool format_float(double v, const FormatSpec& spec, std::string_view type_name, std::string& out, std::string& error);
 bool format_str(std::string_view s, const FormatSpec& spec, std::string& out, std::string& error);
 

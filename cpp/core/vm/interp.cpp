@@ -25,7 +25,6 @@ namespace interleave {
 
 namespace {
 
-constexpr const char* kOverflow = "integer overflow: the playground's ints are 64-bit";
 constexpr int64_t kExactDouble = int64_t{1} << 53;
 
 enum : int { kAdd, kSub, kMul, kDiv, kFloorDiv, kMod, kPow, kLShift, kRShift, kOr, kXor, kAnd, kMatMul };
@@ -51,7 +50,7 @@ Frame* delegate_throw(Task* t, Frame* f) {
   }
 }
 
-// fast_binop handles int and float operands inline: 1 done, 0 not handled, -1 overflow.
+// fast_binop handles int and float operands inline: 1 done, 0 not handled, -1 overflow (the slow path makes a big int).
 template <int K>
 inline int fast_binop(Value a, Value b, Value& out) {
   if (a.tag == Tag::Int && b.tag == Tag::Int) {
@@ -761,7 +760,6 @@ dispatch_op:
       sp[-1] = tmp;                                                               \
       DISPATCH();                                                                 \
     }                                                                             \
-    if (fr < 0) RAISE(types_.overflow_error, kOverflow);                          \
     if constexpr (KIND == kAdd) {                                                 \
       if (is_kind(a, ObjKind::Str) && is_kind(b, ObjKind::Str)) {                 \
         Str* x = static_cast<Str*>(a.o);                                          \

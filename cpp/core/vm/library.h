@@ -83,7 +83,7 @@ inline Class* as_class(Value v) { return is_kind(v, ObjKind::Class) ? static_cas
 // is_intlike() is int or bool (bool is a subclass of int).
 inline bool is_intlike(Value v) { return v.is_int() || v.is_bool(); }
 inline int64_t int_of(Value v) { return v.is_bool() ? (v.b ? 1 : 0) : v.i; }
-inline bool is_number(Value v) { return v.is_int() || v.is_bool() || v.is_float(); }
+inline bool is_number(Value v) { return v.is_int() || v.is_bool() || v.is_float() || is_kind(v, ObjKind::BigInt); }
 inline double float_of(Value v) { return v.is_float() ? v.f : static_cast<double>(int_of(v)); }
 // view_dict() is the dict behind a dict_keys/dict_values/dict_items view, else null.
 Dict* view_dict(VM& vm, Value v, int& which);

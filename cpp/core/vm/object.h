@@ -22,7 +22,7 @@ struct Code;  // compiled code object, defined by the compiler (lang/bytecode.h)
 enum class ObjKind : uint8_t {
   Str, List, Tuple, Dict, Set, Range, Slice, Function, NativeFunction, BoundMethod,
   Class, Instance, Module, Cell, Generator, Iterator, CodeObj, StaticMethod,
-  ClassMethod, Property, Super,
+  ClassMethod, Property, Super, BigInt,
   Bytes,  // bytes and bytearray (vm/bytes.h)
 };
 

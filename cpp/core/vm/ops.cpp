@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "vm/bytes.h"
+#include "vm/bigint.h"
 #include "vm/format.h"
 #include "vm/library.h"
 
@@ -19,6 +20,9 @@ using ast::UnaryOpKind;
 
 namespace lib {
 namespace {
+
+// UNLIKELY_BIG is true when either operand is a big int (the slow paths check it first).
+#define UNLIKELY_BIG(a, b) __builtin_expect(as_bigint(a) != nullptr || as_bigint(b) != nullptr, 0)
 
 // kMaxDepth bounds recursion through nested containers in repr, ==, < and hash.
 constexpr uint32_t kMaxDepth = 700;
@@ -163,6 +167,7 @@ bool overflow(VM& vm) {
 
 bool to_index(VM& vm, Value v, int64_t& out) {
   if (v.is_int()) { out = v.i; return true; }
+  if (as_bigint(v)) return vm.raise(vm.types().overflow_error, "Python int too large to convert to C ssize_t");
   if (v.is_bool()) { out = v.b ? 1 : 0; return true; }
   if (as_instance(v)) {
     Value r;
@@ -181,6 +186,7 @@ bool to_index(VM& vm, Value v, int64_t& out) {
 bool to_double(VM& vm, Value v, double& out, const char* what) {
   if (v.is_float()) { out = v.f; return true; }
   if (is_intlike(v)) { out = static_cast<double>(int_of(v)); return true; }
+  if (as_bigint(v)) return int_to_double(vm, v, out);
   if (as_instance(v)) {
     Value r;
     bool found = false;
@@ -477,6 +483,7 @@ bool VM::truthy(Value v, bool& out) {
     case Tag::Obj: break;
   }
   switch (v.o->kind) {
+    case ObjKind::BigInt: out = true; return true;
     case ObjKind::Str: out = !static_cast<Str*>(v.o)->s.empty(); return true;
     case ObjKind::Bytes: out = !static_cast<Bytes*>(v.o)->data.empty(); return true;
     case ObjKind::List: out = !static_cast<List*>(v.o)->items.empty(); return true;
@@ -603,12 +610,13 @@ bool float_binop(VM& vm, BinOpKind op, double a, double b, Value& out, bool& han
 
 bool int_pow(VM& vm, int64_t base, int64_t e, Value& out) {
   if (e < 0) return float_pow(vm, static_cast<double>(base), static_cast<double>(e), out);
-  int64_t result = 1;
+  int64_t result = 1, b0 = base, e0 = e;
+  bool handled;
   while (e) {
     if (e & 1)
-      if (__builtin_mul_overflow(result, base, &result)) return overflow(vm);
+      if (__builtin_mul_overflow(result, base, &result)) return big_binop(vm, BinOpKind::Pow, Value::integer(b0), Value::integer(e0), out, handled);
     e >>= 1;
-    if (e && __builtin_mul_overflow(base, base, &base)) return overflow(vm);
+    if (e && __builtin_mul_overflow(base, base, &base)) return big_binop(vm, BinOpKind::Pow, Value::integer(b0), Value::integer(e0), out, handled);
   }
   out = Value::integer(result);
   return true;
@@ -618,16 +626,16 @@ bool int_binop(VM& vm, BinOpKind op, int64_t a, int64_t b, Value& out, bool& han
   handled = true;
   int64_t r;
   switch (op) {
-    case BinOpKind::Add: if (__builtin_add_overflow(a, b, &r)) return overflow(vm); break;
-    case BinOpKind::Sub: if (__builtin_sub_overflow(a, b, &r)) return overflow(vm); break;
-    case BinOpKind::Mult: if (__builtin_mul_overflow(a, b, &r)) return overflow(vm); break;
+    case BinOpKind::Add: if (__builtin_add_overflow(a, b, &r)) return big_binop(vm, op, Value::integer(a), Value::integer(b), out, handled); break;
+    case BinOpKind::Sub: if (__builtin_sub_overflow(a, b, &r)) return big_binop(vm, op, Value::integer(a), Value::integer(b), out, handled); break;
+    case BinOpKind::Mult: if (__builtin_mul_overflow(a, b, &r)) return big_binop(vm, op, Value::integer(a), Value::integer(b), out, handled); break;
     case BinOpKind::Div:
       if (b == 0) return zero_div(vm, "division by zero");
       out = Value::number(int_true_div(a, b));
       return true;
     case BinOpKind::FloorDiv:
       if (b == 0) return zero_div(vm, "integer division or modulo by zero");
-      if (a == INT64_MIN && b == -1) return overflow(vm);
+      if (a == INT64_MIN && b == -1) return big_binop(vm, op, Value::integer(a), Value::integer(b), out, handled);
       r = a / b;
       if ((a % b != 0) && ((a < 0) != (b < 0))) --r;
       break;
@@ -641,9 +649,9 @@ bool int_binop(VM& vm, BinOpKind op, int64_t a, int64_t b, Value& out, bool& han
     case BinOpKind::LShift:
       if (b < 0) return vm.raise(vm.types().value_error, "negative shift count");
       if (a == 0) { r = 0; break; }
-      if (b >= 64) return overflow(vm);
+      if (b >= 64) return big_binop(vm, op, Value::integer(a), Value::integer(b), out, handled);
       r = static_cast<int64_t>(static_cast<uint64_t>(a) << b);
-      if ((r >> b) != a) return overflow(vm);
+      if ((r >> b) != a) return big_binop(vm, op, Value::integer(a), Value::integer(b), out, handled);
       break;
     case BinOpKind::RShift:
       if (b < 0) return vm.raise(vm.types().value_error, "negative shift count");
@@ -660,6 +668,7 @@ bool int_binop(VM& vm, BinOpKind op, int64_t a, int64_t b, Value& out, bool& han
 
 // num_binop() handles int, bool and float operands; handled=false for e.g. float << int.
 bool num_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& handled) {
+  if (UNLIKELY_BIG(a, b)) return big_binop(vm, op, a, b, out, handled);
   if (a.is_float() || b.is_float()) return float_binop(vm, op, float_of(a), float_of(b), out, handled);
   if (a.is_bool() && b.is_bool() &&
       (op == BinOpKind::BitAnd || op == BinOpKind::BitOr || op == BinOpKind::BitXor)) {
@@ -923,13 +932,17 @@ bool VM::unary_op(UnaryOpKind op, Value v, Value& out) {
   if (is_intlike(v)) {
     int64_t i = int_of(v);
     if (op == UnaryOpKind::USub) {
-      if (i == INT64_MIN) return overflow(*this);
+      if (i == INT64_MIN) { out = make_int(*this, big_neg(BigInt::from_i64(i))); return true; }
       out = Value::integer(-i);
     } else if (op == UnaryOpKind::UAdd) {
       out = Value::integer(i);
     } else {
       out = Value::integer(~i);
     }
+    return true;
+  }
+  if (const BigIntObj* b = as_bigint(v)) {
+    out = op == UnaryOpKind::UAdd ? v : make_int(*this, op == UnaryOpKind::USub ? big_neg(b->v) : big_invert(b->v));
     return true;
   }
   if (v.is_float() && op != UnaryOpKind::Invert) {
@@ -1005,6 +1018,11 @@ int cmp_int_float(int64_t i, double f) {
 }
 
 bool num_compare(CmpOpKind op, Value a, Value b) {
+  if (UNLIKELY_BIG(a, b)) {
+    int c = int_compare(a, b);
+    if (c == 2) return op == CmpOpKind::NotEq;
+    return apply_cmp(op, c);
+  }
   if (a.is_float() && b.is_float()) {
     double x = a.f, y = b.f;
     switch (op) {
@@ -1276,6 +1294,7 @@ bool VM::hash(Value v, uint64_t& out) {
   switch (v.o->kind) {
     case ObjKind::Str: out = str_hash(static_cast<Str*>(v.o)); return true;
     case ObjKind::Bytes: return bytes_hash(*this, static_cast<Bytes*>(v.o), out);
+    case ObjKind::BigInt: out = big_hash(static_cast<BigIntObj*>(v.o)->v); return true;
     case ObjKind::Tuple: {
       DepthGuard g(*this, " while calling a Python object");
       if (!g.ok) return false;
@@ -1460,6 +1479,7 @@ bool repr_into(VM& vm, Value v, std::string& out) {
   switch (o->kind) {
     case ObjKind::Str: fmt::str_repr(static_cast<Str*>(o)->s, out); return true;
     case ObjKind::Bytes: bytes_repr(static_cast<Bytes*>(o), out); return true;
+    case ObjKind::BigInt: return int_to_str(vm, v, out);
     case ObjKind::List: {
       ReprGuard g(vm, o);
       if (g.recursive) { out += "[...]"; return true; }
@@ -1673,6 +1693,11 @@ bool VM::format(Value v, std::string_view spec, std::string& out) {
       ok = fmt::parse_spec(spec, fmt::SpecKind::Float, "float", f, err) && fmt::format_float(v.f, f, "float", out, err);
       break;
     default:
+      if (const BigIntObj* b = as_bigint(v)) {
+        if (spec.empty()) return int_to_str(*this, v, out);
+        if (!fmt::parse_spec(spec, fmt::SpecKind::Int, "int", f, err)) return raise(types().value_error, err);
+        return format_big_int(*this, b->v, f, out);
+      }
       if (Str* s = as_str(v)) {
         if (spec.empty()) { out += s->s; return true; }
         ok = fmt::parse_spec(spec, fmt::SpecKind::Str, "str", f, err) && fmt::format_str(s->s, f, out, err);

@@ -9,6 +9,7 @@
 
 #include "vm/code_runtime.h"
 #include "vm/frame.h"
+#include "vm/bigint.h"
 #include "vm/library.h"
 #include "vm/task.h"
 
@@ -212,6 +213,7 @@ Class* VM::type_of(Value v) const {
   switch (o->kind) {
     case ObjKind::Str: return types_.str;
     case ObjKind::Bytes: return static_cast<const Bytes*>(o)->mutable_ ? types_.bytearray : types_.bytes;
+    case ObjKind::BigInt: return types_.int_;
     case ObjKind::List: return types_.list;
     case ObjKind::Tuple: return types_.tuple;
     case ObjKind::Dict: return types_.dict;
@@ -271,7 +273,7 @@ CodeRuntime* VM::prepare(const Code* code) {
         case ConstValue::Kind::None: return Value::none();
         case ConstValue::Kind::True: return Value::boolean(true);
         case ConstValue::Kind::False: return Value::boolean(false);
-        case ConstValue::Kind::Int: return Value::integer(c.i);
+        case ConstValue::Kind::Int: return c.s.empty() ? Value::integer(c.i) : lib::big_literal(vm, c.s);
         case ConstValue::Kind::Float: return Value::number(c.f);
         case ConstValue::Kind::Str: return Value::object(vm.intern(c.s));
         case ConstValue::Kind::Bytes: { Bytes* b = vm.alloc<Bytes>(); b->data = c.s; return Value::object(b); }

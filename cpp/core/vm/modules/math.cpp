@@ -3,6 +3,7 @@
 #include <cfloat>
 #include <cmath>
 
+#include "vm/bigint.h"
 #include "vm/library.h"
 
 namespace interleave {
@@ -66,6 +67,19 @@ bool m_radians(VM& vm, const CallArgs& a, Value& out) {
 
 // log_of() is CPython's m_log: log of a positive finite, -inf/NaN become domain errors.
 bool log_of(VM& vm, Value v, double (*f)(double), double& out) {
+  if (const BigIntObj* b = as_bigint(v)) {
+    if (b->v.neg) return domain_error(vm);
+    double x;
+    if (b->v.to_double(x)) { out = f(x); return true; }
+    // Too large for a float: x = m * 2**e with 0.5 <= m < 1, log is f(m) + f(2) * e (CPython's loghelper).
+    uint64_t e = b->v.bit_length();
+    double m;
+    big_shr(b->v, e - 60).to_double(m);
+    m = std::ldexp(m, -60);
+    if (m == 1.0) { m = 0.5; ++e; }
+    out = f(m) + f(2.0) * static_cast<double>(e);
+    return true;
+  }
   if (is_intlike(v)) {
     int64_t i = int_of(v);
     if (i <= 0) return domain_error(vm);
@@ -213,8 +227,7 @@ bool m_modf(VM& vm, const CallArgs& a, Value& out) {
 bool float_to_int(VM& vm, double f, Value& out) {
   if (std::isnan(f)) return vm.raise(vm.types().value_error, "cannot convert float NaN to integer");
   if (std::isinf(f)) return vm.raise(vm.types().overflow_error, "cannot convert float infinity to integer");
-  if (f >= 9223372036854775808.0 || f < -9223372036854775808.0) return overflow(vm);
-  out = Value::integer(static_cast<int64_t>(f));
+  out = int_from_double(vm, f);
   return true;
 }
 
@@ -223,6 +236,7 @@ bool rounding(VM& vm, const CallArgs& a, const char* fn, const char* dunder, dou
   if (a.nargs != 1) return raise_fmt(vm, vm.types().type_error, "math.%s() takes exactly one argument (%u given)", fn, a.nargs);
   Value v = a.args[0];
   if (is_intlike(v)) { out = Value::integer(int_of(v)); return true; }
+  if (as_bigint(v)) { out = v; return true; }
   if (as_instance(v)) {
     Value fnv;
     if (vm.lookup_type_attr(vm.type_of(v), vm.intern(dunder), fnv)) return vm.call(fnv, {v}, out);
@@ -389,53 +403,67 @@ bool m_fsum(VM& vm, const CallArgs& a, Value& out) {
 
 bool int_arg(VM& vm, Value v, int64_t& out) { return to_index(vm, v, out); }
 
-uint64_t uabs(int64_t v) { return v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v); }
-
-uint64_t ugcd(uint64_t a, uint64_t b) {
-  while (b) { uint64_t t = a % b; a = b; b = t; }
-  return a;
+// big_arg() is an integer argument of any size (int, bool, big int or __index__).
+bool big_arg(VM& vm, Value v, BigInt& out) {
+  if (as_bigint(v)) { out = to_big(v); return true; }
+  int64_t i;
+  if (!to_index(vm, v, i)) return false;
+  out = BigInt::from_i64(i);
+  return true;
 }
 
 bool m_gcd(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "gcd")) return false;
-  uint64_t g = 0;
+  BigInt g;
   for (uint32_t i = 0; i < a.nargs; ++i) {
-    int64_t v;
-    if (!int_arg(vm, a.args[i], v)) return false;
-    g = ugcd(g, uabs(v));
+    BigInt v;
+    if (!big_arg(vm, a.args[i], v)) return false;
+    g = big_gcd(std::move(g), std::move(v));
   }
-  if (g > static_cast<uint64_t>(INT64_MAX)) return overflow(vm);
-  out = Value::integer(static_cast<int64_t>(g));
+  out = make_int(vm, std::move(g));
   return true;
 }
 
 bool m_lcm(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "lcm")) return false;
-  uint64_t l = 1;
+  BigInt l = BigInt::from_i64(1);
   for (uint32_t i = 0; i < a.nargs; ++i) {
-    int64_t v;
-    if (!int_arg(vm, a.args[i], v)) return false;
-    uint64_t x = uabs(v);
-    if (x == 0 || l == 0) { l = 0; continue; }
-    uint64_t g = ugcd(l, x);
-    unsigned __int128 r = static_cast<unsigned __int128>(l / g) * x;
-    if (r > static_cast<unsigned __int128>(INT64_MAX)) return overflow(vm);
-    l = static_cast<uint64_t>(r);
+    BigInt x;
+    if (!big_arg(vm, a.args[i], x)) return false;
+    x.neg = false;
+    if (x.is_zero() || l.is_zero()) { l = BigInt(); continue; }
+    BigInt q, r;
+    big_divmod(l, big_gcd(l, x), q, r);
+    l = big_mul(q, x);
   }
-  out = Value::integer(static_cast<int64_t>(l));
+  out = make_int(vm, std::move(l));
   return true;
+}
+
+// product() multiplies lo..hi by halves so the operands stay balanced (Karatsuba helps).
+BigInt product(int64_t lo, int64_t hi) {
+  if (hi - lo < 16) {
+    BigInt r = BigInt::from_i64(1);
+    for (int64_t i = lo; i <= hi; ++i) r = big_mul(r, BigInt::from_i64(i));
+    return r;
+  }
+  int64_t mid = lo + (hi - lo) / 2;
+  return big_mul(product(lo, mid), product(mid + 1, hi));
 }
 
 bool m_factorial(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "factorial")) return false;
   if (a.nargs != 1) return raise_fmt(vm, vm.types().type_error, "math.factorial() takes exactly one argument (%u given)", a.nargs);
+  if (as_bigint(a.args[0])) {
+    if (to_big(a.args[0]).neg) return vm.raise(vm.types().value_error, "factorial() not defined for negative values");
+    return vm.raise(vm.types().overflow_error, "factorial() argument should not exceed 9223372036854775807");
+  }
   int64_t n;
   if (!int_arg(vm, a.args[0], n)) return false;
   if (n < 0) return vm.raise(vm.types().value_error, "factorial() not defined for negative values");
-  int64_t r = 1;
-  for (int64_t i = 2; i <= n; ++i)
-    if (__builtin_mul_overflow(r, i, &r)) return overflow(vm);
-  out = Value::integer(r);
+  if (n > 1000000) return vm.raise(vm.types().overflow_error, "too many digits in integer");
+  if (!vm.reserve(static_cast<size_t>(n) * 3)) return false;
+  out = make_int(vm, n < 2 ? BigInt::from_i64(1) : product(2, n));
   return true;
 }
 
@@ -444,24 +472,29 @@ bool comb_perm(VM& vm, const CallArgs& a, bool comb, Value& out) {
   if (!no_kwargs(vm, a, fn)) return false;
   if (a.nargs < (comb ? 2u : 1u) || a.nargs > 2)
     return raise_fmt(vm, vm.types().type_error, "%s expected %s, got %u", fn, comb ? "2 arguments" : "at most 2 arguments", a.nargs);
-  int64_t n, k;
-  if (!int_arg(vm, a.args[0], n)) return false;
+  BigInt n, k;
+  if (!big_arg(vm, a.args[0], n)) return false;
   if (a.nargs == 2 && !a.args[1].is_none()) {
-    if (!int_arg(vm, a.args[1], k)) return false;
+    if (!big_arg(vm, a.args[1], k)) return false;
   } else {
     k = n;
   }
-  if (n < 0) return vm.raise(vm.types().value_error, "n must be a non-negative integer");
-  if (k < 0) return vm.raise(vm.types().value_error, "k must be a non-negative integer");
-  if (k > n) { out = Value::integer(0); return true; }
-  if (comb && k > n - k) k = n - k;
-  unsigned __int128 r = 1;
-  for (int64_t i = 0; i < k; ++i) {
-    r *= static_cast<unsigned __int128>(n - i);
-    if (comb) r /= static_cast<unsigned __int128>(i + 1);
-    if (r > static_cast<unsigned __int128>(INT64_MAX)) return overflow(vm);
+  if (n.neg) return vm.raise(vm.types().value_error, "n must be a non-negative integer");
+  if (k.neg) return vm.raise(vm.types().value_error, "k must be a non-negative integer");
+  if (big_cmp(k, n) > 0) { out = Value::integer(0); return true; }
+  if (comb && big_cmp(big_shl(k, 1), n) > 0) k = big_sub(n, k);
+  if (!k.fits_i64() || k.to_i64() > 10000000) return vm.raise(vm.types().overflow_error, "min(n - k, k) must not exceed 9223372036854775807");
+  int64_t kk = k.to_i64();
+  BigInt r = BigInt::from_i64(1);
+  for (int64_t i = 0; i < kk; ++i) {
+    r = big_mul(r, big_sub(n, BigInt::from_i64(i)));
+    if (comb) {
+      BigInt q, rem;
+      big_divmod(r, BigInt::from_i64(i + 1), q, rem);
+      r = std::move(q);
+    }
   }
-  out = Value::integer(static_cast<int64_t>(r));
+  out = make_int(vm, std::move(r));
   return true;
 }
 bool m_comb(VM& vm, const CallArgs& a, Value& out) { return comb_perm(vm, a, true, out); }
@@ -469,13 +502,10 @@ bool m_perm(VM& vm, const CallArgs& a, Value& out) { return comb_perm(vm, a, fal
 
 bool m_isqrt(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "isqrt") || !arg_count(vm, a, "isqrt", 1, 1)) return false;
-  int64_t n;
-  if (!int_arg(vm, a.args[0], n)) return false;
-  if (n < 0) return vm.raise(vm.types().value_error, "isqrt() argument must be nonnegative");
-  uint64_t r = static_cast<uint64_t>(std::sqrt(static_cast<double>(n)));
-  while (static_cast<unsigned __int128>(r) * r > static_cast<uint64_t>(n)) --r;
-  while (static_cast<unsigned __int128>(r + 1) * (r + 1) <= static_cast<uint64_t>(n)) ++r;
-  out = Value::integer(static_cast<int64_t>(r));
+  BigInt n;
+  if (!big_arg(vm, a.args[0], n)) return false;
+  if (n.neg) return vm.raise(vm.types().value_error, "isqrt() argument must be nonnegative");
+  out = make_int(vm, big_isqrt(n));
   return true;
 }
 
