@@ -1118,6 +1118,41 @@ bool m_copy(VM& vm, const CallArgs& a, Value& out) {
   return true;
 }
 
+bool m_translate(VM& vm, const CallArgs& a, Value& out) {
+  Bytes* b = self_bytes(vm, a, "translate");
+  if (!b) return false;
+  Value p[2] = {Value::null(), Value::null()};
+  uint32_t given;
+  if (!bind(vm, a, Params{"translate", {"table", "delete"}, 1}, p, given, 1)) return false;
+  std::string_view table, del;
+  if (!p[0].is_none()) {
+    if (!need_buffer(vm, p[0], table)) return false;
+    if (table.size() != 256) return vm.raise(vm.types().value_error, "translation table must be 256 characters long");
+  }
+  if ((given & 2) && !need_buffer(vm, p[1], del)) return false;
+  std::string r;
+  for (char c : b->data) {
+    if (del.find(c) != std::string_view::npos) continue;
+    r += table.empty() ? c : table[static_cast<unsigned char>(c)];
+  }
+  out = same_kind(vm, b, std::move(r));
+  return true;
+}
+
+// m_maketrans is the static method bytes.maketrans(from, to).
+bool m_maketrans(VM& vm, const CallArgs& a, Value& out) {
+  if (!no_kwargs(vm, a, "maketrans")) return false;
+  if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "maketrans expected 2 arguments, got %u", a.nargs);
+  std::string_view from, to;
+  if (!need_buffer(vm, a.args[0], from) || !need_buffer(vm, a.args[1], to)) return false;
+  if (from.size() != to.size()) return vm.raise(vm.types().value_error, "maketrans arguments must have same length");
+  std::string table(256, '\0');
+  for (int i = 0; i < 256; ++i) table[static_cast<size_t>(i)] = static_cast<char>(i);
+  for (size_t i = 0; i < from.size(); ++i) table[static_cast<unsigned char>(from[i])] = to[i];
+  out = bytes_value(vm, std::move(table));
+  return true;
+}
+
 // ---- bytearray mutators ----
 
 Bytes* self_array(VM& vm, const CallArgs& a, const char* meth) {
@@ -1379,7 +1414,7 @@ void install_bytes(VM& vm) {
       {"isspace", m_isspace}, {"isascii", m_isascii}, {"isupper", m_isupper}, {"islower", m_islower},
       {"partition", m_partition}, {"rpartition", m_rpartition}, {"removeprefix", m_removeprefix},
       {"removesuffix", m_removesuffix}, {"center", m_center}, {"ljust", m_ljust}, {"rjust", m_rjust},
-      {"zfill", m_zfill},
+      {"zfill", m_zfill}, {"translate", m_translate},
   };
   static const Entry array_only[] = {
       {"append", m_append}, {"extend", m_extend}, {"pop", m_pop}, {"insert", m_insert},
@@ -1388,6 +1423,9 @@ void install_bytes(VM& vm) {
   for (Class* c : {t.bytes, t.bytearray}) {
     for (const Entry& e : both) vm.define_method(c, e.name, e.fn);
     class_method(vm, c, "fromhex", m_fromhex);
+    StaticMethod* sm = vm.alloc<StaticMethod>();
+    sm->func = Value::object(vm.new_native("maketrans", m_maketrans));
+    vm.dict_set(c->dict, Value::object(vm.intern("maketrans")), Value::object(sm));
   }
   for (const Entry& e : array_only) vm.define_method(t.bytearray, e.name, e.fn);
   vm.define_method(t.bytes, "__new__", bytes_new);
