@@ -675,15 +675,17 @@ TEST(Library, UncaughtExceptionsCarryCPythonMessages) {
   expect_error("d = {1: 2}\nfor k in d:\n    d[k + 1] = 0\n", "RuntimeError", "dictionary changed size during iteration");
 }
 
-TEST(Library, IntsAreSixtyFourBit) {
-  expect_error("print(2 ** 64)\n", "OverflowError", "integer overflow: the playground's ints are 64-bit");
-  expect_error("x = 9223372036854775807\nx += 1\n", "OverflowError", "integer overflow: the playground's ints are 64-bit");
-  expect_error("import math\nmath.factorial(21)\n", "OverflowError", "integer overflow: the playground's ints are 64-bit");
-  expect_error("int('99999999999999999999')\n", "OverflowError", "integer overflow: the playground's ints are 64-bit");
+TEST(Library, IntsHaveNoFixedSize) {
+  EXPECT_EQ(run("print(2 ** 64)\nx = 9223372036854775807\nx += 1\nprint(x, -x - 1)\n").output,
+            "18446744073709551616\n9223372036854775808 -9223372036854775809\n");
+  EXPECT_EQ(run("import math\nprint(math.factorial(25), int('99999999999999999999') + 1)\n").output,
+            "15511210043330985984000000 100000000000000000000\n");
   EXPECT_EQ(run("print(2 ** 62 - 1 + 2 ** 62, -2 ** 62 * 2, (2 ** 62 - 1) * 2 + 1)\n").output,
             "9223372036854775807 -9223372036854775808 9223372036854775807\n");
   EXPECT_EQ(run("print((2 ** 62) / 3, 9007199254740993 / 1, -9223372036854775807 // 2)\n").output,
             "1.5372286728091292e+18 9007199254740992.0 -4611686018427387904\n");
+  EXPECT_EQ(run("print(2 ** 100 // 3 ** 20, 2 ** 100 % 1000, hash(2 ** 61) == hash(1))\n").output,
+            "363558641556578823726 376 True\n");
 }
 
 TEST(Library, UnavailableBuiltinsSayWhy) {

@@ -308,14 +308,6 @@ TEST(VmErrors, UnknownModuleAndMissingName) {
   EXPECT_EQ(b.error->message, "cannot import name 'nope' from 'math'");
 }
 
-TEST(VmErrors, IntegerOverflowIs64Bit) {
-  RunResult r = run("x = 9223372036854775807\nx += 1\n");
-  ASSERT_TRUE(r.error);
-  EXPECT_EQ(r.error->type, "OverflowError");
-  EXPECT_EQ(r.error->message, "integer overflow: the playground's ints are 64-bit");
-  EXPECT_EQ(r.error->line, 2u);
-}
-
 TEST(VmLimits, StepLimitKeepsPartialOutput) {
   RunOptions o;
   o.step_limit = 1000;

@@ -1,4 +1,4 @@
-# engine-only: adding one to the largest 64-bit int overflows
+# Ints past 64 bits: CPython's ints have no size limit
 largest = 9223372036854775807
 print(largest)
 print(-largest - 1)
