@@ -7,7 +7,8 @@ import { installShortcuts } from './ui/app/shortcuts';
 import { installTestHook } from './ui/app/test-hook';
 import { registerOffline } from './ui/share/offline';
 import { installSharing } from './ui/share/share';
-import { installEmbedButton } from './embed/embed-dialog';
+import type { EmbedDialog } from './embed/embed-dialog';
+import { byId, listen } from './ui/dom';
 import { installScheduler } from './ui/scheduler/install';
 import { hydrateIcons } from './ui/icons';
 
@@ -20,5 +21,10 @@ installShortcuts(app);
 installScheduler(app, createWorker);
 installTestHook(app, createWorker);
 installSharing(app);
-installEmbedButton(app);
+// embedDialog loads on the Embed button's first click, so the page's first load does not carry it.
+let embedDialog: Promise<EmbedDialog> | null = null;
+listen(byId('embed-button'), 'click', () => {
+  embedDialog ??= import('./embed/embed-dialog').then(({ EmbedDialog }) => new EmbedDialog(app));
+  void embedDialog.then((dialog) => dialog.open());
+});
 registerOffline();

@@ -2,7 +2,7 @@
 // <iframe> snippet and as an <interleave-playground> snippet, each with a Copy button. When
 // the clipboard is unavailable the snippet stays selected in its text box for Ctrl+C.
 import type { App } from '../ui/app/app';
-import { type Disposable, DisposableStore, byId, h, listen } from '../ui/dom';
+import { type Disposable, DisposableStore, h, listen } from '../ui/dom';
 import { encodeShare } from '../ui/share/link';
 import { type Panel, PANELS, type Theme } from './options';
 import { type SnippetOptions, componentSnippet, embedUrl, iframeSnippet } from './snippet';
@@ -121,9 +121,3 @@ export class EmbedDialog implements Disposable {
   }
 }
 
-/** installEmbedButton wires the top bar's Embed button to the dialog. */
-export function installEmbedButton(app: App): EmbedDialog {
-  const dialog = new EmbedDialog(app);
-  listen(byId('embed-button'), 'click', () => void dialog.open());
-  return dialog;
-}

@@ -4,11 +4,8 @@
 import type { Trace } from '../../player/trace';
 import { type Disposable, DisposableStore, h, listen } from '../dom';
 import { lanesOf } from '../timeline/model';
-import { chromeTraceParts, outputText } from './data';
 import { download, fileSlug, formatBytes } from './download';
-import { canvasToPng, paintScene } from './png';
-import { DARK, LIGHT, type Palette, type Scene, buildScene } from './scene';
-import { sceneToSvg } from './svg';
+import type { Palette, Scene } from './scene';
 import { lineIcon } from '../icons';
 
 export const EXPORT_KINDS = ['trace', 'png', 'svg', 'text'] as const;
@@ -114,9 +111,10 @@ export class Exporter implements Disposable {
   }
 
   /** scene lays out the timeline export for the timeline's current window and theme. */
-  scene(trace: Trace): Scene {
+  private scene(render: Render, trace: Trace): Scene {
+    const { buildScene, DARK, LIGHT } = render;
     const view = this.host.window();
-    const palette = pagePalette();
+    const palette = pagePalette(DARK, LIGHT);
     const end = Math.max(trace.endTime, 1e-9);
     const t0 = Number.isFinite(view.t0) && view.t1 > view.t0 ? view.t0 : -end * 0.01;
     const t1 = Number.isFinite(view.t1) && view.t1 > view.t0 ? view.t1 : end * 1.02;
@@ -130,6 +128,8 @@ export class Exporter implements Disposable {
 
   private async make(kind: ExportKind, trace: Trace): Promise<{ blob: Blob; fileName: string }> {
     const slug = fileSlug(this.host.name());
+    const render = await import('./render');
+    const { chromeTraceParts, outputText, canvasToPng, paintScene, sceneToSvg } = render;
     switch (kind) {
       case 'trace': {
         if (trace.count > 200_000) this.host.note(`Writing the trace of ${trace.count.toLocaleString('en')} events…`, 'dim');
@@ -144,11 +144,11 @@ export class Exporter implements Disposable {
         return { blob, fileName: `${slug}-trace.json` };
       }
       case 'svg': {
-        const svg = sceneToSvg(this.scene(trace), `${this.host.name()} — Interleave timeline`);
+        const svg = sceneToSvg(this.scene(render, trace), `${this.host.name()} — Interleave timeline`);
         return { blob: new Blob([svg], { type: 'image/svg+xml' }), fileName: `${slug}-timeline.svg` };
       }
       case 'png':
-        return { blob: await canvasToPng(paintScene(this.scene(trace))), fileName: `${slug}-timeline.png` };
+        return { blob: await canvasToPng(paintScene(this.scene(render, trace))), fileName: `${slug}-timeline.png` };
       default:
         return { blob: new Blob([outputText(trace, this.host.timestamps())], { type: 'text/plain;charset=utf-8' }), fileName: `${slug}-output.txt` };
     }
@@ -183,7 +183,7 @@ export class Exporter implements Disposable {
 }
 
 // pagePalette reads the page's theme colours, so the export matches light or dark mode.
-function pagePalette(): Palette {
+function pagePalette(DARK: Palette, LIGHT: Palette): Palette {
   const css = getComputedStyle(document.documentElement);
   const v = (name: string) => css.getPropertyValue(name).trim();
   const bg = v('--bg');
@@ -200,6 +200,8 @@ function isDark(color: string): boolean {
   const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
 }
+
+type Render = typeof import('./render');
 
 /** ExportApp is the part of the page's App the exporter reads. */
 export interface ExportApp {
