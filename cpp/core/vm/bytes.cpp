@@ -2,6 +2,7 @@
 // of both types, str.encode/bytes.decode (utf-8, ascii, latin-1 with CPython's error
 // handlers and messages) and int.to_bytes/int.from_bytes.
 #include "vm/bytes.h"
+#include "vm/bigint.h"
 
 #include <algorithm>
 #include <cstring>
@@ -1344,8 +1345,25 @@ bool byteorder_arg(VM& vm, Value v, bool& little) {
   return true;
 }
 
+// twos_complement_le() is v as little-endian two's complement bytes, one sign byte to spare.
+std::string twos_complement_le(const BigInt& v) {
+  std::string le;
+  for (uint32_t limb : v.mag)
+    for (int i = 0; i < 4; ++i) le.push_back(static_cast<char>((limb >> (8 * i)) & 0xff));
+  le.push_back(0);
+  if (v.neg) {
+    unsigned carry = 1;
+    for (char& c : le) {
+      unsigned x = (~static_cast<unsigned char>(c) & 0xffu) + carry;
+      c = static_cast<char>(x & 0xff);
+      carry = x >> 8;
+    }
+  }
+  return le;
+}
+
 bool int_to_bytes_m(VM& vm, const CallArgs& a, Value& out) {
-  if (a.nargs == 0 || !is_intlike(a.args[0])) return vm.raise(vm.types().type_error, "descriptor 'to_bytes' requires an 'int' object");
+  if (a.nargs == 0 || !is_anyint(a.args[0])) return vm.raise(vm.types().type_error, "descriptor 'to_bytes' requires an 'int' object");
   Value p[3] = {Value::integer(1), Value::null(), Value::boolean(false)};
   uint32_t given;
   if (!bind(vm, a, Params{"to_bytes", {"length", "byteorder", "signed"}, 0}, p, given, 1)) return false;
@@ -1355,12 +1373,10 @@ bool int_to_bytes_m(VM& vm, const CallArgs& a, Value& out) {
   bool little = false, is_signed;
   if ((given & 2) && !byteorder_arg(vm, p[1], little)) return false;
   if (!vm.truthy(p[2], is_signed)) return false;
-  int64_t v = int_of(a.args[0]);
-  char le[8];
-  uint64_t u = static_cast<uint64_t>(v);
-  for (int i = 0; i < 8; ++i) le[i] = static_cast<char>((u >> (8 * i)) & 0xff);
+  BigInt v = to_big(a.args[0]);
+  if (!vm.reserve(static_cast<size_t>(length))) return false;
   std::string r;
-  if (!int_to_bytes(vm, std::string_view(le, 8), v < 0, length, little, is_signed, r)) return false;
+  if (!int_to_bytes(vm, twos_complement_le(v), v.neg, length, little, is_signed, r)) return false;
   out = bytes_value(vm, std::move(r));
   return true;
 }
@@ -1380,16 +1396,20 @@ bool int_from_bytes_m(VM& vm, const CallArgs& a, Value& out) {
   std::string le;
   bool negative;
   int_from_bytes(data, little, is_signed, le, negative);
-  char ext = negative ? static_cast<char>(0xff) : 0;
-  for (size_t i = 8; i < le.size(); ++i)
-    if (le[i] != ext) return overflow(vm);
-  uint64_t u = negative ? ~uint64_t{0} : 0;
-  for (size_t i = 0; i < std::min<size_t>(8, le.size()); ++i) {
-    u &= ~(uint64_t{0xff} << (8 * i));
-    u |= static_cast<uint64_t>(static_cast<unsigned char>(le[i])) << (8 * i);
+  if (negative) {
+    unsigned carry = 1;
+    for (char& c : le) {
+      unsigned x = (~static_cast<unsigned char>(c) & 0xffu) + carry;
+      c = static_cast<char>(x & 0xff);
+      carry = x >> 8;
+    }
   }
-  if (!negative && le.size() >= 8 && (u >> 63)) return overflow(vm);
-  out = Value::integer(static_cast<int64_t>(u));
+  BigInt v;
+  v.neg = negative;
+  v.mag.assign((le.size() + 3) / 4, 0);
+  for (size_t i = 0; i < le.size(); ++i) v.mag[i / 4] |= static_cast<uint32_t>(static_cast<unsigned char>(le[i])) << (8 * (i % 4));
+  v.trim();
+  out = make_int(vm, std::move(v));
   return true;
 }
 

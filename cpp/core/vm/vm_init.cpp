@@ -289,7 +289,6 @@ void VM::init_core_methods() {
       {"InterruptedError", "OSError"}, {"IsADirectoryError", "OSError"}, {"NotADirectoryError", "OSError"},
       {"PermissionError", "OSError"}, {"ProcessLookupError", "OSError"}, {"EOFError", "Exception"},
       {"FloatingPointError", "ArithmeticError"}, {"BufferError", "Exception"}, {"ReferenceError", "Exception"},
-      {"UnicodeDecodeError", "UnicodeError"}, {"UnicodeEncodeError", "UnicodeError"},
       {"UnicodeTranslateError", "UnicodeError"}, {"Warning", "Exception"}, {"UserWarning", "Warning"},
       {"DeprecationWarning", "Warning"}, {"PendingDeprecationWarning", "Warning"},
       {"SyntaxWarning", "Warning"}, {"RuntimeWarning", "Warning"}, {"FutureWarning", "Warning"},
