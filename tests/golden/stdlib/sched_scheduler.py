@@ -34,7 +34,10 @@ for name, delay in [("c", 0.3), ("a", 0.1), ("b", 0.2)]:
 print(round(s2.run(blocking=False) or 0, 1), log)
 s2.run()
 print(log, round(time.monotonic() - t0, 1))
+late = s2.enter(1, 1, print)
+s2.cancel(late)
+print(s2.empty())
 try:
-    s2.cancel(ev)
+    s2.cancel(late)
 except ValueError as e:
     print("ValueError:", e)
