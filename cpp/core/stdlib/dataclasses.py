@@ -304,6 +304,8 @@ def _make_repr(cls, fields):
         return f'{self.__class__.__qualname__}({parts})'
 
     __repr__.__qualname__ = cls.__qualname__ + '.__repr__'
+    # __repr__._dataclass_repr: pprint formats field by field only behind a generated __repr__.
+    __repr__._dataclass_repr = True
     return __repr__
 
 
