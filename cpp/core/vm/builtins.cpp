@@ -1131,6 +1131,22 @@ bool number_imag(VM&, const CallArgs& a, Value& out) {
   out = a.args[0].is_float() ? Value::number(0.0) : Value::integer(0);
   return true;
 }
+bool int_denominator(VM&, const CallArgs&, Value& out) {
+  out = Value::integer(1);
+  return true;
+}
+// int_as_integer_ratio() is (int(self), 1), as CPython's int.as_integer_ratio.
+bool int_as_integer_ratio(VM& vm, const CallArgs& a, Value& out) {
+  if (a.nargs != 1 || !is_anyint(a.args[0])) return type_error(vm, "int.as_integer_ratio() takes no arguments");
+  Value n;
+  number_real(vm, a, n);
+  out = Value::object(vm.new_tuple({n, Value::integer(1)}));
+  return true;
+}
+bool int_conjugate(VM& vm, const CallArgs& a, Value& out) {
+  if (a.nargs != 1 || !is_anyint(a.args[0])) return type_error(vm, "int.conjugate() takes no arguments");
+  return number_real(vm, a, out);
+}
 
 }  // namespace
 
@@ -1187,6 +1203,10 @@ void lib::install_builtins(VM& vm) {
 
   vm.define_method(t.int_, "bit_length", int_bit_length);
   vm.define_method(t.int_, "bit_count", int_bit_count);
+  vm.define_method(t.int_, "as_integer_ratio", int_as_integer_ratio);
+  vm.define_method(t.int_, "conjugate", int_conjugate);
+  define_property(vm, t.int_, "numerator", number_real);
+  define_property(vm, t.int_, "denominator", int_denominator);
   vm.define_method(t.float_, "is_integer", float_is_integer);
   vm.define_method(t.float_, "as_integer_ratio", float_as_integer_ratio);
   for (Class* c : {t.int_, t.float_}) {

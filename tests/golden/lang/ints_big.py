@@ -31,3 +31,5 @@ try:
     (2 ** 70).to_bytes(8, "big")
 except OverflowError as e:
     print("OverflowError:", e)
+print((5).as_integer_ratio(), (2**70).as_integer_ratio(), True.as_integer_ratio(), (-3).conjugate())
+print((5).numerator, (5).denominator, (2**70).numerator, True.numerator, True.denominator, (5).real, (5).imag)
