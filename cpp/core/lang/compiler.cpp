@@ -43,6 +43,7 @@ struct Scope {
   bool generator = false;
   bool coroutine = false;
   bool needs_class_cell = false;
+  bool has_annotations = false;  // has_annotations: a module or class body with `x: T` creates __annotations__
   std::unordered_map<std::string, Binding> bind;
   std::vector<std::string> cellvars;
   std::vector<std::string> freevars;
@@ -152,6 +153,10 @@ class SymtableBuilder {
         const auto& a = static_cast<const AnnAssign&>(s);
         if (a.value) visit_expr(*a.value);
         visit_expr(*a.target);
+        if (cur_->kind == ScopeKind::Module || cur_->kind == ScopeKind::Class) {
+          visit_expr(*a.annotation);
+          cur_->has_annotations = true;
+        }
         break;
       }
       case StmtKind::FunctionDef:
@@ -746,6 +751,7 @@ class Compiler {
     code->docstring = m.docstring;
     enter(code, root.get());
     unit().line = m.body.empty() ? 1 : m.body.front()->line;
+    emit_setup_annotations();
     compile_body(m.body);
     emit_const_none();
     emit(OpCode::RETURN_VALUE);
@@ -1053,6 +1059,17 @@ class Compiler {
           compile_expr(*a.target);
           emit(OpCode::POP_TOP);
         }
+        if (unit().scope->has_annotations) {
+          compile_expr(*a.annotation);
+          if (a.simple) {
+            name_op("__annotations__", Context::Load);
+            emit_const_str(static_cast<const Name&>(*a.target).id);
+            set_line(s.line);
+            emit(OpCode::STORE_SUBSCR);
+          } else {
+            emit(OpCode::POP_TOP);
+          }
+        }
         break;
       }
       case StmtKind::FunctionDef:
@@ -1194,6 +1211,13 @@ class Compiler {
       case ExprKind::BinOp: case ExprKind::UnaryOp: case ExprKind::BoolOp: return "expression";
       default: return "expression";
     }
+  }
+
+  // emit_setup_annotations gives a module or class body that annotates names its __annotations__ dict.
+  void emit_setup_annotations() {
+    if (!unit().scope->has_annotations) return;
+    emit(OpCode::BUILD_MAP, 0);
+    name_op("__annotations__", Context::Store);
   }
 
   void compile_store(const Expr& t) {
@@ -1405,6 +1429,7 @@ class Compiler {
     emit(OpCode::STORE_NAME, add_name("__module__"));
     emit_const_str(body->qualname);
     emit(OpCode::STORE_NAME, add_name("__qualname__"));
+    emit_setup_annotations();
     size_t start = 0;
     if (!c.body.empty() && c.body[0]->kind == StmtKind::Expr) {
       const Expr& v = *static_cast<const ExprStmt&>(*c.body[0]).value;
