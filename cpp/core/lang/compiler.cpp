@@ -682,7 +682,7 @@ int stack_effect(OpCode op, uint32_t arg, bool jump) {
     case OpCode::IMPORT_FROM: return 1;
     case OpCode::IMPORT_STAR: return -1;
     case OpCode::CALL_CLASS_BODY: return 0;
-    case OpCode::BUILD_CLASS: return -2;
+    case OpCode::BUILD_CLASS: return -2 - static_cast<int>(arg);
     case OpCode::LOAD_LOCALS: return 1;
     case OpCode::ASYNC_GEN_WRAP: return 0;
     default:
@@ -1419,9 +1419,14 @@ class Compiler {
       emit(OpCode::BUILD_TUPLE, static_cast<uint32_t>(c.bases.size()));
     }
     for (const auto& k : c.keywords) {
+      if (k.arg.empty()) {
+        fail("'**' in a class statement's keywords is not supported", c.line);
+        return;
+      }
+      emit_const_str(k.arg);
       compile_expr(*k.value);
-      emit(OpCode::POP_TOP);
     }
+    if (!c.keywords.empty()) emit(OpCode::BUILD_MAP, static_cast<uint32_t>(c.keywords.size()));
     Scope* s = scope_for(&c);
     Code* body = new_code(c.name, child_qualname(c.name), s, c.line);
     enter(body, s);
@@ -1453,7 +1458,7 @@ class Compiler {
     finish_unit();
     emit_make_function(body, 0, c.line);
     emit(OpCode::CALL_CLASS_BODY);
-    emit(OpCode::BUILD_CLASS);
+    emit(OpCode::BUILD_CLASS, c.keywords.empty() ? 0 : 1);
     for (size_t i = c.decorator_list.size(); i-- > 0;) emit(OpCode::CALL, 1);
     name_op(c.name, Context::Store);
   }

@@ -709,8 +709,30 @@ static bool resolve_mro_entries(VM& vm, Value& bases, Dict* ns) {
   return true;
 }
 
-bool VM::build_class(Value name, Value bases, Dict* ns, Value& out) {
+bool VM::build_class(Value name, Value bases, Dict* ns, Value& out, Dict* kw) {
   if (!is_kind(name, ObjKind::Str)) return raise(types_.type_error, "class name must be a string");
+  Value meta;
+  if (kw && lookup_name_in(kw, intern("metaclass"), meta)) {
+    delete_name_in(kw, intern("metaclass"));
+    if (!(is_kind(meta, ObjKind::Class) && static_cast<Class*>(meta.o) == types_.type)) {
+      // build_class hands the class to its metaclass: Meta(name, bases, ns, **kw), as CPython.
+      std::vector<Value> args{name, bases, Value::object(ns)};
+      std::vector<const Str*> kn;
+      std::vector<Value> kv;
+      for (const auto& e : kw->entries) {
+        if (!e.live) continue;
+        kn.push_back(static_cast<Str*>(e.key.o));
+        kv.push_back(e.value);
+      }
+      CallArgs ca;
+      ca.args = args.data();
+      ca.nargs = 3;
+      ca.kwnames = kn.data();
+      ca.kwvalues = kv.data();
+      ca.nkw = static_cast<uint32_t>(kn.size());
+      return call(meta, ca, out);
+    }
+  }
   if (!resolve_mro_entries(*this, bases, ns)) return false;
   std::vector<Class*> bs;
   if (is_kind(bases, ObjKind::Tuple)) {
@@ -760,8 +782,68 @@ bool VM::build_class(Value name, Value bases, Dict* ns, Value& out) {
   if (lookup_name_in(ns, names_.eq, eq) && !lookup_name_in(ns, names_.hash, h)) {
     store_name_in(ns, names_.hash, Value::none());
   }
+  for (const char* implicit : {"__init_subclass__", "__class_getitem__"}) {
+    Str* n = intern(implicit);
+    Value fn;
+    if (lookup_name_in(ns, n, fn) && is_kind(fn, ObjKind::Function)) {
+      ClassMethod* cm = alloc<ClassMethod>();
+      cm->func = fn;
+      store_name_in(ns, n, Value::object(cm));
+    }
+  }
   ++class_epoch_;
   out = Value::object(cls);
+  return finish_class(cls, kw);
+}
+
+// finish_class calls __set_name__ on the new class's attributes, then the parent's
+// __init_subclass__ with the class statement's keywords, as type.__new__ does.
+bool VM::finish_class(Class* cls, Dict* kw) {
+  Str* set_name = intern("__set_name__");
+  std::vector<std::pair<Value, Value>> attrs;
+  for (const auto& e : cls->dict->entries) {
+    if (e.live && is_kind(e.value, ObjKind::Instance)) attrs.emplace_back(e.key, e.value);
+  }
+  for (const auto& [k, v] : attrs) {
+    Value fn, ignored;
+    if (!lookup_type_attr(type_of(v), set_name, fn)) continue;
+    if (!call(fn, {v, Value::object(cls), k}, ignored)) return false;
+  }
+  Str* init_subclass = intern("__init_subclass__");
+  Value hook;
+  for (size_t i = 1; i < cls->mro.size(); ++i) {
+    if (lookup_name_in(cls->mro[i]->dict, init_subclass, hook)) break;
+  }
+  std::vector<const Str*> kn;
+  std::vector<Value> kv;
+  if (kw) {
+    for (const auto& e : kw->entries) {
+      if (!e.live) continue;
+      kn.push_back(static_cast<Str*>(e.key.o));
+      kv.push_back(e.value);
+    }
+  }
+  if (!is_kind(hook, ObjKind::ClassMethod)) {
+    if (!kn.empty()) return raise(types_.type_error, cls->name->s + ".__init_subclass__() takes no keyword arguments");
+    return true;
+  }
+  Value self = Value::object(cls);
+  CallArgs ca;
+  ca.args = &self;
+  ca.nargs = 1;
+  ca.kwnames = kn.data();
+  ca.kwvalues = kv.data();
+  ca.nkw = static_cast<uint32_t>(kn.size());
+  Value ignored;
+  return call(static_cast<ClassMethod*>(hook.o)->func, ca, ignored);
+}
+
+bool VM::n_object_init_subclass(VM& vm, const CallArgs& a, Value& out) {
+  if (a.nkw > 0) {
+    std::string who = a.nargs >= 1 && is_kind(a.args[0], ObjKind::Class) ? static_cast<Class*>(a.args[0].o)->name->s : "object";
+    return vm.raise(vm.types_.type_error, who + ".__init_subclass__() takes no keyword arguments");
+  }
+  out = Value::none();
   return true;
 }
 

@@ -1104,6 +1104,15 @@ bool native_compare(VM& vm, CmpOpKind op, Value a, Value b, Value& out, bool& ha
       return true;
     }
     if (ka == ObjKind::Bytes && kb == ObjKind::Bytes) return bytes_compare(vm, op, static_cast<Bytes*>(a.o), static_cast<Bytes*>(b.o), out);
+    // native_compare: bound methods are equal when they bind the same function to the same object.
+    if (ka == ObjKind::BoundMethod && kb == ObjKind::BoundMethod && eqop) {
+      const BoundMethod* x = static_cast<BoundMethod*>(a.o);
+      const BoundMethod* y = static_cast<BoundMethod*>(b.o);
+      bool same = x->func.tag == y->func.tag && x->func.o == y->func.o && x->self.tag == y->self.tag &&
+                  (x->self.is_obj() ? x->self.o == y->self.o : x->self.i == y->self.i);
+      out = Value::boolean(same == (op == CmpOpKind::Eq));
+      return true;
+    }
     if ((ka == ObjKind::List && kb == ObjKind::List) || (ka == ObjKind::Tuple && kb == ObjKind::Tuple)) {
       DepthGuard g(vm, " in comparison");
       if (!g.ok) return false;
@@ -2164,7 +2173,10 @@ bool VM::get_item(Value c, Value key, Value& out) {
     case ObjKind::Class: {
       Value fn;
       Str* cg = intern("__class_getitem__");
-      if (lookup_type_attr(static_cast<Class*>(c.o), cg, fn)) return call(fn, {c, key}, out);
+      if (lookup_type_attr(static_cast<Class*>(c.o), cg, fn)) {
+        if (is_kind(fn, ObjKind::ClassMethod)) fn = static_cast<ClassMethod*>(fn.o)->func;
+        return call(fn, {c, key}, out);
+      }
       if (static_cast<Class*>(c.o)->builtin) {
         Class* k = static_cast<Class*>(c.o);
         const Types& ty = types();
