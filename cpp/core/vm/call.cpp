@@ -275,6 +275,17 @@ VM::Invoke VM::invoke(Value callable, Value* args, uint32_t nargs, const Str* co
 
 VM::Invoke VM::construct(Class* cls, Value* args, uint32_t nargs, const Str* const* kwnames, uint32_t nkw,
                          Value& out) {
+  if (__builtin_expect(cls->meta != nullptr, 0)) {
+    // construct: a metaclass's own __call__ (Singleton patterns) runs instead of type's.
+    Value callf;
+    if (meta_call_bypass_ == cls) {
+      meta_call_bypass_ = nullptr;
+    } else if (lookup_type_attr(cls->meta, intern("__call__"), callf) && is_kind(callf, ObjKind::Function)) {
+      args[-1] = Value::object(cls);
+      CallArgs ca{args - 1, nargs + 1 - nkw, kwnames, args + (nargs - nkw), nkw};
+      return call(callf, ca, out) ? Invoke::Done : Invoke::Error;
+    }
+  }
   if (cls == types_.type && nargs == 1 && nkw == 0) {
     out = Value::object(type_of(args[0]));
     return Invoke::Done;
@@ -712,15 +723,29 @@ static bool resolve_mro_entries(VM& vm, Value& bases, Dict* ns) {
 bool VM::build_class(Value name, Value bases, Dict* ns, Value& out, Dict* kw) {
   if (!is_kind(name, ObjKind::Str)) return raise(types_.type_error, "class name must be a string");
   Value meta;
-  if (kw && lookup_name_in(kw, intern("metaclass"), meta)) {
-    delete_name_in(kw, intern("metaclass"));
+  bool explicit_meta = kw && lookup_name_in(kw, intern("metaclass"), meta);
+  if (explicit_meta) delete_name_in(kw, intern("metaclass"));
+  if (!explicit_meta && is_kind(bases, ObjKind::Tuple)) {
+    // build_class: without metaclass=, the most derived metaclass of the bases makes the class.
+    Class* winner = nullptr;
+    for (Value b : static_cast<Tuple*>(bases.o)->items) {
+      if (!is_kind(b, ObjKind::Class) || !static_cast<Class*>(b.o)->meta) continue;
+      Class* m = static_cast<Class*>(b.o)->meta;
+      if (!winner || is_subclass(m, winner)) winner = m;
+    }
+    if (winner) {
+      meta = Value::object(winner);
+      explicit_meta = true;
+    }
+  }
+  if (explicit_meta) {
     if (!(is_kind(meta, ObjKind::Class) && static_cast<Class*>(meta.o) == types_.type)) {
       // build_class hands the class to its metaclass: Meta(name, bases, ns, **kw), as CPython.
       std::vector<Value> args{name, bases, Value::object(ns)};
       std::vector<const Str*> kn;
       std::vector<Value> kv;
-      for (const auto& e : kw->entries) {
-        if (!e.live) continue;
+      for (const auto& e : kw ? kw->entries : ns->entries) {
+        if (!kw || !e.live) continue;
         kn.push_back(static_cast<Str*>(e.key.o));
         kv.push_back(e.value);
       }
@@ -733,6 +758,12 @@ bool VM::build_class(Value name, Value bases, Dict* ns, Value& out, Dict* kw) {
       return call(meta, ca, out);
     }
   }
+  return make_class(name, bases, ns, out, kw, nullptr);
+}
+
+// make_class is type.__new__: it builds the class whose metaclass is meta (null: type).
+bool VM::make_class(Value name, Value bases, Dict* ns, Value& out, Dict* kw, Class* meta) {
+  if (!is_kind(name, ObjKind::Str)) return raise(types_.type_error, "class name must be a string");
   if (!resolve_mro_entries(*this, bases, ns)) return false;
   std::vector<Class*> bs;
   if (is_kind(bases, ObjKind::Tuple)) {
@@ -758,7 +789,11 @@ bool VM::build_class(Value name, Value bases, Dict* ns, Value& out, Dict* kw) {
     cls->module = t->frames.back()->func->module;
   }
   cls->builtin = false;
-  for (Class* b : bs) cls->is_exception |= b->is_exception;
+  cls->meta = meta;
+  for (Class* b : bs) {
+    cls->is_exception |= b->is_exception;
+    if (!cls->meta && b->meta) cls->meta = b->meta;
+  }
   if (!compute_mro(cls)) {
     std::string names;
     for (size_t i = 0; i < bs.size(); ++i) names += (i ? ", " : "") + bs[i]->name->s;
@@ -838,6 +873,16 @@ bool VM::finish_class(Class* cls, Dict* kw) {
   return call(static_cast<ClassMethod*>(hook.o)->func, ca, ignored);
 }
 
+bool VM::n_type_call(VM& vm, const CallArgs& a, Value& out) {
+  if (a.nargs < 1 || !is_kind(a.args[0], ObjKind::Class)) return vm.raise(vm.types_.type_error, "descriptor '__call__' requires a 'type' object");
+  Class* cls = static_cast<Class*>(a.args[0].o);
+  vm.meta_call_bypass_ = cls->meta ? cls : nullptr;
+  CallArgs rest{a.args + 1, a.nargs - 1, a.kwnames, a.kwvalues, a.nkw};
+  bool ok = vm.call(a.args[0], rest, out);
+  vm.meta_call_bypass_ = nullptr;
+  return ok;
+}
+
 bool VM::n_object_init_subclass(VM& vm, const CallArgs& a, Value& out) {
   if (a.nkw > 0) {
     std::string who = a.nargs >= 1 && is_kind(a.args[0], ObjKind::Class) ? static_cast<Class*>(a.args[0].o)->name->s : "object";
@@ -885,6 +930,15 @@ bool VM::n_type_new(VM& vm, const CallArgs& a, Value& out) {
       if (e.live && !vm.dict_set(ns, e.key, e.value)) return false;
     }
     if (!is_kind(a.args[2], ObjKind::Tuple)) return vm.raise(vm.types_.type_error, "type() argument 2 must be tuple");
+    Class* meta = is_kind(a.args[0], ObjKind::Class) && static_cast<Class*>(a.args[0].o) != vm.types_.type
+                      ? static_cast<Class*>(a.args[0].o) : nullptr;
+    if (meta || a.nkw > 0) {
+      Dict* kw = vm.new_dict();
+      for (uint32_t i = 0; i < a.nkw; ++i) {
+        if (!vm.dict_set(kw, Value::object(const_cast<Str*>(a.kwnames[i])), a.kwvalues[i])) return false;
+      }
+      return vm.make_class(a.args[1], a.args[2], ns, out, kw, meta);
+    }
     return vm.build_class(a.args[1], a.args[2], ns, out);
   }
   return vm.raise(vm.types_.type_error, "type() takes 1 or 3 arguments");
