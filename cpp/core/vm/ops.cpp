@@ -1777,6 +1777,9 @@ bool VM::get_iter(Value v, Value& out) {
       out = v;
       return true;
     case ObjKind::Instance: break;
+    case ObjKind::Class:
+      if (static_cast<Class*>(v.o)->meta) break;
+      return raise(types().type_error, "'" + type_name(v) + "' object is not iterable");
     default: return raise(types().type_error, "'" + type_name(v) + "' object is not iterable");
   }
   int which;
@@ -2173,6 +2176,12 @@ bool VM::get_item(Value c, Value key, Value& out) {
     case ObjKind::Class: {
       Value fn;
       Str* cg = intern("__class_getitem__");
+      if (static_cast<Class*>(c.o)->meta) {
+        // get_item: a metaclass's __getitem__ (Color['RED']) comes before __class_getitem__.
+        bool found;
+        if (!call_dunder(*this, c, Name::getitem, {key}, out, found)) return false;
+        if (found) return true;
+      }
       if (lookup_type_attr(static_cast<Class*>(c.o), cg, fn)) {
         if (is_kind(fn, ObjKind::ClassMethod)) fn = static_cast<ClassMethod*>(fn.o)->func;
         return call(fn, {c, key}, out);
@@ -2322,6 +2331,9 @@ bool VM::contains(Value c, Value item, bool& out) {
         }
         break;
       }
+      case ObjKind::Class:
+        if (!static_cast<Class*>(c.o)->meta) break;
+        [[fallthrough]];
       case ObjKind::Instance: {
         int which;
         if (Dict* d = view_dict(*this, c, which)) {
@@ -2374,6 +2386,9 @@ bool VM::length(Value v, int64_t& out) {
       case ObjKind::Dict: out = static_cast<Dict*>(v.o)->count; return true;
       case ObjKind::Set: { Set* s = static_cast<Set*>(v.o); out = s->table ? s->table->count : 0; return true; }
       case ObjKind::Range: out = range_len(static_cast<Range*>(v.o)); return true;
+      case ObjKind::Class:
+        if (!static_cast<Class*>(v.o)->meta) break;
+        [[fallthrough]];
       case ObjKind::Instance: {
         int which;
         if (Dict* d = view_dict(*this, v, which)) { out = d->count; return true; }
