@@ -5,6 +5,7 @@
 
 #include "vm/code_runtime.h"
 #include "vm/frame.h"
+#include "vm/library.h"
 #include "vm/task.h"
 #include "vm/vm.h"
 
@@ -277,7 +278,22 @@ VM::Invoke VM::construct(Class* cls, Value* args, uint32_t nargs, const Str* con
                          Value& out) {
   if (__builtin_expect(cls->meta != nullptr, 0)) {
     // construct: a metaclass's own __call__ (Singleton patterns) runs instead of type's.
-    Value callf;
+    Value callf, abstracts;
+    if (lookup_name_in(cls->dict, intern("__abstractmethods__"), abstracts) && !abstracts.is_none()) {
+      // construct: an abstract class refuses instances with CPython's message (abc.ABCMeta's classes).
+      std::vector<Value> items;
+      if (!collect(*this, abstracts, items)) return Invoke::Error;
+      if (!items.empty()) {
+        std::vector<std::string> names;
+        for (Value v : items) names.push_back(is_kind(v, ObjKind::Str) ? static_cast<Str*>(v.o)->s : "?");
+        std::sort(names.begin(), names.end());
+        std::string msg = "Can't instantiate abstract class " + cls->name->s + " with abstract method" +
+                          (names.size() > 1 ? "s " : " ");
+        for (size_t i = 0; i < names.size(); ++i) msg += (i ? ", " : "") + names[i];
+        raise(types_.type_error, msg);
+        return Invoke::Error;
+      }
+    }
     if (meta_call_bypass_ == cls) {
       meta_call_bypass_ = nullptr;
     } else if (lookup_type_attr(cls->meta, intern("__call__"), callf) && is_kind(callf, ObjKind::Function)) {
