@@ -1614,6 +1614,17 @@ bool repr_into(VM& vm, Value v, std::string& out) {
       return true;
     }
     case ObjKind::Class:
+      if (static_cast<Class*>(o)->meta) {
+        // repr_into: a metaclass's __repr__ names its classes (<enum 'Color'>).
+        Value r, fn;
+        if (vm.lookup_type_attr(static_cast<Class*>(o)->meta, name(vm, Name::repr), fn) && is_kind(fn, ObjKind::Function)) {
+          if (!vm.call(fn, {v}, r)) return false;
+          Str* s = as_str(r);
+          if (!s) return vm.raise(vm.types().type_error, "__repr__ returned non-string (type " + vm.type_name(r) + ")");
+          out += s->s;
+          return true;
+        }
+      }
       out += "<class '";
       class_qualified(vm, static_cast<Class*>(o), out);
       out += "'>";
