@@ -738,6 +738,7 @@ static bool resolve_mro_entries(VM& vm, Value& bases, Dict* ns) {
 
 bool VM::build_class(Value name, Value bases, Dict* ns, Value& out, Dict* kw) {
   if (!is_kind(name, ObjKind::Str)) return raise(types_.type_error, "class name must be a string");
+  if (!resolve_mro_entries(*this, bases, ns)) return false;
   Value meta;
   bool explicit_meta = kw && lookup_name_in(kw, intern("metaclass"), meta);
   if (explicit_meta) delete_name_in(kw, intern("metaclass"));
@@ -897,6 +898,20 @@ bool VM::n_type_call(VM& vm, const CallArgs& a, Value& out) {
   bool ok = vm.call(a.args[0], rest, out);
   vm.meta_call_bypass_ = nullptr;
   return ok;
+}
+
+// n_type_instancecheck and n_type_subclasscheck are type's plain checks, for metaclasses' super() calls.
+bool VM::n_type_instancecheck(VM& vm, const CallArgs& a, Value& out) {
+  if (a.nargs != 2 || !is_kind(a.args[0], ObjKind::Class)) return vm.raise(vm.types_.type_error, "__instancecheck__ expected 1 argument");
+  out = Value::boolean(vm.isinstance(a.args[1], static_cast<Class*>(a.args[0].o)));
+  return true;
+}
+
+bool VM::n_type_subclasscheck(VM& vm, const CallArgs& a, Value& out) {
+  if (a.nargs != 2 || !is_kind(a.args[0], ObjKind::Class)) return vm.raise(vm.types_.type_error, "__subclasscheck__ expected 1 argument");
+  if (!is_kind(a.args[1], ObjKind::Class)) return vm.raise(vm.types_.type_error, "issubclass() arg 1 must be a class");
+  out = Value::boolean(vm.is_subclass(static_cast<Class*>(a.args[1].o), static_cast<Class*>(a.args[0].o)));
+  return true;
 }
 
 bool VM::n_object_init_subclass(VM& vm, const CallArgs& a, Value& out) {

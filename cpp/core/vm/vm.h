@@ -293,6 +293,8 @@ class VM {
   static bool n_object_init_subclass(VM& vm, const CallArgs& a, Value& out);
   static bool n_type_new(VM& vm, const CallArgs& a, Value& out);
   static bool n_type_call(VM& vm, const CallArgs& a, Value& out);
+  static bool n_type_instancecheck(VM& vm, const CallArgs& a, Value& out);
+  static bool n_type_subclasscheck(VM& vm, const CallArgs& a, Value& out);
   static bool n_super_new(VM& vm, const CallArgs& a, Value& out);
   static bool n_staticmethod_new(VM& vm, const CallArgs& a, Value& out);
   static bool n_classmethod_new(VM& vm, const CallArgs& a, Value& out);

@@ -237,6 +237,8 @@ void VM::init_core_methods() {
   store_name_in(t.object->dict, intern("__init_subclass__"), Value::object(init_subclass));
   define_method(t.type, "__new__", &VM::n_type_new);
   define_method(t.type, "__call__", &VM::n_type_call);
+  define_method(t.type, "__instancecheck__", &VM::n_type_instancecheck);
+  define_method(t.type, "__subclasscheck__", &VM::n_type_subclasscheck);
   define_method(t.super_, "__new__", &VM::n_super_new);
   define_method(t.staticmethod, "__new__", &VM::n_staticmethod_new);
   define_method(t.classmethod, "__new__", &VM::n_classmethod_new);
