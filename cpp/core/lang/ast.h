@@ -110,8 +110,8 @@ struct ExprStmt : Stmt { ExprPtr value; ExprStmt(uint32_t l) : Stmt(StmtKind::Ex
 // Assign: `a = b = value` has two targets.
 struct Assign : Stmt { ExprList targets; ExprPtr value; Assign(uint32_t l) : Stmt(StmtKind::Assign, l) {} };
 struct AugAssign : Stmt { ExprPtr target; BinOpKind op; ExprPtr value; AugAssign(uint32_t l) : Stmt(StmtKind::AugAssign, l) {} };
-// AnnAssign: `x: int = 3`; value may be null (`x: int`), annotation is dropped.
-struct AnnAssign : Stmt { ExprPtr target; ExprPtr value; AnnAssign(uint32_t l) : Stmt(StmtKind::AnnAssign, l) {} };
+// AnnAssign: `x: int = 3`; value may be null (`x: int`); simple: the target is a bare name.
+struct AnnAssign : Stmt { ExprPtr target; ExprPtr annotation; ExprPtr value; bool simple = false; AnnAssign(uint32_t l) : Stmt(StmtKind::AnnAssign, l) {} };
 // FunctionDef also represents AsyncFunctionDef (kind tells which).
 struct FunctionDef : Stmt {
   std::string name; Arguments args; Body body; ExprList decorator_list; std::string docstring;

@@ -43,6 +43,7 @@ struct Scope {
   bool generator = false;
   bool coroutine = false;
   bool needs_class_cell = false;
+  bool has_annotations = false;  // has_annotations: a module or class body with `x: T` creates __annotations__
   std::unordered_map<std::string, Binding> bind;
   std::vector<std::string> cellvars;
   std::vector<std::string> freevars;
@@ -152,6 +153,10 @@ class SymtableBuilder {
         const auto& a = static_cast<const AnnAssign&>(s);
         if (a.value) visit_expr(*a.value);
         visit_expr(*a.target);
+        if (cur_->kind == ScopeKind::Module || cur_->kind == ScopeKind::Class) {
+          visit_expr(*a.annotation);
+          cur_->has_annotations = true;
+        }
         break;
       }
       case StmtKind::FunctionDef:
@@ -677,7 +682,7 @@ int stack_effect(OpCode op, uint32_t arg, bool jump) {
     case OpCode::IMPORT_FROM: return 1;
     case OpCode::IMPORT_STAR: return -1;
     case OpCode::CALL_CLASS_BODY: return 0;
-    case OpCode::BUILD_CLASS: return -2;
+    case OpCode::BUILD_CLASS: return -2 - static_cast<int>(arg);
     case OpCode::LOAD_LOCALS: return 1;
     case OpCode::ASYNC_GEN_WRAP: return 0;
     default:
@@ -746,6 +751,7 @@ class Compiler {
     code->docstring = m.docstring;
     enter(code, root.get());
     unit().line = m.body.empty() ? 1 : m.body.front()->line;
+    emit_setup_annotations();
     compile_body(m.body);
     emit_const_none();
     emit(OpCode::RETURN_VALUE);
@@ -1053,6 +1059,17 @@ class Compiler {
           compile_expr(*a.target);
           emit(OpCode::POP_TOP);
         }
+        if (unit().scope->has_annotations) {
+          compile_expr(*a.annotation);
+          if (a.simple) {
+            name_op("__annotations__", Context::Load);
+            emit_const_str(static_cast<const Name&>(*a.target).id);
+            set_line(s.line);
+            emit(OpCode::STORE_SUBSCR);
+          } else {
+            emit(OpCode::POP_TOP);
+          }
+        }
         break;
       }
       case StmtKind::FunctionDef:
@@ -1194,6 +1211,13 @@ class Compiler {
       case ExprKind::BinOp: case ExprKind::UnaryOp: case ExprKind::BoolOp: return "expression";
       default: return "expression";
     }
+  }
+
+  // emit_setup_annotations gives a module or class body that annotates names its __annotations__ dict.
+  void emit_setup_annotations() {
+    if (!unit().scope->has_annotations) return;
+    emit(OpCode::BUILD_MAP, 0);
+    name_op("__annotations__", Context::Store);
   }
 
   void compile_store(const Expr& t) {
@@ -1395,9 +1419,14 @@ class Compiler {
       emit(OpCode::BUILD_TUPLE, static_cast<uint32_t>(c.bases.size()));
     }
     for (const auto& k : c.keywords) {
+      if (k.arg.empty()) {
+        fail("'**' in a class statement's keywords is not supported", c.line);
+        return;
+      }
+      emit_const_str(k.arg);
       compile_expr(*k.value);
-      emit(OpCode::POP_TOP);
     }
+    if (!c.keywords.empty()) emit(OpCode::BUILD_MAP, static_cast<uint32_t>(c.keywords.size()));
     Scope* s = scope_for(&c);
     Code* body = new_code(c.name, child_qualname(c.name), s, c.line);
     enter(body, s);
@@ -1405,6 +1434,7 @@ class Compiler {
     emit(OpCode::STORE_NAME, add_name("__module__"));
     emit_const_str(body->qualname);
     emit(OpCode::STORE_NAME, add_name("__qualname__"));
+    emit_setup_annotations();
     size_t start = 0;
     if (!c.body.empty() && c.body[0]->kind == StmtKind::Expr) {
       const Expr& v = *static_cast<const ExprStmt&>(*c.body[0]).value;
@@ -1428,7 +1458,7 @@ class Compiler {
     finish_unit();
     emit_make_function(body, 0, c.line);
     emit(OpCode::CALL_CLASS_BODY);
-    emit(OpCode::BUILD_CLASS);
+    emit(OpCode::BUILD_CLASS, c.keywords.empty() ? 0 : 1);
     for (size_t i = c.decorator_list.size(); i-- > 0;) emit(OpCode::CALL, 1);
     name_op(c.name, Context::Store);
   }

@@ -681,8 +681,9 @@ class Parser {
         return false;
       }
       advance();
-      if (!expression()) return false;
       auto a = make<AnnAssign>(start);
+      if (!(a->annotation = expression())) return false;
+      a->simple = first->kind == ExprKind::Name;
       set_context(*first, Context::Store);
       a->target = std::move(first);
       if (accept(TokenType::Equal) && !(a->value = assignment_value())) return false;

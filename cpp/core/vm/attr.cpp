@@ -287,7 +287,7 @@ bool VM::get_attr(Value obj, Str* name, Value& out) {
           return true;
         }
         if (name == names_.dict) { out = Value::object(cls->dict); return true; }
-        if (name == names_.class_) { out = Value::object(types_.type); return true; }
+        if (name == names_.class_) { out = Value::object(cls->meta ? cls->meta : types_.type); return true; }
         Value d;
         if (lookup_type_attr(cls, name, d)) {
           if (is_kind(d, ObjKind::StaticMethod)) {
@@ -308,9 +308,9 @@ bool VM::get_attr(Value obj, Str* name, Value& out) {
           out = cls->builtin ? Value::object(intern("builtins")) : Value::object(names_.main);
           return true;
         }
-        if (lookup_type_attr(types_.type, name, d)) {
+        if (lookup_type_attr(cls->meta ? cls->meta : types_.type, name, d)) {
           bool prop;
-          return bind_descriptor(d, obj, types_.type, out, prop);
+          return bind_descriptor(d, obj, cls->meta ? cls->meta : types_.type, out, prop);
         }
         return raise(types_.attribute_error, "type object '" + cls->name->s + "' has no attribute '" + name->s + "'");
       }

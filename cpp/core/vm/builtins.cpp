@@ -659,6 +659,15 @@ bool b_bin(VM& vm, const CallArgs& a, Value& out) { return radix(vm, a, "bin", 2
 
 bool classinfo_match(VM& vm, Value v, Value info, bool sub, bool& out, int depth = 0) {
   if (Class* c = as_class(info)) {
+    if (c->meta && !(!sub && vm.type_of(v) == c)) {
+      // classinfo_match: a metaclass's __instancecheck__/__subclasscheck__ decides (ABCMeta.register).
+      Value check, result;
+      if (vm.lookup_type_attr(c->meta, vm.intern(sub ? "__subclasscheck__" : "__instancecheck__"), check) &&
+          is_kind(check, ObjKind::Function)) {
+        if (!vm.call(check, {info, v}, result)) return false;
+        return vm.truthy(result, out);
+      }
+    }
     out = sub ? vm.is_subclass(static_cast<Class*>(v.o), c) : vm.isinstance(v, c);
     return true;
   }

@@ -5,6 +5,7 @@
 
 #include "vm/code_runtime.h"
 #include "vm/frame.h"
+#include "vm/library.h"
 #include "vm/task.h"
 #include "vm/vm.h"
 
@@ -275,6 +276,32 @@ VM::Invoke VM::invoke(Value callable, Value* args, uint32_t nargs, const Str* co
 
 VM::Invoke VM::construct(Class* cls, Value* args, uint32_t nargs, const Str* const* kwnames, uint32_t nkw,
                          Value& out) {
+  if (__builtin_expect(cls->meta != nullptr, 0)) {
+    // construct: a metaclass's own __call__ (Singleton patterns) runs instead of type's.
+    Value callf, abstracts;
+    if (lookup_name_in(cls->dict, intern("__abstractmethods__"), abstracts) && !abstracts.is_none()) {
+      // construct: an abstract class refuses instances with CPython's message (abc.ABCMeta's classes).
+      std::vector<Value> items;
+      if (!collect(*this, abstracts, items)) return Invoke::Error;
+      if (!items.empty()) {
+        std::vector<std::string> names;
+        for (Value v : items) names.push_back(is_kind(v, ObjKind::Str) ? static_cast<Str*>(v.o)->s : "?");
+        std::sort(names.begin(), names.end());
+        std::string msg = "Can't instantiate abstract class " + cls->name->s + " with abstract method" +
+                          (names.size() > 1 ? "s " : " ");
+        for (size_t i = 0; i < names.size(); ++i) msg += (i ? ", " : "") + names[i];
+        raise(types_.type_error, msg);
+        return Invoke::Error;
+      }
+    }
+    if (meta_call_bypass_ == cls) {
+      meta_call_bypass_ = nullptr;
+    } else if (lookup_type_attr(cls->meta, intern("__call__"), callf) && is_kind(callf, ObjKind::Function)) {
+      args[-1] = Value::object(cls);
+      CallArgs ca{args - 1, nargs + 1 - nkw, kwnames, args + (nargs - nkw), nkw};
+      return call(callf, ca, out) ? Invoke::Done : Invoke::Error;
+    }
+  }
   if (cls == types_.type && nargs == 1 && nkw == 0) {
     out = Value::object(type_of(args[0]));
     return Invoke::Done;
@@ -709,7 +736,50 @@ static bool resolve_mro_entries(VM& vm, Value& bases, Dict* ns) {
   return true;
 }
 
-bool VM::build_class(Value name, Value bases, Dict* ns, Value& out) {
+bool VM::build_class(Value name, Value bases, Dict* ns, Value& out, Dict* kw) {
+  if (!is_kind(name, ObjKind::Str)) return raise(types_.type_error, "class name must be a string");
+  if (!resolve_mro_entries(*this, bases, ns)) return false;
+  Value meta;
+  bool explicit_meta = kw && lookup_name_in(kw, intern("metaclass"), meta);
+  if (explicit_meta) delete_name_in(kw, intern("metaclass"));
+  if (!explicit_meta && is_kind(bases, ObjKind::Tuple)) {
+    // build_class: without metaclass=, the most derived metaclass of the bases makes the class.
+    Class* winner = nullptr;
+    for (Value b : static_cast<Tuple*>(bases.o)->items) {
+      if (!is_kind(b, ObjKind::Class) || !static_cast<Class*>(b.o)->meta) continue;
+      Class* m = static_cast<Class*>(b.o)->meta;
+      if (!winner || is_subclass(m, winner)) winner = m;
+    }
+    if (winner) {
+      meta = Value::object(winner);
+      explicit_meta = true;
+    }
+  }
+  if (explicit_meta) {
+    if (!(is_kind(meta, ObjKind::Class) && static_cast<Class*>(meta.o) == types_.type)) {
+      // build_class hands the class to its metaclass: Meta(name, bases, ns, **kw), as CPython.
+      std::vector<Value> args{name, bases, Value::object(ns)};
+      std::vector<const Str*> kn;
+      std::vector<Value> kv;
+      for (const auto& e : kw ? kw->entries : ns->entries) {
+        if (!kw || !e.live) continue;
+        kn.push_back(static_cast<Str*>(e.key.o));
+        kv.push_back(e.value);
+      }
+      CallArgs ca;
+      ca.args = args.data();
+      ca.nargs = 3;
+      ca.kwnames = kn.data();
+      ca.kwvalues = kv.data();
+      ca.nkw = static_cast<uint32_t>(kn.size());
+      return call(meta, ca, out);
+    }
+  }
+  return make_class(name, bases, ns, out, kw, nullptr);
+}
+
+// make_class is type.__new__: it builds the class whose metaclass is meta (null: type).
+bool VM::make_class(Value name, Value bases, Dict* ns, Value& out, Dict* kw, Class* meta) {
   if (!is_kind(name, ObjKind::Str)) return raise(types_.type_error, "class name must be a string");
   if (!resolve_mro_entries(*this, bases, ns)) return false;
   std::vector<Class*> bs;
@@ -736,7 +806,11 @@ bool VM::build_class(Value name, Value bases, Dict* ns, Value& out) {
     cls->module = t->frames.back()->func->module;
   }
   cls->builtin = false;
-  for (Class* b : bs) cls->is_exception |= b->is_exception;
+  cls->meta = meta;
+  for (Class* b : bs) {
+    cls->is_exception |= b->is_exception;
+    if (!cls->meta && b->meta) cls->meta = b->meta;
+  }
   if (!compute_mro(cls)) {
     std::string names;
     for (size_t i = 0; i < bs.size(); ++i) names += (i ? ", " : "") + bs[i]->name->s;
@@ -760,8 +834,92 @@ bool VM::build_class(Value name, Value bases, Dict* ns, Value& out) {
   if (lookup_name_in(ns, names_.eq, eq) && !lookup_name_in(ns, names_.hash, h)) {
     store_name_in(ns, names_.hash, Value::none());
   }
+  for (const char* implicit : {"__init_subclass__", "__class_getitem__"}) {
+    Str* n = intern(implicit);
+    Value fn;
+    if (lookup_name_in(ns, n, fn) && is_kind(fn, ObjKind::Function)) {
+      ClassMethod* cm = alloc<ClassMethod>();
+      cm->func = fn;
+      store_name_in(ns, n, Value::object(cm));
+    }
+  }
   ++class_epoch_;
   out = Value::object(cls);
+  return finish_class(cls, kw);
+}
+
+// finish_class calls __set_name__ on the new class's attributes, then the parent's
+// __init_subclass__ with the class statement's keywords, as type.__new__ does.
+bool VM::finish_class(Class* cls, Dict* kw) {
+  Str* set_name = intern("__set_name__");
+  std::vector<std::pair<Value, Value>> attrs;
+  for (const auto& e : cls->dict->entries) {
+    if (e.live && is_kind(e.value, ObjKind::Instance)) attrs.emplace_back(e.key, e.value);
+  }
+  for (const auto& [k, v] : attrs) {
+    Value fn, ignored;
+    if (!lookup_type_attr(type_of(v), set_name, fn)) continue;
+    if (!call(fn, {v, Value::object(cls), k}, ignored)) return false;
+  }
+  Str* init_subclass = intern("__init_subclass__");
+  Value hook;
+  for (size_t i = 1; i < cls->mro.size(); ++i) {
+    if (lookup_name_in(cls->mro[i]->dict, init_subclass, hook)) break;
+  }
+  std::vector<const Str*> kn;
+  std::vector<Value> kv;
+  if (kw) {
+    for (const auto& e : kw->entries) {
+      if (!e.live) continue;
+      kn.push_back(static_cast<Str*>(e.key.o));
+      kv.push_back(e.value);
+    }
+  }
+  if (!is_kind(hook, ObjKind::ClassMethod)) {
+    if (!kn.empty()) return raise(types_.type_error, cls->name->s + ".__init_subclass__() takes no keyword arguments");
+    return true;
+  }
+  Value self = Value::object(cls);
+  CallArgs ca;
+  ca.args = &self;
+  ca.nargs = 1;
+  ca.kwnames = kn.data();
+  ca.kwvalues = kv.data();
+  ca.nkw = static_cast<uint32_t>(kn.size());
+  Value ignored;
+  return call(static_cast<ClassMethod*>(hook.o)->func, ca, ignored);
+}
+
+bool VM::n_type_call(VM& vm, const CallArgs& a, Value& out) {
+  if (a.nargs < 1 || !is_kind(a.args[0], ObjKind::Class)) return vm.raise(vm.types_.type_error, "descriptor '__call__' requires a 'type' object");
+  Class* cls = static_cast<Class*>(a.args[0].o);
+  vm.meta_call_bypass_ = cls->meta ? cls : nullptr;
+  CallArgs rest{a.args + 1, a.nargs - 1, a.kwnames, a.kwvalues, a.nkw};
+  bool ok = vm.call(a.args[0], rest, out);
+  vm.meta_call_bypass_ = nullptr;
+  return ok;
+}
+
+// n_type_instancecheck and n_type_subclasscheck are type's plain checks, for metaclasses' super() calls.
+bool VM::n_type_instancecheck(VM& vm, const CallArgs& a, Value& out) {
+  if (a.nargs != 2 || !is_kind(a.args[0], ObjKind::Class)) return vm.raise(vm.types_.type_error, "__instancecheck__ expected 1 argument");
+  out = Value::boolean(vm.isinstance(a.args[1], static_cast<Class*>(a.args[0].o)));
+  return true;
+}
+
+bool VM::n_type_subclasscheck(VM& vm, const CallArgs& a, Value& out) {
+  if (a.nargs != 2 || !is_kind(a.args[0], ObjKind::Class)) return vm.raise(vm.types_.type_error, "__subclasscheck__ expected 1 argument");
+  if (!is_kind(a.args[1], ObjKind::Class)) return vm.raise(vm.types_.type_error, "issubclass() arg 1 must be a class");
+  out = Value::boolean(vm.is_subclass(static_cast<Class*>(a.args[1].o), static_cast<Class*>(a.args[0].o)));
+  return true;
+}
+
+bool VM::n_object_init_subclass(VM& vm, const CallArgs& a, Value& out) {
+  if (a.nkw > 0) {
+    std::string who = a.nargs >= 1 && is_kind(a.args[0], ObjKind::Class) ? static_cast<Class*>(a.args[0].o)->name->s : "object";
+    return vm.raise(vm.types_.type_error, who + ".__init_subclass__() takes no keyword arguments");
+  }
+  out = Value::none();
   return true;
 }
 
@@ -803,6 +961,15 @@ bool VM::n_type_new(VM& vm, const CallArgs& a, Value& out) {
       if (e.live && !vm.dict_set(ns, e.key, e.value)) return false;
     }
     if (!is_kind(a.args[2], ObjKind::Tuple)) return vm.raise(vm.types_.type_error, "type() argument 2 must be tuple");
+    Class* meta = is_kind(a.args[0], ObjKind::Class) && static_cast<Class*>(a.args[0].o) != vm.types_.type
+                      ? static_cast<Class*>(a.args[0].o) : nullptr;
+    if (meta || a.nkw > 0) {
+      Dict* kw = vm.new_dict();
+      for (uint32_t i = 0; i < a.nkw; ++i) {
+        if (!vm.dict_set(kw, Value::object(const_cast<Str*>(a.kwnames[i])), a.kwvalues[i])) return false;
+      }
+      return vm.make_class(a.args[1], a.args[2], ns, out, kw, meta);
+    }
     return vm.build_class(a.args[1], a.args[2], ns, out);
   }
   return vm.raise(vm.types_.type_error, "type() takes 1 or 3 arguments");

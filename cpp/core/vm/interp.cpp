@@ -1884,10 +1884,11 @@ dispatch_op:
   }
   TARGET(BUILD_CLASS) {
     Value ns = POP();
+    Value kw = ARG() ? POP() : Value::none();
     Value bases = POP();
     Value name = POP();
     BEGIN_LIB();
-    ok = build_class(name, bases, static_cast<Dict*>(ns.o), tmp);
+    ok = build_class(name, bases, static_cast<Dict*>(ns.o), tmp, ARG() ? static_cast<Dict*>(kw.o) : nullptr);
     END_LIB();
     if (!ok) ERROR();
     PUSH(tmp);

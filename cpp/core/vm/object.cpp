@@ -137,6 +137,7 @@ void Class::trace(VM& vm) {
   for (Class* c : mro) vm.mark(c);
   vm.mark(dict);
   vm.mark(module);
+  vm.mark(meta);
 }
 
 void Instance::trace(VM& vm) {

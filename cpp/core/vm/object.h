@@ -194,6 +194,7 @@ struct Class : Obj {
   Module* module = nullptr;
   bool builtin = false;       // a built-in type: instances are not Instance objects
   bool is_exception = false;  // BaseException or a subclass
+  Class* meta = nullptr;      // meta: the metaclass when it is not type
   Class() : Obj(ObjKind::Class) {}
   void trace(VM& vm) override;
   size_t size() const override { return sizeof(Class) + mro.capacity() * sizeof(void*); }

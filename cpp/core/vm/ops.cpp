@@ -1104,6 +1104,15 @@ bool native_compare(VM& vm, CmpOpKind op, Value a, Value b, Value& out, bool& ha
       return true;
     }
     if (ka == ObjKind::Bytes && kb == ObjKind::Bytes) return bytes_compare(vm, op, static_cast<Bytes*>(a.o), static_cast<Bytes*>(b.o), out);
+    // native_compare: bound methods are equal when they bind the same function to the same object.
+    if (ka == ObjKind::BoundMethod && kb == ObjKind::BoundMethod && eqop) {
+      const BoundMethod* x = static_cast<BoundMethod*>(a.o);
+      const BoundMethod* y = static_cast<BoundMethod*>(b.o);
+      bool same = x->func.tag == y->func.tag && x->func.o == y->func.o && x->self.tag == y->self.tag &&
+                  (x->self.is_obj() ? x->self.o == y->self.o : x->self.i == y->self.i);
+      out = Value::boolean(same == (op == CmpOpKind::Eq));
+      return true;
+    }
     if ((ka == ObjKind::List && kb == ObjKind::List) || (ka == ObjKind::Tuple && kb == ObjKind::Tuple)) {
       DepthGuard g(vm, " in comparison");
       if (!g.ok) return false;
@@ -1605,6 +1614,17 @@ bool repr_into(VM& vm, Value v, std::string& out) {
       return true;
     }
     case ObjKind::Class:
+      if (static_cast<Class*>(o)->meta) {
+        // repr_into: a metaclass's __repr__ names its classes (<enum 'Color'>).
+        Value r, fn;
+        if (vm.lookup_type_attr(static_cast<Class*>(o)->meta, name(vm, Name::repr), fn) && is_kind(fn, ObjKind::Function)) {
+          if (!vm.call(fn, {v}, r)) return false;
+          Str* s = as_str(r);
+          if (!s) return vm.raise(vm.types().type_error, "__repr__ returned non-string (type " + vm.type_name(r) + ")");
+          out += s->s;
+          return true;
+        }
+      }
       out += "<class '";
       class_qualified(vm, static_cast<Class*>(o), out);
       out += "'>";
@@ -1768,6 +1788,9 @@ bool VM::get_iter(Value v, Value& out) {
       out = v;
       return true;
     case ObjKind::Instance: break;
+    case ObjKind::Class:
+      if (static_cast<Class*>(v.o)->meta) break;
+      return raise(types().type_error, "'" + type_name(v) + "' object is not iterable");
     default: return raise(types().type_error, "'" + type_name(v) + "' object is not iterable");
   }
   int which;
@@ -2164,7 +2187,16 @@ bool VM::get_item(Value c, Value key, Value& out) {
     case ObjKind::Class: {
       Value fn;
       Str* cg = intern("__class_getitem__");
-      if (lookup_type_attr(static_cast<Class*>(c.o), cg, fn)) return call(fn, {c, key}, out);
+      if (static_cast<Class*>(c.o)->meta) {
+        // get_item: a metaclass's __getitem__ (Color['RED']) comes before __class_getitem__.
+        bool found;
+        if (!call_dunder(*this, c, Name::getitem, {key}, out, found)) return false;
+        if (found) return true;
+      }
+      if (lookup_type_attr(static_cast<Class*>(c.o), cg, fn)) {
+        if (is_kind(fn, ObjKind::ClassMethod)) fn = static_cast<ClassMethod*>(fn.o)->func;
+        return call(fn, {c, key}, out);
+      }
       if (static_cast<Class*>(c.o)->builtin) {
         Class* k = static_cast<Class*>(c.o);
         const Types& ty = types();
@@ -2310,6 +2342,9 @@ bool VM::contains(Value c, Value item, bool& out) {
         }
         break;
       }
+      case ObjKind::Class:
+        if (!static_cast<Class*>(c.o)->meta) break;
+        [[fallthrough]];
       case ObjKind::Instance: {
         int which;
         if (Dict* d = view_dict(*this, c, which)) {
@@ -2362,6 +2397,9 @@ bool VM::length(Value v, int64_t& out) {
       case ObjKind::Dict: out = static_cast<Dict*>(v.o)->count; return true;
       case ObjKind::Set: { Set* s = static_cast<Set*>(v.o); out = s->table ? s->table->count : 0; return true; }
       case ObjKind::Range: out = range_len(static_cast<Range*>(v.o)); return true;
+      case ObjKind::Class:
+        if (!static_cast<Class*>(v.o)->meta) break;
+        [[fallthrough]];
       case ObjKind::Instance: {
         int which;
         if (Dict* d = view_dict(*this, v, which)) { out = d->count; return true; }

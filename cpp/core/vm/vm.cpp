@@ -227,7 +227,7 @@ Class* VM::type_of(Value v) const {
       if (bm->func.is_obj() && bm->func.o && bm->func.o->kind == ObjKind::NativeFunction) return types_.builtin_function;
       return types_.method;
     }
-    case ObjKind::Class: return types_.type;
+    case ObjKind::Class: return static_cast<const Class*>(o)->meta ? static_cast<const Class*>(o)->meta : types_.type;
     case ObjKind::Instance: return static_cast<const Instance*>(o)->cls;
     case ObjKind::Module: return types_.module;
     case ObjKind::Cell: return types_.cell;

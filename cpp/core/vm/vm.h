@@ -257,7 +257,10 @@ class VM {
   bool run_nested(Value& out);
   bool gen_resume_nested(Generator* gen, Value value, bool throw_pending, Value& out, bool& done);
   RunStatus execute(Task* t, int64_t budget, bool nested, Value* out, bool throw_pending);
-  bool build_class(Value name, Value bases, Dict* ns, Value& out);
+  // build_class runs a class statement's end: kw holds its keywords (metaclass=, __init_subclass__'s).
+  bool build_class(Value name, Value bases, Dict* ns, Value& out, Dict* kw = nullptr);
+  bool finish_class(Class* cls, Dict* kw);
+  bool make_class(Value name, Value bases, Dict* ns, Value& out, Dict* kw, Class* meta);
   bool bind_descriptor(Value descr, Value self, Class* cls, Value& out, bool& is_property);
   bool load_method(Value obj, Str* name, Value& meth, Value& self);
   bool super_lookup(Super* sup, Str* name, Value& out);
@@ -287,7 +290,11 @@ class VM {
   bool native_super(const CallArgs& args, Value& out);
   static bool n_object_new(VM& vm, const CallArgs& a, Value& out);
   static bool n_object_init(VM& vm, const CallArgs& a, Value& out);
+  static bool n_object_init_subclass(VM& vm, const CallArgs& a, Value& out);
   static bool n_type_new(VM& vm, const CallArgs& a, Value& out);
+  static bool n_type_call(VM& vm, const CallArgs& a, Value& out);
+  static bool n_type_instancecheck(VM& vm, const CallArgs& a, Value& out);
+  static bool n_type_subclasscheck(VM& vm, const CallArgs& a, Value& out);
   static bool n_super_new(VM& vm, const CallArgs& a, Value& out);
   static bool n_staticmethod_new(VM& vm, const CallArgs& a, Value& out);
   static bool n_classmethod_new(VM& vm, const CallArgs& a, Value& out);
@@ -344,6 +351,7 @@ class VM {
   uint64_t allocations_ = 0;
   uint32_t native_depth_ = 0;
   uint64_t class_epoch_ = 1;
+  Class* meta_call_bypass_ = nullptr;  // meta_call_bypass_: type.__call__ constructing past its metaclass's __call__
   bool nested_returned_ = false;    // set by a nested loop: the entry frame returned (vs yielded)
   std::vector<Obj*> gray_;
   std::vector<Value> extra_roots_;  // values a runtime keeps alive (add_root)

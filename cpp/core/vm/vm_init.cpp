@@ -232,7 +232,13 @@ void VM::init_core_methods() {
   object_init_ = new_native("__init__", &VM::n_object_init);
   store_name_in(t.object->dict, names_.new_, Value::object(object_new_));
   store_name_in(t.object->dict, names_.init, Value::object(object_init_));
+  ClassMethod* init_subclass = alloc<ClassMethod>();
+  init_subclass->func = Value::object(new_native("__init_subclass__", &VM::n_object_init_subclass));
+  store_name_in(t.object->dict, intern("__init_subclass__"), Value::object(init_subclass));
   define_method(t.type, "__new__", &VM::n_type_new);
+  define_method(t.type, "__call__", &VM::n_type_call);
+  define_method(t.type, "__instancecheck__", &VM::n_type_instancecheck);
+  define_method(t.type, "__subclasscheck__", &VM::n_type_subclasscheck);
   define_method(t.super_, "__new__", &VM::n_super_new);
   define_method(t.staticmethod, "__new__", &VM::n_staticmethod_new);
   define_method(t.classmethod, "__new__", &VM::n_classmethod_new);

@@ -1,5 +1,4 @@
 # dataclasses: the docs' examples as the docs write them, with class-body annotations
-# optional: needs class-body annotations (x: int in a class body), which the classes work adds
 from dataclasses import dataclass, field, fields, asdict, astuple, replace, InitVar, KW_ONLY, FrozenInstanceError
 from typing import ClassVar
 
