@@ -2037,62 +2037,12 @@ class Parser {
         fail(t, "bytes can only contain ASCII literal characters");
         return false;
       }
-    size_t i = 0;
-    while (i < s.size()) {
-      char c = s[i];
-      if (c == '\r') {
-        out += '\n';
-        i += (i + 1 < s.size() && s[i + 1] == '\n') ? 2 : 1;
-        continue;
-      }
-      if (c != '\\' || raw || i + 1 >= s.size()) {
-        out += c;
-        ++i;
-        continue;
-      }
-      size_t start = i;
-      char e = s[i + 1];
-      i += 2;
-      switch (e) {
-        case '\n': break;
-        case '\r':
-          if (i < s.size() && s[i] == '\n') ++i;
-          break;
-        case '\\': out += '\\'; break;
-        case '\'': out += '\''; break;
-        case '"': out += '"'; break;
-        case 'a': out += '\a'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'v': out += '\v'; break;
-        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
-          uint32_t v = static_cast<uint32_t>(e - '0');
-          for (int k = 0; k < 2 && i < s.size() && s[i] >= '0' && s[i] <= '7'; ++k) v = v * 8 + static_cast<uint32_t>(s[i++] - '0');
-          out += static_cast<char>(v & 0xff);
-          break;
-        }
-        case 'x': {
-          if (i + 1 >= s.size() || hex_value(s[i]) < 0 || hex_value(s[i + 1]) < 0) {
-            fail(t, "(value error) invalid \\x escape at position " + std::to_string(start));
-            return false;
-          }
-          out += static_cast<char>(hex_value(s[i]) * 16 + hex_value(s[i + 1]));
-          i += 2;
-          break;
-        }
-        default:
-          out += '\\';
-          out += e;
-      }
-    }
-    return true;
+    return decode_literal(s, raw, out, t, true);
   }
 
-  // decode_literal appends a string body's value to out, processing escapes unless raw.
-  bool decode_literal(std::string_view s, bool raw, std::string& out, const Token& t) {
+  // decode_literal appends a string body's value to out, processing escapes unless raw. In
+  // a bytes body (bytes) an octal or \x escape is one byte and \u, \U, \N are not escapes.
+  bool decode_literal(std::string_view s, bool raw, std::string& out, const Token& t, bool bytes = false) {
     size_t i = 0;
     while (i < s.size()) {
       char c = s[i];
@@ -2109,6 +2059,11 @@ class Parser {
       size_t start = i;
       char e = s[i + 1];
       i += 2;
+      if (bytes && (e == 'u' || e == 'U' || e == 'N')) {  // not escapes in bytes: kept as written
+        out += '\\';
+        out += e;
+        continue;
+      }
       switch (e) {
         case '\n': break;
         case '\r':
@@ -2127,12 +2082,22 @@ class Parser {
         case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
           uint32_t v = static_cast<uint32_t>(e - '0');
           for (int k = 0; k < 2 && i < s.size() && s[i] >= '0' && s[i] <= '7'; ++k) v = v * 8 + static_cast<uint32_t>(s[i++] - '0');
-          encode_utf8(v, out);
+          if (bytes) out += static_cast<char>(v & 0xff);
+          else encode_utf8(v, out);
           break;
         }
         case 'x':
         case 'u':
         case 'U': {
+          if (bytes) {
+            if (i + 1 >= s.size() || hex_value(s[i]) < 0 || hex_value(s[i + 1]) < 0) {
+              fail(t, "(value error) invalid \\x escape at position " + std::to_string(start));
+              return false;
+            }
+            out += static_cast<char>(hex_value(s[i]) * 16 + hex_value(s[i + 1]));
+            i += 2;
+            break;
+          }
           int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
           uint32_t v = 0;
           for (int k = 0; k < digits; ++k) {

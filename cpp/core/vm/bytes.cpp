@@ -261,7 +261,7 @@ bool bytes_set_item(VM& vm, Bytes* b, Value key, Value v) {
     if (!to_index(vm, key, i)) return false;
     if (i < 0) i += n;
     if (i < 0 || i >= n) return vm.raise(vm.types().index_error, "bytearray index out of range");
-    int c;
+    int c = 0;
     if (!byte_value(vm, v, c)) return false;
     b->data[static_cast<size_t>(i)] = static_cast<char>(c);
     return true;
@@ -312,7 +312,7 @@ bool bytes_del_item(VM& vm, Bytes* b, Value key) {
 
 bool bytes_contains(VM& vm, Bytes* b, Value item, bool& out) {
   if (is_intlike(item)) {
-    int c;
+    int c = 0;
     if (!byte_value(vm, item, c)) return false;
     out = b->data.find(static_cast<char>(c)) != std::string::npos;
     return true;
@@ -320,7 +320,7 @@ bool bytes_contains(VM& vm, Bytes* b, Value item, bool& out) {
   std::string_view sub;
   if (!buffer_view(vm, item, sub)) {
     if (as_instance(item)) {
-      int c;
+      int c = 0;
       if (!byte_value(vm, item, c)) return false;
       out = b->data.find(static_cast<char>(c)) != std::string::npos;
       return true;
@@ -723,7 +723,7 @@ bool sub_arg(VM& vm, Value v, std::string& out) {
   std::string_view view;
   if (buffer_view(vm, v, view)) { out.assign(view); return true; }
   if (is_intlike(v) || as_instance(v)) {
-    int c;
+    int c = 0;
     if (!byte_value(vm, v, c)) return false;
     out.assign(1, static_cast<char>(c));
     return true;
@@ -1173,7 +1173,7 @@ bool one_arg(VM& vm, const CallArgs& a, const char* meth) {
 
 bool m_append(VM& vm, const CallArgs& a, Value& out) {
   Bytes* b = self_array(vm, a, "append");
-  int c;
+  int c = 0;
   if (!b || !one_arg(vm, a, "append") || !byte_value(vm, a.args[1], c)) return false;
   b->data.push_back(static_cast<char>(c));
   out = Value();
@@ -1212,7 +1212,7 @@ bool m_insert(VM& vm, const CallArgs& a, Value& out) {
   if (!b || !no_kwargs(vm, a, "insert")) return false;
   if (a.nargs != 3) return raise_fmt(vm, vm.types().type_error, "insert expected 2 arguments, got %u", a.nargs - 1);
   int64_t i;
-  int c;
+  int c = 0;
   if (!to_index(vm, a.args[1], i) || !byte_value(vm, a.args[2], c)) return false;
   int64_t n = static_cast<int64_t>(b->data.size());
   if (i < 0) i = std::max<int64_t>(0, i + n);
@@ -1224,7 +1224,7 @@ bool m_insert(VM& vm, const CallArgs& a, Value& out) {
 
 bool m_remove(VM& vm, const CallArgs& a, Value& out) {
   Bytes* b = self_array(vm, a, "remove");
-  int c;
+  int c = 0;
   if (!b || !one_arg(vm, a, "remove") || !byte_value(vm, a.args[1], c)) return false;
   size_t at = b->data.find(static_cast<char>(c));
   if (at == std::string::npos) return vm.raise(vm.types().value_error, "value not found in bytearray");
@@ -1345,20 +1345,23 @@ bool byteorder_arg(VM& vm, Value v, bool& little) {
   return true;
 }
 
+// negate_le() negates a little-endian two's complement number in place: invert, add one.
+void negate_le(std::string& le) {
+  unsigned carry = 1;
+  for (char& c : le) {
+    unsigned x = (~static_cast<unsigned char>(c) & 0xffu) + carry;
+    c = static_cast<char>(x & 0xff);
+    carry = x >> 8;
+  }
+}
+
 // twos_complement_le() is v as little-endian two's complement bytes, one sign byte to spare.
 std::string twos_complement_le(const BigInt& v) {
   std::string le;
   for (uint32_t limb : v.mag)
     for (int i = 0; i < 4; ++i) le.push_back(static_cast<char>((limb >> (8 * i)) & 0xff));
   le.push_back(0);
-  if (v.neg) {
-    unsigned carry = 1;
-    for (char& c : le) {
-      unsigned x = (~static_cast<unsigned char>(c) & 0xffu) + carry;
-      c = static_cast<char>(x & 0xff);
-      carry = x >> 8;
-    }
-  }
+  if (v.neg) negate_le(le);
   return le;
 }
 
@@ -1396,14 +1399,7 @@ bool int_from_bytes_m(VM& vm, const CallArgs& a, Value& out) {
   std::string le;
   bool negative;
   int_from_bytes(data, little, is_signed, le, negative);
-  if (negative) {
-    unsigned carry = 1;
-    for (char& c : le) {
-      unsigned x = (~static_cast<unsigned char>(c) & 0xffu) + carry;
-      c = static_cast<char>(x & 0xff);
-      carry = x >> 8;
-    }
-  }
+  if (negative) negate_le(le);
   BigInt v;
   v.neg = negative;
   v.mag.assign((le.size() + 3) / 4, 0);
