@@ -69,38 +69,6 @@ bool byte_value(VM& vm, Value v, int& out) {
   return true;
 }
 
-struct SliceIdx { int64_t start, stop, step, length; };
-
-bool slice_int(VM& vm, Value v, int64_t& out) {
-  if (is_intlike(v)) { out = int_of(v); return true; }
-  if (as_instance(v)) return to_index(vm, v, out);
-  return vm.raise(vm.types().type_error, "slice indices must be integers or None or have an __index__ method");
-}
-
-// resolve() is PySlice_AdjustIndices for a slice over length items.
-bool resolve(VM& vm, Slice* s, int64_t length, SliceIdx& r) {
-  int64_t step = 1;
-  if (!s->step.is_none()) {
-    if (!slice_int(vm, s->step, step)) return false;
-    if (step == 0) return vm.raise(vm.types().value_error, "slice step cannot be zero");
-    if (step < -INT64_MAX) step = -INT64_MAX;
-  }
-  int64_t start, stop;
-  if (s->start.is_none()) start = step < 0 ? INT64_MAX : 0;
-  else if (!slice_int(vm, s->start, start)) return false;
-  if (s->stop.is_none()) stop = step < 0 ? INT64_MIN : INT64_MAX;
-  else if (!slice_int(vm, s->stop, stop)) return false;
-  if (start < 0) start = start < -length ? (step < 0 ? -1 : 0) : start + length;
-  else if (start >= length) start = step < 0 ? length - 1 : length;
-  if (stop < 0) stop = stop < -length ? (step < 0 ? -1 : 0) : stop + length;
-  else if (stop >= length) stop = step < 0 ? length - 1 : length;
-  int64_t n = 0;
-  if (step < 0) { if (stop < start) n = (start - stop - 1) / (-step) + 1; }
-  else if (start < stop) n = (stop - start - 1) / step + 1;
-  r = {start, stop, step, n};
-  return true;
-}
-
 }  // namespace
 
 bool bytes_from_iterable(VM& vm, Value iterable, std::string& out) {
@@ -241,8 +209,8 @@ bool bytes_get_item(VM& vm, Bytes* b, Value key, Value& out) {
     return true;
   }
   if (is_kind(key, ObjKind::Slice)) {
-    SliceIdx r;
-    if (!resolve(vm, static_cast<Slice*>(key.o), n, r)) return false;
+    SliceIndices r;
+    if (!resolve_slice(vm, static_cast<Slice*>(key.o), n, r)) return false;
     if (!b->mutable_ && r.step == 1 && r.length == n) { out = Value::object(b); return true; }
     std::string res;
     if (r.step == 1) res.assign(b->data, static_cast<size_t>(r.start), static_cast<size_t>(r.length));
@@ -268,8 +236,8 @@ bool bytes_set_item(VM& vm, Bytes* b, Value key, Value v) {
   }
   if (!is_kind(key, ObjKind::Slice))
     return vm.raise(vm.types().type_error, "bytearray indices must be integers or slices, not " + vm.type_name(key));
-  SliceIdx r;
-  if (!resolve(vm, static_cast<Slice*>(key.o), n, r)) return false;
+  SliceIndices r;
+  if (!resolve_slice(vm, static_cast<Slice*>(key.o), n, r)) return false;
   std::string src;
   if (is_intlike(v) || as_str(v) || v.is_none() || v.is_float())
     return vm.raise(vm.types().type_error, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
@@ -298,8 +266,8 @@ bool bytes_del_item(VM& vm, Bytes* b, Value key) {
   }
   if (!is_kind(key, ObjKind::Slice))
     return vm.raise(vm.types().type_error, "bytearray indices must be integers or slices, not " + vm.type_name(key));
-  SliceIdx r;
-  if (!resolve(vm, static_cast<Slice*>(key.o), n, r)) return false;
+  SliceIndices r;
+  if (!resolve_slice(vm, static_cast<Slice*>(key.o), n, r)) return false;
   if (r.length == 0) return true;
   std::vector<bool> drop(static_cast<size_t>(n), false);
   for (int64_t k = 0, i = r.start; k < r.length; ++k, i += r.step) drop[static_cast<size_t>(i)] = true;

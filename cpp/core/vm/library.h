@@ -100,6 +100,10 @@ size_t utf8_count(std::string_view s);
 // ---- numbers ----
 bool overflow(VM& vm);                                // raises the 64-bit OverflowError
 bool to_index(VM& vm, Value v, int64_t& out);         // int, bool or __index__
+// SliceIndices is a slice resolved against a length; resolve_slice() is CPython's
+// PySlice_AdjustIndices, with CPython's errors for a zero step or non-integer bounds.
+struct SliceIndices { int64_t start, stop, step, length; };
+bool resolve_slice(VM& vm, Slice* s, int64_t length, SliceIndices& r);
 bool to_double(VM& vm, Value v, double& out, const char* what);
 uint64_t int_hash(int64_t v);
 uint64_t float_hash(double v);

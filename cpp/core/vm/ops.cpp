@@ -2028,12 +2028,9 @@ bool VM::next(Value iter, Value& out, bool& done) {
 
 // ==================================================================== subscripting
 
-namespace {
+namespace lib {
 
-// SliceIndices is a slice resolved against a length (PySlice_AdjustIndices).
-struct SliceIndices { int64_t start, stop, step, length; };
-
-bool slice_part(VM& vm, Value v, int64_t& out) {
+static bool slice_part(VM& vm, Value v, int64_t& out) {
   if (is_intlike(v)) { out = int_of(v); return true; }
   if (as_instance(v)) return to_index(vm, v, out);
   return vm.raise(vm.types().type_error, "slice indices must be integers or None or have an __index__ method");
@@ -2061,6 +2058,10 @@ bool resolve_slice(VM& vm, Slice* s, int64_t length, SliceIndices& r) {
   r = {start, stop, step, n};
   return true;
 }
+
+}  // namespace lib
+
+namespace {
 
 bool norm_index(int64_t& i, int64_t n) {
   if (i < 0) i += n;
