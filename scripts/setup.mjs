@@ -1,9 +1,17 @@
 // setup: make sure the tools the build needs are installed (apt-get on Debian as root,
 // otherwise print what to install) and that node_modules matches package-lock.json.
 // Warm runs only look things up, so they take a fraction of a second.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { bold, dim, isMain, red, root, run, step, which } from './lib.mjs';
+
+// hasFuzzerRuntime: libFuzzer ships in compiler-rt, under /usr/lib/llvm-N/lib/clang/VERSION/lib/linux.
+function hasFuzzerRuntime() {
+  const list = (dir) => (existsSync(dir) ? readdirSync(dir) : []);
+  return list('/usr/lib').filter((name) => name.startsWith('llvm-')).some((llvm) =>
+    list(`/usr/lib/${llvm}/lib/clang`).some((version) =>
+      list(`/usr/lib/${llvm}/lib/clang/${version}/lib/linux`).some((file) => file.startsWith('libclang_rt.fuzzer-'))));
+}
 
 // Each requirement names the Debian package that provides it and how to detect it.
 const REQUIREMENTS = {
@@ -19,6 +27,11 @@ const REQUIREMENTS = {
   emscripten: { apt: 'emscripten', present: () => which('emcc') && which('em++') && which('emcmake') },
   python3: { apt: 'python3', present: () => which('python3') },
   chromium: { apt: 'chromium', present: () => which('chromium') },
+  // clang with compiler-rt's libFuzzer and sanitizers: the fuzzer and the sanitizer build.
+  clang: {
+    apt: ['clang', 'libclang-rt-14-dev'],
+    present: () => which('clang++') && hasFuzzerRuntime(),
+  },
 };
 
 // PROFILES lists what each command needs; `start` serves the page and skips the test tools.
@@ -26,12 +39,13 @@ const PROFILES = {
   start: ['cmake', 'make', 'emscripten'],
   build: ['cmake', 'make', 'g++', 'googletest', 'emscripten'],
   test: ['cmake', 'make', 'g++', 'googletest', 'emscripten', 'python3', 'chromium'],
+  fuzz: ['cmake', 'make', 'clang'],
 };
 
 function installSystemPackages(profile) {
   const missing = PROFILES[profile].filter((name) => !REQUIREMENTS[name].present());
   if (missing.length === 0) return;
-  const packages = [...new Set(missing.map((name) => REQUIREMENTS[name].apt))];
+  const packages = [...new Set(missing.flatMap((name) => REQUIREMENTS[name].apt))];
   const debian = existsSync('/etc/debian_version') && which('apt-get');
   const rootUser = process.getuid?.() === 0;
   if (!debian || !rootUser) {
@@ -70,7 +84,7 @@ function installNodeModules() {
   if (run(npm, args) !== 0) process.exit(1);
 }
 
-/** setup installs what `profile` ('start' | 'build' | 'test') needs; it exits on failure. */
+/** setup installs what `profile` ('start' | 'build' | 'test' | 'fuzz') needs; it exits on failure. */
 export function setup(profile) {
   if (process.env.INTERLEAVE_SKIP_SETUP === '1') return;
   if (!PROFILES[profile]) throw new Error(`unknown setup profile ${profile}`);
