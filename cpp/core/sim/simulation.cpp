@@ -4,6 +4,7 @@
 
 #include "lang/compiler.h"
 #include "lang/parser.h"
+#include "lang/source.h"
 #include "runtime/kernel.h"
 #include "runtime/scheduler.h"
 #include "trace/event_log.h"
@@ -164,9 +165,15 @@ Simulation::Simulation(RunOptions options) : options_(std::move(options)), engin
 
 Simulation::~Simulation() = default;
 
-bool Simulation::load(std::string_view source) {
+bool Simulation::load(std::string_view raw) {
   engine_ = std::make_unique<Engine>(options_);
   Engine& e = *engine_;
+  std::string text;
+  if (std::optional<CompileError> bad = decode_source(raw, options_.filename, text)) {
+    e.fail_compile(*bad);
+    return false;
+  }
+  std::string_view source = text;
   size_t start = 0;
   while (start <= source.size()) {
     size_t end = source.find('\n', start);
