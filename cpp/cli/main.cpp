@@ -29,6 +29,7 @@ constexpr const char* kUsage =
     "                    plus \"stderr\" when the program wrote to standard error\n"
     "  --step-limit N    stop with StepLimitError after N instructions (default 100000000)\n"
     "  --memory-limit MB stop with MemoryError past MB megabytes of live objects (default 256)\n"
+    "  --output-limit MB stop with OutputLimitError past MB megabytes printed (default 16)\n"
     "  --seed N          seed for the random module and for where the scheduler\n"
     "                    preempts threads (default 0)\n"
     "  --filename NAME   file name shown in tracebacks (default main.py)\n"
@@ -306,6 +307,14 @@ int main(int argc, char** argv) {
         return usage_error(std::string("--memory-limit needs megabytes from 1 to 4096, got '") + text + "'");
       }
       args.options.memory_limit = n << 20;
+    } else if (arg == "--output-limit") {
+      const char* text = value();
+      uint64_t n = 0;
+      if (!text) return usage_error("--output-limit needs a value");
+      if (!parse_count(text, n) || n < 1 || n > 4096) {
+        return usage_error(std::string("--output-limit needs megabytes from 1 to 4096, got '") + text + "'");
+      }
+      args.options.output_limit = n << 20;
     } else if (arg == "--step-limit" || arg == "--seed") {
       const char* text = value();
       uint64_t n = 0;

@@ -1002,6 +1002,16 @@ void Scheduler::finish_main(bool raised, Value exception) {
 
 // ---- SimContext ----
 
+// within_output_limit ends the run (RunEnd::OutputLimit) instead of printing past the
+// limit: endless output must not grow the host's memory; the task stops at its budget.
+bool Scheduler::within_output_limit(uint32_t t, size_t more) {
+  if (output_.size() + error_output_.size() + more <= settings_.output_limit) return true;
+  end_ = RunEnd::OutputLimit;
+  end_line_ = thread_line(t);
+  end_time_ = threads_[t].clock;
+  return false;
+}
+
 void Scheduler::write(Task* task, std::string_view text, uint32_t line) {
   if (end_ != RunEnd::Running) return;
   uint32_t t = task && task->runtime_data ? thread_index(task) : current();
@@ -1010,6 +1020,7 @@ void Scheduler::write(Task* task, std::string_view text, uint32_t line) {
     const std::string& file = owner->frames.back()->code->filename;
     if (!file.empty() && file[0] == '<') line = user_line(owner);
   }
+  if (!within_output_limit(t, text.size())) return;
   output_.append(text.data(), text.size());
   emit(EventKind::Print, now(), event_task(t), line, 0.0, 0, log_.intern(text));
 }
@@ -1017,6 +1028,7 @@ void Scheduler::write(Task* task, std::string_view text, uint32_t line) {
 void Scheduler::write_error(std::string_view text) {
   if (end_ != RunEnd::Running) return;
   uint32_t t = current();
+  if (!within_output_limit(t, text.size())) return;
   error_output_.append(text.data(), text.size());
   emit(EventKind::Print, now(), event_task(t), thread_line(t), 0.0, 1, log_.intern(text));
 }

@@ -36,6 +36,7 @@ struct RuntimeSettings {
   double network_latency = 0.25;   // seconds per simulated request
   int64_t network_capacity = -1;   // requests served at once; < 0 means no limit
   bool trace_lines = true;         // emit Line events
+  uint64_t output_limit = 16ull << 20;  // bytes of stdout + stderr before the run ends (RunEnd::OutputLimit)
   // manual: the host is the scheduler. One core, the GIL, no forced switches; whenever
   // more than one thread could run, the next of `choices` picks one (docs/RUNTIME.md).
   bool manual = false;
@@ -44,7 +45,7 @@ struct RuntimeSettings {
 };
 
 // RunEnd says whether and how the run ended.
-enum class RunEnd : uint8_t { Running, Finished, Raised, Deadlock, StepLimit };
+enum class RunEnd : uint8_t { Running, Finished, Raised, Deadlock, StepLimit, OutputLimit };
 
 class Scheduler : public SimContext {
  public:
@@ -338,6 +339,7 @@ class Scheduler : public SimContext {
   const std::vector<std::string>* lines_ = nullptr;
   MersenneTwister random_;
   uint64_t jitter_state_ = 0;
+  bool within_output_limit(uint32_t t, size_t more);
   uint64_t step_limit_ = 0;
 
   std::deque<Thread> threads_;     // a deque: references stay valid while threads are added

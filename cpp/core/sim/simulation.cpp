@@ -26,6 +26,7 @@ RuntimeSettings settings_from(const RunOptions& o) {
   s.network_latency = o.network_latency >= 0 ? o.network_latency : 0.25;
   s.network_capacity = o.network_capacity > 0 ? o.network_capacity : -1;
   s.trace_lines = o.trace_lines;
+  s.output_limit = o.output_limit;
   s.costs = o.costs;
   if (o.manual) {
     // Manual mode: one core and the GIL, so exactly one chosen thread runs at a time.
@@ -66,8 +67,9 @@ class Engine {
   bool loaded = false;
 
   void sync_result() {
-    result.output = scheduler.output();
-    result.error_output = scheduler.error_output();
+    // Only what was printed since the last sync is copied: a long run syncs often.
+    result.output.append(scheduler.output(), result.output.size());
+    result.error_output.append(scheduler.error_output(), result.error_output.size());
     result.elapsed = result.finished ? scheduler.end_time() : scheduler.now();
     result.steps = vm.steps();
     result.events = log.total();
@@ -94,6 +96,19 @@ class Engine {
     result.error = std::move(info);
     result.finished = true;
     sync_result();
+  }
+
+  void finish_output_limit(uint32_t line) {
+    ErrorInfo info;
+    info.type = "OutputLimitError";
+    info.message = "stopped after printing " + std::to_string(options.output_limit >> 20) +
+                   " MB (raise the limit with --output-limit)";
+    if (options.output_limit % (1 << 20) != 0) {
+      info.message = "stopped after printing " + std::to_string(options.output_limit) + " bytes (raise the limit with --output-limit)";
+    }
+    info.line = line;
+    info.traceback = info.type + ": " + info.message + "\n";
+    fail(std::move(info));
   }
 
   void finish_step_limit(uint32_t line) {
@@ -157,6 +172,7 @@ class Engine {
       case RunEnd::Raised: finish_error(scheduler.main_exception()); break;
       case RunEnd::Deadlock: finish_deadlock(); break;
       case RunEnd::StepLimit: finish_step_limit(scheduler.end_line()); break;
+      case RunEnd::OutputLimit: finish_output_limit(scheduler.end_line()); break;
     }
   }
 };

@@ -202,6 +202,27 @@ TEST(Simulation, StepLimitErrorEvent) {
   EXPECT_TRUE(error_event);
 }
 
+TEST(Simulation, EndlessOutputStopsAtTheOutputLimit) {
+  RunOptions o;
+  o.output_limit = 1 << 20;
+  Simulation sim(o);
+  ASSERT_TRUE(sim.load("import sys\nprint('start')\nwhile True:\n    print('x' * 1000)\n    sys.stderr.write('e')\n"));
+  size_t streamed = 0;
+  while (sim.advance(10'000)) {
+    streamed += sim.take_output().size();
+    sim.clear_events();
+  }
+  streamed += sim.take_output().size();
+  ASSERT_TRUE(sim.result().error);
+  EXPECT_EQ(sim.result().error->type, "OutputLimitError");
+  EXPECT_EQ(sim.result().error->message, "stopped after printing 1 MB (raise the limit with --output-limit)");
+  EXPECT_EQ(sim.result().error->line, 4u);
+  EXPECT_EQ(sim.result().output.substr(0, 6), "start\n");
+  EXPECT_EQ(streamed, sim.result().output.size());
+  EXPECT_LE(sim.result().output.size() + sim.result().error_output.size(), 1u << 20);
+  EXPECT_GT(sim.result().output.size() + sim.result().error_output.size(), (1u << 20) - 1002);
+}
+
 TEST(Simulation, TwoSimulationsSideBySide) {
   Simulation a, b;
   ASSERT_TRUE(a.load("x = 0\nfor i in range(100):\n    x += i\nprint(x)\n"));
