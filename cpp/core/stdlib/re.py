@@ -21,10 +21,15 @@ _FLAG_NAMES = (("ASCII", 256), ("IGNORECASE", 2), ("LOCALE", 4), ("UNICODE", 32)
                ("MULTILINE", 8), ("DOTALL", 16), ("VERBOSE", 64), ("TEMPLATE", 1), ("DEBUG", 128))
 
 
-class RegexFlag(int):
-    # RegexFlag is re's IntFlag: ints whose repr names the flags ("re.IGNORECASE|re.MULTILINE").
+class RegexFlag:
+    # RegexFlag is re's IntFlag: int-like flags whose repr names them ("re.IGNORECASE|re.MULTILINE").
+    __slots__ = ('_value_',)
+
+    def __init__(self, value):
+        self._value_ = int(value)
+
     def __repr__(self):
-        v = int(self)
+        v = self._value_
         if not v:
             return "re.NOFLAG"
         names = []
@@ -38,43 +43,65 @@ class RegexFlag(int):
 
     __str__ = __repr__
 
+    def __format__(self, spec):
+        return format(repr(self), spec) if not spec or spec[-1] not in 'dxXob' else format(self._value_, spec)
+
+    def __int__(self):
+        return self._value_
+
+    __index__ = __int__
+
+    def __eq__(self, other):
+        if isinstance(other, RegexFlag):
+            return self._value_ == other._value_
+        return self._value_ == other
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __hash__(self):
+        return hash(self._value_)
+
+    def __bool__(self):
+        return self._value_ != 0
+
     def __or__(self, other):
-        if not isinstance(other, int):
-            return NotImplemented
-        return RegexFlag(int(self) | int(other))
+        if isinstance(other, (int, RegexFlag)):
+            return RegexFlag(self._value_ | int(other))
+        return NotImplemented
 
     __ror__ = __or__
 
     def __and__(self, other):
-        if not isinstance(other, int):
-            return NotImplemented
-        return RegexFlag(int(self) & int(other))
+        if isinstance(other, (int, RegexFlag)):
+            return RegexFlag(self._value_ & int(other))
+        return NotImplemented
 
     __rand__ = __and__
 
     def __xor__(self, other):
-        if not isinstance(other, int):
-            return NotImplemented
-        return RegexFlag(int(self) ^ int(other))
+        if isinstance(other, (int, RegexFlag)):
+            return RegexFlag(self._value_ ^ int(other))
+        return NotImplemented
 
     __rxor__ = __xor__
 
     def __invert__(self):
-        return RegexFlag(~int(self) & 511)
+        return RegexFlag(~self._value_ & 511)
 
     @property
     def value(self):
-        return int(self)
+        return self._value_
 
     @property
     def name(self):
-        for name, bit in _FLAG_NAMES:
-            if int(self) == bit:
-                return name
-        return None
+        if not self._value_:
+            return "NOFLAG"
+        names = [name for name, bit in _FLAG_NAMES if self._value_ & bit]
+        return "|".join(names) if names else None
 
     def __reduce__(self):
-        return (RegexFlag, (int(self),))
+        return (RegexFlag, (self._value_,))
 
 
 NOFLAG = RegexFlag(0)
@@ -1347,14 +1374,14 @@ def template(pattern, flags=0):
     return _compile(pattern, flags | T)
 
 
-_special_chars_map = {i: '\\' + chr(i) for i in b'()[]{}?*+-|^$\\.&~# \t\n\r\v\f'}
+_SPECIAL_CHARS = frozenset('()[]{}?*+-|^$\\.&~# \t\n\r\v\f')
 
 
 def escape(pattern):
     if isinstance(pattern, str):
-        return pattern.translate(_special_chars_map)
-    pattern = str(pattern, 'latin1')
-    return pattern.translate(_special_chars_map).encode('latin1')
+        return ''.join('\\' + c if c in _SPECIAL_CHARS else c for c in pattern)
+    text = bytes(pattern).decode('latin-1')
+    return ''.join('\\' + c if c in _SPECIAL_CHARS else c for c in text).encode('latin1')
 
 
 class Scanner:
