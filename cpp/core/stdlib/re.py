@@ -1023,16 +1023,18 @@ class Pattern:
         return self._subx(repl, string, count)[0]
 
     def _subx(self, repl, string, count):
-        if callable(repl):
+        check = callable(repl)
+        if check:
             literal = None
             template = None
         else:
-            if self._bytes:
-                if not isinstance(repl, (bytes, bytearray)):
-                    raise TypeError("expected a bytes-like object, %s found" % type(repl).__name__)
-            elif not isinstance(repl, str):
-                raise TypeError("expected str instance, %s found" % type(repl).__name__)
-            if (b'\\' if self._bytes else '\\') in repl:
+            if not isinstance(repl, (str, bytes, bytearray)):
+                raise TypeError("decoding to str: need a bytes-like object, %s found" % type(repl).__name__)
+            if isinstance(repl, str) == self._bytes:
+                template = None
+                literal = repl
+                check = True
+            elif (b'\\' if self._bytes else '\\') in repl:
                 template = _compile_template(self, repl)
                 literal = template[1][0] if not template[0] and len(template[1]) == 1 else None
                 if not template[0] and not template[1]:
@@ -1057,6 +1059,14 @@ class Pattern:
                     parts.append(item)
             last = m[1]
         parts.append(_slice(string, last, len(string)))
+        kinds = (bytes, bytearray) if self._bytes else str
+        i = 0
+        for part in parts if check else ():
+            if part:
+                if not isinstance(part, kinds):
+                    raise TypeError("sequence item %d: expected %s, %s found" % (
+                        i, "a bytes-like object" if self._bytes else "str instance", type(part).__name__))
+                i += 1
         if self._bytes:
             return b''.join(parts), len(found)
         return ''.join(parts), len(found)
