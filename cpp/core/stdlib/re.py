@@ -952,6 +952,9 @@ _MAXSIZE = 9223372036854775807
 
 class Pattern:
     # Pattern is a compiled regular expression (re.Pattern).
+    def __class_getitem__(cls, item):
+        return cls
+
     def __init__(self, pattern, flags, state, program):
         self.pattern = pattern
         self.flags = flags
@@ -1136,6 +1139,9 @@ def _slice(string, a, b):
 
 class Match:
     # Match is the result of a successful match (re.Match).
+    def __class_getitem__(cls, item):
+        return cls
+
     def __init__(self, pattern, string, pos, endpos, marks):
         self.re = pattern
         self.string = string
