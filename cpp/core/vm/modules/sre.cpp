@@ -2,7 +2,7 @@
 // pattern in Python into a flat program of int32 words; scan() runs it with an explicit,
 // heap-allocated backtracking stack (no C++ recursion), counting its work against the VM's
 // step limit and its stack against the memory limit, so a catastrophic pattern stops the
-// run like a runaway loop. Program layout and opcodes are listed in re.py (_compile).
+// run like a runaway loop. The opcodes and the program layout are in sre.h.
 #include <cstring>
 #include <vector>
 

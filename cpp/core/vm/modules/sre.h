@@ -2,7 +2,6 @@
 // The matcher of the _sre module (sre.cpp): the opcodes of the programs re.py compiles and
 // the Matcher that runs one over a str (ASCII bytes or decoded code points) or bytes.
 #include <cstdint>
-#include <string>
 #include <vector>
 
 #include "vm/library.h"
@@ -14,7 +13,12 @@ namespace sre {
 // Program header words: mark slots (2 per group, group 0 included), repeat registers, flags.
 constexpr int32_t kHeader = 3;
 
-// Op lists the instructions; operands follow each opcode (see re.py's _Compiler).
+// Op lists the instructions; operands follow each opcode (re.py's _Compiler emits them):
+// kChar/kCharI c; kSet.. length items (length counts from the opcode); kAt kind; kJump to;
+// kSplit alt (go on, then alt on failure); kMark slot; kRepeatOne/kMinRepeatOne min max next
+// item (max -1 is unbounded); kRepeatInit reg; kRepeatLoop reg min max greedy exit;
+// kRepeatBody reg; kRepeatNext reg loop; kGroupRef(I) group; kGroupExists group else;
+// kLook kind width after, the body, kLookEnd. Jump targets are absolute word indexes.
 enum Op : int32_t {
   kSuccess, kChar, kCharI, kAny, kAnyAll, kSet, kNotSet, kSetI, kNotSetI, kAt, kJump, kSplit,
   kMark, kRepeatOne, kMinRepeatOne, kRepeatInit, kRepeatLoop, kRepeatBody, kRepeatNext,
