@@ -96,6 +96,14 @@ Value VM::step_limit_exception() {
                                                             " steps (raise the limit with --step-limit)");
 }
 
+bool VM::charge_steps(uint64_t n) {
+  steps_ += n;
+  if (steps_ < config_.step_limit) return true;
+  pending_ = step_limit_exception();
+  abort_ = true;
+  return false;
+}
+
 void VM::add_traceback(Value exc, Frame* f) {
   ExceptionData* d = exception_data(exc);
   if (!d) return;

@@ -96,6 +96,14 @@ size_t utf8_offset(const Str* s, int64_t index);      // byte offset of code poi
 uint32_t utf8_decode(std::string_view s, size_t& pos);
 void utf8_append(std::string& out, uint32_t cp);
 size_t utf8_count(std::string_view s);
+// Code-point classes and simple case mappings of str's methods, shared with re's matcher.
+bool is_space_cp(uint32_t c);
+bool is_alpha_cp(uint32_t c);
+bool is_digit_cp(uint32_t c);
+bool is_upper_cp(uint32_t c);
+bool is_lower_cp(uint32_t c);
+uint32_t to_lower_cp(uint32_t c);
+uint32_t to_upper_cp(uint32_t c);
 
 // ---- numbers ----
 bool overflow(VM& vm);                                // raises the 64-bit OverflowError
@@ -195,6 +203,7 @@ bool make_math_module(VM& vm, Module* m);
 bool make_random_module(VM& vm, Module* m);
 bool make_sim_module(VM& vm, Module* m);
 bool make_introspect_module(VM& vm, Module* m);
+bool make_sre_module(VM& vm, Module* m);
 void define(VM& vm, Module* m, std::string_view name, NativeFn fn);
 // define_property() installs a read-only attribute computed by fn(self) on a built-in type.
 void define_property(VM& vm, Class* cls, std::string_view name, NativeFn fn);

@@ -28,7 +28,9 @@ bool no_args(VM& vm, const CallArgs& a, const char* meth) {
   return raise_fmt(vm, vm.types().type_error, "str.%s() takes no arguments (%u given)", meth, a.nargs - 1);
 }
 
-// ---- code points ----
+}  // namespace
+
+// ---- code points (also used by re's matcher, modules/sre.cpp) ----
 
 bool is_space_cp(uint32_t c) {
   if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
@@ -82,6 +84,8 @@ bool is_alpha_cp(uint32_t c) {
 }
 
 bool is_digit_cp(uint32_t c) { return c >= '0' && c <= '9'; }
+
+namespace {
 
 // CodePoints decodes a string once for the methods that need per-character work.
 std::vector<uint32_t> decode(std::string_view s) {

@@ -165,6 +165,9 @@ class VM {
   // reserve() checks that bytes more would fit under the memory limit before a large
   // allocation (e.g. [0] * n); it raises MemoryError and returns false if not.
   bool reserve(size_t bytes);
+  // charge_steps() counts n steps of a native's own work (a regex match); past the step
+  // limit it raises StepLimitError the way a runaway loop is stopped, and returns false.
+  bool charge_steps(uint64_t n);
   // gen_send() resumes a generator with value (nested run); done=true when it returns.
   bool gen_send(Generator* gen, Value value, Value& out, bool& done);
 
