@@ -115,7 +115,7 @@ export class App implements Disposable {
       new OutputTerminal(byId('terminal'), {
         onSeekPrint: (seq) => this.seekToEvent(seq),
         onSourceLine: (line) => this.editor.revealLine(line, true),
-      }),
+      }, () => import('../terminal/xterm-view').then((m) => m.XtermView)),
     );
     this.terminal.timestamps = this.prefs.timestamps;
     this.console = this.store.add(

@@ -186,13 +186,10 @@ export class Classroom implements Disposable {
 
   // restyleTerminal gives xterm (which draws its own text) the presenter's size and colours.
   private restyleTerminal(px: number): void {
-    const terminal = this.host.terminal;
     const css = getComputedStyle(document.documentElement);
     const background = css.getPropertyValue('--term-bg').trim();
     const foreground = css.getPropertyValue('--fg').trim();
-    terminal.term.options.fontSize = px;
-    if (background && foreground) terminal.term.options.theme = { ...terminal.term.options.theme, background, foreground };
-    terminal.fit();
+    this.host.terminal.setAppearance({ fontSize: px, background, foreground });
   }
 
   private onKey(e: KeyboardEvent): void {
