@@ -1,6 +1,5 @@
 // The playground page's entry: start the app with the engine worker, keyboard shortcuts
 // and the test hook. Everything else lives in ui/.
-import '@xterm/xterm/css/xterm.css';
 import './style.css';
 import { App } from './ui/app/app';
 import { installShortcuts } from './ui/app/shortcuts';

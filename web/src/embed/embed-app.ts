@@ -16,6 +16,7 @@ import { EngineSession } from '../ui/run/session';
 import { type Settings, toEngineOptions } from '../ui/settings/settings';
 import { encodeShare } from '../ui/share/link';
 import { OutputTerminal } from '../ui/terminal/terminal';
+import { XtermView } from '../ui/terminal/xterm-view';
 import { TimelineView } from '../ui/timeline/timeline';
 import { OUTPUT_H, TIMELINE_H, codeHeight } from './layout';
 import type { EmbedOptions } from './options';
@@ -107,8 +108,10 @@ export class EmbedApp implements Disposable {
         new OutputTerminal(host, {
           onSeekPrint: (seq) => this.seekToEvent(seq),
           onSourceLine: (line) => this.editor?.revealLine(line, true),
-        }),
+        }, async () => XtermView),
       );
+      // ready: the embed's script carries xterm.js, so the pane is xterm.js from the start.
+      void this.terminal.ready();
     }
 
     this.store.add(listen(this.runButton, 'click', () => this.start()));

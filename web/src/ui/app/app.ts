@@ -49,6 +49,9 @@ interface RunState {
   progress: RunProgress | null;
 }
 
+// loadXterm fetches xterm.js and its styles on the terminal's first use (ui/terminal/terminal.ts).
+const loadXterm = () => Promise.all([import('../terminal/xterm-view'), import('../terminal/xterm-styles')]).then(([m]) => m.XtermView);
+
 export class App implements Disposable {
   readonly player = new Player(() => performance.now());
   readonly session: EngineSession;
@@ -115,7 +118,7 @@ export class App implements Disposable {
       new OutputTerminal(byId('terminal'), {
         onSeekPrint: (seq) => this.seekToEvent(seq),
         onSourceLine: (line) => this.editor.revealLine(line, true),
-      }),
+      }, loadXterm),
     );
     this.terminal.timestamps = this.prefs.timestamps;
     this.console = this.store.add(

@@ -1,13 +1,14 @@
 // Classroom: presenter mode (large type, high contrast, full screen, keyboard only), the
 // narration caption under the playbar (one sentence per task switch) and predict mode.
-// Each is a toggle: a button, a key (P, N, Q) and a console command.
+// Each is a toggle: a button, a key (P, N, Q) and a console command. The narration and the
+// game (tools.ts) load when one of them is first turned on, so the page's first load does not carry them.
 import type { Player } from '../../player/player';
 import type { Trace } from '../../player/trace';
 import { type Disposable, DisposableStore, h, isTyping, listen, setText } from '../dom';
 import { parseSwitch } from '../terminal/commands';
 import type { OutputTerminal } from '../terminal/terminal';
-import { type Moment, NarrationIndex, narrate } from './narration';
-import { type PredictModel, PredictView } from './predict-view';
+import type { Moment, NarrationIndex } from './narration';
+import type { PredictModel, PredictView } from './predict-view';
 import type { TimelineView } from '../timeline/timeline';
 
 /** ClassroomHost is what the classroom needs from the page. */
@@ -45,12 +46,19 @@ export interface ClassroomModel {
   predict: PredictModel;
 }
 
+interface Tools {
+  index: NarrationIndex;
+  narrate: typeof import('./narration').narrate;
+  predict: PredictView;
+}
+
 export class Classroom implements Disposable {
   presenter = false;
-  readonly predict: PredictView;
+  private predictOn = false;
+  private tools: Tools | null = null;
+  private loading: Promise<Tools> | null = null;
   private narrationChoice: boolean | null = null;
   private readonly store = new DisposableStore();
-  private readonly index = new NarrationIndex();
   private readonly bar: HTMLElement;
   private readonly caption: HTMLElement;
   private readonly buttons: Record<'presenter' | 'narration' | 'predict', HTMLButtonElement>;
@@ -71,20 +79,13 @@ export class Classroom implements Disposable {
     this.buttons = {
       presenter: toggle('Presenter', 'Presenter mode: large type, high contrast, full screen (P; Esc leaves)', () => this.setPresenter(!this.presenter)),
       narration: toggle('Narration', 'Narration: one sentence for every task switch (N)', () => this.setNarration(!this.narration)),
-      predict: toggle('Predict', 'Predict mode: playback stops before each switch and asks which task runs next (Q)', () => this.setPredict(!this.predict.enabled)),
+      predict: toggle('Predict', 'Predict mode: playback stops before each switch and asks which task runs next (Q)', () => this.setPredict(!this.predictOn)),
     };
     const group = h('div', { class: 'classroom-toggles', role: 'group', 'aria-label': 'Classroom' }, this.buttons.presenter, this.buttons.narration, this.buttons.predict);
     playbar.append(group);
     this.store.add({ dispose: () => group.remove() });
     this.caption = h('p', { class: 'caption', id: 'caption', 'aria-live': 'polite', hidden: true });
-    this.predict = this.store.add(
-      new PredictView({
-        player: host.player,
-        sentence: (m) => this.sentence(host.player.trace, m),
-        refresh: () => host.refresh(),
-      }),
-    );
-    this.bar = h('div', { class: 'classroom-bar', hidden: true }, this.caption, this.predict.element);
+    this.bar = h('div', { class: 'classroom-bar', hidden: true }, this.caption);
     playbar.append(this.bar);
     this.store.add({ dispose: () => this.bar.remove() });
     this.store.add(listen(window, 'keydown', (e) => this.onKey(e as KeyboardEvent), { capture: true }));
@@ -114,13 +115,22 @@ export class Classroom implements Disposable {
   }
 
   setPredict(on: boolean): void {
-    this.predict.setEnabled(on);
+    this.predictOn = on;
+    if (this.tools) this.tools.predict.setEnabled(on);
+    else if (on) {
+      // at: the game starts from the playhead of the moment it was turned on, as if it had been loaded.
+      const at = this.host.player.playhead;
+      void this.load().then((tools) => {
+        if (this.predictOn && !tools.predict.enabled) tools.predict.setEnabled(true, at);
+        this.sync();
+      });
+    }
     this.sync();
   }
 
   /** command runs `presenter|narration|predict on|off` from the console (no argument toggles). */
   command(name: string, arg: string | undefined): void {
-    const current = name === 'presenter' ? this.presenter : name === 'narration' ? this.narration : this.predict.enabled;
+    const current = name === 'presenter' ? this.presenter : name === 'narration' ? this.narration : this.predictOn;
     const on = arg === undefined ? !current : parseSwitch(arg);
     if (on === null) {
       this.host.note(`${name} needs on or off, such as ${name} on`, 'error');
@@ -134,19 +144,24 @@ export class Classroom implements Disposable {
 
   /** beforeFrame runs after the playhead moved by the clock; true when predict mode moved it back. */
   beforeFrame(): boolean {
-    return this.predict.beforeFrame();
+    return this.tools?.predict.beforeFrame() ?? false;
   }
 
   /** afterFrame updates the caption for the playhead on screen. */
   afterFrame(): void {
     if (!this.narration) return;
+    const tools = this.tools;
+    if (!tools) {
+      void this.load().then(() => this.sync());
+      return;
+    }
     const player = this.host.player;
     const trace = player.trace;
-    const moment = trace.count > 0 ? this.index.momentAt(trace, player.playhead) : null;
+    const moment = trace.count > 0 ? tools.index.momentAt(trace, player.playhead) : null;
     const seq = moment ? moment.seq : -1;
     const c = this.cached;
     if (c.trace !== trace || c.seq !== seq || (moment && c.version !== trace.version)) {
-      const text = moment ? this.sentence(trace, moment) : 'Each task switch is explained here as the run plays.';
+      const text = moment ? this.sentence(tools, trace, moment) : 'Each task switch is explained here as the run plays.';
       this.cached = { trace, seq, version: trace.version, text };
     }
     setText(this.caption, this.cached.text);
@@ -154,7 +169,8 @@ export class Classroom implements Disposable {
   }
 
   model(): ClassroomModel {
-    return { presenter: this.presenter, narration: this.narration, caption: this.narration ? (this.caption.textContent ?? '') : '', predict: this.predict.model() };
+    const predict = this.tools?.predict.model() ?? { enabled: this.predictOn, phase: 'watching', asked: 0, right: 0, candidates: [], answer: null, choice: null, pauseTime: null };
+    return { presenter: this.presenter, narration: this.narration, caption: this.narration ? (this.caption.textContent ?? '') : '', predict };
   }
 
   dispose(): void {
@@ -162,23 +178,41 @@ export class Classroom implements Disposable {
     this.store.dispose();
   }
 
-  /** sentence narrates a moment of the trace in the words of the run's own program. */
-  sentence(trace: Trace, m: Moment): string {
+  // sentence narrates a moment of the trace in the words of the run's own program.
+  private sentence(tools: Tools, trace: Trace, m: Moment): string {
     const source = this.host.source();
     if (source !== this.sourceText) {
       this.sourceText = source;
       this.sourceLines = source.split('\n');
     }
-    return narrate(trace, m, this.sourceLines);
+    return tools.narrate(trace, m, this.sourceLines);
+  }
+
+  // load fetches the narration and the game once and puts the game's panel in the bar.
+  private load(): Promise<Tools> {
+    this.loading ??= import('./tools').then(({ NarrationIndex, narrate, PredictView }) => {
+      const predict = this.store.add(
+        new PredictView({
+          player: this.host.player,
+          sentence: (m) => this.sentence(tools, this.host.player.trace, m),
+          refresh: () => this.host.refresh(),
+        }),
+      );
+      const tools: Tools = { index: new NarrationIndex(), narrate, predict };
+      this.bar.append(predict.element);
+      this.tools = tools;
+      return tools;
+    });
+    return this.loading;
   }
 
   private sync(): void {
     const narration = this.narration;
     this.caption.hidden = !narration;
-    this.bar.hidden = !narration && !this.predict.enabled;
+    this.bar.hidden = !narration && !this.predictOn;
     this.buttons.presenter.setAttribute('aria-pressed', String(this.presenter));
     this.buttons.narration.setAttribute('aria-pressed', String(narration));
-    this.buttons.predict.setAttribute('aria-pressed', String(this.predict.enabled));
+    this.buttons.predict.setAttribute('aria-pressed', String(this.predictOn));
     this.cached = { trace: null, seq: -2, version: -1, text: '' };
     this.afterFrame();
     this.host.refresh();
@@ -186,13 +220,10 @@ export class Classroom implements Disposable {
 
   // restyleTerminal gives xterm (which draws its own text) the presenter's size and colours.
   private restyleTerminal(px: number): void {
-    const terminal = this.host.terminal;
     const css = getComputedStyle(document.documentElement);
     const background = css.getPropertyValue('--term-bg').trim();
     const foreground = css.getPropertyValue('--fg').trim();
-    terminal.term.options.fontSize = px;
-    if (background && foreground) terminal.term.options.theme = { ...terminal.term.options.theme, background, foreground };
-    terminal.fit();
+    this.host.terminal.setAppearance({ fontSize: px, background, foreground });
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -212,7 +243,7 @@ export class Classroom implements Disposable {
     if (e.shiftKey && key !== e.key) return;
     if (key === 'p') this.setPresenter(!this.presenter);
     else if (key === 'n') this.setNarration(!this.narration);
-    else if (key === 'q') this.setPredict(!this.predict.enabled);
+    else if (key === 'q') this.setPredict(!this.predictOn);
     else return;
     e.preventDefault();
   }

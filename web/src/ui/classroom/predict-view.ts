@@ -59,14 +59,16 @@ export class PredictView implements Disposable {
     this.store.add(listen(window, 'keydown', (e) => this.onKey(e as KeyboardEvent), { capture: true }));
   }
 
-  setEnabled(on: boolean): void {
+  /** setEnabled turns the game on or off; on, it starts from the playhead at (by default the player's). */
+  setEnabled(on: boolean, at?: Playhead): void {
     this.enabled = on;
     this.element.hidden = !on;
     const player = this.host.player;
     if (on) {
-      this.game.restart(player.trace, player.playhead);
+      const ph = at ?? player.playhead;
+      this.game.restart(player.trace, ph);
       this.lastTrace = player.trace;
-      this.last = player.playhead;
+      this.last = ph;
     }
     this.render();
   }

@@ -1,8 +1,8 @@
 // CodeEditor: CodeMirror 6 with Python highlighting, task markers and an error marker,
 // behind a small interface so the rest of the page never touches CodeMirror directly.
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { python } from '@codemirror/lang-python';
-import { bracketMatching, indentOnInput, indentUnit } from '@codemirror/language';
+import { pythonLanguage } from '@codemirror/lang-python';
+import { LanguageSupport, bracketMatching, indentOnInput, indentUnit } from '@codemirror/language';
 import { EditorSelection, EditorState } from '@codemirror/state';
 import {
   EditorView,
@@ -16,6 +16,15 @@ import {
 import type { Disposable } from '../dom';
 import { type ErrorMarker, type TaskMarker, setErrorMarker, setTaskMarkers, taskMarkers } from './markers';
 import { editorTheme } from './theme';
+
+/**
+ * pythonSupport is CodeMirror's Python (highlighting, indentation, folding) without the
+ * completion sources of lang-python's python(): the editors have no autocompletion, and
+ * leaving them out keeps @codemirror/autocomplete off the page.
+ */
+export function pythonSupport(): LanguageSupport {
+  return new LanguageSupport(pythonLanguage);
+}
 
 export interface EditorHandlers {
   onChange(text: string): void;
@@ -43,7 +52,7 @@ export class CodeEditor implements Disposable {
           indentUnit.of('    '),
           bracketMatching(),
           highlightActiveLine(),
-          python(),
+          pythonSupport(),
           EditorView.lineWrapping,
           editorTheme(),
           keymap.of([

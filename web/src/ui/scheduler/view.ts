@@ -2,7 +2,6 @@
 // next, a line or an instruction at a time, hunting for the order that breaks the program.
 // Every choice (and every undo) replays the whole run from the start with the list of
 // choices in manual mode; runs are deterministic and the programs tiny, so this stays fast.
-import { python } from '@codemirror/lang-python';
 import { EditorState } from '@codemirror/state';
 import { EditorView, lineNumbers } from '@codemirror/view';
 import type { ManualThread, ManualUnit, RunResult } from '../../engine/client';
@@ -10,6 +9,7 @@ import { TaskState } from '../../player/states';
 import { taskColor } from '../colors';
 import { type Disposable, DisposableStore, h, listen, setText } from '../dom';
 import { type TaskMarker, setErrorMarker, setTaskMarkers, taskMarkers } from '../editor/markers';
+import { pythonSupport } from '../editor/editor';
 import { editorTheme } from '../editor/theme';
 import type { EngineSession } from '../run/session';
 import { type Challenge, Game, type Verdict, describeThread, parseChallenges, threadForKey, usesThreads, verdict } from './model';
@@ -136,7 +136,7 @@ export class SchedulerView implements Disposable {
       parent: codeBox,
       state: EditorState.create({
         doc: '',
-        extensions: [lineNumbers(), taskMarkers(), python(), editorTheme(), EditorState.readOnly.of(true), EditorView.editable.of(false)],
+        extensions: [lineNumbers(), taskMarkers(), pythonSupport(), editorTheme(), EditorState.readOnly.of(true), EditorView.editable.of(false)],
       }),
     });
     this.store.add({ dispose: () => this.code.destroy() });

@@ -1,0 +1,283 @@
+// XtermView: xterm.js showing the program's output as the playhead reaches each print
+// (optionally stamped with simulated time), notes from the console, and errors whose line
+// numbers are links into the editor. Clicking an output line asks to seek to the moment it
+// was printed: each line start carries an xterm marker that follows scrolling. It loads on
+// first use through OutputTerminal (terminal.ts), so the page's first load does not carry xterm.js.
+import { FitAddon } from '@xterm/addon-fit';
+import { type IMarker, Terminal } from '@xterm/xterm';
+import { formatStamp } from '../../player/format';
+import type { Playhead, Trace } from '../../player/trace';
+import { type Disposable, DisposableStore, listen } from '../dom';
+import type { NoteTone, TerminalAppearance, TerminalHandlers } from './terminal';
+
+const TONES: Record<NoteTone, string> = {
+  info: '\x1b[36m',
+  command: '\x1b[1;35m',
+  error: '\x1b[1;31m',
+  dim: '\x1b[2m',
+  ok: '\x1b[32m',
+};
+const RESET = '\x1b[0m';
+/** MAX_REPLAY_PRINTS bounds what follow() rewrites after a jump back: the latest prints only. */
+const MAX_REPLAY_PRINTS = 5000;
+
+const LINK_PATTERNS = [/File "[^"]*", line (\d+)/g, /\(line (\d+)\)/g, /\bon line (\d+)/g];
+
+interface LineEntry {
+  marker: IMarker;
+  seq: number;
+}
+
+export class XtermView implements Disposable {
+  private shownPrints = 0;
+  private errorShown = false;
+  readonly term: Terminal;
+  private readonly fitAddon = new FitAddon();
+  private readonly store = new DisposableStore();
+  private entries: LineEntry[] = [];
+  private atLineStart = true;
+  private plain = '';
+  timestamps = false;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly handlers: TerminalHandlers,
+  ) {
+    this.term = new Terminal({
+      convertEol: true,
+      disableStdin: true,
+      cursorBlink: false,
+      cursorStyle: 'bar',
+      cursorInactiveStyle: 'none',
+      fontFamily: getComputedStyle(container).getPropertyValue('--mono').trim() || 'monospace',
+      fontSize: 15,
+      lineHeight: 1.2,
+      scrollback: 20_000,
+      allowProposedApi: false,
+      theme: this.theme(),
+    });
+    this.term.loadAddon(this.fitAddon);
+    this.term.open(container);
+    this.store.add(this.term);
+    this.store.add(
+      this.term.registerLinkProvider({
+        provideLinks: (y, callback) => callback(this.linksAt(y)),
+      }),
+    );
+    const element = this.term.element;
+    if (element) {
+      this.store.add(listen(element, 'click', (e) => this.onClick(e)));
+      element.setAttribute('aria-label', 'Program output');
+    }
+    const resize = new ResizeObserver(() => this.fit());
+    resize.observe(container);
+    this.store.add({ dispose: () => resize.disconnect() });
+    const dark = window.matchMedia('(prefers-color-scheme: dark)');
+    this.store.add(listen(dark, 'change', () => (this.term.options.theme = this.theme())));
+    this.fit();
+  }
+
+  /** text is everything written so far as plain text (for tests and copying). */
+  get text(): string {
+    return this.plain;
+  }
+
+  fit(): void {
+    if (this.container.offsetWidth > 0 && this.container.offsetHeight > 0) {
+      try {
+        this.fitAddon.fit();
+      } catch {
+        // The renderer is not measured yet; the next resize fits.
+      }
+    }
+  }
+
+  /** restart clears the terminal and forgets what follow() has shown (a new run, new stamps). */
+  restart(): void {
+    this.clear();
+    this.shownPrints = 0;
+    this.errorShown = false;
+  }
+
+  /**
+   * follow writes the prints the playhead has passed, then the run's error once the playhead
+   * reaches it; going back rewrites the terminal. It returns how many prints are shown.
+   */
+  follow(trace: Trace, ph: Playhead): number {
+    const target = trace.printCount(ph);
+    if (target < this.shownPrints) this.restart();
+    if (this.shownPrints === 0 && target > MAX_REPLAY_PRINTS) {
+      this.writeNote(`… ${(target - MAX_REPLAY_PRINTS).toLocaleString()} earlier prints not shown`, 'dim');
+      this.shownPrints = target - MAX_REPLAY_PRINTS;
+    }
+    for (let i = this.shownPrints; i < target; i++) {
+      const e = trace.prints.data[i];
+      this.writeOutput(trace.text(trace.ref.data[e]), e, trace.time.data[e]);
+    }
+    this.shownPrints = target;
+    const error = trace.summary?.error;
+    if (error && !this.errorShown && trace.complete) {
+      const n = trace.errors.length;
+      const due = n > 0 ? trace.position({ time: trace.time.data[trace.errors.data[n - 1]], seq: trace.errors.data[n - 1] }) : trace.count;
+      if (trace.position(ph) >= due) {
+        this.errorShown = true;
+        this.writeNote(error.traceback || `${error.type}: ${error.message}`, 'error');
+      }
+    }
+    return target;
+  }
+
+  clear(): void {
+    this.term.reset();
+    for (const entry of this.entries) entry.marker.dispose();
+    this.entries = [];
+    this.atLineStart = true;
+    this.plain = '';
+  }
+
+  /** writeOutput writes text printed by event seq at simulated time. */
+  writeOutput(text: string, seq: number, time: number): void {
+    if (!text) return;
+    const parts = text.split('\n');
+    let out = '';
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
+      if (part.length > 0) {
+        if (this.atLineStart) {
+          this.flush(out);
+          out = '';
+          this.markLine(seq);
+          if (this.timestamps) out += `\x1b[2m[${formatStamp(time)} s]${RESET} `;
+          this.atLineStart = false;
+        }
+        out += part;
+      }
+      if (i < parts.length - 1) {
+        if (this.atLineStart && part.length === 0) {
+          this.flush(out);
+          out = '';
+          this.markLine(seq);
+        }
+        out += '\n';
+        this.atLineStart = true;
+      }
+    }
+    this.flush(out);
+    this.plain += text;
+  }
+
+  /** writeNote writes a message of the page on a line of its own. */
+  writeNote(text: string, tone: NoteTone = 'info'): void {
+    const lead = this.atLineStart ? '' : '\n';
+    const lines = text.replace(/\n$/, '').split('\n');
+    this.flush(lead);
+    for (const line of lines) {
+      this.markLine(-1);
+      this.flush(`${TONES[tone]}${line}${RESET}\n`);
+    }
+    this.atLineStart = true;
+    this.plain += `${lead}${lines.join('\n')}\n`;
+  }
+
+  scrollToBottom(): void {
+    this.term.scrollToBottom();
+  }
+
+  /** setAppearance sets the font size and, when given, the background and text colours. */
+  setAppearance(look: TerminalAppearance): void {
+    this.term.options.fontSize = look.fontSize;
+    if (look.background && look.foreground) this.term.options.theme = { ...this.term.options.theme, background: look.background, foreground: look.foreground };
+    this.fit();
+  }
+
+  dispose(): void {
+    this.store.dispose();
+  }
+
+  private flush(data: string): void {
+    if (data) this.term.write(data);
+  }
+
+  // markLine registers a marker at the cursor's row once everything before it is parsed.
+  private markLine(seq: number): void {
+    this.term.write('', () => {
+      const marker = this.term.registerMarker(0);
+      if (marker) this.entries.push({ marker, seq });
+      if (this.entries.length > 30_000) this.entries = this.entries.filter((e) => !e.marker.isDisposed);
+    });
+  }
+
+  private onClick(e: MouseEvent): void {
+    if (this.term.hasSelection()) return;
+    const screen = this.term.element?.querySelector('.xterm-screen');
+    if (!screen) return;
+    const rect = screen.getBoundingClientRect();
+    const row = Math.floor(((e.clientY - rect.top) / rect.height) * this.term.rows);
+    if (row < 0 || row >= this.term.rows) return;
+    const y = this.term.buffer.active.viewportY + row;
+    let found: LineEntry | null = null;
+    for (let lo = 0, hi = this.entries.length; lo < hi; ) {
+      const mid = (lo + hi) >>> 1;
+      const line = this.entries[mid].marker.line;
+      if (line >= 0 && line <= y) {
+        found = this.entries[mid];
+        lo = mid + 1;
+      } else if (line < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    if (!found || found.seq < 0) return;
+    const line = this.term.buffer.active.getLine(y);
+    if (!line || line.translateToString(true).trim() === '') return;
+    this.handlers.onSeekPrint(found.seq);
+  }
+
+  private linksAt(y: number): { range: { start: { x: number; y: number }; end: { x: number; y: number } }; text: string; activate: () => void }[] | undefined {
+    const line = this.term.buffer.active.getLine(y - 1);
+    if (!line) return undefined;
+    const text = line.translateToString(true);
+    const links = [];
+    for (const pattern of LINK_PATTERNS) {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+        const source = Number(m[1]);
+        links.push({
+          range: { start: { x: m.index + 1, y }, end: { x: m.index + m[0].length, y } },
+          text: m[0],
+          activate: () => this.handlers.onSourceLine(source),
+        });
+      }
+    }
+    return links.length > 0 ? links : undefined;
+  }
+
+  private theme(): Record<string, string> {
+    const css = getComputedStyle(document.documentElement);
+    const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+    const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+    return {
+      background: v('--term-bg', dark ? '#0b0f14' : '#ffffff'),
+      foreground: v('--fg', dark ? '#e6edf3' : '#1f2328'),
+      cursor: v('--accent', '#2f81f7'),
+      selectionBackground: v('--selection', '#264f78'),
+      black: dark ? '#484f58' : '#24292f',
+      red: dark ? '#ff7b72' : '#cf222e',
+      green: dark ? '#3fb950' : '#116329',
+      yellow: dark ? '#d29922' : '#4d2d00',
+      blue: dark ? '#58a6ff' : '#0969da',
+      magenta: dark ? '#bc8cff' : '#8250df',
+      cyan: dark ? '#39c5cf' : '#1b7c83',
+      white: dark ? '#b1bac4' : '#6e7781',
+      brightBlack: dark ? '#6e7681' : '#57606a',
+      brightRed: dark ? '#ffa198' : '#a40e26',
+      brightGreen: dark ? '#56d364' : '#1a7f37',
+      brightYellow: dark ? '#e3b341' : '#633c01',
+      brightBlue: dark ? '#79c0ff' : '#218bff',
+      brightMagenta: dark ? '#d2a8ff' : '#a475f9',
+      brightCyan: dark ? '#56d4dd' : '#3192aa',
+      brightWhite: dark ? '#f0f6fc' : '#8c959f',
+    };
+  }
+}
