@@ -1897,6 +1897,9 @@ bool VM::next(Value iter, Value& out, bool& done) {
       return true;
     }
     case IterKind::Enumerate: {
+      // next() of the wrapped iterator recurses in C++: a chain built in a loop stops here.
+      DepthGuard guard(*this, "");
+      if (!guard.ok) return false;
       Value item;
       if (!next(it->source, item, done)) return false;
       if (done) return true;
@@ -1906,6 +1909,9 @@ bool VM::next(Value iter, Value& out, bool& done) {
       return true;
     }
     case IterKind::Zip: {
+      // next() of the wrapped iterator recurses in C++: a chain built in a loop stops here.
+      DepthGuard guard(*this, "");
+      if (!guard.ok) return false;
       if (it->sources.empty()) { done = true; return true; }
       std::vector<Value> items;
       items.reserve(it->sources.size());
@@ -1942,6 +1948,9 @@ bool VM::next(Value iter, Value& out, bool& done) {
       return true;
     }
     case IterKind::Map: {
+      // next() of the wrapped iterator recurses in C++: a chain built in a loop stops here.
+      DepthGuard guard(*this, "");
+      if (!guard.ok) return false;
       std::vector<Value> args;
       args.reserve(it->sources.size());
       for (size_t k = 0; k < it->sources.size(); ++k) {
@@ -1958,6 +1967,9 @@ bool VM::next(Value iter, Value& out, bool& done) {
       return call(fn, ca, out);
     }
     case IterKind::Filter: {
+      // next() of the wrapped iterator recurses in C++: a chain built in a loop stops here.
+      DepthGuard guard(*this, "");
+      if (!guard.ok) return false;
       for (;;) {
         Value item;
         if (!next(it->source, item, done)) return false;
