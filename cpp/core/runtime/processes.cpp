@@ -42,21 +42,15 @@ uint32_t caller_process(VM& vm) {
   return s.thread_count() == 0 ? 0 : s.process_of(s.current());
 }
 
-// process_start(name, payload) creates a process that imports multiprocessing afresh and
-// runs its _child_main(payload) on a new thread; it returns the process id.
+// process_start(name, entry, payload) creates an empty process and its first thread,
+// which calls entry(payload) there: entry imports multiprocessing afresh in the child.
 bool k_process_start(VM& vm, const CallArgs& a, Value& out) {
-  if (!lib::arg_count(vm, a, "process_start", 2, 2)) return false;
+  if (!lib::arg_count(vm, a, "process_start", 3, 3)) return false;
   Str* name = lib::as_str(a.args[0]);
   if (!name) return vm.raise(vm.types().type_error, "process name must be a str");
   Scheduler& s = sched_of(vm);
-  uint32_t parent = caller_process(vm);
   uint32_t p = s.new_process(name->s);
-  s.install_process(p);
-  Value module, entry;
-  bool ok = vm.import_module("multiprocessing", module) && vm.get_attr(module, vm.intern("_child_main"), entry);
-  s.install_process(parent);
-  if (!ok) return false;
-  s.spawn(entry, {a.args[1]}, name->s, true, static_cast<int32_t>(p));
+  s.spawn(a.args[1], {a.args[2]}, name->s, true, static_cast<int32_t>(p));
   out = Value::integer(p);
   return true;
 }
