@@ -1220,6 +1220,9 @@ class Pool:
             w.daemon = True
             w.start()
             self._pool.append(w)
+        self._start_handler()
+
+    def _start_handler(self):
         # CPython's pool runs three helper threads; this one does the result handler's work.
         threading._newname("Thread-%d")
         threading._newname("Thread-%d")
@@ -1235,7 +1238,10 @@ class Pool:
             data = _chan_get(self._outq.obj, True, None, 'Pool result queue')
             if data is _EMPTY:
                 return
-            job, i, obj = _loads(data)
+            message = _loads(data)
+            if message is None:
+                return
+            job, i, obj = message
             result = self._cache.get(job)
             if result is not None:
                 result._set(i, obj)
@@ -1333,6 +1339,9 @@ class Pool:
             raise ValueError("Pool is still running")
         for w in self._pool:
             w.join()
+        if self._handler.is_alive():
+            _chan_put(self._outq.obj, _dumps(None))
+            self._handler.join()
 
     def __enter__(self):
         self._check_running()
@@ -1344,6 +1353,19 @@ class Pool:
     def __repr__(self):
         state = {_RUN: 'RUN', _CLOSE: 'CLOSE', _TERMINATE: 'TERMINATE'}[self._state]
         return f'<multiprocessing.pool.Pool state={state} pool_size={len(self._pool)}>'
+
+
+class _ExecutorPool(Pool):
+    """_ExecutorPool is ProcessPoolExecutor's workers: SpawnProcess-N and one manager thread."""
+
+    _worker_name = 'Process'
+
+    def __init__(self, processes, initializer, initargs):
+        Pool.__init__(self, processes, initializer, initargs)
+
+    def _start_handler(self):
+        self._handler = threading.Thread(name=threading._newname("Thread-%d"), target=self._handle_results, daemon=True)
+        self._handler.start()
 
 
 class _PoolModule:
