@@ -324,10 +324,9 @@ void Scheduler::run_quantum(uint32_t t, double timer, uint64_t stop) {
   {
     Thread& th = threads_[t];
     if (multi()) {
+      // Contention may arise during the quantum (a thread woken elsewhere), so slices always end.
       if (settings_.gil) horizon = std::min(horizon, drop_deadline_of(th.process));
-      if (core_contended(t) || (!settings_.gil && !ready_.empty())) {
-        horizon = std::min(horizon, th.slice_start + settings_.time_slice);
-      }
+      horizon = std::min(horizon, th.slice_start + settings_.time_slice);
     } else if (!ready_.empty()) {
       horizon = std::min(horizon, settings_.gil ? drop_deadline() : th.slice_start + settings_.time_slice);
     }
@@ -415,6 +414,9 @@ void Scheduler::after_run(uint32_t t, uint8_t raw) {
 
 void Scheduler::check_preempt(uint32_t t) {
   Thread& th = threads_[t];
+  if (th.state == ThreadState::Running && ready_.empty() && multi() && th.clock >= th.slice_start + settings_.time_slice) {
+    th.slice_start = th.clock;
+  }
   if (th.state != ThreadState::Running || ready_.empty() || (settings_.manual && nested_stack_.empty())) return;
   double time = th.clock;
   int32_t core = th.core;
@@ -422,7 +424,11 @@ void Scheduler::check_preempt(uint32_t t) {
     bool forced = settings_.gil && time >= drop_deadline_of(th.process);
     bool sliced = !forced && time >= th.slice_start + settings_.time_slice &&
                   (core_contended(t) || (!settings_.gil && !ready_.empty()));
-    if (!forced && !sliced) return;
+    if (!forced && !sliced) {
+      // An uncontended slice is renewed, so contention arising mid-slice is noticed at its end.
+      if (time >= th.slice_start + settings_.time_slice) th.slice_start = time;
+      return;
+    }
     if (settings_.gil) {
       leave_cpu(t, time, 1);
       emit(EventKind::Preempted, time, th.id, thread_line(t), 0.0, static_cast<uint16_t>(core));

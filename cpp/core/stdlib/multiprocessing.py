@@ -74,7 +74,7 @@ def _module_named(name):
         return mods['__main__']
     if name == '__main__' and '__mp_main__' in mods:
         return mods['__mp_main__']
-    return __import__(name)
+    raise ImportError(f"No module named {name!r}")
 
 
 def _global_ref(obj):
@@ -128,6 +128,8 @@ def _enc(x, memo):
             return ('m', _enc(owner, memo), x.__name__)
         return ('S', x)
     if t is _FunctionType or isinstance(x, type):
+        if getattr(x, '__module__', None) == 'builtins':
+            return ('S', x)
         return _global_ref(x)
     if t is _interleave.LockType:
         raise TypeError("cannot pickle '_thread.lock' object")
@@ -138,7 +140,7 @@ def _enc(x, memo):
         return ('m', _enc(x.__self__, memo), func.__name__)
     if isinstance(x, BaseException):
         state = getattr(x, '__dict__', None) or {}
-        return ('e', _global_ref(t), _enc(x.args, memo), _enc(dict(state), memo))
+        return ('e', _enc(t, memo), _enc(x.args, memo), _enc(dict(state), memo))
     state = getattr(x, '__dict__', None)
     if state is None or getattr(t, '__module__', 'builtins') == 'builtins':
         raise TypeError(f"cannot pickle '{t.__name__}' object")
@@ -1004,17 +1006,16 @@ def RawArray(typecode_or_type, size_or_initializer):
 
 # ---- the pool ----
 
+# _mapstar and _starmapstar call from bytecode, not from a built-in such as map(): a call
+# made inside a built-in runs in a nested loop, and nested waits must end last-in first-out.
 def _mapstar(args):
-    return list(map(*args))
+    fn, items = args
+    return [fn(item) for item in items]
 
 
 def _starmapstar(args):
-    return list(_itertools_starmap(args[0], args[1]))
-
-
-def _itertools_starmap(fn, items):
-    for item in items:
-        yield fn(*item)
+    fn, items = args
+    return [fn(*item) for item in items]
 
 
 def _pool_worker(inq, outq, initializer, initargs):
