@@ -180,7 +180,9 @@ bool k_get_ident(VM& vm, const CallArgs& a, Value& out) {
 
 bool k_main_ident(VM& vm, const CallArgs& a, Value& out) {
   if (!arg_count(vm, a, "main_ident", 0, 0)) return false;
-  out = Value::integer(static_cast<int64_t>(sched(vm).ident_of(0)));
+  Scheduler& s = sched(vm);
+  int32_t main = s.process_main_thread(s.process_of(s.current()));
+  out = Value::integer(static_cast<int64_t>(s.ident_of(main < 0 ? 0 : static_cast<uint32_t>(main))));
   return true;
 }
 
@@ -244,7 +246,8 @@ bool k_sentinel(VM& vm, const CallArgs& a, Value& out) {
 
 bool k_at_shutdown(VM& vm, const CallArgs& a, Value& out) {
   if (!arg_count(vm, a, "at_shutdown", 1, 1)) return false;
-  sched(vm).add_shutdown(a.args[0]);
+  // A child process's bootstrap shuts its threads down itself (multiprocessing._child_main).
+  if (sched(vm).process_of(sched(vm).current()) == 0) sched(vm).add_shutdown(a.args[0]);
   out = Value::none();
   return true;
 }
@@ -491,6 +494,7 @@ bool make_kernel_module(Scheduler& s, VM& vm, Module*& out) {
   for (const Entry& e : kFunctions) define(vm, m, e.name, e.fn);
   add_asyncio_natives(vm, m);
   add_weakref_natives(vm, m);
+  add_process_natives(vm, m);
   out = m;
   return true;
 }

@@ -13,5 +13,7 @@ class VM;
 void add_asyncio_natives(VM& vm, Module* m);
 // add_weakref_natives() defines weak_new/weak_get/weak_sync/weak_dead (runtime/weakref.cpp).
 void add_weakref_natives(VM& vm, Module* m);
+// add_process_natives() defines process_start/process_main/process_id/getpid/getppid (runtime/processes.cpp).
+void add_process_natives(VM& vm, Module* m);
 
 }  // namespace interleave

@@ -31,6 +31,9 @@ Scheduler::Scheduler(const RuntimeSettings& settings, EventLog& log) : settings_
   random_.seed_unsigned(settings_.seed);
   jitter_state_ = settings_.seed * 0x9E3779B97F4A7C15ull + 0x2545F4914F6CDD1Dull;
   cores_.resize(settings_.cores);
+  procs_.emplace_back();
+  procs_.back().name = "MainProcess";
+  procs_.back().main_thread = 0;
 }
 
 Scheduler::~Scheduler() = default;
@@ -157,6 +160,7 @@ double Scheduler::now() const {
 void Scheduler::open_slice(uint32_t t) {
   active_ = static_cast<int32_t>(t);
   slice_start_ = vm_counters();
+  if (threads_[t].process != installed_) install_process(threads_[t].process);
   if (!locals_.empty() && locals_thread_ != static_cast<int32_t>(t)) switch_locals(t);
 }
 
@@ -262,8 +266,39 @@ void Scheduler::step(uint64_t stop) {
 }
 
 double Scheduler::drop_deadline() const {
-  double since = std::max(gil_taken_at_, threads_[ready_.front()].ready_since);
-  return since + settings_.switch_interval * gil_factor_;
+  const Proc& p = procs_[0];
+  double since = std::max(p.gil_taken_at, threads_[ready_.front()].ready_since);
+  return since + settings_.switch_interval * p.gil_factor;
+}
+
+// drop_deadline_of() is when process's GIL holder is asked to drop it for its longest waiter.
+double Scheduler::drop_deadline_of(uint32_t process) const {
+  const Proc& p = procs_[process];
+  int32_t w = gil_waiter(process);
+  if (w < 0) return kInfinity;
+  double since = std::max(p.gil_taken_at, threads_[w].ready_since);
+  return since + settings_.switch_interval * p.gil_factor;
+}
+
+// gil_waiter() is the longest waiter for process's GIL, or -1.
+int32_t Scheduler::gil_waiter(uint32_t process) const {
+  for (uint32_t u : ready_) {
+    const Thread& th = threads_[u];
+    if (th.process == process && th.state == ThreadState::Ready && !blocked_below(u)) return static_cast<int32_t>(u);
+  }
+  return -1;
+}
+
+// core_contended() is true when a thread of another process could run but no core is free.
+bool Scheduler::core_contended(uint32_t t) const {
+  if (free_core(-1) >= 0) return false;
+  uint32_t process = threads_[t].process;
+  for (uint32_t u : ready_) {
+    const Thread& th = threads_[u];
+    if (th.process == process || th.state != ThreadState::Ready || blocked_below(u)) continue;
+    if (!settings_.gil || procs_[th.process].gil_holder < 0) return true;
+  }
+  return false;
 }
 
 uint64_t Scheduler::budget_for(const Thread& th, double horizon, uint64_t stop) const {
@@ -288,10 +323,14 @@ void Scheduler::run_quantum(uint32_t t, double timer, uint64_t stop) {
   double horizon = timer;
   {
     Thread& th = threads_[t];
-    if (!ready_.empty()) {
+    if (multi()) {
+      // Contention may arise during the quantum (a thread woken elsewhere), so slices always end.
+      if (settings_.gil) horizon = std::min(horizon, drop_deadline_of(th.process));
+      horizon = std::min(horizon, th.slice_start + settings_.time_slice);
+    } else if (!ready_.empty()) {
       horizon = std::min(horizon, settings_.gil ? drop_deadline() : th.slice_start + settings_.time_slice);
     }
-    if (!settings_.gil) {
+    if (!settings_.gil || multi()) {
       // Cores run in near lock-step. The seed jitters each window (a function of the
       // state, not of how often this runs), so where free threads interleave depends on it.
       for (const Core& c : cores_) {
@@ -375,10 +414,33 @@ void Scheduler::after_run(uint32_t t, uint8_t raw) {
 
 void Scheduler::check_preempt(uint32_t t) {
   Thread& th = threads_[t];
+  if (th.state == ThreadState::Running && ready_.empty() && multi() && th.clock >= th.slice_start + settings_.time_slice) {
+    th.slice_start = th.clock;
+  }
   if (th.state != ThreadState::Running || ready_.empty() || (settings_.manual && nested_stack_.empty())) return;
   double time = th.clock;
   int32_t core = th.core;
-  if (settings_.gil) {
+  if (multi()) {
+    bool forced = settings_.gil && time >= drop_deadline_of(th.process);
+    bool sliced = !forced && time >= th.slice_start + settings_.time_slice &&
+                  (core_contended(t) || (!settings_.gil && !ready_.empty()));
+    if (!forced && !sliced) {
+      // An uncontended slice is renewed, so contention arising mid-slice is noticed at its end.
+      if (time >= th.slice_start + settings_.time_slice) th.slice_start = time;
+      return;
+    }
+    if (settings_.gil) {
+      leave_cpu(t, time, 1);
+      emit(EventKind::Preempted, time, th.id, thread_line(t), 0.0, static_cast<uint16_t>(core));
+      emit(EventKind::GilRequest, time, th.id, thread_line(t));
+    } else {
+      emit(EventKind::Preempted, time, th.id, thread_line(t), 0.0, static_cast<uint16_t>(core));
+      leave_cpu(t, time, 0);
+    }
+    th.state = ThreadState::Ready;
+    th.ready_since = time;
+    ready_.push_back(t);
+  } else if (settings_.gil) {
     if (time < drop_deadline()) return;
     leave_cpu(t, time, 1);
     emit(EventKind::Preempted, time, th.id, thread_line(t), 0.0, static_cast<uint16_t>(core));
@@ -471,11 +533,11 @@ std::vector<uint32_t> Scheduler::manual_runnable() const {
 }
 
 void Scheduler::manual_switch(uint32_t t) {
-  if (gil_holder_ == static_cast<int32_t>(t)) return;
+  if (procs_[0].gil_holder == static_cast<int32_t>(t)) return;
   double time = now_;
-  if (gil_holder_ >= 0) {
+  if (procs_[0].gil_holder >= 0) {
     // The chosen thread takes the GIL from its holder, as a forced switch would.
-    uint32_t h = static_cast<uint32_t>(gil_holder_);
+    uint32_t h = static_cast<uint32_t>(procs_[0].gil_holder);
     Thread& holder = threads_[h];
     int32_t core = holder.core;
     time = std::max(time, holder.clock);
@@ -731,8 +793,14 @@ void Scheduler::make_ready(uint32_t t, double time, bool woken) {
 
 void Scheduler::enqueue(uint32_t t, double time) {
   Thread& th = threads_[t];
-  bool free_now = settings_.gil ? gil_holder_ < 0 : free_core(th.last_core) >= 0;
-  if (free_now && ready_.empty()) {
+  bool free_now = settings_.gil ? procs_[0].gil_holder < 0 : free_core(th.last_core) >= 0;
+  if (multi()) {
+    free_now = free_core(th.last_core) >= 0 &&
+               (settings_.gil ? procs_[th.process].gil_holder < 0 && gil_waiter(th.process) < 0 : ready_.empty());
+  } else {
+    free_now = free_now && ready_.empty();
+  }
+  if (free_now) {
     int32_t core = free_core(th.last_core);
     start_running(t, core, std::max(time, settings_.gil ? time : cores_[core].clock));
   } else {
@@ -744,8 +812,33 @@ void Scheduler::enqueue(uint32_t t, double time) {
 }
 
 void Scheduler::dispatch(double time) {
+  if (multi()) {
+    // Any ready thread whose process's GIL is free may take a free core, in FIFO order.
+    for (size_t i = 0; i < ready_.size();) {
+      uint32_t t = ready_[i];
+      Thread& th = threads_[t];
+      if (th.state != ThreadState::Ready) {
+        ready_.erase(ready_.begin() + static_cast<std::ptrdiff_t>(i));
+        continue;
+      }
+      if (blocked_below(t)) {
+        ready_.erase(ready_.begin() + static_cast<std::ptrdiff_t>(i));
+        th.parked = true;
+        continue;
+      }
+      if (settings_.gil && procs_[th.process].gil_holder >= 0) {
+        ++i;
+        continue;
+      }
+      int32_t core = free_core(th.last_core);
+      if (core < 0) return;
+      ready_.erase(ready_.begin() + static_cast<std::ptrdiff_t>(i));
+      start_running(t, core, std::max({time, th.clock, cores_[core].clock}));
+    }
+    return;
+  }
   while (!ready_.empty()) {
-    if (settings_.gil && gil_holder_ >= 0) return;
+    if (settings_.gil && procs_[0].gil_holder >= 0) return;
     uint32_t t = ready_.front();
     Thread& th = threads_[t];
     if (th.state != ThreadState::Ready) {
@@ -781,9 +874,10 @@ void Scheduler::start_running(uint32_t t, int32_t core, double time) {
     emit(EventKind::TaskStart, time, th.id, line);
   }
   if (settings_.gil) {
-    gil_holder_ = static_cast<int32_t>(t);
-    gil_taken_at_ = time;
-    gil_factor_ = jitter();
+    Proc& p = procs_[th.process];
+    p.gil_holder = static_cast<int32_t>(t);
+    p.gil_taken_at = time;
+    p.gil_factor = jitter();
     emit(EventKind::GilTake, time, th.id, line);
   }
   emit(EventKind::Running, time, th.id, line, 0.0, static_cast<uint16_t>(core));
@@ -792,9 +886,9 @@ void Scheduler::start_running(uint32_t t, int32_t core, double time) {
 
 void Scheduler::leave_cpu(uint32_t t, double time, uint16_t gil_flag) {
   Thread& th = threads_[t];
-  if (settings_.gil && gil_holder_ == static_cast<int32_t>(t)) {
+  if (settings_.gil && procs_[th.process].gil_holder == static_cast<int32_t>(t)) {
     emit(EventKind::GilDrop, time, th.id, thread_line(t), 0.0, gil_flag);
-    gil_holder_ = -1;
+    procs_[th.process].gil_holder = -1;
   }
   if (th.core >= 0) {
     Core& c = cores_[th.core];
@@ -923,7 +1017,7 @@ void Scheduler::unpark_top() {
   enqueue(top, std::max(th.clock, now_));
 }
 
-uint32_t Scheduler::spawn(Value callable, std::vector<Value> args, std::string name, bool daemon) {
+uint32_t Scheduler::spawn(Value callable, std::vector<Value> args, std::string name, bool daemon, int32_t process) {
   uint32_t parent = threads_.empty() ? 0 : event_task(current());
   double time = now();
   uint32_t line = threads_.empty() ? 0 : thread_line(current());
@@ -937,9 +1031,14 @@ uint32_t Scheduler::spawn(Value callable, std::vector<Value> args, std::string n
   th.clock = time;
   th.base_time = time;
   th.id = new_id(false, index);
+  th.process = process >= 0 ? static_cast<uint32_t>(process) : (threads_.size() > 1 ? threads_[current()].process : 0);
   task->id = th.id;
   task->runtime_data = reinterpret_cast<void*>(static_cast<uintptr_t>(index) + 1);
   emit(EventKind::TaskCreated, time, th.id, line, static_cast<double>(parent), 0, log_.intern(th.name));
+  if (process >= 0 && procs_[th.process].main_thread < 0) {
+    procs_[th.process].main_thread = static_cast<int32_t>(index);
+    emit(EventKind::ProcessStart, time, th.id, line, static_cast<double>(process), 0, log_.intern(procs_[th.process].name));
+  }
   make_ready(index, time, false);
   return index;
 }
@@ -1094,6 +1193,10 @@ void Scheduler::trace(VM& vm) {
     }
   }
   for (const Value& v : shutdown_fns_) vm.mark(v);
+  for (const Proc& p : procs_) {
+    vm.mark(p.modules.main);
+    for (const auto& m : p.modules.modules) vm.mark(m.second);
+  }
   vm.mark(main_exception_);
   for (const Value& v : weak_dead_) vm.mark(v);
 }

@@ -16,6 +16,7 @@
 #include "vm/random.h"
 #include "vm/sim_context.h"
 #include "vm/value.h"
+#include "vm/vm.h"
 
 namespace interleave {
 
@@ -130,7 +131,19 @@ class Scheduler : public SimContext {
   const std::string& thread_name(uint32_t thread) const { return threads_[thread].name; }
   void set_thread_name(uint32_t thread, std::string name) { threads_[thread].name = std::move(name); }
   uint32_t thread_count() const { return static_cast<uint32_t>(threads_.size()); }
-  uint32_t spawn(Value callable, std::vector<Value> args, std::string name, bool daemon);
+  // spawn() starts a thread in process (-1: the caller's process).
+  uint32_t spawn(Value callable, std::vector<Value> args, std::string name, bool daemon, int32_t process = -1);
+
+  // ---- processes (multiprocessing, runtime/processes.cpp) ----
+  // new_process() makes an empty process (its own module table and GIL) whose parent is the caller's.
+  uint32_t new_process(std::string name);
+  // install_process() makes process's module table the VM's (a no-op when it already is).
+  void install_process(uint32_t process);
+  uint32_t process_of(uint32_t thread) const { return threads_[thread].process; }
+  uint32_t process_count() const { return static_cast<uint32_t>(procs_.size()); }
+  int32_t process_parent(uint32_t process) const { return procs_[process].parent; }
+  int32_t process_main_thread(uint32_t process) const { return procs_[process].main_thread; }
+  void set_process_main(uint32_t process, uint32_t thread);
   void mark_failed(uint32_t thread, std::string text);
   void add_shutdown(Value fn) { shutdown_fns_.push_back(fn); }
   void register_local(Instance* obj);
@@ -220,6 +233,18 @@ class Scheduler : public SimContext {
     bool failed = false;
     std::string fail_text;
     std::vector<uint32_t> sentinels;  // locks released when the thread ends
+    uint32_t process = 0;          // the simulated process the thread belongs to
+  };
+
+  // Proc is one simulated OS process: its own module table and its own GIL.
+  struct Proc {
+    std::string name;
+    int32_t parent = -1;
+    int32_t main_thread = -1;
+    VM::ModuleTable modules;       // the process's table while another one is installed
+    int32_t gil_holder = -1;
+    double gil_taken_at = 0.0;
+    double gil_factor = 1.0;       // seeded jitter of the switch interval for this tenure
   };
 
   struct Core {
@@ -288,6 +313,10 @@ class Scheduler : public SimContext {
   void after_run(uint32_t t, uint8_t status);
   void check_preempt(uint32_t t);
   double drop_deadline() const;
+  double drop_deadline_of(uint32_t process) const;
+  int32_t gil_waiter(uint32_t process) const;
+  bool core_contended(uint32_t t) const;
+  bool multi() const { return procs_.size() > 1; }
   uint64_t budget_for(const Thread& th, double horizon, uint64_t stop) const;
 
   // ---- state changes ----
@@ -345,9 +374,8 @@ class Scheduler : public SimContext {
   std::deque<Thread> threads_;     // a deque: references stay valid while threads are added
   std::vector<Core> cores_;
   std::deque<uint32_t> ready_;     // waiting for the GIL (GIL on) or a core (GIL off), FIFO
-  int32_t gil_holder_ = -1;
-  double gil_taken_at_ = 0.0;
-  double gil_factor_ = 1.0;        // seeded jitter of the switch interval for this tenure
+  std::deque<Proc> procs_;         // processes; 0 is the main program's
+  uint32_t installed_ = 0;         // the process whose module table the VM has
   std::vector<Timer> timers_;      // min-heap by (time, seq)
   uint64_t timer_seq_ = 0;
   std::vector<uint32_t> nested_stack_;

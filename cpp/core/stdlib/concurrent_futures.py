@@ -705,8 +705,43 @@ class ThreadPoolExecutor(Executor):
 
 
 class ProcessPoolExecutor(Executor):
-    """Not available: the playground has no processes."""
+    """ProcessPoolExecutor runs calls in worker processes (multiprocessing's simulated processes)."""
 
-    def __init__(self, *args, **kwargs):
-        raise NotImplementedError(
-            "ProcessPoolExecutor is not available in the playground; use ThreadPoolExecutor")
+    def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), *,
+                 max_tasks_per_child=None):
+        import multiprocessing
+        self._mp = multiprocessing
+        if max_workers is None:
+            max_workers = multiprocessing.cpu_count()
+        elif max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        self._max_workers = max_workers
+        self._initializer = initializer
+        self._initargs = initargs
+        self._pool = None
+        self._shutdown_thread = False
+        self._shutdown_lock = threading.Lock()
+
+    def submit(self, fn, /, *args, **kwargs):
+        with self._shutdown_lock:
+            if self._shutdown_thread:
+                raise RuntimeError('cannot schedule new futures after shutdown')
+            if self._pool is None:
+                self._pool = self._mp._ExecutorPool(self._max_workers, self._initializer, self._initargs)
+            f = Future()
+            self._pool.apply_async(fn, args, kwargs, f.set_result, f.set_exception)
+            return f
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        with self._shutdown_lock:
+            self._shutdown_thread = True
+            pool = self._pool
+        if pool is None:
+            return
+        if cancel_futures:
+            pool._inq.obj[0].clear()
+        pool.close()
+        if wait:
+            pool.join()

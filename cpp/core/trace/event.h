@@ -33,6 +33,7 @@ enum class EventKind : uint16_t {
   LoopBlocked = 18,    // the event loop is stalled by a synchronous call in task; ref: the call
   TaskCancelled = 19,  // asyncio task cancellation requested; value: target task id
   Idle = 20,        // core has nothing to run; flags: core index
+  ProcessStart = 21,  // task: a new process's first thread (after its TaskCreated); value: process id; ref: process name
 };
 
 // BlockReason says what a Blocked task waits for (EventRecord::flags of Blocked).

@@ -1337,7 +1337,8 @@ dispatch_op:
     fn->qualname = crt->qualname;
     fn->doc = crt->doc;
     fn->globals = f->globals;
-    fn->module = main_module_;
+    // fn->module is the module whose code defines it (__module__), as for classes.
+    fn->module = f->func && f->func->module ? f->func->module : main_module_;
     if (flags & kFnClosure) {
       Tuple* cl = static_cast<Tuple*>(POP().o);
       fn->closure.reserve(cl->items.size());

@@ -386,6 +386,23 @@ Task* VM::start_main(const Program& program) {
   return t;
 }
 
+bool VM::run_main_as(std::string_view name, Value& out) {
+  if (!program_) return raise(types_.runtime_error, "no program is loaded");
+  Module* m = new_module(name);
+  modules_.emplace_back(std::string(name), m);
+  modules_.emplace_back("__main__", m);
+  main_module_ = m;
+  Function* fn = alloc<Function>();
+  fn->code = program_->main;
+  fn->name = intern("<module>");
+  fn->qualname = fn->name;
+  fn->globals = m->dict;
+  fn->module = m;
+  out = Value::object(m);
+  Value ignored;
+  return call(Value::object(fn), CallArgs{}, ignored);
+}
+
 Task* VM::spawn_task(std::string name, Value callable, std::vector<Value> args, uint32_t parent) {
   Task* t = new Task;
   t->id = static_cast<uint32_t>(tasks_.size());

@@ -184,6 +184,19 @@ class VM {
   const VmConfig& config() const { return config_; }
   // modules() lists the imported modules in import order (sys.modules).
   const std::vector<std::pair<std::string, Module*>>& modules() const { return modules_; }
+  // ModuleTable is one simulated process's imports and its __main__ (multiprocessing).
+  struct ModuleTable {
+    std::vector<std::pair<std::string, Module*>> modules;
+    Module* main = nullptr;
+  };
+  // swap_modules() exchanges the installed module table with table (a process switch).
+  void swap_modules(ModuleTable& table) {
+    std::swap(modules_, table.modules);
+    std::swap(main_module_, table.main);
+  }
+  // run_main_as() runs the program's top level in a new module called name that is also
+  // __main__ (a spawned process re-importing the main program as __mp_main__).
+  bool run_main_as(std::string_view name, Value& out);
   // start_main() creates module __main__ for program and task 0 ("MainThread") running it.
   // The program must outlive the VM.
   Task* start_main(const Program& program);

@@ -79,11 +79,24 @@ def start_wall_clock(uses_datetime_clock):
         sys.modules["_datetime"] = None
 
 
+def use_spawn():
+    """use_spawn runs multiprocessing as the playground models it: the "spawn" start method,
+    with children's output unbuffered so it interleaves with the parent's in time order."""
+    import multiprocessing.context
+    # The default context's own default, so a program may still call set_start_method().
+    multiprocessing.context._default_context._default_context = multiprocessing.context._concrete_contexts["spawn"]
+    os.environ["PYTHONUNBUFFERED"] = "1"
+    sys.stdout.reconfigure(line_buffering=True)
+
+
 def main():
     path = os.path.abspath(sys.argv[1])
     sys.argv = [path]
     with open(path, encoding="utf-8") as f:
-        start_wall_clock(any(line.startswith("# clock: datetime") for line in f))
+        source = f.read()
+    start_wall_clock(any(line.startswith("# clock: datetime") for line in source.splitlines()))
+    if "multiprocessing" in source or "ProcessPoolExecutor" in source:
+        use_spawn()
     started = time.perf_counter()
     try:
         runpy.run_path(path, run_name="__main__")

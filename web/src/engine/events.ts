@@ -24,6 +24,8 @@ export enum EventKind {
   LoopBlocked = 18,
   TaskCancelled = 19,
   Idle = 20,
+  /** A new process's first thread (after its TaskCreated); value: process id; ref: process name. */
+  ProcessStart = 21,
 }
 
 /** BlockReason is what a Blocked task waits for (the flags of a Blocked record). */

@@ -31,6 +31,8 @@ export class TaskRecord {
   /** lines holds emission indices of this task's events that carry a source line. */
   readonly lines: Column<Uint32Array> = u32();
   core = -1;
+  /** process is the simulated process the task runs in: 0 is the main program's (multiprocessing). */
+  process = 0;
   constructor(
     readonly id: number,
     /** index is the task's rank in order of appearance; it picks the task's colour. */
@@ -74,6 +76,10 @@ export class Trace {
   readonly tasks: TaskRecord[] = [];
   readonly cores: SegmentList[] = [];
   gil: SegmentList | null = null;
+  /** processGils holds the GIL lane of each child process (the main program's is `gil`). */
+  readonly processGils = new Map<number, SegmentList>();
+  /** processNames names each process by id (0 is MainProcess). */
+  readonly processNames = new Map<number, string>([[0, 'MainProcess']]);
   loop: SegmentList | null = null;
   /** loopStalls holds the stretches when a synchronous call blocked the event loop. */
   loopStalls: SegmentList | null = null;
@@ -221,8 +227,15 @@ export class Trace {
           if (ref !== NO_REF) rec.name = this.text(ref);
           rec.kind = (flags <= 2 ? flags : TaskKind.Thread) as TaskKind;
           rec.parent = value;
+          rec.process = this.byId.get(value)?.process ?? 0;
           rec.created = t;
           this.setState(rec, e, t, TaskState.Ready, ReadyFor.Start, NO_REF, -1);
+        }
+        break;
+      case EventKind.ProcessStart:
+        if (rec) {
+          rec.process = value;
+          if (ref !== NO_REF) this.processNames.set(value, this.text(ref));
         }
         break;
       case EventKind.TaskStart:
@@ -399,13 +412,32 @@ export class Trace {
   }
 
   private takeGil(rec: TaskRecord, e: number, t: number): void {
+    if (rec.process !== 0) {
+      this.processGil(rec.process).open(t, e, Resource.Busy, Bucket.Running, rec.id, -1, NO_REF, -1);
+      return;
+    }
     this.gil ??= new SegmentList();
     this.gilHolder = rec.id;
     this.gil.open(t, e, Resource.Busy, Bucket.Running, rec.id, -1, NO_REF, -1);
     this.noteSwitch('gil', SwitchOn.Gil, rec.id, e);
   }
 
+  // processGil is the GIL lane of a child process, made on its first use.
+  private processGil(process: number): SegmentList {
+    let lane = this.processGils.get(process);
+    if (!lane) {
+      lane = new SegmentList();
+      this.processGils.set(process, lane);
+    }
+    return lane;
+  }
+
   private dropGil(rec: TaskRecord, e: number, t: number): void {
+    if (rec.process !== 0) {
+      const lane = this.processGils.get(rec.process);
+      if (lane) this.closeResource(lane, rec.id, e, t);
+      return;
+    }
     if (!this.gil || this.gilHolder !== rec.id) return;
     this.gilHolder = -1;
     this.gil.open(t, e, Resource.Idle, Bucket.None, NO_REF, -1, NO_REF, -1);

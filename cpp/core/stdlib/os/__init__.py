@@ -1,8 +1,9 @@
-"""os for the playground's simulated machine: a fixed process (pid 4242, parent 4241), the
+"""os for the playground's simulated machine: a fixed process (pid 4242, parent 4241; a multiprocessing child k has 4242 + k), the
 run's core count, a small fixed environment and a home directory, /home/user, that holds
 no files. Nothing touches the real machine."""
 import sys
 import os.path
+import _interleave
 
 del os
 
@@ -46,11 +47,11 @@ def unsetenv(key):
 
 
 def getpid():
-    return 4242
+    return _interleave.getpid()
 
 
 def getppid():
-    return 4241
+    return _interleave.getppid()
 
 
 def getuid():
