@@ -305,11 +305,14 @@ class Integral(Rational):
 Integral.register(int)
 
 def _register_fraction():
-    # _register_fraction files fractions.Fraction under Rational when fractions came first.
+    # _register_fraction files Fraction under Rational and Decimal under Number when they came first.
     import sys
     fractions = sys.modules.get('fractions')
     if fractions is not None and hasattr(fractions, 'Fraction'):
         Rational.register(fractions.Fraction)
+    decimal = sys.modules.get('decimal')
+    if decimal is not None and hasattr(decimal, 'Decimal'):
+        Number.register(decimal.Decimal)
 
 
 _register_fraction()
