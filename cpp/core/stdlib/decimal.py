@@ -110,20 +110,43 @@ _CONDITION_SIGNAL = {ConversionSyntax: InvalidOperation, DivisionImpossible: Inv
                      DivisionUndefined: InvalidOperation, InvalidContext: InvalidOperation}
 
 
-class DecimalTuple(tuple):
+class DecimalTuple(object):
     """DecimalTuple(sign, digits, exponent)"""
 
-    __slots__ = ()
+    # DecimalTuple stands in for CPython's named tuple: the engine's tuples cannot be subclassed yet.
+    __slots__ = ('sign', 'digits', 'exponent')
+    _fields = ('sign', 'digits', 'exponent')
 
-    def __new__(cls, sign, digits, exponent):
-        return tuple.__new__(cls, (sign, digits, exponent))
+    def __init__(self, sign, digits, exponent):
+        self.sign = sign
+        self.digits = digits
+        self.exponent = exponent
 
-    sign = property(lambda self: self[0])
-    digits = property(lambda self: self[1])
-    exponent = property(lambda self: self[2])
+    def _t(self):
+        return (self.sign, self.digits, self.exponent)
 
     def __repr__(self):
-        return 'DecimalTuple(sign=%r, digits=%r, exponent=%r)' % tuple(self)
+        return 'DecimalTuple(sign=%r, digits=%r, exponent=%r)' % self._t()
+
+    def __iter__(self):
+        return iter(self._t())
+
+    def __len__(self):
+        return 3
+
+    def __getitem__(self, index):
+        return self._t()[index]
+
+    def __eq__(self, other):
+        if isinstance(other, DecimalTuple):
+            other = other._t()
+        return self._t() == other if isinstance(other, tuple) else NotImplemented
+
+    def __hash__(self):
+        return hash(self._t())
+
+    def _asdict(self):
+        return {'sign': self.sign, 'digits': self.digits, 'exponent': self.exponent}
 
 
 def _ndigits(n):
@@ -1463,7 +1486,7 @@ def _parse_spec(spec):
         i += 1
     if i > start:
         out['width'] = int(spec[start:i])
-    if i < n and spec[i] in ',_':
+    if i < n and spec[i] == ',':
         out['thousands'] = spec[i]
         i += 1
     if i < n and spec[i] == '.':
