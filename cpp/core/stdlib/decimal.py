@@ -502,7 +502,7 @@ class Decimal(object):
     # Arithmetic.
 
     def __add__(self, other, context=None):
-        other = _convert(other)
+        other = _convert_op(self, other, '+', False)
         if other is NotImplemented:
             return other
         if context is None:
@@ -530,10 +530,14 @@ class Decimal(object):
             sign = 0
         return _dec(sign, 0, exp)._fix(context)
 
-    __radd__ = __add__
+    def __radd__(self, other, context=None):
+        other = _convert_op(self, other, '+', True)
+        if other is NotImplemented:
+            return other
+        return self.__add__(other, context=context)
 
     def __sub__(self, other, context=None):
-        other = _convert(other)
+        other = _convert_op(self, other, '-', False)
         if other is NotImplemented:
             return other
         if context is None:
@@ -545,13 +549,13 @@ class Decimal(object):
         return self.__add__(other.copy_negate(), context=context)
 
     def __rsub__(self, other, context=None):
-        other = _convert(other)
+        other = _convert_op(self, other, '-', True)
         if other is NotImplemented:
             return other
         return other.__sub__(self, context=context)
 
     def __mul__(self, other, context=None):
-        other = _convert(other)
+        other = _convert_op(self, other, '*', False)
         if other is NotImplemented:
             return other
         if context is None:
@@ -570,10 +574,14 @@ class Decimal(object):
             return _INF[sign]
         return _dec(sign, self._coef * other._coef, self._exp + other._exp)._fix(context)
 
-    __rmul__ = __mul__
+    def __rmul__(self, other, context=None):
+        other = _convert_op(self, other, '*', True)
+        if other is NotImplemented:
+            return other
+        return self.__mul__(other, context=context)
 
     def __truediv__(self, other, context=None):
-        other = _convert(other)
+        other = _convert_op(self, other, '/', False)
         if other is NotImplemented:
             return other
         if context is None:
@@ -614,7 +622,7 @@ class Decimal(object):
         return _dec(sign, coef, exp)._fix(context)
 
     def __rtruediv__(self, other, context=None):
-        other = _convert(other)
+        other = _convert_op(self, other, '/', True)
         if other is NotImplemented:
             return other
         return other.__truediv__(self, context=context)
@@ -639,7 +647,7 @@ class Decimal(object):
         return ans, ans
 
     def __divmod__(self, other, context=None):
-        other = _convert(other)
+        other = _convert_op(self, other, 'divmod()', False)
         if other is NotImplemented:
             return other
         if context is None:
@@ -663,13 +671,13 @@ class Decimal(object):
         return q, r._fix(context)
 
     def __rdivmod__(self, other, context=None):
-        other = _convert(other)
+        other = _convert_op(self, other, 'divmod()', True)
         if other is NotImplemented:
             return other
         return other.__divmod__(self, context=context)
 
     def __mod__(self, other, context=None):
-        other = _convert(other)
+        other = _convert_op(self, other, '%', False)
         if other is NotImplemented:
             return other
         if context is None:
@@ -686,13 +694,13 @@ class Decimal(object):
         return self._divide(other, context)[1]._fix(context)
 
     def __rmod__(self, other, context=None):
-        other = _convert(other)
+        other = _convert_op(self, other, '%', True)
         if other is NotImplemented:
             return other
         return other.__mod__(self, context=context)
 
     def __floordiv__(self, other, context=None):
-        other = _convert(other)
+        other = _convert_op(self, other, '//', False)
         if other is NotImplemented:
             return other
         if context is None:
@@ -712,7 +720,7 @@ class Decimal(object):
         return self._divide(other, context)[0]
 
     def __rfloordiv__(self, other, context=None):
-        other = _convert(other)
+        other = _convert_op(self, other, '//', True)
         if other is NotImplemented:
             return other
         return other.__floordiv__(self, context=context)
@@ -757,7 +765,7 @@ class Decimal(object):
     def __pow__(self, other, modulo=None, context=None):
         if modulo is not None:
             return self._power_modulo(other, modulo, context)
-        other = _convert(other)
+        other = _convert_op(self, other, '** or pow()', False)
         if other is NotImplemented:
             return other
         if context is None:
@@ -829,7 +837,7 @@ class Decimal(object):
         return ans
 
     def __rpow__(self, other, context=None):
-        other = _convert(other)
+        other = _convert_op(self, other, '** or pow()', True)
         if other is NotImplemented:
             return other
         return other.__pow__(self, context=context)
@@ -966,7 +974,7 @@ class Decimal(object):
     def __hash__(self):
         if self._special:
             if self._special == 'N':
-                raise TypeError('Cannot hash a signaling NaN value.')
+                raise TypeError('Cannot hash a signaling NaN value')
             if self._special == 'n':
                 return object.__hash__(self)
             return -_HASH_INF if self._sign else _HASH_INF
@@ -1004,15 +1012,15 @@ class Decimal(object):
     def __floor__(self):
         if self._special:
             if self._is_nan():
-                raise ValueError("cannot round a NaN")
-            raise OverflowError("cannot round an infinity")
+                raise ValueError("cannot convert NaN to integer")
+            raise OverflowError("cannot convert Infinity to integer")
         return int(self._rescale(0, ROUND_FLOOR))
 
     def __ceil__(self):
         if self._special:
             if self._is_nan():
-                raise ValueError("cannot round a NaN")
-            raise OverflowError("cannot round an infinity")
+                raise ValueError("cannot convert NaN to integer")
+            raise OverflowError("cannot convert Infinity to integer")
         return int(self._rescale(0, ROUND_CEILING))
 
     def __round__(self, n=None):
@@ -1022,8 +1030,8 @@ class Decimal(object):
             return self.quantize(_dec(0, 1, -n))
         if self._special:
             if self._is_nan():
-                raise ValueError("cannot round a NaN")
-            raise OverflowError("cannot round an infinity")
+                raise ValueError("cannot convert NaN to integer")
+            raise OverflowError("cannot convert Infinity to integer")
         return int(self._rescale(0, ROUND_HALF_EVEN))
 
     def __complex__(self):
@@ -1408,6 +1416,24 @@ def _convert(other, raiseit=False):
     return NotImplemented
 
 
+def _convert_op(self, other, op, reflected):
+    """_convert_op is other as a Decimal for an operator; a built-in type it cannot take raises as the C module does."""
+    if isinstance(other, Decimal):
+        return other
+    if isinstance(other, int):
+        return Decimal(other)
+    if type(other).__module__ != 'builtins':
+        return NotImplemented
+    names = ("'%s'" % type(other).__name__, "'decimal.Decimal'")
+    if not reflected:
+        names = names[::-1]
+    if op == '** or pow()':
+        raise TypeError("unsupported operand type(s) for ** or pow(): %s and %s" % names)
+    if op == 'divmod()':
+        raise TypeError("unsupported operand type(s) for divmod(): %s and %s" % names)
+    raise TypeError("unsupported operand type(s) for %s: %s and %s" % ((op,) + names))
+
+
 def _parse(text):
     """_parse reads a numeric string: (sign, coefficient, exponent, special) or None."""
     s = text.strip()
@@ -1495,13 +1521,13 @@ def _parse_spec(spec):
         while i < n and spec[i].isdigit():
             i += 1
         if i == start:
-            raise ValueError("Invalid format specifier")
+            raise ValueError("invalid format string")
         out['precision'] = int(spec[start:i])
     if i < n:
         out['type'] = spec[i]
         i += 1
     if i != n or (out['type'] is not None and out['type'] not in 'eEfFgGn%'):
-        raise ValueError("Invalid format specifier")
+        raise ValueError("invalid format string")
     if out['type'] == 'n':
         out['type'] = 'g'
     if out['zeropad'] and out['align'] is None:
@@ -1653,37 +1679,54 @@ class Context(object):
         else:
             self.flags = {s: bool(flags.get(s, 0)) for s in _SIGNALS}
 
-    def __setattr__(self, name, value):
-        if name == 'prec':
-            if not isinstance(value, int):
-                raise TypeError("an integer is required")
-            if not 1 <= value <= MAX_PREC:
-                raise ValueError("valid range for prec is [1, MAX_PREC]")
-        elif name == 'Emin':
-            if not isinstance(value, int):
-                raise TypeError("an integer is required")
-            if not MIN_EMIN <= value <= 0:
-                raise ValueError("valid range for Emin is [MIN_EMIN, 0]")
-        elif name == 'Emax':
-            if not isinstance(value, int):
-                raise TypeError("an integer is required")
-            if not 0 <= value <= MAX_EMAX:
-                raise ValueError("valid range for Emax is [0, MAX_EMAX]")
-        elif name == 'capitals' or name == 'clamp':
-            if not isinstance(value, int):
-                raise TypeError("an integer is required")
-            if value not in (0, 1):
-                raise ValueError("valid values for %s are 0 or [1]" % name if name == 'capitals' else
-                                 "valid values for clamp are 0 or 1")
-        elif name == 'rounding':
-            if value not in _ROUNDINGS:
-                raise TypeError("valid values for rounding are:\n  [ROUND_CEILING, ROUND_FLOOR, ROUND_UP, ROUND_DOWN,\n"
-                                "   ROUND_HALF_UP, ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n   ROUND_05UP]")
-        elif name in ('traps', 'flags'):
-            pass
-        else:
-            raise AttributeError("'decimal.Context' object has no attribute '%s'" % name)
-        self.__dict__[name] = value
+    # Context's settings are properties that check what they are given (the engine has no __setattr__ hook).
+    def _set_prec(self, value):
+        if not isinstance(value, int):
+            raise TypeError("an integer is required")
+        if not 1 <= value <= MAX_PREC:
+            raise ValueError("valid range for prec is [1, MAX_PREC]")
+        self._prec = value
+
+    def _set_Emin(self, value):
+        if not isinstance(value, int):
+            raise TypeError("an integer is required")
+        if not MIN_EMIN <= value <= 0:
+            raise ValueError("valid range for Emin is [MIN_EMIN, 0]")
+        self._Emin = value
+
+    def _set_Emax(self, value):
+        if not isinstance(value, int):
+            raise TypeError("an integer is required")
+        if not 0 <= value <= MAX_EMAX:
+            raise ValueError("valid range for Emax is [0, MAX_EMAX]")
+        self._Emax = value
+
+    def _set_capitals(self, value):
+        if not isinstance(value, int):
+            raise TypeError("an integer is required")
+        if value not in (0, 1):
+            raise ValueError("valid values for capitals are 0 or 1")
+        self._capitals = value
+
+    def _set_clamp(self, value):
+        if not isinstance(value, int):
+            raise TypeError("an integer is required")
+        if value not in (0, 1):
+            raise ValueError("valid values for clamp are 0 or 1")
+        self._clamp = value
+
+    def _set_rounding(self, value):
+        if value not in _ROUNDINGS:
+            raise TypeError("valid values for rounding are:\n  [ROUND_CEILING, ROUND_FLOOR, ROUND_UP, ROUND_DOWN,\n"
+                            "   ROUND_HALF_UP, ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n   ROUND_05UP]")
+        self._rounding = value
+
+    prec = property(lambda self: self._prec, _set_prec)
+    Emin = property(lambda self: self._Emin, _set_Emin)
+    Emax = property(lambda self: self._Emax, _set_Emax)
+    capitals = property(lambda self: self._capitals, _set_capitals)
+    clamp = property(lambda self: self._clamp, _set_clamp)
+    rounding = property(lambda self: self._rounding, _set_rounding)
 
     def __repr__(self):
         flags = [s.__name__ for s in _REPR_ORDER if self.flags.get(s)]
@@ -1712,9 +1755,8 @@ class Context(object):
     def _with_rounding(self, rounding):
         """_with_rounding is a context sharing self's flags and traps with another rounding."""
         c = object.__new__(Context)
-        for name in ('prec', 'Emin', 'Emax', 'capitals', 'clamp', 'flags', 'traps'):
-            c.__dict__[name] = getattr(self, name)
-        c.__dict__["rounding"] = rounding
+        c._prec, c._Emin, c._Emax, c._capitals, c._clamp = self._prec, self._Emin, self._Emax, self._capitals, self._clamp
+        c.flags, c.traps, c._rounding = self.flags, self.traps, rounding
         return c
 
     def _raise_error(self, condition, explanation=None, *args):
