@@ -630,7 +630,7 @@ class Decimal(object):
     def _divide(self, other, context):
         """_divide is (self // other, self % other) for finite operands, other nonzero."""
         sign = self._sign ^ other._sign
-        ideal_exp = other._exp if other._special == 'F' else min(self._exp, other._exp)
+        ideal_exp = self._exp if other._special == 'F' else min(self._exp, other._exp)
         expdiff = self.adjusted() - other.adjusted()
         if not self._coef or other._special == 'F' or expdiff <= -2:
             return _dec(sign, 0, 0), self._rescale(ideal_exp, context.rounding)
@@ -833,8 +833,7 @@ class Decimal(object):
         lnx, scale = _ln_fixed(x, work)
         y_num, y_den = other.as_integer_ratio()
         t = lnx * y_num // y_den
-        ans = _exp_from_fixed(t, scale, context, result_sign)
-        return ans
+        return _exp_from_fixed(t, scale, context, result_sign, context.rounding)
 
     def __rpow__(self, other, context=None):
         other = _convert_op(self, other, '** or pow()', True)
@@ -1599,6 +1598,8 @@ def _ln_fixed(x, work):
         y *= 2
         k -= 1
     t = (y - scale) * scale // (y + scale)
+    negative = t < 0
+    t = abs(t)
     total = term = t
     t2 = t * t // scale
     j = 1
@@ -1606,11 +1607,13 @@ def _ln_fixed(x, work):
         term = term * t2 // scale
         j += 2
         total += term // j
+    if negative:
+        total = -total
     result = 2 * total + k * _ln2(scale) + e10 * _ln10(scale)
     return result // 10 ** 6, 10 ** work
 
 
-def _exp_from_fixed(t, scale, context, sign):
+def _exp_from_fixed(t, scale, context, sign, rounding=ROUND_HALF_EVEN):
     """_exp_from_fixed is the Decimal e**(t/scale) rounded to the context (sign 1 negates it)."""
     guard = 10 ** 6
     big = scale * guard
@@ -1628,12 +1631,14 @@ def _exp_from_fixed(t, scale, context, sign):
     k = 1
     while term:
         term = term * r // (big * k)
+        if term < 0:
+            term += 1
         total += term
         k += 1
     for _ in range(halvings):
         total = total * total // big
     ans = _dec(sign, total * 10 + 1, n - _ndigits(big) + 1 - 1)
-    return ans._fix(context._with_rounding(ROUND_HALF_EVEN))
+    return ans._fix(context._with_rounding(rounding))
 
 
 def _from_fixed(v, scale, context):
