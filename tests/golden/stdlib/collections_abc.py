@@ -106,3 +106,16 @@ try:
     Half()
 except TypeError as e:
     print(e)
+
+import typing
+print(typing.Iterable, typing.Iterable[int], typing.Mapping[str, int], typing.Callable[[int], str])
+print(isinstance([], typing.Iterable), isinstance({}, typing.Mapping), isinstance(3, typing.Iterable),
+      issubclass(list, typing.Sequence), typing.get_origin(typing.Iterable[int]))
+
+
+class Numbers(typing.Iterable[int]):
+    def __iter__(self):
+        return iter([1, 2])
+
+
+print(list(Numbers()), isinstance(Numbers(), Iterable))

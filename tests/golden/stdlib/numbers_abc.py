@@ -42,3 +42,7 @@ numbers.Real.register(Meters)
 print(isinstance(Meters(3), numbers.Real), isinstance(Meters(3), numbers.Number), isinstance(Meters(3), numbers.Integral))
 print(sorted(numbers.Rational.__abstractmethods__)[:6])
 print(numbers.Number.__hash__ is None)
+
+from decimal import Decimal
+print([c.__name__ for c in (numbers.Number, numbers.Complex, numbers.Real, numbers.Rational, numbers.Integral)
+       if isinstance(Decimal('1.5'), c)])
