@@ -833,7 +833,20 @@ class Decimal(object):
         lnx, scale = _ln_fixed(x, work)
         y_num, y_den = other.as_integer_ratio()
         t = lnx * y_num // y_den
-        return _exp_from_fixed(t, scale, context, result_sign, context.rounding)
+        ans = _exp_from_fixed(t, scale, context, result_sign, context.rounding)
+        if context.rounding != ROUND_HALF_EVEN and y_den <= 64 and abs(y_num) <= 64 and ans._special == '':
+            # _power_inexact: a result the precision holds exactly is returned whatever the rounding (libmpdec mostly agrees).
+            near = _exp_from_fixed(t, scale, context, result_sign)
+            if near._special == '' and near._coef:
+                rn, rd = near.copy_abs().as_integer_ratio()
+                xn, xd = x.as_integer_ratio()
+                if y_num > 0:
+                    exact = rn ** y_den * xd ** y_num == xn ** y_num * rd ** y_den
+                else:
+                    exact = rn ** y_den * xn ** -y_num == xd ** -y_num * rd ** y_den
+                if exact:
+                    return near
+        return ans
 
     def __rpow__(self, other, context=None):
         other = _convert_op(self, other, '** or pow()', True)
