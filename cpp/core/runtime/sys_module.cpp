@@ -1,5 +1,5 @@
 // The sys module: the GIL's switch interval, version facts, stdout and stderr objects,
-// exit(), exc_info(), the recursion limit, modules and the private _stack() that logging,
+// exit(), exc_info(), the recursion limit, the int <-> str digit limit, modules and the private _stack() that logging,
 // warnings and traceback read the caller's file, line and function from. The named tuples
 // (version_info, implementation) are Python (stdlib/_pysys.py), loaded on first use.
 #include <algorithm>
@@ -7,6 +7,7 @@
 
 #include "runtime/kernel.h"
 #include "runtime/scheduler.h"
+#include "vm/bigint.h"
 #include "vm/frame.h"
 #include "vm/library.h"
 #include "vm/task.h"
@@ -82,6 +83,32 @@ bool s_setrecursionlimit(VM& vm, const CallArgs& a, Value& out) {
   c.recursion_limit = static_cast<uint32_t>(std::min<int64_t>(n, INT32_MAX));
   vm.configure(c);
   out = Value::none();
+  return true;
+}
+
+// s_set_int_max_str_digits keeps the limit in sys's dict, where int <-> str conversions read it.
+bool s_set_int_max_str_digits(VM& vm, const CallArgs& a, Value& out) {
+  bool found = false;
+  Value v = kwarg(a, "maxdigits", found);
+  if (!found) {
+    if (a.nargs != 1 || a.nkw) return vm.raise(vm.types().type_error, "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
+    v = a.args[0];
+  } else if (a.nargs || a.nkw != 1) {
+    return vm.raise(vm.types().type_error, "set_int_max_str_digits() takes at most 1 argument");
+  }
+  if (!is_intlike(v)) return raise_fmt(vm, vm.types().type_error, "'%s' object cannot be interpreted as an integer", vm.type_name(v).c_str());
+  int64_t n = int_of(v);
+  if (n != 0 && n < static_cast<int64_t>(kStrDigitsThreshold)) return vm.raise(vm.types().value_error, "maxdigits must be 0 or larger than 640");
+  Value sys;
+  if (!vm.import_module("sys", sys) || !is_kind(sys, ObjKind::Module)) return false;
+  define_value(vm, static_cast<Module*>(sys.o), "_int_max_str_digits", Value::integer(n));
+  out = Value::none();
+  return true;
+}
+
+bool s_get_int_max_str_digits(VM& vm, const CallArgs& a, Value& out) {
+  if (!arg_count(vm, a, "get_int_max_str_digits", 0, 0)) return false;
+  out = Value::integer(static_cast<int64_t>(int_max_str_digits(vm)));
   return true;
 }
 
@@ -191,6 +218,8 @@ bool make_sys_module(Scheduler&, VM& vm, Module*& out) {
   define(vm, m, "getrecursionlimit", s_getrecursionlimit);
   define(vm, m, "setrecursionlimit", s_setrecursionlimit);
   define(vm, m, "_stack", s_stack);
+  define(vm, m, "set_int_max_str_digits", s_set_int_max_str_digits);
+  define(vm, m, "get_int_max_str_digits", s_get_int_max_str_digits);
   define(vm, m, "__getattr__", s_getattr);
   define(vm, m, "intern", s_intern);
   define_value(vm, m, "version", vm.str_value("3.11.4 (interleave playground)"));

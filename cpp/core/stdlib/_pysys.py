@@ -65,6 +65,12 @@ class _Implementation:
             self.name, self.cache_tag, self.version, self.hexversion)
 
 
+class _IntInfo(_NamedTuple):
+    _fields = ("bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold")
+    _name = "sys.int_info"
+
+
+int_info = _IntInfo(30, 4, 4300, 640)
 version_info = _VersionInfo(3, 11, 4, "final", 0)
 implementation = _Implementation()
 path = ["/home/user", "/usr/lib/python311.zip", "/usr/lib/python3.11"]

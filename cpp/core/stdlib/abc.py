@@ -68,6 +68,8 @@ class ABCMeta(type):
         cls.__abstractmethods__ = _compute_abstracts(cls, namespace, bases)
         cls._abc_registry = []
         cls._abc_subclasses = []
+        cls._abc_cache = {}
+        cls._abc_cache_version = _abc_invalidation_counter
         for base in bases:
             if isinstance(base, ABCMeta) and '_abc_subclasses' in base.__dict__:
                 base.__dict__['_abc_subclasses'].append(cls)
@@ -94,6 +96,20 @@ class ABCMeta(type):
         """Override for issubclass(subclass, cls)."""
         if not isinstance(subclass, type):
             raise TypeError('issubclass() arg 1 must be a class')
+        # __subclasscheck__ remembers its answers until the next register() anywhere, as CPython's caches do.
+        cache = cls.__dict__.get('_abc_cache')
+        if cache is not None:
+            if cls.__dict__['_abc_cache_version'] != _abc_invalidation_counter:
+                cache.clear()
+                cls._abc_cache_version = _abc_invalidation_counter
+            elif subclass in cache:
+                return cache[subclass]
+            ok = cls._abc_subclasscheck(subclass)
+            cache[subclass] = ok
+            return ok
+        return cls._abc_subclasscheck(subclass)
+
+    def _abc_subclasscheck(cls, subclass):
         hook = getattr(cls, '__subclasshook__', None)
         if hook is not None:
             ok = hook(subclass)

@@ -861,3 +861,14 @@ class Fraction:
 
 
 _Rational = (int, Fraction)
+
+
+def _register_numbers():
+    # _register_numbers files Fraction under numbers.Rational when numbers came first.
+    import sys
+    numbers = sys.modules.get('numbers')
+    if numbers is not None:
+        numbers.Rational.register(Fraction)
+
+
+_register_numbers()

@@ -76,6 +76,12 @@ namespace lib {
 
 // kMaxStrDigits is CPython 3.11's default sys.get_int_max_str_digits().
 constexpr size_t kMaxStrDigits = 4300;
+// kStrDigitsThreshold is sys.int_info.str_digits_check_threshold: smaller ints are never checked.
+constexpr size_t kStrDigitsThreshold = 640;
+// kStrDigitsCheckBits: an int of at most this many bits has at most kStrDigitsThreshold digits.
+constexpr uint64_t kStrDigitsCheckBits = 2126;
+// int_max_str_digits() is sys.get_int_max_str_digits() (0: no limit).
+size_t int_max_str_digits(VM& vm);
 
 inline const BigIntObj* as_bigint(Value v) {
   return v.is_obj() && v.o && v.o->kind == ObjKind::BigInt ? static_cast<const BigIntObj*>(v.o) : nullptr;

@@ -136,14 +136,37 @@ bool big_binop(VM& vm, BinOpKind op, Value av, Value bv, Value& out, bool& handl
   }
 }
 
+// int_max_str_digits() is sys.get_int_max_str_digits() (0: no limit); sys keeps it in its dict.
+size_t int_max_str_digits(VM& vm) {
+  Value sys, limit;
+  bool found = false;
+  if (!vm.import_module("sys", sys) || !is_kind(sys, ObjKind::Module)) {
+    vm.clear_exception();
+    return kMaxStrDigits;
+  }
+  if (!vm.dict_get(static_cast<Module*>(sys.o)->dict, Value::object(vm.intern("_int_max_str_digits")), limit, found)) {
+    vm.clear_exception();
+    return kMaxStrDigits;
+  }
+  return found && limit.is_int() && int_of(limit) >= 0 ? static_cast<size_t>(int_of(limit)) : kMaxStrDigits;
+}
+
+namespace {
+
+bool raise_str_digits(VM& vm, size_t limit) {
+  return vm.raise(vm.types().value_error, "Exceeds the limit (" + std::to_string(limit) +
+                                              " digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
+}
+
+}  // namespace
+
 bool int_to_str(VM& vm, Value v, std::string& out) {
   const BigIntObj* b = as_bigint(v);
   if (!b) { int_str(int_of(v), out); return true; }
-  if (b->v.bit_length() > 14285 && big_decimal_digits_estimate(b->v) > kMaxStrDigits + 1)
-    return vm.raise(vm.types().value_error, "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
+  size_t limit = b->v.bit_length() > kStrDigitsCheckBits ? int_max_str_digits(vm) : 0;
+  if (limit && big_decimal_digits_estimate(b->v) > limit + 1) return raise_str_digits(vm, limit);
   std::string s = big_to_string(b->v, 10);
-  if (s.size() - (b->v.neg ? 1 : 0) > kMaxStrDigits)
-    return vm.raise(vm.types().value_error, "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
+  if (limit && s.size() - (b->v.neg ? 1 : 0) > limit) return raise_str_digits(vm, limit);
   out += s;
   return true;
 }
@@ -164,11 +187,13 @@ bool parse_big_int(VM& vm, std::string_view t, int base, Value& out) {
     }
   }
   if (base == 0) base = 10;
-  if ((base & (base - 1)) != 0) {
+  if ((base & (base - 1)) != 0 && t.size() > kStrDigitsThreshold) {
     size_t digits = 0;
     for (char c : t) digits += c != '_';
-    if (digits > kMaxStrDigits)
-      return vm.raise(vm.types().value_error, "Exceeds the limit (4300 digits) for integer string conversion: value has " +
+    size_t limit = digits > kStrDigitsThreshold ? int_max_str_digits(vm) : 0;
+    if (limit && digits > limit)
+      return vm.raise(vm.types().value_error, "Exceeds the limit (" + std::to_string(limit) +
+                                                  " digits) for integer string conversion: value has " +
                                                   std::to_string(digits) + " digits; use sys.set_int_max_str_digits() to increase the limit");
   }
   BigInt b;
@@ -218,11 +243,10 @@ bool format_big_int(VM& vm, const BigInt& b, const fmt::FormatSpec& f, std::stri
   int base = f.type == 'b' ? 2 : f.type == 'o' ? 8 : (f.type == 'x' || f.type == 'X') ? 16 : 10;
   BigInt mag = b;
   mag.neg = false;
-  if (base == 10 && big_decimal_digits_estimate(mag) > kMaxStrDigits + 1)
-    return vm.raise(vm.types().value_error, "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
+  size_t limit = base == 10 && mag.bit_length() > kStrDigitsCheckBits ? int_max_str_digits(vm) : 0;
+  if (limit && big_decimal_digits_estimate(mag) > limit + 1) return raise_str_digits(vm, limit);
   std::string digits = big_to_string(mag, base);
-  if (base == 10 && digits.size() > kMaxStrDigits)
-    return vm.raise(vm.types().value_error, "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
+  if (limit && digits.size() > limit) return raise_str_digits(vm, limit);
   if (!fmt::format_int_digits(b.neg, digits, f, out, err)) return vm.raise(vm.types().value_error, err);
   return true;
 }

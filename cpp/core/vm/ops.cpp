@@ -370,8 +370,18 @@ std::string address(VM& vm, const Obj* o) {
 
 std::string class_name(const Class* c) { return c && c->name ? c->name->s : std::string("?"); }
 
-bool class_qualified(VM&, const Class* c, std::string& out) {
-  if (!c->builtin && c->module && c->module->name && c->module->name->s != "builtins") {
+bool class_qualified(VM& vm, const Class* c, std::string& out) {
+  Value mod;
+  bool found = false;
+  // class_qualified: a class's __module__ entry names it, as in CPython (ABCMeta's classes, assigned __module__).
+  if (!c->builtin && c->dict && vm.dict_get(c->dict, Value::object(vm.names().module), mod, found) && found &&
+      is_kind(mod, ObjKind::Str)) {
+    const std::string& m = static_cast<Str*>(mod.o)->s;
+    if (m != "builtins") {
+      out += m;
+      out.push_back('.');
+    }
+  } else if (!c->builtin && c->module && c->module->name && c->module->name->s != "builtins") {
     out += c->module->name->s;
     out.push_back('.');
   } else if (!c->builtin && !c->module) {
