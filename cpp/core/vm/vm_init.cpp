@@ -8,6 +8,7 @@
 #include "vm/code_runtime.h"
 #include "vm/frame.h"
 #include "vm/library.h"
+#include "vm/match.h"
 #include "vm/task.h"
 
 namespace interleave {
@@ -34,9 +35,10 @@ bool eg_new(VM& vm, const CallArgs& a, Value& out) {
   else return vm.raise(t.type_error, "second argument (exceptions) must be a sequence");
   if (items.empty()) return vm.raise(t.value_error, "second argument (exceptions) must be a non-empty sequence");
   bool all_exceptions = true;
-  for (Value e : items) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    Value e = items[i];
     if (!vm.isinstance(e, t.base_exception)) {
-      return vm.raise(t.value_error, "Item 0 of second argument (exceptions) is not an exception");
+      return vm.raise(t.value_error, "Item " + std::to_string(i) + " of second argument (exceptions) is not an exception");
     }
     all_exceptions &= vm.isinstance(e, t.exception);
   }
@@ -49,7 +51,8 @@ bool eg_new(VM& vm, const CallArgs& a, Value& out) {
       cls = static_cast<Class*>(eg.o);
     }
   } else if (!all_exceptions && vm.is_subclass(cls, t.exception)) {
-    return vm.raise(t.type_error, "Cannot nest BaseExceptions in an ExceptionGroup");
+    if (cls->builtin) return vm.raise(t.type_error, "Cannot nest BaseExceptions in an ExceptionGroup");
+    return vm.raise(t.type_error, "Cannot nest BaseExceptions in '" + cls->name->s + "'");
   }
   Instance* in = vm.alloc<Instance>();
   in->cls = cls;
@@ -317,6 +320,7 @@ void VM::init_core_methods() {
   define_method(base_group, "__new__", eg_new);
   define_method(base_group, "__init__", eg_init);
   define_method(base_group, "__str__", eg_str);
+  install_exception_group_methods(*this, base_group);
   store_name_in(builtins_, intern("EnvironmentError"), Value::object(t.os_error));
   store_name_in(builtins_, intern("IOError"), Value::object(t.os_error));
 }
