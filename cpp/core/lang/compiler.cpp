@@ -924,7 +924,7 @@ class Compiler {
       bool start = i == 0 || c.lines[i] != c.lines[i - 1] || target[i];
       if (start) c.code[i] |= kLineStartBit;
     }
-    c.max_stack = compute_stack_depth(c) + 4;
+    c.max_stack = error_ ? 0 : compute_stack_depth(c) + 4;
     units_.pop_back();
   }
 
