@@ -1792,12 +1792,9 @@ class Compiler {
     emit(OpCode::POP_TOP);
     emit(OpCode::POP_BLOCK);
     emit(OpCode::POP_EXCEPT);
-    emit(OpCode::POP_TOP);
     emit_jump(OpCode::JUMP, end, false);
     bind(reraise);
     emit(OpCode::POP_BLOCK);
-    emit(OpCode::SWAP, 2);
-    emit(OpCode::POP_TOP);
     emit(OpCode::RERAISE);
     bind(cleanup);
     emit(OpCode::RERAISE);

@@ -240,7 +240,10 @@ bool make_matcher(VM& vm, Value v, Matcher& m) {
     }
   }
   Value call;
-  if (!as_class(v) && !as_tuple(v) && vm.lookup_type_attr(vm.type_of(v), vm.names().call, call)) {
+  bool callable = is_kind(v, ObjKind::Function) || is_kind(v, ObjKind::NativeFunction) ||
+                  is_kind(v, ObjKind::BoundMethod) ||
+                  (as_instance(v) && vm.lookup_type_attr(vm.type_of(v), vm.names().call, call));
+  if (callable) {
     m.kind = Matcher::Predicate;
     return true;
   }
@@ -317,9 +320,10 @@ void collect_leaves(VM& vm, Value exc, std::set<const Obj*>& ids) {
   for (Value e : *items) collect_leaves(vm, e, ids);
 }
 
-bool make_group(VM& vm, Value message, std::vector<Value> excs, Value& out) {
+bool make_group(VM& vm, Value message, std::vector<Value> excs, bool as_tuple_arg, Value& out) {
   Class* bg = builtin_class(vm, "BaseExceptionGroup");
-  return vm.call(Value::object(bg), {message, Value::object(vm.new_list(std::move(excs)))}, out);
+  Value seq = as_tuple_arg ? Value::object(vm.new_tuple(std::move(excs))) : Value::object(vm.new_list(std::move(excs)));
+  return vm.call(Value::object(bg), {message, seq}, out);
 }
 
 Value notes_of(VM& vm, Value exc) {
@@ -444,7 +448,7 @@ bool exception_group_match(VM& vm, Value exc, Value type, Value& match, Value& r
       match = exc;
       return true;
     }
-    if (!make_group(vm, vm.str_value(""), {exc}, match)) return false;
+    if (!make_group(vm, vm.str_value(""), {exc}, true, match)) return false;
     ExceptionData* from = vm.exception_data(exc);
     ExceptionData* to = vm.exception_data(match);
     if (from && to) to->traceback = from->traceback;
@@ -485,7 +489,7 @@ bool prep_reraise_star(VM& vm, Value orig, Value raised, Value& out) {
     out = raised_list[0];
     return true;
   }
-  return make_group(vm, vm.str_value(""), std::move(raised_list), out);
+  return make_group(vm, vm.str_value(""), std::move(raised_list), false, out);
 }
 
 void install_exception_group_methods(VM& vm, Class* base_group) {
