@@ -247,7 +247,7 @@ bool make_matcher(VM& vm, Value v, Matcher& m) {
     m.kind = Matcher::Predicate;
     return true;
   }
-  return vm.raise(vm.types().type_error, "expected an exception type, a tuple of exception types, or a callable (other than a class)");
+  return vm.raise(vm.types().type_error, "expected a function, exception type or tuple of exception types");
 }
 
 // copy_metadata gives a derived group the original's traceback, cause, context and notes.
@@ -326,15 +326,6 @@ bool make_group(VM& vm, Value message, std::vector<Value> excs, bool as_tuple_ar
   return vm.call(Value::object(bg), {message, seq}, out);
 }
 
-Value notes_of(VM& vm, Value exc) {
-  Instance* in = as_instance(exc);
-  Value notes;
-  bool found = false;
-  if (in && in->attrs && vm.dict_get(in->attrs, Value::object(vm.intern("__notes__")), notes, found) && found) return notes;
-  vm.clear_exception();
-  return Value::null();
-}
-
 bool same_metadata(VM& vm, Value a, Value b) {
   ExceptionData* x = vm.exception_data(a);
   ExceptionData* y = vm.exception_data(b);
@@ -343,9 +334,7 @@ bool same_metadata(VM& vm, Value a, Value b) {
   for (size_t i = 0; same_tb && i < x->traceback.size(); ++i) {
     same_tb = x->traceback[i].line == y->traceback[i].line && x->traceback[i].function == y->traceback[i].function;
   }
-  Value na = notes_of(vm, a), nb = notes_of(vm, b);
-  return same_tb && x->cause.is_same(y->cause) && x->context.is_same(y->context) &&
-         (na.is_null() == nb.is_null()) && (na.is_null() || na.is_same(nb));
+  return same_tb && x->cause.is_same(y->cause) && x->context.is_same(y->context);
 }
 
 bool group_self(VM& vm, const CallArgs& a, const char* meth, Value& self) {

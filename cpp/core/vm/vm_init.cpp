@@ -22,11 +22,11 @@ bool is_class(Value v) { return v.is_obj() && v.o && v.o->kind == ObjKind::Class
 // Exceptions created through BaseExceptionGroup becomes an ExceptionGroup, as in CPython.
 bool eg_new(VM& vm, const CallArgs& a, Value& out) {
   const Types& t = vm.types();
-  if (a.nargs != 3 || a.nkw) return vm.raise(t.type_error, "BaseExceptionGroup.__new__() takes exactly 2 arguments");
+  if (a.nargs != 3 || a.nkw) return vm.raise(t.type_error, "BaseExceptionGroup.__new__() takes exactly 2 arguments (" + std::to_string(a.nargs - 1) + " given)");
   Class* cls = static_cast<Class*>(a.args[0].o);
   Value msg = a.args[1];
   if (!msg.is_obj() || msg.o->kind != ObjKind::Str) {
-    return vm.raise(t.type_error, "argument 1 must be str, not " + vm.type_name(msg));
+    return vm.raise(t.type_error, "BaseExceptionGroup.__new__() argument 1 must be str, not " + vm.type_name(msg));
   }
   std::vector<Value> items;
   Value seq = a.args[2];
@@ -65,11 +65,15 @@ bool eg_new(VM& vm, const CallArgs& a, Value& out) {
   return true;
 }
 
+// eg_init is BaseException.__init__: args become every argument of the call (a subclass
+// taking more parameters shows them in its repr, as in CPython).
 bool eg_init(VM& vm, const CallArgs& a, Value& out) {
-  (void)vm;
-  (void)a;
   out = Value::none();
-  return true;
+  if (a.nargs < 1 || !a.args[0].is_obj() || a.args[0].o->kind != ObjKind::Instance) return true;
+  Instance* in = static_cast<Instance*>(a.args[0].o);
+  if (!in->attrs) in->attrs = vm.new_dict();
+  std::vector<Value> args(a.args + 1, a.args + a.nargs);
+  return vm.dict_set(in->attrs, Value::object(vm.names().args), Value::object(vm.new_tuple(std::move(args))));
 }
 
 bool eg_str(VM& vm, const CallArgs& a, Value& out) {
