@@ -18,7 +18,7 @@ enum class ExprKind : uint8_t {
 enum class StmtKind : uint8_t {
   Expr, Assign, AugAssign, AnnAssign, FunctionDef, ClassDef, Return, If, While, For,
   Break, Continue, Pass, Try, Raise, With, Assert, Delete, Global, Nonlocal, Import,
-  ImportFrom, AsyncFunctionDef, AsyncFor, AsyncWith,
+  ImportFrom, AsyncFunctionDef, AsyncFor, AsyncWith, Match,
 };
 
 // Context says whether a Name/Attribute/Subscript/Tuple/List/Starred is read, assigned or deleted.
@@ -128,7 +128,8 @@ struct Break : Stmt { Break(uint32_t l) : Stmt(StmtKind::Break, l) {} };
 struct Continue : Stmt { Continue(uint32_t l) : Stmt(StmtKind::Continue, l) {} };
 struct Pass : Stmt { Pass(uint32_t l) : Stmt(StmtKind::Pass, l) {} };
 struct ExceptHandler { ExprPtr type; /* null: bare except */ std::string name; Body body; uint32_t line = 0; };
-struct Try : Stmt { Body body; std::vector<ExceptHandler> handlers; Body orelse; Body finalbody; Try(uint32_t l) : Stmt(StmtKind::Try, l) {} };
+// Try with star set is CPython's TryStar (`except*` handlers).
+struct Try : Stmt { bool star = false; Body body; std::vector<ExceptHandler> handlers; Body orelse; Body finalbody; Try(uint32_t l) : Stmt(StmtKind::Try, l) {} };
 struct Raise : Stmt { ExprPtr exc; ExprPtr cause; Raise(uint32_t l) : Stmt(StmtKind::Raise, l) {} };
 struct WithItem { ExprPtr context_expr; ExprPtr optional_vars; };
 // With also represents AsyncWith.
@@ -141,6 +142,31 @@ struct Nonlocal : Stmt { std::vector<std::string> names; Nonlocal(uint32_t l) : 
 struct Alias { std::string name; std::string asname; uint32_t line = 0; };
 struct Import : Stmt { std::vector<Alias> names; Import(uint32_t l) : Stmt(StmtKind::Import, l) {} };
 struct ImportFrom : Stmt { std::string module; std::vector<Alias> names; int level = 0; ImportFrom(uint32_t l) : Stmt(StmtKind::ImportFrom, l) {} };
+
+// Pattern is one node of a `case` pattern (CPython's ast.pattern), all kinds in one struct:
+// MatchValue (value), MatchSingleton (singleton), MatchSequence (patterns), MatchMapping
+// (keys, patterns, name = the **rest capture), MatchClass (value = the class, patterns,
+// kwd_attrs, kwd_patterns), MatchStar (name), MatchAs (pattern, name), MatchOr (patterns).
+// An empty name is the wildcard `_` (MatchAs, MatchStar) or no **rest.
+enum class PatternKind : uint8_t { MatchValue, MatchSingleton, MatchSequence, MatchMapping, MatchClass, MatchStar, MatchAs, MatchOr };
+struct Pattern;
+using PatternPtr = std::unique_ptr<Pattern>;
+struct Pattern {
+  PatternKind kind;
+  uint32_t line = 0;
+  uint32_t col = 0;
+  ExprPtr value;
+  ConstantKind singleton = ConstantKind::None;
+  std::vector<PatternPtr> patterns;
+  ExprList keys;
+  std::vector<std::string> kwd_attrs;
+  std::vector<PatternPtr> kwd_patterns;
+  PatternPtr pattern;
+  std::string name;
+  Pattern(PatternKind k, uint32_t l, uint32_t c) : kind(k), line(l), col(c) {}
+};
+struct MatchCase { PatternPtr pattern; ExprPtr guard; Body body; uint32_t line = 0; };
+struct Match : Stmt { ExprPtr subject; std::vector<MatchCase> cases; Match(uint32_t l) : Stmt(StmtKind::Match, l) {} };
 
 struct Module { Body body; std::string docstring; };
 

@@ -383,6 +383,46 @@ class Dumper {
     out += ')';
   }
 
+  // pattern renders a case pattern as (MatchKind ...), names as words, `_` as no name.
+  void pattern(const Pattern& p) {
+    static const char* const kNames[] = {"MatchValue", "MatchSingleton", "MatchSequence", "MatchMapping",
+                                         "MatchClass", "MatchStar", "MatchAs", "MatchOr"};
+    out += '(';
+    out += kNames[static_cast<int>(p.kind)];
+    switch (p.kind) {
+      case PatternKind::MatchValue: child(p.value.get()); break;
+      case PatternKind::MatchSingleton:
+        word(p.singleton == ConstantKind::None ? "None" : p.singleton == ConstantKind::True ? "True" : "False");
+        break;
+      case PatternKind::MatchMapping:
+        for (size_t i = 0; i < p.keys.size(); ++i) {
+          child(p.keys[i].get());
+          out += ' ';
+          pattern(*p.patterns[i]);
+        }
+        if (!p.name.empty()) word("**" + p.name);
+        break;
+      case PatternKind::MatchClass:
+        child(p.value.get());
+        for (const auto& q : p.patterns) { out += ' '; pattern(*q); }
+        for (size_t i = 0; i < p.kwd_attrs.size(); ++i) {
+          word(p.kwd_attrs[i] + "=");
+          pattern(*p.kwd_patterns[i]);
+        }
+        break;
+      case PatternKind::MatchStar:
+      case PatternKind::MatchAs:
+        if (p.pattern) { out += ' '; pattern(*p.pattern); }
+        if (!p.name.empty()) word(p.name);
+        break;
+      case PatternKind::MatchSequence:
+      case PatternKind::MatchOr:
+        for (const auto& q : p.patterns) { out += ' '; pattern(*q); }
+        break;
+    }
+    out += ')';
+  }
+
   void body(const Body& b) {
     out += " [";
     bool first = true;
@@ -494,7 +534,7 @@ class Dumper {
       case StmtKind::Pass: head("Pass", s.line, s.col); break;
       case StmtKind::Try: {
         const auto& t = static_cast<const Try&>(s);
-        head("Try", s.line, s.col);
+        head(t.star ? "TryStar" : "Try", s.line, s.col);
         body(t.body);
         for (const ExceptHandler& h : t.handlers) {
           out += " (except";
@@ -512,6 +552,25 @@ class Dumper {
         if (!t.finalbody.empty()) {
           out += " (finally";
           body(t.finalbody);
+          out += ')';
+        }
+        break;
+      }
+      case StmtKind::Match: {
+        const auto& m = static_cast<const Match&>(s);
+        head("Match", s.line, s.col);
+        child(m.subject.get());
+        for (const MatchCase& c : m.cases) {
+          out += " (case";
+          line_tag(c.line);
+          out += ' ';
+          pattern(*c.pattern);
+          if (c.guard) {
+            out += " (if";
+            child(c.guard.get());
+            out += ')';
+          }
+          body(c.body);
           out += ')';
         }
         break;

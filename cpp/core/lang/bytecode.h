@@ -108,6 +108,15 @@ enum class OpCode : uint8_t {
   BUILD_CLASS,         // [name bases namespace] -> [class]
   LOAD_LOCALS,         // pushes the class namespace
   ASYNC_GEN_WRAP,      // [v] -> [wrapped v]: an async generator's own yield, told apart from awaits
+  COPY,                // arg: n >= 1; [a .. z] -> [a .. z a] where a is the n-th from the top
+  SWAP,                // arg: n >= 2; exchanges the top and the n-th from the top
+  GET_LEN,             // [o] -> [o len(o)]
+  MATCH_MAPPING,       // [o] -> [o bool]: o is a mapping for a mapping pattern
+  MATCH_SEQUENCE,      // [o] -> [o bool]: o is a sequence for a sequence pattern (not str/bytes)
+  MATCH_KEYS,          // [o keys] -> [o keys values-tuple-or-None]
+  MATCH_CLASS,         // arg: positional count; [o cls names] -> [attrs-tuple-or-None]
+  CHECK_EG_MATCH,      // [exc type] -> [rest match] (match None: no jump taken by the caller)
+  PREP_RERAISE_STAR,   // [orig raised-list] -> [exception to re-raise, or None]
   OPCODE_COUNT,
 };
 

@@ -304,11 +304,30 @@ class SymtableBuilder {
         }
         break;
       }
+      case StmtKind::Match: {
+        const auto& m = static_cast<const Match&>(s);
+        visit_expr(*m.subject);
+        for (const auto& c : m.cases) {
+          visit_pattern(*c.pattern);
+          if (c.guard) visit_expr(*c.guard);
+          visit_body(c.body);
+        }
+        break;
+      }
       case StmtKind::Break:
       case StmtKind::Continue:
       case StmtKind::Pass:
         break;
     }
+  }
+
+  void visit_pattern(const Pattern& p) {
+    if (p.value) visit_expr(*p.value);
+    for (const auto& k : p.keys) visit_expr(*k);
+    for (const auto& q : p.patterns) visit_pattern(*q);
+    for (const auto& q : p.kwd_patterns) visit_pattern(*q);
+    if (p.pattern) visit_pattern(*p.pattern);
+    if (!p.name.empty()) add(p.name, kDefLocal);
   }
 
   void visit_comprehension(const Expr& e, const std::vector<Comprehension>& gens,
@@ -591,6 +610,7 @@ class SymtableBuilder {
 
 enum class FBlockKind : uint8_t {
   WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, AsyncWith, HandlerCleanup, PopValue,
+  ExceptStarHandler,
 };
 
 struct FBlock {
@@ -685,6 +705,11 @@ int stack_effect(OpCode op, uint32_t arg, bool jump) {
     case OpCode::BUILD_CLASS: return -2 - static_cast<int>(arg);
     case OpCode::LOAD_LOCALS: return 1;
     case OpCode::ASYNC_GEN_WRAP: return 0;
+    case OpCode::COPY: case OpCode::GET_LEN: case OpCode::MATCH_MAPPING: case OpCode::MATCH_SEQUENCE:
+    case OpCode::MATCH_KEYS: return 1;
+    case OpCode::SWAP: case OpCode::CHECK_EG_MATCH: return 0;
+    case OpCode::MATCH_CLASS: return -2;
+    case OpCode::PREP_RERAISE_STAR: return -1;
     default:
       if (op >= OpCode::BINARY_ADD && op <= OpCode::INPLACE_MATRIX_MULTIPLY) return -1;
       if (op >= OpCode::COMPARE_EQ && op <= OpCode::COMPARE_GE) return -1;
@@ -899,7 +924,7 @@ class Compiler {
       bool start = i == 0 || c.lines[i] != c.lines[i - 1] || target[i];
       if (start) c.code[i] |= kLineStartBit;
     }
-    c.max_stack = compute_stack_depth(c) + 4;
+    c.max_stack = error_ ? 0 : compute_stack_depth(c) + 4;
     units_.pop_back();
   }
 
@@ -1084,6 +1109,7 @@ class Compiler {
       case StmtKind::Continue: compile_continue(s.line); break;
       case StmtKind::Pass: emit(OpCode::NOP); break;
       case StmtKind::Try: compile_try(static_cast<const Try&>(s)); break;
+      case StmtKind::Match: compile_match(static_cast<const Match&>(s)); break;
       case StmtKind::Raise: {
         const auto& r = static_cast<const Raise&>(s);
         uint32_t n = 0;
@@ -1534,6 +1560,9 @@ class Compiler {
         if (b.kind == FBlockKind::AsyncWith) emit_await();
         emit(OpCode::POP_TOP);
         break;
+      case FBlockKind::ExceptStarHandler:
+        fail("'break', 'continue' and 'return' cannot appear in an except* block", unit().line);
+        break;
       case FBlockKind::HandlerCleanup:
         if (!b.name.empty()) emit(OpCode::POP_BLOCK);
         emit(OpCode::POP_EXCEPT);
@@ -1660,7 +1689,9 @@ class Compiler {
       int fin_exc = new_label(), end = new_label();
       emit_jump(OpCode::SETUP_FINALLY, fin_exc);
       unit().fblocks.push_back({FBlockKind::FinallyTry, -1, -1, &t.finalbody, {}});
-      if (!t.handlers.empty()) {
+      if (t.star) {
+        compile_try_star(t);
+      } else if (!t.handlers.empty()) {
         compile_try_except(t);
       } else {
         compile_body(t.body);
@@ -1675,9 +1706,101 @@ class Compiler {
       unit().fblocks.pop_back();
       emit(OpCode::RERAISE);
       bind(end);
+    } else if (t.star) {
+      compile_try_star(t);
     } else {
       compile_try_except(t);
     }
+  }
+
+  // compile_try_star compiles `try: ... except* T:` as CPython 3.11 does: the handlers see
+  // [orig list rest]; each takes the part of rest matching its type (CHECK_EG_MATCH), what
+  // a handler raises joins the list, and PREP_RERAISE_STAR combines the list with orig.
+  void compile_try_star(const Try& t) {
+    int except = new_label(), orelse = new_label(), end = new_label(), cleanup = new_label();
+    int reraise_star = new_label(), reraise = new_label();
+    set_line(t.line);
+    emit_jump(OpCode::SETUP_FINALLY, except);
+    unit().fblocks.push_back({FBlockKind::TryExcept, -1, -1, nullptr, {}});
+    compile_body(t.body);
+    unit().fblocks.pop_back();
+    emit(OpCode::POP_BLOCK);
+    emit_jump(OpCode::JUMP, orelse, false);
+    bind(except);
+    emit_jump(OpCode::SETUP_FINALLY, cleanup);
+    unit().fblocks.push_back({FBlockKind::ExceptStarHandler, -1, -1, nullptr, {}});
+    size_t n = t.handlers.size();
+    for (size_t i = 0; i < n; ++i) {
+      const ExceptHandler& h = t.handlers[i];
+      set_line(h.line);
+      int next = new_label(), except_with_error = new_label(), no_match = new_label();
+      int cleanup_end = new_label();
+      if (i == 0) {
+        emit(OpCode::BUILD_LIST, 0);
+        emit(OpCode::COPY, 2);
+      }
+      compile_expr(*h.type);
+      set_line(h.line);
+      emit(OpCode::CHECK_EG_MATCH);
+      emit(OpCode::COPY, 1);
+      emit_const_none();
+      emit(OpCode::IS_OP, 0);
+      emit_jump(OpCode::POP_JUMP_IF_TRUE, no_match, false);
+      if (!h.name.empty()) {
+        name_op(h.name, Context::Store);
+      } else {
+        emit(OpCode::POP_TOP);
+      }
+      emit_jump(OpCode::SETUP_FINALLY, cleanup_end);
+      unit().fblocks.push_back({FBlockKind::HandlerCleanup, -1, -1, nullptr, h.name});
+      compile_body(h.body);
+      unit().fblocks.pop_back();
+      emit(OpCode::POP_BLOCK);
+      if (!h.name.empty()) {
+        emit_const_none();
+        name_op(h.name, Context::Store);
+        name_op(h.name, Context::Del);
+      }
+      emit_jump(OpCode::JUMP, next, false);
+      bind(cleanup_end);
+      if (!h.name.empty()) {
+        emit_const_none();
+        name_op(h.name, Context::Store);
+        name_op(h.name, Context::Del);
+      }
+      emit(OpCode::LIST_APPEND, 2);
+      emit(OpCode::POP_EXCEPT);
+      emit_jump(OpCode::JUMP, except_with_error, false);
+      bind(next);
+      emit(OpCode::NOP);
+      emit_jump(OpCode::JUMP, except_with_error, false);
+      bind(no_match);
+      emit(OpCode::POP_TOP);
+      bind(except_with_error);
+      if (i == n - 1) {
+        emit(OpCode::LIST_APPEND, 1);
+        emit_jump(OpCode::JUMP, reraise_star, false);
+      }
+    }
+    unit().fblocks.pop_back();
+    bind(reraise_star);
+    emit(OpCode::PREP_RERAISE_STAR);
+    emit(OpCode::COPY, 1);
+    emit_const_none();
+    emit(OpCode::IS_OP, 1);
+    emit_jump(OpCode::POP_JUMP_IF_TRUE, reraise, false);
+    emit(OpCode::POP_TOP);
+    emit(OpCode::POP_BLOCK);
+    emit(OpCode::POP_EXCEPT);
+    emit_jump(OpCode::JUMP, end, false);
+    bind(reraise);
+    emit(OpCode::POP_BLOCK);
+    emit(OpCode::RERAISE);
+    bind(cleanup);
+    emit(OpCode::RERAISE);
+    bind(orelse);
+    compile_body(t.orelse);
+    bind(end);
   }
 
   void compile_try_except(const Try& t) {
@@ -1734,6 +1857,393 @@ class Compiler {
       bind(next);
     }
     emit(OpCode::RERAISE);
+    bind(end);
+  }
+
+  // ---- match statements: CPython 3.11's pattern compiler (compile.c) ----
+  // A pattern consumes the subject on top of the stack. Captured values stay on the
+  // stack (stores[0] nearest the top) until the whole pattern has matched; a failure
+  // jumps to fail_pop[n], which pops the n values above the case's subject.
+  struct PatternCtx {
+    std::vector<std::string> stores;
+    bool allow_irrefutable = false;
+    std::vector<int> fail_pop;
+    int on_top = 0;
+  };
+
+  static bool is_wildcard(const Pattern& p) { return p.kind == PatternKind::MatchAs && !p.pattern && p.name.empty(); }
+  static bool is_star_wildcard(const Pattern& p) { return p.kind == PatternKind::MatchStar && p.name.empty(); }
+
+  void ensure_fail_pop(PatternCtx& pc, size_t n) {
+    while (pc.fail_pop.size() < n + 1) pc.fail_pop.push_back(new_label());
+  }
+  void jump_to_fail_pop(PatternCtx& pc, OpCode op) {
+    size_t pops = static_cast<size_t>(pc.on_top) + pc.stores.size();
+    ensure_fail_pop(pc, pops);
+    emit_jump(op, pc.fail_pop[pops], false);
+  }
+  void emit_and_reset_fail_pop(PatternCtx& pc) {
+    if (pc.fail_pop.empty()) return;
+    for (size_t i = pc.fail_pop.size(); --i > 0;) {
+      bind(pc.fail_pop[i]);
+      emit(OpCode::POP_TOP);
+    }
+    bind(pc.fail_pop[0]);
+    pc.fail_pop.clear();
+  }
+  void pattern_rotate(int count) {
+    while (count > 1) emit(OpCode::SWAP, static_cast<uint32_t>(count--));
+  }
+  bool pattern_store_name(const std::string& name, PatternCtx& pc, uint32_t line) {
+    if (name.empty()) {
+      emit(OpCode::POP_TOP);
+      return true;
+    }
+    if (std::find(pc.stores.begin(), pc.stores.end(), name) != pc.stores.end()) {
+      fail("multiple assignments to name '" + name + "' in pattern", line);
+      return false;
+    }
+    pattern_rotate(pc.on_top + static_cast<int>(pc.stores.size()) + 1);
+    pc.stores.push_back(name);
+    return true;
+  }
+
+  bool compile_subpattern(const Pattern& p, PatternCtx& pc) {
+    bool allow = pc.allow_irrefutable;
+    pc.allow_irrefutable = true;
+    bool ok = compile_pattern(p, pc);
+    pc.allow_irrefutable = allow;
+    return ok;
+  }
+
+  bool compile_pattern(const Pattern& p, PatternCtx& pc) {
+    set_line(p.line);
+    switch (p.kind) {
+      case PatternKind::MatchValue: {
+        ExprKind k = p.value->kind;
+        if (k != ExprKind::Constant && k != ExprKind::Attribute && k != ExprKind::UnaryOp) {
+          fail("patterns may only match literals and attribute lookups", p.line);
+          return false;
+        }
+        compile_expr(*p.value);
+        set_line(p.line);
+        emit(OpCode::COMPARE_EQ);
+        jump_to_fail_pop(pc, OpCode::POP_JUMP_IF_FALSE);
+        return true;
+      }
+      case PatternKind::MatchSingleton: {
+        ConstValue c;
+        c.kind = p.singleton == ConstantKind::None ? ConstValue::Kind::None
+                 : p.singleton == ConstantKind::True ? ConstValue::Kind::True : ConstValue::Kind::False;
+        emit_const(std::move(c));
+        emit(OpCode::IS_OP, 0);
+        jump_to_fail_pop(pc, OpCode::POP_JUMP_IF_FALSE);
+        return true;
+      }
+      case PatternKind::MatchSequence: return compile_pattern_sequence(p, pc);
+      case PatternKind::MatchMapping: return compile_pattern_mapping(p, pc);
+      case PatternKind::MatchClass: return compile_pattern_class(p, pc);
+      case PatternKind::MatchStar: return pattern_store_name(p.name, pc, p.line);
+      case PatternKind::MatchAs: {
+        if (!p.pattern) {
+          if (!pc.allow_irrefutable) {
+            fail(p.name.empty() ? std::string("wildcard makes remaining patterns unreachable")
+                                : "name capture '" + p.name + "' makes remaining patterns unreachable",
+                 p.line);
+            return false;
+          }
+          return pattern_store_name(p.name, pc, p.line);
+        }
+        ++pc.on_top;
+        emit(OpCode::COPY, 1);
+        if (!compile_pattern(*p.pattern, pc)) return false;
+        --pc.on_top;
+        return pattern_store_name(p.name, pc, p.line);
+      }
+      case PatternKind::MatchOr: return compile_pattern_or(p, pc);
+    }
+    return false;
+  }
+
+  bool compile_pattern_sequence(const Pattern& p, PatternCtx& pc) {
+    const auto& pats = p.patterns;
+    int size = static_cast<int>(pats.size());
+    int star = -1;
+    bool only_wildcard = true, star_wildcard = false;
+    for (int i = 0; i < size; ++i) {
+      const Pattern& q = *pats[static_cast<size_t>(i)];
+      if (q.kind == PatternKind::MatchStar) {
+        if (star >= 0) {
+          fail("multiple starred names in sequence pattern", q.line);
+          return false;
+        }
+        star_wildcard = is_star_wildcard(q);
+        only_wildcard &= star_wildcard;
+        star = i;
+        continue;
+      }
+      only_wildcard &= is_wildcard(q);
+    }
+    ++pc.on_top;
+    emit(OpCode::MATCH_SEQUENCE);
+    jump_to_fail_pop(pc, OpCode::POP_JUMP_IF_FALSE);
+    if (star < 0) {
+      emit(OpCode::GET_LEN);
+      emit_int(size);
+      emit(OpCode::COMPARE_EQ);
+      jump_to_fail_pop(pc, OpCode::POP_JUMP_IF_FALSE);
+    } else if (!only_wildcard || size > 1) {
+      emit(OpCode::GET_LEN);
+      emit_int(size - 1);
+      emit(OpCode::COMPARE_GE);
+      jump_to_fail_pop(pc, OpCode::POP_JUMP_IF_FALSE);
+    }
+    --pc.on_top;
+    if (only_wildcard) {
+      emit(OpCode::POP_TOP);
+      return true;
+    }
+    if (star_wildcard) {
+      ++pc.on_top;
+      for (int i = 0; i < size; ++i) {
+        const Pattern& q = *pats[static_cast<size_t>(i)];
+        if (is_wildcard(q) || i == star) continue;
+        emit(OpCode::COPY, 1);
+        if (i < star) {
+          emit_int(i);
+        } else {
+          emit(OpCode::GET_LEN);
+          emit_int(size - i);
+          emit(OpCode::BINARY_SUBTRACT);
+        }
+        emit(OpCode::BINARY_SUBSCR);
+        if (!compile_subpattern(q, pc)) return false;
+      }
+      --pc.on_top;
+      emit(OpCode::POP_TOP);
+      return true;
+    }
+    if (star >= 0) {
+      emit(OpCode::UNPACK_EX, static_cast<uint32_t>(star) | (static_cast<uint32_t>(size - star - 1) << 8));
+    } else {
+      emit(OpCode::UNPACK_SEQUENCE, static_cast<uint32_t>(size));
+    }
+    pc.on_top += size;
+    for (const auto& q : pats) {
+      --pc.on_top;
+      if (!compile_subpattern(*q, pc)) return false;
+    }
+    return true;
+  }
+
+  void emit_int(int64_t v) {
+    ConstValue c;
+    c.kind = ConstValue::Kind::Int;
+    c.i = v;
+    emit_const(std::move(c));
+  }
+
+  bool compile_pattern_mapping(const Pattern& p, PatternCtx& pc) {
+    size_t size = p.keys.size();
+    ++pc.on_top;
+    emit(OpCode::MATCH_MAPPING);
+    jump_to_fail_pop(pc, OpCode::POP_JUMP_IF_FALSE);
+    if (!size && p.name.empty()) {
+      --pc.on_top;
+      emit(OpCode::POP_TOP);
+      return true;
+    }
+    if (size) {
+      emit(OpCode::GET_LEN);
+      emit_int(static_cast<int64_t>(size));
+      emit(OpCode::COMPARE_GE);
+      jump_to_fail_pop(pc, OpCode::POP_JUMP_IF_FALSE);
+    }
+    std::set<std::string> seen;
+    for (const auto& key : p.keys) {
+      if (key->kind == ExprKind::Constant) {
+        const auto& c = static_cast<const Constant&>(*key);
+        std::string shown;
+        switch (c.ckind) {
+          case ConstantKind::Str: shown = "'" + c.s + "'"; break;
+          case ConstantKind::Int: shown = c.s.empty() ? std::to_string(c.i) : c.s; break;
+          case ConstantKind::None: shown = "None"; break;
+          case ConstantKind::True: shown = "True"; break;
+          case ConstantKind::False: shown = "False"; break;
+          default: break;
+        }
+        if (!shown.empty() && !seen.insert(shown).second) {
+          fail("mapping pattern checks duplicate key (" + shown + ")", p.line);
+          return false;
+        }
+      } else if (key->kind != ExprKind::Attribute && key->kind != ExprKind::UnaryOp) {
+        fail("mapping pattern keys may only match literals and attribute lookups", p.line);
+        return false;
+      }
+      compile_expr(*key);
+    }
+    set_line(p.line);
+    emit(OpCode::BUILD_TUPLE, static_cast<uint32_t>(size));
+    emit(OpCode::MATCH_KEYS);
+    pc.on_top += 2;
+    emit(OpCode::COPY, 1);
+    emit_const_none();
+    emit(OpCode::IS_OP, 1);
+    jump_to_fail_pop(pc, OpCode::POP_JUMP_IF_FALSE);
+    emit(OpCode::UNPACK_SEQUENCE, static_cast<uint32_t>(size));
+    pc.on_top += static_cast<int>(size) - 1;
+    for (const auto& q : p.patterns) {
+      --pc.on_top;
+      if (!compile_subpattern(*q, pc)) return false;
+    }
+    pc.on_top -= 2;
+    if (!p.name.empty()) {
+      emit(OpCode::BUILD_MAP, 0);
+      emit(OpCode::SWAP, 3);
+      emit(OpCode::DICT_UPDATE, 2);
+      emit(OpCode::UNPACK_SEQUENCE, static_cast<uint32_t>(size));
+      for (size_t n = size; n > 0; --n) {
+        emit(OpCode::COPY, static_cast<uint32_t>(1 + n));
+        emit(OpCode::SWAP, 2);
+        emit(OpCode::DELETE_SUBSCR);
+      }
+      return pattern_store_name(p.name, pc, p.line);
+    }
+    emit(OpCode::POP_TOP);
+    emit(OpCode::POP_TOP);
+    return true;
+  }
+
+  bool compile_pattern_class(const Pattern& p, PatternCtx& pc) {
+    size_t nargs = p.patterns.size(), nattrs = p.kwd_attrs.size();
+    for (size_t i = 0; i < nattrs; ++i) {
+      for (size_t j = i + 1; j < nattrs; ++j) {
+        if (p.kwd_attrs[i] == p.kwd_attrs[j]) {
+          fail("attribute name repeated in class pattern: " + p.kwd_attrs[i], p.kwd_patterns[j]->line);
+          return false;
+        }
+      }
+    }
+    compile_expr(*p.value);
+    set_line(p.line);
+    ConstValue names;
+    names.kind = ConstValue::Kind::Tuple;
+    for (const auto& a : p.kwd_attrs) {
+      ConstValue s;
+      s.kind = ConstValue::Kind::Str;
+      s.s = a;
+      names.items.push_back(std::move(s));
+    }
+    emit_const(std::move(names));
+    emit(OpCode::MATCH_CLASS, static_cast<uint32_t>(nargs));
+    emit(OpCode::COPY, 1);
+    emit_const_none();
+    emit(OpCode::IS_OP, 1);
+    ++pc.on_top;
+    jump_to_fail_pop(pc, OpCode::POP_JUMP_IF_FALSE);
+    emit(OpCode::UNPACK_SEQUENCE, static_cast<uint32_t>(nargs + nattrs));
+    pc.on_top += static_cast<int>(nargs + nattrs) - 1;
+    for (size_t i = 0; i < nargs + nattrs; ++i) {
+      --pc.on_top;
+      const Pattern& q = i < nargs ? *p.patterns[i] : *p.kwd_patterns[i - nargs];
+      if (is_wildcard(q)) {
+        emit(OpCode::POP_TOP);
+        continue;
+      }
+      if (!compile_subpattern(q, pc)) return false;
+    }
+    return true;
+  }
+
+  bool compile_pattern_or(const Pattern& p, PatternCtx& pc) {
+    int end = new_label();
+    size_t size = p.patterns.size();
+    PatternCtx old = pc;
+    std::vector<std::string> control;
+    for (size_t i = 0; i < size; ++i) {
+      const Pattern& alt = *p.patterns[i];
+      set_line(alt.line);
+      pc.stores.clear();
+      pc.allow_irrefutable = i == size - 1 && old.allow_irrefutable;
+      pc.fail_pop.clear();
+      pc.on_top = 0;
+      emit(OpCode::COPY, 1);
+      if (!compile_pattern(alt, pc)) return false;
+      size_t nstores = pc.stores.size();
+      if (i == 0) {
+        control = pc.stores;
+      } else if (nstores != control.size()) {
+        fail("alternative patterns bind different names", alt.line);
+        return false;
+      } else if (nstores) {
+        for (size_t icontrol = nstores; icontrol-- > 0;) {
+          const std::string& name = control[icontrol];
+          auto it = std::find(pc.stores.begin(), pc.stores.end(), name);
+          if (it == pc.stores.end()) {
+            fail("alternative patterns bind different names", alt.line);
+            return false;
+          }
+          size_t istores = static_cast<size_t>(it - pc.stores.begin());
+          if (icontrol != istores) {
+            size_t rotations = istores + 1;
+            std::vector<std::string> rotated(pc.stores.begin(), pc.stores.begin() + static_cast<long>(rotations));
+            pc.stores.erase(pc.stores.begin(), pc.stores.begin() + static_cast<long>(rotations));
+            pc.stores.insert(pc.stores.begin() + static_cast<long>(icontrol - istores), rotated.begin(), rotated.end());
+            while (rotations--) pattern_rotate(static_cast<int>(icontrol) + 1);
+          }
+        }
+      }
+      emit_jump(OpCode::JUMP, end, false);
+      emit_and_reset_fail_pop(pc);
+    }
+    pc = old;
+    emit(OpCode::POP_TOP);
+    jump_to_fail_pop(pc, OpCode::JUMP);
+    bind(end);
+    int nrots = static_cast<int>(control.size()) + 1 + pc.on_top + static_cast<int>(pc.stores.size());
+    for (const auto& name : control) {
+      pattern_rotate(nrots);
+      if (std::find(pc.stores.begin(), pc.stores.end(), name) != pc.stores.end()) {
+        fail("multiple assignments to name '" + name + "' in pattern", p.line);
+        return false;
+      }
+      pc.stores.push_back(name);
+    }
+    emit(OpCode::POP_TOP);
+    return true;
+  }
+
+  void compile_match(const Match& m) {
+    compile_expr(*m.subject);
+    int end = new_label();
+    size_t cases = m.cases.size();
+    const MatchCase& last = m.cases.back();
+    size_t has_default = is_wildcard(*last.pattern) && cases > 1 ? 1 : 0;
+    for (size_t i = 0; i < cases - has_default; ++i) {
+      const MatchCase& c = m.cases[i];
+      set_line(c.pattern->line);
+      bool copy = i != cases - has_default - 1;
+      if (copy) emit(OpCode::COPY, 1);
+      PatternCtx pc;
+      pc.allow_irrefutable = c.guard != nullptr || i == cases - 1;
+      if (!compile_pattern(*c.pattern, pc)) return;
+      for (const auto& n : pc.stores) name_op(n, Context::Store);
+      if (c.guard) {
+        ensure_fail_pop(pc, 0);
+        compile_jump_if(*c.guard, false, pc.fail_pop[0]);
+      }
+      if (copy) emit(OpCode::POP_TOP);
+      compile_body(c.body);
+      emit_jump(OpCode::JUMP, end, false);
+      set_line(c.pattern->line);
+      emit_and_reset_fail_pop(pc);
+    }
+    if (has_default) {
+      set_line(last.pattern->line);
+      emit(OpCode::NOP);
+      if (last.guard) compile_jump_if(*last.guard, false, end);
+      compile_body(last.body);
+    }
     bind(end);
   }
 

@@ -36,6 +36,8 @@ const char* const kOpNames[] = {
     "POP_EXCEPT", "RERAISE", "CHECK_EXC_MATCH", "BEFORE_WITH", "WITH_EXCEPT_START",
     "RAISE_VARARGS", "LOAD_ASSERTION_ERROR", "IMPORT_NAME", "IMPORT_FROM", "IMPORT_STAR",
     "CALL_CLASS_BODY", "BUILD_CLASS", "LOAD_LOCALS", "ASYNC_GEN_WRAP",
+    "COPY", "SWAP", "GET_LEN", "MATCH_MAPPING", "MATCH_SEQUENCE", "MATCH_KEYS", "MATCH_CLASS",
+    "CHECK_EG_MATCH", "PREP_RERAISE_STAR",
 };
 static_assert(sizeof(kOpNames) / sizeof(kOpNames[0]) == static_cast<size_t>(OpCode::OPCODE_COUNT),
               "kOpNames must list every opcode");

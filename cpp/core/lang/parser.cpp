@@ -490,10 +490,7 @@ class Parser {
       }
       case TokenType::Name: {
         std::string_view w = cur().text;
-        if (w == "match" && looks_like_match()) {
-          fail(cur(), "'match' statements are not supported");
-          return false;
-        }
+        if (w == "match" && looks_like_match()) return match_stmt(out);
         if (w == "type" && ahead(1).type == TokenType::Name &&
             (ahead(2).type == TokenType::Equal || ahead(2).type == TokenType::LSquare)) {
           fail(cur(), "'type' statements are not supported");
@@ -520,6 +517,298 @@ class Parser {
     err_.reset();
     deferred_ = std::move(saved_deferred);
     return is_match;
+  }
+
+  // ---- match statements (PEP 634) ----
+
+  bool match_stmt(Body& out) {
+    const Token& kw = advance();
+    auto node = make<Match>(kw);
+    if (!(node->subject = star_named_expressions_tuple())) return false;
+    if (node->subject->kind == ExprKind::Starred) {
+      fail_node(*node->subject, "can't use starred expression here");
+      return false;
+    }
+    if (!expect_colon(false)) return false;
+    if (!accept(TokenType::Newline)) {
+      invalid_syntax();
+      return false;
+    }
+    if (!at(TokenType::Indent)) {
+      fail(cur(), "expected an indented block after 'match' statement on line " + std::to_string(kw.line),
+           "IndentationError");
+      return false;
+    }
+    advance();
+    if (++stmt_depth_ > kMaxStmtDepth) {
+      fail(cur(), "too many nested blocks");
+      return false;
+    }
+    while (!at(TokenType::Dedent) && !at(TokenType::EndMarker)) {
+      if (!at(TokenType::Name) || cur().text != "case") {
+        invalid_syntax();
+        return false;
+      }
+      const Token& ck = advance();
+      MatchCase mc;
+      mc.line = ck.line;
+      if (!(mc.pattern = patterns())) return false;
+      if (accept(TokenType::KwIf) && !(mc.guard = named_expression(false))) return false;
+      if (!expect_colon(false) || !block(mc.body, "'case' statement", ck.line)) return false;
+      node->cases.push_back(std::move(mc));
+    }
+    if (node->cases.empty()) {
+      invalid_syntax();
+      return false;
+    }
+    accept(TokenType::Dedent);
+    --stmt_depth_;
+    return push(out, std::move(node));
+  }
+
+  PatternPtr new_pattern(PatternKind k, const Token& t) { return std::make_unique<Pattern>(k, t.line, t.col); }
+  PatternPtr pattern_fail(const Token& t, std::string message) {
+    fail(t, std::move(message));
+    return nullptr;
+  }
+  PatternPtr pattern_invalid() {
+    invalid_syntax();
+    return nullptr;
+  }
+
+  // patterns: a case's top level, where `case a, *b:` is an open sequence pattern.
+  PatternPtr patterns() {
+    const Token& start = cur();
+    PatternPtr p = maybe_star_pattern();
+    if (!p) return nullptr;
+    if (!at(TokenType::Comma)) {
+      if (p->kind == PatternKind::MatchStar) return pattern_invalid();
+      return p;
+    }
+    PatternPtr seq = new_pattern(PatternKind::MatchSequence, start);
+    seq->patterns.push_back(std::move(p));
+    while (accept(TokenType::Comma)) {
+      if (at(TokenType::Colon) || at(TokenType::KwIf)) break;
+      PatternPtr q = maybe_star_pattern();
+      if (!q) return nullptr;
+      seq->patterns.push_back(std::move(q));
+    }
+    return seq;
+  }
+
+  PatternPtr maybe_star_pattern() {
+    if (!at(TokenType::Star)) return pattern();
+    const Token& star = advance();
+    if (!at(TokenType::Name)) return pattern_invalid();
+    PatternPtr p = new_pattern(PatternKind::MatchStar, star);
+    std::string_view name = advance().text;
+    if (name != "_") p->name = std::string(name);
+    return p;
+  }
+
+  // pattern: or_pattern ['as' NAME].
+  PatternPtr pattern() {
+    Nest nest(*this);
+    if (!nest.ok) return nullptr;
+    const Token& start = cur();
+    PatternPtr p = or_pattern();
+    if (!p) return nullptr;
+    if (!at(TokenType::KwAs)) return p;
+    advance();
+    const Token& target = cur();
+    if (!at(TokenType::Name)) return pattern_fail(target, "invalid pattern target");
+    if (target.text == "_") return pattern_fail(target, "cannot use '_' as a target");
+    advance();
+    if (at(TokenType::Dot) || at(TokenType::LParen) || at(TokenType::Equal)) return pattern_fail(target, "invalid pattern target");
+    PatternPtr as = new_pattern(PatternKind::MatchAs, start);
+    as->pattern = std::move(p);
+    as->name = std::string(target.text);
+    return as;
+  }
+
+  PatternPtr or_pattern() {
+    const Token& start = cur();
+    PatternPtr p = closed_pattern();
+    if (!p || !at(TokenType::VBar)) return p;
+    PatternPtr alt = new_pattern(PatternKind::MatchOr, start);
+    alt->patterns.push_back(std::move(p));
+    while (accept(TokenType::VBar)) {
+      PatternPtr q = closed_pattern();
+      if (!q) return nullptr;
+      alt->patterns.push_back(std::move(q));
+    }
+    return alt;
+  }
+
+  // literal_expr parses a signed number, strings, None, True or False as an expression.
+  ExprPtr literal_expr() {
+    const Token& t = cur();
+    if (t.type == TokenType::Minus) {
+      advance();
+      if (!at(TokenType::Number)) return invalid_syntax();
+      auto u = make<UnaryOp>(t);
+      u->op = UnaryOpKind::USub;
+      if (!(u->operand = number())) return nullptr;
+      if (at(TokenType::Plus) || at(TokenType::Minus)) return fail(cur(), "complex numbers are not supported");
+      return done(std::move(u), 2);
+    }
+    if (t.type == TokenType::Number) {
+      ExprPtr n = number();
+      if (n && (at(TokenType::Plus) || at(TokenType::Minus))) return fail(cur(), "complex numbers are not supported");
+      return n;
+    }
+    if (t.type == TokenType::String) {
+      ExprPtr s = strings();
+      if (s && s->kind == ExprKind::JoinedStr) return fail_node(*s, "patterns may only match literals and attribute lookups");
+      return s;
+    }
+    return atom();
+  }
+
+  // dotted_attr parses NAME ('.' NAME)* as a Name or an Attribute chain.
+  ExprPtr dotted_attr() {
+    ExprPtr e = atom();
+    while (e && at(TokenType::Dot)) {
+      const Token& dot = advance();
+      if (!at(TokenType::Name)) return invalid_syntax();
+      auto a = std::make_unique<Attribute>(e->line);
+      a->col = e->col;
+      (void)dot;
+      a->value = std::move(e);
+      a->attr = std::string(advance().text);
+      e = std::move(a);
+    }
+    return e;
+  }
+
+  PatternPtr closed_pattern() {
+    const Token& t = cur();
+    switch (t.type) {
+      case TokenType::Number:
+      case TokenType::Minus:
+      case TokenType::String: {
+        PatternPtr p = new_pattern(PatternKind::MatchValue, t);
+        if (!(p->value = literal_expr())) return nullptr;
+        return p;
+      }
+      case TokenType::KwNone:
+      case TokenType::KwTrue:
+      case TokenType::KwFalse: {
+        advance();
+        PatternPtr p = new_pattern(PatternKind::MatchSingleton, t);
+        p->singleton = t.type == TokenType::KwNone ? ConstantKind::None
+                       : t.type == TokenType::KwTrue ? ConstantKind::True : ConstantKind::False;
+        return p;
+      }
+      case TokenType::Name: {
+        if (ahead(1).type != TokenType::Dot && ahead(1).type != TokenType::LParen) {
+          advance();
+          PatternPtr p = new_pattern(PatternKind::MatchAs, t);
+          if (t.text != "_") p->name = std::string(t.text);
+          return p;
+        }
+        ExprPtr e = dotted_attr();
+        if (!e) return nullptr;
+        if (at(TokenType::LParen)) return class_pattern(t, std::move(e));
+        PatternPtr p = new_pattern(PatternKind::MatchValue, t);
+        p->value = std::move(e);
+        return p;
+      }
+      case TokenType::LParen: {
+        advance();
+        if (accept(TokenType::RParen)) return new_pattern(PatternKind::MatchSequence, t);
+        PatternPtr first = maybe_star_pattern();
+        if (!first) return nullptr;
+        if (accept(TokenType::RParen)) {
+          if (first->kind == PatternKind::MatchStar) return pattern_invalid();
+          return first;
+        }
+        PatternPtr seq = new_pattern(PatternKind::MatchSequence, t);
+        seq->patterns.push_back(std::move(first));
+        if (!at(TokenType::Comma)) return pattern_invalid();
+        while (accept(TokenType::Comma)) {
+          if (at(TokenType::RParen)) break;
+          PatternPtr q = maybe_star_pattern();
+          if (!q) return nullptr;
+          seq->patterns.push_back(std::move(q));
+        }
+        if (!accept(TokenType::RParen)) return pattern_invalid();
+        return seq;
+      }
+      case TokenType::LSquare: {
+        advance();
+        PatternPtr seq = new_pattern(PatternKind::MatchSequence, t);
+        while (!at(TokenType::RSquare)) {
+          PatternPtr q = maybe_star_pattern();
+          if (!q) return nullptr;
+          seq->patterns.push_back(std::move(q));
+          if (!accept(TokenType::Comma)) break;
+        }
+        if (!accept(TokenType::RSquare)) return pattern_invalid();
+        return seq;
+      }
+      case TokenType::LBrace: return mapping_pattern();
+      default: return pattern_invalid();
+    }
+  }
+
+  PatternPtr mapping_pattern() {
+    const Token& open = advance();
+    PatternPtr m = new_pattern(PatternKind::MatchMapping, open);
+    while (!at(TokenType::RBrace)) {
+      if (at(TokenType::DoubleStar)) {
+        advance();
+        if (!at(TokenType::Name) || cur().text == "_") return pattern_invalid();
+        m->name = std::string(advance().text);
+        accept(TokenType::Comma);
+        break;
+      }
+      const Token& k = cur();
+      ExprPtr key;
+      if (k.type == TokenType::Name) {
+        if (ahead(1).type != TokenType::Dot) return pattern_invalid();
+        key = dotted_attr();
+      } else if (k.type == TokenType::Number || k.type == TokenType::Minus || k.type == TokenType::String ||
+                 k.type == TokenType::KwNone || k.type == TokenType::KwTrue || k.type == TokenType::KwFalse) {
+        key = literal_expr();
+      } else {
+        return pattern_invalid();
+      }
+      if (!key) return nullptr;
+      if (!accept(TokenType::Colon)) return pattern_invalid();
+      PatternPtr v = pattern();
+      if (!v) return nullptr;
+      m->keys.push_back(std::move(key));
+      m->patterns.push_back(std::move(v));
+      if (!accept(TokenType::Comma)) break;
+    }
+    if (!accept(TokenType::RBrace)) return pattern_invalid();
+    return m;
+  }
+
+  PatternPtr class_pattern(const Token& start, ExprPtr cls) {
+    advance();
+    PatternPtr c = new_pattern(PatternKind::MatchClass, start);
+    c->value = std::move(cls);
+    while (!at(TokenType::RParen)) {
+      const Token& a = cur();
+      if (a.type == TokenType::Name && ahead(1).type == TokenType::Equal) {
+        advance();
+        advance();
+        PatternPtr v = pattern();
+        if (!v) return nullptr;
+        c->kwd_attrs.emplace_back(a.text);
+        c->kwd_patterns.push_back(std::move(v));
+      } else {
+        PatternPtr v = pattern();
+        if (!v) return nullptr;
+        if (!c->kwd_patterns.empty()) return pattern_fail(a, "positional patterns follow keyword patterns");
+        c->patterns.push_back(std::move(v));
+      }
+      if (!accept(TokenType::Comma)) break;
+    }
+    if (!accept(TokenType::RParen)) return pattern_invalid();
+    return c;
   }
 
   bool simple_stmts(Body& out) {
@@ -915,10 +1204,20 @@ class Parser {
     if (!expect_colon(true) || !block(node->body, "'try' statement", kw.line)) return false;
     while (at(TokenType::KwExcept)) {
       const Token& ek = advance();
+      bool star = false;
       if (at(TokenType::Star)) {
-        defer(ek, "'except*' is not supported");
         advance();
+        star = true;
+        if (at(TokenType::Colon)) {
+          fail(cur(), "expected one or more exception types");
+          return false;
+        }
       }
+      if (!node->handlers.empty() && star != node->star) {
+        fail(ek, "cannot have both 'except' and 'except*' on the same 'try'");
+        return false;
+      }
+      node->star = star;
       if (!node->handlers.empty() && !node->handlers.back().type) {
         defer_at(node->handlers.back().line, 0, "default 'except:' must be last");
       }

@@ -1327,13 +1327,40 @@ TEST(Parser, UnsupportedConstructs) {
       {"from . import a", "SyntaxError: relative imports are not supported @1"},
       {"x = 1\nfrom .mod import a", "SyntaxError: relative imports are not supported @2"},
       {"from ... import a", "SyntaxError: relative imports are not supported @1"},
-      {"x = 1\n\nmatch x:\n    case 1:\n        pass", "SyntaxError: 'match' statements are not supported @3"},
-      {"match (x):\n    case _: pass", "SyntaxError: 'match' statements are not supported @1"},
-      {"match x, y:\n    case _: pass", "SyntaxError: 'match' statements are not supported @1"},
-      {"match -x:\n    case _: pass", "SyntaxError: 'match' statements are not supported @1"},
       {"type X = int", "SyntaxError: 'type' statements are not supported @1"},
       {"type X[T] = list[T]", "SyntaxError: 'type' statements are not supported @1"},
-      {"try:\n    pass\nexcept* E:\n    pass", "SyntaxError: 'except*' is not supported @3"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(P(c.source), c.expected) << c.source;
+}
+
+TEST(Parser, MatchStatements) {
+  const Case cases[] = {
+      {"match x:\n    case 1 | -2 | 'a' 'b':\n        pass",
+       "(Match (Name x) (case (MatchOr (MatchValue 1) (MatchValue (UnaryOp USub 2)) (MatchValue \"ab\")) [(Pass)]))"},
+      {"match x, y:\n    case [a, *rest] if a:\n        pass",
+       "(Match (Tuple (Name x) (Name y)) (case (MatchSequence (MatchAs a) (MatchStar rest)) (if (Name a)) [(Pass)]))"},
+      {"match (x):\n    case (1, _) | (*_, 2):\n        pass",
+       "(Match (Name x) (case (MatchOr (MatchSequence (MatchValue 1) (MatchAs)) (MatchSequence (MatchStar) (MatchValue 2))) [(Pass)]))"},
+      {"match -x:\n    case {'k': v, C.K: None, **rest}:\n        pass",
+       "(Match (UnaryOp USub (Name x)) (case (MatchMapping \"k\" (MatchAs v) (Attribute (Name C) K) (MatchSingleton None) **rest) [(Pass)]))"},
+      {"match p:\n    case mod.Point(0, y=[_]) as pt:\n        pass",
+       "(Match (Name p) (case (MatchAs (MatchClass (Attribute (Name mod) Point) (MatchValue 0) y=(MatchSequence (MatchAs))) pt) [(Pass)]))"},
+      {"match p:\n    case a, b:\n        pass\n    case _:\n        pass",
+       "(Match (Name p) (case (MatchSequence (MatchAs a) (MatchAs b)) [(Pass)]) (case (MatchAs) [(Pass)]))"},
+      {"match x:\n    case P(a=1, b):\n        pass", "SyntaxError: positional patterns follow keyword patterns @2"},
+      {"match x:\n    case 1 as _:\n        pass", "SyntaxError: cannot use '_' as a target @2"},
+      {"match x:\n    case 1 as 2:\n        pass", "SyntaxError: invalid pattern target @2"},
+      {"match x:\n    case f'a':\n        pass", "SyntaxError: patterns may only match literals and attribute lookups @2"},
+      {"match x:\n    case *a:\n        pass", "SyntaxError: invalid syntax @2"},
+      {"match x:\n    case {**_}:\n        pass", "SyntaxError: invalid syntax @2"},
+      {"match x:\n    case a + 1:\n        pass", "SyntaxError: invalid syntax @2"},
+      {"match x:\n    case 1\n        pass", "SyntaxError: expected ':' @2"},
+      {"match x:\npass", "IndentationError: expected an indented block after 'match' statement on line 1 @2"},
+      {"match x:\n    case 1:\n    pass", "IndentationError: expected an indented block after 'case' statement on line 2 @3"},
+      {"try:\n    pass\nexcept* E as e:\n    pass", "(TryStar [(Pass)] (except (Name E) as e [(Pass)]))"},
+      {"try:\n    pass\nexcept* E:\n    pass\nexcept F:\n    pass",
+       "SyntaxError: cannot have both 'except' and 'except*' on the same 'try' @5"},
+      {"try:\n    pass\nexcept*:\n    pass", "SyntaxError: expected one or more exception types @3"},
   };
   for (const Case& c : cases) EXPECT_EQ(P(c.source), c.expected) << c.source;
 }

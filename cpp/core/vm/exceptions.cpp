@@ -151,24 +151,106 @@ std::string VM::exception_type_name(Value exc) {
   return cls->name->s;
 }
 
+// kMaxGroupWidth and kMaxGroupDepth are the limits of CPython's exception group printer.
+constexpr size_t kMaxGroupWidth = 15;
+constexpr size_t kMaxGroupDepth = 10;
+
 std::string VM::format_exception(Value exc, const std::vector<std::string>& source_lines) {
   std::string filename = program_ && program_->main ? program_->main->filename : std::string("main.py");
   std::set<const Obj*> seen;
   std::string out;
+  // Formatter follows CPython 3.11's traceback printer: an exception group is drawn as
+  // a box, its sub-exceptions indented under numbered separators ("+-+---- 1 ----").
   struct Formatter {
     VM& vm;
     const std::vector<std::string>& lines;
     const std::string& filename;
     std::set<const Obj*>& seen;
     std::string& out;
-    void entry(const TracebackEntry& e) {
+    size_t depth = 0;
+    bool need_close = false;
+
+    std::string indent() const { return std::string(2 * depth, ' '); }
+    void emit(const std::string& text, char margin = '|') {
+      std::string pre = indent();
+      if (depth) {
+        pre += margin;
+        pre += ' ';
+      }
+      size_t start = 0;
+      while (start < text.size()) {
+        size_t nl = text.find('\n', start);
+        size_t stop = nl == std::string::npos ? text.size() : nl + 1;
+        out += pre;
+        out.append(text, start, stop - start);
+        start = stop;
+      }
+    }
+    std::string entry(const TracebackEntry& e) {
       // A frozen stdlib module ("<frozen threading>") shows no source line, as CPython does.
       bool frozen = e.file && !e.file->empty() && (*e.file)[0] == '<';
-      out += "  File \"" + (frozen ? *e.file : filename) + "\", line " + std::to_string(e.line) + ", in " + e.function + "\n";
+      std::string r = "  File \"" + (frozen ? *e.file : filename) + "\", line " + std::to_string(e.line) + ", in " + e.function + "\n";
       if (!frozen && e.line >= 1 && e.line <= lines.size()) {
         std::string src = strip(lines[e.line - 1]);
-        if (!src.empty()) out += "    " + src + "\n";
+        if (!src.empty()) r += "    " + src + "\n";
       }
+      return r;
+    }
+    std::string stack(const ExceptionData* d) {
+      std::string r;
+      const TracebackEntry* last = nullptr;
+      size_t count = 0;
+      constexpr size_t kCutoff = 3;
+      for (const auto& e : d->traceback) {
+        if (!last || last->line != e.line || last->function != e.function) {
+          if (count > kCutoff) {
+            size_t more = count - kCutoff;
+            r += "  [Previous line repeated " + std::to_string(more) + " more time" + (more > 1 ? "s" : "") + "]\n";
+          }
+          last = &e;
+          count = 0;
+        }
+        ++count;
+        if (count > kCutoff) continue;
+        r += entry(e);
+      }
+      if (count > kCutoff) {
+        size_t more = count - kCutoff;
+        r += "  [Previous line repeated " + std::to_string(more) + " more time" + (more > 1 ? "s" : "") + "]\n";
+      }
+      return r;
+    }
+    // attr_of reads an attribute straight from an exception's __dict__ (no Python code runs).
+    Value attr_of(Value exc, const char* name) {
+      Value v;
+      bool found = false;
+      Instance* in = exc.is_obj() && exc.o->kind == ObjKind::Instance ? static_cast<Instance*>(exc.o) : nullptr;
+      if (in && in->attrs && vm.dict_get(in->attrs, Value::object(vm.intern(name)), v, found) && found) return v;
+      vm.clear_exception();
+      return Value::null();
+    }
+    std::string only(Value exc) {
+      std::string type = vm.exception_type_name(exc);
+      std::string msg = vm.exception_message(exc);
+      std::string r = type;
+      if (!msg.empty()) r += ": " + msg;
+      r += "\n";
+      Value notes = attr_of(exc, "__notes__");
+      if (notes.is_obj() && notes.o && (notes.o->kind == ObjKind::List || notes.o->kind == ObjKind::Tuple)) {
+        const auto& items = notes.o->kind == ObjKind::List ? static_cast<List*>(notes.o)->items : static_cast<Tuple*>(notes.o)->items;
+        for (Value n : items) {
+          if (n.is_obj() && n.o->kind == ObjKind::Str) r += static_cast<Str*>(n.o)->s + "\n";
+        }
+      }
+      return r;
+    }
+    const std::vector<Value>* group_items(Value exc) {
+      Class* cls = vm.type_of(exc);
+      bool group = false;
+      for (Class* c : cls->mro) group |= c->builtin && c->name->s == "BaseExceptionGroup";
+      if (!group) return nullptr;
+      Value v = attr_of(exc, "exceptions");
+      return v.is_obj() && v.o && v.o->kind == ObjKind::Tuple ? &static_cast<Tuple*>(v.o)->items : nullptr;
     }
     void run(Value exc) {
       if (exc.is_obj() && exc.o) seen.insert(exc.o);
@@ -176,44 +258,59 @@ std::string VM::format_exception(Value exc, const std::vector<std::string>& sour
       if (d) {
         if (!d->cause.is_none() && !(d->cause.is_obj() && seen.count(d->cause.o))) {
           run(d->cause);
-          out += "\nThe above exception was the direct cause of the following exception:\n\n";
+          emit("\nThe above exception was the direct cause of the following exception:\n\n");
         } else if (!d->context.is_none() && !d->suppress_context &&
                    !(d->context.is_obj() && seen.count(d->context.o))) {
           run(d->context);
-          out += "\nDuring handling of the above exception, another exception occurred:\n\n";
-        }
-        if (!d->traceback.empty()) {
-          out += "Traceback (most recent call last):\n";
-          const TracebackEntry* last = nullptr;
-          size_t count = 0;
-          constexpr size_t kCutoff = 3;
-          for (const auto& e : d->traceback) {
-            if (!last || last->line != e.line || last->function != e.function) {
-              if (count > kCutoff) {
-                size_t more = count - kCutoff;
-                out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more > 1 ? "s" : "") + "]\n";
-              }
-              last = &e;
-              count = 0;
-            }
-            ++count;
-            if (count > kCutoff) continue;
-            entry(e);
-          }
-          if (count > kCutoff) {
-            size_t more = count - kCutoff;
-            out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more > 1 ? "s" : "") + "]\n";
-          }
+          emit("\nDuring handling of the above exception, another exception occurred:\n\n");
         }
       }
-      std::string type = vm.exception_type_name(exc);
-      std::string msg = vm.exception_message(exc);
-      out += type;
-      if (!msg.empty()) out += ": " + msg;
-      out += "\n";
+      const std::vector<Value>* items = group_items(exc);
+      if (!items) {
+        if (d && !d->traceback.empty()) {
+          emit("Traceback (most recent call last):\n");
+          emit(stack(d));
+        }
+        emit(only(exc));
+        return;
+      }
+      if (depth > kMaxGroupDepth) {
+        emit("... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n");
+        return;
+      }
+      std::vector<Value> excs = *items;
+      bool toplevel = depth == 0;
+      if (toplevel) ++depth;
+      if (d && !d->traceback.empty()) {
+        emit("Exception Group Traceback (most recent call last):\n", toplevel ? '+' : '|');
+        emit(stack(d));
+      }
+      emit(only(exc));
+      size_t n = excs.size() <= kMaxGroupWidth ? excs.size() : kMaxGroupWidth + 1;
+      need_close = false;
+      for (size_t i = 0; i < n; ++i) {
+        bool last = i == n - 1;
+        if (last) need_close = true;
+        bool truncated = i >= kMaxGroupWidth;
+        std::string title = truncated ? "..." : std::to_string(i + 1);
+        out += indent() + (i == 0 ? "+-" : "  ") + "+---------------- " + title + " ----------------\n";
+        ++depth;
+        if (!truncated) {
+          run(excs[i]);
+        } else {
+          size_t remaining = excs.size() - kMaxGroupWidth;
+          emit("and " + std::to_string(remaining) + " more exception" + (remaining > 1 ? "s" : "") + "\n");
+        }
+        if (last && need_close) {
+          out += indent() + "+------------------------------------\n";
+          need_close = false;
+        }
+        --depth;
+      }
+      if (toplevel) depth = 0;
     }
   };
-  Formatter fmt{*this, source_lines, filename, seen, out};
+  Formatter fmt{*this, source_lines, filename, seen, out, 0, false};
   fmt.run(exc);
   return out;
 }

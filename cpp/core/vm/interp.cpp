@@ -7,6 +7,7 @@
 #include "vm/code_runtime.h"
 #include "vm/frame.h"
 #include "vm/library.h"
+#include "vm/match.h"
 #include "vm/task.h"
 #include "vm/vm.h"
 
@@ -205,7 +206,8 @@ std::string ascii_escape(const std::string& s) {
   X(END_ASYNC_FOR) X(BEFORE_ASYNC_WITH) X(SETUP_FINALLY) X(SETUP_WITH) X(POP_BLOCK) X(POP_EXCEPT)      \
   X(RERAISE) X(CHECK_EXC_MATCH) X(BEFORE_WITH) X(WITH_EXCEPT_START) X(RAISE_VARARGS)                   \
   X(LOAD_ASSERTION_ERROR) X(IMPORT_NAME) X(IMPORT_FROM) X(IMPORT_STAR) X(CALL_CLASS_BODY)              \
-  X(BUILD_CLASS) X(LOAD_LOCALS) X(ASYNC_GEN_WRAP)
+  X(BUILD_CLASS) X(LOAD_LOCALS) X(ASYNC_GEN_WRAP) X(COPY) X(SWAP) X(GET_LEN) X(MATCH_MAPPING)          \
+  X(MATCH_SEQUENCE) X(MATCH_KEYS) X(MATCH_CLASS) X(CHECK_EG_MATCH) X(PREP_RERAISE_STAR)
 
 __attribute__((always_inline)) inline bool VM::cached_type_attr(AttrCache& c, Class* cls, Str* name, Value& out) const {
   if (LIKELY(c.cls_uid == cls->uid && c.epoch == class_epoch_)) {
@@ -1904,6 +1906,71 @@ dispatch_op:
     wrapped->cls = agen_wrapped_cls_;
     wrapped->native = TOP();
     TOP() = Value::object(wrapped);
+    DISPATCH();
+  }
+  TARGET(COPY) {
+    tmp = sp[-static_cast<int64_t>(ARG())];
+    PUSH(tmp);
+    DISPATCH();
+  }
+  TARGET(SWAP) {
+    std::swap(sp[-1], sp[-static_cast<int64_t>(ARG())]);
+    DISPATCH();
+  }
+  TARGET(GET_LEN) {
+    int64_t n = 0;
+    BEGIN_LIB();
+    ok = length(TOP(), n);
+    END_LIB();
+    if (!ok) ERROR();
+    PUSH(Value::integer(n));
+    DISPATCH();
+  }
+  TARGET(MATCH_MAPPING) {
+    tmp = Value::boolean(match_is_mapping(*this, TOP()));
+    PUSH(tmp);
+    DISPATCH();
+  }
+  TARGET(MATCH_SEQUENCE) {
+    tmp = Value::boolean(match_is_sequence(*this, TOP()));
+    PUSH(tmp);
+    DISPATCH();
+  }
+  TARGET(MATCH_KEYS) {
+    BEGIN_LIB();
+    ok = match_keys(*this, sp[-2], sp[-1], tmp);
+    END_LIB();
+    if (!ok) ERROR();
+    PUSH(tmp);
+    DISPATCH();
+  }
+  TARGET(MATCH_CLASS) {
+    BEGIN_LIB();
+    ok = match_class(*this, sp[-3], sp[-2], sp[-1], ARG(), tmp);
+    END_LIB();
+    if (!ok) ERROR();
+    sp -= 2;
+    TOP() = tmp;
+    DISPATCH();
+  }
+  TARGET(CHECK_EG_MATCH) {
+    Value match_part;
+    BEGIN_LIB();
+    ok = exception_group_match(*this, sp[-2], sp[-1], match_part, tmp);
+    END_LIB();
+    if (!ok) ERROR();
+    sp[-2] = tmp;
+    sp[-1] = match_part;
+    if (!match_part.is_none()) t->exc_info = match_part;
+    DISPATCH();
+  }
+  TARGET(PREP_RERAISE_STAR) {
+    BEGIN_LIB();
+    ok = prep_reraise_star(*this, sp[-2], sp[-1], tmp);
+    END_LIB();
+    if (!ok) ERROR();
+    --sp;
+    TOP() = tmp;
     DISPATCH();
   }
 

@@ -8,6 +8,7 @@
 #include "vm/code_runtime.h"
 #include "vm/frame.h"
 #include "vm/library.h"
+#include "vm/match.h"
 #include "vm/task.h"
 
 namespace interleave {
@@ -21,11 +22,11 @@ bool is_class(Value v) { return v.is_obj() && v.o && v.o->kind == ObjKind::Class
 // Exceptions created through BaseExceptionGroup becomes an ExceptionGroup, as in CPython.
 bool eg_new(VM& vm, const CallArgs& a, Value& out) {
   const Types& t = vm.types();
-  if (a.nargs != 3 || a.nkw) return vm.raise(t.type_error, "BaseExceptionGroup.__new__() takes exactly 2 arguments");
+  if (a.nargs != 3 || a.nkw) return vm.raise(t.type_error, "BaseExceptionGroup.__new__() takes exactly 2 arguments (" + std::to_string(a.nargs - 1) + " given)");
   Class* cls = static_cast<Class*>(a.args[0].o);
   Value msg = a.args[1];
   if (!msg.is_obj() || msg.o->kind != ObjKind::Str) {
-    return vm.raise(t.type_error, "argument 1 must be str, not " + vm.type_name(msg));
+    return vm.raise(t.type_error, "BaseExceptionGroup.__new__() argument 1 must be str, not " + vm.type_name(msg));
   }
   std::vector<Value> items;
   Value seq = a.args[2];
@@ -34,9 +35,10 @@ bool eg_new(VM& vm, const CallArgs& a, Value& out) {
   else return vm.raise(t.type_error, "second argument (exceptions) must be a sequence");
   if (items.empty()) return vm.raise(t.value_error, "second argument (exceptions) must be a non-empty sequence");
   bool all_exceptions = true;
-  for (Value e : items) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    Value e = items[i];
     if (!vm.isinstance(e, t.base_exception)) {
-      return vm.raise(t.value_error, "Item 0 of second argument (exceptions) is not an exception");
+      return vm.raise(t.value_error, "Item " + std::to_string(i) + " of second argument (exceptions) is not an exception");
     }
     all_exceptions &= vm.isinstance(e, t.exception);
   }
@@ -49,7 +51,8 @@ bool eg_new(VM& vm, const CallArgs& a, Value& out) {
       cls = static_cast<Class*>(eg.o);
     }
   } else if (!all_exceptions && vm.is_subclass(cls, t.exception)) {
-    return vm.raise(t.type_error, "Cannot nest BaseExceptions in an ExceptionGroup");
+    if (cls->builtin) return vm.raise(t.type_error, "Cannot nest BaseExceptions in an ExceptionGroup");
+    return vm.raise(t.type_error, "Cannot nest BaseExceptions in '" + cls->name->s + "'");
   }
   Instance* in = vm.alloc<Instance>();
   in->cls = cls;
@@ -62,11 +65,15 @@ bool eg_new(VM& vm, const CallArgs& a, Value& out) {
   return true;
 }
 
+// eg_init is BaseException.__init__: args become every argument of the call (a subclass
+// taking more parameters shows them in its repr, as in CPython).
 bool eg_init(VM& vm, const CallArgs& a, Value& out) {
-  (void)vm;
-  (void)a;
   out = Value::none();
-  return true;
+  if (a.nargs < 1 || !a.args[0].is_obj() || a.args[0].o->kind != ObjKind::Instance) return true;
+  Instance* in = static_cast<Instance*>(a.args[0].o);
+  if (!in->attrs) in->attrs = vm.new_dict();
+  std::vector<Value> args(a.args + 1, a.args + a.nargs);
+  return vm.dict_set(in->attrs, Value::object(vm.names().args), Value::object(vm.new_tuple(std::move(args))));
 }
 
 bool eg_str(VM& vm, const CallArgs& a, Value& out) {
@@ -317,6 +324,7 @@ void VM::init_core_methods() {
   define_method(base_group, "__new__", eg_new);
   define_method(base_group, "__init__", eg_init);
   define_method(base_group, "__str__", eg_str);
+  install_exception_group_methods(*this, base_group);
   store_name_in(builtins_, intern("EnvironmentError"), Value::object(t.os_error));
   store_name_in(builtins_, intern("IOError"), Value::object(t.os_error));
 }

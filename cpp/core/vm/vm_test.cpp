@@ -192,6 +192,27 @@ TEST(VmPrograms, ExceptionGroups) {
 
 // ---- errors and tracebacks ----
 
+// The boxed form is CPython 3.11's output for the same program, byte for byte.
+TEST(VmErrors, UncaughtExceptionGroupIsBoxedAsInCPython) {
+  RunResult r = run("def f():\n"
+                    "    raise ExceptionGroup(\"eg\", [ValueError(1), TypeError(\"two\")])\n"
+                    "try:\n"
+                    "    f()\n"
+                    "except* ValueError:\n"
+                    "    pass\n");
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(r.error->traceback,
+            "  + Exception Group Traceback (most recent call last):\n"
+            "  |   File \"main.py\", line 4, in <module>\n"
+            "  |     f()\n"
+            "  |   File \"main.py\", line 2, in f\n"
+            "  |     raise ExceptionGroup(\"eg\", [ValueError(1), TypeError(\"two\")])\n"
+            "  | ExceptionGroup: eg (1 sub-exception)\n"
+            "  +-+---------------- 1 ----------------\n"
+            "    | TypeError: two\n"
+            "    +------------------------------------\n");
+}
+
 TEST(VmErrors, TracebackTextMatchesCPython) {
   RunResult r = run("def helper():\n"
                     "    pass\n"

@@ -11,6 +11,8 @@ __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'defaultdict', 'deque', 'namedt
 class deque:
     """deque([iterable[, maxlen]]) --> deque object"""
 
+    __abc_tpflags__ = 1 << 5  # __abc_tpflags__: a sequence for match statements
+
     def __init__(self, iterable=(), maxlen=None):
         if maxlen is not None:
             if not isinstance(maxlen, int):
@@ -162,6 +164,8 @@ class deque:
 class defaultdict:
     """defaultdict(default_factory=None, /, [...]) --> dict with default factory"""
 
+    __abc_tpflags__ = 1 << 6  # __abc_tpflags__: a mapping for match statements
+
     def __init__(self, default_factory=None, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
             raise TypeError('first argument must be callable or None')
@@ -243,6 +247,8 @@ class defaultdict:
 
 class Counter:
     """Dict subclass for counting hashable items."""
+
+    __abc_tpflags__ = 1 << 6
 
     def __init__(self, iterable=None, /, **kwds):
         self._d = {}
@@ -439,6 +445,8 @@ class Counter:
 class OrderedDict:
     """Dictionary that remembers insertion order"""
 
+    __abc_tpflags__ = 1 << 6
+
     def __init__(self, other=(), /, **kwds):
         self._d = {}
         self.update(other, **kwds)
@@ -541,6 +549,8 @@ class OrderedDict:
 
 class ChainMap:
     """A ChainMap groups multiple dicts (or other mappings) together."""
+
+    __abc_tpflags__ = 1 << 6
 
     def __init__(self, *maps):
         self.maps = list(maps) or [{}]
@@ -752,6 +762,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     ns = {
         '__doc__': f'{typename}({", ".join(fields)})',
         '_fields': fields,
+        '__match_args__': fields,
+        '__abc_tpflags__': 1 << 5,
         '_field_defaults': field_defaults,
         '__init__': __init__,
         '_make': classmethod(_make),

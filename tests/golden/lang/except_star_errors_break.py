@@ -1,0 +1,6 @@
+# except*: SyntaxError for break inside an except* block
+for i in range(3):
+    try:
+        pass
+    except* ValueError:
+        break

@@ -1,0 +1,6 @@
+# except*: SyntaxError for return inside an except* block
+def f():
+    try:
+        pass
+    except* ValueError:
+        return 1
