@@ -284,11 +284,25 @@ bool VM::sub_del_attr(Value obj, Str* name) {
 
 namespace {
 
-// slot_dict is where a slot's value lives: the instance's attribute dict (hidden when no_dict).
-Dict** slot_dict(VM& vm, Value obj) {
-  if (Instance* in = as_instance(obj)) return &in->attrs;
-  if (is_sub(obj)) return &vm.subclass_attrs(obj.o);
-  return nullptr;
+// slot_storage is where slot values live: a Dict in an Instance's native payload, apart
+// from its __dict__ (an int/float subclass keeps them in __dict__; a built-in subclass too).
+Dict* slot_storage(VM& vm, Value obj, bool create) {
+  Dict** place = nullptr;
+  if (Instance* in = as_instance(obj)) {
+    if (is_kind(in->native, ObjKind::Dict)) return static_cast<Dict*>(in->native.o);
+    if (!in->native.is_obj() && !is_number(in->native)) {
+      if (!create) return nullptr;
+      Dict* d = vm.new_dict();
+      in->native = Value::object(d);
+      return d;
+    }
+    place = &in->attrs;
+  } else if (is_sub(obj)) {
+    place = &vm.subclass_attrs(obj.o);
+  }
+  if (!place) return nullptr;
+  if (!*place && create) *place = vm.new_dict();
+  return *place;
 }
 
 Str* member_name(Value d) { return static_cast<Str*>(static_cast<Tuple*>(static_cast<Instance*>(d.o)->native.o)->items[0].o); }
@@ -313,9 +327,9 @@ bool VM::descriptor_get(Value d, Value obj, Class* cls, Value& out, bool& handle
   if (di->cls == member_descriptor_) {
     handled = true;
     if (obj.is_none()) { out = d; return true; }
-    Dict** attrs = slot_dict(*this, obj);
+    Dict* attrs = slot_storage(*this, obj, false);
     Str* n = member_name(d);
-    if (attrs && *attrs && lookup_name_in(*attrs, n, out)) return true;
+    if (attrs && lookup_name_in(attrs, n, out)) return true;
     return raise(types_.attribute_error, "'" + type_of(obj)->name->s + "' object has no attribute '" + n->s + "'");
   }
   Value g;
@@ -330,10 +344,9 @@ bool VM::descriptor_set(Value d, Value obj, Value v, bool& handled) {
   Instance* di = static_cast<Instance*>(d.o);
   if (di->cls == member_descriptor_) {
     handled = true;
-    Dict** attrs = slot_dict(*this, obj);
-    if (!attrs) return raise(types_.type_error, "descriptor doesn't apply");
-    if (!*attrs) *attrs = new_dict();
-    return dict_set(*attrs, Value::object(member_name(d)), v);
+    Dict* attrs = slot_storage(*this, obj, true);
+    if (!attrs) return raise(types_.type_error, "descriptor doesn't apply to a '" + type_name(obj) + "' object");
+    return dict_set(attrs, Value::object(member_name(d)), v);
   }
   Value s, ignored;
   if (lookup_type_attr(di->cls, intern("__set__"), s)) {
@@ -353,10 +366,10 @@ bool VM::descriptor_delete(Value d, Value obj, bool& handled) {
   Instance* di = static_cast<Instance*>(d.o);
   if (di->cls == member_descriptor_) {
     handled = true;
-    Dict** attrs = slot_dict(*this, obj);
+    Dict* attrs = slot_storage(*this, obj, false);
     Str* n = member_name(d);
-    if (attrs && *attrs && delete_name_in(*attrs, n)) return true;
-    return raise(types_.attribute_error, "'" + type_of(obj)->name->s + "' object has no attribute '" + n->s + "'");
+    if (attrs && delete_name_in(attrs, n)) return true;
+    return raise(types_.attribute_error, n->s);
   }
   Value s, ignored;
   if (lookup_type_attr(di->cls, intern("__delete__"), s)) {
