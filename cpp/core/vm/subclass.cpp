@@ -407,7 +407,7 @@ bool VM::make_slots(Class* cls) {
     store_name_in(cls->dict, name, Value::object(m));
   }
   bool no_dict = !has_dict && !cls->is_exception;
-  for (Class* b : cls->bases) no_dict = no_dict && (b == types_.object || b->no_dict);
+  for (Class* b : cls->bases) no_dict = no_dict && (b->builtin ? !b->is_exception : b->no_dict);
   cls->no_dict = no_dict;
   return true;
 }

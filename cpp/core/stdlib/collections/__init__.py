@@ -660,7 +660,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             raise TypeError('Got more default values than field names')
         field_defaults = dict(zip(fields[nfields - len(defaults):], defaults))
 
-    def __init__(self, *args, **kwargs):
+    def __new__(cls, *args, **kwargs):
         if len(args) > nfields:
             raise TypeError(f'{typename}.__new__() takes {nfields + 1} positional '
                             f'arguments but {len(args) + 1} were given')
@@ -680,101 +680,50 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             if name in fields:
                 raise TypeError(f"{typename}.__new__() got multiple values for argument '{name}'")
             raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{name}'")
-        self.__dict__['_tuple'] = tuple(values)
+        return tuple.__new__(cls, values)
 
     def _make(cls, iterable):
-        result = cls(*iterable)
+        result = tuple.__new__(cls, iterable)
+        if len(result) != nfields:
+            raise TypeError(f'Expected {nfields} arguments, got {len(result)}')
         return result
 
     def _replace(self, **kwds):
-        values = [kwds.pop(name, v) for name, v in zip(fields, self._tuple)]
+        result = self._make(map(kwds.pop, fields, self))
         if kwds:
             raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
-        return type(self)(*values)
+        return result
 
     def __repr__(self):
-        return type(self).__name__ + '(' + ', '.join(
-            f'{n}={v!r}' for n, v in zip(fields, self._tuple)) + ')'
+        return self.__class__.__name__ + '(' + ', '.join(
+            f'{n}={v!r}' for n, v in zip(fields, self)) + ')'
 
     def _asdict(self):
-        return dict(zip(fields, self._tuple))
+        return dict(zip(fields, self))
 
     def __getnewargs__(self):
-        return self._tuple
+        return tuple(self)
 
-    def __setattr__(self, name, value):
-        raise AttributeError(f"can't set attribute")
-
-    def __iter__(self):
-        return iter(self._tuple)
-
-    def __len__(self):
-        return nfields
-
-    def __getitem__(self, i):
-        return self._tuple[i]
-
-    def __contains__(self, x):
-        return x in self._tuple
-
-    def __eq__(self, other):
-        if isinstance(other, tuple):
-            return self._tuple == other
-        t = getattr(other, '_tuple', None)
-        if isinstance(t, tuple):
-            return self._tuple == t
-        return NotImplemented
-
-    def __lt__(self, other):
-        return self._tuple < tuple(other)
-
-    def __le__(self, other):
-        return self._tuple <= tuple(other)
-
-    def __gt__(self, other):
-        return self._tuple > tuple(other)
-
-    def __ge__(self, other):
-        return self._tuple >= tuple(other)
-
-    def __hash__(self):
-        return hash(self._tuple)
-
-    def __add__(self, other):
-        return self._tuple + tuple(other)
-
-    def count(self, x):
-        return self._tuple.count(x)
-
-    def index(self, x, *args):
-        return self._tuple.index(x, *args)
+    def _readonly(self, value):
+        raise AttributeError("can't set attribute")
 
     ns = {
         '__doc__': f'{typename}({", ".join(fields)})',
+        '__slots__': (),
         '_fields': fields,
         '_field_defaults': field_defaults,
-        '__init__': __init__,
+        '__new__': __new__,
         '_make': classmethod(_make),
         '_replace': _replace,
         '__repr__': __repr__,
         '_asdict': _asdict,
         '__getnewargs__': __getnewargs__,
-        '__setattr__': __setattr__,
-        '__iter__': __iter__,
-        '__len__': __len__,
-        '__getitem__': __getitem__,
-        '__contains__': __contains__,
-        '__eq__': __eq__,
-        '__lt__': __lt__, '__le__': __le__, '__gt__': __gt__, '__ge__': __ge__,
-        '__hash__': __hash__,
-        '__add__': __add__,
-        'count': count,
-        'index': index,
+        '__match_args__': fields,
     }
     for index, name in enumerate(fields):
-        ns[name] = property(lambda self, i=index: self._tuple[i],
+        ns[name] = property(lambda self, i=index: tuple.__getitem__(self, i), _readonly,
                             doc=f'Alias for field number {index}')
-    result = type(typename, (), ns)
+    result = type(typename, (tuple,), ns)
     if module is None:
         try:
             module = _sys._getframe(1).f_globals.get('__name__', '__main__')
