@@ -188,6 +188,12 @@ bool VM::special_attr(Value obj, Str* name, Value& out, bool& found) {
         return true;
       }
       if (fn->attrs && lookup_name_in(fn->attrs, name, out)) return true;
+      if (name->s == "__annotations__") {
+        if (!fn->attrs) fn->attrs = new_dict();
+        out = Value::object(new_dict());
+        store_name_in(fn->attrs, name, out);
+        return true;
+      }
       break;
     }
     case ObjKind::NativeFunction: {
