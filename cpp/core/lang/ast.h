@@ -86,7 +86,7 @@ struct SetComp : Expr { ExprPtr elt; std::vector<Comprehension> generators; SetC
 struct DictComp : Expr { ExprPtr key; ExprPtr value; std::vector<Comprehension> generators; DictComp(uint32_t l) : Expr(ExprKind::DictComp, l) {} };
 struct GeneratorExp : Expr { ExprPtr elt; std::vector<Comprehension> generators; GeneratorExp(uint32_t l) : Expr(ExprKind::GeneratorExp, l) {} };
 
-// Arg / Arguments mirror ast.arguments; annotations are parsed and dropped.
+// Arg / Arguments mirror ast.arguments; a def's annotations (parameters, then "return") are kept in order.
 struct Arg { std::string name; uint32_t line = 0; };
 struct Arguments {
   std::vector<Arg> posonlyargs;
@@ -96,6 +96,7 @@ struct Arguments {
   ExprList kw_defaults;              // one per kwonlyarg; null where none
   std::unique_ptr<Arg> kwarg;        // **kwargs
   ExprList defaults;                 // for the last len(defaults) of posonlyargs+args
+  std::vector<std::pair<std::string, ExprPtr>> annotations;  // annotations: the def's __annotations__
 };
 struct Lambda : Expr { Arguments args; ExprPtr body; Lambda(uint32_t l) : Expr(ExprKind::Lambda, l) {} };
 struct IfExp : Expr { ExprPtr test, body, orelse; IfExp(uint32_t l) : Expr(ExprKind::IfExp, l) {} };

@@ -110,6 +110,7 @@ class SymtableBuilder {
 
   void visit_args_defaults(const Arguments& a) {
     for (const auto& d : a.defaults) visit_expr(*d);
+    for (const auto& an : a.annotations) visit_expr(*an.second);
     for (const auto& d : a.kw_defaults)
       if (d) visit_expr(*d);
   }
@@ -1415,6 +1416,17 @@ class Compiler {
     }
     finish_unit();
     emit_make_function(child, flags, f.line);
+    if (!f.args.annotations.empty()) {
+      // compile_functiondef: the annotations dict goes on the function before decorators see it.
+      emit(OpCode::DUP_TOP);
+      for (const auto& an : f.args.annotations) {
+        emit_const_str(an.first);
+        compile_expr(*an.second);
+      }
+      emit(OpCode::BUILD_MAP, static_cast<uint32_t>(f.args.annotations.size()));
+      emit(OpCode::ROT_TWO);
+      emit(OpCode::STORE_ATTR, add_name("__annotations__"));
+    }
     for (size_t i = f.decorator_list.size(); i-- > 0;) emit(OpCode::CALL, 1);
     name_op(f.name, Context::Store);
   }

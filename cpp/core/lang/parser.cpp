@@ -1342,7 +1342,11 @@ class Parser {
       invalid_syntax();
       return false;
     }
-    if (accept(TokenType::RArrow) && !expression()) return false;
+    if (accept(TokenType::RArrow)) {
+      ExprPtr returns = expression();
+      if (!returns) return false;
+      node->args.annotations.emplace_back("return", std::move(returns));
+    }
     if (!expect_colon(true) || !block(node->body, "function definition", kw.line)) return false;
     node->decorator_list = std::move(decorators);
     node->docstring = docstring_of(node->body);
@@ -1383,9 +1387,12 @@ class Parser {
       }
       seen_names.push_back(std::move(name));
     };
-    auto annotation = [&]() {
+    auto annotation = [&](const Token& n) {
       if (lambda || !accept(TokenType::Colon)) return true;
-      return expression() != nullptr;
+      ExprPtr e = expression();
+      if (!e) return false;
+      args.annotations.emplace_back(std::string(n.text), std::move(e));
+      return true;
     };
     while (!at(closer)) {
       const Token& t = cur();
@@ -1403,7 +1410,7 @@ class Parser {
         const Token& n = advance();
         check_dup(n);
         args.kwarg = std::make_unique<Arg>(Arg{std::string(n.text), n.line});
-        if (!annotation()) return false;
+        if (!annotation(n)) return false;
         if (at(TokenType::Equal)) return fail(cur(), "var-keyword argument cannot have default value"), false;
         if (accept(TokenType::Comma) && !at(closer)) {
           return fail(cur(), "arguments cannot follow var-keyword argument"), false;
@@ -1417,7 +1424,7 @@ class Parser {
           const Token& n = advance();
           check_dup(n);
           args.vararg = std::make_unique<Arg>(Arg{std::string(n.text), n.line});
-          if (!annotation()) return false;
+          if (!annotation(n)) return false;
           if (at(TokenType::Equal)) return fail(cur(), "var-positional argument cannot have default value"), false;
         } else if (at(closer) || (at(TokenType::Comma) && (ahead(1).type == closer || ahead(1).type == TokenType::DoubleStar))) {
           return fail(at(closer) ? cur() : ahead(1), "named arguments must follow bare *"), false;
@@ -1428,7 +1435,7 @@ class Parser {
         const Token& n = advance();
         check_dup(n);
         Arg a{std::string(n.text), n.line};
-        if (!annotation()) return false;
+        if (!annotation(n)) return false;
         ExprPtr def;
         if (accept(TokenType::Equal)) {
           if (!lambda && (at(TokenType::RParen) || at(TokenType::Comma))) {

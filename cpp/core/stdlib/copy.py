@@ -33,7 +33,42 @@ def copy(x):
     return _copy_instance(x, cls)
 
 
+def _copy_builtin_subclass(x, cls, copier, memo):
+    """A list, dict, set or tuple subclass instance rebuilt with copier applied to its items
+    and its __dict__, as CPython's __reduce_ex__ protocol does."""
+    if isinstance(x, tuple):
+        getnewargs = getattr(x, '__getnewargs__', None)
+        if getnewargs is not None:
+            y = cls.__new__(cls, *[copier(a) for a in getnewargs()])
+        else:
+            y = tuple.__new__(cls, [copier(a) for a in x])
+        if memo is not None:
+            memo[id(x)] = y
+        return y
+    y = cls.__new__(cls)
+    if memo is not None:
+        memo[id(x)] = y
+    state = getattr(x, '__dict__', None)
+    if state:
+        for key, value in state.items():
+            y.__dict__[key] = copier(value)
+    if isinstance(x, list):
+        list.extend(y, [copier(a) for a in x])
+    elif isinstance(x, dict):
+        for key, value in dict.items(x):
+            dict.__setitem__(y, copier(key), copier(value))
+    else:
+        for a in x:
+            set.add(y, copier(a))
+    return y
+
+
+_builtin_bases = (list, dict, set, tuple)
+
+
 def _copy_instance(x, cls):
+    if isinstance(x, _builtin_bases):
+        return _copy_builtin_subclass(x, cls, lambda v: v, None)
     y = cls.__new__(cls)
     d = getattr(x, '__dict__', None)
     if d is not None:
@@ -77,6 +112,8 @@ def deepcopy(x, memo=None, _nil=[]):
         copier = getattr(x, '__deepcopy__', None)
         if copier is not None:
             y = copier(memo)
+        elif isinstance(x, _builtin_bases):
+            y = _copy_builtin_subclass(x, cls, lambda v: deepcopy(v, memo), memo)
         else:
             y = cls.__new__(cls)
             memo[d] = y

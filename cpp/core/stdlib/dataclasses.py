@@ -259,7 +259,7 @@ def _make_init(cls, fields, std_fields, kw_only_fields, frozen, has_post_init, s
         if missing:
             raise TypeError(f'{qualname}() missing {len(missing)} required keyword-only argument'
                             f'{"s" if len(missing) > 1 else ""}: {_plural_names(missing)}')
-        store = self.__dict__
+        store = self.__dict__ if frozen else None
         for f in fields:
             if f._field_type is not _FIELD:
                 continue
@@ -483,9 +483,28 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
     if match_args:
         _set_new_attribute(cls, '__match_args__', tuple(f.name for f in std_init_fields))
 
-    if slots:
+    if slots and not frozen:
+        cls = _add_slots(cls, [f.name for f in field_list])
+    elif slots:
         cls.__slots__ = tuple(f.name for f in field_list)
 
+    return cls
+
+
+def _add_slots(cls, field_names):
+    # _add_slots remakes the class with __slots__ (a class's slots are fixed when it is made), as CPython's does.
+    cls_dict = dict(cls.__dict__)
+    if '__slots__' in cls_dict:
+        raise TypeError(f'{cls.__name__} already specifies __slots__')
+    cls_dict['__slots__'] = tuple(field_names)
+    for name in field_names:
+        cls_dict.pop(name, None)
+    cls_dict.pop('__dict__', None)
+    cls_dict.pop('__weakref__', None)
+    qualname = getattr(cls, '__qualname__', None)
+    cls = type(cls)(cls.__name__, cls.__bases__, cls_dict)
+    if qualname is not None:
+        cls.__qualname__ = qualname
     return cls
 
 

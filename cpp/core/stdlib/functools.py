@@ -258,12 +258,21 @@ class cached_property:
     def __get__(self, instance, owner=None):
         if instance is None:
             return self
-        name = self.attrname if self.attrname is not None else self.func.__name__
-        cache = instance.__dict__
-        if name in cache:
-            return cache[name]
+        if self.attrname is None:
+            raise TypeError(
+                "Cannot use cached_property instance without calling __set_name__ on it.")
+        try:
+            cache = instance.__dict__
+        except AttributeError:
+            msg = (
+                f"No '__dict__' attribute on {type(instance).__name__!r} "
+                f"instance to cache {self.attrname!r} property."
+            )
+            raise TypeError(msg) from None
+        if self.attrname in cache:
+            return cache[self.attrname]
         val = self.func(instance)
-        cache[name] = val
+        cache[self.attrname] = val
         return val
 
 

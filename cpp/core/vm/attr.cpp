@@ -132,7 +132,7 @@ bool VM::bind_descriptor(Value d, Value self, Class* cls, Value& out, bool& is_p
         return true;
       }
       BoundMethod* bm = alloc<BoundMethod>();
-      bm->self = self;
+      bm->self = d.o->kind == ObjKind::NativeFunction ? number_payload(self) : self;
       bm->func = d;
       out = Value::object(bm);
       return true;
@@ -152,6 +152,12 @@ bool VM::bind_descriptor(Value d, Value self, Class* cls, Value& out, bool& is_p
       Property* p = static_cast<Property*>(d.o);
       if (p->fget.is_none()) return raise(types_.attribute_error, "property object has no getter");
       return call(p->fget, {self}, out);
+    }
+    case ObjKind::Instance: {
+      bool handled;
+      if (!descriptor_get(d, self, cls, out, handled)) return false;
+      if (!handled) out = d;
+      return true;
     }
     default:
       out = d;
@@ -182,6 +188,12 @@ bool VM::special_attr(Value obj, Str* name, Value& out, bool& found) {
         return true;
       }
       if (fn->attrs && lookup_name_in(fn->attrs, name, out)) return true;
+      if (name->s == "__annotations__") {
+        if (!fn->attrs) fn->attrs = new_dict();
+        out = Value::object(new_dict());
+        store_name_in(fn->attrs, name, out);
+        return true;
+      }
       break;
     }
     case ObjKind::NativeFunction: {
@@ -238,9 +250,10 @@ bool VM::get_attr(Value obj, Str* name, Value& out) {
         Class* cls = inst->cls;
         Value d;
         bool has_d = lookup_type_attr(cls, name, d);
-        if (has_d && is_kind(d, ObjKind::Property)) {
+        if (has_d && d.is_obj() && (d.o->kind == ObjKind::Property || (d.o->kind == ObjKind::Instance && data_descriptor(d)))) {
           bool prop;
-          return bind_descriptor(d, obj, cls, out, prop);
+          if (d.o->kind == ObjKind::Property) return bind_descriptor(d, obj, cls, out, prop);
+          return descriptor_get(d, obj, cls, out, prop);
         }
         if (inst->attrs && lookup_name_in(inst->attrs, name, out)) return true;
         if (inst->exc) {
@@ -254,7 +267,7 @@ bool VM::get_attr(Value obj, Str* name, Value& out) {
           out = Value::object(cls);
           return true;
         }
-        if (name == names_.dict) {
+        if (name == names_.dict && !cls->no_dict) {
           if (!inst->attrs) inst->attrs = new_dict();
           out = Value::object(inst->attrs);
           return true;
@@ -297,6 +310,10 @@ bool VM::get_attr(Value obj, Str* name, Value& out) {
             bm->self = obj;
             bm->func = static_cast<ClassMethod*>(d.o)->func;
             out = Value::object(bm);
+          } else if (is_kind(d, ObjKind::Instance)) {
+            bool handled;
+            if (!descriptor_get(d, Value::none(), cls, out, handled)) return false;
+            if (!handled) out = d;
           } else {
             out = d;
           }
@@ -331,6 +348,7 @@ bool VM::get_attr(Value obj, Str* name, Value& out) {
       }
     }
   }
+  if (obj.is_obj() && obj.o->sub) return sub_get_attr(obj, name, out);
   Class* t = type_of(obj);
   if (name == names_.class_) {
     out = Value::object(t);
@@ -352,7 +370,8 @@ bool VM::set_attr(Value obj, Str* name, Value v) {
       case ObjKind::Instance: {
         Instance* inst = static_cast<Instance*>(o);
         Value d;
-        if (lookup_type_attr(inst->cls, name, d) && is_kind(d, ObjKind::Property)) {
+        bool has_d = lookup_type_attr(inst->cls, name, d);
+        if (has_d && is_kind(d, ObjKind::Property)) {
           Property* p = static_cast<Property*>(d.o);
           if (p->fset.is_none()) {
             return raise(types_.attribute_error, "property '" + name->s + "' of '" + inst->cls->name->s +
@@ -361,6 +380,13 @@ bool VM::set_attr(Value obj, Str* name, Value v) {
           Value ignored;
           return call(p->fset, {obj, v}, ignored);
         }
+        if (has_d && is_kind(d, ObjKind::Instance)) {
+          bool handled;
+          if (!descriptor_set(d, obj, v, handled)) return false;
+          if (handled) return true;
+        }
+        if (inst->cls->no_dict)
+          return raise(types_.attribute_error, "'" + inst->cls->name->s + "' object has no attribute '" + name->s + "'");
         if (inst->exc) {
           ExceptionData* x = inst->exc;
           if (name == names_.cause) {
@@ -405,6 +431,7 @@ bool VM::set_attr(Value obj, Str* name, Value v) {
         return dict_set(fn->attrs, Value::object(name), v);
       }
       default:
+        if (o->sub) return sub_set_attr(obj, name, v);
         break;
     }
   }
@@ -429,6 +456,11 @@ bool VM::del_attr(Value obj, Str* name) {
           Value ignored;
           return call(p->fdel, {obj}, ignored);
         }
+        if (is_kind(desc, ObjKind::Instance)) {
+          bool handled;
+          if (!descriptor_delete(desc, obj, handled)) return false;
+          if (handled) return true;
+        }
         d = inst->attrs;
         break;
       }
@@ -442,7 +474,9 @@ bool VM::del_attr(Value obj, Str* name) {
         break;
       case ObjKind::Module: d = static_cast<Module*>(o)->dict; break;
       case ObjKind::Function: d = static_cast<Function*>(o)->attrs; break;
-      default: break;
+      default:
+        if (o->sub) return sub_del_attr(obj, name);
+        break;
     }
     if (d && delete_name_in(d, name)) return true;
     if (has_exception()) return false;
@@ -506,7 +540,7 @@ bool VM::load_method(Value obj, Str* name, Value& meth, Value& self) {
           return true;
         }
         meth = d;
-        self = obj;
+        self = d.o->kind == ObjKind::NativeFunction ? number_payload(obj) : obj;
         return true;
       }
       self = Value::null();
@@ -535,7 +569,7 @@ bool VM::load_method(Value obj, Str* name, Value& meth, Value& self) {
       self = Value::null();
       return get_attr(obj, name, meth);
     }
-    if (o->kind == ObjKind::Class || o->kind == ObjKind::Module || o->kind == ObjKind::Function) {
+    if (o->kind == ObjKind::Class || o->kind == ObjKind::Module || o->kind == ObjKind::Function || o->sub) {
       self = Value::null();
       return get_attr(obj, name, meth);
     }

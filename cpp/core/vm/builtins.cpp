@@ -1269,6 +1269,7 @@ void install_library(VM& vm) {
   install_containers(vm);
   install_exceptions(vm);
   install_bytes(vm);
+  install_subclassing(vm);
 }
 
 bool make_native_module(VM& vm, std::string_view name, Module*& out) {

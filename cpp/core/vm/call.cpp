@@ -816,6 +816,7 @@ bool VM::make_class(Value name, Value bases, Dict* ns, Value& out, Dict* kw, Cla
     for (size_t i = 0; i < bs.size(); ++i) names += (i ? ", " : "") + bs[i]->name->s;
     return raise(types_.type_error, "Cannot create a consistent method resolution order (MRO) for bases " + names);
   }
+  if (!make_slots(cls)) return false;
   Value cell;
   if (lookup_name_in(ns, names_.classcell, cell)) {
     if (is_kind(cell, ObjKind::Cell)) {

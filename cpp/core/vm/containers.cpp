@@ -569,13 +569,13 @@ bool dict_update(VM& vm, Dict* d, Value other) {
 }
 
 bool list_extend(VM& vm, List* l, Value iterable) {
-  if (List* o = as_list(iterable)) {
+  if (List* o = as_list(iterable); o && !o->sub) {
     if (!vm.reserve(o->items.size() * sizeof(Value))) return false;
     std::vector<Value> copy = o->items;
     l->items.insert(l->items.end(), copy.begin(), copy.end());
     return true;
   }
-  if (Tuple* t = as_tuple(iterable)) {
+  if (Tuple* t = as_tuple(iterable); t && !t->sub) {
     l->items.insert(l->items.end(), t->items.begin(), t->items.end());
     return true;
   }
@@ -586,8 +586,8 @@ bool list_extend(VM& vm, List* l, Value iterable) {
 }
 
 bool collect(VM& vm, Value iterable, std::vector<Value>& out) {
-  if (List* l = as_list(iterable)) { out.insert(out.end(), l->items.begin(), l->items.end()); return true; }
-  if (Tuple* t = as_tuple(iterable)) { out.insert(out.end(), t->items.begin(), t->items.end()); return true; }
+  if (List* l = as_list(iterable); l && !l->sub) { out.insert(out.end(), l->items.begin(), l->items.end()); return true; }
+  if (Tuple* t = as_tuple(iterable); t && !t->sub) { out.insert(out.end(), t->items.begin(), t->items.end()); return true; }
   if (is_kind(iterable, ObjKind::Range)) {
     int64_t n;
     vm.length(iterable, n);

@@ -67,6 +67,11 @@ void VM::collect_garbage() {
     Obj* o = gray_.back();
     gray_.pop_back();
     o->trace(*this);
+    if (o->sub) {
+      const SubclassInfo& info = subclassed_[o];
+      mark(info.cls);
+      mark(info.attrs);
+    }
   }
   ctx_.sweep_weak();
   size_t live = 0;
@@ -80,6 +85,7 @@ void VM::collect_garbage() {
       link = &o->next_obj;
     } else {
       *link = o->next_obj;
+      if (o->sub) subclassed_.erase(o);
       delete o;
     }
   }

@@ -138,6 +138,7 @@ inline int fast_truth(Value v) {
     case Tag::Int: return v.i != 0;
     case Tag::Float: return v.f != 0.0;
     case Tag::Obj:
+      if (v.o->sub) return -1;
       switch (v.o->kind) {
         case ObjKind::Str: return !static_cast<Str*>(v.o)->s.empty();
         case ObjKind::List: return !static_cast<List*>(v.o)->items.empty();
@@ -636,7 +637,9 @@ dispatch_op:
       Instance* in = static_cast<Instance*>(obj.o);
       AttrCache& ac = f->rt->attr_cache[static_cast<size_t>(ip - 1 - code_base)];
       Value d;
-      if (!cached_type_attr(ac, in->cls, name, d) || !is_kind(d, ObjKind::Property)) {
+      bool plain = !cached_type_attr(ac, in->cls, name, d) ||
+                   !(d.is_obj() && (d.o->kind == ObjKind::Property || d.o->kind == ObjKind::Instance));
+      if (plain && !in->cls->no_dict) {
         if (!in->attrs) in->attrs = new_dict();
         Dict* a = in->attrs;
         if (LIKELY(slot_hit(a, ac.slot, name))) {
@@ -697,7 +700,7 @@ dispatch_op:
   TARGET(BINARY_SUBSCR) {
     Value k = POP();
     Value c = TOP();
-    if (is_kind(c, ObjKind::List) && k.tag == Tag::Int) {
+    if (is_kind(c, ObjKind::List) && k.tag == Tag::Int && !c.o->sub) {
       List* l = static_cast<List*>(c.o);
       int64_t i = k.i;
       int64_t n = static_cast<int64_t>(l->items.size());
@@ -718,7 +721,7 @@ dispatch_op:
     Value k = POP();
     Value c = POP();
     Value v = POP();
-    if (is_kind(c, ObjKind::List) && k.tag == Tag::Int) {
+    if (is_kind(c, ObjKind::List) && k.tag == Tag::Int && !c.o->sub) {
       List* l = static_cast<List*>(c.o);
       int64_t i = k.i;
       int64_t n = static_cast<int64_t>(l->items.size());

@@ -62,6 +62,12 @@ struct State {
   NativeFn object_repr = nullptr, object_str = nullptr, object_eq = nullptr,
            object_ne = nullptr, object_hash = nullptr, object_format = nullptr,
            object_init = nullptr, object_new = nullptr;
+  // skip_override: a built-in's own dunder (list.__getitem__) is running on a subclass instance,
+  // so the next protocol operation on it must not call the subclass's override again.
+  bool skip_override = false;
+  // base_cls/base_new: the built-in bases a class may subclass and their own __new__ (vm/subclass.cpp).
+  Class* base_cls[10] = {};
+  NativeFn base_new[10] = {};
   std::vector<const Obj*> repr_stack;    // containers being repr'd, for "[...]"
   uint32_t depth = 0;                    // nesting of recursive protocol calls
 };
@@ -136,6 +142,28 @@ bool is_not_implemented(VM& vm, Value v);
 // call_dunder() calls a user-defined dunder (not object's default) on an Instance;
 // found=false when the class doesn't define it.
 bool call_dunder(VM& vm, Value self, Name n, std::initializer_list<Value> args, Value& out, bool& found);
+
+// ---- instances of user subclasses of built-in types (Obj::sub, vm/subclass.cpp) ----
+// sub_op() calls the dunder n that self's user subclass defines (classes above the built-in
+// base in the MRO); handled=false when none does.
+bool sub_op(VM& vm, Value self, Name n, std::initializer_list<Value> args, Value& out, bool& handled);
+inline bool is_sub(Value v) { return v.is_obj() && v.o->sub; }
+// sub_hook() is false once right after a sub_* function or a built-in's own dunder asked for
+// the built-in behaviour; the protocol operations then go on natively.
+bool sub_hook(VM& vm);
+bool sub_get_item(VM& vm, Value c, Value key, Value& out);
+bool sub_set_item(VM& vm, Value c, Value key, Value v);
+bool sub_del_item(VM& vm, Value c, Value key);
+bool sub_contains(VM& vm, Value c, Value item, bool& out);
+bool sub_length(VM& vm, Value v, int64_t& out);
+bool sub_get_iter(VM& vm, Value v, Value& out);
+bool sub_repr(VM& vm, Value v, std::string& out);
+bool sub_str(VM& vm, Value v, std::string& out);
+bool sub_hash(VM& vm, Value v, uint64_t& out);
+bool sub_truthy(VM& vm, Value v, bool& out);
+// sub_missing() is dict.__getitem__'s call of __missing__ on a dict subclass; found=false without one.
+bool sub_missing(VM& vm, Value d, Value key, Value& out, bool& found);
+void install_subclassing(VM& vm);
 
 // ---- arguments ----
 // Params binds a built-in's positional and keyword arguments to named slots.

@@ -40,6 +40,7 @@ struct Obj {
   static void operator delete(void* p, std::size_t bytes) { obj_pool::release(p, bytes); }
   ObjKind kind;
   bool marked = false;
+  uint8_t sub = 0;          // sub: 1 on a built-in object of a user subclass (class Stack(list)); see VM::subclass_of
   uint32_t uid = 0;         // allocation counter: id(), default hash and repr use it, never the address
   Obj* next_obj = nullptr;  // all objects, for the sweep
   explicit Obj(ObjKind k) : kind(k) {}
@@ -194,6 +195,7 @@ struct Class : Obj {
   Module* module = nullptr;
   bool builtin = false;       // a built-in type: instances are not Instance objects
   bool is_exception = false;  // BaseException or a subclass
+  bool no_dict = false;       // no_dict: __slots__ all the way up, so instances have no __dict__
   Class* meta = nullptr;      // meta: the metaclass when it is not type
   Class() : Obj(ObjKind::Class) {}
   void trace(VM& vm) override;

@@ -407,6 +407,7 @@ bool raise_key_error(VM& vm, Value key) {
 }
 
 bool call_dunder(VM& vm, Value self, Name n, std::initializer_list<Value> args, Value& out, bool& found) {
+  if (is_sub(self)) return sub_op(vm, self, n, args, out, found);
   found = false;
   Class* cls = vm.type_of(self);
   Value fn;
@@ -485,6 +486,7 @@ std::string VM::type_name(Value v) const {
 // ==================================================================== truthiness
 
 bool VM::truthy(Value v, bool& out) {
+  if (is_sub(v) && sub_hook(*this)) return sub_truthy(*this, v, out);
   switch (v.tag) {
     case Tag::None: out = false; return true;
     case Tag::Bool: out = v.b; return true;
@@ -540,6 +542,7 @@ Name iop_name(BinOpKind op) { return static_cast<Name>(static_cast<int>(op) * 3 
 
 // dispatches() is an instance of a user class: operators go through its dunders.
 inline bool dispatches(Value v) {
+  if (is_sub(v)) return true;
   Instance* in = as_instance(v);
   return in && !in->cls->builtin;
 }
@@ -833,7 +836,8 @@ bool user_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& handle
     bool found;
     if (!call_dunder(vm, a, op_name(op), {b}, out, found)) return false;
     if (found && !is_not_implemented(vm, out)) { handled = true; return true; }
-  } else {
+  }
+  if (!ai || is_sub(a) || is_sub(b)) {
     if (!native_binop(vm, op, a, b, out, handled)) return false;
     if (handled) return true;
   }
@@ -1214,7 +1218,7 @@ bool rich_compare(VM& vm, CmpOpKind op, Value a, Value b, Value& out) {
             done = true;
           }
         }
-        return true;
+        if (done || !is_sub(self)) return true;
       }
       bool h;
       if (!native_compare(vm, o, self, other, out, h)) return false;
@@ -1230,7 +1234,8 @@ bool rich_compare(VM& vm, CmpOpKind op, Value a, Value b, Value& out) {
     if (ai) {
       if (!try_side(a, b, op, done)) return false;
       if (done) return true;
-    } else {
+    }
+    if (!ai || is_sub(b)) {
       if (!native_compare(vm, op, a, b, out, handled)) return false;
       if (handled) return true;
     }
@@ -1303,6 +1308,7 @@ bool VM::less_than(Value a, Value b, bool& out) {
 // ==================================================================== hashing
 
 bool VM::hash(Value v, uint64_t& out) {
+  if (is_sub(v) && sub_hook(*this)) return sub_hash(*this, v, out);
   switch (v.tag) {
     case Tag::None: out = 0x7f00000a1c4ULL; return true;
     case Tag::Bool: out = v.b ? 1 : 0; return true;
@@ -1495,6 +1501,7 @@ bool repr_into(VM& vm, Value v, std::string& out) {
     case Tag::Obj: break;
   }
   Obj* o = v.o;
+  if (o->sub && sub_hook(vm)) return sub_repr(vm, v, out);
   switch (o->kind) {
     case ObjKind::Str: fmt::str_repr(static_cast<Str*>(o)->s, out); return true;
     case ObjKind::Bytes: bytes_repr(static_cast<Bytes*>(o), out); return true;
@@ -1681,6 +1688,7 @@ bool repr_into(VM& vm, Value v, std::string& out) {
 }
 
 bool str_into(VM& vm, Value v, std::string& out) {
+  if (is_sub(v) && sub_hook(vm)) return sub_str(vm, v, out);
   if (Str* s = as_str(v)) { out += s->s; return true; }
   if (as_instance(v)) {
     Value r;
@@ -1766,6 +1774,7 @@ Iterator* new_iter(VM& vm, IterKind k, Value source) {
 
 bool VM::get_iter(Value v, Value& out) {
   if (!v.is_obj()) return raise(types().type_error, "'" + type_name(v) + "' object is not iterable");
+  if (v.o->sub && sub_hook(*this)) return sub_get_iter(*this, v, out);
   switch (v.o->kind) {
     case ObjKind::List: out = Value::object(new_iter(*this, IterKind::List, v)); return true;
     case ObjKind::Tuple: out = Value::object(new_iter(*this, IterKind::Tuple, v)); return true;
@@ -2106,6 +2115,7 @@ int64_t str_len(const Str* s) { return s->ascii ? static_cast<int64_t>(s->s.size
 
 bool VM::get_item(Value c, Value key, Value& out) {
   if (!c.is_obj()) return raise(types().type_error, "'" + type_name(c) + "' object is not subscriptable");
+  if (c.o->sub && sub_hook(*this)) return sub_get_item(*this, c, key, out);
   switch (c.o->kind) {
     case ObjKind::Bytes: return bytes_get_item(*this, static_cast<Bytes*>(c.o), key, out);
     case ObjKind::List:
@@ -2171,6 +2181,9 @@ bool VM::get_item(Value c, Value key, Value& out) {
     case ObjKind::Dict: {
       bool found;
       if (!dict_get(static_cast<Dict*>(c.o), key, out, found)) return false;
+      if (!found && c.o->sub) {
+        if (!sub_missing(*this, c, key, out, found)) return false;
+      }
       if (!found) return raise_key_error(*this, key);
       return true;
     }
@@ -2240,6 +2253,7 @@ bool VM::get_item(Value c, Value key, Value& out) {
 }
 
 bool VM::set_item(Value c, Value key, Value v) {
+  if (is_sub(c) && sub_hook(*this)) return sub_set_item(*this, c, key, v);
   if (List* l = as_list(c)) {
     if (is_intlike(key) || as_instance(key)) {
       int64_t i;
@@ -2284,6 +2298,7 @@ bool VM::set_item(Value c, Value key, Value v) {
 }
 
 bool VM::del_item(Value c, Value key) {
+  if (is_sub(c) && sub_hook(*this)) return sub_del_item(*this, c, key);
   if (List* l = as_list(c)) {
     if (is_intlike(key) || as_instance(key)) {
       int64_t i;
@@ -2325,6 +2340,7 @@ bool VM::del_item(Value c, Value key) {
 }
 
 bool VM::contains(Value c, Value item, bool& out) {
+  if (is_sub(c) && sub_hook(*this)) return sub_contains(*this, c, item, out);
   if (c.is_obj()) {
     switch (c.o->kind) {
       case ObjKind::Bytes: return bytes_contains(*this, static_cast<Bytes*>(c.o), item, out);
@@ -2411,6 +2427,7 @@ bool VM::contains(Value c, Value item, bool& out) {
 }
 
 bool VM::length(Value v, int64_t& out) {
+  if (is_sub(v) && sub_hook(*this)) return sub_length(*this, v, out);
   if (v.is_obj()) {
     switch (v.o->kind) {
       case ObjKind::Str: out = str_len(static_cast<Str*>(v.o)); return true;

@@ -210,6 +210,7 @@ Class* VM::type_of(Value v) const {
     case Tag::Obj: break;
   }
   const Obj* o = v.o;
+  if (o->sub) return subclass_of(o);
   switch (o->kind) {
     case ObjKind::Str: return types_.str;
     case ObjKind::Bytes: return static_cast<const Bytes*>(o)->mutable_ ? types_.bytearray : types_.bytes;

@@ -103,6 +103,29 @@ class VM {
   bool isinstance(Value v, Class* cls) const;
   bool is_subclass(Class* sub, Class* base) const;
 
+  // ---- instances of subclasses of built-in types, descriptors, __slots__ (vm/subclass.cpp) ----
+  // subclass_of() is the user class of a built-in object with Obj::sub set (class Stack(list)).
+  Class* subclass_of(const Obj* o) const;
+  // adopt() makes the fresh built-in object o an instance of the user class cls.
+  void adopt(Obj* o, Class* cls);
+  Dict*& subclass_attrs(const Obj* o) { return subclassed_[o].attrs; }
+  bool sub_get_attr(Value obj, Str* name, Value& out);
+  bool sub_set_attr(Value obj, Str* name, Value v);
+  bool sub_del_attr(Value obj, Str* name);
+  // data_descriptor() is true for a class attribute that wins over the instance dict:
+  // a property, a slot, or an object whose type has __set__ or __delete__.
+  bool data_descriptor(Value d);
+  // descriptor_get/set/delete run d's __get__/__set__/__delete__ for obj; handled=false when d has none.
+  bool descriptor_get(Value d, Value obj, Class* cls, Value& out, bool& handled);
+  bool descriptor_set(Value d, Value obj, Value v, bool& handled);
+  bool descriptor_delete(Value d, Value obj, bool& handled);
+  // make_slots() turns a class body's __slots__ into slot descriptors and sets Class::no_dict.
+  bool make_slots(Class* cls);
+  void set_member_descriptor(Class* c) { member_descriptor_ = c; }
+  // number_payload() is the int or float inside an instance of an int/float subclass (else v):
+  // what int's and float's own methods (bit_length, is_integer) receive as self.
+  Value number_payload(Value v) const;
+
   // ---- exceptions (core) ----
   // raise() sets the pending exception to type(message) and returns false, so natives
   // can write `return vm.raise(vm.types().type_error, "...");`.
@@ -367,6 +390,10 @@ class VM {
   uint64_t allocations_ = 0;
   uint32_t native_depth_ = 0;
   uint64_t class_epoch_ = 1;
+  // subclassed_ holds the class and __dict__ of each built-in object with Obj::sub set (vm/subclass.cpp).
+  struct SubclassInfo { Class* cls; Dict* attrs; };
+  std::unordered_map<const Obj*, SubclassInfo> subclassed_;
+  Class* member_descriptor_ = nullptr;
   Class* meta_call_bypass_ = nullptr;  // meta_call_bypass_: type.__call__ constructing past its metaclass's __call__
   bool nested_returned_ = false;    // set by a nested loop: the entry frame returned (vs yielded)
   std::vector<Obj*> gray_;

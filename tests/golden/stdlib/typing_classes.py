@@ -1,5 +1,4 @@
 # typing: Protocol with runtime_checkable, class-based NamedTuple and TypedDict, as the docs write them
-# optional: needs subclassing of built-in types (a NamedTuple instance is a tuple), which the engine lacks
 from typing import NamedTuple, Protocol, TypedDict, runtime_checkable, Iterable, get_type_hints
 
 

@@ -161,160 +161,81 @@ class deque:
         return f'deque({self._items!r}, maxlen={self._maxlen})'
 
 
-class defaultdict:
+class defaultdict(dict):
     """defaultdict(default_factory=None, /, [...]) --> dict with default factory"""
 
-    __abc_tpflags__ = 1 << 6  # __abc_tpflags__: a mapping for match statements
-
-    def __init__(self, default_factory=None, *args, **kwargs):
+    def __init__(self, default_factory=None, /, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
             raise TypeError('first argument must be callable or None')
+        dict.__init__(self, *args, **kwargs)
         self.default_factory = default_factory
-        self._d = dict(*args, **kwargs)
 
     def __missing__(self, key):
         if self.default_factory is None:
             raise KeyError(key)
-        value = self.default_factory()
-        self._d[key] = value
+        self[key] = value = self.default_factory()
         return value
 
-    def __getitem__(self, key):
-        d = self._d
-        if key in d:
-            return d[key]
-        return self.__missing__(key)
-
-    def __setitem__(self, key, value):
-        self._d[key] = value
-
-    def __delitem__(self, key):
-        del self._d[key]
-
-    def __contains__(self, key):
-        return key in self._d
-
-    def __len__(self):
-        return len(self._d)
-
-    def __iter__(self):
-        return iter(self._d)
-
-    def __eq__(self, other):
-        if isinstance(other, defaultdict):
-            return self._d == other._d
-        if isinstance(other, dict):
-            return self._d == other
-        return NotImplemented
-
-    __hash__ = None
-
-    def get(self, key, default=None):
-        return self._d.get(key, default)
-
-    def keys(self):
-        return self._d.keys()
-
-    def values(self):
-        return self._d.values()
-
-    def items(self):
-        return self._d.items()
-
-    def pop(self, *args):
-        return self._d.pop(*args)
-
-    def popitem(self):
-        return self._d.popitem()
-
-    def setdefault(self, key, default=None):
-        return self._d.setdefault(key, default)
-
-    def update(self, *args, **kwargs):
-        self._d.update(*args, **kwargs)
-
-    def clear(self):
-        self._d.clear()
-
     def copy(self):
-        return defaultdict(self.default_factory, self._d)
+        return type(self)(self.default_factory, self)
 
     __copy__ = copy
 
+    def __reduce__(self):
+        return type(self), (self.default_factory,), None, None, iter(self.items())
+
     def __repr__(self):
-        return f'defaultdict({self.default_factory!r}, {self._d!r})'
+        return f'{type(self).__name__}({self.default_factory!r}, {dict.__repr__(self)})'
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.copy()
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self.default_factory, other)
+        new.update(self)
+        return new
 
 
-class Counter:
+class Counter(dict):
     """Dict subclass for counting hashable items."""
 
-    __abc_tpflags__ = 1 << 6
 
     def __init__(self, iterable=None, /, **kwds):
-        self._d = {}
+        dict.__init__(self)
         self.update(iterable, **kwds)
 
     def __missing__(self, key):
         return 0
 
-    def __getitem__(self, key):
-        return self._d.get(key, 0)
-
-    def __setitem__(self, key, value):
-        self._d[key] = value
-
-    def __delitem__(self, key):
-        if key in self._d:
-            del self._d[key]
-
-    def __contains__(self, key):
-        return key in self._d
-
-    def __len__(self):
-        return len(self._d)
-
-    def __iter__(self):
-        return iter(self._d)
-
-    __hash__ = None
-
-    def get(self, key, default=None):
-        return self._d.get(key, default)
-
-    def keys(self):
-        return self._d.keys()
-
-    def values(self):
-        return self._d.values()
-
-    def items(self):
-        return self._d.items()
-
-    def pop(self, *args):
-        return self._d.pop(*args)
-
-    def setdefault(self, key, default=None):
-        return self._d.setdefault(key, default)
-
-    def clear(self):
-        self._d.clear()
+    def __delitem__(self, elem):
+        if elem in self:
+            dict.__delitem__(self, elem)
 
     def copy(self):
-        return Counter(self)
+        return self.__class__(self)
 
     __copy__ = copy
 
+    def __reduce__(self):
+        return self.__class__, (dict(self),)
+
     def total(self):
-        return sum(self._d.values())
+        return sum(self.values())
 
     def most_common(self, n=None):
-        items = sorted(self._d.items(), key=lambda kv: kv[1], reverse=True)
+        items = sorted(self.items(), key=lambda kv: kv[1], reverse=True)
         if n is None:
             return items
         return items[:max(n, 0)]
 
     def elements(self):
-        for elem, count in self._d.items():
+        for elem, count in self.items():
             for _ in range(count):
                 yield elem
 
@@ -324,26 +245,30 @@ class Counter:
             'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
     def update(self, iterable=None, /, **kwds):
-        d = self._d
         if iterable is not None:
-            if isinstance(iterable, (Counter, dict)) or hasattr(iterable, 'items'):
-                for elem, count in iterable.items():
-                    d[elem] = count + d.get(elem, 0)
+            if isinstance(iterable, dict) or hasattr(iterable, 'items'):
+                if self:
+                    self_get = self.get
+                    for elem, count in iterable.items():
+                        self[elem] = count + self_get(elem, 0)
+                else:
+                    dict.update(self, iterable)
             else:
+                self_get = self.get
                 for elem in iterable:
-                    d[elem] = d.get(elem, 0) + 1
+                    self[elem] = self_get(elem, 0) + 1
         if kwds:
             self.update(kwds)
 
     def subtract(self, iterable=None, /, **kwds):
-        d = self._d
         if iterable is not None:
+            self_get = self.get
             if hasattr(iterable, 'items'):
                 for elem, count in iterable.items():
-                    d[elem] = d.get(elem, 0) - count
+                    self[elem] = self_get(elem, 0) - count
             else:
                 for elem in iterable:
-                    d[elem] = d.get(elem, 0) - 1
+                    self[elem] = self_get(elem, 0) - 1
         if kwds:
             self.subtract(kwds)
 
@@ -352,14 +277,19 @@ class Counter:
             return NotImplemented
         return all(self[e] == other[e] for c in (self, other) for e in c)
 
+    def __ne__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return not self == other
+
     def __repr__(self):
-        if not self._d:
-            return f'{type(self).__name__}()'
+        if not self:
+            return f'{self.__class__.__name__}()'
         try:
             d = dict(self.most_common())
         except TypeError:
-            d = dict(self._d)
-        return f'{type(self).__name__}({d!r})'
+            d = dict(self)
+        return f'{self.__class__.__name__}({d!r})'
 
     def __add__(self, other):
         if not isinstance(other, Counter):
@@ -437,93 +367,57 @@ class Counter:
         return self._keep_positive()
 
     def _keep_positive(self):
-        for elem in [e for e, c in self._d.items() if not c > 0]:
-            del self._d[elem]
+        nonpositive = [elem for elem, count in self.items() if not count > 0]
+        for elem in nonpositive:
+            del self[elem]
         return self
 
 
-class OrderedDict:
+class OrderedDict(dict):
     """Dictionary that remembers insertion order"""
 
-    __abc_tpflags__ = 1 << 6
 
     def __init__(self, other=(), /, **kwds):
-        self._d = {}
+        dict.__init__(self)
         self.update(other, **kwds)
 
     def update(self, other=(), /, **kwds):
-        if hasattr(other, 'keys'):
+        if isinstance(other, dict):
+            for k in other:
+                self[k] = other[k]
+        elif hasattr(other, 'keys'):
             for k in other.keys():
-                self._d[k] = other[k]
+                self[k] = other[k]
         else:
             for k, v in other:
-                self._d[k] = v
+                self[k] = v
         for k, v in kwds.items():
-            self._d[k] = v
-
-    def __getitem__(self, key):
-        return self._d[key]
-
-    def __setitem__(self, key, value):
-        self._d[key] = value
-
-    def __delitem__(self, key):
-        del self._d[key]
-
-    def __contains__(self, key):
-        return key in self._d
-
-    def __len__(self):
-        return len(self._d)
-
-    def __iter__(self):
-        return iter(self._d)
+            self[k] = v
 
     def __reversed__(self):
-        return reversed(list(self._d))
-
-    __hash__ = None
-
-    def get(self, key, default=None):
-        return self._d.get(key, default)
-
-    def keys(self):
-        return self._d.keys()
-
-    def values(self):
-        return self._d.values()
-
-    def items(self):
-        return self._d.items()
-
-    def pop(self, *args):
-        return self._d.pop(*args)
-
-    def setdefault(self, key, default=None):
-        return self._d.setdefault(key, default)
-
-    def clear(self):
-        self._d.clear()
+        return reversed(list(dict.__iter__(self)))
 
     def copy(self):
-        return OrderedDict(self)
+        return self.__class__(self)
 
     __copy__ = copy
 
     def popitem(self, last=True):
-        if not self._d:
+        if not self:
             raise KeyError('dictionary is empty')
-        key = next(reversed(list(self._d))) if last else next(iter(self._d))
-        return key, self._d.pop(key)
+        key = next(reversed(list(dict.__iter__(self)))) if last else next(dict.__iter__(self))
+        return key, dict.pop(self, key)
 
     def move_to_end(self, key, last=True):
-        value = self._d.pop(key)
+        value = dict.pop(self, key)
         if last:
-            self._d[key] = value
+            dict.__setitem__(self, key, value)
         else:
-            rest = self._d
-            self._d = {key: value}
-            self._d.update(rest)
+            rest = list(self.items())
+            dict.clear(self)
+            dict.__setitem__(self, key, value)
+            for k, v in rest:
+                dict.__setitem__(self, k, v)
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
@@ -534,17 +428,32 @@ class OrderedDict:
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
-            return list(self._d.items()) == list(other._d.items())
-        if isinstance(other, dict):
-            return self._d == other
-        if hasattr(other, '_d') and isinstance(other._d, dict):
-            return self._d == other._d
-        return NotImplemented
+            return dict.__eq__(self, other) and list(self.items()) == list(other.items())
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other):
+        return not self == other
+
+    __hash__ = None
 
     def __repr__(self):
-        if not self._d:
-            return f'{type(self).__name__}()'
-        return f'{type(self).__name__}({list(self._d.items())!r})'
+        if not self:
+            return f'{self.__class__.__name__}()'
+        return f'{self.__class__.__name__}({list(self.items())!r})'
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.__class__(self)
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.__class__(other)
+        new.update(self)
+        return new
 
 
 class ChainMap:
@@ -670,7 +579,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             raise TypeError('Got more default values than field names')
         field_defaults = dict(zip(fields[nfields - len(defaults):], defaults))
 
-    def __init__(self, *args, **kwargs):
+    def __new__(cls, *args, **kwargs):
         if len(args) > nfields:
             raise TypeError(f'{typename}.__new__() takes {nfields + 1} positional '
                             f'arguments but {len(args) + 1} were given')
@@ -690,103 +599,51 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             if name in fields:
                 raise TypeError(f"{typename}.__new__() got multiple values for argument '{name}'")
             raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{name}'")
-        self.__dict__['_tuple'] = tuple(values)
+        return tuple.__new__(cls, values)
 
     def _make(cls, iterable):
-        result = cls(*iterable)
+        result = tuple.__new__(cls, iterable)
+        if len(result) != nfields:
+            raise TypeError(f'Expected {nfields} arguments, got {len(result)}')
         return result
 
     def _replace(self, **kwds):
-        values = [kwds.pop(name, v) for name, v in zip(fields, self._tuple)]
+        result = self._make(map(kwds.pop, fields, self))
         if kwds:
             raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
-        return type(self)(*values)
+        return result
 
     def __repr__(self):
-        return type(self).__name__ + '(' + ', '.join(
-            f'{n}={v!r}' for n, v in zip(fields, self._tuple)) + ')'
+        return self.__class__.__name__ + '(' + ', '.join(
+            f'{n}={v!r}' for n, v in zip(fields, self)) + ')'
 
     def _asdict(self):
-        return dict(zip(fields, self._tuple))
+        return dict(zip(fields, self))
 
     def __getnewargs__(self):
-        return self._tuple
+        return tuple(self)
 
-    def __setattr__(self, name, value):
-        raise AttributeError(f"can't set attribute")
-
-    def __iter__(self):
-        return iter(self._tuple)
-
-    def __len__(self):
-        return nfields
-
-    def __getitem__(self, i):
-        return self._tuple[i]
-
-    def __contains__(self, x):
-        return x in self._tuple
-
-    def __eq__(self, other):
-        if isinstance(other, tuple):
-            return self._tuple == other
-        t = getattr(other, '_tuple', None)
-        if isinstance(t, tuple):
-            return self._tuple == t
-        return NotImplemented
-
-    def __lt__(self, other):
-        return self._tuple < tuple(other)
-
-    def __le__(self, other):
-        return self._tuple <= tuple(other)
-
-    def __gt__(self, other):
-        return self._tuple > tuple(other)
-
-    def __ge__(self, other):
-        return self._tuple >= tuple(other)
-
-    def __hash__(self):
-        return hash(self._tuple)
-
-    def __add__(self, other):
-        return self._tuple + tuple(other)
-
-    def count(self, x):
-        return self._tuple.count(x)
-
-    def index(self, x, *args):
-        return self._tuple.index(x, *args)
+    def _readonly(self, value):
+        raise AttributeError("can't set attribute")
 
     ns = {
         '__doc__': f'{typename}({", ".join(fields)})',
+        '__slots__': (),
         '_fields': fields,
         '__match_args__': fields,
-        '__abc_tpflags__': 1 << 5,
         '_field_defaults': field_defaults,
-        '__init__': __init__,
+        '__new__': __new__,
         '_make': classmethod(_make),
         '_replace': _replace,
         '__repr__': __repr__,
         '_asdict': _asdict,
         '__getnewargs__': __getnewargs__,
-        '__setattr__': __setattr__,
-        '__iter__': __iter__,
-        '__len__': __len__,
-        '__getitem__': __getitem__,
-        '__contains__': __contains__,
-        '__eq__': __eq__,
-        '__lt__': __lt__, '__le__': __le__, '__gt__': __gt__, '__ge__': __ge__,
-        '__hash__': __hash__,
-        '__add__': __add__,
-        'count': count,
-        'index': index,
+        '__match_args__': fields,
     }
     for index, name in enumerate(fields):
-        ns[name] = property(lambda self, i=index: self._tuple[i],
+        ns[name] = property(lambda self, i=index: tuple.__getitem__(self, i), _readonly,
                             doc=f'Alias for field number {index}')
-    result = type(typename, (), ns)
+    result = type(typename, (tuple,), ns)
     if module is None:
         try:
             module = _sys._getframe(1).f_globals.get('__name__', '__main__')
