@@ -709,7 +709,7 @@ class ProcessPoolExecutor(Executor):
 
     def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), *,
                  max_tasks_per_child=None):
-        import multiprocessing
+        import multiprocessing  # library-loaded: needs_library() loads it for ProcessPoolExecutor
         self._mp = multiprocessing
         if max_workers is None:
             max_workers = multiprocessing.cpu_count()

@@ -10,7 +10,7 @@
 # archive the host loads on a program's first import of it (the wasm build; vm/frozen.h).
 # The core may import only core and native modules; this script fails the build otherwise
 # (a lazy import inside a function counts too: the library may not be loaded).
-set(core_modules threading queue multiprocessing concurrent concurrent.futures asyncio contextvars heapq aiohttp requests _pytime _strptime)
+set(core_modules threading queue concurrent concurrent.futures asyncio contextvars heapq aiohttp requests _pytime _strptime)
 get_filename_component(output_dir "${OUTPUT}" DIRECTORY)
 file(MAKE_DIRECTORY "${output_dir}")
 file(GLOB_RECURSE sources RELATIVE "${STDLIB_DIR}" "${STDLIB_DIR}/*.py")

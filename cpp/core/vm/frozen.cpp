@@ -145,6 +145,8 @@ bool needs_library(std::string_view source) {
     return name;
   };
   for (size_t i = 0; i < t.size(); ++i) {
+    // ProcessPoolExecutor lives in the core's concurrent.futures but runs on multiprocessing.
+    if (t[i].type == TokenType::Name && t[i].text == "ProcessPoolExecutor" && is_library_module("multiprocessing")) return true;
     if (t[i].type == TokenType::KwFrom) {
       size_t j = i + 1;
       if (is_library_module(dotted(j))) return true;

@@ -30,6 +30,9 @@ describe('the library archive', () => {
     expect(engine.needsLibrary('import asyncio, datetime as d')).toBe(true);
     expect(engine.needsLibrary('def f():\n    import typing\n    return typing')).toBe(true);
     expect(engine.needsLibrary('x = "import logging"  # import logging')).toBe(false);
+    // ProcessPoolExecutor is in the core's concurrent.futures but runs on the library's multiprocessing.
+    expect(engine.needsLibrary('import concurrent.futures\nwith concurrent.futures.ProcessPoolExecutor() as ex: pass')).toBe(true);
+    expect(engine.needsLibrary('import multiprocessing')).toBe(true);
     const program = 'import datetime\nprint(datetime.date(2024, 3, 1) + datetime.timedelta(days=30))';
     const before = engine.runProgram(program);
     expect(before.error?.type).toBe('ModuleNotFoundError');
