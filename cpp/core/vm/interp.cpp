@@ -1851,6 +1851,15 @@ dispatch_op:
         DISPATCH();
       }
       if (!lookup_name_in(static_cast<Module*>(m.o)->dict, names_.getattr, tmp)) {
+        // `from concurrent import futures`: a submodule not imported yet is imported now.
+        BEGIN_LIB();
+        ok = import_submodule(static_cast<Module*>(m.o), name, tmp);
+        END_LIB();
+        if (!ok) ERROR();
+        if (!tmp.is_null()) {
+          PUSH(tmp);
+          DISPATCH();
+        }
         RAISE(types_.import_error, "cannot import name '" + name->s + "' from '" + static_cast<Module*>(m.o)->name->s + "'");
       }
     }

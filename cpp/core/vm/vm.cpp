@@ -496,6 +496,21 @@ bool VM::current_locals(Value& out) {
 
 bool VM::import_module(std::string_view name, Value& out) { return do_import(intern(name), out); }
 
+bool VM::import_submodule(Module* package, Str* name, Value& out) {
+  out = Value::null();
+  Value sub;
+  if (do_import(intern(package->name->s + "." + name->s), sub)) {
+    out = sub;
+    return true;
+  }
+  // No such submodule: the caller raises CPython's "cannot import name" instead.
+  if (isinstance(pending_exception(), types_.module_not_found_error)) {
+    clear_exception();
+    return true;
+  }
+  return false;
+}
+
 bool VM::do_import(Str* name, Value& out) {
   for (const auto& [n, m] : modules_) {
     if (n == name->s) {

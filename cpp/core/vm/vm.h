@@ -179,6 +179,8 @@ class VM {
 
   // ---- modules (core resolves, library provides native modules) ----
   bool import_module(std::string_view name, Value& out);
+  // import_submodule imports package.name for `from package import name`; out stays null if there is none.
+  bool import_submodule(Module* package, Str* name, Value& out);
 
   // ---- runtime services for natives (core; backed by SimContext) ----
   SimContext& ctx() { return ctx_; }
