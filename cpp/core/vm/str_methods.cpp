@@ -444,20 +444,29 @@ bool s_splitlines(VM& vm, const CallArgs& a, Value& out) {
   return true;
 }
 
+// room_for checks a result string's next size against the memory limit before it grows
+// there, at most once per eighth of growth: a huge join or expandtabs raises MemoryError.
+bool room_for(VM& vm, size_t need, size_t& checked) {
+  if (need <= checked) return true;
+  if (!vm.reserve(need)) return false;
+  checked = need + need / 8 + 4096;
+  return true;
+}
+
 bool s_join(VM& vm, const CallArgs& a, Value& out) {
   Str* s = self_str(vm, a, "join");
   if (!s || !no_kwargs(vm, a, "str.join")) return false;
   if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "str.join() takes exactly one argument (%u given)", a.nargs - 1);
   std::string r;
-  size_t idx = 0;
+  size_t idx = 0, checked = 0;
   bool ok = iterate(vm, a.args[1], [&](Value item, bool&) {
     Str* is = as_str(item);
     if (!is)
       return raise_fmt(vm, vm.types().type_error, "sequence item %zu: expected str instance, %s found", idx, vm.type_name(item).c_str());
+    if (!room_for(vm, r.size() + (idx ? s->s.size() : 0) + is->s.size(), checked)) return false;
     if (idx) r += s->s;
     r += is->s;
     ++idx;
-    if ((idx & 0xFFF) == 0 && !vm.reserve(r.size())) return false;
     return true;
   });
   if (!ok) return false;
@@ -723,12 +732,14 @@ bool s_expandtabs(VM& vm, const CallArgs& a, Value& out) {
   if (!to_index(vm, p[0], tab)) return false;
   std::string r;
   int64_t col = 0;
+  size_t checked = 0;
   for (size_t i = 0; i < s->s.size();) {
     size_t p0 = i;
     uint32_t c = utf8_decode(s->s, i);
     if (c == '\t') {
       if (tab > 0) {
         int64_t n = tab - col % tab;
+        if (!room_for(vm, r.size() + static_cast<size_t>(n), checked)) return false;
         r.append(static_cast<size_t>(n), ' ');
         col += n;
       }
