@@ -1,5 +1,6 @@
 #include "runtime/kernel_io.h"
 
+#include <cmath>
 #include <string>
 
 #include "lang/bytecode.h"
@@ -17,7 +18,8 @@ using lib::as_list;
 struct TimerHeap {
   std::vector<Value>& handles;
   std::vector<Value>& whens;
-  double at(size_t i) const { return whens[i].f; }
+  // at() reads a due time; lists filled by user code may hold other values, ordered last.
+  double at(size_t i) const { return whens[i].is_float() ? whens[i].f : HUGE_VAL; }
   void move(size_t to, size_t from) {
     handles[to] = handles[from];
     whens[to] = whens[from];
@@ -28,9 +30,10 @@ struct TimerHeap {
 void sift_down(TimerHeap& h, size_t startpos, size_t pos) {
   Value handle = h.handles[pos];
   Value when = h.whens[pos];
+  double due = h.at(pos);
   while (pos > startpos) {
     size_t parentpos = (pos - 1) >> 1;
-    if (!(when.f < h.at(parentpos))) break;
+    if (!(due < h.at(parentpos))) break;
     h.move(pos, parentpos);
     pos = parentpos;
   }
@@ -62,8 +65,8 @@ bool heap_args(VM& vm, const CallArgs& a, const char* fn, uint32_t nargs, List*&
   if (!lib::no_kwargs(vm, a, fn) || !lib::arg_count(vm, a, fn, nargs, nargs)) return false;
   handles = as_list(a.args[0]);
   whens = as_list(a.args[1]);
-  if (!handles || !whens || handles->items.size() != whens->items.size()) {
-    return vm.raise(vm.types().type_error, std::string(fn) + "() needs two lists of equal length");
+  if (!handles || !whens || handles == whens || handles->items.size() != whens->items.size()) {
+    return vm.raise(vm.types().type_error, std::string(fn) + "() needs two distinct lists of equal length");
   }
   return true;
 }

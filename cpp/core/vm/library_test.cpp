@@ -693,6 +693,16 @@ TEST(Library, UnavailableBuiltinsSayWhy) {
   expect_error("open('f.txt')\n", "OSError", "open() is not available in the playground");
 }
 
+TEST(Library, KernelTimersRefuseListsThatWouldCorruptThem) {
+  // The loop's timer heap in the kernel module: aliased or mistyped lists raise, never corrupt memory.
+  expect_error("import _interleave as k\nL = [1] * 10\nk.timer_pop(L, L)\n", "TypeError",
+               "timer_pop() needs two distinct lists of equal length");
+  expect_error("import _interleave as k\nk.timer_pop([1, 2], [3])\n", "TypeError",
+               "timer_pop() needs two distinct lists of equal length");
+  RunResult r = run("import _interleave as k\nh, w = ['a', 'b', 'c'], ['x', None, 2.0]\nprint(k.timer_pop(h, w), len(h), len(w))\n");
+  EXPECT_EQ(r.output, "a 2 2\n") << describe(r);
+}
+
 TEST(Library, TimeRunsOnTheSimulatedClock) {
   RunResult r = run("import time\nt0 = time.perf_counter()\ntime.sleep(1.5)\nprint(time.perf_counter() - t0 >= 1.5)\n"
                     "print(int(time.time()) // 100000000, time.monotonic() >= 1.5)\n");
