@@ -252,19 +252,44 @@ std::string VM::format_exception(Value exc, const std::vector<std::string>& sour
       Value v = attr_of(exc, "exceptions");
       return v.is_obj() && v.o && v.o->kind == ObjKind::Tuple ? &static_cast<Tuple*>(v.o)->items : nullptr;
     }
+    // run prints exc after its causes and contexts, oldest first. The chain is walked with a
+    // loop, not recursion: a program can make it as long as it likes (raise ... from in a loop).
     void run(Value exc) {
-      if (exc.is_obj() && exc.o) seen.insert(exc.o);
-      ExceptionData* d = vm.exception_data(exc);
-      if (d) {
+      std::vector<std::pair<Value, bool>> chain;  // each exception, and whether it caused the one before
+      Value cur = exc;
+      bool caused = false;
+      while (true) {
+        if (cur.is_obj() && cur.o) seen.insert(cur.o);
+        chain.emplace_back(cur, caused);
+        ExceptionData* d = vm.exception_data(cur);
+        if (!d) break;
         if (!d->cause.is_none() && !(d->cause.is_obj() && seen.count(d->cause.o))) {
-          run(d->cause);
-          emit("\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if (!d->context.is_none() && !d->suppress_context &&
-                   !(d->context.is_obj() && seen.count(d->context.o))) {
-          run(d->context);
-          emit("\nDuring handling of the above exception, another exception occurred:\n\n");
+          cur = d->cause;
+          caused = true;
+        } else if (!d->context.is_none() && !d->suppress_context && !(d->context.is_obj() && seen.count(d->context.o))) {
+          cur = d->context;
+          caused = false;
+        } else {
+          break;
         }
       }
+      // kMaxChain: CPython prints every link (and crashes on 100,000); past 1000 the oldest are left out.
+      constexpr size_t kMaxChain = 1000;
+      size_t first = chain.size();
+      if (first > kMaxChain) {
+        first = kMaxChain;
+        emit("[" + std::to_string(chain.size() - kMaxChain) + " earlier exceptions of this chain are not shown]\n\n");
+      }
+      for (size_t k = first; k-- > 0;) {
+        one(chain[k].first);
+        if (k == 0) break;
+        emit(chain[k].second ? "\nThe above exception was the direct cause of the following exception:\n\n"
+                             : "\nDuring handling of the above exception, another exception occurred:\n\n");
+      }
+    }
+    // one prints a single exception: its traceback and message, or an exception group's box.
+    void one(Value exc) {
+      ExceptionData* d = vm.exception_data(exc);
       const std::vector<Value>* items = group_items(exc);
       if (!items) {
         if (d && !d->traceback.empty()) {
