@@ -820,27 +820,24 @@ class Compiler {
     u.scope = s;
     u.line = c->first_line;
     // Parameters come first in varnames, then the scope's other plain locals.
+    // param_index: parameter name -> position, so scopes with many parameters stay linear.
+    std::unordered_map<std::string, int32_t> param_index;
+    for (size_t i = 0; i < s->params.size(); ++i) param_index[s->params[i]] = static_cast<int32_t>(i);
     if (s->kind == ScopeKind::Function || s->kind == ScopeKind::Comprehension) {
       for (const auto& p : s->params) c->varnames.push_back(p);
       for (const auto& n : s->order) {
-        if (s->bind[n] == Binding::Local &&
-            std::find(s->params.begin(), s->params.end(), n) == s->params.end()) {
-          c->varnames.push_back(n);
-        }
+        if (s->bind[n] == Binding::Local && !param_index.count(n)) c->varnames.push_back(n);
       }
       for (const auto& n : c->varnames) {
-        bool is_param = std::find(s->params.begin(), s->params.end(), n) != s->params.end();
+        bool is_param = param_index.count(n) > 0;
         if (!is_param || s->deleted.count(n)) u.checked_locals.insert(n);
       }
     }
     c->cellvars = s->cellvars;
     c->freevars = s->freevars;
     for (const auto& cv : c->cellvars) {
-      int32_t arg = -1;
-      for (size_t i = 0; i < s->params.size(); ++i) {
-        if (s->params[i] == cv) arg = static_cast<int32_t>(i);
-      }
-      c->cell2arg.push_back(arg);
+      auto at = param_index.find(cv);
+      c->cell2arg.push_back(at == param_index.end() ? -1 : at->second);
     }
     if (s->generator && s->coroutine) {
       c->flags |= kCodeAsyncGenerator;

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "lang/lexer.h"
@@ -1379,13 +1380,10 @@ class Parser {
   bool parameters(Arguments& args, bool lambda, uint32_t* defaults_height = nullptr) {
     TokenType closer = lambda ? TokenType::Colon : TokenType::RParen;
     bool seen_slash = false, seen_star = false, seen_default = false;
-    std::vector<std::string> seen_names;
+    std::unordered_set<std::string> seen_names;  // a set: a generated def may have 100,000 parameters
     auto check_dup = [&](const Token& t) {
       std::string name(t.text);
-      if (std::find(seen_names.begin(), seen_names.end(), name) != seen_names.end()) {
-        defer(t, "duplicate argument '" + name + "' in function definition");
-      }
-      seen_names.push_back(std::move(name));
+      if (!seen_names.insert(name).second) defer(t, "duplicate argument '" + name + "' in function definition");
     };
     auto annotation = [&](const Token& n) {
       if (lambda || !accept(TokenType::Colon)) return true;

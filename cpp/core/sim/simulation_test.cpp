@@ -223,6 +223,20 @@ TEST(Simulation, EndlessOutputStopsAtTheOutputLimit) {
   EXPECT_GT(sim.result().output.size() + sim.result().error_output.size(), (1u << 20) - 1002);
 }
 
+TEST(Simulation, HundredThousandParametersCompileAndRun) {
+  // A generated def with 100,000 parameters: the parser's and compiler's name checks are sets.
+  std::string names, args;
+  for (int i = 0; i < 100'000; ++i) names += (i ? ", a" : "a") + std::to_string(i);
+  Simulation sim;
+  ASSERT_TRUE(sim.load("def f(" + names + "):\n    return a0 + a99999\nprint(f(*range(100000)))\n"));
+  sim.run();
+  EXPECT_FALSE(sim.result().error) << sim.result().error->message;
+  EXPECT_EQ(sim.result().output, "99999\n");
+  Simulation dup;
+  EXPECT_FALSE(dup.load("def g(" + names + ", a5):\n    pass\n"));
+  EXPECT_EQ(dup.result().error->message, "duplicate argument 'a5' in function definition");
+}
+
 TEST(Simulation, TwoSimulationsSideBySide) {
   Simulation a, b;
   ASSERT_TRUE(a.load("x = 0\nfor i in range(100):\n    x += i\nprint(x)\n"));
