@@ -87,6 +87,7 @@ RunOptions run_options_from(const val& options) {
   number_option(options, "stepLimit", r.step_limit);
   number_option(options, "memoryLimit", r.memory_limit);
   number_option(options, "outputLimit", r.output_limit);
+  number_option(options, "eventLimit", r.event_limit);
   number_option(options, "recursionLimit", r.recursion_limit);
   number_option(options, "seed", r.seed);
   val trace_lines = options["traceLines"];

@@ -30,6 +30,7 @@ constexpr const char* kUsage =
     "  --step-limit N    stop with StepLimitError after N instructions (default 100000000)\n"
     "  --memory-limit MB stop with MemoryError past MB megabytes of live objects (default 256)\n"
     "  --output-limit MB stop with OutputLimitError past MB megabytes printed (default 16)\n"
+    "  --event-limit N   stop with EventLimitError after N scheduling events (default 10000000)\n"
     "  --seed N          seed for the random module and for where the scheduler\n"
     "                    preempts threads (default 0)\n"
     "  --filename NAME   file name shown in tracebacks (default main.py)\n"
@@ -307,6 +308,12 @@ int main(int argc, char** argv) {
         return usage_error(std::string("--memory-limit needs megabytes from 1 to 4096, got '") + text + "'");
       }
       args.options.memory_limit = n << 20;
+    } else if (arg == "--event-limit") {
+      const char* text = value();
+      uint64_t n = 0;
+      if (!text) return usage_error("--event-limit needs a value");
+      if (!parse_count(text, n) || n < 1) return usage_error(std::string("--event-limit needs a positive integer, got '") + text + "'");
+      args.options.event_limit = n;
     } else if (arg == "--output-limit") {
       const char* text = value();
       uint64_t n = 0;

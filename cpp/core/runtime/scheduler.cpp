@@ -112,6 +112,7 @@ double Scheduler::lockstep_factor(uint32_t t, double time) const {
 void Scheduler::emit(EventKind kind, double time, uint32_t task, uint32_t line, double value, uint16_t flags,
                      uint32_t ref) {
   if (end_ != RunEnd::Running) return;
+  if (kind != EventKind::Line) ++scheduling_events_;
   log_.emit(kind, time, task, line, value, flags, ref);
 }
 
@@ -189,6 +190,12 @@ bool Scheduler::advance(uint64_t max_steps) {
   for (uint64_t rounds = 0; end_ == RunEnd::Running && !at_choice_ && vm_->steps() < stop && rounds < max_steps;
        ++rounds) {
     step(stop);
+    // The event limit bounds work the step counter does not see (GIL hand-offs in sim.cpu).
+    if (scheduling_events_ >= settings_.event_limit && end_ == RunEnd::Running) {
+      end_ = RunEnd::EventLimit;
+      end_line_ = active_ >= 0 ? thread_line(static_cast<uint32_t>(active_)) : 0;
+      end_time_ = now_;
+    }
   }
   return end_ == RunEnd::Running && !at_choice_;
 }

@@ -38,6 +38,7 @@ struct RuntimeSettings {
   int64_t network_capacity = -1;   // requests served at once; < 0 means no limit
   bool trace_lines = true;         // emit Line events
   uint64_t output_limit = 16ull << 20;  // bytes of stdout + stderr before the run ends (RunEnd::OutputLimit)
+  uint64_t event_limit = 10'000'000;    // events other than Line before the run ends (RunEnd::EventLimit)
   // manual: the host is the scheduler. One core, the GIL, no forced switches; whenever
   // more than one thread could run, the next of `choices` picks one (docs/RUNTIME.md).
   bool manual = false;
@@ -46,7 +47,7 @@ struct RuntimeSettings {
 };
 
 // RunEnd says whether and how the run ended.
-enum class RunEnd : uint8_t { Running, Finished, Raised, Deadlock, StepLimit, OutputLimit };
+enum class RunEnd : uint8_t { Running, Finished, Raised, Deadlock, StepLimit, OutputLimit, EventLimit };
 
 class Scheduler : public SimContext {
  public:
@@ -364,6 +365,7 @@ class Scheduler : public SimContext {
 
   RuntimeSettings settings_;
   EventLog& log_;
+  uint64_t scheduling_events_ = 0;  // events other than Line: bounded by settings_.event_limit
   VM* vm_ = nullptr;
   const std::vector<std::string>* lines_ = nullptr;
   MersenneTwister random_;

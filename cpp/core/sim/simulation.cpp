@@ -27,6 +27,7 @@ RuntimeSettings settings_from(const RunOptions& o) {
   s.network_capacity = o.network_capacity > 0 ? o.network_capacity : -1;
   s.trace_lines = o.trace_lines;
   s.output_limit = o.output_limit;
+  s.event_limit = o.event_limit;
   s.costs = o.costs;
   if (o.manual) {
     // Manual mode: one core and the GIL, so exactly one chosen thread runs at a time.
@@ -111,6 +112,15 @@ class Engine {
     fail(std::move(info));
   }
 
+  void finish_event_limit(uint32_t line) {
+    ErrorInfo info;
+    info.type = "EventLimitError";
+    info.message = "stopped after " + std::to_string(options.event_limit) + " scheduling events (raise the limit with --event-limit)";
+    info.line = line;
+    info.traceback = info.type + ": " + info.message + "\n";
+    fail(std::move(info));
+  }
+
   void finish_step_limit(uint32_t line) {
     ErrorInfo info;
     info.type = "StepLimitError";
@@ -173,6 +183,7 @@ class Engine {
       case RunEnd::Deadlock: finish_deadlock(); break;
       case RunEnd::StepLimit: finish_step_limit(scheduler.end_line()); break;
       case RunEnd::OutputLimit: finish_output_limit(scheduler.end_line()); break;
+      case RunEnd::EventLimit: finish_event_limit(scheduler.end_line()); break;
     }
   }
 };

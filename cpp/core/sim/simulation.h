@@ -22,6 +22,7 @@ struct RunOptions {
   uint64_t step_limit = 100'000'000;               // instructions before StepLimitError
   uint64_t memory_limit = 256ull * 1024 * 1024;    // bytes of VM objects before MemoryError
   uint64_t output_limit = 16ull * 1024 * 1024;     // bytes printed (stdout + stderr) before OutputLimitError
+  uint64_t event_limit = 10'000'000;               // scheduling events (all but Line) before EventLimitError
   uint32_t recursion_limit = 1000;                 // Python frames per task before RecursionError
   uint64_t seed = 0;                               // seeds `random` and where forced switches land
   bool trace_lines = true;                         // emit EventKind::Line records

@@ -237,6 +237,20 @@ TEST(Simulation, HundredThousandParametersCompileAndRun) {
   EXPECT_EQ(dup.result().error->message, "duplicate argument 'a5' in function definition");
 }
 
+TEST(Simulation, GilHandOffsStopAtTheEventLimit) {
+  // Two threads in sim.cpu(1e5) hand the GIL over every 5 ms without executing an instruction.
+  RunOptions o;
+  o.event_limit = 5000;
+  Simulation sim(o);
+  ASSERT_TRUE(sim.load("import sim, threading\ndef w():\n    sim.cpu(1e5)\n"
+                       "ts = [threading.Thread(target=w) for _ in range(2)]\nfor t in ts: t.start()\nfor t in ts: t.join()\n"));
+  all_events(sim);
+  ASSERT_TRUE(sim.result().error);
+  EXPECT_EQ(sim.result().error->type, "EventLimitError");
+  EXPECT_EQ(sim.result().error->message, "stopped after 5000 scheduling events (raise the limit with --event-limit)");
+  EXPECT_LT(sim.result().elapsed, 100.0);
+}
+
 TEST(Simulation, TwoSimulationsSideBySide) {
   Simulation a, b;
   ASSERT_TRUE(a.load("x = 0\nfor i in range(100):\n    x += i\nprint(x)\n"));
