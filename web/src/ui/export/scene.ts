@@ -107,7 +107,7 @@ export function buildScene(trace: Trace, allLanes: readonly Lane[], options: Sce
     const y = lanesTop + i * LANE_H;
     if (i % 2 === 1) shapes.splice(1, 0, { kind: 'rect', x: 0, y, w: width, h: LANE_H, fill: { color: palette.grid }, opacity: 0.25 });
     if (lane.kind === LaneKind.Process) {
-      shapes.push({ kind: 'rect', x: 0, y, w: width, h: LANE_H, fill: { color: palette.grid }, opacity: 0.55 });
+      shapes.push({ kind: 'rect', x: 0, y, w: width, h: LANE_H, fill: { color: palette.fg }, opacity: 0.13 });
       shapes.push({ kind: 'rect', x: 0, y, w: width, h: 2, fill: { color: palette.fg } });
       shapes.push({ kind: 'text', x: 8, y: y + LANE_H / 2 + 1, text: fitText(lane.label, width - 16, 14), size: 14, weight: 700, color: palette.fg });
     } else if (lane.kind === LaneKind.Task) {

@@ -433,7 +433,7 @@ export class TimelineView implements Disposable {
   private drawLaneLabel(lane: Lane, y: number, index: number, fg: string, muted: string, grid: string): void {
     const ctx = this.ctx;
     if (lane.kind === LaneKind.Process) {
-      this.drawProcessHeader(lane, y, fg, grid);
+      this.drawProcessHeader(lane, y, fg);
       return;
     }
     if (index % 2 === 1) {
@@ -461,13 +461,13 @@ export class TimelineView implements Disposable {
 
   // drawProcessHeader draws a process group's header row: a band across the whole width
   // with a rule above it and the process's name and pid, in the theme's text colour.
-  private drawProcessHeader(lane: Lane, y: number, fg: string, grid: string): void {
+  private drawProcessHeader(lane: Lane, y: number, fg: string): void {
     const ctx = this.ctx;
-    ctx.fillStyle = grid;
-    ctx.globalAlpha = 0.55;
+    // A tint of the text colour keeps the band faint and the text at full contrast in every palette.
+    ctx.fillStyle = fg;
+    ctx.globalAlpha = 0.13;
     ctx.fillRect(0, y, this.cssWidth, LANE_H);
     ctx.globalAlpha = 1;
-    ctx.fillStyle = fg;
     ctx.fillRect(0, y, this.cssWidth, 2);
     ctx.font = '700 14px system-ui, sans-serif';
     ctx.fillText(lane.label, 8, y + LANE_H / 2 + 1);
