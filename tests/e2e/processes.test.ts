@@ -93,6 +93,19 @@ describe('processes on the timeline', () => {
     await app.page.waitForFunction(() => !document.documentElement.classList.contains('presenter'));
   });
 
+  it('puts the event loop in the main process for the threads-vs-processes-vs-asyncio example', async () => {
+    await app.loadExample('cpu-threads-processes-asyncio');
+    await app.run();
+    const state = await app.waitForRun();
+    assert.equal(state.error, null);
+    const groups = await app.timeline.laneGroups();
+    assert.deepEqual(groups.map((g) => g.header), [...HEADERS, 'Cores · shared by all processes']);
+    assert.ok(groups[0].lanes.includes('event loop'), 'the loop runs in MainProcess');
+    assert.ok(groups[0].lanes.includes('GIL'));
+    for (const g of groups.slice(1, HEADERS.length)) assert.ok(!g.lanes.includes('event loop'), `${g.header} has no event loop`);
+    await app.screenshot('processes-05-example');
+  });
+
   it('keeps a run with one process ungrouped', async () => {
     await app.editor.setCode('import threading\nt = threading.Thread(target=print, args=("hi",))\nt.start()\nt.join()\n');
     await app.run();
