@@ -123,7 +123,11 @@ export class TimelineView implements Disposable {
   refresh(): void {
     for (const g of this.groups) {
       const lanes = lanesOf(g.trace);
-      if (lanes.length !== g.lanes.length || lanes.some((l, i) => l.list !== g.lanes[i].list || l.label !== g.lanes[i].label)) g.lanes = lanes;
+      // Lanes can move (a process header appears above them), so cached segment labels go with the old ones.
+      if (lanes.length !== g.lanes.length || lanes.some((l, i) => l.list !== g.lanes[i].list || l.label !== g.lanes[i].label)) {
+        g.lanes = lanes;
+        this.labels.clear();
+      }
     }
     this.requestDraw();
   }
