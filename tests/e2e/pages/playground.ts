@@ -134,6 +134,35 @@ export class TimelinePage {
     return (await this.page.evaluate((t) => window.__interleave.timelineX(t), time)) as number;
   }
 
+  /** processHeaders lists the process group headers ("MainProcess · pid 4242"), in drawing order. */
+  async processHeaders(): Promise<string[]> {
+    const m = await this.model();
+    return m.groups[0].lanes.filter((l) => l.kind === 4 && l.label.includes(' · pid ')).map((l) => l.label);
+  }
+
+  /** laneGroups reads the lanes as drawn: each header with the labels of the lanes under it. */
+  async laneGroups(): Promise<{ header: string; lanes: string[] }[]> {
+    const m = await this.model();
+    const out: { header: string; lanes: string[] }[] = [];
+    for (const l of m.groups[0].lanes) {
+      if (l.kind === 4) out.push({ header: l.label, lanes: [] });
+      else if (out.length > 0) out[out.length - 1].lanes.push(l.label);
+    }
+    return out;
+  }
+
+  /** hoverLane points at lane `index` (0 is the top lane, unscrolled, outside presenter mode) at a simulated time and reads the tooltip. */
+  async hoverLane(index: number, time: number): Promise<string> {
+    const box = await this.canvas.boundingBox();
+    if (!box) throw new Error('timeline is not visible');
+    const y = 26 + index * 26 + 13;
+    if (y > box.height) throw new Error(`lane ${index} is below the timeline's visible area`);
+    await this.page.mouse.move(box.x + (await this.xFor(time)), box.y + y);
+    const tip = this.page.locator('.timeline-tooltip');
+    await tip.waitFor({ state: 'visible', timeout: 2000 });
+    return (await tip.innerText()).replace(/\s+/g, ' ').trim();
+  }
+
   /** clickAt clicks the first lane at a simulated time. */
   async clickAt(time: number): Promise<void> {
     await this.canvas.click({ position: { x: await this.xFor(time), y: 26 + 13 } });

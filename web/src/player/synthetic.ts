@@ -80,6 +80,9 @@ export class StreamBuilder {
   cancelled(time: number, task: number, target: number): this {
     return this.ev(time, EventKind.TaskCancelled, task, { value: target });
   }
+  processStart(time: number, task: number, process: number, name: string): this {
+    return this.ev(time, EventKind.ProcessStart, task, { value: process, ref: this.str(name) });
+  }
   idle(time: number, core: number): this {
     return this.ev(time, EventKind.Idle, 0, { flags: core });
   }
@@ -154,6 +157,21 @@ export function asyncStream(): StreamBuilder {
   b.wake(1.002, 2).loopIteration(1.002, 0, [2]).line(1.002, 2, 5).end(1.003, 2, 0, "'a'");
   b.wake(1.003, 1).loopIteration(1.003, 0, [1]).line(1.003, 1, 16).print(1.004, 1, "['a', 'b']\n", 16).end(1.004, 1);
   b.line(1.004, 0, 21).end(1.005, 0);
+  return b;
+}
+
+/** poolStream: the main program starts two worker processes; each worker's thread holds its own process's GIL. */
+export function poolStream(): StreamBuilder {
+  const b = new StreamBuilder();
+  b.created(0, 0, 'MainThread', TaskKind.Main, -1).start(0, 0).running(0, 0, 0).gilTake(0, 0).line(0, 0, 7);
+  b.created(0.001, 1, 'SpawnPoolWorker-1', TaskKind.Thread, 0).processStart(0.001, 1, 1, 'SpawnPoolWorker-1');
+  b.created(0.001, 2, 'SpawnPoolWorker-2', TaskKind.Thread, 0).processStart(0.001, 2, 2, 'SpawnPoolWorker-2');
+  b.created(0.001, 3, 'Thread-1', TaskKind.Thread, 0);
+  b.blocked(0.002, 0, 4, 'join', -1, 8).gilDrop(0.002, 0, 0).preempted(0.002, 0, 0);
+  b.running(0.002, 1, 0).gilTake(0.002, 1).start(0.002, 1).cpu(0.002, 1, 0.2, 4);
+  b.running(0.002, 2, 1).gilTake(0.002, 2).start(0.002, 2).cpu(0.002, 2, 0.2, 4);
+  b.end(0.202, 1).gilDrop(0.202, 1, 2).end(0.202, 2).gilDrop(0.202, 2, 2).idle(0.202, 1);
+  b.wake(0.202, 0).running(0.202, 0, 0).gilTake(0.202, 0).start(0.203, 3).end(0.204, 3).end(0.205, 0);
   return b;
 }
 

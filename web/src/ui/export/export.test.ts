@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EventKind } from '../../engine/events';
-import { StreamBuilder, asyncStream, gilStream, sequentialStream } from '../../player/synthetic';
+import { StreamBuilder, asyncStream, gilStream, poolStream, sequentialStream } from '../../player/synthetic';
 import { TaskKind } from '../../player/states';
 import { Trace } from '../../player/trace';
 import { DrawList, Style, lanesOf } from '../timeline/model';
@@ -271,5 +271,17 @@ describe('trace and text export', () => {
     expect(fileSlug('')).toBe('program');
     expect(formatBytes(812)).toBe('812 B');
     expect(formatBytes(14_540)).toBe('14.2 KB');
+  });
+});
+
+describe('export of a run with processes', () => {
+  it('draws each process header as bold text across the width, in both palettes', () => {
+    for (const palette of [LIGHT, DARK]) {
+      const trace = traceOf(poolStream());
+      const scene = buildScene(trace, lanesOf(trace), { title: 'pool', t0: 0, t1: trace.endTime, width: 1000, palette });
+      const headers = scene.shapes.filter((s) => s.kind === 'text' && s.weight === 700).map((s) => (s.kind === 'text' ? s.text : ''));
+      expect(headers).toEqual(['MainProcess · pid 4242', 'SpawnPoolWorker-1 · pid 4243', 'SpawnPoolWorker-2 · pid 4244', 'Cores · shared by all processes']);
+      expect(scene.shapes.filter((s) => s.kind === 'text' && s.text === 'GIL')).toHaveLength(3);
+    }
   });
 });

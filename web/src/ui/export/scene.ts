@@ -106,7 +106,11 @@ export function buildScene(trace: Trace, allLanes: readonly Lane[], options: Sce
   lanes.forEach((lane, i) => {
     const y = lanesTop + i * LANE_H;
     if (i % 2 === 1) shapes.splice(1, 0, { kind: 'rect', x: 0, y, w: width, h: LANE_H, fill: { color: palette.grid }, opacity: 0.25 });
-    if (lane.kind === LaneKind.Task) {
+    if (lane.kind === LaneKind.Process) {
+      shapes.push({ kind: 'rect', x: 0, y, w: width, h: LANE_H, fill: { color: palette.fg }, opacity: 0.13 });
+      shapes.push({ kind: 'rect', x: 0, y, w: width, h: 2, fill: { color: palette.fg } });
+      shapes.push({ kind: 'text', x: 8, y: y + LANE_H / 2 + 1, text: fitText(lane.label, width - 16, 14), size: 14, weight: 700, color: palette.fg });
+    } else if (lane.kind === LaneKind.Task) {
       shapes.push({ kind: 'rect', x: 6, y: y + 6, w: 10, h: LANE_H - 12, fill: { color: taskColor(lane.colorIndex) } });
       shapes.push({ kind: 'text', x: 22, y: y + LANE_H / 2 + 0.5, text: fitText(lane.label, LABEL_W - 30, 14), size: 14, weight: 600, color: palette.fg });
     } else {

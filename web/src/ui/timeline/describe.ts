@@ -14,7 +14,8 @@ export interface Description {
 
 export function describeAt(trace: Trace, lane: Lane, time: number): Description {
   const list = lane.list;
-  const title = lane.label;
+  const process = lane.process ?? -1;
+  const title = lane.kind === LaneKind.Gil && process >= 0 ? `GIL of ${trace.processNames.get(process) ?? `process ${process}`}` : lane.label;
   if (lane.stalls) {
     const k = lane.stalls.findTime(time);
     if (k >= 0 && time < lane.stalls.end.data[k]) {

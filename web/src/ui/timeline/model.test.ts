@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { StreamBuilder, asyncStream, gilStream, sequentialStream } from '../../player/synthetic';
+import { StreamBuilder, asyncStream, gilStream, poolStream, sequentialStream } from '../../player/synthetic';
 import { Trace } from '../../player/trace';
 import { computeTicks, createTicks, formatTick, niceStep } from './axis';
 import { describeAt } from './describe';
-import { ACTIVITY, DrawList, LaneKind, STYLE_MASK, Style, TASK_COLOR_SHIFT, buildFrame, lanesOf } from './model';
+import { ACTIVITY, DrawList, LaneKind, SHARED_TITLE, STYLE_MASK, Style, TASK_COLOR_SHIFT, buildFrame, lanesOf, processGroupsOf } from './model';
 import { TimelineViewport } from './view';
 
 function traceOf(b: StreamBuilder): Trace {
@@ -128,5 +128,46 @@ describe('axis and viewport', () => {
     expect(v.reveal(9, 10)).toBe(true);
     expect(v.t0).toBeLessThanOrEqual(9);
     expect(v.t1).toBeGreaterThanOrEqual(9);
+  });
+});
+
+describe('process groups', () => {
+  it('groups tasks by process, main program first, each with its own GIL', () => {
+    const trace = traceOf(poolStream());
+    const groups = processGroupsOf(trace);
+    expect(groups.map((g) => [g.process, g.name, g.pid, g.tasks.map((t) => t.name)])).toEqual([
+      [0, 'MainProcess', 4242, ['MainThread', 'Thread-1']],
+      [1, 'SpawnPoolWorker-1', 4243, ['SpawnPoolWorker-1']],
+      [2, 'SpawnPoolWorker-2', 4244, ['SpawnPoolWorker-2']],
+    ]);
+    expect(groups[0].gil).toBe(trace.gil);
+    expect(groups[1].gil).toBe(trace.processGils.get(1));
+    expect(processGroupsOf(traceOf(gilStream())).map((g) => g.name)).toEqual(['MainProcess']);
+  });
+
+  it('draws a header, the tasks and a GIL lane per process, then the shared cores', () => {
+    const trace = traceOf(poolStream());
+    const lanes = lanesOf(trace);
+    expect(lanes.map((l) => l.label)).toEqual([
+      'MainProcess · pid 4242', 'MainThread', 'Thread-1', 'GIL',
+      'SpawnPoolWorker-1 · pid 4243', 'SpawnPoolWorker-1', 'GIL',
+      'SpawnPoolWorker-2 · pid 4244', 'SpawnPoolWorker-2', 'GIL',
+      SHARED_TITLE, 'core 0', 'core 1',
+    ]);
+    expect(lanes.filter((l) => l.kind === LaneKind.Process)).toHaveLength(4);
+    expect(lanes.filter((l) => l.kind === LaneKind.Gil).map((l) => l.process)).toEqual([0, 1, 2]);
+    const out = new DrawList();
+    buildFrame(trace, lanes, { t0: 0, t1: 0.205, width: 410 }, out);
+    // Headers draw no rectangles; a worker's GIL lane shows only that worker holding it.
+    expect(rectsOf(out, 0)).toEqual([]);
+    const gil1 = rectsOf(out, 6);
+    expect(gil1.length).toBeGreaterThan(0);
+    expect(new Set(gil1.map((r) => r.style >> TASK_COLOR_SHIFT))).toEqual(new Set([trace.taskById(1)?.index]));
+    expect(describeAt(trace, lanes[6], 0.1).title).toBe('GIL of SpawnPoolWorker-1');
+    expect(describeAt(trace, lanes[6], 0.1).lines[0]).toBe('held by SpawnPoolWorker-1');
+  });
+
+  it('keeps a single-process run ungrouped', () => {
+    expect(lanesOf(traceOf(gilStream())).some((l) => l.kind === LaneKind.Process)).toBe(false);
   });
 });

@@ -3,10 +3,11 @@
 // per pixel, each showing the state that dominates it, found by binary search on the
 // lane's prefix sums. Buffers are reused, so a frame allocates nothing on the model side.
 import { Bucket, ReadyFor, TaskState } from '../../player/states';
-import type { SegmentList } from '../../player/segments';
-import { Resource, type Trace } from '../../player/trace';
+import { SegmentList } from '../../player/segments';
+import { Resource, type TaskRecord, type Trace } from '../../player/trace';
 
-export const LaneKind = { Task: 0, Core: 1, Gil: 2, Loop: 3 } as const;
+/** Process lanes are group headers (one per simulated process); they have no segments. */
+export const LaneKind = { Task: 0, Core: 1, Gil: 2, Loop: 3, Process: 4 } as const;
 export type LaneKind = (typeof LaneKind)[keyof typeof LaneKind];
 
 export interface Lane {
@@ -19,7 +20,50 @@ export interface Lane {
   list: SegmentList;
   /** stalls overlays the loop lane with the stretches a synchronous call blocked it. */
   stalls: SegmentList | null;
+  /** process is the simulated process a lane belongs to when a run has several; -1 for shared lanes (cores) or a single process. */
+  process?: number;
 }
+
+/** MAIN_PID is os.getpid() of the main program in the engine; process k has MAIN_PID + k. */
+export const MAIN_PID = 4242;
+
+/** ProcessGroup is one simulated process: its tasks in order of appearance and its GIL lane. */
+export interface ProcessGroup {
+  process: number;
+  name: string;
+  pid: number;
+  tasks: TaskRecord[];
+  gil: SegmentList | null;
+}
+
+/** processGroupsOf groups a trace's tasks by process: the main program first, then child processes in order of id. */
+export function processGroupsOf(trace: Trace): ProcessGroup[] {
+  const byProcess = new Map<number, TaskRecord[]>();
+  for (const rec of trace.tasks) {
+    let tasks = byProcess.get(rec.process);
+    if (!tasks) byProcess.set(rec.process, (tasks = []));
+    tasks.push(rec);
+  }
+  for (const p of trace.processGils.keys()) if (!byProcess.has(p)) byProcess.set(p, []);
+  if (!byProcess.has(0)) byProcess.set(0, []);
+  return [...byProcess.keys()]
+    .sort((a, b) => a - b)
+    .map((process) => ({
+      process,
+      name: trace.processNames.get(process) ?? (process === 0 ? 'MainProcess' : `Process-${process}`),
+      pid: MAIN_PID + process,
+      tasks: byProcess.get(process) ?? [],
+      gil: process === 0 ? trace.gil : (trace.processGils.get(process) ?? null),
+    }));
+}
+
+/** processTitle is a process group's header: "MainProcess · pid 4242". */
+export function processTitle(group: ProcessGroup): string {
+  return `${group.name} · pid ${group.pid}`;
+}
+
+/** SHARED_TITLE heads the lanes all processes share (the cores) when a run has several processes. */
+export const SHARED_TITLE = 'Cores · shared by all processes';
 
 /** Style codes: the low byte is the fill, TASK_COLOR_SHIFT holds a task colour for resource lanes. */
 export const Style = {
@@ -68,21 +112,47 @@ export const STYLE_NAMES: Record<number, string> = {
   [Style.Busy]: 'held / running',
 };
 
-/** lanesOf lists the lanes of a trace: tasks in order of appearance, then cores, GIL, loop. */
+const EMPTY = new SegmentList();
+
+function taskLane(rec: TaskRecord, process: number): Lane {
+  return { kind: LaneKind.Task, label: rec.name, task: rec.id, colorIndex: rec.index, list: rec.lane, stalls: null, process };
+}
+
+/**
+ * lanesOf lists the lanes of a trace: tasks in order of appearance, then cores, GIL, loop.
+ * A run with several processes is grouped instead: per process a header lane, its tasks
+ * and its GIL (and the event loop in the process of the loop's thread), then a header and
+ * the cores, which all processes share.
+ */
 export function lanesOf(trace: Trace): Lane[] {
-  const lanes: Lane[] = trace.tasks.map((rec) => ({
-    kind: LaneKind.Task,
-    label: rec.name,
-    task: rec.id,
-    colorIndex: rec.index,
-    list: rec.lane,
-    stalls: null,
-  }));
+  const processes = processGroupsOf(trace);
+  if (processes.length > 1) return groupedLanes(trace, processes);
+  const lanes: Lane[] = trace.tasks.map((rec) => taskLane(rec, -1));
   trace.cores.forEach((list, k) => lanes.push({ kind: LaneKind.Core, label: `core ${k}`, task: -1, colorIndex: -1, list, stalls: null }));
   if (trace.gil) lanes.push({ kind: LaneKind.Gil, label: 'GIL', task: -1, colorIndex: -1, list: trace.gil, stalls: null });
   if (trace.loop) {
     lanes.push({ kind: LaneKind.Loop, label: 'event loop', task: -1, colorIndex: -1, list: trace.loop, stalls: trace.loopStalls });
   }
+  return lanes;
+}
+
+function groupedLanes(trace: Trace, processes: ProcessGroup[]): Lane[] {
+  const lanes: Lane[] = [];
+  const loopProcess = trace.loop ? (trace.taskById(trace.loopThread)?.process ?? 0) : -1;
+  for (const g of processes) {
+    const process = g.process;
+    lanes.push({ kind: LaneKind.Process, label: processTitle(g), task: -1, colorIndex: -1, list: EMPTY, stalls: null, process });
+    for (const rec of g.tasks) lanes.push(taskLane(rec, process));
+    if (g.gil) lanes.push({ kind: LaneKind.Gil, label: 'GIL', task: -1, colorIndex: -1, list: g.gil, stalls: null, process });
+    if (trace.loop && loopProcess === process) {
+      lanes.push({ kind: LaneKind.Loop, label: 'event loop', task: -1, colorIndex: -1, list: trace.loop, stalls: trace.loopStalls, process });
+    }
+  }
+  if (trace.cores.length > 0) {
+    lanes.push({ kind: LaneKind.Process, label: SHARED_TITLE, task: -1, colorIndex: -1, list: EMPTY, stalls: null, process: -1 });
+    trace.cores.forEach((list, k) => lanes.push({ kind: LaneKind.Core, label: `core ${k}`, task: -1, colorIndex: -1, list, stalls: null, process: -1 }));
+  }
+  if (trace.loop && loopProcess < 0) lanes.push({ kind: LaneKind.Loop, label: 'event loop', task: -1, colorIndex: -1, list: trace.loop, stalls: trace.loopStalls, process: -1 });
   return lanes;
 }
 

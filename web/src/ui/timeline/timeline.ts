@@ -123,7 +123,11 @@ export class TimelineView implements Disposable {
   refresh(): void {
     for (const g of this.groups) {
       const lanes = lanesOf(g.trace);
-      if (lanes.length !== g.lanes.length) g.lanes = lanes;
+      // Lanes can move (a process header appears above them), so cached segment labels go with the old ones.
+      if (lanes.length !== g.lanes.length || lanes.some((l, i) => l.list !== g.lanes[i].list || l.label !== g.lanes[i].label)) {
+        g.lanes = lanes;
+        this.labels.clear();
+      }
     }
     this.requestDraw();
   }
@@ -432,6 +436,10 @@ export class TimelineView implements Disposable {
 
   private drawLaneLabel(lane: Lane, y: number, index: number, fg: string, muted: string, grid: string): void {
     const ctx = this.ctx;
+    if (lane.kind === LaneKind.Process) {
+      this.drawProcessHeader(lane, y, fg);
+      return;
+    }
     if (index % 2 === 1) {
       ctx.fillStyle = grid;
       ctx.globalAlpha = 0.25;
@@ -453,6 +461,20 @@ export class TimelineView implements Disposable {
     ctx.clip();
     ctx.fillText(lane.label, lane.kind === LaneKind.Task ? 22 : 8, y + LANE_H / 2 + 0.5);
     ctx.restore();
+  }
+
+  // drawProcessHeader draws a process group's header row: a band across the whole width
+  // with a rule above it and the process's name and pid, in the theme's text colour.
+  private drawProcessHeader(lane: Lane, y: number, fg: string): void {
+    const ctx = this.ctx;
+    // A tint of the text colour keeps the band faint and the text at full contrast in every palette.
+    ctx.fillStyle = fg;
+    ctx.globalAlpha = 0.13;
+    ctx.fillRect(0, y, this.cssWidth, LANE_H);
+    ctx.globalAlpha = 1;
+    ctx.fillRect(0, y, this.cssWidth, 2);
+    ctx.font = '700 14px system-ui, sans-serif';
+    ctx.fillText(lane.label, 8, y + LANE_H / 2 + 1);
   }
 
   private drawAxis(fg: string, muted: string, grid: string): void {
@@ -515,7 +537,7 @@ export class TimelineView implements Disposable {
   private hover(x: number, y: number): void {
     this.hoverX = x;
     const hit = x >= this.labelWidth && y > AXIS_H ? this.laneAt(y) : null;
-    if (!hit) {
+    if (!hit || hit.lane.kind === LaneKind.Process) {
       this.tooltip.hidden = true;
     } else {
       const t = this.viewport.timeAt(x - this.labelWidth);
