@@ -99,45 +99,32 @@ class Engine {
     sync_result();
   }
 
-  void finish_output_limit(uint32_t line) {
+  // finish_limit ends the run with an engine error that names the limit; no traceback.
+  void finish_limit(const char* type, std::string message, uint32_t line) {
     ErrorInfo info;
-    info.type = "OutputLimitError";
-    info.message = "stopped after printing " + std::to_string(options.output_limit >> 20) +
-                   " MB (raise the limit with --output-limit)";
-    if (options.output_limit % (1 << 20) != 0) {
-      info.message = "stopped after printing " + std::to_string(options.output_limit) + " bytes (raise the limit with --output-limit)";
-    }
+    info.type = type;
+    info.message = std::move(message);
     info.line = line;
     info.traceback = info.type + ": " + info.message + "\n";
     fail(std::move(info));
+  }
+
+  void finish_output_limit(uint32_t line) {
+    uint64_t limit = options.output_limit;
+    std::string amount = limit % (1 << 20) == 0 ? std::to_string(limit >> 20) + " MB" : std::to_string(limit) + " bytes";
+    finish_limit("OutputLimitError", "stopped after printing " + amount + " (raise the limit with --output-limit)", line);
   }
 
   void finish_event_limit(uint32_t line) {
-    ErrorInfo info;
-    info.type = "EventLimitError";
-    info.message = "stopped after " + std::to_string(options.event_limit) + " scheduling events (raise the limit with --event-limit)";
-    info.line = line;
-    info.traceback = info.type + ": " + info.message + "\n";
-    fail(std::move(info));
+    finish_limit("EventLimitError", "stopped after " + std::to_string(options.event_limit) +
+                                        " scheduling events (raise the limit with --event-limit)", line);
   }
 
   void finish_step_limit(uint32_t line) {
-    ErrorInfo info;
-    info.type = "StepLimitError";
-    info.message = "stopped after " + std::to_string(options.step_limit) + " steps (raise the limit with --step-limit)";
-    info.line = line;
-    info.traceback = info.type + ": " + info.message + "\n";
-    fail(std::move(info));
+    finish_limit("StepLimitError", "stopped after " + std::to_string(options.step_limit) + " steps (raise the limit with --step-limit)", line);
   }
 
-  void finish_deadlock() {
-    ErrorInfo info;
-    info.type = "DeadlockError";
-    info.message = scheduler.end_message();
-    info.line = scheduler.end_line();
-    info.traceback = info.type + ": " + info.message + "\n";
-    fail(std::move(info));
-  }
+  void finish_deadlock() { finish_limit("DeadlockError", scheduler.end_message(), scheduler.end_line()); }
 
   // user_line() is the innermost traceback line in the program itself, not a frozen module.
   uint32_t user_line(Value exc) {
