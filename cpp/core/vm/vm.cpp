@@ -498,17 +498,10 @@ bool VM::import_module(std::string_view name, Value& out) { return do_import(int
 
 bool VM::import_submodule(Module* package, Str* name, Value& out) {
   out = Value::null();
-  Value sub;
-  if (do_import(intern(package->name->s + "." + name->s), sub)) {
-    out = sub;
-    return true;
-  }
-  // No such submodule: the caller raises CPython's "cannot import name" instead.
-  if (isinstance(pending_exception(), types_.module_not_found_error)) {
-    clear_exception();
-    return true;
-  }
-  return false;
+  std::string full = package->name->s + "." + name->s;
+  // Only a submodule that exists is imported, so an error raised inside it propagates.
+  if (!find_frozen(full) && !is_library_module(full)) return true;
+  return do_import(intern(full), out);
 }
 
 bool VM::do_import(Str* name, Value& out) {
