@@ -1,5 +1,6 @@
 // build: the native binaries (CLI, unit tests), the wasm module and the static site.
-// `node scripts/build.mjs [native] [wasm] [site]` builds a subset; no argument builds all.
+// `node scripts/build.mjs [native] [wasm] [site] [fuzz]` builds a subset; no argument builds
+// the first three (fuzz is the sanitizer build: clang, libFuzzer, ASan, UBSan).
 import { availableParallelism } from 'node:os';
 import { delimiter } from 'node:path';
 import { bin, bold, isMain, runOrExit, step } from './lib.mjs';
@@ -31,7 +32,17 @@ export function buildSite() {
   runOrExit(bin('vite'), ['build', '--logLevel', 'warn']);
 }
 
-const TARGETS = { native: buildNative, wasm: buildWasm, site: buildSite };
+// buildFuzz: build/fuzz, every file under AddressSanitizer and UBSan with coverage for
+// libFuzzer: the fuzzer, its regression replay and a sanitized CLI for the hostile corpus.
+export function buildFuzz() {
+  step('Sanitizer build (build/fuzz: clang, libFuzzer, ASan, UBSan)');
+  const env = { ...process.env, CC: 'clang', CXX: 'clang++' };
+  runOrExit('cmake', ['-S', '.', '-B', 'build/fuzz', '-DCMAKE_BUILD_TYPE=Debug', '-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g', '-DINTERLEAVE_FUZZ=ON'], { env });
+  runOrExit('cmake', ['--build', 'build/fuzz', '--parallel', JOBS, '--target', 'interleave', 'interleave_fuzz', 'interleave_fuzz_replay'], { env });
+}
+
+const TARGETS = { native: buildNative, wasm: buildWasm, site: buildSite, fuzz: buildFuzz };
+const DEFAULT_TARGETS = ['native', 'wasm', 'site'];
 
 if (isMain(import.meta.url)) {
   const wanted = process.argv.slice(2);
@@ -41,7 +52,8 @@ if (isMain(import.meta.url)) {
     process.exit(2);
   }
   setup('build');
-  const targets = wanted.length > 0 ? wanted : Object.keys(TARGETS);
+  if (wanted.includes('fuzz')) setup('fuzz');
+  const targets = wanted.length > 0 ? wanted : DEFAULT_TARGETS;
   for (const name of Object.keys(TARGETS)) {
     if (targets.includes(name)) TARGETS[name]();
   }

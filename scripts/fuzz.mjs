@@ -5,7 +5,8 @@
 // tests/fuzz/regressions/NAME.py, which ctest replays (docs/TESTING.md, "Fuzzing").
 import { existsSync, mkdirSync, readdirSync, copyFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { bold, green, red, root, run, runOrExit, step } from './lib.mjs';
+import { buildFuzz } from './build.mjs';
+import { bold, green, red, root, run, step } from './lib.mjs';
 import { setup } from './setup.mjs';
 
 const args = process.argv.slice(2);
@@ -16,15 +17,15 @@ const option = (name, fallback) => {
 const seconds = option('--seconds', 60);
 const jobs = option('--jobs', 1);
 if (!(seconds > 0) || !(jobs >= 1)) {
-  console.error('usage: npm run fuzz -- [--seconds N] [--jobs J]');
+  console.error('usage: npm run fuzz -- [--seconds N] [--jobs J] [--no-build]');
   process.exit(2);
 }
 
-setup('fuzz');
-step('Fuzz build (build/fuzz: clang, libFuzzer, ASan, UBSan)');
-const env = { ...process.env, CC: 'clang', CXX: 'clang++' };
-runOrExit('cmake', ['-S', '.', '-B', 'build/fuzz', '-DCMAKE_BUILD_TYPE=Debug', '-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g', '-DINTERLEAVE_FUZZ=ON'], { env });
-runOrExit('cmake', ['--build', 'build/fuzz', '--parallel', '2', '--target', 'interleave_fuzz', 'interleave_fuzz_replay'], { env });
+// --no-build: `npm test` has just built build/fuzz.
+if (!args.includes('--no-build')) {
+  setup('fuzz');
+  buildFuzz();
+}
 
 // seeds: every golden program and every regression, copied once into the seed folder.
 const seeds = join(root, 'build', 'fuzz', 'seeds');

@@ -38,7 +38,7 @@ const REQUIREMENTS = {
 const PROFILES = {
   start: ['cmake', 'make', 'emscripten'],
   build: ['cmake', 'make', 'g++', 'googletest', 'emscripten'],
-  test: ['cmake', 'make', 'g++', 'googletest', 'emscripten', 'python3', 'chromium'],
+  test: ['cmake', 'make', 'g++', 'googletest', 'emscripten', 'python3', 'chromium', 'clang'],
   fuzz: ['cmake', 'make', 'clang'],
 };
 

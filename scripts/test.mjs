@@ -1,15 +1,23 @@
 // test: build everything, then run each suite in order and stop at the first failure.
-// `node scripts/test.mjs [suite...]` runs a subset: native, typecheck, wasm, golden, e2e.
+// `node scripts/test.mjs [suite...]` runs a subset: native, typecheck, wasm, golden,
+// hostile, fuzz, e2e.
 import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { bin, bold, dim, green, red, root, run, step } from './lib.mjs';
-import { buildNative, buildSite, buildWasm } from './build.mjs';
+import { buildFuzz, buildNative, buildSite, buildWasm } from './build.mjs';
 import { setup } from './setup.mjs';
 
 const GOLDEN = join(root, 'tests', 'golden', 'run.mjs');
+const HOSTILE = join(root, 'tests', 'hostile', 'run.mjs');
+// FUZZ_SECONDS: CI's bounded fuzzing run, after the seeds (about a minute) are replayed.
+const FUZZ_SECONDS = '60';
 const E2E_DIR = join(root, 'tests', 'e2e');
 // e2eFiles: every *.test.ts in tests/e2e, in name order, so a new suite file is picked up.
+const fuzzRegressions = () => {
+  const dir = join(root, 'tests', 'fuzz', 'regressions');
+  return readdirSync(dir).filter((name) => name.endsWith('.py')).sort().map((name) => join(dir, name));
+};
 const e2eFiles = () => readdirSync(E2E_DIR).filter((name) => name.endsWith('.test.ts')).sort().map((name) => join(E2E_DIR, name));
 
 const SUITES = [
@@ -34,6 +42,20 @@ const SUITES = [
     run: () => (existsSync(GOLDEN) ? run(process.execPath, [GOLDEN, '--engine', 'all']) : 'skipped'),
   },
   {
+    name: 'hostile',
+    title: 'hostile corpus (native, ASan+UBSan, wasm, cpython)',
+    sanitized: true,
+    run: () => run(process.execPath, [HOSTILE]),
+  },
+  {
+    name: 'fuzz',
+    title: `fuzzer: regressions, then ${FUZZ_SECONDS} s of fuzzing`,
+    sanitized: true,
+    run: () =>
+      run(join(root, 'build', 'fuzz', 'interleave_fuzz_replay'), fuzzRegressions()) ||
+      run(process.execPath, [join(root, 'scripts', 'fuzz.mjs'), '--seconds', FUZZ_SECONDS, '--no-build']),
+  },
+  {
     name: 'e2e',
     title: 'playground in Chromium (playwright-core)',
     run: () => run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...e2eFiles()]),
@@ -52,6 +74,10 @@ setup('test');
 buildNative();
 buildWasm();
 buildSite();
+if (selected.some((suite) => suite.sanitized)) {
+  setup('fuzz');
+  buildFuzz();
+}
 
 const outcomes = [];
 let failed = false;

@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "runtime/kernel_io.h"
-#include "runtime/kernel_io.h"
 #include "runtime/scheduler.h"
+#include "vm/bigint.h"
 #include "vm/library.h"
 #include "vm/task.h"
 #include "vm/vm.h"
@@ -25,8 +25,9 @@ bool run_ended(VM& vm) { return vm.raise(vm.types().step_limit_error, "the run h
 bool number(VM& vm, Value v, const char* what, double& out) {
   if (v.is_float()) out = v.f;
   else if (is_intlike(v)) out = static_cast<double>(int_of(v));
+  else if (is_anyint(v)) return vm.raise(vm.types().overflow_error, "timestamp too large to convert to C _PyTime_t");
   else return raise_fmt(vm, vm.types().type_error, "%s must be a number, not %s", what, vm.type_name(v).c_str());
-  if (std::isnan(out)) return raise_fmt(vm, vm.types().value_error, "%s must not be NaN", what);
+  if (std::isnan(out)) return vm.raise(vm.types().value_error, "Invalid value NaN (not a number)");
   return true;
 }
 
@@ -69,6 +70,10 @@ bool l_acquire(VM& vm, const CallArgs& a, Value& out) {
   if ((given & 1) && !vm.truthy(p[0], blocking)) return false;
   double timeout = -1;
   if ((given & 2) && !p[1].is_none() && !number(vm, p[1], "timeout", timeout)) return false;
+  // timeout: CPython converts it to int64 nanoseconds first, refusing what does not fit.
+  if (std::fabs(timeout) > 9'223'372'036.854775807) {
+    return vm.raise(vm.types().overflow_error, "timestamp out of range for platform time_t");
+  }
   if (!blocking && timeout != -1) return vm.raise(vm.types().value_error, "can't specify a timeout for a non-blocking call");
   if (timeout < 0 && timeout != -1) return vm.raise(vm.types().value_error, "timeout value must be a non-negative number");
   return acquire_with(vm, id, blocking, timeout, out);

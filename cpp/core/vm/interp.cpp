@@ -1836,7 +1836,7 @@ dispatch_op:
   }
   TARGET(IMPORT_NAME) {
     BEGIN_LIB();
-    ok = do_import(names[ARG()], tmp);
+    ok = import_statement(names[ARG()], f->code->filename, tmp);
     END_LIB();
     if (!ok) ERROR();
     PUSH(tmp);

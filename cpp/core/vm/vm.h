@@ -321,6 +321,9 @@ class VM {
   void set_context(Value exc, Task* t);
   Value make_exception_noinit(Class* type, std::string message);
   bool do_import(Str* name, Value& out);
+  // import_statement() is an `import` in code from `filename`: the scheduler's kernel module
+  // is the library's own, so user code gets ModuleNotFoundError for it.
+  bool import_statement(Str* name, const std::string& filename, Value& out);
   // import_frozen() imports a module embedded from cpp/core/stdlib (vm/frozen.cpp); found is
   // false when no such module is embedded.
   bool import_frozen(Str* name, Value& out, bool& found);

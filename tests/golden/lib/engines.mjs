@@ -112,9 +112,13 @@ export function nativeAvailable() {
   }
 }
 
-export async function runNative(file, args = [], { timeoutMs = 60_000 } = {}) {
-  const r = await runProcess(NATIVE_BIN, ['run', file, '--json', ...args], { env: process.env, timeoutMs });
-  if (r.spawnError) return { crash: `cannot start ${NATIVE_BIN}: ${r.spawnError.message}` };
+// runNative runs the CLI at `bin` (default NATIVE_BIN; the hostile corpus passes the
+// sanitizer build's) and reports what a sanitizer wrote to stderr as a crash.
+export async function runNative(file, args = [], { timeoutMs = 60_000, bin = NATIVE_BIN, env = process.env } = {}) {
+  const r = await runProcess(bin, ['run', file, '--json', ...args], { env, timeoutMs });
+  if (r.spawnError) return { crash: `cannot start ${bin}: ${r.spawnError.message}` };
+  const sanitizer = r.stderr.split('\n').findIndex((line) => /ERROR: \w+Sanitizer|runtime error:/.test(line));
+  if (sanitizer >= 0) return { crash: `sanitizer report\n${clip(r.stderr.split('\n').slice(sanitizer).join('\n'), 25)}`, wallMs: r.wallMs };
   if (r.timedOut) return { crash: `timed out after ${timeoutMs / 1000} s`, wallMs: r.wallMs };
   const text = r.stdout.trim();
   let parsed;
