@@ -514,39 +514,44 @@ bool VM::do_import(Str* name, Value& out) {
   if (!name->s.empty() && name->s[0] == '.') {
     return raise(types_.import_error, "attempted relative import with no known parent package");
   }
-  // A dotted name imports its package first and becomes an attribute of it.
+  // A dotted name imports its packages outermost first, each becoming an attribute of the
+  // one before; a loop, so `import a.a.a...` of any length stops at its first missing name.
   Module* parent = nullptr;
-  size_t dot = name->s.rfind('.');
-  if (dot != std::string::npos) {
-    Value p;
-    if (!do_import(intern(std::string_view(name->s).substr(0, dot)), p)) return false;
-    parent = static_cast<Module*>(p.o);
-    for (const auto& [n, m] : modules_) {
-      if (n == name->s) {
-        out = Value::object(m);
-        return true;
+  for (size_t start = 0;;) {
+    size_t dot = name->s.find('.', start);
+    Str* part = dot == std::string::npos ? name : intern(std::string_view(name->s).substr(0, dot));
+    Module* m = nullptr;
+    for (const auto& [n, mod] : modules_) {
+      if (n == part->s) {
+        m = mod;
+        break;
       }
     }
-  }
-  Module* m = nullptr;
-  if ((make_native_module(*this, name->s, m) || ctx_.make_module(*this, name->s, m)) && m) {
-    modules_.emplace_back(name->s, m);
-  } else {
-    if (has_exception()) return false;
-    bool found = false;
-    Value fm;
-    if (!import_frozen(name, fm, found)) return false;
-    if (!found && is_library_module(name->s)) {
-      return raise(types_.module_not_found_error, "module '" + name->s +
-                                                      "' is in the playground's library, which this host has not loaded "
-                                                      "(import it with an import statement, or load the library first)");
+    if (!m) {
+      if ((make_native_module(*this, part->s, m) || ctx_.make_module(*this, part->s, m)) && m) {
+        modules_.emplace_back(part->s, m);
+      } else {
+        if (has_exception()) return false;
+        bool found = false;
+        Value fm;
+        if (!import_frozen(part, fm, found)) return false;
+        if (!found && is_library_module(part->s)) {
+          return raise(types_.module_not_found_error, "module '" + part->s +
+                                                          "' is in the playground's library, which this host has not loaded "
+                                                          "(import it with an import statement, or load the library first)");
+        }
+        if (!found) return raise(types_.module_not_found_error, "no module named '" + part->s + "' in the playground");
+        m = static_cast<Module*>(fm.o);
+      }
+      if (parent) store_name_in(parent->dict, intern(std::string_view(part->s).substr(start)), Value::object(m));
     }
-    if (!found) return raise(types_.module_not_found_error, "no module named '" + name->s + "' in the playground");
-    m = static_cast<Module*>(fm.o);
+    if (dot == std::string::npos) {
+      out = Value::object(m);
+      return true;
+    }
+    parent = m;
+    start = dot + 1;
   }
-  if (parent) store_name_in(parent->dict, intern(std::string_view(name->s).substr(dot + 1)), Value::object(m));
-  out = Value::object(m);
-  return true;
 }
 
 }  // namespace interleave
