@@ -814,8 +814,10 @@ bool VM::make_class(Value name, Value bases, Dict* ns, Value& out, Dict* kw, Cla
   if (!compute_mro(cls)) {
     std::string names;
     for (size_t i = 0; i < bs.size(); ++i) names += (i ? ", " : "") + bs[i]->name->s;
-    return raise(types_.type_error, "Cannot create a consistent method resolution order (MRO) for bases " + names);
+    return raise(types_.type_error, "Cannot create a consistent method resolution\norder (MRO) for bases " + names);
   }
+  // make_class charges the new class's MRO length in steps: copying it is work the loop does not see.
+  if (!charge_steps(cls->mro.size())) return false;
   if (!make_slots(cls)) return false;
   Value cell;
   if (lookup_name_in(ns, names_.classcell, cell)) {

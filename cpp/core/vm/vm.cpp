@@ -165,36 +165,45 @@ Class* VM::new_class(std::string_view name, std::vector<Class*> bases, bool buil
 }
 
 // compute_mro is C3 linearisation; false (mro left empty) when no consistent order exists.
+// compute_mro: one base needs no merge, and the merge walks each list by a head index, so a
+// deep single-inheritance chain costs its length, not its cube.
 bool VM::compute_mro(Class* cls) {
-  std::vector<std::vector<Class*>> seqs;
-  for (Class* b : cls->bases) seqs.push_back(b->mro);
-  seqs.push_back(cls->bases);
+  if (cls->bases.size() == 1) {
+    const std::vector<Class*>& base = cls->bases[0]->mro;
+    std::vector<Class*> out;
+    out.reserve(base.size() + 1);
+    out.push_back(cls);
+    out.insert(out.end(), base.begin(), base.end());
+    cls->mro = std::move(out);
+    return true;
+  }
+  std::vector<const std::vector<Class*>*> seqs;
+  for (Class* b : cls->bases) seqs.push_back(&b->mro);
+  seqs.push_back(&cls->bases);
+  std::vector<size_t> head(seqs.size(), 0);
   std::vector<Class*> out{cls};
   for (;;) {
-    seqs.erase(std::remove_if(seqs.begin(), seqs.end(), [](const auto& s) { return s.empty(); }), seqs.end());
-    if (seqs.empty()) break;
+    bool any = false;
     Class* pick = nullptr;
-    for (const auto& s : seqs) {
-      Class* head = s.front();
+    for (size_t i = 0; i < seqs.size() && !pick; ++i) {
+      if (head[i] >= seqs[i]->size()) continue;
+      any = true;
+      Class* h = (*seqs[i])[head[i]];
       bool in_tail = false;
-      for (const auto& other : seqs) {
-        if (std::find(other.begin() + 1, other.end(), head) != other.end()) {
-          in_tail = true;
-          break;
-        }
+      for (size_t j = 0; j < seqs.size() && !in_tail; ++j) {
+        const auto& other = *seqs[j];
+        if (head[j] + 1 < other.size()) in_tail = std::find(other.begin() + head[j] + 1, other.end(), h) != other.end();
       }
-      if (!in_tail) {
-        pick = head;
-        break;
-      }
+      if (!in_tail) pick = h;
     }
+    if (!any) break;
     if (!pick) {
       cls->mro.clear();
       return false;
     }
     out.push_back(pick);
-    for (auto& s : seqs) {
-      if (!s.empty() && s.front() == pick) s.erase(s.begin());
+    for (size_t i = 0; i < seqs.size(); ++i) {
+      if (head[i] < seqs[i]->size() && (*seqs[i])[head[i]] == pick) ++head[i];
     }
   }
   cls->mro = std::move(out);
