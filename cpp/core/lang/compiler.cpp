@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "lang/native_stack.h"
+
 namespace interleave {
 namespace {
 
@@ -2686,6 +2688,10 @@ class Compiler {
 
   void compile_expr(const Expr& e) {
     if (error_) return;
+    if (native_stack_low()) {
+      error_ = CompileError{"RecursionError", "maximum recursion depth exceeded during compilation", e.line, 0};
+      return;
+    }
     set_line(e.line);
     switch (e.kind) {
       case ExprKind::Name: {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "lang/lexer.h"
+#include "lang/native_stack.h"
 
 namespace interleave {
 
@@ -436,7 +437,7 @@ class Parser {
     Parser& p;
     bool ok;
     explicit Nest(Parser& parser) : p(parser) {
-      ok = ++p.depth_ <= kMaxNesting;
+      ok = ++p.depth_ <= kMaxNesting && !native_stack_low();
       if (!ok) {
         TokenType t = p.cur().type;
         bool bracket = t == TokenType::LParen || t == TokenType::LSquare || t == TokenType::LBrace;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "lang/native_stack.h"
 #include "vm/code_runtime.h"
 #include "vm/frame.h"
 #include "vm/library.h"
@@ -380,7 +381,7 @@ VM::Invoke VM::construct(Class* cls, Value* args, uint32_t nargs, const Str* con
 // ---- calls from natives ----
 
 bool VM::call(Value callable, const CallArgs& a, Value& out) {
-  if (native_depth_ >= kMaxNativeDepth) return raise(types_.recursion_error, "maximum recursion depth exceeded");
+  if (native_depth_ >= kMaxNativeDepth || native_stack_low()) return raise(types_.recursion_error, "maximum recursion depth exceeded");
   Task* t = current_;
   if (!t) {
     if (!idle_task_) {
@@ -442,7 +443,7 @@ bool VM::gen_resume_nested(Generator* g, Value value, bool throw_pending, Value&
     return raise(types_.value_error, g->gkind == GenKind::Coroutine ? "coroutine already executing"
                                                                     : "generator already executing");
   }
-  if (native_depth_ >= kMaxNativeDepth) return raise(types_.recursion_error, "maximum recursion depth exceeded");
+  if (native_depth_ >= kMaxNativeDepth || native_stack_low()) return raise(types_.recursion_error, "maximum recursion depth exceeded");
   Task* t = current_;
   if (!t) return raise(types_.runtime_error, "generator resumed outside a task");
   Frame* f = g->frame;
