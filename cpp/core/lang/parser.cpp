@@ -441,7 +441,9 @@ class Parser {
       if (!ok) {
         TokenType t = p.cur().type;
         bool bracket = t == TokenType::LParen || t == TokenType::LSquare || t == TokenType::LBrace;
-        p.fail(p.cur(), bracket ? "too many nested parentheses" : "expression too deeply nested");
+        // Nest: past the limit a bracket is the tokenizer's error in CPython, anything else its compiler's.
+        if (bracket) p.fail(p.cur(), "too many nested parentheses");
+        else p.fail(p.cur(), "maximum recursion depth exceeded during compilation", "RecursionError");
       }
     }
     ~Nest() { --p.depth_; }
@@ -456,7 +458,7 @@ class Parser {
   }
   template <class T>
   ExprPtr done(std::unique_ptr<T> node, uint32_t height) {
-    if (height > kMaxExprHeight) return fail_at(node->line, node->col, "expression too deeply nested");
+    if (height > kMaxExprHeight) return fail_at(node->line, node->col, "maximum recursion depth exceeded during compilation", "RecursionError");
     h_ = height;
     return node;
   }
@@ -543,7 +545,7 @@ class Parser {
     }
     advance();
     if (++stmt_depth_ > kMaxStmtDepth) {
-      fail(cur(), "too many nested blocks");
+      fail(cur(), "maximum recursion depth exceeded during compilation", "RecursionError");
       return false;
     }
     while (!at(TokenType::Dedent) && !at(TokenType::EndMarker)) {
@@ -1130,7 +1132,7 @@ class Parser {
     }
     advance();
     if (++stmt_depth_ > kMaxStmtDepth) {
-      fail(cur(), "too many nested blocks");
+      fail(cur(), "maximum recursion depth exceeded during compilation", "RecursionError");
       return false;
     }
     while (!at(TokenType::Dedent) && !at(TokenType::EndMarker)) {
@@ -1151,7 +1153,7 @@ class Parser {
     while (at(TokenType::KwElif)) {
       const Token& ek = advance();
       if (++stmt_depth_ > kMaxStmtDepth) {
-        fail(ek, "too many nested blocks");
+        fail(ek, "maximum recursion depth exceeded during compilation", "RecursionError");
         return false;
       }
       ++extra;
