@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "lang/native_stack.h"
+
 namespace interleave {
 namespace {
 
@@ -614,6 +616,9 @@ enum class FBlockKind : uint8_t {
   ExceptStarHandler,
 };
 
+// kMaxBlocks is CPython's CO_MAXBLOCKS: loops, try and with blocks open at once in a body.
+constexpr size_t kMaxBlocks = 20;
+
 struct FBlock {
   FBlockKind kind;
   int start = -1;              // loop: continue target label
@@ -799,6 +804,13 @@ class Compiler {
 
   void fail(std::string msg, uint32_t line) {
     if (!error_) error_ = CompileError{"SyntaxError", std::move(msg), line, 0};
+  }
+
+  // push_fblock opens a loop/try/with block; past kMaxBlocks it fails as CPython's
+  // CO_MAXBLOCKS does, which also bounds compile_with's recursion over its items.
+  void push_fblock(FBlock b) {
+    if (unit().fblocks.size() >= kMaxBlocks) fail("too many statically nested blocks", unit().line);
+    unit().fblocks.push_back(std::move(b));
   }
 
   Code* new_code(std::string name, std::string qualname, Scope* scope, uint32_t line) {
@@ -1549,7 +1561,7 @@ class Compiler {
       case FBlockKind::FinallyTry:
         emit(OpCode::POP_BLOCK);
         // A break/continue/return inside the finally body must drop the preserved value.
-        if (preserve_tos) unit().fblocks.push_back({FBlockKind::PopValue, -1, -1, nullptr, {}});
+        if (preserve_tos) push_fblock({FBlockKind::PopValue, -1, -1, nullptr, {}});
         compile_body(*b.finalbody);
         if (preserve_tos) unit().fblocks.pop_back();
         break;
@@ -1645,7 +1657,7 @@ class Compiler {
     int start = new_label(), orelse = new_label(), end = new_label();
     bind(start);
     if (!is_const_true(*w.test)) compile_jump_if(*w.test, false, orelse);
-    unit().fblocks.push_back({FBlockKind::WhileLoop, start, end, nullptr, {}});
+    push_fblock({FBlockKind::WhileLoop, start, end, nullptr, {}});
     compile_body(w.body);
     unit().fblocks.pop_back();
     emit_jump(OpCode::JUMP, start);
@@ -1661,7 +1673,7 @@ class Compiler {
     emit(OpCode::GET_ITER);
     bind(start);
     emit_jump(OpCode::FOR_ITER, cleanup);
-    unit().fblocks.push_back({FBlockKind::ForLoop, start, end, nullptr, {}});
+    push_fblock({FBlockKind::ForLoop, start, end, nullptr, {}});
     compile_store(*f.target);
     compile_body(f.body);
     unit().fblocks.pop_back();
@@ -1681,7 +1693,7 @@ class Compiler {
     emit(OpCode::GET_ANEXT);
     emit_await_tail();
     emit(OpCode::POP_BLOCK);
-    unit().fblocks.push_back({FBlockKind::ForLoop, start, end, nullptr, {}});
+    push_fblock({FBlockKind::ForLoop, start, end, nullptr, {}});
     compile_store(*f.target);
     compile_body(f.body);
     unit().fblocks.pop_back();
@@ -1697,7 +1709,7 @@ class Compiler {
     if (!t.finalbody.empty()) {
       int fin_exc = new_label(), end = new_label();
       emit_jump(OpCode::SETUP_FINALLY, fin_exc);
-      unit().fblocks.push_back({FBlockKind::FinallyTry, -1, -1, &t.finalbody, {}});
+      push_fblock({FBlockKind::FinallyTry, -1, -1, &t.finalbody, {}});
       if (t.star) {
         compile_try_star(t);
       } else if (!t.handlers.empty()) {
@@ -1710,7 +1722,7 @@ class Compiler {
       compile_body(t.finalbody);
       emit_jump(OpCode::JUMP, end);
       bind(fin_exc);
-      unit().fblocks.push_back({FBlockKind::FinallyEnd, -1, -1, nullptr, {}});
+      push_fblock({FBlockKind::FinallyEnd, -1, -1, nullptr, {}});
       compile_body(t.finalbody);
       unit().fblocks.pop_back();
       emit(OpCode::RERAISE);
@@ -1730,14 +1742,14 @@ class Compiler {
     int reraise_star = new_label(), reraise = new_label();
     set_line(t.line);
     emit_jump(OpCode::SETUP_FINALLY, except);
-    unit().fblocks.push_back({FBlockKind::TryExcept, -1, -1, nullptr, {}});
+    push_fblock({FBlockKind::TryExcept, -1, -1, nullptr, {}});
     compile_body(t.body);
     unit().fblocks.pop_back();
     emit(OpCode::POP_BLOCK);
     emit_jump(OpCode::JUMP, orelse, false);
     bind(except);
     emit_jump(OpCode::SETUP_FINALLY, cleanup);
-    unit().fblocks.push_back({FBlockKind::ExceptStarHandler, -1, -1, nullptr, {}});
+    push_fblock({FBlockKind::ExceptStarHandler, -1, -1, nullptr, {}});
     size_t n = t.handlers.size();
     for (size_t i = 0; i < n; ++i) {
       const ExceptHandler& h = t.handlers[i];
@@ -1761,7 +1773,7 @@ class Compiler {
         emit(OpCode::POP_TOP);
       }
       emit_jump(OpCode::SETUP_FINALLY, cleanup_end);
-      unit().fblocks.push_back({FBlockKind::HandlerCleanup, -1, -1, nullptr, h.name});
+      push_fblock({FBlockKind::HandlerCleanup, -1, -1, nullptr, h.name});
       compile_body(h.body);
       unit().fblocks.pop_back();
       emit(OpCode::POP_BLOCK);
@@ -1816,7 +1828,7 @@ class Compiler {
     int handler = new_label(), end = new_label();
     set_line(t.line);
     emit_jump(OpCode::SETUP_FINALLY, handler);
-    unit().fblocks.push_back({FBlockKind::TryExcept, -1, -1, nullptr, {}});
+    push_fblock({FBlockKind::TryExcept, -1, -1, nullptr, {}});
     compile_body(t.body);
     unit().fblocks.pop_back();
     emit(OpCode::POP_BLOCK);
@@ -1841,7 +1853,7 @@ class Compiler {
         name_op(h.name, Context::Store);
         int cleanup = new_label();
         emit_jump(OpCode::SETUP_FINALLY, cleanup);
-        unit().fblocks.push_back({FBlockKind::HandlerCleanup, -1, -1, nullptr, h.name});
+        push_fblock({FBlockKind::HandlerCleanup, -1, -1, nullptr, h.name});
         compile_body(h.body);
         unit().fblocks.pop_back();
         emit(OpCode::POP_BLOCK);
@@ -1857,7 +1869,7 @@ class Compiler {
         emit(OpCode::RERAISE);
       } else {
         emit(OpCode::POP_TOP);
-        unit().fblocks.push_back({FBlockKind::HandlerCleanup, -1, -1, nullptr, {}});
+        push_fblock({FBlockKind::HandlerCleanup, -1, -1, nullptr, {}});
         compile_body(h.body);
         unit().fblocks.pop_back();
         emit(OpCode::POP_EXCEPT);
@@ -2275,9 +2287,9 @@ class Compiler {
     } else {
       emit(OpCode::POP_TOP);
     }
-    unit().fblocks.push_back({is_async ? FBlockKind::AsyncWith : FBlockKind::With, -1, -1, nullptr, {}});
+    push_fblock({is_async ? FBlockKind::AsyncWith : FBlockKind::With, -1, -1, nullptr, {}});
     if (index + 1 < w.items.size()) {
-      compile_with(w, index + 1, is_async);
+      if (!error_) compile_with(w, index + 1, is_async);
     } else {
       compile_body(w.body);
     }
@@ -2676,6 +2688,10 @@ class Compiler {
 
   void compile_expr(const Expr& e) {
     if (error_) return;
+    if (native_stack_low()) {
+      error_ = CompileError{"RecursionError", "maximum recursion depth exceeded during compilation", e.line, 0};
+      return;
+    }
     set_line(e.line);
     switch (e.kind) {
       case ExprKind::Name: {

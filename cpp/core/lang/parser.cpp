@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "lang/lexer.h"
+#include "lang/native_stack.h"
 
 namespace interleave {
 
@@ -436,11 +437,13 @@ class Parser {
     Parser& p;
     bool ok;
     explicit Nest(Parser& parser) : p(parser) {
-      ok = ++p.depth_ <= kMaxNesting;
+      ok = ++p.depth_ <= kMaxNesting && !native_stack_low();
       if (!ok) {
         TokenType t = p.cur().type;
         bool bracket = t == TokenType::LParen || t == TokenType::LSquare || t == TokenType::LBrace;
-        p.fail(p.cur(), bracket ? "too many nested parentheses" : "expression too deeply nested");
+        // Nest: past the limit a bracket is the tokenizer's error in CPython, anything else its compiler's.
+        if (bracket) p.fail(p.cur(), "too many nested parentheses");
+        else p.fail(p.cur(), "maximum recursion depth exceeded during compilation", "RecursionError");
       }
     }
     ~Nest() { --p.depth_; }
@@ -455,7 +458,7 @@ class Parser {
   }
   template <class T>
   ExprPtr done(std::unique_ptr<T> node, uint32_t height) {
-    if (height > kMaxExprHeight) return fail_at(node->line, node->col, "expression too deeply nested");
+    if (height > kMaxExprHeight) return fail_at(node->line, node->col, "maximum recursion depth exceeded during compilation", "RecursionError");
     h_ = height;
     return node;
   }
@@ -542,7 +545,7 @@ class Parser {
     }
     advance();
     if (++stmt_depth_ > kMaxStmtDepth) {
-      fail(cur(), "too many nested blocks");
+      fail(cur(), "maximum recursion depth exceeded during compilation", "RecursionError");
       return false;
     }
     while (!at(TokenType::Dedent) && !at(TokenType::EndMarker)) {
@@ -1129,7 +1132,7 @@ class Parser {
     }
     advance();
     if (++stmt_depth_ > kMaxStmtDepth) {
-      fail(cur(), "too many nested blocks");
+      fail(cur(), "maximum recursion depth exceeded during compilation", "RecursionError");
       return false;
     }
     while (!at(TokenType::Dedent) && !at(TokenType::EndMarker)) {
@@ -1150,7 +1153,7 @@ class Parser {
     while (at(TokenType::KwElif)) {
       const Token& ek = advance();
       if (++stmt_depth_ > kMaxStmtDepth) {
-        fail(ek, "too many nested blocks");
+        fail(ek, "maximum recursion depth exceeded during compilation", "RecursionError");
         return false;
       }
       ++extra;

@@ -1405,22 +1405,22 @@ TEST(Parser, CompilerLevelChecks) {
 }
 
 TEST(Parser, NestingLimits) {
-  EXPECT_EQ(P(std::string(1000, '-') + "1"), "SyntaxError: expression too deeply nested @1");
+  EXPECT_EQ(P(std::string(1000, '-') + "1"), "RecursionError: maximum recursion depth exceeded during compilation @1");
   std::string nots;
   for (int i = 0; i < 1000; ++i) nots += "not ";
-  EXPECT_EQ(P(nots + "x"), "SyntaxError: expression too deeply nested @1");
+  EXPECT_EQ(P(nots + "x"), "RecursionError: maximum recursion depth exceeded during compilation @1");
   std::string sum = "x = 1";
   for (int i = 0; i < 5000; ++i) sum += "+1";
-  EXPECT_EQ(P(sum), "SyntaxError: expression too deeply nested @1");
+  EXPECT_EQ(P(sum), "RecursionError: maximum recursion depth exceeded during compilation @1");
   std::string attrs = "x = a";
   for (int i = 0; i < 3000; ++i) attrs += ".b";
-  EXPECT_EQ(P(attrs), "SyntaxError: expression too deeply nested @1");
+  EXPECT_EQ(P(attrs), "RecursionError: maximum recursion depth exceeded during compilation @1");
   std::string pow = "x = 2";
   for (int i = 0; i < 1000; ++i) pow += " ** 2";
-  EXPECT_EQ(P(pow), "SyntaxError: expression too deeply nested @1");
+  EXPECT_EQ(P(pow), "RecursionError: maximum recursion depth exceeded during compilation @1");
   std::string lambdas = "x = ";
   for (int i = 0; i < 1000; ++i) lambdas += "lambda: ";
-  EXPECT_EQ(P(lambdas + "0"), "SyntaxError: expression too deeply nested @1");
+  EXPECT_EQ(P(lambdas + "0"), "RecursionError: maximum recursion depth exceeded during compilation @1");
   EXPECT_EQ(P("x = " + std::string(201, '(') + std::string(201, ')')), "SyntaxError: too many nested parentheses @1");
   // Deep but legal nesting parses.
   EXPECT_EQ(P("x = " + std::string(190, '[') + std::string(190, ']')).substr(0, 10), "(Assign [(");
@@ -1441,7 +1441,7 @@ TEST(Parser, NestingLimits) {
   EXPECT_EQ(P(deeper), "IndentationError: too many levels of indentation @101");
   std::string elifs = "if a:\n    pass\n";
   for (int i = 0; i < 1200; ++i) elifs += "elif a:\n    pass\n";
-  EXPECT_EQ(P(elifs), "SyntaxError: too many nested blocks @2002");
+  EXPECT_EQ(P(elifs), "RecursionError: maximum recursion depth exceeded during compilation @2002");
 }
 
 // kSamples are small complete programs whose prefixes and mutations must never crash.

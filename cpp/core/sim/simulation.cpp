@@ -130,10 +130,10 @@ class Engine {
   uint32_t user_line(Value exc) {
     ExceptionData* d = vm.exception_data(exc);
     if (!d) return scheduler.end_line();
-    for (auto it = d->traceback.rbegin(); it != d->traceback.rend(); ++it) {
-      if (!it->file || it->file->empty() || (*it->file)[0] != '<') return it->line;
+    for (const TracebackEntry& e : d->traceback_innermost_first) {
+      if (!e.file || e.file->empty() || (*e.file)[0] != '<') return e.line;
     }
-    return d->traceback.empty() ? scheduler.end_line() : d->traceback.back().line;
+    return d->traceback_innermost_first.empty() ? scheduler.end_line() : d->traceback_innermost_first.front().line;
   }
 
   void finish_error(Value exc) {

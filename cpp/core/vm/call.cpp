@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "lang/native_stack.h"
 #include "vm/code_runtime.h"
 #include "vm/frame.h"
 #include "vm/library.h"
@@ -380,7 +381,7 @@ VM::Invoke VM::construct(Class* cls, Value* args, uint32_t nargs, const Str* con
 // ---- calls from natives ----
 
 bool VM::call(Value callable, const CallArgs& a, Value& out) {
-  if (native_depth_ >= kMaxNativeDepth) return raise(types_.recursion_error, "maximum recursion depth exceeded");
+  if (native_depth_ >= kMaxNativeDepth || native_stack_low()) return raise(types_.recursion_error, "maximum recursion depth exceeded");
   Task* t = current_;
   if (!t) {
     if (!idle_task_) {
@@ -442,7 +443,7 @@ bool VM::gen_resume_nested(Generator* g, Value value, bool throw_pending, Value&
     return raise(types_.value_error, g->gkind == GenKind::Coroutine ? "coroutine already executing"
                                                                     : "generator already executing");
   }
-  if (native_depth_ >= kMaxNativeDepth) return raise(types_.recursion_error, "maximum recursion depth exceeded");
+  if (native_depth_ >= kMaxNativeDepth || native_stack_low()) return raise(types_.recursion_error, "maximum recursion depth exceeded");
   Task* t = current_;
   if (!t) return raise(types_.runtime_error, "generator resumed outside a task");
   Frame* f = g->frame;
@@ -814,8 +815,10 @@ bool VM::make_class(Value name, Value bases, Dict* ns, Value& out, Dict* kw, Cla
   if (!compute_mro(cls)) {
     std::string names;
     for (size_t i = 0; i < bs.size(); ++i) names += (i ? ", " : "") + bs[i]->name->s;
-    return raise(types_.type_error, "Cannot create a consistent method resolution order (MRO) for bases " + names);
+    return raise(types_.type_error, "Cannot create a consistent method resolution\norder (MRO) for bases " + names);
   }
+  // make_class charges the new class's MRO length in steps: copying it is work the loop does not see.
+  if (!charge_steps(cls->mro.size())) return false;
   if (!make_slots(cls)) return false;
   Value cell;
   if (lookup_name_in(ns, names_.classcell, cell)) {

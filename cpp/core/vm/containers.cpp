@@ -610,7 +610,11 @@ namespace lib {
 // sort_values() sorts stably with `<`; CPython reverses, sorts and reverses back for reverse=True.
 bool sort_values(VM& vm, std::vector<Value>& items, Value key, bool reverse) {
   size_t n = items.size();
-  if (n < 2) return true;
+  // sort_values calls key even on a single item, as CPython does.
+  if (n < 2) {
+    Value k;
+    return n == 0 || key.is_none() || vm.call(key, {items[0]}, k);
+  }
   std::vector<Value> keys;
   if (!key.is_none()) {
     keys.reserve(n);

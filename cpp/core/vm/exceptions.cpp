@@ -107,7 +107,7 @@ bool VM::charge_steps(uint64_t n) {
 void VM::add_traceback(Value exc, Frame* f) {
   ExceptionData* d = exception_data(exc);
   if (!d) return;
-  d->traceback.insert(d->traceback.begin(), TracebackEntry{f->code->name, f->line(), &f->code->filename});
+  d->traceback_innermost_first.push_back(TracebackEntry{f->code->name, f->line(), &f->code->filename});
 }
 
 // set_context chains exc to the exception being handled when it was raised (once).
@@ -201,7 +201,11 @@ std::string VM::format_exception(Value exc, const std::vector<std::string>& sour
       const TracebackEntry* last = nullptr;
       size_t count = 0;
       constexpr size_t kCutoff = 3;
-      for (const auto& e : d->traceback) {
+      // stack prints the innermost kTracebackLimit frames, as CPython's sys.tracebacklimit default.
+      constexpr size_t kTracebackLimit = 1000;
+      const auto& tb = d->traceback_innermost_first;
+      for (auto it = tb.rbegin() + (tb.size() > kTracebackLimit ? tb.size() - kTracebackLimit : 0); it != tb.rend(); ++it) {
+        const TracebackEntry& e = *it;
         if (!last || last->line != e.line || last->function != e.function) {
           if (count > kCutoff) {
             size_t more = count - kCutoff;
@@ -292,7 +296,7 @@ std::string VM::format_exception(Value exc, const std::vector<std::string>& sour
       ExceptionData* d = vm.exception_data(exc);
       const std::vector<Value>* items = group_items(exc);
       if (!items) {
-        if (d && !d->traceback.empty()) {
+        if (d && !d->traceback_innermost_first.empty()) {
           emit("Traceback (most recent call last):\n");
           emit(stack(d));
         }
@@ -306,7 +310,7 @@ std::string VM::format_exception(Value exc, const std::vector<std::string>& sour
       std::vector<Value> excs = *items;
       bool toplevel = depth == 0;
       if (toplevel) ++depth;
-      if (d && !d->traceback.empty()) {
+      if (d && !d->traceback_innermost_first.empty()) {
         emit("Exception Group Traceback (most recent call last):\n", toplevel ? '+' : '|');
         emit(stack(d));
       }

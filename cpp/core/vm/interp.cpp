@@ -1809,6 +1809,10 @@ dispatch_op:
     Value exc = POP();
     BEGIN_LIB();
     raise_value(exc);
+    // RAISE_VARARGS: raising an exception while another is handled replaces its old context, as CPython.
+    if (ExceptionData* d = exception_data(pending_); d && exception_data(t->exc_info) && !t->exc_info.is_same(pending_)) {
+      d->context = Value::none();
+    }
     if (n == 2 && exception_data(pending_) && (pending_.is_same(exc) || is_kind(exc, ObjKind::Class))) {
       Value raised = pending_;
       Value c = cause;
@@ -2155,7 +2159,7 @@ error:
           d->cause = exc;
           d->context = exc;
           d->suppress_context = true;
-          d->traceback = exception_data(exc)->traceback;
+          d->traceback_innermost_first = exception_data(exc)->traceback_innermost_first;
           exc = re;
         }
       }

@@ -255,7 +255,7 @@ bool copy_metadata(VM& vm, Value orig, Value eg) {
   ExceptionData* from = vm.exception_data(orig);
   ExceptionData* to = vm.exception_data(eg);
   if (from && to) {
-    to->traceback = from->traceback;
+    to->traceback_innermost_first = from->traceback_innermost_first;
     to->cause = from->cause;
     to->context = from->context;
     to->suppress_context = from->suppress_context;
@@ -330,9 +330,9 @@ bool same_metadata(VM& vm, Value a, Value b) {
   ExceptionData* x = vm.exception_data(a);
   ExceptionData* y = vm.exception_data(b);
   if (!x || !y) return false;
-  bool same_tb = x->traceback.size() == y->traceback.size();
-  for (size_t i = 0; same_tb && i < x->traceback.size(); ++i) {
-    same_tb = x->traceback[i].line == y->traceback[i].line && x->traceback[i].function == y->traceback[i].function;
+  bool same_tb = x->traceback_innermost_first.size() == y->traceback_innermost_first.size();
+  for (size_t i = 0; same_tb && i < x->traceback_innermost_first.size(); ++i) {
+    same_tb = x->traceback_innermost_first[i].line == y->traceback_innermost_first[i].line && x->traceback_innermost_first[i].function == y->traceback_innermost_first[i].function;
   }
   return same_tb && x->cause.is_same(y->cause) && x->context.is_same(y->context);
 }
@@ -440,7 +440,7 @@ bool exception_group_match(VM& vm, Value exc, Value type, Value& match, Value& r
     if (!make_group(vm, vm.str_value(""), {exc}, true, match)) return false;
     ExceptionData* from = vm.exception_data(exc);
     ExceptionData* to = vm.exception_data(match);
-    if (from && to) to->traceback = from->traceback;
+    if (from && to) to->traceback_innermost_first = from->traceback_innermost_first;
     return true;
   }
   if (is_group(vm, exc)) return split_group(vm, exc, m, true, match, rest);

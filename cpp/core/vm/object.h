@@ -202,13 +202,15 @@ struct Class : Obj {
   size_t size() const override { return sizeof(Class) + mro.capacity() * sizeof(void*); }
 };
 
-// TracebackEntry is one frame of an exception's traceback, innermost last.
+// TracebackEntry is one frame of an exception's traceback.
 // file points at the frame's Code::filename (programs outlive exceptions); null means the main program.
 struct TracebackEntry { std::string function; uint32_t line; const std::string* file = nullptr; };
 
 // ExceptionData holds what BaseException instances carry besides their attributes.
 struct ExceptionData {
-  std::vector<TracebackEntry> traceback;
+  // traceback_innermost_first grows at its end as the exception leaves each frame, so a
+  // traceback of n frames costs n appends, not n front insertions.
+  std::vector<TracebackEntry> traceback_innermost_first;
   Value cause;               // __cause__ (raise ... from ...)
   Value context;             // __context__
   bool suppress_context = false;

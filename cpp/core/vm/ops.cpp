@@ -7,6 +7,7 @@
 #include <cstring>
 #include <memory>
 
+#include "lang/native_stack.h"
 #include "vm/bytes.h"
 #include "vm/bigint.h"
 #include "vm/format.h"
@@ -44,7 +45,7 @@ struct DepthGuard {
   State& st;
   bool ok;
   DepthGuard(VM& vm, const char* what) : st(state(vm)), ok(true) {
-    if (++st.depth > kMaxDepth) {
+    if (++st.depth > kMaxDepth || native_stack_low()) {
       ok = false;
       vm.raise(vm.types().recursion_error, std::string("maximum recursion depth exceeded") + what);
     }

@@ -165,36 +165,45 @@ Class* VM::new_class(std::string_view name, std::vector<Class*> bases, bool buil
 }
 
 // compute_mro is C3 linearisation; false (mro left empty) when no consistent order exists.
+// compute_mro: one base needs no merge, and the merge walks each list by a head index, so a
+// deep single-inheritance chain costs its length, not its cube.
 bool VM::compute_mro(Class* cls) {
-  std::vector<std::vector<Class*>> seqs;
-  for (Class* b : cls->bases) seqs.push_back(b->mro);
-  seqs.push_back(cls->bases);
+  if (cls->bases.size() == 1) {
+    const std::vector<Class*>& base = cls->bases[0]->mro;
+    std::vector<Class*> out;
+    out.reserve(base.size() + 1);
+    out.push_back(cls);
+    out.insert(out.end(), base.begin(), base.end());
+    cls->mro = std::move(out);
+    return true;
+  }
+  std::vector<const std::vector<Class*>*> seqs;
+  for (Class* b : cls->bases) seqs.push_back(&b->mro);
+  seqs.push_back(&cls->bases);
+  std::vector<size_t> head(seqs.size(), 0);
   std::vector<Class*> out{cls};
   for (;;) {
-    seqs.erase(std::remove_if(seqs.begin(), seqs.end(), [](const auto& s) { return s.empty(); }), seqs.end());
-    if (seqs.empty()) break;
+    bool any = false;
     Class* pick = nullptr;
-    for (const auto& s : seqs) {
-      Class* head = s.front();
+    for (size_t i = 0; i < seqs.size() && !pick; ++i) {
+      if (head[i] >= seqs[i]->size()) continue;
+      any = true;
+      Class* h = (*seqs[i])[head[i]];
       bool in_tail = false;
-      for (const auto& other : seqs) {
-        if (std::find(other.begin() + 1, other.end(), head) != other.end()) {
-          in_tail = true;
-          break;
-        }
+      for (size_t j = 0; j < seqs.size() && !in_tail; ++j) {
+        const auto& other = *seqs[j];
+        if (head[j] + 1 < other.size()) in_tail = std::find(other.begin() + head[j] + 1, other.end(), h) != other.end();
       }
-      if (!in_tail) {
-        pick = head;
-        break;
-      }
+      if (!in_tail) pick = h;
     }
+    if (!any) break;
     if (!pick) {
       cls->mro.clear();
       return false;
     }
     out.push_back(pick);
-    for (auto& s : seqs) {
-      if (!s.empty() && s.front() == pick) s.erase(s.begin());
+    for (size_t i = 0; i < seqs.size(); ++i) {
+      if (head[i] < seqs[i]->size() && (*seqs[i])[head[i]] == pick) ++head[i];
     }
   }
   cls->mro = std::move(out);
@@ -521,39 +530,44 @@ bool VM::do_import(Str* name, Value& out) {
   if (!name->s.empty() && name->s[0] == '.') {
     return raise(types_.import_error, "attempted relative import with no known parent package");
   }
-  // A dotted name imports its package first and becomes an attribute of it.
+  // A dotted name imports its packages outermost first, each becoming an attribute of the
+  // one before; a loop, so `import a.a.a...` of any length stops at its first missing name.
   Module* parent = nullptr;
-  size_t dot = name->s.rfind('.');
-  if (dot != std::string::npos) {
-    Value p;
-    if (!do_import(intern(std::string_view(name->s).substr(0, dot)), p)) return false;
-    parent = static_cast<Module*>(p.o);
-    for (const auto& [n, m] : modules_) {
-      if (n == name->s) {
-        out = Value::object(m);
-        return true;
+  for (size_t start = 0;;) {
+    size_t dot = name->s.find('.', start);
+    Str* part = dot == std::string::npos ? name : intern(std::string_view(name->s).substr(0, dot));
+    Module* m = nullptr;
+    for (const auto& [n, mod] : modules_) {
+      if (n == part->s) {
+        m = mod;
+        break;
       }
     }
-  }
-  Module* m = nullptr;
-  if ((make_native_module(*this, name->s, m) || ctx_.make_module(*this, name->s, m)) && m) {
-    modules_.emplace_back(name->s, m);
-  } else {
-    if (has_exception()) return false;
-    bool found = false;
-    Value fm;
-    if (!import_frozen(name, fm, found)) return false;
-    if (!found && is_library_module(name->s)) {
-      return raise(types_.module_not_found_error, "module '" + name->s +
-                                                      "' is in the playground's library, which this host has not loaded "
-                                                      "(import it with an import statement, or load the library first)");
+    if (!m) {
+      if ((make_native_module(*this, part->s, m) || ctx_.make_module(*this, part->s, m)) && m) {
+        modules_.emplace_back(part->s, m);
+      } else {
+        if (has_exception()) return false;
+        bool found = false;
+        Value fm;
+        if (!import_frozen(part, fm, found)) return false;
+        if (!found && is_library_module(part->s)) {
+          return raise(types_.module_not_found_error, "module '" + part->s +
+                                                          "' is in the playground's library, which this host has not loaded "
+                                                          "(import it with an import statement, or load the library first)");
+        }
+        if (!found) return raise(types_.module_not_found_error, "no module named '" + part->s + "' in the playground");
+        m = static_cast<Module*>(fm.o);
+      }
+      if (parent) store_name_in(parent->dict, intern(std::string_view(part->s).substr(start)), Value::object(m));
     }
-    if (!found) return raise(types_.module_not_found_error, "no module named '" + name->s + "' in the playground");
-    m = static_cast<Module*>(fm.o);
+    if (dot == std::string::npos) {
+      out = Value::object(m);
+      return true;
+    }
+    parent = m;
+    start = dot + 1;
   }
-  if (parent) store_name_in(parent->dict, intern(std::string_view(name->s).substr(dot + 1)), Value::object(m));
-  out = Value::object(m);
-  return true;
 }
 
 }  // namespace interleave

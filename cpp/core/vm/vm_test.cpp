@@ -596,7 +596,7 @@ TEST(VmTasks, UncaughtErrorEndsTheTask) {
   Task* t = h.vm.spawn_task("T", h.global("boom"), {}, 0);
   EXPECT_EQ(h.finish(t), RunStatus::Error);
   EXPECT_TRUE(h.vm.isinstance(t->exception, h.vm.types().key_error));
-  EXPECT_EQ(h.vm.exception_data(t->exception)->traceback.back().line, 2u);
+  EXPECT_EQ(h.vm.exception_data(t->exception)->traceback_innermost_first.front().line, 2u);
   EXPECT_EQ(h.vm.run_task(t, 5), RunStatus::Error);
 }
 
