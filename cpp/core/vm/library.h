@@ -36,6 +36,56 @@ bool list_extend(VM& vm, List* l, Value iterable);
 // collect() appends every item of an iterable to out.
 bool collect(VM& vm, Value iterable, std::vector<Value>& out);
 
+// reserve_n() is VM::reserve() for count elements of elem bytes, safe from overflow where
+// size_t has 32 bits (wasm).
+inline bool reserve_n(VM& vm, uint64_t count, uint64_t elem) {
+  if (elem && count > vm.config().memory_limit / elem) return vm.reserve(SIZE_MAX);
+  return vm.reserve(static_cast<size_t>(count * elem));
+}
+// charge_work() counts a one-step operation's work in steps (VM::charge_steps): one step per
+// kWorkPerStep bytes past the first kFreeWork, so a 100 MB join or repeat meets the step
+// limit and Stop, and operations of ordinary size count as they always did.
+constexpr uint64_t kFreeWork = uint64_t{1} << 20;
+constexpr uint64_t kWorkPerStep = 64;
+inline bool charge_work(VM& vm, uint64_t units) {
+  return units <= kFreeWork || vm.charge_steps((units - kFreeWork) / kWorkPerStep);
+}
+// room_target() is the capacity a store of cap elements grows to for need: doubling, so the
+// memory check and the work charged run once per doubling; 0 when need can never fit.
+inline uint64_t room_target(VM& vm, uint64_t cap, uint64_t need, uint64_t elem) {
+  uint64_t most = vm.config().memory_limit / elem;
+  if (need > most) return 0;
+  uint64_t target = need > cap * 2 ? need : cap * 2;
+  return target > most ? need : target;
+}
+// make_room() readies v, the backing store of a live object (List::items, Bytes::data), for
+// need elements: a capacity change is charged to the memory limit (VM::grow) and its copy
+// to the step count before it is made.
+template <class V>
+bool make_room(VM& vm, V& v, uint64_t need) {
+  uint64_t cap = v.capacity();
+  if (need <= cap) return true;
+  constexpr uint64_t elem = sizeof(v[0]);
+  uint64_t target = room_target(vm, cap, need, elem);
+  if (!target) return vm.reserve(SIZE_MAX);
+  if (!vm.grow(static_cast<size_t>((target - cap) * elem)) || !charge_work(vm, target * elem)) return false;
+  v.reserve(static_cast<size_t>(target));
+  return true;
+}
+// make_temp_room() is make_room() for a native's temporary (the items list(iterable) gathers,
+// a join's result): checked against the limit, charged once it becomes an object.
+template <class V>
+bool make_temp_room(VM& vm, V& v, uint64_t need) {
+  uint64_t cap = v.capacity();
+  if (need <= cap) return true;
+  constexpr uint64_t elem = sizeof(v[0]);
+  uint64_t target = room_target(vm, cap, need, elem);
+  if (!target) return vm.reserve(SIZE_MAX);
+  if (!vm.reserve(static_cast<size_t>(target * elem)) || !charge_work(vm, target * elem)) return false;
+  v.reserve(static_cast<size_t>(target));
+  return true;
+}
+
 namespace lib {
 
 // Name indexes the interned names the library looks up on hot paths.

@@ -696,8 +696,10 @@ bool num_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& handled
 bool repeat_count(VM& vm, Value n, size_t elem_bytes, size_t len, int64_t& count) {
   count = int_of(n);
   if (count < 0) count = 0;
-  if (len && static_cast<uint64_t>(count) > (uint64_t{1} << 40) / len) return vm.reserve(SIZE_MAX / 2);
-  return vm.reserve(static_cast<size_t>(count) * len * elem_bytes);
+  if (len && static_cast<uint64_t>(count) > (uint64_t{1} << 40) / len) return vm.reserve(SIZE_MAX);
+  uint64_t bytes = static_cast<uint64_t>(count) * len * elem_bytes;
+  if (bytes > vm.config().memory_limit) return vm.reserve(SIZE_MAX);
+  return vm.reserve(static_cast<size_t>(bytes)) && charge_work(vm, bytes);
 }
 
 bool is_seq(Value v) {
@@ -760,6 +762,7 @@ bool native_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& hand
     }
     Tuple* ta = as_tuple(a); Tuple* tb = as_tuple(b);
     if (ta && tb) {
+      if (!vm.reserve((ta->items.size() + tb->items.size()) * sizeof(Value))) return false;
       std::vector<Value> r;
       r.reserve(ta->items.size() + tb->items.size());
       r.insert(r.end(), ta->items.begin(), ta->items.end());
@@ -897,6 +900,7 @@ bool VM::inplace_op(BinOpKind op, Value a, Value b, Value& out) {
       int64_t count;
       if (!repeat_count(*this, b, sizeof(Value), l->items.size(), count)) return false;
       std::vector<Value> orig = l->items;
+      if (!make_room(*this, l->items, static_cast<uint64_t>(orig.size()) * static_cast<uint64_t>(count))) return false;
       l->items.clear();
       for (int64_t i = 0; i < count; ++i) l->items.insert(l->items.end(), orig.begin(), orig.end());
       out = a;
@@ -2585,7 +2589,10 @@ bool VM::dict_set(Dict* d, Value key, Value v) {
   if (!dict_lookup(*this, d, key, h, pos, slot)) return false;
   if (pos >= 0) { d->entries[static_cast<size_t>(pos)].value = v; return true; }
   if (d->index.empty() || d->entries.size() + 1 > d->index.size() * 2 / 3) {
+    size_t before = d->size();
+    if (before > 65536 && !reserve(before)) return false;
     dict_rebuild(d, d->index.empty() ? 8 : 0);
+    if (d->size() > before) bytes_ += d->size() - before;
     if (!dict_lookup(*this, d, key, h, pos, slot)) return false;
   }
   d->index[slot] = static_cast<int32_t>(d->entries.size());
