@@ -879,11 +879,13 @@ bool m_split(VM& vm, const CallArgs& a, Value& out) {
       if (static_cast<int64_t>(parts.size()) >= maxsplit) {
         size_t e = n;
         while (e > i && is_space(static_cast<unsigned char>(t[e - 1]))) --e;
+        if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
         parts.push_back(same_kind(vm, b, std::string(t.substr(i, e - i))));
         break;
       }
       size_t j = i;
       while (j < n && !is_space(static_cast<unsigned char>(t[j]))) ++j;
+      if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
       parts.push_back(same_kind(vm, b, std::string(t.substr(i, j - i))));
       i = j;
     }
@@ -892,9 +894,11 @@ bool m_split(VM& vm, const CallArgs& a, Value& out) {
     while (static_cast<int64_t>(parts.size()) < maxsplit) {
       size_t j = t.find(sep, i);
       if (j == std::string::npos) break;
+      if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
       parts.push_back(same_kind(vm, b, std::string(t.substr(i, j - i))));
       i = j + sep.size();
     }
+    if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
     parts.push_back(same_kind(vm, b, std::string(t.substr(i))));
   }
   out = Value::object(vm.new_list(std::move(parts)));
@@ -918,11 +922,13 @@ bool m_rsplit(VM& vm, const CallArgs& a, Value& out) {
       if (static_cast<int64_t>(parts.size()) >= maxsplit) {
         size_t s = 0;
         while (s < e && is_space(static_cast<unsigned char>(t[s]))) ++s;
+        if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
         parts.push_back(same_kind(vm, b, std::string(t.substr(s, e - s))));
         break;
       }
       size_t s = e;
       while (s > 0 && !is_space(static_cast<unsigned char>(t[s - 1]))) --s;
+      if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
       parts.push_back(same_kind(vm, b, std::string(t.substr(s, e - s))));
       e = s;
     }
@@ -931,9 +937,11 @@ bool m_rsplit(VM& vm, const CallArgs& a, Value& out) {
     while (static_cast<int64_t>(parts.size()) < maxsplit && e >= sep.size()) {
       size_t j = t.rfind(sep, e - sep.size());
       if (j == std::string::npos) break;
+      if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
       parts.push_back(same_kind(vm, b, std::string(t.substr(j + sep.size(), e - j - sep.size()))));
       e = j;
     }
+    if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
     parts.push_back(same_kind(vm, b, std::string(t.substr(0, e))));
   }
   std::reverse(parts.begin(), parts.end());
@@ -957,6 +965,7 @@ bool m_splitlines(VM& vm, const CallArgs& a, Value& out) {
     while (j < t.size() && t[j] != '\n' && t[j] != '\r') ++j;
     size_t e = j;
     if (j < t.size()) j += (t[j] == '\r' && j + 1 < t.size() && t[j + 1] == '\n') ? 2 : 1;
+    if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
     parts.push_back(same_kind(vm, b, t.substr(i, (keep ? j : e) - i)));
     i = j;
   }

@@ -759,7 +759,8 @@ bool list_insert(VM& vm, const CallArgs& a, Value& out) {
   int64_t n = static_cast<int64_t>(items.size());
   if (i < 0) { i += n; if (i < 0) i = 0; }
   if (i > n) i = n;
-  if (!make_room(vm, items, items.size() + 1)) return false;
+  if (!make_room(vm, items, items.size() + 1) || !charge_work(vm, (items.size() - static_cast<size_t>(i)) * sizeof(Value)))
+    return false;
   items.insert(items.begin() + i, a.args[2]);
   return ret_none(out);
 }

@@ -1427,8 +1427,13 @@ struct ReprGuard {
   ~ReprGuard() { if (!recursive) st.repr_stack.pop_back(); }
 };
 
+// repr_room() checks a growing repr against the memory limit: out doubles when it grows, so
+// room for twice its size keeps the next doubling under the limit.
+bool repr_room(VM& vm, const std::string& out) { return out.size() < kFreeWork || vm.reserve(out.size() * 2); }
+
 bool repr_items(VM& vm, const std::vector<Value>& items, std::string& out) {
   for (size_t i = 0; i < items.size(); ++i) {
+    if (!repr_room(vm, out)) return false;
     if (i) out += ", ";
     Value item = items[i];
     if (!repr_into(vm, item, out)) return false;
@@ -1518,6 +1523,7 @@ bool repr_into(VM& vm, Value v, std::string& out) {
       out.push_back('[');
       List* l = static_cast<List*>(o);
       for (size_t i = 0; i < l->items.size(); ++i) {
+        if (!repr_room(vm, out)) return false;
         if (i) out += ", ";
         Value item = l->items[i];
         if (!repr_into(vm, item, out)) return false;
@@ -1545,6 +1551,7 @@ bool repr_into(VM& vm, Value v, std::string& out) {
       bool first = true;
       for (size_t i = 0; i < dict->entries.size(); ++i) {
         if (!dict->entries[i].live) continue;
+        if (!repr_room(vm, out)) return false;
         if (!first) out += ", ";
         first = false;
         Value k = dict->entries[i].key, val = dict->entries[i].value;
@@ -1717,6 +1724,15 @@ bool str_into(VM& vm, Value v, std::string& out) {
 bool VM::to_str(Value v, std::string& out) { return str_into(*this, v, out); }
 bool VM::to_repr(Value v, std::string& out) { return repr_into(*this, v, out); }
 
+namespace {
+// spec_room() checks what a spec's width (and a float's precision) would allocate against the memory limit.
+bool spec_room(VM& vm, const fmt::FormatSpec& f, bool precision) {
+  uint64_t n = f.width > 0 ? static_cast<uint64_t>(f.width) : 0;
+  if (precision && f.precision > 0) n += static_cast<uint64_t>(f.precision);
+  return n <= kFreeWork || (reserve_n(vm, n, 1) && charge_work(vm, n));
+}
+}  // namespace
+
 bool VM::format(Value v, std::string_view spec, std::string& out) {
   std::string err;
   fmt::FormatSpec f;
@@ -1724,7 +1740,9 @@ bool VM::format(Value v, std::string_view spec, std::string& out) {
   switch (v.tag) {
     case Tag::Int:
       if (spec.empty()) { int_str(v.i, out); return true; }
-      ok = fmt::parse_spec(spec, fmt::SpecKind::Int, "int", f, err) && fmt::format_int(v.i, f, "int", out, err);
+      if (!fmt::parse_spec(spec, fmt::SpecKind::Int, "int", f, err)) return raise(types().value_error, err);
+      ok = spec_room(*this, f, false) && fmt::format_int(v.i, f, "int", out, err);
+      if (has_exception()) return false;
       break;
     case Tag::Bool:
       if (spec.empty()) { out += v.b ? "True" : "False"; return true; }
@@ -1732,17 +1750,21 @@ bool VM::format(Value v, std::string_view spec, std::string& out) {
       break;
     case Tag::Float:
       if (spec.empty()) { fmt::float_repr(v.f, out); return true; }
-      ok = fmt::parse_spec(spec, fmt::SpecKind::Float, "float", f, err) && fmt::format_float(v.f, f, "float", out, err);
+      if (!fmt::parse_spec(spec, fmt::SpecKind::Float, "float", f, err)) return raise(types().value_error, err);
+      ok = spec_room(*this, f, true) && fmt::format_float(v.f, f, "float", out, err);
+      if (has_exception()) return false;
       break;
     default:
       if (const BigIntObj* b = as_bigint(v)) {
         if (spec.empty()) return int_to_str(*this, v, out);
         if (!fmt::parse_spec(spec, fmt::SpecKind::Int, "int", f, err)) return raise(types().value_error, err);
-        return format_big_int(*this, b->v, f, out);
+        return spec_room(*this, f, false) && format_big_int(*this, b->v, f, out);
       }
       if (Str* s = as_str(v)) {
         if (spec.empty()) { out += s->s; return true; }
-        ok = fmt::parse_spec(spec, fmt::SpecKind::Str, "str", f, err) && fmt::format_str(s->s, f, out, err);
+        if (!fmt::parse_spec(spec, fmt::SpecKind::Str, "str", f, err)) return raise(types().value_error, err);
+        ok = spec_room(*this, f, false) && fmt::format_str(s->s, f, out, err);
+        if (has_exception()) return false;
         break;
       }
       if (as_instance(v)) {
