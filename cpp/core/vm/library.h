@@ -2,6 +2,7 @@
 // The library half of the VM: built-in functions, methods of built-in types, native
 // modules and the container operations the interpreter needs. install_library() runs
 // once per VM after the core has created every type object in Types.
+#include <algorithm>
 #include <cstdint>
 #include <initializer_list>
 #include <string>
@@ -50,41 +51,34 @@ constexpr uint64_t kWorkPerStep = 64;
 inline bool charge_work(VM& vm, uint64_t units) {
   return units <= kFreeWork || vm.charge_steps((units - kFreeWork) / kWorkPerStep);
 }
-// room_target() is the capacity a store of cap elements grows to for need: doubling, so the
-// memory check and the work charged run once per doubling; 0 when need can never fit.
-inline uint64_t room_target(VM& vm, uint64_t cap, uint64_t need, uint64_t elem) {
-  uint64_t most = vm.config().memory_limit / elem;
-  if (need > most) return 0;
-  uint64_t target = need > cap * 2 ? need : cap * 2;
-  return target > most ? need : target;
+// grow_store() readies v for need elements. Growth doubles, so the memory check and the
+// work charged run once per doubling; near the limit it grows by an eighth instead, so a
+// store that fits is not refused for its doubling. temp: a native's temporary, checked but
+// charged only once it becomes an object; otherwise a live object's store (VM::grow).
+template <class V>
+bool grow_store(VM& vm, V& v, uint64_t need, bool temp) {
+  uint64_t cap = v.capacity();
+  if (need <= cap) return true;
+  constexpr uint64_t elem = sizeof(v[0]);
+  const uint64_t limit = vm.config().memory_limit;
+  if (need > limit / elem) return vm.reserve(SIZE_MAX);
+  uint64_t target = std::min<uint64_t>(std::max<uint64_t>(need, cap * 2), limit / elem);
+  auto cost = [&](uint64_t t) { return (temp ? t : t - cap) * elem; };
+  if (vm.heap_bytes() + cost(target) > limit) target = std::min(target, need + need / 8);
+  size_t bytes = static_cast<size_t>(cost(target));
+  if (!(temp ? vm.reserve(bytes) : vm.grow(bytes)) || !charge_work(vm, target * elem)) return false;
+  v.reserve(static_cast<size_t>(target));
+  return true;
 }
 // make_room() readies v, the backing store of a live object (List::items, Bytes::data), for
-// need elements: a capacity change is charged to the memory limit (VM::grow) and its copy
-// to the step count before it is made.
+// need elements, charging a capacity change to the memory limit and its copy to the step
+// count before it is made.
 template <class V>
-bool make_room(VM& vm, V& v, uint64_t need) {
-  uint64_t cap = v.capacity();
-  if (need <= cap) return true;
-  constexpr uint64_t elem = sizeof(v[0]);
-  uint64_t target = room_target(vm, cap, need, elem);
-  if (!target) return vm.reserve(SIZE_MAX);
-  if (!vm.grow(static_cast<size_t>((target - cap) * elem)) || !charge_work(vm, target * elem)) return false;
-  v.reserve(static_cast<size_t>(target));
-  return true;
-}
+bool make_room(VM& vm, V& v, uint64_t need) { return grow_store(vm, v, need, false); }
 // make_temp_room() is make_room() for a native's temporary (the items list(iterable) gathers,
-// a join's result): checked against the limit, charged once it becomes an object.
+// a join's result).
 template <class V>
-bool make_temp_room(VM& vm, V& v, uint64_t need) {
-  uint64_t cap = v.capacity();
-  if (need <= cap) return true;
-  constexpr uint64_t elem = sizeof(v[0]);
-  uint64_t target = room_target(vm, cap, need, elem);
-  if (!target) return vm.reserve(SIZE_MAX);
-  if (!vm.reserve(static_cast<size_t>(target * elem)) || !charge_work(vm, target * elem)) return false;
-  v.reserve(static_cast<size_t>(target));
-  return true;
-}
+bool make_temp_room(VM& vm, V& v, uint64_t need) { return grow_store(vm, v, need, true); }
 
 namespace lib {
 
