@@ -1,5 +1,5 @@
 # engine-only: containers growing past the memory limit (appends, inserts, doubling, comprehensions, list() of an endless generator) raise a MemoryError the program catches, then it goes on working
-# args: --memory-limit 32
+# args: --memory-limit 16
 import itertools
 
 
