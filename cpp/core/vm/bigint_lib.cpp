@@ -1,5 +1,6 @@
 // The VM side of big ints: operators on int Values whose operands or results leave
 // int64, conversions to and from float and str with CPython 3.11's errors and limits.
+#include <algorithm>
 #include <cmath>
 
 #include "vm/bigint.h"
@@ -18,8 +19,21 @@ constexpr uint64_t kMaxBits = uint64_t{1} << 32;
 bool too_big(VM& vm) { return vm.raise(vm.types().overflow_error, "too many digits in integer"); }
 
 bool reserve_bits(VM& vm, uint64_t bits) {
-  if (bits > kMaxBits) return too_big(vm);
+  if (bits > kMaxBits) return bits >= (uint64_t{1} << 62) ? too_big(vm) : vm.reserve(SIZE_MAX);
   return vm.reserve(static_cast<size_t>(bits / 8));
+}
+
+// charge_mul() counts a product of la- and lb-limb numbers in steps before it is computed, one
+// step per kLimbOpsPerStep limb operations of Karatsuba past the first million, so a huge
+// product or power meets the step limit instead of running for minutes.
+constexpr double kLimbOpsPerStep = 4;
+bool charge_mul(VM& vm, uint64_t la, uint64_t lb) {
+  double m = static_cast<double>(std::min(la, lb)), n = static_cast<double>(std::max(la, lb));
+  if (m < 1) return true;
+  double ops = m < 40 ? m * n : std::pow(m, 1.585) * (n / m);
+  if (ops <= 1e6) return true;
+  double steps = (ops - 1e6) / kLimbOpsPerStep;
+  return vm.charge_steps(steps > 1e18 ? static_cast<uint64_t>(1e18) : static_cast<uint64_t>(steps));
 }
 
 bool float_fallback(VM& vm, BinOpKind op, Value a, Value b, Value& out) {
@@ -79,7 +93,7 @@ bool big_binop(VM& vm, BinOpKind op, Value av, Value bv, Value& out, bool& handl
     case BinOpKind::Add: out = make_int(vm, big_add(a, b)); return true;
     case BinOpKind::Sub: out = make_int(vm, big_sub(a, b)); return true;
     case BinOpKind::Mult:
-      if (!reserve_bits(vm, a.bit_length() + b.bit_length())) return false;
+      if (!reserve_bits(vm, a.bit_length() + b.bit_length()) || !charge_mul(vm, a.mag.size(), b.mag.size())) return false;
       out = make_int(vm, big_mul(a, b));
       return true;
     case BinOpKind::Div: {
@@ -94,6 +108,7 @@ bool big_binop(VM& vm, BinOpKind op, Value av, Value bv, Value& out, bool& handl
       if (b.is_zero())
         return vm.raise(vm.types().zero_division_error, op == BinOpKind::Mod ? "integer modulo by zero" : "integer division or modulo by zero");
       BigInt q, r;
+      if (a.mag.size() > b.mag.size() && !charge_mul(vm, a.mag.size() - b.mag.size() + 1, b.mag.size())) return false;
       big_divmod(a, b, q, r);
       out = make_int(vm, op == BinOpKind::Mod ? std::move(r) : std::move(q));
       return true;
@@ -109,15 +124,17 @@ bool big_binop(VM& vm, BinOpKind op, Value av, Value bv, Value& out, bool& handl
       if (!b.fits_i64()) return too_big(vm);
       uint64_t e = static_cast<uint64_t>(b.to_i64());
       unsigned __int128 bits = static_cast<unsigned __int128>(a.bit_length()) * e;
-      if (bits > kMaxBits) return too_big(vm);
+      if (bits > kMaxBits) return bits >= (static_cast<unsigned __int128>(1) << 62) ? too_big(vm) : vm.reserve(SIZE_MAX);
       if (!reserve_bits(vm, static_cast<uint64_t>(bits))) return false;
+      uint64_t half = static_cast<uint64_t>(bits / 64) + 1;
+      if (!charge_mul(vm, half, half) || !charge_mul(vm, half, half)) return false;
       out = make_int(vm, big_pow(a, e));
       return true;
     }
     case BinOpKind::LShift: {
       if (b.neg) return vm.raise(vm.types().value_error, "negative shift count");
       if (a.is_zero()) { out = Value::integer(0); return true; }
-      if (!b.fits_i64() || static_cast<uint64_t>(b.to_i64()) > kMaxBits) return too_big(vm);
+      if (!b.fits_i64() || static_cast<uint64_t>(b.to_i64()) >= (uint64_t{1} << 62)) return too_big(vm);
       uint64_t n = static_cast<uint64_t>(b.to_i64());
       if (!reserve_bits(vm, a.bit_length() + n)) return false;
       out = make_int(vm, big_shl(a, n));

@@ -73,7 +73,11 @@ bool byte_value(VM& vm, Value v, int& out) {
 
 bool bytes_from_iterable(VM& vm, Value iterable, std::string& out) {
   std::string_view view;
-  if (buffer_view(vm, iterable, view)) { out.append(view); return true; }
+  if (buffer_view(vm, iterable, view)) {
+    if (!make_temp_room(vm, out, static_cast<uint64_t>(out.size()) + view.size())) return false;
+    out.append(view);
+    return true;
+  }
   if (as_str(iterable)) return vm.raise(vm.types().type_error, "can't extend bytearray with str");
   return iterate(vm, iterable, [&](Value item, bool&) {
     if (!is_intlike(item) && !as_instance(item))
@@ -81,6 +85,7 @@ bool bytes_from_iterable(VM& vm, Value iterable, std::string& out) {
     int64_t i;
     if (!to_index(vm, item, i)) return false;
     if (i < 0 || i > 255) return vm.raise(vm.types().value_error, "bytes must be in range(0, 256)");
+    if (!make_temp_room(vm, out, out.size() + 1)) return false;
     out.push_back(static_cast<char>(i));
     return true;
   });
@@ -109,8 +114,9 @@ bool bytes_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& handl
     Value n = x ? b : a;
     if (!seq || !is_intlike(n)) return true;
     int64_t count = std::max<int64_t>(0, int_of(n));
-    if (seq->data.size() && static_cast<uint64_t>(count) > (uint64_t{1} << 40) / seq->data.size()) return vm.reserve(SIZE_MAX / 2);
-    if (!vm.reserve(seq->data.size() * static_cast<size_t>(count))) return false;
+    if (!reserve_n(vm, static_cast<uint64_t>(count), seq->data.size()) ||
+        !charge_work(vm, static_cast<uint64_t>(count) * seq->data.size()))
+      return false;
     std::string r;
     r.reserve(seq->data.size() * static_cast<size_t>(count));
     for (int64_t i = 0; i < count; ++i) r += seq->data;
@@ -163,8 +169,8 @@ bool bytes_inplace(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& han
       if (as_instance(b)) return true;
       return vm.raise(vm.types().type_error, "can't concat " + vm.type_name(b) + " to bytearray");
     }
-    if (!vm.reserve(other.size())) return false;
     std::string add(other);
+    if (!make_room(vm, x->data, static_cast<uint64_t>(x->data.size()) + add.size())) return false;
     x->data += add;
     handled = true;
     out = a;
@@ -641,6 +647,7 @@ bool hex_impl(VM& vm, std::string_view data, const CallArgs& a, uint32_t self_of
   if (!to_index(vm, p[1], per)) return false;
   std::string r;
   size_t n = data.size();
+  if (!reserve_n(vm, n, 2 + sep.size()) || !charge_work(vm, uint64_t{n} * 2)) return false;
   int64_t group = per < 0 ? -per : per;
   for (size_t i = 0; i < n; ++i) {
     if (i && !sep.empty() && group > 0) {
@@ -818,6 +825,7 @@ bool m_replace(VM& vm, const CallArgs& a, Value& out) {
   if (from.empty()) {
     int64_t done = 0;
     for (size_t i = 0; i <= t.size(); ++i) {
+      if (!make_temp_room(vm, r, static_cast<uint64_t>(r.size()) + to.size() + 1)) return false;
       if (done < count) { r.append(to); ++done; }
       if (i < t.size()) r += t[i];
     }
@@ -827,6 +835,7 @@ bool m_replace(VM& vm, const CallArgs& a, Value& out) {
     while (done < count) {
       size_t j = t.find(from, i);
       if (j == std::string::npos) break;
+      if (!make_temp_room(vm, r, static_cast<uint64_t>(r.size()) + (j - i) + to.size())) return false;
       r.append(t, i, j - i);
       r.append(to);
       i = j + from.size();
@@ -870,11 +879,13 @@ bool m_split(VM& vm, const CallArgs& a, Value& out) {
       if (static_cast<int64_t>(parts.size()) >= maxsplit) {
         size_t e = n;
         while (e > i && is_space(static_cast<unsigned char>(t[e - 1]))) --e;
+        if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
         parts.push_back(same_kind(vm, b, std::string(t.substr(i, e - i))));
         break;
       }
       size_t j = i;
       while (j < n && !is_space(static_cast<unsigned char>(t[j]))) ++j;
+      if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
       parts.push_back(same_kind(vm, b, std::string(t.substr(i, j - i))));
       i = j;
     }
@@ -883,9 +894,11 @@ bool m_split(VM& vm, const CallArgs& a, Value& out) {
     while (static_cast<int64_t>(parts.size()) < maxsplit) {
       size_t j = t.find(sep, i);
       if (j == std::string::npos) break;
+      if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
       parts.push_back(same_kind(vm, b, std::string(t.substr(i, j - i))));
       i = j + sep.size();
     }
+    if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
     parts.push_back(same_kind(vm, b, std::string(t.substr(i))));
   }
   out = Value::object(vm.new_list(std::move(parts)));
@@ -909,11 +922,13 @@ bool m_rsplit(VM& vm, const CallArgs& a, Value& out) {
       if (static_cast<int64_t>(parts.size()) >= maxsplit) {
         size_t s = 0;
         while (s < e && is_space(static_cast<unsigned char>(t[s]))) ++s;
+        if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
         parts.push_back(same_kind(vm, b, std::string(t.substr(s, e - s))));
         break;
       }
       size_t s = e;
       while (s > 0 && !is_space(static_cast<unsigned char>(t[s - 1]))) --s;
+      if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
       parts.push_back(same_kind(vm, b, std::string(t.substr(s, e - s))));
       e = s;
     }
@@ -922,9 +937,11 @@ bool m_rsplit(VM& vm, const CallArgs& a, Value& out) {
     while (static_cast<int64_t>(parts.size()) < maxsplit && e >= sep.size()) {
       size_t j = t.rfind(sep, e - sep.size());
       if (j == std::string::npos) break;
+      if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
       parts.push_back(same_kind(vm, b, std::string(t.substr(j + sep.size(), e - j - sep.size()))));
       e = j;
     }
+    if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
     parts.push_back(same_kind(vm, b, std::string(t.substr(0, e))));
   }
   std::reverse(parts.begin(), parts.end());
@@ -948,6 +965,7 @@ bool m_splitlines(VM& vm, const CallArgs& a, Value& out) {
     while (j < t.size() && t[j] != '\n' && t[j] != '\r') ++j;
     size_t e = j;
     if (j < t.size()) j += (t[j] == '\r' && j + 1 < t.size() && t[j + 1] == '\n') ? 2 : 1;
+    if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
     parts.push_back(same_kind(vm, b, t.substr(i, (keep ? j : e) - i)));
     i = j;
   }
@@ -987,6 +1005,7 @@ bool m_join(VM& vm, const CallArgs& a, Value& out) {
         std::string_view v;
         if (!buffer_view(vm, item, v))
           return raise_fmt(vm, vm.types().type_error, "sequence item %zu: expected a bytes-like object, %s found", idx, vm.type_name(item).c_str());
+        if (!make_temp_room(vm, r, static_cast<uint64_t>(r.size()) + (idx ? sep.size() : 0) + v.size())) return false;
         if (idx++) r += sep;
         r.append(v);
         return true;
@@ -1054,6 +1073,7 @@ bool pad_impl(VM& vm, const CallArgs& a, const char* meth, int mode, Value& out)
   int64_t n = static_cast<int64_t>(b->data.size());
   if (width <= n) { out = b->mutable_ ? same_kind(vm, b, b->data) : Value::object(b); return true; }
   int64_t marg = width - n, left = mode == 0 ? marg / 2 + (marg & width & 1) : mode == 1 ? 0 : marg;
+  if (!reserve_n(vm, static_cast<uint64_t>(width), 1) || !charge_work(vm, static_cast<uint64_t>(width))) return false;
   std::string r(static_cast<size_t>(left), fill);
   r += b->data;
   r.append(static_cast<size_t>(marg - left), fill);
@@ -1073,6 +1093,7 @@ bool m_zfill(VM& vm, const CallArgs& a, Value& out) {
   const std::string& t = b->data;
   int64_t n = static_cast<int64_t>(t.size());
   if (width <= n) { out = b->mutable_ ? same_kind(vm, b, t) : Value::object(b); return true; }
+  if (!reserve_n(vm, static_cast<uint64_t>(width), 1) || !charge_work(vm, static_cast<uint64_t>(width))) return false;
   std::string r(static_cast<size_t>(width - n), '0');
   r += t;
   if (!t.empty() && (t[0] == '+' || t[0] == '-')) { r[0] = t[0]; r[static_cast<size_t>(width - n)] = '0'; }
@@ -1143,6 +1164,7 @@ bool m_append(VM& vm, const CallArgs& a, Value& out) {
   Bytes* b = self_array(vm, a, "append");
   int c = 0;
   if (!b || !one_arg(vm, a, "append") || !byte_value(vm, a.args[1], c)) return false;
+  if (!make_room(vm, b->data, b->data.size() + 1)) return false;
   b->data.push_back(static_cast<char>(c));
   out = Value();
   return true;
@@ -1155,6 +1177,7 @@ bool m_extend(VM& vm, const CallArgs& a, Value& out) {
     return vm.raise(vm.types().type_error, "can't extend bytearray with " + vm.type_name(a.args[1]));
   std::string add;
   if (!bytes_from_iterable(vm, a.args[1], add)) return false;
+  if (!make_room(vm, b->data, static_cast<uint64_t>(b->data.size()) + add.size())) return false;
   b->data += add;
   out = Value();
   return true;
@@ -1185,6 +1208,7 @@ bool m_insert(VM& vm, const CallArgs& a, Value& out) {
   int64_t n = static_cast<int64_t>(b->data.size());
   if (i < 0) i = std::max<int64_t>(0, i + n);
   i = std::min(i, n);
+  if (!make_room(vm, b->data, b->data.size() + 1)) return false;
   b->data.insert(static_cast<size_t>(i), 1, static_cast<char>(c));
   out = Value();
   return true;

@@ -52,18 +52,21 @@ void insert_clean(std::vector<Dict::Entry>& table, size_t mask, Value key, uint6
   table[i] = Dict::Entry{key, Value(), h, true};
 }
 
-void table_resize(Dict* t, size_t minused) {
+// table_resize() charges a larger table to the memory limit before making it.
+bool table_resize(VM& vm, Dict* t, size_t minused) {
   size_t newsize = kMinSize;
   while (newsize <= minused) newsize <<= 1;
   size_t oldsize = t->entries.size();
   int32_t fill = fill_of(t);
-  if (newsize == kMinSize && oldsize == kMinSize && static_cast<uint32_t>(fill) == t->count) return;
+  if (newsize == kMinSize && oldsize == kMinSize && static_cast<uint32_t>(fill) == t->count) return true;
+  if (newsize > oldsize && !vm.grow((newsize - oldsize) * sizeof(Dict::Entry))) return false;
   std::vector<Dict::Entry> old = std::move(t->entries);
   t->entries.assign(newsize, Dict::Entry{Value(), Value(), 0, false});
   fill_of(t) = static_cast<int32_t>(t->count);
   size_t mask = newsize - 1;
   for (const auto& e : old)
     if (e.live) insert_clean(t->entries, mask, e.key, e.hash);
+  return true;
 }
 
 // keys_equal() is the set lookup's equality: identity and str fast paths, then ==.
@@ -137,8 +140,7 @@ restart:
         ++fill_of(t);
         ++t->count;
         if (static_cast<size_t>(fill_of(t)) * 5 < mask * 3) return true;
-        table_resize(t, t->count > 50000 ? t->count * 2 : t->count * 4);
-        return true;
+        return table_resize(vm, t, t->count > 50000 ? t->count * 2 : t->count * 4);
       }
       if (e.live && e.hash == h) {
         Value start = e.key;
@@ -174,7 +176,7 @@ bool update_internal(VM& vm, Set* so, Value other) {
   if (Set* o = as_set(other)) return set_merge(vm, so, o);
   if (Dict* d = as_dict(other)) {
     size_t n = d->count;
-    if ((static_cast<size_t>(fill_of(t)) + n) * 5 >= mask_of(t) * 3) table_resize(t, (t->count + n) * 2);
+    if ((static_cast<size_t>(fill_of(t)) + n) * 5 >= mask_of(t) * 3 && !table_resize(vm, t, (t->count + n) * 2)) return false;
     std::vector<Dict::Entry> snapshot;
     snapshot.reserve(n);
     for (const auto& e : d->entries)
@@ -257,8 +259,7 @@ bool difference_update(VM& vm, Set* so, Value other) {
   }
   t = so->table;
   if (static_cast<size_t>(fill_of(t)) - t->count <= mask_of(t) / 4) return true;
-  table_resize(t, t->count > 50000 ? t->count * 2 : t->count * 4);
-  return true;
+  return table_resize(vm, t, t->count > 50000 ? t->count * 2 : t->count * 4);
 }
 
 bool difference(VM& vm, Set* so, Value other, Set*& result) {
@@ -351,7 +352,7 @@ bool set_merge(VM& vm, Set* so, Set* other) {
   Dict* o = table_of(vm, other);
   if (!ensure_layout(vm, t) || !ensure_layout(vm, o)) return false;
   if (other == so || o->count == 0) return true;
-  if ((static_cast<size_t>(fill_of(t)) + o->count) * 5 >= mask_of(t) * 3) table_resize(t, (t->count + o->count) * 2);
+  if ((static_cast<size_t>(fill_of(t)) + o->count) * 5 >= mask_of(t) * 3 && !table_resize(vm, t, (t->count + o->count) * 2)) return false;
   if (fill_of(t) == 0 && mask_of(t) == mask_of(o) && static_cast<uint32_t>(fill_of(o)) == o->count) {
     for (size_t i = 0; i < o->entries.size(); ++i)
       if (o->entries[i].live) t->entries[i] = o->entries[i];
@@ -570,37 +571,46 @@ bool dict_update(VM& vm, Dict* d, Value other) {
 
 bool list_extend(VM& vm, List* l, Value iterable) {
   if (List* o = as_list(iterable); o && !o->sub) {
-    if (!vm.reserve(o->items.size() * sizeof(Value))) return false;
-    std::vector<Value> copy = o->items;
-    l->items.insert(l->items.end(), copy.begin(), copy.end());
+    size_t n = o->items.size();
+    if (!make_room(vm, l->items, static_cast<uint64_t>(l->items.size()) + n)) return false;
+    for (size_t i = 0; i < n; ++i) l->items.push_back(o->items[i]);
     return true;
   }
   if (Tuple* t = as_tuple(iterable); t && !t->sub) {
+    if (!make_room(vm, l->items, static_cast<uint64_t>(l->items.size()) + t->items.size())) return false;
     l->items.insert(l->items.end(), t->items.begin(), t->items.end());
     return true;
   }
   return iterate(vm, iterable, [&](Value item, bool&) {
+    if (!make_room(vm, l->items, l->items.size() + 1)) return false;
     l->items.push_back(item);
     return true;
   });
 }
 
 bool collect(VM& vm, Value iterable, std::vector<Value>& out) {
-  if (List* l = as_list(iterable); l && !l->sub) { out.insert(out.end(), l->items.begin(), l->items.end()); return true; }
-  if (Tuple* t = as_tuple(iterable); t && !t->sub) { out.insert(out.end(), t->items.begin(), t->items.end()); return true; }
+  if (List* l = as_list(iterable); l && !l->sub) {
+    if (!make_temp_room(vm, out, static_cast<uint64_t>(out.size()) + l->items.size())) return false;
+    out.insert(out.end(), l->items.begin(), l->items.end());
+    return true;
+  }
+  if (Tuple* t = as_tuple(iterable); t && !t->sub) {
+    if (!make_temp_room(vm, out, static_cast<uint64_t>(out.size()) + t->items.size())) return false;
+    out.insert(out.end(), t->items.begin(), t->items.end());
+    return true;
+  }
   if (is_kind(iterable, ObjKind::Range)) {
     int64_t n;
     vm.length(iterable, n);
-    if (!vm.reserve(static_cast<size_t>(n) * sizeof(Value))) return false;
     Range* r = static_cast<Range*>(iterable.o);
-    out.reserve(out.size() + static_cast<size_t>(n));
+    if (!make_temp_room(vm, out, static_cast<uint64_t>(out.size()) + static_cast<uint64_t>(n))) return false;
     int64_t v = r->start;
     for (int64_t i = 0; i < n; ++i, v += (i < n ? r->step : 0)) out.push_back(Value::integer(v));
     return true;
   }
   return iterate(vm, iterable, [&](Value item, bool&) {
+    if (!make_temp_room(vm, out, out.size() + 1)) return false;
     out.push_back(item);
-    if ((out.size() & 0xFFFF) == 0 && !vm.reserve(out.size() * sizeof(Value))) return false;
     return true;
   });
 }
@@ -732,8 +742,9 @@ void clamp_range(int64_t len, Value sv, Value ev, int64_t& start, int64_t& end) 
 
 bool list_append(VM& vm, const CallArgs& a, Value& out) {
   if (!check_self(vm, a, ObjKind::List, "list", "append") || !exact_args(vm, a, "list.append", 1)) return false;
-  self_list(a)->items.push_back(a.args[1]);
-  if ((self_list(a)->items.size() & 0x3FFF) == 0 && !vm.reserve(self_list(a)->items.size() * sizeof(Value))) return false;
+  auto& items = self_list(a)->items;
+  if (!make_room(vm, items, items.size() + 1)) return false;
+  items.push_back(a.args[1]);
   return ret_none(out);
 }
 
@@ -752,6 +763,8 @@ bool list_insert(VM& vm, const CallArgs& a, Value& out) {
   int64_t n = static_cast<int64_t>(items.size());
   if (i < 0) { i += n; if (i < 0) i = 0; }
   if (i > n) i = n;
+  if (!make_room(vm, items, items.size() + 1) || !charge_work(vm, (items.size() - static_cast<size_t>(i)) * sizeof(Value)))
+    return false;
   items.insert(items.begin() + i, a.args[2]);
   return ret_none(out);
 }

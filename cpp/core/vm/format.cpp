@@ -8,8 +8,9 @@
 namespace interleave::fmt {
 namespace {
 
-// kMaxSpecNumber bounds widths and precisions so a spec cannot demand gigabytes.
-constexpr int64_t kMaxSpecNumber = 10'000'000;
+// kMaxSpecNumber bounds widths and precisions so reading them cannot overflow; what a width
+// would allocate is checked against the memory limit by VM::format.
+constexpr int64_t kMaxSpecNumber = (INT64_MAX - 9) / 10;
 
 // Digits is what David Gay's dtoa returns: v = 0.DIGITS x 10^decpt, no trailing zeros.
 struct Digits {

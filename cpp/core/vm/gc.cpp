@@ -93,7 +93,9 @@ void VM::collect_garbage() {
   live_objects_ = count;
   ++class_epoch_;
   gc_requested_ = false;
-  gc_threshold_ = std::min<size_t>(std::max<size_t>(kMinGcThreshold, live * 2), config_.memory_limit);
+  // gc_threshold_ leaves half the room under the limit free for the next instruction's allocations.
+  size_t room = config_.memory_limit > live ? live + (config_.memory_limit - live) / 2 : config_.memory_limit;
+  gc_threshold_ = std::min<size_t>(std::max<size_t>(kMinGcThreshold, live * 2), room);
   gc_countdown_ = std::max<uint64_t>(1u << 20, static_cast<uint64_t>(count) * 16);
 }
 

@@ -940,6 +940,12 @@ dispatch_op:
         if (!check_memory()) ERROR();
       } else {
         gc_requested_ = true;
+        // A nested loop cannot collect, so what it allocates past the limit is an error now.
+        if (UNLIKELY(bytes_ > config_.memory_limit)) {
+          SAVE_FRAME();
+          reserve(0);
+          ERROR();
+        }
       }
     }
     DISPATCH();
@@ -1128,7 +1134,12 @@ dispatch_op:
   }
   TARGET(LIST_APPEND) {
     Value v = POP();
-    static_cast<List*>(sp[-static_cast<int64_t>(ARG())].o)->items.push_back(v);
+    List* l = static_cast<List*>(sp[-static_cast<int64_t>(ARG())].o);
+    if (UNLIKELY(l->items.size() == l->items.capacity())) {
+      SAVE_FRAME();
+      if (!make_room(*this, l->items, l->items.size() + 1)) ERROR();
+    }
+    l->items.push_back(v);
     DISPATCH();
   }
   TARGET(SET_ADD) {

@@ -2,6 +2,7 @@
 // The library half of the VM: built-in functions, methods of built-in types, native
 // modules and the container operations the interpreter needs. install_library() runs
 // once per VM after the core has created every type object in Types.
+#include <algorithm>
 #include <cstdint>
 #include <initializer_list>
 #include <string>
@@ -35,6 +36,49 @@ bool dict_update(VM& vm, Dict* d, Value other);
 bool list_extend(VM& vm, List* l, Value iterable);
 // collect() appends every item of an iterable to out.
 bool collect(VM& vm, Value iterable, std::vector<Value>& out);
+
+// reserve_n() is VM::reserve() for count elements of elem bytes, safe from overflow where
+// size_t has 32 bits (wasm).
+inline bool reserve_n(VM& vm, uint64_t count, uint64_t elem) {
+  if (elem && count > vm.config().memory_limit / elem) return vm.reserve(SIZE_MAX);
+  return vm.reserve(static_cast<size_t>(count * elem));
+}
+// charge_work() counts a one-step operation's work in steps (VM::charge_steps): one step per
+// kWorkPerStep bytes past the first kFreeWork, so a 100 MB join or repeat meets the step
+// limit and Stop, and operations of ordinary size count as they always did.
+constexpr uint64_t kFreeWork = uint64_t{1} << 20;
+constexpr uint64_t kWorkPerStep = 64;
+inline bool charge_work(VM& vm, uint64_t units) {
+  return units <= kFreeWork || vm.charge_steps((units - kFreeWork) / kWorkPerStep);
+}
+// grow_store() readies v for need elements. Growth doubles, so the memory check and the
+// work charged run once per doubling; near the limit it grows by an eighth instead, so a
+// store that fits is not refused for its doubling. temp: a native's temporary, checked but
+// charged only once it becomes an object; otherwise a live object's store (VM::grow).
+template <class V>
+bool grow_store(VM& vm, V& v, uint64_t need, bool temp) {
+  uint64_t cap = v.capacity();
+  if (need <= cap) return true;
+  constexpr uint64_t elem = sizeof(v[0]);
+  const uint64_t limit = vm.config().memory_limit;
+  if (need > limit / elem) return vm.reserve(SIZE_MAX);
+  uint64_t target = std::min<uint64_t>(std::max<uint64_t>(need, cap * 2), limit / elem);
+  auto cost = [&](uint64_t t) { return (temp ? t : t - cap) * elem; };
+  if (vm.heap_bytes() + cost(target) > limit) target = std::min(target, need + need / 8);
+  size_t bytes = static_cast<size_t>(cost(target));
+  if (!(temp ? vm.reserve(bytes) : vm.grow(bytes)) || !charge_work(vm, target * elem)) return false;
+  v.reserve(static_cast<size_t>(target));
+  return true;
+}
+// make_room() readies v, the backing store of a live object (List::items, Bytes::data), for
+// need elements, charging a capacity change to the memory limit and its copy to the step
+// count before it is made.
+template <class V>
+bool make_room(VM& vm, V& v, uint64_t need) { return grow_store(vm, v, need, false); }
+// make_temp_room() is make_room() for a native's temporary (the items list(iterable) gathers,
+// a join's result).
+template <class V>
+bool make_temp_room(VM& vm, V& v, uint64_t need) { return grow_store(vm, v, need, true); }
 
 namespace lib {
 

@@ -697,8 +697,10 @@ bool num_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& handled
 bool repeat_count(VM& vm, Value n, size_t elem_bytes, size_t len, int64_t& count) {
   count = int_of(n);
   if (count < 0) count = 0;
-  if (len && static_cast<uint64_t>(count) > (uint64_t{1} << 40) / len) return vm.reserve(SIZE_MAX / 2);
-  return vm.reserve(static_cast<size_t>(count) * len * elem_bytes);
+  if (len && static_cast<uint64_t>(count) > (uint64_t{1} << 40) / len) return vm.reserve(SIZE_MAX);
+  uint64_t bytes = static_cast<uint64_t>(count) * len * elem_bytes;
+  if (bytes > vm.config().memory_limit) return vm.reserve(SIZE_MAX);
+  return vm.reserve(static_cast<size_t>(bytes)) && charge_work(vm, bytes);
 }
 
 bool is_seq(Value v) {
@@ -761,6 +763,7 @@ bool native_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& hand
     }
     Tuple* ta = as_tuple(a); Tuple* tb = as_tuple(b);
     if (ta && tb) {
+      if (!vm.reserve((ta->items.size() + tb->items.size()) * sizeof(Value))) return false;
       std::vector<Value> r;
       r.reserve(ta->items.size() + tb->items.size());
       r.insert(r.end(), ta->items.begin(), ta->items.end());
@@ -898,6 +901,7 @@ bool VM::inplace_op(BinOpKind op, Value a, Value b, Value& out) {
       int64_t count;
       if (!repeat_count(*this, b, sizeof(Value), l->items.size(), count)) return false;
       std::vector<Value> orig = l->items;
+      if (!make_room(*this, l->items, static_cast<uint64_t>(orig.size()) * static_cast<uint64_t>(count))) return false;
       l->items.clear();
       for (int64_t i = 0; i < count; ++i) l->items.insert(l->items.end(), orig.begin(), orig.end());
       out = a;
@@ -1424,8 +1428,13 @@ struct ReprGuard {
   ~ReprGuard() { if (!recursive) st.repr_stack.pop_back(); }
 };
 
+// repr_room() checks a growing repr against the memory limit: out doubles when it grows, so
+// room for twice its size keeps the next doubling under the limit.
+bool repr_room(VM& vm, const std::string& out) { return out.size() < kFreeWork || vm.reserve(out.size() * 2); }
+
 bool repr_items(VM& vm, const std::vector<Value>& items, std::string& out) {
   for (size_t i = 0; i < items.size(); ++i) {
+    if (!repr_room(vm, out)) return false;
     if (i) out += ", ";
     Value item = items[i];
     if (!repr_into(vm, item, out)) return false;
@@ -1515,6 +1524,7 @@ bool repr_into(VM& vm, Value v, std::string& out) {
       out.push_back('[');
       List* l = static_cast<List*>(o);
       for (size_t i = 0; i < l->items.size(); ++i) {
+        if (!repr_room(vm, out)) return false;
         if (i) out += ", ";
         Value item = l->items[i];
         if (!repr_into(vm, item, out)) return false;
@@ -1542,6 +1552,7 @@ bool repr_into(VM& vm, Value v, std::string& out) {
       bool first = true;
       for (size_t i = 0; i < dict->entries.size(); ++i) {
         if (!dict->entries[i].live) continue;
+        if (!repr_room(vm, out)) return false;
         if (!first) out += ", ";
         first = false;
         Value k = dict->entries[i].key, val = dict->entries[i].value;
@@ -1714,6 +1725,15 @@ bool str_into(VM& vm, Value v, std::string& out) {
 bool VM::to_str(Value v, std::string& out) { return str_into(*this, v, out); }
 bool VM::to_repr(Value v, std::string& out) { return repr_into(*this, v, out); }
 
+namespace {
+// spec_room() checks what a spec's width (and a float's precision) would allocate against the memory limit.
+bool spec_room(VM& vm, const fmt::FormatSpec& f, bool precision) {
+  uint64_t n = f.width > 0 ? static_cast<uint64_t>(f.width) : 0;
+  if (precision && f.precision > 0) n += static_cast<uint64_t>(f.precision);
+  return n <= kFreeWork || (reserve_n(vm, n, 1) && charge_work(vm, n));
+}
+}  // namespace
+
 bool VM::format(Value v, std::string_view spec, std::string& out) {
   std::string err;
   fmt::FormatSpec f;
@@ -1721,7 +1741,9 @@ bool VM::format(Value v, std::string_view spec, std::string& out) {
   switch (v.tag) {
     case Tag::Int:
       if (spec.empty()) { int_str(v.i, out); return true; }
-      ok = fmt::parse_spec(spec, fmt::SpecKind::Int, "int", f, err) && fmt::format_int(v.i, f, "int", out, err);
+      if (!fmt::parse_spec(spec, fmt::SpecKind::Int, "int", f, err)) return raise(types().value_error, err);
+      ok = spec_room(*this, f, false) && fmt::format_int(v.i, f, "int", out, err);
+      if (has_exception()) return false;
       break;
     case Tag::Bool:
       if (spec.empty()) { out += v.b ? "True" : "False"; return true; }
@@ -1729,17 +1751,21 @@ bool VM::format(Value v, std::string_view spec, std::string& out) {
       break;
     case Tag::Float:
       if (spec.empty()) { fmt::float_repr(v.f, out); return true; }
-      ok = fmt::parse_spec(spec, fmt::SpecKind::Float, "float", f, err) && fmt::format_float(v.f, f, "float", out, err);
+      if (!fmt::parse_spec(spec, fmt::SpecKind::Float, "float", f, err)) return raise(types().value_error, err);
+      ok = spec_room(*this, f, true) && fmt::format_float(v.f, f, "float", out, err);
+      if (has_exception()) return false;
       break;
     default:
       if (const BigIntObj* b = as_bigint(v)) {
         if (spec.empty()) return int_to_str(*this, v, out);
         if (!fmt::parse_spec(spec, fmt::SpecKind::Int, "int", f, err)) return raise(types().value_error, err);
-        return format_big_int(*this, b->v, f, out);
+        return spec_room(*this, f, false) && format_big_int(*this, b->v, f, out);
       }
       if (Str* s = as_str(v)) {
         if (spec.empty()) { out += s->s; return true; }
-        ok = fmt::parse_spec(spec, fmt::SpecKind::Str, "str", f, err) && fmt::format_str(s->s, f, out, err);
+        if (!fmt::parse_spec(spec, fmt::SpecKind::Str, "str", f, err)) return raise(types().value_error, err);
+        ok = spec_room(*this, f, false) && fmt::format_str(s->s, f, out, err);
+        if (has_exception()) return false;
         break;
       }
       if (as_instance(v)) {
@@ -2586,7 +2612,10 @@ bool VM::dict_set(Dict* d, Value key, Value v) {
   if (!dict_lookup(*this, d, key, h, pos, slot)) return false;
   if (pos >= 0) { d->entries[static_cast<size_t>(pos)].value = v; return true; }
   if (d->index.empty() || d->entries.size() + 1 > d->index.size() * 2 / 3) {
+    size_t before = d->size();
+    if (before > 65536 && !reserve(before)) return false;
     dict_rebuild(d, d->index.empty() ? 8 : 0);
+    if (d->size() > before) bytes_ += d->size() - before;
     if (!dict_lookup(*this, d, key, h, pos, slot)) return false;
   }
   d->index[slot] = static_cast<int32_t>(d->entries.size());

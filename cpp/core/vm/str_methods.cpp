@@ -353,6 +353,7 @@ bool s_split(VM& vm, const CallArgs& a, Value& out) {
       }
       if (i >= n) break;
       if (static_cast<int64_t>(parts.size()) >= maxsplit) {
+        if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
         parts.push_back(make_str(vm, std::string_view(t).substr(i)));
         break;
       }
@@ -362,6 +363,7 @@ bool s_split(VM& vm, const CallArgs& a, Value& out) {
         if (is_space_cp(utf8_decode(t, p))) break;
         j = p;
       }
+      if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
       parts.push_back(make_str(vm, std::string_view(t).substr(i, j - i)));
       i = j;
     }
@@ -370,9 +372,11 @@ bool s_split(VM& vm, const CallArgs& a, Value& out) {
     while (static_cast<int64_t>(parts.size()) < maxsplit) {
       size_t j = t.find(sep->s, i);
       if (j == std::string::npos) break;
+      if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
       parts.push_back(make_str(vm, std::string_view(t).substr(i, j - i)));
       i = j + sep->s.size();
     }
+    if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
     parts.push_back(make_str(vm, std::string_view(t).substr(i)));
   }
   out = Value::object(vm.new_list(std::move(parts)));
@@ -394,11 +398,13 @@ bool s_rsplit(VM& vm, const CallArgs& a, Value& out) {
       while (e > 0 && is_space_cp(cps[static_cast<size_t>(e - 1)])) --e;
       if (e <= 0) break;
       if (static_cast<int64_t>(parts.size()) >= maxsplit) {
+        if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
         parts.push_back(make_str(vm, encode(std::vector<uint32_t>(cps.begin(), cps.begin() + e))));
         break;
       }
       int64_t b = e;
       while (b > 0 && !is_space_cp(cps[static_cast<size_t>(b - 1)])) --b;
+      if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
       parts.push_back(make_str(vm, encode(std::vector<uint32_t>(cps.begin() + b, cps.begin() + e))));
       e = b;
     }
@@ -407,9 +413,11 @@ bool s_rsplit(VM& vm, const CallArgs& a, Value& out) {
     while (static_cast<int64_t>(parts.size()) < maxsplit && e >= sep->s.size()) {
       size_t j = t.rfind(sep->s, e - sep->s.size());
       if (j == std::string::npos) break;
+      if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
       parts.push_back(make_str(vm, std::string_view(t).substr(j + sep->s.size(), e - j - sep->s.size())));
       e = j;
     }
+    if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
     parts.push_back(make_str(vm, std::string_view(t).substr(0, e)));
   }
   std::reverse(parts.begin(), parts.end());
@@ -436,19 +444,23 @@ bool s_splitlines(VM& vm, const CallArgs& a, Value& out) {
     if (!brk) continue;
     size_t eol = i;
     if (c == '\r' && i < t.size() && t[i] == '\n') eol = ++i;
+    if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
     parts.push_back(make_str(vm, std::string_view(t).substr(start, (keep ? eol : p0) - start)));
     start = i;
   }
-  if (start < t.size()) parts.push_back(make_str(vm, std::string_view(t).substr(start)));
+  if (start < t.size()) {
+    if (!make_temp_room(vm, parts, parts.size() + 1)) return false;
+    parts.push_back(make_str(vm, std::string_view(t).substr(start)));
+  }
   out = Value::object(vm.new_list(std::move(parts)));
   return true;
 }
 
 // room_for checks a result string's next size against the memory limit before it grows
 // there, at most once per eighth of growth: a huge join or expandtabs raises MemoryError.
-bool room_for(VM& vm, size_t need, size_t& checked) {
+bool room_for(VM& vm, uint64_t need, uint64_t& checked) {
   if (need <= checked) return true;
-  if (!vm.reserve(need)) return false;
+  if (!reserve_n(vm, need, 1) || !charge_work(vm, need / 8)) return false;
   checked = need + need / 8 + 4096;
   return true;
 }
@@ -458,7 +470,8 @@ bool s_join(VM& vm, const CallArgs& a, Value& out) {
   if (!s || !no_kwargs(vm, a, "str.join")) return false;
   if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "str.join() takes exactly one argument (%u given)", a.nargs - 1);
   std::string r;
-  size_t idx = 0, checked = 0;
+  size_t idx = 0;
+  uint64_t checked = 0;
   bool ok = iterate(vm, a.args[1], [&](Value item, bool&) {
     Str* is = as_str(item);
     if (!is)
@@ -593,6 +606,7 @@ bool s_replace(VM& vm, const CallArgs& a, Value& out) {
     size_t i = 0;
     if (n < count) { r += new_s->s; ++n; }
     while (i < t.size()) {
+      if (!make_temp_room(vm, r, static_cast<uint64_t>(r.size()) + new_s->s.size() + 4)) return false;
       size_t p = i;
       utf8_decode(t, p);
       r.append(t, i, p - i);
@@ -605,11 +619,11 @@ bool s_replace(VM& vm, const CallArgs& a, Value& out) {
     while (n < count) {
       size_t j = t.find(old_s->s, i);
       if (j == std::string::npos) break;
+      if (!make_temp_room(vm, r, static_cast<uint64_t>(r.size()) + (j - i) + new_s->s.size())) return false;
       r.append(t, i, j - i);
       r += new_s->s;
       i = j + old_s->s.size();
       ++n;
-      if ((n & 0xFFF) == 0 && !vm.reserve(r.size())) return false;
     }
     if (n == 0) { out = a.args[0]; return true; }
     r.append(t, i, std::string::npos);
@@ -678,7 +692,7 @@ bool pad_args(VM& vm, const CallArgs& a, const char* meth, int64_t& width, std::
     if ((f->ascii ? f->s.size() : f->length) != 1) return vm.raise(vm.types().type_error, "The fill character must be exactly one character long");
     fill = f->s;
   }
-  if (width > 4096 && !vm.reserve(static_cast<size_t>(width) * fill.size())) return false;
+  if (width > 4096 && (!reserve_n(vm, static_cast<uint64_t>(width), fill.size()) || !charge_work(vm, static_cast<uint64_t>(width)))) return false;
   return true;
 }
 
@@ -712,7 +726,7 @@ bool s_zfill(VM& vm, const CallArgs& a, Value& out) {
   if (!to_index(vm, a.args[1], width)) return false;
   int64_t len = cp_len(s);
   if (width <= len) { out = a.args[0]; return true; }
-  if (width > 4096 && !vm.reserve(static_cast<size_t>(width))) return false;
+  if (width > 4096 && (!reserve_n(vm, static_cast<uint64_t>(width), 1) || !charge_work(vm, static_cast<uint64_t>(width)))) return false;
   std::string r;
   size_t body = 0;
   if (!s->s.empty() && (s->s[0] == '+' || s->s[0] == '-')) { r.push_back(s->s[0]); body = 1; }
@@ -732,14 +746,14 @@ bool s_expandtabs(VM& vm, const CallArgs& a, Value& out) {
   if (!to_index(vm, p[0], tab)) return false;
   std::string r;
   int64_t col = 0;
-  size_t checked = 0;
+  uint64_t checked = 0;
   for (size_t i = 0; i < s->s.size();) {
     size_t p0 = i;
     uint32_t c = utf8_decode(s->s, i);
     if (c == '\t') {
       if (tab > 0) {
         int64_t n = tab - col % tab;
-        if (!room_for(vm, r.size() + static_cast<size_t>(n), checked)) return false;
+        if (!room_for(vm, r.size() + static_cast<uint64_t>(n), checked)) return false;
         r.append(static_cast<size_t>(n), ' ');
         col += n;
       }
@@ -1022,9 +1036,9 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, std::string& out) 
       if (width < 0) { left = true; width = -width; }
       ++i;
     } else {
-      while (i < n && fmt[i] >= '0' && fmt[i] <= '9') { width = (width < 0 ? 0 : width) * 10 + (fmt[i] - '0'); ++i; if (width > 10000000) return vm.raise(vm.types().value_error, "width too big"); }
+      while (i < n && fmt[i] >= '0' && fmt[i] <= '9') { width = (width < 0 ? 0 : width) * 10 + (fmt[i] - '0'); ++i; if (width > INT32_MAX) return vm.raise(vm.types().value_error, "width too big"); }
     }
-    if (width > 10000000) return vm.raise(vm.types().value_error, "width too big");
+    if (width > INT32_MAX) return vm.raise(vm.types().value_error, "width too big");
     if (i < n && fmt[i] == '.') {
       ++i;
       prec = 0;
@@ -1035,10 +1049,14 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, std::string& out) 
         prec = std::max<int64_t>(0, int_of(p));
         ++i;
       } else {
-        while (i < n && fmt[i] >= '0' && fmt[i] <= '9') { prec = prec * 10 + (fmt[i] - '0'); ++i; if (prec > 10000000) return vm.raise(vm.types().value_error, "precision too big"); }
+        while (i < n && fmt[i] >= '0' && fmt[i] <= '9') { prec = prec * 10 + (fmt[i] - '0'); ++i; if (prec > INT32_MAX) return vm.raise(vm.types().value_error, "precision too big"); }
       }
     }
-    if (prec > 10000000) return vm.raise(vm.types().value_error, "precision too big");
+    if (prec > INT32_MAX) return vm.raise(vm.types().value_error, "precision too big");
+    if (static_cast<uint64_t>(std::max<int64_t>(width, 0)) + static_cast<uint64_t>(std::max<int64_t>(prec, 0)) > kFreeWork) {
+      uint64_t room = static_cast<uint64_t>(std::max<int64_t>(width, 0)) + static_cast<uint64_t>(std::max<int64_t>(prec, 0));
+      if (!reserve_n(vm, room, 1) || !charge_work(vm, room)) return false;
+    }
     while (i < n && (fmt[i] == 'h' || fmt[i] == 'l' || fmt[i] == 'L')) ++i;
     if (i >= n) return vm.raise(vm.types().value_error, "incomplete format");
     char conv = fmt[i++];

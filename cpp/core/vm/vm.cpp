@@ -136,11 +136,19 @@ Module* VM::new_module(std::string_view name) {
 }
 
 bool VM::reserve(size_t bytes) {
+  if (making_exception_) return true;  // making_exception_: the MemoryError being made needs a few bytes itself
   if (bytes > config_.memory_limit || bytes_ + bytes > config_.memory_limit) {
     return raise(types_.memory_error, "the playground's memory limit (" +
                                           std::to_string(config_.memory_limit >> 20) +
                                           " MB) was exceeded");
   }
+  return true;
+}
+
+bool VM::grow(size_t bytes) {
+  if (!reserve(bytes)) return false;
+  bytes_ += bytes;
+  if (bytes_ > gc_threshold_) gc_requested_ = true;
   return true;
 }
 

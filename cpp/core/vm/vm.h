@@ -190,6 +190,9 @@ class VM {
   // reserve() checks that bytes more would fit under the memory limit before a large
   // allocation (e.g. [0] * n); it raises MemoryError and returns false if not.
   bool reserve(size_t bytes);
+  // grow() charges bytes more of a live object's backing store (a list's items growing past
+  // their capacity) to the memory limit before it grows; MemoryError and false if they don't fit.
+  bool grow(size_t bytes);
   // charge_steps() counts n steps of a native's own work (a regex match); past the step
   // limit it raises StepLimitError the way a runaway loop is stopped, and returns false.
   bool charge_steps(uint64_t n);

@@ -40,6 +40,7 @@ export function parseEngineArgs(args) {
     if (value === undefined) throw new Error(`engine argument '${flag}' needs a value`);
     if (flag === '--step-limit') options.stepLimit = Number(value);
     else if (flag === '--output-limit') options.outputLimit = Number(value) * 1024 * 1024;
+    else if (flag === '--memory-limit') options.memoryLimit = Number(value) * 1024 * 1024;
     else if (flag === '--event-limit') options.eventLimit = Number(value);
     else if (flag === '--seed') options.seed = Number(value);
     else if (flag === '--filename') options.filename = value;
