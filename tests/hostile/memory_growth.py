@@ -1,8 +1,9 @@
 # hostile: memory bombs that grow step by step inside one call: list() of an endless
 # generator, a dict and a set filled forever, a string doubled, a bytearray extended.
-# Each stops with MemoryError at the playground's limit, which the program catches.
+# Each stops with MemoryError at the memory limit (32 MB here), which the program catches.
 # error: none
 # seconds: 20
+# args: --memory-limit 32
 def endless():
     while True:
         yield 1
