@@ -1,7 +1,9 @@
 // EngineSession drives one engine worker for the page: it starts runs, checks every
 // message at the boundary (shape, run id, sequence number), cancels cooperatively and
-// terminates the worker when a cancel is not honoured in time. A new worker is made on
-// demand and warmed up at once, so the next Run does not wait for the wasm to compile.
+// terminates the worker when a cancel is not honoured in time. A worker that crashes,
+// reports a failed run or stops answering during a run (the watchdog) is replaced: the run
+// ends with onFailed and a new worker is made and warmed up at once, so the next Run does
+// not wait for the wasm to compile.
 import type { RunResult } from '../../engine/client';
 import {
   type EngineOptions,
@@ -18,7 +20,8 @@ export interface RunListener {
   onProgress(progress: RunProgress): void;
   /** onDone ends the run; result is null when the worker had to be terminated. */
   onDone(result: RunResult | null, stopped: StopReason | null): void;
-  onFailed(message: string): void;
+  /** onFailed ends the run without the engine; reason reads "the engine crashed (…)" or similar. */
+  onFailed(reason: string): void;
 }
 
 export interface RunLimits {
@@ -28,12 +31,15 @@ export interface RunLimits {
 }
 
 const CANCEL_GRACE_MS = 400;
+/** WATCHDOG_MS: a worker sends progress every 30 ms while it runs (every second while it loads), so this long a silence means it hangs or died. */
+export const WATCHDOG_MS = 5000;
 
 interface ActiveRun {
   id: number;
   listener: RunListener;
   nextSeq: number;
   killTimer: number;
+  watchdog: number;
 }
 
 export class EngineSession implements Disposable {
@@ -59,9 +65,16 @@ export class EngineSession implements Disposable {
   start(source: string, options: EngineOptions, listener: RunListener, limits: RunLimits): number {
     if (this.active) this.abandon();
     const id = ++this.lastId;
-    this.active = { id, listener, nextSeq: 0, killTimer: 0 };
+    const run: ActiveRun = { id, listener, nextSeq: 0, killTimer: 0, watchdog: 0 };
+    this.active = run;
     this.post({ type: 'run', id, source, options, maxEvents: limits.maxEvents, stepsPerAdvance: limits.stepsPerAdvance, firstSteps: limits.firstSteps });
+    this.watch(run);
     return id;
+  }
+
+  /** fault asks the worker to crash or hang (tests of the recovery). */
+  fault(kind: 'crash' | 'hang'): void {
+    this.worker?.postMessage({ type: 'fault', kind } satisfies WorkerRequest);
   }
 
   /** stop asks the run to end; if the worker does not answer in time it is terminated. */
@@ -71,15 +84,14 @@ export class EngineSession implements Disposable {
     this.post({ type: 'cancel', id: run.id });
     run.killTimer = setTimeout(() => {
       if (this.active !== run) return;
-      this.active = null;
+      this.finish(run);
       this.restart();
       run.listener.onDone(null, 'cancelled');
     }, CANCEL_GRACE_MS);
   }
 
   dispose(): void {
-    if (this.active?.killTimer) clearTimeout(this.active.killTimer);
-    this.active = null;
+    if (this.active) this.finish(this.active);
     this.worker?.terminate();
     this.worker = null;
   }
@@ -87,8 +99,7 @@ export class EngineSession implements Disposable {
   private abandon(): void {
     const run = this.active;
     if (!run) return;
-    if (run.killTimer) clearTimeout(run.killTimer);
-    this.active = null;
+    this.finish(run);
     this.post({ type: 'cancel', id: run.id });
   }
 
@@ -105,8 +116,9 @@ export class EngineSession implements Disposable {
       worker.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
       worker.onerror = (e) => {
         e.preventDefault();
-        this.fail(`the engine worker crashed: ${e.message || 'unknown error'}`);
+        this.fail(`the engine crashed (${e.message || 'an error in its worker'})`);
       };
+      worker.onmessageerror = () => this.fail('the engine crashed (a message from it could not be read)');
       this.worker = worker;
     }
     this.worker.postMessage(request);
@@ -133,6 +145,7 @@ export class EngineSession implements Disposable {
       return;
     }
     run.nextSeq += 1;
+    this.watch(run);
     this.dispatch(run, message);
   }
 
@@ -149,24 +162,32 @@ export class EngineSession implements Disposable {
         run.listener.onDone(message.result, message.stopped);
         break;
       case 'failed':
-        this.finish(run);
-        run.listener.onFailed(message.message);
+        // The module may be broken (an abort leaves it so): the run ends and the worker is replaced.
+        this.fail(message.message);
         break;
       default:
         break;
     }
   }
 
+  // watch (re)arms the run's watchdog: silence for WATCHDOG_MS ends the run and replaces the worker.
+  private watch(run: ActiveRun): void {
+    clearTimeout(run.watchdog);
+    run.watchdog = setTimeout(() => {
+      if (this.active === run) this.fail(`the engine stopped answering (no word from it for ${WATCHDOG_MS / 1000} s)`);
+    }, WATCHDOG_MS);
+  }
+
   private finish(run: ActiveRun): void {
-    if (run.killTimer) clearTimeout(run.killTimer);
+    clearTimeout(run.killTimer);
+    clearTimeout(run.watchdog);
     if (this.active === run) this.active = null;
   }
 
-  private fail(message: string): void {
+  private fail(reason: string): void {
     const run = this.active;
-    this.active = null;
-    if (run?.killTimer) clearTimeout(run.killTimer);
+    if (run) this.finish(run);
     this.restart();
-    run?.listener.onFailed(message);
+    run?.listener.onFailed(reason);
   }
 }
