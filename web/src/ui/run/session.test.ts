@@ -19,8 +19,10 @@ class FakeWorker {
   terminate(): void {
     this.terminated = true;
   }
+  // reply delivers a message and lets the session's pump make the listener calls it queued.
   reply(data: unknown): void {
     this.onmessage?.({ data } as MessageEvent<unknown>);
+    vi.advanceTimersByTime(0);
   }
 }
 
@@ -126,6 +128,7 @@ describe('EngineSession', () => {
     const b = listener();
     s.start('y', {}, b.l, { maxEvents: 10 });
     FakeWorker.made[1].onerror?.({ message: 'Uncaught RangeError', preventDefault: () => undefined } as ErrorEvent);
+    vi.advanceTimersByTime(0);
     expect(b.calls).toEqual(['failed the engine crashed (Uncaught RangeError)']);
     expect(FakeWorker.made[1].terminated).toBe(true);
     expect(FakeWorker.made).toHaveLength(3);
@@ -139,5 +142,13 @@ describe('EngineSession', () => {
     vi.advanceTimersByTime(WATCHDOG_MS * 3);
     expect(a.calls).toEqual(['done result null']);
     expect(FakeWorker.made).toHaveLength(1);
+  });
+  it('splits a big batch of events into calls of at most 4096 records, in order', () => {
+    const s = session();
+    const a = listener();
+    const id = s.start('x', {}, a.l, { maxEvents: 0 });
+    FakeWorker.made[0].reply({ type: 'events', id, seq: 0, buffers: [new ArrayBuffer(32 * 10_000), new ArrayBuffer(32)], newStrings: ['a'] });
+    FakeWorker.made[0].reply({ type: 'done', id, seq: 1, result, stopped: null });
+    expect(a.calls).toEqual(['events 1', 'events 1', 'events 1', 'events 1', 'done result null']);
   });
 });

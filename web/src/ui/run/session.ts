@@ -33,6 +33,10 @@ export interface RunLimits {
 const CANCEL_GRACE_MS = 400;
 /** WATCHDOG_MS: a worker sends progress every 30 ms while it runs (every second while it loads), so this long a silence means it hangs or died. */
 export const WATCHDOG_MS = 5000;
+/** SLICE_MS bounds the page's work per task on a run's messages, so a flood of events never blocks it. */
+const SLICE_MS = 8;
+/** CHUNK_BYTES splits event buffers: one onEvents call ingests at most 4096 records. */
+const CHUNK_BYTES = 4096 * 32;
 
 interface ActiveRun {
   id: number;
@@ -46,6 +50,10 @@ export class EngineSession implements Disposable {
   private worker: Worker | null = null;
   private active: ActiveRun | null = null;
   private lastId = 0;
+  // queue holds the listener calls of the current run in order; pump makes them SLICE_MS at a time.
+  private queue: (() => void)[] = [];
+  private head = 0;
+  private pumpTimer = 0;
   /** ready is true once the worker has loaded the engine. */
   ready = false;
   onWarmFailed: ((message: string) => void) | null = null;
@@ -64,6 +72,7 @@ export class EngineSession implements Disposable {
   /** start runs a program; a run in progress is abandoned (its listener hears nothing more). */
   start(source: string, options: EngineOptions, listener: RunListener, limits: RunLimits): number {
     if (this.active) this.abandon();
+    this.clearQueue();
     const id = ++this.lastId;
     const run: ActiveRun = { id, listener, nextSeq: 0, killTimer: 0, watchdog: 0 };
     this.active = run;
@@ -86,12 +95,13 @@ export class EngineSession implements Disposable {
       if (this.active !== run) return;
       this.finish(run);
       this.restart();
-      run.listener.onDone(null, 'cancelled');
+      this.enqueue(() => run.listener.onDone(null, 'cancelled'));
     }, CANCEL_GRACE_MS);
   }
 
   dispose(): void {
     if (this.active) this.finish(this.active);
+    this.clearQueue();
     this.worker?.terminate();
     this.worker = null;
   }
@@ -149,17 +159,28 @@ export class EngineSession implements Disposable {
     this.dispatch(run, message);
   }
 
+  // dispatch queues the listener calls of a message; big event buffers become several calls.
   private dispatch(run: ActiveRun, message: WorkerMessage): void {
+    const listener = run.listener;
     switch (message.type) {
-      case 'events':
-        run.listener.onEvents(message.buffers, message.newStrings);
+      case 'events': {
+        let strings = message.newStrings;
+        for (const buffer of message.buffers) {
+          for (let at = 0; at < buffer.byteLength; at += CHUNK_BYTES) {
+            const chunk = buffer.byteLength <= CHUNK_BYTES ? buffer : buffer.slice(at, at + CHUNK_BYTES);
+            const added = strings;
+            strings = [];
+            this.enqueue(() => listener.onEvents([chunk], added));
+          }
+        }
         break;
+      }
       case 'progress':
-        run.listener.onProgress(message.progress);
+        this.enqueue(() => listener.onProgress(message.progress));
         break;
       case 'done':
         this.finish(run);
-        run.listener.onDone(message.result, message.stopped);
+        this.enqueue(() => listener.onDone(message.result, message.stopped));
         break;
       case 'failed':
         // The module may be broken (an abort leaves it so): the run ends and the worker is replaced.
@@ -188,6 +209,31 @@ export class EngineSession implements Disposable {
     const run = this.active;
     if (run) this.finish(run);
     this.restart();
-    run?.listener.onFailed(reason);
+    if (run) this.enqueue(() => run.listener.onFailed(reason));
+  }
+
+  // enqueue adds a listener call and starts the pump unless it is waiting for its next task.
+  private enqueue(call: () => void): void {
+    this.queue.push(call);
+    if (!this.pumpTimer) this.pumpTimer = setTimeout(() => this.pump(), 0);
+  }
+
+  // pump makes queued calls until SLICE_MS have passed, then yields to the page and carries on.
+  private pump(): void {
+    this.pumpTimer = -1;
+    const end = performance.now() + SLICE_MS;
+    try {
+      while (this.head < this.queue.length && performance.now() < end) this.queue[this.head++]();
+    } finally {
+      if (this.head < this.queue.length) this.pumpTimer = setTimeout(() => this.pump(), 0);
+      else this.clearQueue();
+    }
+  }
+
+  private clearQueue(): void {
+    clearTimeout(this.pumpTimer);
+    this.pumpTimer = 0;
+    this.queue = [];
+    this.head = 0;
   }
 }
