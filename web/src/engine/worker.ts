@@ -9,6 +9,8 @@ import type { RunRequest, StopReason, WorkerMessage, WorkerRequest } from './pro
 
 const FLUSH_MS = 30;
 const FIRST_STEPS = 20_000;
+/** ADVANCE_MS is what one advance() should take: the step budget adapts, since one step may be many events (GIL hand-offs in sim.cpu). */
+const ADVANCE_MS = 8;
 
 interface WorkerScope {
   postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
@@ -125,7 +127,8 @@ async function run(request: RunRequest): Promise<void> {
     let stopped: StopReason | null = null;
     const slice = request.stepsPerAdvance ?? DEFAULT_STEPS_PER_ADVANCE;
     const maxEvents = request.maxEvents ?? 0;
-    let more = program.step(request.firstSteps ?? FIRST_STEPS);
+    let steps = request.firstSteps ?? FIRST_STEPS;
+    let more = program.step(steps);
     flush(program.result().steps);
     while (more) {
       if (maxEvents > 0 && events >= maxEvents) {
@@ -136,7 +139,10 @@ async function run(request: RunRequest): Promise<void> {
         crashNext = false;
         throw new WebAssembly.RuntimeError('unreachable');
       }
-      more = program.step(slice);
+      const began = performance.now();
+      more = program.step(steps);
+      const took = performance.now() - began;
+      steps = Math.round(Math.min(slice, Math.max(1000, took > 0 ? (steps * ADVANCE_MS) / took : steps * 2)));
       if (performance.now() - lastFlush >= FLUSH_MS) {
         flush(program.result().steps);
         await yieldToEvents();

@@ -145,6 +145,10 @@ export class Trace {
       this.insertSorted(this.order, e);
       this.apply(e);
     }
+    // One column grows ahead of need per batch, so no single batch pays for doubling all of them.
+    columns.push(this.order);
+    const full = columns.find((c) => c.length * 4 > c.data.length * 3);
+    full?.reserve(full.data.length - full.length + 1);
     this.version += 1;
   }
 

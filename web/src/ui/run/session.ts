@@ -54,6 +54,8 @@ export class EngineSession implements Disposable {
   private queue: (() => void)[] = [];
   private head = 0;
   private pumpTimer = 0;
+  // dropping is set by Stop: events still queued are dropped, so Stop answers at once when the page is behind.
+  private dropping = false;
   /** ready is true once the worker has loaded the engine. */
   ready = false;
   onWarmFailed: ((message: string) => void) | null = null;
@@ -73,6 +75,7 @@ export class EngineSession implements Disposable {
   start(source: string, options: EngineOptions, listener: RunListener, limits: RunLimits): number {
     if (this.active) this.abandon();
     this.clearQueue();
+    this.dropping = false;
     const id = ++this.lastId;
     const run: ActiveRun = { id, listener, nextSeq: 0, killTimer: 0, watchdog: 0 };
     this.active = run;
@@ -88,6 +91,7 @@ export class EngineSession implements Disposable {
 
   /** stop asks the run to end; if the worker does not answer in time it is terminated. */
   stop(): void {
+    this.dropping = true;
     const run = this.active;
     if (!run || run.killTimer) return;
     this.post({ type: 'cancel', id: run.id });
@@ -167,10 +171,9 @@ export class EngineSession implements Disposable {
         let strings = message.newStrings;
         for (const buffer of message.buffers) {
           for (let at = 0; at < buffer.byteLength; at += CHUNK_BYTES) {
-            const chunk = buffer.byteLength <= CHUNK_BYTES ? buffer : buffer.slice(at, at + CHUNK_BYTES);
             const added = strings;
             strings = [];
-            this.enqueue(() => listener.onEvents([chunk], added));
+            this.enqueue(() => this.dropping || listener.onEvents([buffer.byteLength <= CHUNK_BYTES ? buffer : buffer.slice(at, at + CHUNK_BYTES)], added));
           }
         }
         break;
