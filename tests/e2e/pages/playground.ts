@@ -276,6 +276,7 @@ declare global {
       seek(time: number): void;
       setSpeed(speed: number): void;
       setEngineOverrides(overrides: Record<string, unknown>): void;
+      fault(kind: 'crash' | 'hang'): void;
     };
   }
 }

@@ -12,6 +12,7 @@ import { MAX_EVENTS, markersOf } from '../ui/app/app';
 import { type Disposable, DisposableStore, h, listen, setText } from '../ui/dom';
 import { CodeEditor } from '../ui/editor/editor';
 import { icon, lineIcon, setIconLabel } from '../ui/icons';
+import { lostAlert, lostStatus, lostText } from '../ui/run/lost';
 import { EngineSession } from '../ui/run/session';
 import { type Settings, toEngineOptions } from '../ui/settings/settings';
 import { encodeShare } from '../ui/share/link';
@@ -53,6 +54,7 @@ export class EmbedApp implements Disposable {
   private warmed = false;
   private linkTimer = 0;
   private lastHeight = 0;
+  private lost: HTMLElement | null = null;
 
   constructor(
     parent: HTMLElement,
@@ -135,6 +137,7 @@ export class EmbedApp implements Disposable {
   start(): void {
     const first = this.runs === 0;
     this.runs += 1;
+    this.lost?.remove();
     const trace = new Trace();
     this.player.load(trace);
     this.timeline?.setTrace(trace);
@@ -174,8 +177,12 @@ export class EmbedApp implements Disposable {
           if (this.player.trace !== trace) return;
           trace.finish({ elapsed: trace.endTime, steps: 0, error: null });
           this.setRunning(false);
-          this.setStatus('The engine failed', 'error');
-          this.note(`The engine failed: ${message}`, 'error');
+          this.setStatus(lostStatus(message), 'error');
+          this.note(lostText(message), 'error');
+          this.lost = lostAlert(message, () => this.start());
+          this.root.firstElementChild?.after(this.lost);
+          this.dirty = true;
+          this.requestFrame();
         },
       },
       { maxEvents: MAX_EVENTS },

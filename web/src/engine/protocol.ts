@@ -43,7 +43,13 @@ export interface WarmRequest {
   type: 'warm';
 }
 
-export type WorkerRequest = RunRequest | CancelRequest | WarmRequest;
+/** FaultRequest is for tests: 'crash' makes the run's next engine call throw as a wasm trap does, 'hang' spins forever. */
+export interface FaultRequest {
+  type: 'fault';
+  kind: 'crash' | 'hang';
+}
+
+export type WorkerRequest = RunRequest | CancelRequest | WarmRequest | FaultRequest;
 
 export interface RunProgress {
   steps: number;

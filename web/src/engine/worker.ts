@@ -4,11 +4,13 @@
 // per FLUSH_MS, and between slices the worker yields so a cancel or a new run is seen at
 // once. Terminating the worker remains the page's last resort.
 import { EventBatch } from './events';
-import { DEFAULT_STEPS_PER_ADVANCE, loadEngine, type Engine } from './client';
+import { DEFAULT_STEPS_PER_ADVANCE, loadEngine, type Engine, type ProgramRun } from './client';
 import type { RunRequest, StopReason, WorkerMessage, WorkerRequest } from './protocol';
 
 const FLUSH_MS = 30;
 const FIRST_STEPS = 20_000;
+/** ADVANCE_MS is what one advance() should take: the step budget adapts, since one step may be many events (GIL hand-offs in sim.cpu). */
+const ADVANCE_MS = 8;
 
 interface WorkerScope {
   postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
@@ -57,6 +59,18 @@ function yieldToEvents(): Promise<void> {
   });
 }
 
+// describe words an error for the page: a trap or an Emscripten abort inside a Simulation call is a
+// WebAssembly.RuntimeError, a wasm stack overflow a RangeError; the module is unusable after either.
+function describe(error: unknown): string {
+  if (error instanceof WebAssembly.RuntimeError || error instanceof RangeError) {
+    return `the engine crashed (${error.name}: ${error.message.replace(/\. Build with .*$/, '')})`;
+  }
+  return `the engine failed: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+// crashNext is set by a test's 'crash' fault: the run's next step throws what a trap would.
+let crashNext = false;
+
 async function run(request: RunRequest): Promise<void> {
   const { id } = request;
   const state = { id, cancelled: false };
@@ -70,6 +84,7 @@ async function run(request: RunRequest): Promise<void> {
   let events = 0;
   let lastTime = 0;
   let lastFlush = performance.now();
+  let live: ProgramRun | null = null;
   const post = (message: WorkerMessage, transfer?: Transferable[]) => scope.postMessage(message, transfer);
 
   const flush = (steps: number) => {
@@ -87,37 +102,49 @@ async function run(request: RunRequest): Promise<void> {
     lastFlush = performance.now();
   };
 
-  const loaded = await engine();
-  if (state.cancelled) return;
-  if (loaded.needsLibrary(request.source)) {
-    await library(loaded);
-    if (state.cancelled) return;
-  }
-  const live = loaded.start(request.source, request.options, {
-    onOutput: (text) => {
-      output += text;
-    },
-    onBatch: (batch: EventBatch, table) => {
-      buffers.push(batch.buffer);
-      events += batch.count;
-      if (batch.count > 0) lastTime = Math.max(lastTime, batch.time(batch.count - 1));
-      strings = table;
-    },
-  });
-  let stopped: StopReason | null = null;
+  // beat tells the page's watchdog that the worker is alive while the engine or the library loads.
+  const beat = setInterval(() => flush(0), 1000);
   try {
+    const loaded = await engine();
+    if (state.cancelled) return;
+    if (loaded.needsLibrary(request.source)) {
+      await library(loaded);
+      if (state.cancelled) return;
+    }
+    clearInterval(beat);
+    const program = loaded.start(request.source, request.options, {
+      onOutput: (text) => {
+        output += text;
+      },
+      onBatch: (batch: EventBatch, table) => {
+        buffers.push(batch.buffer);
+        events += batch.count;
+        if (batch.count > 0) lastTime = Math.max(lastTime, batch.time(batch.count - 1));
+        strings = table;
+      },
+    });
+    live = program;
+    let stopped: StopReason | null = null;
     const slice = request.stepsPerAdvance ?? DEFAULT_STEPS_PER_ADVANCE;
     const maxEvents = request.maxEvents ?? 0;
-    let more = live.step(request.firstSteps ?? FIRST_STEPS);
-    flush(live.result().steps);
+    let steps = request.firstSteps ?? FIRST_STEPS;
+    let more = program.step(steps);
+    flush(program.result().steps);
     while (more) {
       if (maxEvents > 0 && events >= maxEvents) {
         stopped = 'event-limit';
         break;
       }
-      more = live.step(slice);
+      if (crashNext) {
+        crashNext = false;
+        throw new WebAssembly.RuntimeError('unreachable');
+      }
+      const began = performance.now();
+      more = program.step(steps);
+      const took = performance.now() - began;
+      steps = Math.round(Math.min(slice, Math.max(1000, took > 0 ? (steps * ADVANCE_MS) / took : steps * 2)));
       if (performance.now() - lastFlush >= FLUSH_MS) {
-        flush(live.result().steps);
+        flush(program.result().steps);
         await yieldToEvents();
         if (state.cancelled) {
           stopped = 'cancelled';
@@ -125,14 +152,19 @@ async function run(request: RunRequest): Promise<void> {
         }
       }
     }
-    const result = live.result();
+    const result = program.result();
     flush(result.steps);
     post({ type: 'done', id, seq: seq++, result, stopped });
   } catch (error) {
     enginePromise = null;
-    post({ type: 'failed', id, seq: seq++, message: error instanceof Error ? error.message : String(error) });
+    post({ type: 'failed', id, seq: seq++, message: describe(error) });
   } finally {
-    live.dispose();
+    clearInterval(beat);
+    try {
+      live?.dispose();
+    } catch {
+      // An aborted module may fail to free the run; the page replaces this worker anyway.
+    }
     if (current === state) current = null;
   }
 }
@@ -153,11 +185,12 @@ scope.onmessage = (event) => {
       if (current && current.id === request.id) current.cancelled = true;
       break;
     case 'run':
-      run(request).catch((error: unknown) => {
-        enginePromise = null;
-        const message = error instanceof Error ? error.message : String(error);
-        scope.postMessage({ type: 'failed', id: request.id, seq: 0, message });
-      });
+      void run(request);
+      break;
+    case 'fault':
+      // fault is for tests of the page's recovery: a crash inside the engine, or a worker that never answers again.
+      if (request.kind === 'crash') crashNext = true;
+      else for (;;) performance.now();
       break;
   }
 };

@@ -118,19 +118,37 @@ export class Trace {
     const f = new Float64Array(buffer);
     const w = new Uint32Array(buffer);
     const h = new Uint16Array(buffer);
-    for (const column of [this.time, this.value, this.task, this.kind, this.flags, this.line, this.ref, this.order]) column.reserve(n);
+    const columns = [this.time, this.value, this.task, this.kind, this.flags, this.line, this.ref];
+    for (const column of columns) column.reserve(n);
+    this.order.reserve(n);
+    // The columns are filled through locals: one typed-array kind per store keeps each store fast.
+    const start = this.count;
+    const time = this.time.data;
+    const value = this.value.data;
+    const task = this.task.data;
+    const kind = this.kind.data;
+    const flags = this.flags.data;
+    const line = this.line.data;
+    const ref = this.ref.data;
     for (let i = 0; i < n; i++) {
-      const e = this.count;
-      this.time.push(f[i * 4]);
-      this.value.push(f[i * 4 + 1]);
-      this.task.push(w[i * 8 + 4]);
-      this.kind.push(h[i * 16 + 10]);
-      this.flags.push(h[i * 16 + 11]);
-      this.line.push(w[i * 8 + 6]);
-      this.ref.push(w[i * 8 + 7]);
+      const e = start + i;
+      time[e] = f[i * 4];
+      value[e] = f[i * 4 + 1];
+      task[e] = w[i * 8 + 4];
+      kind[e] = h[i * 16 + 10];
+      flags[e] = h[i * 16 + 11];
+      line[e] = w[i * 8 + 6];
+      ref[e] = w[i * 8 + 7];
+    }
+    for (const column of columns) column.length = start + n;
+    for (let e = start; e < start + n; e++) {
       this.insertSorted(this.order, e);
       this.apply(e);
     }
+    // One column grows ahead of need per batch, so no single batch pays for doubling all of them.
+    columns.push(this.order);
+    const full = columns.find((c) => c.length * 4 > c.data.length * 3);
+    full?.reserve(full.data.length - full.length + 1);
     this.version += 1;
   }
 

@@ -17,6 +17,7 @@ import { CodeEditor } from '../editor/editor';
 import type { TaskMarker } from '../editor/markers';
 import { type Example, Gallery } from '../examples/gallery';
 import { renderHelp } from '../help/help';
+import { lostAlert, lostStatus, lostText } from '../run/lost';
 import { EngineSession } from '../run/session';
 import { SettingsPanel } from '../settings/panel';
 import { type Settings, summary, toEngineOptions } from '../settings/settings';
@@ -87,6 +88,7 @@ export class App implements Disposable {
   private readonly settingsButton = byId<HTMLButtonElement>('settings-button');
   private readonly helpDialog = byId<HTMLDialogElement>('help-dialog');
   private stampsButton: HTMLButtonElement | null = null;
+  private lost: HTMLElement | null = null;
   private frame = 0;
   private dirty = true;
   private lastVersion = -1;
@@ -193,6 +195,7 @@ export class App implements Disposable {
     const source = this.editor.text;
     storage.saveSource(source);
     clearTimeout(this.rerunTimer);
+    this.lost?.remove();
     const trace = new Trace();
     this.player.load(trace);
     this.timeline.setTrace(trace);
@@ -252,8 +255,10 @@ export class App implements Disposable {
     const counts = `${trace.count.toLocaleString()} events${result ? ` · ${result.steps.toLocaleString()} steps` : ''} · ${wall} s real`;
     setText(this.progress, counts);
     if (failure) {
-      this.setStatus(`The engine failed: ${failure}`, 'error');
-      this.note(`The engine failed: ${failure}`, 'error');
+      this.setStatus(lostStatus(failure), 'error');
+      this.note(lostText(failure), 'error');
+      this.lost = lostAlert(failure, () => this.start());
+      byId('terminal').before(this.lost);
     } else if (stopped === 'cancelled') {
       this.setStatus(`Stopped after ${formatSeconds(trace.endTime)} simulated`, 'idle');
       this.note('stopped', 'dim');

@@ -37,6 +37,8 @@ export interface TestHook {
   seek(time: number): void;
   setSpeed(speed: number): void;
   setEngineOverrides(overrides: Partial<EngineOptions>): void;
+  /** fault makes the page's engine worker crash or hang mid-run (tests of the recovery). */
+  fault(kind: 'crash' | 'hang'): void;
 }
 
 export function installTestHook(app: App, createWorker: () => Worker): void {
@@ -103,6 +105,7 @@ export function installTestHook(app: App, createWorker: () => Worker): void {
       return trace.count;
     },
     seek: (time) => app.seek(time),
+    fault: (kind) => app.session.fault(kind),
     setEngineOverrides: (overrides) => {
       app.engineOverrides = { ...overrides };
     },

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunResult } from '../../engine/client';
 import type { WorkerRequest } from '../../engine/protocol';
-import { EngineSession, type RunListener } from './session';
+import { EngineSession, type RunListener, WATCHDOG_MS } from './session';
 
 class FakeWorker {
   static made: FakeWorker[] = [];
@@ -9,6 +9,7 @@ class FakeWorker {
   terminated = false;
   onmessage: ((e: MessageEvent<unknown>) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
+  onmessageerror: (() => void) | null = null;
   constructor() {
     FakeWorker.made.push(this);
   }
@@ -18,8 +19,10 @@ class FakeWorker {
   terminate(): void {
     this.terminated = true;
   }
+  // reply delivers a message and lets the session's pump make the listener calls it queued.
   reply(data: unknown): void {
     this.onmessage?.({ data } as MessageEvent<unknown>);
+    vi.advanceTimersByTime(0);
   }
 }
 
@@ -99,5 +102,53 @@ describe('EngineSession', () => {
     vi.advanceTimersByTime(1000);
     expect(a.calls).toEqual(['done result cancelled']);
     expect(FakeWorker.made[0].terminated).toBe(false);
+  });
+  it('ends a run whose worker stops answering, and replaces the worker', () => {
+    const s = session();
+    const a = listener();
+    const id = s.start('x', {}, a.l, { maxEvents: 10 });
+    vi.advanceTimersByTime(WATCHDOG_MS - 100);
+    FakeWorker.made[0].reply({ type: 'progress', id, seq: 0, progress: { steps: 1, events: 1, time: 0 } });
+    vi.advanceTimersByTime(WATCHDOG_MS - 100);
+    expect(a.calls).toEqual(['progress 1']);
+    vi.advanceTimersByTime(200);
+    expect(a.calls[1]).toMatch(/^failed the engine stopped answering/);
+    expect(s.busy).toBe(false);
+    expect(FakeWorker.made[0].terminated).toBe(true);
+    expect(FakeWorker.made[1].sent[0].type).toBe('warm');
+  });
+
+  it('replaces the worker when a run fails inside it or the worker throws', () => {
+    const s = session();
+    const a = listener();
+    const id = s.start('x', {}, a.l, { maxEvents: 10 });
+    FakeWorker.made[0].reply({ type: 'failed', id, seq: 0, message: 'the engine crashed (RuntimeError: unreachable)' });
+    expect(a.calls).toEqual(['failed the engine crashed (RuntimeError: unreachable)']);
+    expect(FakeWorker.made[0].terminated).toBe(true);
+    const b = listener();
+    s.start('y', {}, b.l, { maxEvents: 10 });
+    FakeWorker.made[1].onerror?.({ message: 'Uncaught RangeError', preventDefault: () => undefined } as ErrorEvent);
+    vi.advanceTimersByTime(0);
+    expect(b.calls).toEqual(['failed the engine crashed (Uncaught RangeError)']);
+    expect(FakeWorker.made[1].terminated).toBe(true);
+    expect(FakeWorker.made).toHaveLength(3);
+  });
+
+  it('leaves a finished run alone after the watchdog time', () => {
+    const s = session();
+    const a = listener();
+    const id = s.start('x', {}, a.l, { maxEvents: 10 });
+    FakeWorker.made[0].reply({ type: 'done', id, seq: 0, result, stopped: null });
+    vi.advanceTimersByTime(WATCHDOG_MS * 3);
+    expect(a.calls).toEqual(['done result null']);
+    expect(FakeWorker.made).toHaveLength(1);
+  });
+  it('splits a big batch of events into calls of at most 4096 records, in order', () => {
+    const s = session();
+    const a = listener();
+    const id = s.start('x', {}, a.l, { maxEvents: 0 });
+    FakeWorker.made[0].reply({ type: 'events', id, seq: 0, buffers: [new ArrayBuffer(32 * 10_000), new ArrayBuffer(32)], newStrings: ['a'] });
+    FakeWorker.made[0].reply({ type: 'done', id, seq: 1, result, stopped: null });
+    expect(a.calls).toEqual(['events 1', 'events 1', 'events 1', 'events 1', 'done result null']);
   });
 });

@@ -1,7 +1,9 @@
 // EngineSession drives one engine worker for the page: it starts runs, checks every
 // message at the boundary (shape, run id, sequence number), cancels cooperatively and
-// terminates the worker when a cancel is not honoured in time. A new worker is made on
-// demand and warmed up at once, so the next Run does not wait for the wasm to compile.
+// terminates the worker when a cancel is not honoured in time. A worker that crashes,
+// reports a failed run or stops answering during a run (the watchdog) is replaced: the run
+// ends with onFailed and a new worker is made and warmed up at once, so the next Run does
+// not wait for the wasm to compile.
 import type { RunResult } from '../../engine/client';
 import {
   type EngineOptions,
@@ -18,7 +20,8 @@ export interface RunListener {
   onProgress(progress: RunProgress): void;
   /** onDone ends the run; result is null when the worker had to be terminated. */
   onDone(result: RunResult | null, stopped: StopReason | null): void;
-  onFailed(message: string): void;
+  /** onFailed ends the run without the engine; reason reads "the engine crashed (…)" or similar. */
+  onFailed(reason: string): void;
 }
 
 export interface RunLimits {
@@ -28,18 +31,31 @@ export interface RunLimits {
 }
 
 const CANCEL_GRACE_MS = 400;
+/** WATCHDOG_MS: a worker sends progress every 30 ms while it runs (every second while it loads), so this long a silence means it hangs or died. */
+export const WATCHDOG_MS = 5000;
+/** SLICE_MS bounds the page's work per task on a run's messages, so a flood of events never blocks it. */
+const SLICE_MS = 8;
+/** CHUNK_BYTES splits event buffers: one onEvents call ingests at most 4096 records. */
+const CHUNK_BYTES = 4096 * 32;
 
 interface ActiveRun {
   id: number;
   listener: RunListener;
   nextSeq: number;
   killTimer: number;
+  watchdog: number;
 }
 
 export class EngineSession implements Disposable {
   private worker: Worker | null = null;
   private active: ActiveRun | null = null;
   private lastId = 0;
+  // queue holds the listener calls of the current run in order; pump makes them SLICE_MS at a time.
+  private queue: (() => void)[] = [];
+  private head = 0;
+  private pumpTimer = 0;
+  // dropping is set by Stop: events still queued are dropped, so Stop answers at once when the page is behind.
+  private dropping = false;
   /** ready is true once the worker has loaded the engine. */
   ready = false;
   onWarmFailed: ((message: string) => void) | null = null;
@@ -58,28 +74,38 @@ export class EngineSession implements Disposable {
   /** start runs a program; a run in progress is abandoned (its listener hears nothing more). */
   start(source: string, options: EngineOptions, listener: RunListener, limits: RunLimits): number {
     if (this.active) this.abandon();
+    this.clearQueue();
+    this.dropping = false;
     const id = ++this.lastId;
-    this.active = { id, listener, nextSeq: 0, killTimer: 0 };
+    const run: ActiveRun = { id, listener, nextSeq: 0, killTimer: 0, watchdog: 0 };
+    this.active = run;
     this.post({ type: 'run', id, source, options, maxEvents: limits.maxEvents, stepsPerAdvance: limits.stepsPerAdvance, firstSteps: limits.firstSteps });
+    this.watch(run);
     return id;
+  }
+
+  /** fault asks the worker to crash or hang (tests of the recovery). */
+  fault(kind: 'crash' | 'hang'): void {
+    this.worker?.postMessage({ type: 'fault', kind } satisfies WorkerRequest);
   }
 
   /** stop asks the run to end; if the worker does not answer in time it is terminated. */
   stop(): void {
+    this.dropping = true;
     const run = this.active;
     if (!run || run.killTimer) return;
     this.post({ type: 'cancel', id: run.id });
     run.killTimer = setTimeout(() => {
       if (this.active !== run) return;
-      this.active = null;
+      this.finish(run);
       this.restart();
-      run.listener.onDone(null, 'cancelled');
+      this.enqueue(() => run.listener.onDone(null, 'cancelled'));
     }, CANCEL_GRACE_MS);
   }
 
   dispose(): void {
-    if (this.active?.killTimer) clearTimeout(this.active.killTimer);
-    this.active = null;
+    if (this.active) this.finish(this.active);
+    this.clearQueue();
     this.worker?.terminate();
     this.worker = null;
   }
@@ -87,8 +113,7 @@ export class EngineSession implements Disposable {
   private abandon(): void {
     const run = this.active;
     if (!run) return;
-    if (run.killTimer) clearTimeout(run.killTimer);
-    this.active = null;
+    this.finish(run);
     this.post({ type: 'cancel', id: run.id });
   }
 
@@ -105,8 +130,9 @@ export class EngineSession implements Disposable {
       worker.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
       worker.onerror = (e) => {
         e.preventDefault();
-        this.fail(`the engine worker crashed: ${e.message || 'unknown error'}`);
+        this.fail(`the engine crashed (${e.message || 'an error in its worker'})`);
       };
+      worker.onmessageerror = () => this.fail('the engine crashed (a message from it could not be read)');
       this.worker = worker;
     }
     this.worker.postMessage(request);
@@ -133,40 +159,84 @@ export class EngineSession implements Disposable {
       return;
     }
     run.nextSeq += 1;
+    this.watch(run);
     this.dispatch(run, message);
   }
 
+  // dispatch queues the listener calls of a message; big event buffers become several calls.
   private dispatch(run: ActiveRun, message: WorkerMessage): void {
+    const listener = run.listener;
     switch (message.type) {
-      case 'events':
-        run.listener.onEvents(message.buffers, message.newStrings);
+      case 'events': {
+        let strings = message.newStrings;
+        for (const buffer of message.buffers) {
+          for (let at = 0; at < buffer.byteLength; at += CHUNK_BYTES) {
+            const added = strings;
+            strings = [];
+            this.enqueue(() => this.dropping || listener.onEvents([buffer.byteLength <= CHUNK_BYTES ? buffer : buffer.slice(at, at + CHUNK_BYTES)], added));
+          }
+        }
         break;
+      }
       case 'progress':
-        run.listener.onProgress(message.progress);
+        this.enqueue(() => listener.onProgress(message.progress));
         break;
       case 'done':
         this.finish(run);
-        run.listener.onDone(message.result, message.stopped);
+        this.enqueue(() => listener.onDone(message.result, message.stopped));
         break;
       case 'failed':
-        this.finish(run);
-        run.listener.onFailed(message.message);
+        // The module may be broken (an abort leaves it so): the run ends and the worker is replaced.
+        this.fail(message.message);
         break;
       default:
         break;
     }
   }
 
+  // watch (re)arms the run's watchdog: silence for WATCHDOG_MS ends the run and replaces the worker.
+  private watch(run: ActiveRun): void {
+    clearTimeout(run.watchdog);
+    run.watchdog = setTimeout(() => {
+      if (this.active === run) this.fail(`the engine stopped answering (no word from it for ${WATCHDOG_MS / 1000} s)`);
+    }, WATCHDOG_MS);
+  }
+
   private finish(run: ActiveRun): void {
-    if (run.killTimer) clearTimeout(run.killTimer);
+    clearTimeout(run.killTimer);
+    clearTimeout(run.watchdog);
     if (this.active === run) this.active = null;
   }
 
-  private fail(message: string): void {
+  private fail(reason: string): void {
     const run = this.active;
-    this.active = null;
-    if (run?.killTimer) clearTimeout(run.killTimer);
+    if (run) this.finish(run);
     this.restart();
-    run?.listener.onFailed(message);
+    if (run) this.enqueue(() => run.listener.onFailed(reason));
+  }
+
+  // enqueue adds a listener call and starts the pump unless it is waiting for its next task.
+  private enqueue(call: () => void): void {
+    this.queue.push(call);
+    if (!this.pumpTimer) this.pumpTimer = setTimeout(() => this.pump(), 0);
+  }
+
+  // pump makes queued calls until SLICE_MS have passed, then yields to the page and carries on.
+  private pump(): void {
+    this.pumpTimer = -1;
+    const end = performance.now() + SLICE_MS;
+    try {
+      while (this.head < this.queue.length && performance.now() < end) this.queue[this.head++]();
+    } finally {
+      if (this.head < this.queue.length) this.pumpTimer = setTimeout(() => this.pump(), 0);
+      else this.clearQueue();
+    }
+  }
+
+  private clearQueue(): void {
+    clearTimeout(this.pumpTimer);
+    this.pumpTimer = 0;
+    this.queue = [];
+    this.head = 0;
   }
 }
