@@ -294,7 +294,7 @@ bool k_write_stderr(VM& vm, const CallArgs& a, Value& out) {
   if (!text(vm, a.args[0], "text", t)) return false;
   sched(vm).write_error(t);
   out = Value::none();
-  return true;
+  return !vm.aborting();
 }
 
 bool request_args(VM& vm, const CallArgs& a, const char* fn, std::string& method, std::string& url) {

@@ -1061,7 +1061,7 @@ void Scheduler::finish_thread(uint32_t t, bool raised, Value exception) {
   if (raised) {
     // The threading module reports exceptions itself; this covers ones that escape it.
     std::string text = format_exception(exception);
-    write_error("Exception in thread " + th.name + ":\n" + text);
+    write_error("Exception in thread " + th.name + ":\n" + text, false);
     mark_failed(t, vm_->exception_type_name(exception) + ": " + vm_->exception_message(exception));
   }
   uint32_t ref = log_.intern(th.failed ? th.fail_text : std::string("None"));
@@ -1114,7 +1114,8 @@ bool Scheduler::within_output_limit(uint32_t t, size_t more) {
   if (output_.size() + error_output_.size() + more <= settings_.output_limit) return true;
   end_ = RunEnd::OutputLimit;
   end_line_ = thread_line(t);
-  end_time_ = threads_[t].clock;
+  // end_time_: the printing thread's time so far in this slice, not at the slice's start.
+  end_time_ = static_cast<int32_t>(t) == active_ ? now() : threads_[t].clock;
   return false;
 }
 
@@ -1126,15 +1127,22 @@ void Scheduler::write(Task* task, std::string_view text, uint32_t line) {
     const std::string& file = owner->frames.back()->code->filename;
     if (!file.empty() && file[0] == '<') line = user_line(owner);
   }
-  if (!within_output_limit(t, text.size())) return;
+  // The task stops at once, so where the run ends does not depend on how it was sliced.
+  if (!within_output_limit(t, text.size())) {
+    vm_->stop_run();
+    return;
+  }
   output_.append(text.data(), text.size());
   emit(EventKind::Print, now(), event_task(t), line, 0.0, 0, log_.intern(text));
 }
 
-void Scheduler::write_error(std::string_view text) {
+void Scheduler::write_error(std::string_view text, bool from_native) {
   if (end_ != RunEnd::Running) return;
   uint32_t t = current();
-  if (!within_output_limit(t, text.size())) return;
+  if (!within_output_limit(t, text.size())) {
+    if (from_native) vm_->stop_run();
+    return;
+  }
   error_output_.append(text.data(), text.size());
   emit(EventKind::Print, now(), event_task(t), thread_line(t), 0.0, 1, log_.intern(text));
 }

@@ -114,7 +114,8 @@ class Scheduler : public SimContext {
   const RuntimeSettings& settings() const { return settings_; }
   double switch_interval() const { return settings_.switch_interval; }
   void set_switch_interval(double seconds) { settings_.switch_interval = seconds; }
-  void write_error(std::string_view text);
+  // write_error: from_native is false where no native is running (a thread's uncaught error).
+  void write_error(std::string_view text, bool from_native = true);
   // format_exception() is CPython's traceback text for exc, with the program's lines.
   std::string format_exception(Value exc);
   // source_lines() is the program's text by line (null before a program is loaded).

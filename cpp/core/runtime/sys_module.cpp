@@ -179,7 +179,7 @@ bool io_write(VM& vm, const CallArgs& a, Value& out) {
     vm.ctx().write(vm.current_task(), s->s, vm.current_line());
   }
   out = Value::integer(s->length);
-  return true;
+  return !vm.aborting();
 }
 
 bool io_flush(VM&, const CallArgs&, Value& out) {

@@ -223,6 +223,27 @@ TEST(Simulation, EndlessOutputStopsAtTheOutputLimit) {
   EXPECT_GT(sim.result().output.size() + sim.result().error_output.size(), (1u << 20) - 1002);
 }
 
+TEST(Simulation, OutputLimitEndsTheRunAtTheSamePlaceWhateverTheSlice) {
+  // The printing task stops at the limit, so steps, time and events do not depend on advance().
+  auto end = [](uint64_t slice) {
+    RunOptions o;
+    o.output_limit = 1 << 16;
+    Simulation sim(o);
+    EXPECT_TRUE(sim.load("n = 0\nwhile True:\n    n += 1\n    print('x' * 100, n)\n"));
+    size_t events = 0;
+    while (sim.advance(slice)) {
+      events += sim.events().size();
+      sim.clear_events();
+    }
+    events += sim.events().size();
+    return std::make_tuple(sim.result().steps, sim.result().elapsed, events, sim.result().output.size());
+  };
+  auto reference = end(1'000);
+  EXPECT_EQ(end(20'000), reference);
+  EXPECT_EQ(end(200'000), reference);
+  EXPECT_EQ(end(1u << 30), reference);
+}
+
 TEST(Simulation, HundredThousandParametersCompileAndRun) {
   // A generated def with 100,000 parameters: the parser's and compiler's name checks are sets.
   std::string names, args;

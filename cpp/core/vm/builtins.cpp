@@ -135,7 +135,7 @@ bool b_print(VM& vm, const CallArgs& a, Value& out) {
     return ret_none(out);
   }
   vm.ctx().write(vm.current_task(), text, vm.current_line());
-  return ret_none(out);
+  return !vm.aborting() && ret_none(out);
 }
 
 bool b_input(VM& vm, const CallArgs&, Value&) {

@@ -104,6 +104,12 @@ bool VM::charge_steps(uint64_t n) {
   return false;
 }
 
+bool VM::stop_run() {
+  pending_ = make_exception_noinit(types_.step_limit_error, "the run has ended");
+  abort_ = true;
+  return false;
+}
+
 void VM::add_traceback(Value exc, Frame* f) {
   ExceptionData* d = exception_data(exc);
   if (!d) return;

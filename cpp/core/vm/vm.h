@@ -196,6 +196,11 @@ class VM {
   // charge_steps() counts n steps of a native's own work (a regex match); past the step
   // limit it raises StepLimitError the way a runaway loop is stopped, and returns false.
   bool charge_steps(uint64_t n);
+  // stop_run() ends the run from inside a native once the host's limit is reached (output):
+  // it unwinds every frame past all handlers, as the step limit does, and returns false.
+  bool stop_run();
+  // aborting() is true once a limit has ended the run (stop_run, the step limit).
+  bool aborting() const { return abort_; }
   // gen_send() resumes a generator with value (nested run); done=true when it returns.
   bool gen_send(Generator* gen, Value value, Value& out, bool& done);
 
