@@ -10,7 +10,7 @@ import { setup } from './setup.mjs';
 
 const GOLDEN = join(root, 'tests', 'golden', 'run.mjs');
 const HOSTILE = join(root, 'tests', 'hostile', 'run.mjs');
-// FUZZ_SECONDS: CI's bounded fuzzing run, after the seeds (about a minute) are replayed.
+// FUZZ_SECONDS: CI's bounded fuzzing run, the replay of the seeds included.
 const FUZZ_SECONDS = '60';
 const E2E_DIR = join(root, 'tests', 'e2e');
 // e2eFiles: every *.test.ts in tests/e2e, in name order, so a new suite file is picked up.
