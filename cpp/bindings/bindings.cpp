@@ -1,11 +1,13 @@
 // The Embind surface of the engine: a thin JS class around interleave::Simulation.
 // Counts cross the boundary as doubles (exact below 2^53) so JS never needs BigInt.
 #include <emscripten/bind.h>
+#include <emscripten/stack.h>
 #include <emscripten/val.h>
 
 #include <cstdint>
 #include <string>
 
+#include "lang/native_stack.h"
 #include "sim/simulation.h"
 #include "vm/frozen.h"
 
@@ -229,6 +231,9 @@ bool needs_library(const std::string& source) { return interleave::needs_library
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(interleave) {
+  // The core cannot read wasm's stack bounds: Emscripten's stack grows down to its end.
+  if (emscripten_stack_get_end() == 0) emscripten_stack_init();
+  interleave::set_native_stack_low(emscripten_stack_get_end());
   emscripten::class_<JsSimulation>("Simulation")
       .constructor<>()
       .constructor<val>()

@@ -1,46 +1,44 @@
 #include "lang/native_stack.h"
 
-#include <cstdint>
-
-#if defined(__EMSCRIPTEN__)
-#include <emscripten/stack.h>
-#elif defined(__linux__)
+#if defined(__linux__)
 #include <pthread.h>
 #endif
 
 namespace interleave {
 
-#if defined(__EMSCRIPTEN__)
+namespace {
 
-bool native_stack_low() {
-  // native_stack_low: the runtime sets the limits at start-up; initialising again is harmless.
-  if (emscripten_stack_get_end() == 0) emscripten_stack_init();
-  return emscripten_stack_get_free() < kNativeStackReserve;
-}
+// stack_low is this thread's lowest stack address: given by the host, else read once from the platform.
+thread_local uintptr_t stack_low = 0;
+thread_local bool stack_known = false;
 
-#elif defined(__linux__)
-
-bool native_stack_low() {
-  // low is the lowest address of this thread's stack, read once per thread.
-  thread_local uintptr_t low = 0;
-  if (low == 0) {
-    pthread_attr_t attr;
-    void* addr = nullptr;
-    size_t size = 0;
-    if (pthread_getattr_np(pthread_self(), &attr) != 0) return false;
-    pthread_attr_getstack(&attr, &addr, &size);
-    pthread_attr_destroy(&attr);
-    low = reinterpret_cast<uintptr_t>(addr);
-    if (low == 0) return false;
-  }
-  uintptr_t sp = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
-  return sp < low + kNativeStackReserve;
-}
-
+uintptr_t platform_stack_low() {
+#if defined(__linux__)
+  pthread_attr_t attr;
+  void* addr = nullptr;
+  size_t size = 0;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return 0;
+  pthread_attr_getstack(&attr, &addr, &size);
+  pthread_attr_destroy(&attr);
+  return reinterpret_cast<uintptr_t>(addr);
 #else
-
-bool native_stack_low() { return false; }
-
+  return 0;
 #endif
+}
+
+}  // namespace
+
+void set_native_stack_low(uintptr_t lowest) {
+  stack_low = lowest;
+  stack_known = true;
+}
+
+bool native_stack_low() {
+  if (!stack_known) set_native_stack_low(platform_stack_low());
+  if (stack_low == 0) return false;
+  // probe: a local's address is where the stack is now (in wasm, on the stack in linear memory).
+  volatile char probe = 0;
+  return reinterpret_cast<uintptr_t>(&probe) < stack_low + kNativeStackReserve;
+}
 
 }  // namespace interleave

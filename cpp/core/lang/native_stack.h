@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 namespace interleave {
 
@@ -12,8 +13,12 @@ namespace interleave {
 // for raising the error itself.
 constexpr size_t kNativeStackReserve = 1u << 20;
 
+// set_native_stack_low() gives the lowest address of the current thread's stack, for hosts
+// whose platform the core cannot ask (the wasm bindings pass the end of the wasm stack).
+void set_native_stack_low(uintptr_t lowest);
+
 // native_stack_low() is true when less than kNativeStackReserve bytes of stack remain;
-// always false on platforms whose stack bounds it cannot read.
+// always false when the bounds are unknown (not given, and not readable from the platform).
 bool native_stack_low();
 
 }  // namespace interleave
