@@ -17,6 +17,9 @@ export interface Playhead {
 /** Resource lanes (cores, GIL, loop) use these states. */
 export const Resource = { Idle: 0, Busy: 1, Stalled: 2 } as const;
 
+/** FORCED_KIND is the explorer's `Forced` event (docs/EVENTS.md, kind 22): a switch a replayed schedule forced. */
+export const FORCED_KIND = 22;
+
 /** Switch resources: where a change of running task happened. */
 export const SwitchOn = { Cpu: 0, Gil: 1, Loop: 2 } as const;
 
@@ -70,6 +73,8 @@ export class Trace {
   readonly errors: Column<Uint32Array> = u32();
   readonly iterations: Column<Uint32Array> = u32();
   readonly cancels: Column<Uint32Array> = u32();
+  /** forced lists the emission indices of Forced events (runs replaying an explorer's schedule). */
+  readonly forced: Column<Uint32Array> = u32();
   /** io lists IoStart emission indices; ioEnd holds each request's end time (Infinity while open). */
   readonly io: Column<Uint32Array> = u32();
   readonly ioEnd: Column<Float64Array> = f64();
@@ -249,6 +254,9 @@ export class Trace {
           rec.created = t;
           this.setState(rec, e, t, TaskState.Ready, ReadyFor.Start, NO_REF, -1);
         }
+        break;
+      case FORCED_KIND:
+        this.forced.push(e);
         break;
       case EventKind.ProcessStart:
         if (rec) {

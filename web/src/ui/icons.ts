@@ -54,6 +54,7 @@ const LINE_PATHS = {
   close: 'M6 6l12 12M18 6L6 18',
   undo: 'M9 14L4 9l5-5M4 9h10a6 6 0 0 1 0 12h-3',
   external: 'M14 4h6v6M20 4l-9 9M18 14v6H4V6h6',
+  find: 'M10.5 4a6.5 6.5 0 1 1 0 13a6.5 6.5 0 0 1 0-13zM15.5 15.5L20 20M8 10.5h5',
 } as const;
 
 export type LineIconName = keyof typeof LINE_PATHS;

@@ -17,6 +17,9 @@ import { CodeEditor } from '../editor/editor';
 import type { TaskMarker } from '../editor/markers';
 import { type Example, Gallery } from '../examples/gallery';
 import { renderHelp } from '../help/help';
+import { ExplorePanel } from '../explore/panel';
+import { KILLED_MESSAGE, NOT_EXPLORABLE, bugDetail, bugHeadline, coverageMessage, explorable, progressText } from '../run/explore';
+import type { ExploreBug, ExploreOptions, ExploreReport } from '../run/explore-protocol';
 import { lostAlert, lostStatus, lostText } from '../run/lost';
 import { EngineSession } from '../run/session';
 import { SettingsPanel } from '../settings/panel';
@@ -26,6 +29,7 @@ import { TasksPanel } from '../tasks/panel';
 import { ConsoleInput } from '../terminal/console-input';
 import { OutputTerminal } from '../terminal/terminal';
 import { renderLegend } from '../timeline/legend';
+import { type ForcedSwitch, forcedAt, forcedCaption, forcedSwitches } from '../timeline/forced';
 import { TimelineView } from '../timeline/timeline';
 import { Transport } from '../transport/transport';
 import { setIconLabel } from '../icons';
@@ -50,6 +54,17 @@ interface RunState {
   progress: RunProgress | null;
 }
 
+/** ExploreState is one "Find a bug" search: what it explores and, once done, what it found. */
+interface ExploreState {
+  id: number;
+  source: string;
+  settings: Settings;
+  startedAt: number;
+  done: boolean;
+  report: ExploreReport | null;
+  bug: ExploreBug | null;
+}
+
 // loadXterm fetches xterm.js and its styles on the terminal's first use (ui/terminal/terminal.ts).
 const loadXterm = () => Promise.all([import('../terminal/xterm-view'), import('../terminal/xterm-styles')]).then(([m]) => m.XtermView);
 
@@ -70,6 +85,11 @@ export class App implements Disposable {
   settings: Settings;
   prefs: Prefs;
   run: RunState | null = null;
+  /** exploration is the latest Find a bug search (null before the first). */
+  exploration: ExploreState | null = null;
+  /** scheduleSource is the program the settings' schedule was found for; Run drops the schedule when the code differs. */
+  scheduleSource: string | null = null;
+  readonly explorePanel: ExplorePanel;
   /** engineOverrides are merged into every run's options (tests: traceLines, stepLimit). */
   engineOverrides: Partial<EngineOptions> = {};
   snap: Snapshot | null = null;
@@ -79,6 +99,11 @@ export class App implements Disposable {
   private readonly store = new DisposableStore();
   private readonly runButton = byId<HTMLButtonElement>('run');
   private readonly stopButton = byId<HTMLButtonElement>('stop');
+  private readonly exploreButton = byId<HTMLButtonElement>('explore');
+  // forced caches the forced switches of the trace on screen (rebuilt when its version changes).
+  private forced: { trace: Trace | null; version: number; list: ForcedSwitch[] } = { trace: null, version: -1, list: [] };
+  // seekFirstForced is set for a run opened from a found bug: once done, the player stops at its first forced switch.
+  private seekFirstForced: RunState | null = null;
   private readonly status = byId<HTMLElement>('status');
   private readonly progress = byId<HTMLElement>('progress');
   private readonly settingsSummary = byId<HTMLElement>('settings-summary');
@@ -110,6 +135,7 @@ export class App implements Disposable {
     this.gallery = new Gallery(examplesBase);
 
     const saved = storage.source();
+    if (this.settings.schedule !== null) this.scheduleSource = saved;
     this.editor = this.store.add(
       new CodeEditor(byId('editor'), saved ?? '', {
         onChange: (text) => this.onCodeChange(text),
@@ -169,9 +195,19 @@ export class App implements Disposable {
       ),
     );
     renderHelp(this.helpDialog);
+    this.explorePanel = this.store.add(
+      new ExplorePanel(document.querySelector<HTMLElement>('.playbar') ?? document.body, {
+        stop: () => this.stop(),
+        seek: (seq) => this.seekToEvent(seq),
+        compare: () => this.compareFound(),
+        normal: () => this.normalScheduler(),
+        again: () => this.findBug(),
+      }),
+    );
 
     this.store.add(listen(this.runButton, 'click', () => this.start()));
     this.store.add(listen(this.stopButton, 'click', () => this.stop()));
+    this.store.add(listen(this.exploreButton, 'click', () => this.findBug()));
     this.store.add(listen(this.settingsButton, 'click', () => this.toggleSettings()));
     this.store.add(listen(byId('settings-close'), 'click', () => this.toggleSettings(false)));
     this.store.add(listen(byId('help-button'), 'click', () => this.toggleHelp()));
@@ -181,6 +217,8 @@ export class App implements Disposable {
 
     const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
     this.runButton.title = `Run (${isMac ? '⌘' : 'Ctrl'}+Enter)`;
+    this.exploreButton.title = `Find a bug: explore the orders the threads or tasks can run in and show the one that breaks the program (${isMac ? '⌘' : 'Ctrl'}+Shift+Enter)`;
+    this.updateExploreButton(this.editor.text);
     setText(this.settingsSummary, summary(this.settings));
     this.setStatus(saved === null ? 'Pick an example or write a program, then press Run.' : 'Your program was restored. Press Run.', 'idle');
     this.note('Interleave — Python on a simulated clock. Type help for commands.', 'dim');
@@ -195,6 +233,12 @@ export class App implements Disposable {
     const source = this.editor.text;
     storage.saveSource(source);
     clearTimeout(this.rerunTimer);
+    this.endExploration();
+    if (this.settings.schedule !== null && this.scheduleSource !== null && this.scheduleSource !== source) {
+      this.applySettings({ ...this.settings, schedule: null }, false);
+      this.note('The program changed since its schedule was found, so this run uses the normal scheduler.', 'dim');
+    }
+    if (this.settings.schedule === null) this.explorePanel.hide();
     this.lost?.remove();
     const trace = new Trace();
     this.player.load(trace);
@@ -237,9 +281,151 @@ export class App implements Disposable {
   }
 
   stop(): void {
-    if (!this.run || this.run.done) return;
+    if (!this.busy) return;
     this.setStatus('Stopping…', 'busy');
     this.session.stop();
+  }
+
+  /** busy is true while a run executes or the explorer searches. */
+  get busy(): boolean {
+    return (this.run !== null && !this.run.done) || (this.exploration !== null && !this.exploration.done);
+  }
+
+  // ---- find a bug ---------------------------------------------------------------------------
+
+  /** findBug explores the editor's program's schedules; a bug found opens as a run of its schedule. */
+  findBug(explore: ExploreOptions = {}): void {
+    const source = this.editor.text;
+    if (!explorable(source)) {
+      this.setStatus(NOT_EXPLORABLE, 'error');
+      this.note(NOT_EXPLORABLE, 'error');
+      return;
+    }
+    storage.saveSource(source);
+    clearTimeout(this.rerunTimer);
+    this.lost?.remove();
+    if (this.run && !this.run.done) this.finish(this.run, null, 'cancelled', '');
+    this.endExploration();
+    // The search ignores a schedule being replayed: it explores the program's own choices.
+    const settings = { ...this.settings, schedule: null };
+    const state: ExploreState = { id: 0, source, settings, startedAt: performance.now(), done: false, report: null, bug: null };
+    this.exploration = state;
+    this.explorePanel.exploring(null);
+    this.setExploring(true);
+    this.setStatus(progressText(null), 'busy');
+    setText(this.progress, '');
+    state.id = this.session.explore(source, { ...toEngineOptions(settings), ...this.engineOverrides }, explore, {
+      onProgress: (p) => {
+        if (this.exploration !== state || state.done) return;
+        this.explorePanel.exploring(p);
+        this.setStatus(progressText(p), 'busy');
+      },
+      onDone: (report, stopped) => this.explored(state, report, stopped, ''),
+      onFailed: (reason) => this.explored(state, null, null, reason),
+    });
+  }
+
+  private explored(state: ExploreState, report: ExploreReport | null, stopped: 'cancelled' | null, failure: string): void {
+    if (this.exploration !== state || state.done) return;
+    state.done = true;
+    state.report = report;
+    this.setExploring(false);
+    const wall = ((performance.now() - state.startedAt) / 1000).toFixed(2);
+    if (failure) {
+      this.explorePanel.failed(lostText(failure).replace('the part of the run that arrived', 'nothing else is lost').replace('Run again', 'Find a bug again'));
+      this.setStatus(lostStatus(failure), 'error');
+      this.note(lostText(failure), 'error');
+      return;
+    }
+    if (!report) {
+      this.explorePanel.clean(KILLED_MESSAGE);
+      this.setStatus('Stopped', 'idle');
+      return;
+    }
+    setText(this.progress, `${report.explored.toLocaleString()} schedules · ${wall} s real`);
+    const bug = report.bugs[0];
+    if (!bug) {
+      const message = coverageMessage(report, stopped);
+      this.explorePanel.clean(message);
+      this.setStatus(message, stopped ? 'idle' : 'ok');
+      this.note(message, stopped ? 'dim' : 'ok');
+      return;
+    }
+    state.bug = bug;
+    const headline = bugHeadline(bug);
+    this.explorePanel.found(headline, bugDetail(bug, report), report.passing !== null);
+    this.note(headline, 'error');
+    if (this.editor.text !== state.source) {
+      this.note('The program changed while the explorer searched, so its failing schedule is not replayed. Press Find a bug again.', 'error');
+      return;
+    }
+    this.applySettings({ ...this.settings, schedule: bug.schedule }, false);
+    this.scheduleSource = state.source;
+    this.start();
+    this.seekFirstForced = this.run;
+  }
+
+  // endExploration abandons a search still in progress (a new run or search replaces it).
+  private endExploration(): void {
+    const state = this.exploration;
+    if (state && !state.done) {
+      state.done = true;
+      this.setExploring(false);
+      this.explorePanel.hide();
+    }
+  }
+
+  /** compareFound opens Compare: the failing schedule beside a passing one (or the normal scheduler). */
+  compareFound(): void {
+    const source = this.editor.text;
+    const schedule = this.settings.schedule ?? this.exploration?.bug?.schedule ?? null;
+    if (schedule === null) {
+      this.note('There is no failing schedule to compare: press Find a bug first.', 'error');
+      return;
+    }
+    const passing = this.exploration?.bug?.schedule === schedule ? (this.exploration.report?.passing ?? null) : null;
+    const settings = { ...this.settings, schedule: null };
+    this.compare.open({
+      a: { label: 'the failing schedule', source, settings: { ...settings, schedule } },
+      b: { label: passing ? 'a passing schedule' : 'the normal scheduler', source, settings: { ...settings, schedule: passing } },
+    });
+  }
+
+  /** normalScheduler drops the found schedule and runs the program under the normal scheduler. */
+  normalScheduler(): void {
+    this.applySettings({ ...this.settings, schedule: null }, false);
+    this.explorePanel.hide();
+    this.note('Back to the normal scheduler: Run no longer replays the found schedule.', 'dim');
+    this.start();
+  }
+
+  /** openSchedule shows a program with a schedule to replay (the scheduler game's "show it"), keeping the editor's program. */
+  openSchedule(source: string, schedule: string, keep: (source: string, settings: Settings) => boolean): void {
+    const current = this.editor.text;
+    let kept = false;
+    if (current.trim() !== '' && current !== source) kept = keep(current, this.settings);
+    if (current !== source) this.editor.setText(source);
+    storage.saveSource(source);
+    this.example = null;
+    this.exampleNote.hidden = true;
+    this.exampleSelect.value = '';
+    this.applySettings({ ...this.settings, schedule }, false);
+    this.scheduleSource = source;
+    if (kept) this.note('Your previous program is kept: type restore to bring it back.', 'info');
+    this.start();
+    this.seekFirstForced = this.run;
+  }
+
+  private setExploring(on: boolean): void {
+    this.exploreButton.disabled = on;
+    this.stopButton.disabled = !on && !(this.run !== null && !this.run.done);
+    document.body.classList.toggle('is-exploring', on);
+  }
+
+  private updateExploreButton(source: string): void {
+    const ok = explorable(source);
+    this.exploreButton.setAttribute('aria-disabled', String(!ok));
+    this.exploreButton.dataset.reason = ok ? '' : NOT_EXPLORABLE;
   }
 
   private finish(run: RunState, result: RunResult | null, stopped: StopReason | null, failure: string): void {
@@ -271,8 +457,28 @@ export class App implements Disposable {
     } else {
       this.setStatus(`Finished in ${formatSeconds(result?.elapsed ?? trace.endTime)} simulated`, 'ok');
     }
+    if (this.seekFirstForced === run) {
+      this.seekFirstForced = null;
+      const first = this.forcedList()[0];
+      if (first && !failure) {
+        this.seekToEvent(first.seq);
+        this.note(`The failing run: ${forcedCaption(this.forcedList(), 0)}`, 'info');
+        this.setStatus(`${this.status.textContent ?? ''} · paused at the first forced switch: press Space to play`, result?.error ? 'error' : 'ok');
+      }
+    }
     this.dirty = true;
     this.requestFrame();
+  }
+
+  /** forcedList is the forced switches of the run on screen. */
+  forcedList(): ForcedSwitch[] {
+    const trace = this.player.trace;
+    const f = this.forced;
+    if (f.trace !== trace || f.version !== trace.version) {
+      const list = f.trace === trace && trace.forced.length === f.list.length ? f.list : forcedSwitches(trace);
+      this.forced = { trace, version: trace.version, list };
+    }
+    return this.forced.list;
   }
 
   // ---- playback commands ------------------------------------------------------------------
@@ -318,6 +524,7 @@ export class App implements Disposable {
 
   /** applySettings stores new settings; rerun re-runs the program when a run is on screen. */
   applySettings(s: Settings, rerun: boolean): void {
+    if (s.schedule !== null && s.schedule !== this.settings.schedule) this.scheduleSource = this.editor.text;
     this.settings = s;
     this.settingsPanel.set(s);
     storage.saveSettings(s);
@@ -356,7 +563,7 @@ export class App implements Disposable {
       storage.savePrefs(this.prefs);
       if (!example.variant) this.exampleSelect.value = example.name;
       this.showExampleNote(example);
-      this.applySettings({ ...this.settings, ...example.settings }, false);
+      this.applySettings({ ...this.settings, ...example.settings, schedule: null }, false);
       this.setStatus(`Loaded “${example.title}”. Press Run.`, 'idle');
       this.note(`Loaded the example ${example.name}; Ctrl+Z in the editor brings back the previous program.`, 'dim');
       return true;
@@ -437,6 +644,11 @@ export class App implements Disposable {
       const snap = snapshot(trace, ph);
       this.snap = snap;
       this.tasks.update(trace.count > 0 ? snap : null);
+      const forced = this.forcedList();
+      const at = forcedAt(forced, ph, trace);
+      this.tasks.setForced(at >= 0 ? forcedCaption(forced, at) : forced.length > 0 ? `${forced.length} forced switch${forced.length === 1 ? '' : 'es'} in this run: the first is at ${formatSeconds(forced[0].time)}.` : null);
+      if (forced.length > 0 && !this.explorePanel.visible) this.explorePanel.replay();
+      this.explorePanel.setForced(forced, at);
       this.editor.setMarkers(markersOf(snap));
       this.terminal.follow(trace, ph);
       this.classroom.afterFrame();
@@ -455,13 +667,13 @@ export class App implements Disposable {
       const run = this.run;
       if (run && run.firstFrameMs === null && trace.count > 0) run.firstFrameMs = performance.now() - run.startedAt;
     }
-    if (player.playing || (this.run !== null && !this.run.done)) this.requestFrame();
+    if (player.playing || this.busy) this.requestFrame();
   }
 
   private setRunning(on: boolean): void {
     this.runButton.disabled = false;
     setIconLabel(this.runButton, on ? 'restart' : 'run', on ? 'Restart' : 'Run');
-    this.stopButton.disabled = !on;
+    this.stopButton.disabled = !on && !(this.exploration !== null && !this.exploration.done);
     document.body.classList.toggle('is-running', on);
   }
 
@@ -470,6 +682,7 @@ export class App implements Disposable {
     clearTimeout(this.saveTimer);
     this.saveTimer = window.setTimeout(() => {
       storage.saveSource(text);
+      this.updateExploreButton(text);
       void this.forgetEditedExample(text);
     }, 300);
   }

@@ -1,11 +1,26 @@
 // execute runs one console line against the app: playback, settings, examples, compare.
 import { formatSeconds } from '../../player/format';
+import { type ExploreOptions, isSchedule } from '../run/explore-protocol';
 import { SETTING_KEYS, settingWords } from '../settings/settings';
 import { schedulerCommand } from '../scheduler/install';
 import { shareCommand } from '../share/share';
 import { helpText, parseCommand, parseDuration, parseSwitch } from '../terminal/commands';
 import type { App } from './app';
 import { changeSetting } from './compare-spec';
+
+/** exploreArgs reads `explore [exhaustive|pct] [N]`: N bounds the preemptions, or seeds PCT. */
+export function exploreArgs(args: string[]): ExploreOptions | string {
+  const options: ExploreOptions = {};
+  for (const arg of args) {
+    const word = arg.toLowerCase();
+    if (word === 'exhaustive' || word === 'pct') options.mode = word;
+    else if (/^\d{1,9}$/.test(word)) {
+      if ((options.mode ?? 'exhaustive') === 'pct') options.seed = Number(word);
+      else options.preemptions = Math.min(Number(word), 10);
+    } else return `explore takes exhaustive or pct and a number, such as explore 3 or explore pct 7 (not '${arg}')`;
+  }
+  return options;
+}
 
 function count(arg: string | undefined): number {
   const n = Number(arg ?? 1);
@@ -25,6 +40,24 @@ export function execute(app: App, line: string): void {
     case 'stop':
       app.stop();
       return;
+    case 'explore': {
+      const options = exploreArgs(args);
+      if (typeof options === 'string') app.note(options, 'error');
+      else app.findBug(options);
+      return;
+    }
+    case 'schedule': {
+      const value = args[0];
+      if (value === undefined) app.note(app.settings.schedule === null ? 'Runs use the normal scheduler.' : `Runs replay the schedule ${app.settings.schedule}`, 'info');
+      else if (value.toLowerCase() === 'off') app.normalScheduler();
+      else if (!isSchedule(value)) app.note('schedule needs off, or a schedule string as the explorer prints it (letters, digits, . _ ~ -)', 'error');
+      else {
+        app.applySettings({ ...app.settings, schedule: value }, false);
+        app.note('schedule set: Run replays it', 'ok');
+        app.start();
+      }
+      return;
+    }
     case 'play':
       app.command(() => player.play());
       return;

@@ -1,4 +1,4 @@
-// Keyboard shortcuts for driving the page in front of a class: run, stop, play/pause,
+// Keyboard shortcuts for driving the page in front of a class: run, find a bug, stop, play/pause,
 // step, jump, speed, help. Keys typed into the editor, the console or a form are left alone.
 import { SPEEDS } from '../../player/clock';
 import { type Disposable, isTyping, listen } from '../dom';
@@ -18,7 +18,8 @@ export function installShortcuts(app: App): Disposable {
     const mod = e.ctrlKey || e.metaKey;
     if (e.key === 'Enter' && mod) {
       e.preventDefault();
-      app.start();
+      if (e.shiftKey) app.findBug();
+      else app.start();
       return;
     }
     const target = e.target instanceof HTMLElement ? e.target : null;
@@ -29,7 +30,7 @@ export function installShortcuts(app: App): Disposable {
         app.toggleSettings(false);
         return;
       }
-      if (app.run && !app.run.done) app.stop();
+      if (app.busy) app.stop();
       return;
     }
     if (mod || e.altKey || isTyping(target) || target?.closest('dialog, #settings-drawer')) return;

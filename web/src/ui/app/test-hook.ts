@@ -32,6 +32,10 @@ export interface TestHook {
   compare(): unknown;
   classroom(): unknown;
   scheduler(): unknown;
+  /** explore is the Find a bug panel and the latest search: its report, the schedule in the settings. */
+  explore(): unknown;
+  /** probeExplore asks a separate worker to explore a program (tests skip when the engine has no explorer). */
+  probeExplore(source: string, timeoutMs?: number): Promise<{ report: unknown; error: string | null }>;
   probe(source: string): Promise<{ output: string; error: { type: string; message: string } | null }>;
   loadSynthetic(events: number, tasks?: number, cores?: number): Promise<number>;
   seek(time: number): void;
@@ -76,6 +80,40 @@ export function installTestHook(app: App, createWorker: () => Worker): void {
     },
     compare: () => app.compare.model(),
     scheduler: () => schedulerOf(app)?.model() ?? null,
+    explore: () => {
+      app.flush();
+      const e = app.exploration;
+      return {
+        ...app.explorePanel.model(),
+        busy: app.busy,
+        exploring: e !== null && !e.done,
+        report: e?.report ?? null,
+        schedule: app.settings.schedule,
+        forced: app.forcedList().map((f) => ({ time: f.time, task: f.taskName, to: f.toName, kind: f.kind, line: f.line, narration: f.narration, seq: f.seq })),
+        tasksBanner: document.querySelector('.forced-banner:not([hidden])')?.textContent ?? null,
+      };
+    },
+    probeExplore(source, timeoutMs = 10_000) {
+      prober ??= new EngineSession(createWorker);
+      const session = prober;
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          session.stop();
+          resolve({ report: null, error: 'no answer' });
+        }, timeoutMs);
+        session.explore(source, toEngineOptions(app.settings), {}, {
+          onProgress: () => undefined,
+          onDone: (report) => {
+            clearTimeout(timer);
+            resolve({ report, error: report ? null : 'stopped' });
+          },
+          onFailed: (message) => {
+            clearTimeout(timer);
+            resolve({ report: null, error: message });
+          },
+        });
+      });
+    },
     classroom: () => {
       app.flush();
       return app.classroom.model();

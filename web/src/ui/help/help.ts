@@ -6,7 +6,8 @@ import { lineIcon } from '../icons';
 
 export const SHORTCUTS: readonly [string, string][] = [
   ['Ctrl/⌘ + Enter', 'run the program'],
-  ['Esc', 'stop the run, close a dialog'],
+  ['Ctrl/⌘ + Shift + Enter', 'find a bug: explore the schedules of a threads or asyncio program'],
+  ['Esc', 'stop the run or the search, close a dialog'],
   ['Space', 'play or pause'],
   ['← / →', 'step one event back or forward'],
   ['Shift + ← / →', 'previous or next task switch'],

@@ -1,4 +1,4 @@
-// EngineSession drives one engine worker for the page: it starts runs, checks every
+// EngineSession drives one engine worker for the page: it starts runs and explorations, checks every
 // message at the boundary (shape, run id, sequence number), cancels cooperatively and
 // terminates the worker when a cancel is not honoured in time. A worker that crashes,
 // reports a failed run or stops answering during a run (the watchdog) is replaced: the run
@@ -14,6 +14,7 @@ import {
   validateWorkerMessage,
 } from '../../engine/protocol';
 import type { Disposable } from '../dom';
+import { type ExploreMessage, type ExploreOptions, type ExploreProgress, type ExploreReport, type ExploreRequest, isExploreMessageType, validateExploreMessage } from './explore-protocol';
 
 export interface RunListener {
   onEvents(buffers: ArrayBuffer[], newStrings: string[]): void;
@@ -24,6 +25,14 @@ export interface RunListener {
   onFailed(reason: string): void;
 }
 
+/** ExploreListener hears one exploration: progress, then its report (or a failure). */
+export interface ExploreListener {
+  onProgress(progress: ExploreProgress): void;
+  /** onDone ends the exploration; report is null when the worker had to be terminated before it answered. */
+  onDone(report: ExploreReport | null, stopped: 'cancelled' | null): void;
+  onFailed(reason: string): void;
+}
+
 export interface RunLimits {
   maxEvents: number;
   stepsPerAdvance?: number;
@@ -31,7 +40,10 @@ export interface RunLimits {
 }
 
 const CANCEL_GRACE_MS = 400;
-/** WATCHDOG_MS: a worker sends progress every 30 ms while it runs (every second while it loads), so this long a silence means it hangs or died. */
+
+// IGNORE_RUN is the run listener of an exploration: its replies go to the ExploreListener.
+const IGNORE_RUN: RunListener = { onEvents: () => undefined, onProgress: () => undefined, onDone: () => undefined, onFailed: () => undefined };
+/** WATCHDOG_MS: a worker sends progress every 30 ms while it runs (every 500 ms at most while it explores, every second while it loads), so this long a silence means it hangs or died. */
 export const WATCHDOG_MS = 5000;
 /** SLICE_MS bounds the page's work per task on a run's messages, so a flood of events never blocks it. */
 const SLICE_MS = 8;
@@ -40,7 +52,9 @@ const CHUNK_BYTES = 4096 * 32;
 
 interface ActiveRun {
   id: number;
+  /** listener is a run's; explorer is set instead for an exploration. */
   listener: RunListener;
+  explorer: ExploreListener | null;
   nextSeq: number;
   killTimer: number;
   watchdog: number;
@@ -77,9 +91,22 @@ export class EngineSession implements Disposable {
     this.clearQueue();
     this.dropping = false;
     const id = ++this.lastId;
-    const run: ActiveRun = { id, listener, nextSeq: 0, killTimer: 0, watchdog: 0 };
+    const run: ActiveRun = { id, listener, explorer: null, nextSeq: 0, killTimer: 0, watchdog: 0 };
     this.active = run;
     this.post({ type: 'run', id, source, options, maxEvents: limits.maxEvents, stepsPerAdvance: limits.stepsPerAdvance, firstSteps: limits.firstSteps });
+    this.watch(run);
+    return id;
+  }
+
+  /** explore searches the program's schedules for a bug; like start, it abandons what was running. Stop cancels it. */
+  explore(source: string, options: EngineOptions, explore: ExploreOptions, listener: ExploreListener): number {
+    if (this.active) this.abandon();
+    this.clearQueue();
+    this.dropping = false;
+    const id = ++this.lastId;
+    const run: ActiveRun = { id, listener: IGNORE_RUN, explorer: listener, nextSeq: 0, killTimer: 0, watchdog: 0 };
+    this.active = run;
+    this.post({ type: 'explore', id, source, options, explore });
     this.watch(run);
     return id;
   }
@@ -99,7 +126,7 @@ export class EngineSession implements Disposable {
       if (this.active !== run) return;
       this.finish(run);
       this.restart();
-      this.enqueue(() => run.listener.onDone(null, 'cancelled'));
+      this.enqueue(() => (run.explorer ? run.explorer.onDone(null, 'cancelled') : run.listener.onDone(null, 'cancelled')));
     }, CANCEL_GRACE_MS);
   }
 
@@ -124,7 +151,7 @@ export class EngineSession implements Disposable {
     this.warm();
   }
 
-  private post(request: WorkerRequest): void {
+  private post(request: WorkerRequest | ExploreRequest): void {
     if (!this.worker) {
       const worker = this.create();
       worker.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
@@ -139,7 +166,8 @@ export class EngineSession implements Disposable {
   }
 
   private receive(data: unknown): void {
-    const message = validateWorkerMessage(data);
+    const type = typeof data === 'object' && data !== null ? (data as { type?: unknown }).type : undefined;
+    const message = isExploreMessageType(type) ? validateExploreMessage(data) : validateWorkerMessage(data);
     if (typeof message === 'string') {
       this.fail(`the engine sent a malformed message (${message})`);
       return;
@@ -164,8 +192,19 @@ export class EngineSession implements Disposable {
   }
 
   // dispatch queues the listener calls of a message; big event buffers become several calls.
-  private dispatch(run: ActiveRun, message: WorkerMessage): void {
+  private dispatch(run: ActiveRun, message: WorkerMessage | ExploreMessage): void {
     const listener = run.listener;
+    const explorer = run.explorer;
+    if (explorer) {
+      if (message.type === 'exploreProgress') this.enqueue(() => explorer.onProgress(message.progress));
+      else if (message.type === 'exploreDone') {
+        this.finish(run);
+        this.enqueue(() => explorer.onDone(message.report, message.stopped));
+      } else if (message.type === 'failed') this.fail(message.message);
+      else if (message.type === 'done') this.fail('the engine answered an exploration with a run');
+      // An engine that explores with ordinary runs may also send their output, events and progress: they are not shown.
+      return;
+    }
     switch (message.type) {
       case 'events': {
         let strings = message.newStrings;
@@ -212,7 +251,7 @@ export class EngineSession implements Disposable {
     const run = this.active;
     if (run) this.finish(run);
     this.restart();
-    if (run) this.enqueue(() => run.listener.onFailed(reason));
+    if (run) this.enqueue(() => (run.explorer ? run.explorer.onFailed(reason) : run.listener.onFailed(reason)));
   }
 
   // enqueue adds a listener call and starts the pump unless it is waiting for its next task.

@@ -2,6 +2,7 @@
 // validation of stored values, the engine options they become, and short descriptions
 // for the compare view's labels. No DOM here.
 import type { EngineOptions } from '../../engine/protocol';
+import { isSchedule } from '../run/explore-protocol';
 
 export interface Settings {
   sequential: boolean;
@@ -16,6 +17,8 @@ export interface Settings {
   latency: number;
   /** capacity is how many requests the network serves at once; null for no limit. */
   capacity: number | null;
+  /** schedule replays a schedule the explorer found (an opaque URL-safe string); null runs the normal scheduler. */
+  schedule: string | null;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -27,6 +30,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   seed: 0,
   latency: 0.25,
   capacity: null,
+  schedule: null,
 };
 
 export const LIMITS = {
@@ -65,12 +69,13 @@ export function normalizeSettings(value: unknown): Settings {
         : v.capacity === null
           ? null
           : d.capacity,
+    schedule: isSchedule(v.schedule) ? v.schedule : null,
   };
 }
 
-/** toEngineOptions is what the worker passes to the engine's Simulation constructor. */
+/** toEngineOptions is what the worker passes to the engine's Simulation constructor (schedule only when set). */
 export function toEngineOptions(s: Settings): EngineOptions {
-  return {
+  const options: EngineOptions & { schedule?: string } = {
     sequential: s.sequential,
     gil: s.gil,
     cores: s.cores,
@@ -80,6 +85,8 @@ export function toEngineOptions(s: Settings): EngineOptions {
     network: { latency: s.latency, capacity: s.capacity },
     stepLimit: PAGE_STEP_LIMIT,
   };
+  if (s.schedule !== null) options.schedule = s.schedule;
+  return options;
 }
 
 const ms = (s: number) => `${+(s * 1000).toPrecision(4)} ms`;
@@ -103,10 +110,12 @@ export function settingWords(key: keyof Settings, s: Settings): string {
       return `latency ${+s.latency.toPrecision(4)} s`;
     case 'capacity':
       return `capacity ${s.capacity ?? 'unlimited'}`;
+    case 'schedule':
+      return s.schedule === null ? 'normal scheduler' : 'replaying a found schedule';
   }
 }
 
-export const SETTING_KEYS: readonly (keyof Settings)[] = ['sequential', 'gil', 'cores', 'switchInterval', 'timeSlice', 'seed', 'latency', 'capacity'];
+export const SETTING_KEYS: readonly (keyof Settings)[] = ['sequential', 'gil', 'cores', 'switchInterval', 'timeSlice', 'seed', 'latency', 'capacity', 'schedule'];
 
 /** describeDifference names what b changes relative to a ("GIL off · 4 cores"), or "same settings". */
 export function describeDifference(a: Settings, b: Settings): string {
@@ -116,5 +125,7 @@ export function describeDifference(a: Settings, b: Settings): string {
 
 /** summary is a one-line description of all settings for the status bar. */
 export function summary(s: Settings): string {
-  return [s.sequential ? 'sequential' : 'concurrent', settingWords('gil', s), settingWords('cores', s), `seed ${s.seed}`].join(' · ');
+  const parts = [s.sequential ? 'sequential' : 'concurrent', settingWords('gil', s), settingWords('cores', s), `seed ${s.seed}`];
+  if (s.schedule !== null) parts.push(settingWords('schedule', s));
+  return parts.join(' · ');
 }

@@ -2,6 +2,7 @@
 // packed into the URL fragment as "s=1.<base64url(deflate-raw(JSON))>". Decoding checks
 // sizes, bytes and every field, so a damaged or hostile link only ever becomes an error
 // message; strings come back as plain data for the caller to show as text. No DOM here.
+import { isSchedule } from '../run/explore-protocol';
 import { type Settings, normalizeSettings } from '../settings/settings';
 
 export interface SharedState {
@@ -30,7 +31,7 @@ export const MAX_POSITION = 1e9;
 const PREFIX = 's=';
 const EXAMPLE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
-const SETTING_TYPES: Record<keyof Settings, 'boolean' | 'number' | 'number|null'> = {
+const SETTING_TYPES: Record<keyof Settings, 'boolean' | 'number' | 'number|null' | 'schedule'> = {
   sequential: 'boolean',
   gil: 'boolean',
   cores: 'number',
@@ -39,6 +40,7 @@ const SETTING_TYPES: Record<keyof Settings, 'boolean' | 'number' | 'number|null'
   seed: 'number',
   latency: 'number',
   capacity: 'number|null',
+  schedule: 'schedule',
 };
 
 const kb = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
@@ -126,6 +128,11 @@ export function validate(value: unknown): DecodeResult {
   for (const [key, type] of Object.entries(SETTING_TYPES)) {
     const v = settings ? own(settings, key) : undefined;
     if (v === undefined) continue;
+    if (type === 'schedule') {
+      if (v !== null && !isSchedule(v)) return fail('The link\'s schedule is not valid (expected up to 4096 letters, digits, dots, dashes, underscores and tildes).');
+      copied[key] = v;
+      continue;
+    }
     const ok = type === 'boolean' ? typeof v === 'boolean' : (typeof v === 'number' && Number.isFinite(v)) || (type === 'number|null' && v === null);
     if (!ok) return fail(`The link's setting ${key} is not valid (expected ${type === 'number|null' ? 'a number or none' : `a ${type}`}).`);
     copied[key] = v;

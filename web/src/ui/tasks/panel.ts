@@ -25,6 +25,7 @@ export interface TasksPanelHandlers {
 export class TasksPanel implements Disposable {
   readonly element: HTMLElement;
   private readonly banner: HTMLElement;
+  private readonly forced: HTMLElement;
   private readonly list: HTMLElement;
   private readonly count: HTMLElement;
   private readonly resources: HTMLElement;
@@ -40,6 +41,7 @@ export class TasksPanel implements Disposable {
     private readonly handlers: TasksPanelHandlers,
   ) {
     this.banner = h('div', { class: 'loop-banner', role: 'alert', hidden: true });
+    this.forced = h('div', { class: 'forced-banner', role: 'status', hidden: true });
     this.count = h('span', { class: 'count' });
     this.list = h('ol', { class: 'task-list', 'aria-label': 'Tasks' });
     this.more = h('p', { class: 'hint', hidden: true });
@@ -52,6 +54,7 @@ export class TasksPanel implements Disposable {
       'div',
       { class: 'tasks-panel' },
       this.banner,
+      this.forced,
       this.resources,
       h('h2', { class: 'panel-title' }, 'Tasks ', this.count),
       this.empty,
@@ -90,6 +93,12 @@ export class TasksPanel implements Disposable {
     this.more.hidden = tasks.length <= MAX_ROWS;
     setText(this.more, `… and ${tasks.length - MAX_ROWS} more tasks (see the timeline)`);
     this.updateResources(s);
+  }
+
+  /** setForced shows the latest forced switch at the playhead (a run replaying an explorer's schedule), or nothing. */
+  setForced(text: string | null): void {
+    this.forced.hidden = text === null;
+    setText(this.forced, text ?? '');
   }
 
   dispose(): void {

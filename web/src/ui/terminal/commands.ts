@@ -12,7 +12,9 @@ export interface CommandSpec {
 
 export const COMMANDS: readonly CommandSpec[] = [
   { name: 'run', args: '', help: 'run the program (Ctrl/⌘+Enter)' },
-  { name: 'stop', args: '', help: 'stop the running program (Esc)' },
+  { name: 'stop', args: '', help: 'stop the running program or the search for a bug (Esc)' },
+  { name: 'explore', args: '[exhaustive|pct] [N]', help: 'find a bug: explore the schedules, N preemptions at most (exhaustive) or N as the PCT seed (Ctrl/⌘+Shift+Enter)', values: ['exhaustive', 'pct'] },
+  { name: 'schedule', args: 'off|STRING', help: 'replay a schedule the explorer printed, or off for the normal scheduler', values: ['off'] },
   { name: 'play', args: '', help: 'play the animation (Space)' },
   { name: 'pause', args: '', help: 'pause the animation (Space)' },
   { name: 'step', args: '[n]', help: 'step n events forward (→)' },

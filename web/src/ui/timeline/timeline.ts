@@ -8,6 +8,7 @@ import { fillOf, paintPattern, taskColor } from '../colors';
 import { type Disposable, DisposableStore, h, listen } from '../dom';
 import { computeTicks, createTicks, formatTick } from './axis';
 import { describeAt, segmentLabel } from './describe';
+import { type ForcedMark, type ForcedSwitch, forcedMarks, forcedSwitches, markNear } from './forced';
 import { ACTIVITY, DrawList, LaneKind, type Lane, buildFrame, lanesOf } from './model';
 import { TimelineViewport } from './view';
 
@@ -62,7 +63,9 @@ export class TimelineView implements Disposable {
   private layerKey = new Float64Array(8);
   private epoch = 0;
   private readonly styles = new Uint32Array(256);
-  private colors = { bg: '', fg: '', muted: '', grid: '', accent: '', axisBg: '' };
+  private colors = { bg: '', fg: '', muted: '', grid: '', accent: '', axisBg: '', forced: '' };
+  // forced caches each trace's forced switches by trace version (runs replaying an explorer's schedule).
+  private readonly forced = new WeakMap<Trace, { version: number; list: ForcedSwitch[] }>();
 
   constructor(
     private readonly container: HTMLElement,
@@ -158,7 +161,7 @@ export class TimelineView implements Disposable {
   drawModel(): {
     view: { t0: number; t1: number; width: number };
     playhead: number;
-    groups: { title: string; lanes: { label: string; kind: number }[]; rects: ReturnType<DrawList['toJSON']> }[];
+    groups: { title: string; lanes: { label: string; kind: number }[]; rects: ReturnType<DrawList['toJSON']>; marks: ForcedMark[] }[];
   } {
     const out = new DrawList();
     const view = { t0: this.viewport.t0, t1: this.viewport.t1, width: this.viewport.width };
@@ -167,7 +170,7 @@ export class TimelineView implements Disposable {
       playhead: this.playhead,
       groups: this.groups.map((g) => {
         buildFrame(g.trace, g.lanes, view, out);
-        return { title: g.title, lanes: g.lanes.map((l) => ({ label: l.label, kind: l.kind })), rects: out.toJSON() };
+        return { title: g.title, lanes: g.lanes.map((l) => ({ label: l.label, kind: l.kind })), rects: out.toJSON(), marks: forcedMarks(this.forcedOf(g.trace), g.lanes, view) };
       }),
     };
   }
@@ -259,6 +262,7 @@ export class TimelineView implements Disposable {
       grid: v('--border', '#30363d'),
       accent: v('--playhead', '#ff3b30'),
       axisBg: v('--bg', this.dark ? '#0d1117' : '#ffffff'),
+      forced: v('--forced', this.dark ? '#ff9a4d' : '#b34700'),
     };
   }
 
@@ -358,6 +362,7 @@ export class TimelineView implements Disposable {
       buildFrame(group.trace, group.lanes, view, this.list, firstLane, lastLane);
       this.fillRects(y, left);
       this.drawLabels(group, y, left);
+      this.drawForced(group, y, left, view);
       y += group.lanes.length * LANE_H;
     }
     ctx.restore();
@@ -431,6 +436,50 @@ export class TimelineView implements Disposable {
       ctx.fillStyle = this.dark ? '#ffffff' : '#000000';
       ctx.fillText(text, x0, y + list.lane[r] * LANE_H + LANE_H / 2 - 1.5);
       ctx.restore();
+    }
+  }
+
+  /** forcedOf is a trace's forced switches, read again only when the trace has grown. */
+  forcedOf(trace: Trace): ForcedSwitch[] {
+    let entry = this.forced.get(trace);
+    if (!entry || entry.list.length !== trace.forced.length) {
+      entry = { version: trace.version, list: trace.forced.length === 0 ? [] : forcedSwitches(trace) };
+      this.forced.set(trace, entry);
+    }
+    return entry.list;
+  }
+
+  // drawForced marks each forced switch on the preempted task's lane: a rule across the lane, a
+  // notch at its top and the switch's number, in the forced colour outlined with the background.
+  private drawForced(group: TimelineGroup, y: number, left: number, view: { t0: number; t1: number; width: number }): void {
+    const marks = forcedMarks(this.forcedOf(group.trace), group.lanes, view);
+    if (marks.length === 0) return;
+    const ctx = this.ctx;
+    ctx.font = '700 12px system-ui, sans-serif';
+    ctx.textBaseline = 'middle';
+    for (const m of marks) {
+      const x = Math.round(left + m.x);
+      const top = y + m.lane * LANE_H;
+      if (x < left - 6) continue;
+      ctx.fillStyle = this.colors.bg;
+      ctx.fillRect(x - 2, top + 1, 5, LANE_H - 2);
+      ctx.fillStyle = this.colors.forced;
+      ctx.fillRect(x - 1, top + 1, 3, LANE_H - 2);
+      ctx.beginPath();
+      ctx.moveTo(x - 6, top + 1);
+      ctx.lineTo(x + 7, top + 1);
+      ctx.lineTo(x + 0.5, top + 9);
+      ctx.closePath();
+      ctx.strokeStyle = this.colors.bg;
+      ctx.lineWidth = 1.5;
+      ctx.stroke();
+      ctx.fill();
+      const label = String(m.index + 1);
+      const w = ctx.measureText(label).width + 6;
+      ctx.fillStyle = this.colors.forced;
+      ctx.fillRect(x + 5, top + LANE_H - 15, w, 13);
+      ctx.fillStyle = this.colors.bg;
+      ctx.fillText(label, x + 8, top + LANE_H - 8.5);
     }
   }
 
@@ -523,12 +572,12 @@ export class TimelineView implements Disposable {
   }
 
   // laneAt finds the group and lane under a canvas y, or null.
-  private laneAt(yCss: number): { group: TimelineGroup; lane: Lane } | null {
+  private laneAt(yCss: number): { group: TimelineGroup; lane: Lane; index: number } | null {
     let y = AXIS_H - this.scrollY;
     for (const group of this.groups) {
       if (group.title) y += TITLE_H;
       const i = Math.floor((yCss - y) / LANE_H);
-      if (i >= 0 && i < group.lanes.length) return { group, lane: group.lanes[i] };
+      if (i >= 0 && i < group.lanes.length) return { group, lane: group.lanes[i], index: i };
       y += group.lanes.length * LANE_H;
     }
     return null;
@@ -542,6 +591,10 @@ export class TimelineView implements Disposable {
     } else {
       const t = this.viewport.timeAt(x - this.labelWidth);
       const d = describeAt(hit.group.trace, hit.lane, t);
+      const forced = this.forcedOf(hit.group.trace);
+      const view = { t0: this.viewport.t0, t1: this.viewport.t1, width: this.viewport.width };
+      const mark = forced.length > 0 ? markNear(forcedMarks(forced, hit.group.lanes, view), hit.index, x - this.labelWidth) : null;
+      if (mark) d.lines.unshift(`Forced switch ${mark.index + 1} of ${forced.length}: ${forced[mark.index].narration}`);
       this.tooltip.replaceChildren(
         h('strong', {}, hit.group.title ? `${hit.group.title} · ${d.title}` : d.title),
         h('span', { class: 'timeline-tooltip-time' }, ` at ${formatSeconds(t)}`),
