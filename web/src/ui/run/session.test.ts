@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunResult } from '../../engine/client';
 import type { WorkerRequest } from '../../engine/protocol';
-import { EngineSession, type RunListener, WATCHDOG_MS } from './session';
+import type { ExploreReport } from './explore-protocol';
+import { EngineSession, type ExploreListener, type RunListener, WATCHDOG_MS } from './session';
 
 class FakeWorker {
   static made: FakeWorker[] = [];
@@ -150,5 +151,93 @@ describe('EngineSession', () => {
     FakeWorker.made[0].reply({ type: 'events', id, seq: 0, buffers: [new ArrayBuffer(32 * 10_000), new ArrayBuffer(32)], newStrings: ['a'] });
     FakeWorker.made[0].reply({ type: 'done', id, seq: 1, result, stopped: null });
     expect(a.calls).toEqual(['events 1', 'events 1', 'events 1', 'events 1', 'done result null']);
+  });
+
+  describe('explorations', () => {
+    const report: ExploreReport = {
+      explored: 12,
+      exhaustive: true,
+      pruned: 2,
+      bound: { mode: 'exhaustive', preemptions: 2, schedules: 10000, seed: 1, depth: 2, points: 'shared' },
+      coverage: 'all 12 schedules with at most 2 preemptions checked (exhaustive)',
+      bugs: [],
+      passing: null,
+      distinct_outcomes: 1,
+      seconds: 0.1,
+    };
+
+    function explorer() {
+      const calls: string[] = [];
+      const l: ExploreListener = {
+        onProgress: (p) => calls.push(`progress ${p.explored}/${p.bound}/${p.bugs}`),
+        onDone: (r, stopped) => calls.push(`done ${r ? r.explored : 'null'} ${stopped}`),
+        onFailed: (m) => calls.push(`failed ${m}`),
+      };
+      return { l, calls };
+    }
+
+    it('sends the explore request and delivers progress, then the report', () => {
+      const s = session();
+      const e = explorer();
+      const id = s.explore('import threading', { seed: 3 }, { preemptions: 3 }, e.l);
+      const w = FakeWorker.made[0];
+      expect(w.sent[0]).toEqual({ type: 'explore', id, source: 'import threading', options: { seed: 3 }, explore: { preemptions: 3 } });
+      expect(s.busy).toBe(true);
+      w.reply({ type: 'exploreProgress', id, seq: 0, progress: { explored: 5, bound: 1, bugs: 0, pruned: 0 } });
+      w.reply({ type: 'exploreDone', id, seq: 1, report, stopped: null });
+      expect(e.calls).toEqual(['progress 5/1/0', 'done 12 null']);
+      expect(s.busy).toBe(false);
+    });
+
+    it('stops: the report of what was covered, or null once the worker had to be terminated', () => {
+      const s = session();
+      const e = explorer();
+      const id = s.explore('x', {}, {}, e.l);
+      s.stop();
+      expect(FakeWorker.made[0].sent.at(-1)).toEqual({ type: 'cancel', id });
+      FakeWorker.made[0].reply({ type: 'exploreDone', id, seq: 0, report, stopped: 'cancelled' });
+      expect(e.calls).toEqual(['done 12 cancelled']);
+      const f = explorer();
+      s.explore('x', {}, {}, f.l);
+      s.stop();
+      vi.advanceTimersByTime(401);
+      expect(f.calls).toEqual(['done null cancelled']);
+      expect(FakeWorker.made[0].terminated).toBe(true);
+    });
+
+    it('is covered by the watchdog, the failure path and validation', () => {
+      const s = session();
+      const e = explorer();
+      s.explore('x', {}, {}, e.l);
+      vi.advanceTimersByTime(WATCHDOG_MS + 1);
+      expect(e.calls[0]).toMatch(/^failed the engine stopped answering/);
+      expect(FakeWorker.made[0].terminated).toBe(true);
+      const f = explorer();
+      const id = s.explore('x', {}, {}, f.l);
+      FakeWorker.made[1].reply({ type: 'exploreDone', id, seq: 0, report: { ...report, bugs: [{ kind: 'assertion' }] }, stopped: null });
+      expect(f.calls[0]).toMatch(/^failed the engine sent a malformed message \(exploreDone: bad report\)/);
+      const g = explorer();
+      const id3 = s.explore('x', {}, {}, g.l);
+      FakeWorker.made[2].reply({ type: 'failed', id: id3, seq: 0, message: 'the engine crashed (RuntimeError: unreachable)' });
+      expect(g.calls).toEqual(['failed the engine crashed (RuntimeError: unreachable)']);
+    });
+
+    it('is abandoned by a run started meanwhile, and a run by an exploration', () => {
+      const s = session();
+      const e = explorer();
+      const first = s.explore('x', {}, {}, e.l);
+      const a = listener();
+      const run = s.start('y', {}, a.l, { maxEvents: 10 });
+      const w = FakeWorker.made[0];
+      expect(w.sent.map((r) => r.type)).toEqual(['explore', 'cancel', 'run']);
+      w.reply({ type: 'exploreDone', id: first, seq: 0, report, stopped: 'cancelled' });
+      w.reply({ type: 'done', id: run, seq: 0, result, stopped: null });
+      expect(e.calls).toEqual([]);
+      expect(a.calls).toEqual(['done result null']);
+      const f = explorer();
+      s.start('z', {}, a.l, { maxEvents: 10 });
+      s.explore('x', {}, {}, f.l);
+      expect(w.sent.map((r) => r.type).slice(-3)).toEqual(['run', 'cancel', 'explore']);
+    });
   });
 });

@@ -3,6 +3,7 @@
 // which (with their styles) load on the first opening, so the page's first load does not carry them.
 import { byId, listen } from '../dom';
 import { EngineSession } from '../run/session';
+import { keepProgram } from '../share/share';
 import type { App } from '../app/app';
 import type { SchedulerView } from './view';
 
@@ -23,6 +24,7 @@ export function installScheduler(app: App, createWorker: () => Worker): void {
         const base = new URL('../challenges/', app.examplesBase);
         const view = new SchedulerView(byId<HTMLDialogElement>('scheduler-dialog'), base, () => new EngineSession(createWorker), {
           source: () => app.editor.text,
+          openSchedule: (source, schedule) => app.openSchedule(source, schedule, keepProgram),
         });
         entry.view = view;
         return view;

@@ -11,6 +11,8 @@ import { type Disposable, DisposableStore, h, listen, setText } from '../dom';
 import { type TaskMarker, setErrorMarker, setTaskMarkers, taskMarkers } from '../editor/markers';
 import { pythonSupport } from '../editor/editor';
 import { editorTheme } from '../editor/theme';
+import { bugHeadline, coverageMessage } from '../run/explore';
+import type { ExploreReport } from '../run/explore-protocol';
 import type { EngineSession } from '../run/session';
 import { type Challenge, Game, type Verdict, describeThread, parseChallenges, threadForKey, usesThreads, verdict } from './model';
 import './scheduler.css';
@@ -19,6 +21,8 @@ import { lineIcon } from '../icons';
 export interface SchedulerHost {
   /** source is the program in the playground's editor. */
   source(): string;
+  /** openSchedule shows a program in the playground replaying a schedule (the explorer's find), keeping the editor's program. */
+  openSchedule?(source: string, schedule: string): void;
 }
 
 /** CURRENT is the picker's value for the playground's own program. */
@@ -50,6 +54,8 @@ export interface SchedulerModel {
   output: string;
   variables: string[];
   threads: { name: string; key: number; line: number; state: string; runnable: boolean; text: string }[];
+  /** explorer is "Let the explorer find it": hidden until the student has tried, then searching or its verdict. */
+  explorer: { offered: boolean; state: 'idle' | 'searching' | 'found' | 'clean' | 'failed'; text: string; narration: string[] };
 }
 
 export class SchedulerView implements Disposable {
@@ -66,6 +72,14 @@ export class SchedulerView implements Disposable {
   private readonly restartButton: HTMLButtonElement;
   private readonly body: HTMLElement;
   private readonly code: EditorView;
+  private readonly explorerBox: HTMLElement;
+  private readonly explorerButton: HTMLButtonElement;
+  private readonly explorerText: HTMLElement;
+  private readonly explorerList: HTMLOListElement;
+  private readonly explorerShow: HTMLButtonElement;
+  // tried is set once the student's order ran to an end (bug or not): the explorer is offered from then on.
+  private tried = false;
+  private explorer: { state: 'idle' | 'searching' | 'found' | 'clean' | 'failed'; text: string; report: ExploreReport | null } = { state: 'idle', text: '', report: null };
   private session: EngineSession | null = null;
   private challenges: Challenge[] = [];
   private loaded: Promise<void> | null = null;
@@ -99,6 +113,11 @@ export class SchedulerView implements Disposable {
     this.output = h('pre', { class: 'scheduler-output', 'aria-label': 'Output so far' });
     this.variables = h('dl', { class: 'scheduler-variables', 'aria-label': 'Shared variables' });
     const codeBox = h('div', { class: 'scheduler-code', 'aria-label': 'The program, with each thread’s position' });
+    this.explorerButton = h('button', { type: 'button', class: 'button-find scheduler-explore', title: 'The explorer tries the orders for you and shows the one that breaks the program (E)' }, lineIcon('find'), 'Let the explorer find it (E)');
+    this.explorerText = h('p', { class: 'scheduler-explorer-text', role: 'status', 'aria-live': 'polite' });
+    this.explorerList = h('ol', { class: 'scheduler-explorer-list', 'aria-label': 'The switches the explorer forced' });
+    this.explorerShow = h('button', { type: 'button', class: 'scheduler-explorer-show' }, 'Show it on the timeline');
+    this.explorerBox = h('div', { class: 'scheduler-explorer', hidden: true }, this.explorerButton, this.explorerText, this.explorerList, this.explorerShow);
     this.body = h(
       'div',
       { class: 'dialog-body scheduler', tabindex: '-1' },
@@ -114,6 +133,7 @@ export class SchedulerView implements Disposable {
       ),
       this.goal,
       this.banner,
+      this.explorerBox,
       h(
         'div',
         { class: 'scheduler-main' },
@@ -129,7 +149,7 @@ export class SchedulerView implements Disposable {
           this.output,
         ),
       ),
-      h('p', { class: 'hint' }, 'Keys: 1–9 run that thread (0 is MainThread) · L line · I instruction · Backspace or Ctrl+Z undo · R restart · Esc close'),
+      h('p', { class: 'hint' }, 'Keys: 1–9 run that thread (0 is MainThread) · L line · I instruction · Backspace or Ctrl+Z undo · R restart · E let the explorer find it (once you have tried) · Esc close'),
     );
     dialog.replaceChildren(this.body);
     this.code = new EditorView({
@@ -148,6 +168,8 @@ export class SchedulerView implements Disposable {
     this.store.add(listen(this.undoButton, 'click', () => this.undo()));
     this.store.add(listen(this.restartButton, 'click', () => this.restart()));
     this.store.add(listen(dialog, 'keydown', (e) => this.onKey(e)));
+    this.store.add(listen(this.explorerButton, 'click', () => this.letExplorerFind()));
+    this.store.add(listen(this.explorerShow, 'click', () => this.showFound()));
   }
 
   get isOpen(): boolean {
@@ -189,6 +211,7 @@ export class SchedulerView implements Disposable {
       output: this.output.textContent ?? '',
       variables: (this.result?.manual?.globals ?? []).map((g) => `${g.name} = ${g.value}`),
       threads: threads.map((t) => ({ name: t.name, key: t.index, line: t.line, state: t.state, runnable: t.runnable, text: describeThread(t) })),
+      explorer: { offered: this.tried, state: this.explorer.state, text: this.explorerText.textContent ?? '', narration: [...this.explorerList.children].map((li) => li.textContent ?? '') },
     };
   }
 
@@ -253,6 +276,8 @@ export class SchedulerView implements Disposable {
     this.source = source;
     this.game = new Game(challenge?.unit ?? 'line');
     this.result = null;
+    this.tried = false;
+    this.explorer = { state: 'idle', text: '', report: null };
     this.queue.length = 0;
     this.code.dispatch({ changes: { from: 0, to: this.code.state.doc.length, insert: source }, effects: [setTaskMarkers.of([]), setErrorMarker.of(null)] });
     setText(
@@ -346,6 +371,7 @@ export class SchedulerView implements Disposable {
     else if (e.key === 'l' || e.key === 'L') this.setUnit('line');
     else if (e.key === 'i' || e.key === 'I') this.setUnit('instruction');
     else if (e.key === 'r' || e.key === 'R') this.restart();
+    else if ((e.key === 'e' || e.key === 'E') && this.tried) this.letExplorerFind();
     else handled = false;
     if (handled) e.preventDefault();
   }
@@ -372,6 +398,7 @@ export class SchedulerView implements Disposable {
             const v = verdict(result);
             this.status = v.kind;
             this.failure = v.kind === 'failed' ? v.message : '';
+            if (v.kind === 'found' || v.kind === 'clean') this.tried = true;
           } else {
             this.status = 'failed';
             this.failure = 'The run did not answer in time. Undo the last choice or restart.';
@@ -391,6 +418,66 @@ export class SchedulerView implements Disposable {
     );
   }
 
+  // ---- the explorer ----
+
+  /** letExplorerFind searches the program's schedules once the student has tried an order of their own. */
+  private letExplorerFind(): void {
+    if (!this.tried || this.explorer.state === 'searching') return;
+    this.act(() => {
+      const session = this.session;
+      if (!session) return false;
+      const source = this.source;
+      this.busy = true;
+      this.explorer = { state: 'searching', text: 'The explorer is trying the orders…', report: null };
+      this.render();
+      const done = (state: 'found' | 'clean' | 'failed', text: string, report: ExploreReport | null) => {
+        if (this.source !== source) return;
+        this.busy = false;
+        this.explorer = { state, text, report };
+        this.render();
+        this.pump();
+      };
+      session.explore(source, { stepLimit: STEP_LIMIT }, {}, {
+        onProgress: (p) => {
+          if (this.source !== source || this.explorer.state !== 'searching') return;
+          this.explorer.text = `The explorer is trying the orders: ${p.explored.toLocaleString('en-US')} so far, at most ${p.bound} forced switch${p.bound === 1 ? '' : 'es'} each…`;
+          this.render();
+        },
+        onDone: (report, stopped) => {
+          const bug = report?.bugs[0];
+          if (report && bug) done('found', `${bugHeadline(bug)}. ${bug.narration.length === 1 ? 'The one switch it forced:' : `The ${bug.narration.length} switches it forced:`}`, report);
+          else if (report) done('clean', coverageMessage(report, stopped), report);
+          else done('failed', 'The explorer was stopped.', null);
+        },
+        onFailed: (message) => done('failed', `The explorer failed: ${message}.`, null),
+      });
+      return false;
+    });
+  }
+
+  // showFound opens the failing schedule as a run in the playground, on its timeline.
+  private showFound(): void {
+    const bug = this.explorer.report?.bugs[0];
+    if (!bug || !this.host.openSchedule) return;
+    this.host.openSchedule(this.source, bug.schedule);
+    this.close();
+  }
+
+  private renderExplorer(): void {
+    const e = this.explorer;
+    this.explorerBox.hidden = !this.tried;
+    this.explorerBox.dataset.state = e.state;
+    this.explorerButton.disabled = e.state === 'searching';
+    setText(this.explorerText, e.text);
+    this.explorerText.hidden = e.text === '';
+    const narration = e.state === 'found' ? (e.report?.bugs[0]?.narration ?? []) : [];
+    if (this.explorerList.children.length !== narration.length || narration.some((n, i) => this.explorerList.children[i]?.textContent !== n)) {
+      this.explorerList.replaceChildren(...narration.map((n) => h('li', {}, n)));
+    }
+    this.explorerList.hidden = narration.length === 0;
+    this.explorerShow.hidden = e.state !== 'found' || !this.host.openSchedule;
+  }
+
   // ---- drawing ----
 
   private render(): void {
@@ -404,6 +491,7 @@ export class SchedulerView implements Disposable {
     this.undoButton.disabled = this.game.steps === 0;
     this.restartButton.disabled = this.game.steps === 0;
     this.renderBanner(result);
+    this.renderExplorer();
     const choosing = this.status === 'choosing';
     const items = threads.map((t) => {
       const button = h(

@@ -13,6 +13,14 @@ describe('settings', () => {
     });
     expect(normalizeSettings({ capacity: 3.4 }).capacity).toBe(3);
     expect(normalizeSettings({ capacity: 'x' }).capacity).toBeNull();
+    expect(normalizeSettings({ schedule: '1.a-b' }).schedule).toBe('1.a-b');
+    expect(normalizeSettings({ schedule: 'not/a/schedule' }).schedule).toBeNull();
+  });
+
+  it('passes a schedule to the engine only when one is set, and names it', () => {
+    expect(toEngineOptions(DEFAULT_SETTINGS)).not.toHaveProperty('schedule');
+    expect(toEngineOptions({ ...DEFAULT_SETTINGS, schedule: '1.a-b' })).toMatchObject({ schedule: '1.a-b' });
+    expect(describeDifference(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, schedule: '1.a-b' })).toBe('replaying a found schedule');
   });
 
   it('maps to engine options and names differences', () => {

@@ -57,6 +57,18 @@ describe('share links', () => {
     expect(isShareFragment('#t=3')).toBe(false);
   });
 
+  it('round-trips a schedule to replay, and rejects one with characters a schedule never has', async () => {
+    const schedule = `2.${'a1-b0_c~3.'.repeat(400)}`.slice(0, 4096);
+    const state: SharedState = { code: 'import threading\n', settings: { ...DEFAULT_SETTINGS, schedule } };
+    const fragment = await encodeShare(state);
+    expect(await decodeOk(fragment)).toEqual(state);
+    expect((await decodeOk(await encodeShare({ code: 'x', settings: DEFAULT_SETTINGS }))).settings.schedule).toBeNull();
+    expect(await decodeError(await pack({ code: 'x', settings: { schedule: 'a b' } }))).toMatch(/schedule is not valid/);
+    expect(await decodeError(await pack({ code: 'x', settings: { schedule: 'x'.repeat(4097) } }))).toMatch(/schedule is not valid/);
+    expect(await decodeError(await pack({ code: 'x', settings: { schedule: 7 } }))).toMatch(/schedule is not valid/);
+    expect((await decodeOk(await pack({ code: 'x', settings: { schedule: null } }))).settings.schedule).toBeNull();
+  });
+
   it('omits what is not given and keeps an empty program', async () => {
     const state = await decodeOk(await encodeShare({ code: '', settings: DEFAULT_SETTINGS }));
     expect(state).toEqual({ code: '', settings: DEFAULT_SETTINGS });

@@ -43,6 +43,11 @@ function writeKept(kept: KeptProgram): boolean {
   }
 }
 
+/** keepProgram saves a program and its settings for restore before something else replaces it in the editor. */
+export function keepProgram(source: string, settings: Settings): boolean {
+  return writeKept({ source, settings });
+}
+
 // writeClipboard gives up after a timeout: a clipboard that never answers must not hang the button.
 async function writeClipboard(text: string): Promise<boolean> {
   try {
