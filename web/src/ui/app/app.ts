@@ -18,7 +18,7 @@ import type { TaskMarker } from '../editor/markers';
 import { type Example, Gallery } from '../examples/gallery';
 import { renderHelp } from '../help/help';
 import { ExplorePanel } from '../explore/panel';
-import { KILLED_MESSAGE, NOT_EXPLORABLE, bugDetail, bugHeadline, coverageMessage, explorable, progressText } from '../run/explore';
+import { KILLED_MESSAGE, NOT_EXPLORABLE, bugDetail, bugHeadline, coverageMessage, explorable, progressLine } from '../run/explore';
 import type { ExploreBug, ExploreOptions, ExploreReport } from '../run/explore-protocol';
 import { lostAlert, lostStatus, lostText } from '../run/lost';
 import { EngineSession } from '../run/session';
@@ -304,6 +304,7 @@ export class App implements Disposable {
     storage.saveSource(source);
     clearTimeout(this.rerunTimer);
     this.lost?.remove();
+    if (this.settings.schedule !== null && this.scheduleSource !== source) this.applySettings({ ...this.settings, schedule: null }, false);
     if (this.run && !this.run.done) this.finish(this.run, null, 'cancelled', '');
     this.endExploration();
     // The search ignores a schedule being replayed: it explores the program's own choices.
@@ -312,13 +313,13 @@ export class App implements Disposable {
     this.exploration = state;
     this.explorePanel.exploring(null);
     this.setExploring(true);
-    this.setStatus(progressText(null), 'busy');
+    this.setStatus('Finding a bug: the explorer is searching the schedules…', 'busy');
     setText(this.progress, '');
     state.id = this.session.explore(source, { ...toEngineOptions(settings), ...this.engineOverrides }, explore, {
       onProgress: (p) => {
         if (this.exploration !== state || state.done) return;
         this.explorePanel.exploring(p);
-        this.setStatus(progressText(p), 'busy');
+        setText(this.progress, progressLine(p));
       },
       onDone: (report, stopped) => this.explored(state, report, stopped, ''),
       onFailed: (reason) => this.explored(state, null, null, reason),
@@ -463,7 +464,7 @@ export class App implements Disposable {
       if (first && !failure) {
         this.seekToEvent(first.seq);
         this.note(`The failing run: ${forcedCaption(this.forcedList(), 0)}`, 'info');
-        this.setStatus(`${this.status.textContent ?? ''} · paused at the first forced switch: press Space to play`, result?.error ? 'error' : 'ok');
+        this.setStatus(`${this.status.textContent ?? ''} · paused at forced switch 1 (Space plays)`, result?.error ? 'error' : 'ok');
       }
     }
     this.dirty = true;

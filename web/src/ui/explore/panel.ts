@@ -94,8 +94,17 @@ export class ExplorePanel implements Disposable {
     this.state = 'exploring';
     this.forced = [];
     this.current = -1;
-    this.counters.replaceChildren(...progressCounters(progress).flatMap((c) => [h('div', { class: 'explore-counter' }, h('dt', {}, c.label), h('dd', {}, c.value))]));
-    setText(this.verdict, progressText(progress));
+    const counters = progressCounters(progress);
+    if (this.counters.children.length !== counters.length) {
+      this.counters.replaceChildren(...counters.map(() => h('div', { class: 'explore-counter' }, h('dt'), h('dd'))));
+    }
+    counters.forEach((c, i) => {
+      const box = this.counters.children[i];
+      setText(box.children[0], c.label);
+      setText(box.children[1], c.value);
+    });
+    this.counters.setAttribute('aria-label', progressText(progress));
+    setText(this.verdict, 'Searching the schedules: press Stop (Esc) to end the search early.');
     setText(this.detail, 'The explorer runs the program again and again, forcing switches where threads touch shared state, until one order breaks it.');
     this.render();
   }
@@ -105,7 +114,8 @@ export class ExplorePanel implements Disposable {
     this.state = 'found';
     this.counters.replaceChildren();
     setText(this.verdict, verdict);
-    setText(this.detail, detail);
+    setText(this.detail, '');
+    setText(this.listTitle, detail);
     this.compareButton.title = hasPassing ? 'The failing run beside a run of a passing schedule, on one time axis' : 'The failing run beside the normal scheduler’s run, on one time axis';
     this.render();
   }
@@ -134,8 +144,9 @@ export class ExplorePanel implements Disposable {
     if (this.state === 'found' || this.state === 'exploring') return;
     this.state = 'replay';
     this.counters.replaceChildren();
-    setText(this.verdict, 'This run replays a schedule the explorer found: every switch it forces is marked on the timeline.');
+    setText(this.verdict, 'This run replays a schedule the explorer found.');
     setText(this.detail, '');
+    setText(this.listTitle, 'Each switch it forces is marked on the timeline; choose one to jump there.');
     this.render();
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exploreArgs } from '../app/commands';
-import { bugDetail, bugHeadline, coverageMessage, explorable, progressCounters, progressText } from './explore';
+import { bugDetail, bugHeadline, coverageMessage, explorable, progressCounters, progressLine, progressText } from './explore';
 import { type ExploreBug, type ExploreReport, isSchedule, validReport, validateExploreMessage } from './explore-protocol';
 
 const bug: ExploreBug = {
@@ -46,6 +46,7 @@ describe('find a bug: texts', () => {
       { label: 'bug found', value: '1' },
     ]);
     expect(progressCounters(null).map((c) => c.value)).toEqual(['0', '…', '0']);
+    expect(progressLine({ explored: 1234, bound: 2, bugs: 1, pruned: 0 })).toBe('1,234 schedules · bound 2 · 1 bug');
     expect(progressText({ explored: 1, bound: 0, bugs: 0, pruned: 0 })).toBe('Finding a bug: 1 schedule explored · preemption bound 0 · 0 bugs found');
     expect(progressText({ explored: 1500, bound: 2, bugs: 2, pruned: 1 })).toBe(
       'Finding a bug: 1,500 schedules explored · preemption bound 2 · 2 bugs found · 1 equivalent schedule skipped',
@@ -68,7 +69,7 @@ describe('find a bug: texts', () => {
     expect(bugHeadline(bug)).toBe('Found a failed assert after 7 schedules: AssertionError: an update was lost: counter is 5, not 6 (line 24)');
     expect(bugHeadline({ ...bug, kind: 'deadlock', message: '', line: 0, found_after: 1 })).toBe('Found a deadlock after 1 schedule: a deadlock');
     expect(bugDetail(bug, report({ bugs: [bug] }))).toBe(
-      'The failing schedule forces 1 preemption (3 context switches in all). It plays below as a normal run, each forced switch marked on the timeline.',
+      'The failing schedule forces 1 preemption (3 context switches in all). Each is marked on the timeline; choose one to jump there.',
     );
     expect(bugDetail(bug, report({ bugs: [bug, bug] }))).toMatch(/; 1 other bug found too\./);
   });

@@ -34,6 +34,11 @@ export function progressText(p: ExploreProgress | null): string {
   return `Finding a bug: ${plural(p.explored, 'schedule')} explored · preemption bound ${p.bound} · ${plural(p.bugs, 'bug')} found${pruned}`;
 }
 
+/** progressLine is the short form for the status bar: "1,234 schedules · bound 2 · 0 bugs". */
+export function progressLine(p: ExploreProgress): string {
+  return `${plural(p.explored, 'schedule')} · bound ${p.bound} · ${plural(p.bugs, 'bug')}`;
+}
+
 const KIND_WORDS: Record<BugKind, string> = {
   exception: 'an uncaught exception',
   assertion: 'a failed assert',
@@ -53,7 +58,7 @@ export function bugHeadline(bug: ExploreBug): string {
 export function bugDetail(bug: ExploreBug, report: ExploreReport): string {
   const shrunk = `The failing schedule forces ${plural(bug.preemptions, 'preemption')} (${plural(bug.switches, 'context switch', 'context switches')} in all)`;
   const more = report.bugs.length > 1 ? `; ${plural(report.bugs.length - 1, 'other bug')} found too` : '';
-  return `${shrunk}${more}. It plays below as a normal run, each forced switch marked on the timeline.`;
+  return `${shrunk}${more}. Each is marked on the timeline; choose one to jump there.`;
 }
 
 /** coverageMessage says exactly what was covered when no bug was found (or the search was stopped). */
