@@ -345,6 +345,13 @@ export class App implements Disposable {
     }
     setText(this.progress, `${report.explored.toLocaleString()} schedules · ${wall} s real`);
     const bug = report.bugs[0];
+    if (report.error) {
+      const message = coverageMessage(report, stopped);
+      this.explorePanel.failed(message);
+      this.setStatus(message, 'error');
+      this.note(message, 'error');
+      return;
+    }
     if (!bug) {
       const message = coverageMessage(report, stopped);
       this.explorePanel.clean(message);

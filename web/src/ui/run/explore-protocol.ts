@@ -57,6 +57,10 @@ export interface ExploreReport {
   passing: string | null;
   distinct_outcomes: number;
   seconds: number;
+  /** first_bug_seconds is the wall time until the first bug, when one was found. */
+  first_bug_seconds?: number;
+  /** error says why nothing was explored (the program does not compile). */
+  error?: string;
 }
 
 export interface ExploreProgress {
@@ -87,14 +91,14 @@ export function isSchedule(v: unknown): v is string {
   return typeof v === 'string' && SCHEDULE_PATTERN.test(v);
 }
 
-const BUG_KINDS: readonly string[] = ['exception', 'assertion', 'deadlock', 'hang', 'divergence'];
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 function validBug(v: unknown): boolean {
   if (!isObject(v)) return false;
-  if (typeof v.kind !== 'string' || !BUG_KINDS.includes(v.kind)) return false;
+  // kind: the page words the known kinds and reads any other as "a bug", so a new kind is not a broken report.
+  if (typeof v.kind !== 'string' || !/^[a-z_-]{1,32}$/.test(v.kind)) return false;
   if (typeof v.message !== 'string' || !isCount(v.line) || !isSchedule(v.schedule)) return false;
   if (!isCount(v.preemptions) || !isCount(v.switches) || !isCount(v.found_after)) return false;
   if (typeof v.output !== 'string') return false;
@@ -115,6 +119,8 @@ export function validReport(v: unknown): v is ExploreReport {
   if (!validBound(v.bound) || typeof v.coverage !== 'string') return false;
   if (!Array.isArray(v.bugs) || !v.bugs.every(validBug)) return false;
   if (!(v.passing === null || isSchedule(v.passing))) return false;
+  if (v.first_bug_seconds !== undefined && !isNumber(v.first_bug_seconds)) return false;
+  if (v.error !== undefined && typeof v.error !== 'string') return false;
   return isCount(v.distinct_outcomes) && isNumber(v.seconds);
 }
 

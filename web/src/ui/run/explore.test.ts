@@ -63,6 +63,12 @@ describe('find a bug: texts', () => {
       'Stopped before the search was complete, without a bug: 320 schedules with at most 2 preemptions checked (stopped).',
     );
     expect(coverageMessage(report({ coverage: '', pruned: 0, explored: 3 }), null)).toBe('No bug found: 3 schedules checked.');
+    expect(coverageMessage(report({ coverage: 'all 40 schedules with at most 2 preemptions checked (exhaustive; 12 equivalent ones pruned)', pruned: 12 }), null)).toBe(
+      'No bug found: all 40 schedules with at most 2 preemptions checked (exhaustive; 12 equivalent ones pruned).',
+    );
+    expect(coverageMessage(report({ explored: 0, coverage: 'nothing explored: SyntaxError', error: 'SyntaxError: invalid syntax (line 2)' }), null)).toBe(
+      'Nothing was explored: SyntaxError: invalid syntax (line 2)',
+    );
   });
 
   it('words the bug and its schedule', () => {
@@ -102,7 +108,8 @@ describe('find a bug: messages', () => {
     expect(validateExploreMessage(done)).toEqual(done);
     expect(validateExploreMessage({ ...done, stopped: 'event-limit' })).toBe('exploreDone: bad stop reason');
     expect(validateExploreMessage({ ...done, report: report({ bugs: [{ ...bug, schedule: 'not a schedule' }] }) })).toBe('exploreDone: bad report');
-    expect(validateExploreMessage({ ...done, report: report({ bugs: [{ ...bug, kind: 'oops' as never }] }) })).toBe('exploreDone: bad report');
+    expect(validateExploreMessage({ ...done, report: report({ bugs: [{ ...bug, kind: 'Oops!' as never }] }) })).toBe('exploreDone: bad report');
+    expect(bugHeadline({ ...bug, kind: 'starvation' as never })).toMatch(/^Found a bug after 7 schedules: /);
     expect(validReport({ ...report(), passing: '../x' })).toBe(false);
     expect(validReport({ ...report(), coverage: 3 })).toBe(false);
     expect(validateExploreMessage({ type: 'exploreDone', id: -1, seq: 0 })).toBe('exploreDone: bad id');

@@ -50,8 +50,9 @@ const KIND_WORDS: Record<BugKind, string> = {
 /** bugHeadline is the verdict: "Found a failed assert after 7 schedules: AssertionError: … (line 12)". */
 export function bugHeadline(bug: ExploreBug): string {
   const where = bug.line > 0 ? ` (line ${bug.line})` : '';
-  const message = bug.message.trim() || KIND_WORDS[bug.kind];
-  return `Found ${KIND_WORDS[bug.kind]} after ${plural(bug.found_after, 'schedule')}: ${message}${where}`;
+  const kind = KIND_WORDS[bug.kind] ?? 'a bug';
+  const message = bug.message.trim() || kind;
+  return `Found ${kind} after ${plural(bug.found_after, 'schedule')}: ${message}${where}`;
 }
 
 /** bugDetail says what the failing schedule is: how many switches it forces, and what is shown. */
@@ -63,8 +64,10 @@ export function bugDetail(bug: ExploreBug, report: ExploreReport): string {
 
 /** coverageMessage says exactly what was covered when no bug was found (or the search was stopped). */
 export function coverageMessage(report: ExploreReport, stopped: 'cancelled' | null): string {
+  if (report.error) return `Nothing was explored: ${report.error}`;
   const covered = report.coverage.trim().replace(/\.$/, '') || `${plural(report.explored, 'schedule')} checked`;
-  const pruned = report.pruned > 0 ? ` ${plural(report.pruned, 'equivalent schedule')} ${report.pruned === 1 ? 'was' : 'were'} skipped as the same as one already run.` : '';
+  // The engine's coverage may already count the schedules its reduction pruned.
+  const pruned = report.pruned > 0 && !/pruned|skipped/.test(covered) ? ` ${plural(report.pruned, 'equivalent schedule')} ${report.pruned === 1 ? 'was' : 'were'} skipped as the same as one already run.` : '';
   if (stopped === 'cancelled') return `Stopped before the search was complete, without a bug: ${covered}.${pruned}`;
   const hint = report.exhaustive ? '' : ' A bug may still hide in schedules it did not reach.';
   return `No bug found: ${covered}.${pruned}${hint}`;
