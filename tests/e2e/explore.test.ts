@@ -243,6 +243,22 @@ describe('find a bug', () => {
     assert.equal(await app.editor.text(), BIG.replace(/\n$/, ''), 'the program is kept');
   });
 
+  it('says so when the engine stops answering mid-search, keeps the program, and searches again', async (t) => {
+    if (skip) return t.skip(skip);
+    const page = app.page;
+    await page.click('#explore');
+    await page.waitForFunction(() => ((window.__interleave as unknown as Hook).explore() as ExploreModel).state === 'exploring');
+    await page.evaluate(() => window.__interleave.fault('hang'));
+    const m = await waitForVerdict(page, ['failed', 'clean', 'found'], 15_000);
+    assert.equal(m.state, 'failed', m.verdict);
+    assert.match(m.verdict, /^The engine stopped answering .*Your program is kept\. Find a bug again starts a fresh engine\.$/);
+    assert.equal(await app.editor.text(), BIG.replace(/\n$/, ''));
+    await page.locator('.explore-again').click();
+    await page.waitForFunction(() => ((window.__interleave as unknown as Hook).explore() as ExploreModel).state === 'exploring');
+    await page.locator('.explore-stop').click();
+    await waitForVerdict(page, ['clean', 'failed'], 5000);
+  });
+
   it('reports the coverage for a correct program with a Lock (from the keyboard)', async (t) => {
     if (skip) return t.skip(skip);
     const page = app.page;

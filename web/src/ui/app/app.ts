@@ -333,7 +333,7 @@ export class App implements Disposable {
     this.setExploring(false);
     const wall = ((performance.now() - state.startedAt) / 1000).toFixed(2);
     if (failure) {
-      this.explorePanel.failed(lostText(failure).replace('the part of the run that arrived', 'nothing else is lost').replace('Run again', 'Find a bug again'));
+      this.explorePanel.failed(`${lostStatus(failure)} Your program is kept. Find a bug again starts a fresh engine.`);
       this.setStatus(lostStatus(failure), 'error');
       this.note(lostText(failure), 'error');
       return;
