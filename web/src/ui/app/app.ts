@@ -54,6 +54,9 @@ interface RunState {
   progress: RunProgress | null;
 }
 
+/** EXPLORE_STEPS bounds each schedule of a search in the page, so one schedule that hangs costs a fraction of a second, not the run's 20 M steps. */
+export const EXPLORE_STEPS = 2_000_000;
+
 /** ExploreState is one "Find a bug" search: what it explores and, once done, what it found. */
 interface ExploreState {
   id: number;
@@ -315,7 +318,7 @@ export class App implements Disposable {
     this.setExploring(true);
     this.setStatus('Finding a bug: the explorer is searching the schedules…', 'busy');
     setText(this.progress, '');
-    state.id = this.session.explore(source, { ...toEngineOptions(settings), ...this.engineOverrides }, explore, {
+    state.id = this.session.explore(source, { ...toEngineOptions(settings), ...this.engineOverrides }, { steps: EXPLORE_STEPS, ...explore }, {
       onProgress: (p) => {
         if (this.exploration !== state || state.done) return;
         this.explorePanel.exploring(p);
