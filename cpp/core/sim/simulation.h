@@ -40,6 +40,11 @@ struct RunOptions {
   // sequential off); advance() stops at a choice point once `choices` run out.
   bool manual = false;
   std::vector<ManualChoice> choices;
+  // schedule: replay an explorer's schedule (explore/schedule.h): a manual run whose choices
+  // the schedule makes, with a Forced event at each switch it forces. hook: the explorer's own
+  // driver instead (not owned); either implies manual mode.
+  std::string schedule;
+  ChoiceHook* hook = nullptr;
 };
 
 // ManualState is where a manual run stands: waiting for a choice or not, and every thread.
@@ -105,6 +110,9 @@ class Simulation {
   std::string take_output();
   // take_error_output() returns text written to stderr since the previous call.
   std::string take_error_output();
+
+  // forced() is the narration of each switch a replayed schedule forced, in order.
+  std::vector<std::string> forced() const;
 
   // manual_state() describes a manual run now (threads, choice point); empty otherwise.
   ManualState manual_state();
