@@ -285,33 +285,9 @@ int explore(const CliArgs& args) {
     write_out(explorer.report_json() + "\n");
     return explorer.bugs().empty() && explorer.error().empty() ? 0 : 1;
   }
-  if (!explorer.error().empty()) {
-    std::fprintf(stderr, "%s\n", explorer.error().c_str());
-    return 1;
-  }
-  std::string out;
-  if (explorer.bugs().empty()) out += "No bug found: ";
-  out += explorer.coverage() + ".\n";
-  for (const interleave::ExploreBug& bug : explorer.bugs()) {
-    out += "\nBug: " + bug.kind + (bug.line ? " at line " + std::to_string(bug.line) : std::string()) + ": " + bug.message + "\n";
-    out += "  found after " + std::to_string(bug.found_after) + " schedules; " + std::to_string(bug.preemptions) +
-           " preemption" + (bug.preemptions == 1 ? "" : "s") + ", " + std::to_string(bug.switches) + " switch" +
-           (bug.switches == 1 ? "" : "es") + "\n";
-    for (const std::string& line : bug.narration) out += "  - " + line + "\n";
-    if (!bug.output.empty()) {
-      out += "  output:\n";
-      size_t start = 0;
-      while (start < bug.output.size()) {
-        size_t end = bug.output.find('\n', start);
-        if (end == std::string::npos) end = bug.output.size();
-        out += "    " + bug.output.substr(start, end - start) + "\n";
-        start = end + 1;
-      }
-    }
-    out += "  replay: interleave run " + args.file + " --schedule " + bug.schedule + "\n";
-  }
+  std::string out = explorer.report_text("interleave run " + args.file);
   write_out(out);
-  return explorer.bugs().empty() ? 0 : 1;
+  return explorer.bugs().empty() && explorer.error().empty() ? 0 : 1;
 }
 
 int run(const CliArgs& args) {

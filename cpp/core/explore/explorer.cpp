@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "vm/vm.h"
+
 namespace interleave {
 
 namespace {
@@ -22,6 +24,15 @@ std::string thousands(uint64_t n) {
 }
 
 std::string plural(uint64_t n, const char* one, const char* many) { return thousands(n) + " " + (n == 1 ? one : many); }
+
+// last_line is text's last line: where programs print their result.
+std::string last_line(const std::string& text) {
+  size_t end = text.size();
+  if (end && text[end - 1] == '\n') --end;
+  size_t start = text.rfind('\n', end ? end - 1 : 0);
+  start = start == std::string::npos || end == 0 ? 0 : start + 1;
+  return text.substr(start, end - start);
+}
 
 // sorted_lines is text's lines in order: output that differs only in line order is no divergence.
 std::vector<std::string> sorted_lines(const std::string& text) {
@@ -87,7 +98,12 @@ std::string json_text(const std::string& s) {
 }
 
 Explorer::Explorer(std::string source, RunOptions options, ExploreOptions explore)
-    : source_(std::move(source)), options_(std::move(options)), explore_(explore), started_(std::chrono::steady_clock::now()) {
+    : source_(std::move(source)),
+      cache_(std::make_unique<FrozenCache>()),
+      options_(std::move(options)),
+      explore_(explore),
+      started_(std::chrono::steady_clock::now()) {
+  options_.frozen_cache = cache_.get();
   options_.manual = false;
   options_.choices.clear();
   options_.schedule.clear();
@@ -97,6 +113,8 @@ Explorer::Explorer(std::string source, RunOptions options, ExploreOptions explor
   run_at_bound_.resize(queues_.size());
   queues_[0].push_back(Work{});
 }
+
+Explorer::~Explorer() = default;
 
 Explorer::Outcome Explorer::run(ScheduleDriver& driver) {
   RunOptions o = options_;
@@ -133,7 +151,12 @@ void Explorer::judge(Outcome& out) const {
   if (!have_default_) return;
   // A hang counts only where the default schedule does not hang too.
   if (out.hang && default_hang_) out.kind.clear();
-  if (out.kind.empty() && sorted_lines(out.output) != sorted_lines(default_output_)) out.kind = "divergence";
+  // Divergence: a different final line, and not only lines in another order (which worker
+  // printed what, or in which order, is no bug by itself).
+  if (out.kind.empty() && last_line(out.output) != last_line(default_output_) &&
+      sorted_lines(out.output) != sorted_lines(default_output_)) {
+    out.kind = "divergence";
+  }
 }
 
 void Explorer::note(const Outcome& outcome, const ScheduleDriver& driver) {
@@ -395,6 +418,31 @@ std::string Explorer::report_json() const {
   }
   if (!error_.empty()) j += ",\"error\":" + json_text(error_);
   return j + "}";
+}
+
+std::string Explorer::report_text(const std::string& replay) const {
+  if (!error_.empty()) return error_ + "\n";
+  std::string out;
+  if (bugs_.empty()) out += "No bug found: ";
+  out += coverage() + ".\n";
+  for (const ExploreBug& bug : bugs_) {
+    out += "\nBug: " + bug.kind + (bug.line ? " at line " + std::to_string(bug.line) : std::string()) + ": " + bug.message + "\n";
+    out += "  found after " + plural(bug.found_after, "schedule", "schedules") + "; " +
+           plural(bug.preemptions, "preemption", "preemptions") + ", " + plural(bug.switches, "switch", "switches") + "\n";
+    for (const std::string& line : bug.narration) out += "  - " + line + "\n";
+    if (!bug.output.empty()) {
+      out += "  output:\n";
+      size_t start = 0;
+      while (start < bug.output.size()) {
+        size_t end = bug.output.find('\n', start);
+        if (end == std::string::npos) end = bug.output.size();
+        out += "    " + bug.output.substr(start, end - start) + "\n";
+        start = end + 1;
+      }
+    }
+    out += "  replay: " + replay + " --schedule " + bug.schedule + "\n";
+  }
+  return out;
 }
 
 }  // namespace interleave

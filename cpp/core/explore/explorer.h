@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -52,6 +53,7 @@ struct ExploreProgress {
 class Explorer {
  public:
   Explorer(std::string source, RunOptions options, ExploreOptions explore);
+  ~Explorer();
 
   // advance() runs at most max_schedules more schedules; true once the search is over.
   bool advance(uint64_t max_schedules);
@@ -65,6 +67,9 @@ class Explorer {
   // report_json() is the report object of docs/RUNTIME.md (the CLI's --json).
   std::string report_json() const;
   std::string progress_json() const;
+  // report_text is the report in words: coverage, then each bug with its narration and
+  // `replay --schedule S` (replay is the run command, e.g. "interleave run main.py").
+  std::string report_text(const std::string& replay) const;
   // error() is set when the program does not compile: nothing was explored.
   const std::string& error() const { return error_; }
 
@@ -92,6 +97,7 @@ class Explorer {
   void note(const Outcome& outcome, const ScheduleDriver& driver);
 
   std::string source_;
+  std::unique_ptr<FrozenCache> cache_;  // the library compiled once for all the runs
   RunOptions options_;
   ExploreOptions explore_;
   std::string error_;

@@ -206,13 +206,37 @@ Footprint footprint_of(const Task* task) {
   return fp;
 }
 
-bool is_choice_point(const Task* task, Points points) {
+namespace {
+
+// fixed_name tells whether a global read cannot race: a built-in (no such global), or a
+// function, class or module the program defined or imported (programs rarely rebind those).
+bool fixed_name(Scheduler& s, const Code& code, uint32_t arg) {
+  if (arg >= code.names.size()) return false;
+  const std::string& name = code.names[arg];
+  Module* main = s.vm().main_module();
+  if (!main || !main->dict) return false;
+  for (const auto& e : main->dict->entries) {
+    if (!e.live || !e.key.is_obj() || !e.key.o || e.key.o->kind != ObjKind::Str) continue;
+    if (static_cast<Str*>(e.key.o)->s != name) continue;
+    if (!e.value.is_obj() || !e.value.o) return false;
+    ObjKind k = e.value.o->kind;
+    return k == ObjKind::Function || k == ObjKind::Class || k == ObjKind::Module;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool is_choice_point(Scheduler& s, const Task* task, Points points) {
   const Frame* f = program_frame(task);
   if (!f) return false;
   uint32_t w = f->code->code[f->pc()];
   if (points == Points::Lines) return (w & kLineStartBit) != 0;
   char kind = 0;
-  return access_of(instr_op(w), kind) != Access::None;
+  OpCode op = instr_op(w);
+  if (access_of(op, kind) == Access::None) return false;
+  if (op == OpCode::LOAD_GLOBAL || op == OpCode::LOAD_NAME) return !fixed_name(s, *f->code, instr_arg(w));
+  return true;
 }
 
 int64_t ScheduleDriver::planned(uint32_t k) {
@@ -227,7 +251,7 @@ void ScheduleDriver::after_choice(uint32_t k, const Footprint& fp, uint32_t id) 
 }
 
 uint32_t ScheduleDriver::choose_thread(Scheduler& s, const std::vector<uint32_t>& runnable, int32_t holder) {
-  if (holder >= 0 && !is_choice_point(s.thread_task(static_cast<uint32_t>(holder)), plan_.points)) {
+  if (holder >= 0 && !is_choice_point(s, s.thread_task(static_cast<uint32_t>(holder)), plan_.points)) {
     return static_cast<uint32_t>(holder);
   }
   uint32_t k = points++;

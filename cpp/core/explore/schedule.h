@@ -110,6 +110,6 @@ class ScheduleDriver : public ChoiceHook {
 // footprint_of is what task's next program instruction touches.
 Footprint footprint_of(const Task* task);
 // is_choice_point tells whether a thread about to run task's next instruction may be preempted there.
-bool is_choice_point(const Task* task, Points points);
+bool is_choice_point(Scheduler& s, const Task* task, Points points);
 
 }  // namespace interleave

@@ -65,6 +65,7 @@ class Engine {
     config.recursion_limit = o.recursion_limit;
     config.step_limit = o.step_limit;
     config.trace_lines = o.trace_lines;
+    config.frozen_cache = o.frozen_cache;
     vm.configure(config);
   }
 

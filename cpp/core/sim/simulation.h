@@ -16,6 +16,8 @@
 
 namespace interleave {
 
+struct FrozenCache;
+
 // RunOptions are the settings a run is a pure function of, with the program text.
 struct RunOptions {
   std::string filename = "main.py";
@@ -45,6 +47,8 @@ struct RunOptions {
   // driver instead (not owned); either implies manual mode.
   std::string schedule;
   ChoiceHook* hook = nullptr;
+  // frozen_cache: compiled standard-library modules shared by many runs in turn (not owned).
+  FrozenCache* frozen_cache = nullptr;
 };
 
 // ManualState is where a manual run stands: waiting for a choice or not, and every thread.
