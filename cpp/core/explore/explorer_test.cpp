@@ -169,34 +169,45 @@ TEST(Explorer, BudgetAndCoverage) {
   EXPECT_NE(e.explorer->coverage().find("budget of 3 reached"), std::string::npos) << e.explorer->coverage();
 }
 
-TEST(Explorer, LinePointsFindTheLostUpdateToo) {
+TEST(Explorer, LinePointsSwitchOnlyBetweenLines) {
   ExploreOptions o;
   o.points = Points::Lines;
-  o.preemptions = 3;
-  Explored e = explore(program("lost_update.py"), o);
+  // check-then-act spans two lines: found.
+  Explored e = explore(program("check_then_act.py"), o);
   ASSERT_NE(e.bug, nullptr);
   EXPECT_EQ(e.bug->schedule[0], 'l');
+  EXPECT_EQ(replay(program("check_then_act.py"), e.bug->schedule).result.output, e.bug->output);
+  // `counter += 1` is one line: no switch can split it.
+  Explored lines = explore(program("lost_update.py"), o);
+  EXPECT_EQ(lines.bug, nullptr);
+  EXPECT_TRUE(lines.explorer->exhaustive());
 }
 
 TEST(Explorer, SleepSetsPruneIndependentSteps) {
-  // Two threads that touch different globals: most orders are equivalent.
+  // Two threads that touch different globals: many orders are equivalent.
   std::string source =
       "import threading\n"
       "a = 0\n"
       "b = 0\n"
       "def f():\n"
       "    global a\n"
-      "    a = a + 1\n"
+      "    for i in range(3):\n"
+      "        a = a + 1\n"
       "def g():\n"
       "    global b\n"
-      "    b = b + 1\n"
+      "    for i in range(3):\n"
+      "        b = b + 1\n"
       "t1 = threading.Thread(target=f)\n"
       "t2 = threading.Thread(target=g)\n"
       "t1.start(); t2.start(); t1.join(); t2.join()\n"
       "print(a, b)\n";
-  Explored e = explore(source);
+  ExploreOptions o;
+  o.preemptions = 3;
+  Explored e = explore(source, o);
   EXPECT_EQ(e.bug, nullptr);
+  EXPECT_TRUE(e.explorer->exhaustive());
   EXPECT_GT(e.explorer->progress().pruned, 0u);
+  EXPECT_NE(e.explorer->coverage().find("equivalent ones pruned"), std::string::npos);
 }
 
 TEST(Schedule, EncodeDecode) {
