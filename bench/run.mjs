@@ -1,8 +1,10 @@
 // Benchmark: runs each bench/*.py on the native CLI, on the wasm module inside Node and on
 // CPython, and reports wall time, VM steps, steps per second and the wasm/native and
 // wasm/CPython ratios. Then the scale suite (bench/scale/*.py: many tasks and threads)
-// reports task switches per second against CPython's real asyncio. Best of N runs each;
-// tracing stays on (default options). It measures and never asserts. Node built-ins only.
+// reports task switches per second against CPython's real asyncio, and the explore suite
+// (tests/explore/*.py) the schedule explorer's schedules per second and time to the first
+// bug, native and wasm. Best of N runs each; tracing stays on (default options). It
+// measures and never asserts. Node built-ins only.
 // See docs/TESTING.md.
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +12,8 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   EngineUnavailable,
+  NATIVE_BIN,
+  ROOT,
   WasmEngine,
   cpythonEnv,
   findPython,
@@ -23,13 +27,14 @@ const STEP_LIMIT = 1e12;  // benchmarks run far past the default 100M-step limit
 const MEMORY_LIMIT_MB = 1024;  // 100,000 asyncio tasks need about 500 MB of live objects
 const ENGINES = ['native', 'wasm', 'cpython'];
 
-const SUITES = ['cpu', 'scale'];
+const SUITES = ['cpu', 'scale', 'explore'];
 
-const USAGE = `Usage: node bench/run.mjs [--engine native|wasm|cpython|all] [--suite cpu|scale|all]
+const USAGE = `Usage: node bench/run.mjs [--engine native|wasm|cpython|all] [--suite cpu|scale|explore|all]
                          [--filter TEXT] [--repeat N] [--quick]
 
 Runs bench/*.py (the cpu suite, best of N, default 3) and bench/scale/*.py (the scale
-suite, best of N, default 1) on each engine and prints a table per suite.
+suite, best of N, default 1) on each engine and prints a table per suite; the explore
+suite runs \`explore\` on tests/explore/*.py natively and in wasm (best of N, default 3).
 --quick shrinks the scale programs (their '# quick:' sizes) and runs everything once.
 `;
 
@@ -351,6 +356,63 @@ async function scaleSuite(args, engines, scratch, notes) {
   table(header, rows.map(cells));
 }
 
+// exploreNative runs `interleave explore FILE --json`: the report's own seconds exclude start-up.
+async function exploreNative(file) {
+  const r = await runProcess(NATIVE_BIN, ['explore', file, '--json'], { timeoutMs: 600_000 });
+  try {
+    const report = JSON.parse(r.stdout);
+    return { seconds: Math.max(1e-6, report.seconds), report };
+  } catch {
+    return { problem: `no JSON on stdout (exit code ${r.code})` };
+  }
+}
+
+function exploreWasm(wasm, source) {
+  if (typeof wasm.module.Explorer !== 'function') return { problem: 'this wasm module has no Explorer (rebuild it)' };
+  const started = process.hrtime.bigint();
+  const explorer = new wasm.module.Explorer(source, {}, {});
+  try {
+    while (!explorer.advance(64)) {
+      // The whole search; the report carries the time to the first bug.
+    }
+    const report = JSON.parse(explorer.report());
+    return { seconds: Math.max(1e-6, Number(process.hrtime.bigint() - started) / 1e9), report };
+  } finally {
+    explorer.delete();
+  }
+}
+
+async function exploreSuite(args, engines, notes) {
+  const repeat = args.repeat ?? (args.quick ? 1 : 3);
+  const dir = join(ROOT, 'tests', 'explore');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.py') && `explore/${f}`.includes(args.filter)).sort();
+  if (files.length === 0) return;
+  const rows = [];
+  for (const f of files) {
+    process.stderr.write(`exploring ${f} ...\n`);
+    const file = join(dir, f);
+    const source = readFileSync(file, 'utf8');
+    const n = engines.native ? await best(repeat, () => exploreNative(file)) : undefined;
+    const w = engines.wasm ? await best(repeat, () => exploreWasm(engines.wasm.engine, source)) : undefined;
+    for (const [engine, m] of [['native', n], ['wasm', w]]) if (m?.problem) notes.push(`${f} [${engine}]: ${m.problem}`);
+    const report = ok(n)?.report ?? ok(w)?.report;
+    const rate = (m) => (ok(m) ? `${Math.round(m.report.explored / m.seconds)}/s` : '-');
+    const first = (m) => (ok(m) && m.report.first_bug_seconds !== undefined ? `${(m.report.first_bug_seconds * 1000).toFixed(1)} ms` : '-');
+    rows.push([
+      basename(f, '.py'),
+      report ? String(report.explored) : '-',
+      report ? String(report.pruned) : '-',
+      report ? (report.bugs[0]?.kind ?? 'none') : '-',
+      rate(n),
+      rate(w),
+      first(n),
+      first(w),
+    ]);
+  }
+  console.log(`\nExplore suite: best of ${repeat}; the whole search (exhaustive, up to 2 preemptions, stopping at the first bug), start-up excluded.\n`);
+  table(['program', 'schedules', 'pruned', 'bug', 'native sched/s', 'wasm sched/s', 'native 1st bug', 'wasm 1st bug'], rows);
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const scratch = mkdtempSync(join(tmpdir(), 'interleave-bench-'));
@@ -359,6 +421,7 @@ async function main() {
     const engines = await setupEngines(args, scratch, notes);
     if (args.suites.includes('cpu')) await cpuSuite(args, engines, notes);
     if (args.suites.includes('scale')) await scaleSuite(args, engines, scratch, notes);
+    if (args.suites.includes('explore')) await exploreSuite(args, engines, notes);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 
+#include "explore/explorer.h"
 #include "lang/native_stack.h"
 #include "sim/simulation.h"
 #include "vm/frozen.h"
@@ -122,8 +123,50 @@ RunOptions run_options_from(const val& options) {
     number_option(costs, "alloc", r.costs.alloc);
   }
   manual_options(options, r);
+  val schedule = options["schedule"];
+  if (schedule.isString()) r.schedule = schedule.as<std::string>();
   return r;
 }
+
+// explore_options_from reads {mode, preemptions, schedules, steps, seed, depth, points}.
+interleave::ExploreOptions explore_options_from(const val& options) {
+  interleave::ExploreOptions e;
+  if (options.isUndefined() || options.isNull()) return e;
+  val mode = options["mode"];
+  if (mode.isString()) e.pct = mode.as<std::string>() == "pct";
+  val points = options["points"];
+  if (points.isString()) e.points = points.as<std::string>() == "lines" ? interleave::Points::Lines : interleave::Points::Shared;
+  double n = 0;
+  if (options["preemptions"].isNumber() && (n = options["preemptions"].as<double>()) >= 0 && n <= 64) e.preemptions = static_cast<uint32_t>(n);
+  if (options["schedules"].isNumber() && (n = options["schedules"].as<double>()) >= 1) e.schedules = static_cast<uint64_t>(n);
+  if (options["steps"].isNumber() && (n = options["steps"].as<double>()) >= 0) e.steps = static_cast<uint64_t>(n);
+  if (options["seed"].isNumber() && (n = options["seed"].as<double>()) >= 0) e.seed = static_cast<uint64_t>(n);
+  if (options["depth"].isNumber() && (n = options["depth"].as<double>()) >= 1 && n <= 64) e.depth = static_cast<uint32_t>(n);
+  return e;
+}
+
+// JsExplorer is what JS sees as `Explorer`: the schedule search in slices. Like
+// Simulation, an instance owns wasm memory until delete().
+class JsExplorer {
+ public:
+  JsExplorer(const std::string& source, val options, val explore)
+      : explorer_(source, without_schedule(run_options_from(options)), explore_options_from(explore)) {}
+  // advance runs at most max_schedules more schedules; true once the search is over.
+  bool advance(double max_schedules) { return explorer_.advance(max_schedules < 1 ? 1 : static_cast<uint64_t>(max_schedules)); }
+  void stop() { explorer_.stop(); }
+  std::string progress() const { return explorer_.progress_json(); }
+  std::string report() const { return explorer_.report_json(); }
+  std::string text(const std::string& replay) const { return explorer_.report_text(replay); }
+
+ private:
+  static RunOptions without_schedule(RunOptions r) {
+    r.schedule.clear();
+    r.manual = false;
+    r.choices.clear();
+    return r;
+  }
+  interleave::Explorer explorer_;
+};
 
 // JsSimulation is what JS sees as `Simulation`. Lifetime rule: every instance created
 // from JS owns wasm memory and must be released with `delete()` when the host is done.
@@ -259,6 +302,13 @@ EMSCRIPTEN_BINDINGS(interleave) {
       .function("string", &JsSimulation::string)
       .function("stringsFrom", &JsSimulation::stringsFrom)
       .function("manualState", &JsSimulation::manualState);
+  emscripten::class_<JsExplorer>("Explorer")
+      .constructor<std::string, val, val>()
+      .function("advance", &JsExplorer::advance)
+      .function("stop", &JsExplorer::stop)
+      .function("progress", &JsExplorer::progress)
+      .function("report", &JsExplorer::report)
+      .function("text", &JsExplorer::text);
   emscripten::function("addLibrary", &add_library);
   emscripten::function("needsLibrary", &needs_library);
   emscripten::constant("eventRecordBytes", static_cast<uint32_t>(sizeof(interleave::EventRecord)));

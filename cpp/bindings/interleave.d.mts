@@ -32,6 +32,38 @@ export interface SimulationOptions {
   manualUnit?: ManualUnit;
   /** Thread ids (ManualThread.id) or {thread, unit}, consumed wherever two or more threads could run. */
   choices?: (number | ManualChoice)[];
+  /** Replay a schedule the explorer reported: one core, the GIL, a Forced event at each forced switch. */
+  schedule?: string;
+}
+
+/** What the explorer searches (docs/RUNTIME.md, "Schedules"). */
+export interface NativeExploreOptions {
+  mode?: 'exhaustive' | 'pct';
+  /** The largest preemption bound (exhaustive; default 2). */
+  preemptions?: number;
+  /** Budget of schedules (default 10000). */
+  schedules?: number;
+  /** Step budget of each schedule (default: the run's stepLimit). */
+  steps?: number;
+  /** PCT's seed (default 1) and bug depth (default 2). */
+  seed?: number;
+  depth?: number;
+  points?: 'shared' | 'lines';
+}
+
+/** The schedule search, in slices. Owns wasm memory: call delete() when done. */
+export interface NativeExplorer {
+  /** Runs at most maxSchedules more schedules; true once the search is over. */
+  advance(maxSchedules: number): boolean;
+  /** Ends the search where it is; report() then says what was covered. */
+  stop(): void;
+  /** JSON: {explored, bound, bugs, pruned}. */
+  progress(): string;
+  /** JSON: the report object of docs/RUNTIME.md ("Schedules"). */
+  report(): string;
+  /** The report in words, each bug ending with `${replay} --schedule S`. */
+  text(replay: string): string;
+  delete(): void;
 }
 
 export type ManualUnit = 'line' | 'instruction';
@@ -103,6 +135,7 @@ export interface NativeSimulation {
 
 export interface InterleaveModule {
   Simulation: new (options?: SimulationOptions) => NativeSimulation;
+  Explorer: new (source: string, options: SimulationOptions, explore: NativeExploreOptions) => NativeExplorer;
   eventRecordBytes: number;
   /** addLibrary makes the library archive (interleave-library.txt) importable by later Simulations; returns "" or the archive's defect. */
   addLibrary(archive: Uint8Array | string): string;

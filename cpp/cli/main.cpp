@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "explore/explorer.h"
 #include "sim/simulation.h"
 
 namespace {
@@ -18,8 +19,11 @@ constexpr uint64_t kStepsPerAdvance = 1'000'000;  // slice size: output streams 
 
 constexpr const char* kUsage =
     "Usage: interleave run FILE [options]\n"
+    "       interleave explore FILE [explore options] [options]\n"
     "\n"
-    "Runs a Python program on the simulated clock and prints what it prints.\n"
+    "run runs a Python program on the simulated clock and prints what it prints.\n"
+    "explore searches the program's thread and asyncio schedules for one that breaks it\n"
+    "(an uncaught exception, a failed assert, a deadlock, a hang, different output).\n"
     "FILE may be - to read the program from standard input.\n"
     "\n"
     "Options:\n"
@@ -45,15 +49,37 @@ constexpr const char* kUsage =
     "                    the simulated network: seconds per request and how many are served\n"
     "                    at once (capacity=none for no limit; default latency=0.25,capacity=none)\n"
     "  --sequential      run every thread and task to completion, one after another\n"
+    "  --schedule S      replay a schedule that explore printed (one core, the GIL, each\n"
+    "                    forced switch marked by a Forced event)\n"
+    "\n"
+    "Explore options (docs/RUNTIME.md, \"Schedules\"):\n"
+    "  --mode exhaustive|pct\n"
+    "                    every schedule up to the preemption bound, or random PCT schedules\n"
+    "                    (default exhaustive)\n"
+    "  --preemptions N   the largest preemption bound, searched 0, 1, ... N (default 2)\n"
+    "  --schedules N     at most N schedules (default 10000)\n"
+    "  --steps N         step budget of each schedule (default: the step limit)\n"
+    "  --seed N          PCT's seed (default 1)\n"
+    "  --depth N         PCT's bug depth (default 2)\n"
+    "  --points shared|lines\n"
+    "                    preempt before every instruction that touches shared state, or\n"
+    "                    only at line starts (default shared)\n"
+    "  --json            print the report as one JSON object\n"
     "  --help            show this help\n"
     "\n"
     "Exit status: 0 when the program ends normally, 1 on an uncaught error (the traceback\n"
-    "goes to standard error in plain mode), 2 on a usage error or an unreadable FILE.\n";
+    "goes to standard error in plain mode), 2 on a usage error or an unreadable FILE.\n"
+    "explore exits with 0 when no bug was found, 1 when one was.\n";
 
 struct CliArgs {
+  std::string command;
   std::string file;
   bool json = false;
   interleave::RunOptions options;
+  interleave::ExploreOptions explore;
+  bool explore_flag = false;  // an explore option was given
+  bool seed_given = false;
+  uint64_t seed = 0;
 };
 
 int usage_error(const std::string& message) {
@@ -233,17 +259,41 @@ void write_out(std::string_view text) {
   if (!text.empty()) std::fwrite(text.data(), 1, text.size(), stdout);
 }
 
-int run(const CliArgs& args) {
-  std::string source;
+// read_program reads FILE (or standard input for -); false after reporting a usage error.
+bool read_program(const CliArgs& args, std::string& source, int& status) {
   if (args.file == "-") {
-    if (!read_all(stdin, source)) return usage_error("cannot read the program from standard input");
+    if (!read_all(stdin, source)) return status = usage_error("cannot read the program from standard input"), false;
   } else {
     std::FILE* f = std::fopen(args.file.c_str(), "rb");
-    if (!f) return usage_error("cannot open '" + args.file + "': " + std::strerror(errno));
+    if (!f) return status = usage_error("cannot open '" + args.file + "': " + std::strerror(errno)), false;
     bool ok = read_all(f, source);
     std::fclose(f);
-    if (!ok) return usage_error("cannot read '" + args.file + "'");
+    if (!ok) return status = usage_error("cannot read '" + args.file + "'"), false;
   }
+  return true;
+}
+
+// explore prints the explorer's report: one JSON object, or coverage and each bug in words.
+int explore(const CliArgs& args) {
+  std::string source;
+  int status = 0;
+  if (!read_program(args, source, status)) return status;
+  interleave::Explorer explorer(source, args.options, args.explore);
+  while (!explorer.advance(64)) {
+  }
+  if (args.json) {
+    write_out(explorer.report_json() + "\n");
+    return explorer.bugs().empty() && explorer.error().empty() ? 0 : 1;
+  }
+  std::string out = explorer.report_text("interleave run " + args.file);
+  write_out(out);
+  return explorer.bugs().empty() && explorer.error().empty() ? 0 : 1;
+}
+
+int run(const CliArgs& args) {
+  std::string source;
+  int status = 0;
+  if (!read_program(args, source, status)) return status;
 
   interleave::Simulation sim(args.options);
   if (sim.load(source)) {
@@ -266,7 +316,20 @@ int run(const CliArgs& args) {
   }
   const interleave::RunResult& result = sim.result();
   if (args.json) {
-    write_out(result_json(result));
+    std::string json = result_json(result);
+    if (!args.options.schedule.empty()) {
+      // A replayed schedule adds the narration of its forced switches.
+      json.pop_back();
+      json.pop_back();
+      json += ",\"forced\":[";
+      std::vector<std::string> forced = sim.forced();
+      for (size_t i = 0; i < forced.size(); ++i) {
+        if (i) json += ',';
+        json_string(json, forced[i]);
+      }
+      json += "]}\n";
+    }
+    write_out(json);
   } else if (result.error) {
     std::fflush(stdout);
     const interleave::ErrorInfo& e = *result.error;
@@ -332,8 +395,43 @@ int main(int argc, char** argv) {
       if (arg == "--step-limit") {
         args.options.step_limit = n;
       } else {
-        args.options.seed = n;
+        args.seed_given = true;
+        args.seed = n;
       }
+    } else if (arg == "--preemptions" || arg == "--schedules" || arg == "--steps" || arg == "--depth") {
+      const char* text = value();
+      uint64_t n = 0;
+      if (!text) return usage_error(std::string(arg) + " needs a value");
+      bool ok = parse_count(text, n);
+      if (arg == "--preemptions") ok = ok && n <= 64;
+      if (arg == "--schedules" || arg == "--depth") ok = ok && n >= 1;
+      if (arg == "--depth") ok = ok && n <= 64;
+      if (!ok) return usage_error(std::string(arg) + " needs a " + (arg == "--preemptions" ? "number from 0 to 64" : arg == "--depth" ? "number from 1 to 64" : arg == "--steps" ? "non-negative integer" : "positive integer") + ", got '" + text + "'");
+      if (arg == "--preemptions") args.explore.preemptions = static_cast<uint32_t>(n);
+      if (arg == "--schedules") args.explore.schedules = n;
+      if (arg == "--steps") args.explore.steps = n;
+      if (arg == "--depth") args.explore.depth = static_cast<uint32_t>(n);
+      args.explore_flag = true;
+    } else if (arg == "--mode") {
+      const char* text = value();
+      if (!text) return usage_error("--mode needs exhaustive or pct");
+      std::string_view v = text;
+      if (v != "exhaustive" && v != "pct") return usage_error("--mode needs exhaustive or pct, got '" + std::string(v) + "'");
+      args.explore.pct = v == "pct";
+      args.explore_flag = true;
+    } else if (arg == "--points") {
+      const char* text = value();
+      if (!text) return usage_error("--points needs shared or lines");
+      std::string_view v = text;
+      if (v != "shared" && v != "lines") return usage_error("--points needs shared or lines, got '" + std::string(v) + "'");
+      args.explore.points = v == "lines" ? interleave::Points::Lines : interleave::Points::Shared;
+      args.explore_flag = true;
+    } else if (arg == "--schedule") {
+      const char* text = value();
+      if (!text) return usage_error("--schedule needs a schedule (explore prints one)");
+      interleave::Schedule plan;
+      if (!interleave::decode_schedule(text, plan)) return usage_error("--schedule got '" + std::string(text) + "', which is not a schedule");
+      args.options.schedule = text;
     } else if (arg == "--gil") {
       const char* text = value();
       if (!text) return usage_error("--gil needs on or off");
@@ -374,7 +472,10 @@ int main(int argc, char** argv) {
     } else if (arg.size() > 1 && arg[0] == '-') {
       return usage_error("unknown option '" + std::string(arg) + "'");
     } else if (!have_command) {
-      if (arg != "run") return usage_error("unknown command '" + std::string(arg) + "' (expected 'run')");
+      if (arg != "run" && arg != "explore") {
+        return usage_error("unknown command '" + std::string(arg) + "' (expected 'run' or 'explore')");
+      }
+      args.command = arg;
       have_command = true;
     } else if (!have_file) {
       args.file = arg;
@@ -383,7 +484,14 @@ int main(int argc, char** argv) {
       return usage_error("unexpected argument '" + std::string(arg) + "'");
     }
   }
-  if (!have_command) return usage_error("missing command (expected 'run FILE')");
+  if (!have_command) return usage_error("missing command (expected 'run FILE' or 'explore FILE')");
   if (!have_file) return usage_error("missing FILE (the Python program to run)");
+  if (args.command == "explore") {
+    if (!args.options.schedule.empty()) return usage_error("--schedule is an option of run, not explore");
+    if (args.seed_given) args.explore.seed = args.seed;
+    return explore(args);
+  }
+  if (args.explore_flag) return usage_error("--mode, --preemptions, --schedules, --steps, --depth and --points are options of explore");
+  if (args.seed_given) args.options.seed = args.seed;
   return run(args);
 }

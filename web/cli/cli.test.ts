@@ -23,6 +23,7 @@ function cli(args: string[], input?: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const EXPLORE = join(ROOT, 'tests', 'explore');
 const hello = program('hello.py', 'print("hello")\nprint("world")\n');
 const failing = program('fail.py', 'print("before")\nx = 1 / 0\n');
 
@@ -107,6 +108,68 @@ describe('cli', () => {
       const nativePlain = spawnSync(NATIVE, ['run', file], { encoding: 'utf8' });
       const wasmPlain = cli(['run', file]);
       expect([wasmPlain.stdout, wasmPlain.stderr]).toEqual([nativePlain.stdout, nativePlain.stderr]);
+    }
+  });
+
+  it('explore finds the lost update, prints one JSON object and exits 1', () => {
+    const r = cli(['explore', join(EXPLORE, 'lost_update.py'), '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.exhaustive).toBe(false);
+    expect(report.bound).toEqual({ mode: 'exhaustive', preemptions: 2, schedules: 10000, seed: 1, depth: 2, points: 'shared' });
+    expect(report.bugs).toHaveLength(1);
+    const [bug] = report.bugs;
+    expect(bug.kind).toBe('assertion');
+    expect(bug.message).toMatch(/^AssertionError: expected 6, got \d$/);
+    expect(bug.schedule).toMatch(/^[A-Za-z0-9._~-]+$/);
+    expect(bug.preemptions).toBeLessThanOrEqual(2);
+    expect(bug.narration.join('\n')).toMatch(/after reading counter=\d+ and before writing it back/);
+    // The printed schedule replays the failure exactly.
+    const replay = JSON.parse(cli(['run', join(EXPLORE, 'lost_update.py'), '--schedule', bug.schedule, '--json']).stdout);
+    expect(replay.output).toBe(bug.output);
+    expect(`${replay.error.type}: ${replay.error.message}`).toBe(bug.message);
+    expect(replay.forced).toEqual(bug.narration);
+  });
+
+  it('explore says what it covered for a correct program and exits 0', () => {
+    const r = cli(['explore', join(EXPLORE, 'lost_update_lock.py')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^No bug found: all [\d,]+ schedules with at most 2 preemptions checked \(exhaustive/);
+  });
+
+  it('explore runs PCT with a seed', () => {
+    const r = cli(['explore', join(EXPLORE, 'lost_update.py'), '--mode', 'pct', '--seed', '7', '--schedules', '500', '--json']);
+    const report = JSON.parse(r.stdout);
+    expect(report.bound.mode).toBe('pct');
+    expect(report.bound.seed).toBe(7);
+    expect(report.coverage).toMatch(/random PCT schedules?, depth 2, seed 7/);
+  });
+
+  it('explore rejects bad options with exit 2', () => {
+    const cases: [string[], RegExp][] = [
+      [['explore', hello, '--mode', 'random'], /--mode needs exhaustive or pct/],
+      [['explore', hello, '--preemptions', '-1'], /--preemptions needs a number from 0 to 64/],
+      [['explore', hello, '--points', 'all'], /--points needs shared or lines/],
+      [['run', hello, '--preemptions', '2'], /options of explore/],
+      [['run', hello, '--schedule', 'x!'], /not a schedule/],
+      [['explore', hello, '--schedule', 's'], /option of run, not explore/],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
+  it.runIf(existsSync(NATIVE))('explore matches the native binary', () => {
+    for (const name of ['lost_update.py', 'lock_order.py', 'asyncio_lock.py']) {
+      const file = join(EXPLORE, name);
+      const strip = (text: string) => JSON.stringify({ ...JSON.parse(text), seconds: 0, first_bug_seconds: 0 });
+      const native = spawnSync(NATIVE, ['explore', file, '--json'], { encoding: 'utf8' });
+      const wasm = cli(['explore', file, '--json']);
+      expect(strip(wasm.stdout)).toBe(strip(native.stdout));
+      expect(wasm.code).toBe(native.status);
     }
   });
 });

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunOptions, RunResult } from '../src/engine/client';
+import type { ExploreOptions } from '../src/engine/protocol';
 
 const WASM_PATH = fileURLToPath(new URL('../src/engine/generated/interleave.wasm', import.meta.url));
 const LIBRARY_PATH = fileURLToPath(new URL('../src/engine/generated/interleave-library.txt', import.meta.url));
@@ -12,8 +13,11 @@ const STEPS_PER_ADVANCE = 1_000_000;
 const CALLER_DIR = process.env.INIT_CWD ?? process.cwd();
 
 const USAGE = `Usage: npm run -s cli -- run FILE [options]
+       npm run -s cli -- explore FILE [explore options] [options]
 
-Runs a Python program on the simulated clock (in the wasm engine) and prints what it prints.
+run runs a Python program on the simulated clock (in the wasm engine) and prints what it prints.
+explore searches the program's thread and asyncio schedules for one that breaks it
+(an uncaught exception, a failed assert, a deadlock, a hang, different output).
 FILE may be - to read the program from standard input.
 
 Options:
@@ -39,18 +43,39 @@ Scheduling (docs/RUNTIME.md):
                     the simulated network: seconds per request and how many are served
                     at once (capacity=none for no limit; default latency=0.25,capacity=none)
   --sequential      run every thread and task to completion, one after another
+  --schedule S      replay a schedule that explore printed (one core, the GIL, each
+                    forced switch marked by a Forced event)
   --help            show this help
+
+Explore options (docs/RUNTIME.md, "Schedules"):
+  --mode exhaustive|pct
+                    every schedule up to the preemption bound, or random PCT schedules
+                    (default exhaustive)
+  --preemptions N   the largest preemption bound, searched 0, 1, ... N (default 2)
+  --schedules N     at most N schedules (default 10000)
+  --steps N         step budget of each schedule (default: the step limit)
+  --seed N          PCT's seed (default 1)
+  --depth N         PCT's bug depth (default 2)
+  --points shared|lines
+                    preempt before every instruction that touches shared state, or
+                    only at line starts (default shared)
+  --json            print the report as one JSON object
 
 Exit status: 0 when the program ends normally, 1 on an uncaught error (the traceback
 goes to standard error in plain mode), 2 on a usage error or an unreadable FILE.
+explore exits with 0 when no bug was found, 1 when one was.
 `;
 
 interface CliArgs {
+  command: 'run' | 'explore';
   file: string;
   json: boolean;
   trace: string | null;
   options: RunOptions;
+  explore: ExploreOptions;
 }
+
+const SCHEDULE = /^[sl](\d+\.\d+(_\d+\.\d+)*)?$/;
 
 class UsageError extends Error {}
 
@@ -102,8 +127,10 @@ function parseNetwork(text: string | undefined): NonNullable<RunOptions['network
 }
 
 function parseArgs(argv: string[]): CliArgs | 'help' {
-  const args: CliArgs = { file: '', json: false, trace: null, options: {} };
+  const args: CliArgs = { command: 'run', file: '', json: false, trace: null, options: {}, explore: {} };
   let command: string | null = null;
+  let seed: number | null = null;
+  let exploreFlag = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     switch (arg) {
@@ -121,8 +148,52 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
         args.options.stepLimit = parseCount(arg, argv[++i]);
         break;
       case '--seed':
-        args.options.seed = parseCount(arg, argv[++i]);
+        seed = parseCount(arg, argv[++i]);
         break;
+      case '--preemptions':
+      case '--schedules':
+      case '--steps':
+      case '--depth': {
+        const text = argv[++i];
+        if (text === undefined) throw new UsageError(`${arg} needs a value`);
+        const n = /^\d+$/.test(text) ? Number(text) : NaN;
+        const range = { '--preemptions': [0, 64], '--schedules': [1, Number.MAX_SAFE_INTEGER], '--steps': [0, Number.MAX_SAFE_INTEGER], '--depth': [1, 64] }[arg];
+        if (!(n >= range[0] && n <= range[1])) {
+          const wanted = { '--preemptions': 'number from 0 to 64', '--schedules': 'positive integer', '--steps': 'non-negative integer', '--depth': 'number from 1 to 64' }[arg];
+          throw new UsageError(`${arg} needs a ${wanted}, got '${text}'`);
+        }
+        if (arg === '--preemptions') args.explore.preemptions = n;
+        if (arg === '--schedules') args.explore.schedules = n;
+        if (arg === '--steps') args.explore.steps = n;
+        if (arg === '--depth') args.explore.depth = n;
+        exploreFlag = true;
+        break;
+      }
+      case '--mode': {
+        const value = argv[++i];
+        if (value !== 'exhaustive' && value !== 'pct') {
+          throw new UsageError(value === undefined ? '--mode needs exhaustive or pct' : `--mode needs exhaustive or pct, got '${value}'`);
+        }
+        args.explore.mode = value;
+        exploreFlag = true;
+        break;
+      }
+      case '--points': {
+        const value = argv[++i];
+        if (value !== 'shared' && value !== 'lines') {
+          throw new UsageError(value === undefined ? '--points needs shared or lines' : `--points needs shared or lines, got '${value}'`);
+        }
+        args.explore.points = value;
+        exploreFlag = true;
+        break;
+      }
+      case '--schedule': {
+        const value = argv[++i];
+        if (value === undefined) throw new UsageError('--schedule needs a schedule (explore prints one)');
+        if (!SCHEDULE.test(value)) throw new UsageError(`--schedule got '${value}', which is not a schedule`);
+        args.options.schedule = value;
+        break;
+      }
       case '--memory-limit': {
         const megabytes = parseCount(arg, argv[++i]);
         if (megabytes < 1 || megabytes > 4096) {
@@ -167,8 +238,9 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
       default:
         if (arg.length > 1 && arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
         if (command === null) {
-          if (arg !== 'run') throw new UsageError(`unknown command '${arg}' (expected 'run')`);
+          if (arg !== 'run' && arg !== 'explore') throw new UsageError(`unknown command '${arg}' (expected 'run' or 'explore')`);
           command = arg;
+          args.command = arg;
         } else if (!args.file) {
           args.file = arg;
         } else {
@@ -176,8 +248,15 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
         }
     }
   }
-  if (command === null) throw new UsageError("missing command (expected 'run FILE')");
+  if (command === null) throw new UsageError("missing command (expected 'run FILE' or 'explore FILE')");
   if (!args.file) throw new UsageError('missing FILE (the Python program to run)');
+  if (args.command === 'explore') {
+    if (args.options.schedule !== undefined) throw new UsageError('--schedule is an option of run, not explore');
+    if (seed !== null) args.explore.seed = seed;
+  } else {
+    if (exploreFlag) throw new UsageError('--mode, --preemptions, --schedules, --steps, --depth and --points are options of explore');
+    if (seed !== null) args.options.seed = seed;
+  }
   return args;
 }
 
@@ -190,10 +269,12 @@ function readSource(file: string): string {
   }
 }
 
-function resultJson(result: RunResult, stderr: string): string {
+function resultJson(result: RunResult, stderr: string, forced: string[] | null): string {
   const error = result.error ? { type: result.error.type, message: result.error.message, line: result.error.line } : null;
   const fields = { output: result.output, elapsed: result.elapsed, error, events: result.events, steps: result.steps };
-  return JSON.stringify(stderr ? { ...fields, stderr } : fields);
+  const withStderr = stderr ? { ...fields, stderr } : fields;
+  // A replayed schedule adds the narration of its forced switches.
+  return JSON.stringify(forced ? { ...withStderr, forced } : withStderr);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -211,12 +292,26 @@ async function main(argv: string[]): Promise<number> {
   const { ChromeTraceBuilder } = await import('../src/engine/chrome-trace');
   const { EventKind } = await import('../src/engine/events');
   const engine = await loadEngine(readFileSync(WASM_PATH), existsSync(LIBRARY_PATH) ? readFileSync(LIBRARY_PATH) : undefined);
+  if (parsed.command === 'explore') {
+    const session = engine.explore(source, parsed.options, parsed.explore);
+    try {
+      while (!session.advance(64)) {
+        // Each advance runs a few schedules; the CLI has nothing else to do between them.
+      }
+      const report = session.report();
+      process.stdout.write(parsed.json ? `${session.reportJson()}\n` : session.text(`npm run -s cli -- run ${parsed.file}`));
+      return report.bugs.length === 0 && report.error === undefined ? 0 : 1;
+    } finally {
+      session.dispose();
+    }
+  }
   const trace = parsed.trace
     ? new ChromeTraceBuilder({ source, processName: parsed.options.filename ?? 'main.py' })
     : null;
 
   // The program's stderr (exceptions in threads, sys.stderr) arrives as Print events with flags 1.
   let stderr = '';
+  const forced: string[] = [];
   const result = engine.runProgram(
     source,
     parsed.options,
@@ -227,6 +322,7 @@ async function main(argv: string[]): Promise<number> {
         let chunk = '';
         for (let i = 0; i < batch.count; i++) {
           if (batch.kind(i) === EventKind.Print && batch.flags(i) === 1) chunk += strings[batch.ref(i)] ?? '';
+          if (batch.kind(i) === EventKind.Forced) forced.push(strings[batch.ref(i)] ?? '');
         }
         stderr += chunk;
         if (chunk && !parsed.json) process.stderr.write(chunk);
@@ -237,7 +333,7 @@ async function main(argv: string[]): Promise<number> {
 
   if (trace && parsed.trace) writeFileSync(resolve(CALLER_DIR, parsed.trace), JSON.stringify(trace.finish()));
   if (parsed.json) {
-    process.stdout.write(`${resultJson(result, stderr)}\n`);
+    process.stdout.write(`${resultJson(result, stderr, parsed.options.schedule !== undefined ? forced : null)}\n`);
   } else if (result.error) {
     process.stderr.write(result.error.traceback || `${result.error.type}: ${result.error.message}\n`);
   }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "lang/bytecode.h"
+#include "runtime/scheduler.h"
 #include "vm/library.h"
 #include "vm/vm.h"
 
@@ -145,24 +146,44 @@ bool k_ready_ids(VM& vm, const CallArgs& a, Value& out) {
   if (!ready) return vm.raise(vm.types().type_error, "ready_ids() needs a list");
   Str* callback_name = vm.intern("_callback");
   Str* kid_name = vm.intern("_kid");
+  // task_of is the task id whose step or wakeup a ready entry is, or -1.
+  auto task_of = [&](Value handle) -> int64_t {
+    Value cb, kid;
+    if (Tuple* entry = lib::as_tuple(handle)) {
+      if (entry->items.empty()) return -1;
+      cb = entry->items[0];
+    } else if (!attr_of(vm, handle, callback_name, cb)) {
+      return -1;
+    }
+    if (!lib::is_kind(cb, ObjKind::BoundMethod)) return -1;
+    if (!attr_of(vm, static_cast<BoundMethod*>(cb.o)->self, kid_name, kid) || !kid.is_int()) return -1;
+    return kid.i;
+  };
+  Scheduler& s = static_cast<Scheduler&>(vm.ctx());
+  if (ChoiceHook* hook = s.settings().hook; hook && ready->items.size() > 1) {
+    // The explorer orders the batch: the loop runs it in the list's order (docs/RUNTIME.md).
+    std::vector<uint32_t> tasks, order;
+    for (Value handle : ready->items) {
+      int64_t kid = task_of(handle);
+      tasks.push_back(kid < 0 ? 0 : static_cast<uint32_t>(kid));
+      order.push_back(static_cast<uint32_t>(order.size()));
+    }
+    hook->order_ready(s, tasks, order);
+    std::vector<Value> items;
+    for (uint32_t i : order) items.push_back(ready->items[i]);
+    ready->items = std::move(items);
+  }
   std::string text;
   size_t shown = 0;
   for (Value handle : ready->items) {
-    Value cb, kid;
-    if (Tuple* entry = lib::as_tuple(handle)) {
-      if (entry->items.empty()) continue;
-      cb = entry->items[0];
-    } else if (!attr_of(vm, handle, callback_name, cb)) {
-      continue;
-    }
-    if (!lib::is_kind(cb, ObjKind::BoundMethod)) continue;
-    if (!attr_of(vm, static_cast<BoundMethod*>(cb.o)->self, kid_name, kid) || !kid.is_int()) continue;
+    int64_t kid = task_of(handle);
+    if (kid < 0) continue;
     if (shown == kReadyIdsShown) {
       text += ",...";
       break;
     }
     if (!text.empty()) text += ',';
-    text += std::to_string(kid.i);
+    text += std::to_string(kid);
     ++shown;
   }
   out = lib::make_str(vm, text);

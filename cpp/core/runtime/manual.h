@@ -7,6 +7,8 @@
 
 namespace interleave {
 
+class Scheduler;
+
 // ManualUnit is how far a chosen thread runs in manual mode: to its next instruction in
 // the program, or to the start of its next line; either way it stops when it blocks or ends.
 enum class ManualUnit : uint8_t { Instruction, Line };
@@ -34,6 +36,20 @@ struct ManualThread {
 struct ManualVariable {
   std::string name;
   std::string value;
+};
+
+// ChoiceHook makes the scheduler's choices for the schedule explorer (explore/): which
+// thread runs next when several can, and the order in which an event loop runs its ready
+// handles. A manual run given a hook asks it instead of reading choices.
+class ChoiceHook {
+ public:
+  virtual ~ChoiceHook() = default;
+  // choose_thread() picks one of runnable (thread indices, creation order); holder is the
+  // thread that ran last and may go on, or -1 when it cannot.
+  virtual uint32_t choose_thread(Scheduler& s, const std::vector<uint32_t>& runnable, int32_t holder) = 0;
+  // order_ready() may permute order (positions in a loop's ready list, FIFO on entry);
+  // tasks holds each entry's task id (0 for a plain callback).
+  virtual void order_ready(Scheduler& s, const std::vector<uint32_t>& tasks, std::vector<uint32_t>& order) = 0;
 };
 
 }  // namespace interleave

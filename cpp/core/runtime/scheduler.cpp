@@ -496,7 +496,11 @@ void Scheduler::manual_step(uint64_t stop) {
   uint32_t chosen = runnable.front();
   // A lone runnable thread goes on by instructions, so a choice comes as soon as there is one.
   unit_kind_ = ManualUnit::Instruction;
-  if (runnable.size() > 1) {
+  if (runnable.size() > 1 && settings_.hook) {
+    int32_t holder = procs_[0].gil_holder;
+    if (std::find(runnable.begin(), runnable.end(), static_cast<uint32_t>(holder)) == runnable.end()) holder = -1;
+    chosen = settings_.hook->choose_thread(*this, runnable, holder);
+  } else if (runnable.size() > 1) {
     if (choice_next_ >= settings_.choices.size()) {
       at_choice_ = true;
       return;

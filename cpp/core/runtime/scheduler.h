@@ -43,6 +43,7 @@ struct RuntimeSettings {
   // more than one thread could run, the next of `choices` picks one (docs/RUNTIME.md).
   bool manual = false;
   std::vector<ManualChoice> choices;
+  ChoiceHook* hook = nullptr;      // manual runs only: the explorer chooses instead of `choices`
   CostModel costs;
 };
 
@@ -85,6 +86,14 @@ class Scheduler : public SimContext {
   std::vector<ManualThread> manual_threads();
   // manual_globals() is the program's globals whose repr needs no Python code.
   std::vector<ManualVariable> manual_globals();
+  // thread_task() is thread's VM task; gil_holder() the thread holding the main process's GIL (-1 none).
+  const Task* thread_task(uint32_t thread) const { return threads_[thread].task; }
+  int32_t gil_holder() const { return procs_[0].gil_holder; }
+  // task_name() is the name of the thread or coroutine task with event id id.
+  std::string task_name(uint32_t id) const {
+    if (id >= ids_.size()) return "task " + std::to_string(id);
+    return ids_[id].logical ? logicals_[ids_[id].index].name : threads_[ids_[id].index].name;
+  }
 
   // ---- SimContext ----
   double now() const override;

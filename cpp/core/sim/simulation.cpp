@@ -5,6 +5,7 @@
 #include "lang/compiler.h"
 #include "lang/parser.h"
 #include "lang/source.h"
+#include "explore/schedule.h"
 #include "runtime/kernel.h"
 #include "runtime/scheduler.h"
 #include "trace/event_log.h"
@@ -15,7 +16,7 @@ namespace interleave {
 
 namespace {
 
-RuntimeSettings settings_from(const RunOptions& o) {
+RuntimeSettings settings_from(const RunOptions& o, ChoiceHook* hook) {
   RuntimeSettings s;
   s.gil = o.gil;
   s.cores = std::max<uint32_t>(1, o.cores);
@@ -29,10 +30,11 @@ RuntimeSettings settings_from(const RunOptions& o) {
   s.output_limit = o.output_limit;
   s.event_limit = o.event_limit;
   s.costs = o.costs;
-  if (o.manual) {
+  if (o.manual || hook) {
     // Manual mode: one core and the GIL, so exactly one chosen thread runs at a time.
     s.manual = true;
     s.choices = o.choices;
+    s.hook = hook;
     s.gil = true;
     s.cores = 1;
     s.sequential = false;
@@ -40,22 +42,35 @@ RuntimeSettings settings_from(const RunOptions& o) {
   return s;
 }
 
+// replay_driver follows a schedule given as text; an unreadable one is reported by load().
+std::unique_ptr<ScheduleDriver> replay_driver(const RunOptions& o) {
+  if (o.hook || o.schedule.empty()) return nullptr;
+  Schedule plan;
+  if (!decode_schedule(o.schedule, plan)) return nullptr;
+  auto driver = std::make_unique<ScheduleDriver>(std::move(plan));
+  driver->narrate = true;
+  return driver;
+}
+
 }  // namespace
 
 // Engine is everything one run owns; members are declared in construction order.
 class Engine {
  public:
-  explicit Engine(const RunOptions& o) : options(o), scheduler(settings_from(o), log), program(), vm(scheduler) {
+  explicit Engine(const RunOptions& o)
+      : options(o), replay(replay_driver(o)), scheduler(settings_from(o, o.hook ? o.hook : replay.get()), log), program(), vm(scheduler) {
     scheduler.attach(&vm, &lines);
     VmConfig config;
     config.memory_limit = o.memory_limit;
     config.recursion_limit = o.recursion_limit;
     config.step_limit = o.step_limit;
     config.trace_lines = o.trace_lines;
+    config.frozen_cache = o.frozen_cache;
     vm.configure(config);
   }
 
   RunOptions options;
+  std::unique_ptr<ScheduleDriver> replay;  // a replayed schedule's driver (RunOptions::schedule)
   EventLog log;
   std::vector<std::string> lines;
   Scheduler scheduler;
@@ -187,6 +202,10 @@ bool Simulation::load(std::string_view raw) {
     e.fail_compile(*bad);
     return false;
   }
+  if (!options_.schedule.empty() && !options_.hook && !e.replay) {
+    e.fail_compile(CompileError{"ScheduleError", "'" + options_.schedule.substr(0, 80) + "' is not a schedule", 0, 0});
+    return false;
+  }
   std::string_view source = text;
   size_t start = 0;
   while (start <= source.size()) {
@@ -239,6 +258,10 @@ const RunResult& Simulation::run() {
 }
 
 const RunResult& Simulation::result() const { return engine_->result; }
+
+std::vector<std::string> Simulation::forced() const {
+  return engine_->replay ? engine_->replay->narration : std::vector<std::string>{};
+}
 
 ManualState Simulation::manual_state() {
   Engine& e = *engine_;

@@ -16,6 +16,8 @@
 
 namespace interleave {
 
+struct FrozenCache;
+
 // RunOptions are the settings a run is a pure function of, with the program text.
 struct RunOptions {
   std::string filename = "main.py";
@@ -40,6 +42,13 @@ struct RunOptions {
   // sequential off); advance() stops at a choice point once `choices` run out.
   bool manual = false;
   std::vector<ManualChoice> choices;
+  // schedule: replay an explorer's schedule (explore/schedule.h): a manual run whose choices
+  // the schedule makes, with a Forced event at each switch it forces. hook: the explorer's own
+  // driver instead (not owned); either implies manual mode.
+  std::string schedule;
+  ChoiceHook* hook = nullptr;
+  // frozen_cache: compiled standard-library modules shared by many runs in turn (not owned).
+  FrozenCache* frozen_cache = nullptr;
 };
 
 // ManualState is where a manual run stands: waiting for a choice or not, and every thread.
@@ -105,6 +114,9 @@ class Simulation {
   std::string take_output();
   // take_error_output() returns text written to stderr since the previous call.
   std::string take_error_output();
+
+  // forced() is the narration of each switch a replayed schedule forced, in order.
+  std::vector<std::string> forced() const;
 
   // manual_state() describes a manual run now (threads, choice point); empty otherwise.
   ManualState manual_state();

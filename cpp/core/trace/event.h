@@ -34,6 +34,7 @@ enum class EventKind : uint16_t {
   TaskCancelled = 19,  // asyncio task cancellation requested; value: target task id
   Idle = 20,        // core has nothing to run; flags: core index
   ProcessStart = 21,  // task: a new process's first thread (after its TaskCreated); value: process id; ref: process name
+  Forced = 22,      // a replayed schedule switched away from task; flags: 0 thread, 1 asyncio ready order; value: task run instead; ref: narration
 };
 
 // BlockReason says what a Blocked task waits for (EventRecord::flags of Blocked).

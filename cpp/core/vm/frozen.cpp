@@ -184,22 +184,34 @@ bool VM::import_frozen(Str* name, Value& out, bool& found) {
   }
   found = true;
   std::string filename = "<frozen " + name->s + ">";
-  ParseResult parsed = parse(fm->source);
-  if (parsed.error || !parsed.module) {
-    std::string why = parsed.error ? parsed.error->message + " (line " + std::to_string(parsed.error->line) + ")" : "";
-    return raise(types_.import_error, "cannot parse " + filename + ": " + why);
+  const Code* main = nullptr;
+  FrozenCache* cache = config_.frozen_cache;
+  if (cache) {
+    auto it = cache->programs.find(name->s);
+    if (it != cache->programs.end()) main = it->second->main;
   }
-  CompileResult compiled = compile(*parsed.module, filename);
-  if (compiled.error) {
-    return raise(types_.import_error, "cannot compile " + filename + ": " + compiled.error->message + " (line " +
-                                          std::to_string(compiled.error->line) + ")");
+  if (!main) {
+    ParseResult parsed = parse(fm->source);
+    if (parsed.error || !parsed.module) {
+      std::string why = parsed.error ? parsed.error->message + " (line " + std::to_string(parsed.error->line) + ")" : "";
+      return raise(types_.import_error, "cannot parse " + filename + ": " + why);
+    }
+    CompileResult compiled = compile(*parsed.module, filename);
+    if (compiled.error) {
+      return raise(types_.import_error, "cannot compile " + filename + ": " + compiled.error->message + " (line " +
+                                            std::to_string(compiled.error->line) + ")");
+    }
+    // Frozen code reports no Line events: the page follows the user's lines only.
+    for (auto& code : compiled.program->codes) {
+      for (uint32_t& w : code->code) w &= ~kLineStartBit;
+    }
+    main = compiled.program->main;
+    if (cache) {
+      cache->programs.emplace(name->s, std::move(compiled.program));
+    } else {
+      frozen_programs_.push_back(std::move(compiled.program));
+    }
   }
-  // Frozen code reports no Line events: the page follows the user's lines only.
-  for (auto& code : compiled.program->codes) {
-    for (uint32_t& w : code->code) w &= ~kLineStartBit;
-  }
-  const Code* main = compiled.program->main;
-  frozen_programs_.push_back(std::move(compiled.program));
   Module* m = new_module(name->s);
   modules_.emplace_back(name->s, m);
   Function* fn = alloc<Function>();

@@ -2,8 +2,9 @@
 // advance() slices, streaming output and copied event batches to the host. No DOM here,
 // so the same code runs in the page's worker, in Node (CLI) and in Vitest.
 import createInterleave from './generated/interleave.mjs';
-import type { InterleaveModule, ManualState, NativeSimulation, SimulationOptions } from './generated/interleave.mjs';
+import type { InterleaveModule, ManualState, NativeExplorer, NativeSimulation, SimulationOptions } from './generated/interleave.mjs';
 import { EventBatch } from './events';
+import type { ExploreOptions, ExploreProgress, ExploreReport } from './protocol';
 
 export type RunOptions = SimulationOptions;
 export type { ManualChoice, ManualState, ManualThread, ManualUnit } from './generated/interleave.mjs';
@@ -68,6 +69,11 @@ export class Engine {
   /** start compiles a program; the caller steps it and must dispose() the run. */
   start(source: string, options: RunOptions = {}, callbacks: RunCallbacks = {}): ProgramRun {
     return new ProgramRun(new this.module.Simulation(options), source, callbacks);
+  }
+
+  /** explore starts a schedule search; the caller advances it and must dispose() it. */
+  explore(source: string, options: RunOptions = {}, explore: ExploreOptions = {}): ExploreSession {
+    return new ExploreSession(new this.module.Explorer(source, options, explore));
   }
 
   /** runProgram runs a program to the end, stepsPerAdvance instructions per slice. */
@@ -167,5 +173,52 @@ export class ProgramRun {
     const batch = EventBatch.copyOf(sim.eventBytes());
     sim.clearEvents();
     this.callbacks.onBatch(batch, this.strings);
+  }
+}
+
+/** ExploreSession is one schedule search; it owns a wasm Explorer until dispose(). */
+export class ExploreSession {
+  private explorer: NativeExplorer | null;
+
+  constructor(explorer: NativeExplorer) {
+    this.explorer = explorer;
+  }
+
+  /** advance runs at most maxSchedules more schedules; true once the search is over. */
+  advance(maxSchedules: number): boolean {
+    return this.live().advance(maxSchedules);
+  }
+
+  /** stop ends the search where it is; the report says what was covered. */
+  stop(): void {
+    this.live().stop();
+  }
+
+  progress(): ExploreProgress {
+    return JSON.parse(this.live().progress()) as ExploreProgress;
+  }
+
+  report(): ExploreReport {
+    return JSON.parse(this.live().report()) as ExploreReport;
+  }
+
+  /** reportJson is the report as the engine wrote it (the CLI prints it as it is). */
+  reportJson(): string {
+    return this.live().report();
+  }
+
+  /** text is the report in words; replay is the run command each bug's replay line starts with. */
+  text(replay: string): string {
+    return this.live().text(replay);
+  }
+
+  dispose(): void {
+    this.explorer?.delete();
+    this.explorer = null;
+  }
+
+  private live(): NativeExplorer {
+    if (!this.explorer) throw new Error('this search was disposed');
+    return this.explorer;
   }
 }

@@ -26,6 +26,8 @@ export enum EventKind {
   Idle = 20,
   /** A new process's first thread (after its TaskCreated); value: process id; ref: process name. */
   ProcessStart = 21,
+  /** A replayed schedule switched away from task (flags 0 thread, 1 asyncio ready order); value: task run instead; ref: narration. */
+  Forced = 22,
 }
 
 /** BlockReason is what a Blocked task waits for (the flags of a Blocked record). */

@@ -49,7 +49,76 @@ export interface FaultRequest {
   kind: 'crash' | 'hang';
 }
 
-export type WorkerRequest = RunRequest | CancelRequest | WarmRequest | FaultRequest;
+/** ExploreOptions are what the schedule explorer searches (docs/RUNTIME.md, "Schedules"). */
+export interface ExploreOptions {
+  mode?: 'exhaustive' | 'pct';
+  /** The largest preemption bound, searched 0, 1, ... (exhaustive; default 2). */
+  preemptions?: number;
+  /** Budget of schedules (default 10000). */
+  schedules?: number;
+  /** Step budget of each schedule (default: the run's step limit). */
+  steps?: number;
+  /** PCT's seed (default 1). */
+  seed?: number;
+  /** PCT's bug depth (default 2). */
+  depth?: number;
+  points?: 'shared' | 'lines';
+}
+
+/** ExploreRequest searches the program's schedules; cancel with the same id stops it. */
+export interface ExploreRequest {
+  type: 'explore';
+  id: number;
+  source: string;
+  options: EngineOptions;
+  explore: ExploreOptions;
+}
+
+export type WorkerRequest = RunRequest | CancelRequest | WarmRequest | FaultRequest | ExploreRequest;
+
+export type ExploreBugKind = 'exception' | 'assertion' | 'deadlock' | 'hang' | 'divergence';
+
+/** ExploreBug is a failing schedule, shrunk; `schedule` replays it (the `schedule` run option). */
+export interface ExploreBug {
+  kind: ExploreBugKind;
+  message: string;
+  line: number;
+  schedule: string;
+  preemptions: number;
+  switches: number;
+  /** found_after is how many schedules had run when it was found. */
+  found_after: number;
+  /** output is what the failing run printed. */
+  output: string;
+  /** narration words each forced switch, as the replay's Forced events do. */
+  narration: string[];
+}
+
+/** ExploreReport is the explorer's report, the same object as `interleave explore --json`. */
+export interface ExploreReport {
+  explored: number;
+  exhaustive: boolean;
+  pruned: number;
+  bound: { mode: 'exhaustive' | 'pct'; preemptions: number; schedules: number; seed: number; depth: number; points: 'shared' | 'lines' };
+  /** coverage says what was checked: "all 1,284 schedules with at most 2 preemptions checked (exhaustive)". */
+  coverage: string;
+  bugs: ExploreBug[];
+  /** passing is a schedule whose run has no bug (for Compare), or null. */
+  passing: string | null;
+  distinct_outcomes: number;
+  seconds: number;
+  first_bug_seconds?: number;
+  /** error is set when the program does not compile: nothing was explored. */
+  error?: string;
+}
+
+export interface ExploreProgress {
+  explored: number;
+  /** bound is the preemption bound being searched. */
+  bound: number;
+  bugs: number;
+  pruned: number;
+}
 
 export interface RunProgress {
   steps: number;
@@ -64,6 +133,8 @@ export type WorkerMessage =
   | { type: 'events'; id: number; seq: number; buffers: ArrayBuffer[]; newStrings: string[] }
   | { type: 'progress'; id: number; seq: number; progress: RunProgress }
   | { type: 'done'; id: number; seq: number; result: RunResult; stopped: StopReason | null }
+  | { type: 'exploreProgress'; id: number; seq: number; progress: ExploreProgress }
+  | { type: 'exploreDone'; id: number; seq: number; report: ExploreReport; stopped: 'cancelled' | null }
   | { type: 'failed'; id: number; seq: number; message: string };
 
 /** StopReason says why the worker ended a run before the program did. */
@@ -101,6 +172,34 @@ function validResult(v: unknown): boolean {
   return isObject(e) && typeof e.type === 'string' && typeof e.message === 'string' && isCount(e.line) && typeof e.traceback === 'string';
 }
 
+const BUG_KINDS = ['exception', 'assertion', 'deadlock', 'hang', 'divergence'];
+
+function validExploreProgress(v: unknown): boolean {
+  return isObject(v) && isCount(v.explored) && isCount(v.bound) && isCount(v.bugs) && isCount(v.pruned);
+}
+
+function validBug(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  if (typeof v.kind !== 'string' || !BUG_KINDS.includes(v.kind)) return false;
+  if (typeof v.message !== 'string' || !isCount(v.line) || typeof v.schedule !== 'string' || typeof v.output !== 'string') return false;
+  if (!/^[A-Za-z0-9._~-]{1,4096}$/.test(v.schedule)) return false;
+  if (!isCount(v.preemptions) || !isCount(v.switches) || !isCount(v.found_after)) return false;
+  return Array.isArray(v.narration) && v.narration.every((n) => typeof n === 'string');
+}
+
+/** validExploreReport checks the explorer's report (exploreDone, the CLI's explore --json). */
+export function validExploreReport(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  if (!isCount(v.explored) || typeof v.exhaustive !== 'boolean' || !isCount(v.pruned) || typeof v.coverage !== 'string') return false;
+  const b = v.bound;
+  if (!isObject(b) || (b.mode !== 'exhaustive' && b.mode !== 'pct') || (b.points !== 'shared' && b.points !== 'lines')) return false;
+  if (!isCount(b.preemptions) || !isCount(b.schedules) || !isCount(b.seed) || !isCount(b.depth)) return false;
+  if (!Array.isArray(v.bugs) || !v.bugs.every(validBug)) return false;
+  if (!(v.passing === null || typeof v.passing === 'string')) return false;
+  if (v.error !== undefined && typeof v.error !== 'string') return false;
+  return isCount(v.distinct_outcomes) && isNumber(v.seconds) && v.seconds >= 0;
+}
+
 /** validateWorkerMessage returns the message typed, or a description of what is wrong with it. */
 export function validateWorkerMessage(data: unknown): WorkerMessage | string {
   if (!isObject(data) || typeof data.type !== 'string') return 'not a message object';
@@ -125,6 +224,12 @@ export function validateWorkerMessage(data: unknown): WorkerMessage | string {
     case 'done':
       if (!validResult(data.result)) return 'done: bad result';
       if (!(data.stopped === null || data.stopped === 'cancelled' || data.stopped === 'event-limit')) return 'done: bad stop reason';
+      return data as WorkerMessage;
+    case 'exploreProgress':
+      return validExploreProgress(data.progress) ? (data as WorkerMessage) : 'exploreProgress: bad fields';
+    case 'exploreDone':
+      if (!validExploreReport(data.report)) return 'exploreDone: bad report';
+      if (!(data.stopped === null || data.stopped === 'cancelled')) return 'exploreDone: bad stop reason';
       return data as WorkerMessage;
     case 'failed':
       return typeof data.message === 'string' ? (data as WorkerMessage) : 'failed: message is not a string';

@@ -4,13 +4,17 @@
 // per FLUSH_MS, and between slices the worker yields so a cancel or a new run is seen at
 // once. Terminating the worker remains the page's last resort.
 import { EventBatch } from './events';
-import { DEFAULT_STEPS_PER_ADVANCE, loadEngine, type Engine, type ProgramRun } from './client';
-import type { RunRequest, StopReason, WorkerMessage, WorkerRequest } from './protocol';
+import { DEFAULT_STEPS_PER_ADVANCE, loadEngine, type Engine, type ExploreSession, type ProgramRun } from './client';
+import type { ExploreRequest, RunRequest, StopReason, WorkerMessage, WorkerRequest } from './protocol';
 
 const FLUSH_MS = 30;
 const FIRST_STEPS = 20_000;
 /** ADVANCE_MS is what one advance() should take: the step budget adapts, since one step may be many events (GIL hand-offs in sim.cpu). */
 const ADVANCE_MS = 8;
+/** EXPLORE_SLICE_MS is what one slice of a schedule search should take before the worker yields. */
+const EXPLORE_SLICE_MS = 50;
+/** EXPLORE_PROGRESS_MS: exploreProgress goes out at most this often, and at least every 500 ms. */
+const EXPLORE_PROGRESS_MS = 100;
 
 interface WorkerScope {
   postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
@@ -169,6 +173,70 @@ async function run(request: RunRequest): Promise<void> {
   }
 }
 
+// explore searches schedules in slices of about EXPLORE_SLICE_MS, yielding between them so
+// cancel and the page's watchdog are answered; a cancel stops the search and still reports.
+async function explore(request: ExploreRequest): Promise<void> {
+  const { id } = request;
+  const state = { id, cancelled: false };
+  if (current) current.cancelled = true;
+  current = state;
+  let seq = 0;
+  let session: ExploreSession | null = null;
+  const post = (message: WorkerMessage) => scope.postMessage(message);
+  const idle = { explored: 0, bound: 0, bugs: 0, pruned: 0 };
+  const beat = setInterval(() => post({ type: 'exploreProgress', id, seq: seq++, progress: idle }), 400);
+  try {
+    const loaded = await engine();
+    if (state.cancelled) return;
+    if (loaded.needsLibrary(request.source)) {
+      await library(loaded);
+      if (state.cancelled) return;
+    }
+    clearInterval(beat);
+    session = loaded.explore(request.source, request.options, request.explore);
+    let batch = 1;
+    let lastProgress = 0;
+    let done = false;
+    let stopped: 'cancelled' | null = null;
+    while (!done) {
+      const began = performance.now();
+      let ran = 0;
+      while (!done && performance.now() - began < EXPLORE_SLICE_MS) {
+        done = session.advance(batch);
+        ran += batch;
+      }
+      const took = Math.max(performance.now() - began, 1);
+      // batch adapts so one advance() takes about a tenth of a slice.
+      batch = Math.max(1, Math.min(1000, Math.round((ran * EXPLORE_SLICE_MS) / took / 10)));
+      const now = performance.now();
+      if (now - lastProgress >= EXPLORE_PROGRESS_MS) {
+        post({ type: 'exploreProgress', id, seq: seq++, progress: session.progress() });
+        lastProgress = now;
+      }
+      if (done) break;
+      await yieldToEvents();
+      if (state.cancelled) {
+        session.stop();
+        stopped = 'cancelled';
+        break;
+      }
+    }
+    post({ type: 'exploreProgress', id, seq: seq++, progress: session.progress() });
+    post({ type: 'exploreDone', id, seq: seq++, report: session.report(), stopped });
+  } catch (error) {
+    enginePromise = null;
+    post({ type: 'failed', id, seq: seq++, message: describe(error) });
+  } finally {
+    clearInterval(beat);
+    try {
+      session?.dispose();
+    } catch {
+      // An aborted module may fail to free the search; the page replaces this worker anyway.
+    }
+    if (current === state) current = null;
+  }
+}
+
 scope.onmessage = (event) => {
   const request = event.data;
   switch (request.type) {
@@ -186,6 +254,9 @@ scope.onmessage = (event) => {
       break;
     case 'run':
       void run(request);
+      break;
+    case 'explore':
+      void explore(request);
       break;
     case 'fault':
       // fault is for tests of the page's recovery: a crash inside the engine, or a worker that never answers again.
