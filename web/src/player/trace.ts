@@ -17,9 +17,6 @@ export interface Playhead {
 /** Resource lanes (cores, GIL, loop) use these states. */
 export const Resource = { Idle: 0, Busy: 1, Stalled: 2 } as const;
 
-/** FORCED_KIND is the explorer's `Forced` event (docs/EVENTS.md, kind 22): a switch a replayed schedule forced. */
-export const FORCED_KIND = 22;
-
 /** Switch resources: where a change of running task happened. */
 export const SwitchOn = { Cpu: 0, Gil: 1, Loop: 2 } as const;
 
@@ -255,7 +252,7 @@ export class Trace {
           this.setState(rec, e, t, TaskState.Ready, ReadyFor.Start, NO_REF, -1);
         }
         break;
-      case FORCED_KIND:
+      case EventKind.Forced:
         this.forced.push(e);
         break;
       case EventKind.ProcessStart:

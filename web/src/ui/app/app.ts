@@ -19,7 +19,7 @@ import { type Example, Gallery } from '../examples/gallery';
 import { renderHelp } from '../help/help';
 import { ExplorePanel } from '../explore/panel';
 import { KILLED_MESSAGE, NOT_EXPLORABLE, bugDetail, bugHeadline, coverageMessage, explorable, progressLine } from '../run/explore';
-import type { ExploreBug, ExploreOptions, ExploreReport } from '../run/explore-protocol';
+import { type ExploreBug, type ExploreOptions, type ExploreReport, isSchedule } from '../run/explore-protocol';
 import { lostAlert, lostStatus, lostText } from '../run/lost';
 import { EngineSession } from '../run/session';
 import { SettingsPanel } from '../settings/panel';
@@ -394,7 +394,8 @@ export class App implements Disposable {
       this.note('There is no failing schedule to compare: press Find a bug first.', 'error');
       return;
     }
-    const passing = this.exploration?.bug?.schedule === schedule ? (this.exploration.report?.passing ?? null) : null;
+    const reported = this.exploration?.bug?.schedule === schedule ? (this.exploration.report?.passing ?? null) : null;
+    const passing = isSchedule(reported) ? reported : null;
     const settings = { ...this.settings, schedule: null };
     this.compare.open({
       a: { label: 'the failing schedule', source, settings: { ...settings, schedule } },
@@ -473,7 +474,6 @@ export class App implements Disposable {
       const first = this.forcedList()[0];
       if (first && !failure) {
         this.seekToEvent(first.seq);
-        this.note(`The failing run: ${forcedCaption(this.forcedList(), 0)}`, 'info');
         this.setStatus(`${this.status.textContent ?? ''} · paused at forced switch 1 (Space plays)`, result?.error ? 'error' : 'ok');
       }
     }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exploreArgs } from '../app/commands';
 import { bugDetail, bugHeadline, coverageMessage, explorable, progressCounters, progressLine, progressText } from './explore';
-import { type ExploreBug, type ExploreReport, isSchedule, validReport, validateExploreMessage } from './explore-protocol';
+import { validateWorkerMessage } from '../../engine/protocol';
+import { type ExploreBug, type ExploreReport, isSchedule } from './explore-protocol';
 
 const bug: ExploreBug = {
   kind: 'assertion',
@@ -89,7 +90,7 @@ describe('find a bug: texts', () => {
   });
 });
 
-describe('find a bug: messages', () => {
+describe('find a bug: messages (the engine validates them; the page checks schedules itself)', () => {
   it('accepts schedules of URL-safe characters up to 4 KB', () => {
     expect(isSchedule('1.a3-b2_c~0')).toBe(true);
     expect(isSchedule('x'.repeat(4096))).toBe(true);
@@ -102,16 +103,16 @@ describe('find a bug: messages', () => {
   });
 
   it('validates progress and reports', () => {
-    expect(validateExploreMessage({ type: 'exploreProgress', id: 1, seq: 0, progress: { explored: 3, bound: 1, bugs: 0, pruned: 0 } })).toMatchObject({ type: 'exploreProgress' });
-    expect(validateExploreMessage({ type: 'exploreProgress', id: 1, seq: 0, progress: { explored: -1, bound: 1, bugs: 0, pruned: 0 } })).toBe('exploreProgress: bad fields');
+    expect(validateWorkerMessage({ type: 'exploreProgress', id: 1, seq: 0, progress: { explored: 3, bound: 1, bugs: 0, pruned: 0 } })).toMatchObject({ type: 'exploreProgress' });
+    expect(validateWorkerMessage({ type: 'exploreProgress', id: 1, seq: 0, progress: { explored: -1, bound: 1, bugs: 0, pruned: 0 } })).toBe('exploreProgress: bad fields');
     const done = { type: 'exploreDone', id: 1, seq: 4, report: report({ bugs: [bug], passing: '0.b' }), stopped: null };
-    expect(validateExploreMessage(done)).toEqual(done);
-    expect(validateExploreMessage({ ...done, stopped: 'event-limit' })).toBe('exploreDone: bad stop reason');
-    expect(validateExploreMessage({ ...done, report: report({ bugs: [{ ...bug, schedule: 'not a schedule' }] }) })).toBe('exploreDone: bad report');
-    expect(validateExploreMessage({ ...done, report: report({ bugs: [{ ...bug, kind: 'Oops!' as never }] }) })).toBe('exploreDone: bad report');
+    expect(validateWorkerMessage(done)).toEqual(done);
+    expect(validateWorkerMessage({ ...done, stopped: 'event-limit' })).toBe('exploreDone: bad stop reason');
+    expect(validateWorkerMessage({ ...done, report: report({ bugs: [{ ...bug, schedule: 'not a schedule' }] }) })).toBe('exploreDone: bad report');
+    expect(validateWorkerMessage({ ...done, report: report({ bugs: [{ ...bug, kind: 'Oops!' as never }] }) })).toBe('exploreDone: bad report');
     expect(bugHeadline({ ...bug, kind: 'starvation' as never })).toMatch(/^Found a bug after 7 schedules: /);
-    expect(validReport({ ...report(), passing: '../x' })).toBe(false);
-    expect(validReport({ ...report(), coverage: 3 })).toBe(false);
-    expect(validateExploreMessage({ type: 'exploreDone', id: -1, seq: 0 })).toBe('exploreDone: bad id');
+    expect(validateWorkerMessage({ ...done, report: { ...report(), coverage: 3 } })).toBe('exploreDone: bad report');
+    expect(validateWorkerMessage({ type: 'exploreDone', id: -1, seq: 0 })).toBe('exploreDone: bad id');
+    expect(isSchedule('../x')).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ import {
   validateWorkerMessage,
 } from '../../engine/protocol';
 import type { Disposable } from '../dom';
-import { type ExploreMessage, type ExploreOptions, type ExploreProgress, type ExploreReport, type ExploreRequest, isExploreMessageType, validateExploreMessage } from './explore-protocol';
+import type { ExploreOptions, ExploreProgress, ExploreReport } from './explore-protocol';
 
 export interface RunListener {
   onEvents(buffers: ArrayBuffer[], newStrings: string[]): void;
@@ -151,7 +151,7 @@ export class EngineSession implements Disposable {
     this.warm();
   }
 
-  private post(request: WorkerRequest | ExploreRequest): void {
+  private post(request: WorkerRequest): void {
     if (!this.worker) {
       const worker = this.create();
       worker.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
@@ -166,8 +166,7 @@ export class EngineSession implements Disposable {
   }
 
   private receive(data: unknown): void {
-    const type = typeof data === 'object' && data !== null ? (data as { type?: unknown }).type : undefined;
-    const message = isExploreMessageType(type) ? validateExploreMessage(data) : validateWorkerMessage(data);
+    const message = validateWorkerMessage(data);
     if (typeof message === 'string') {
       this.fail(`the engine sent a malformed message (${message})`);
       return;
@@ -192,7 +191,7 @@ export class EngineSession implements Disposable {
   }
 
   // dispatch queues the listener calls of a message; big event buffers become several calls.
-  private dispatch(run: ActiveRun, message: WorkerMessage | ExploreMessage): void {
+  private dispatch(run: ActiveRun, message: WorkerMessage): void {
     const listener = run.listener;
     const explorer = run.explorer;
     if (explorer) {

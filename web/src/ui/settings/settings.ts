@@ -75,7 +75,7 @@ export function normalizeSettings(value: unknown): Settings {
 
 /** toEngineOptions is what the worker passes to the engine's Simulation constructor (schedule only when set). */
 export function toEngineOptions(s: Settings): EngineOptions {
-  const options: EngineOptions & { schedule?: string } = {
+  const options: EngineOptions = {
     sequential: s.sequential,
     gil: s.gil,
     cores: s.cores,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { EventKind } from '../../engine/events';
+import { EventKind } from '../../engine/events';
 import { StreamBuilder } from '../../player/synthetic';
-import { FORCED_KIND, Trace } from '../../player/trace';
+import { Trace } from '../../player/trace';
 import { TaskKind } from '../../player/states';
 import { forcedAt, forcedCaption, forcedMarks, forcedSwitches, markNear } from './forced';
 import { LaneKind, lanesOf } from './model';
 
-const FORCED = FORCED_KIND as EventKind;
+const FORCED = EventKind.Forced;
 
 // racyRun is a lost update replayed from a schedule: Thread-2 is preempted between its read and its write.
 function racyRun(): Trace {
