@@ -3,7 +3,6 @@
 import './style.css';
 import { App } from './ui/app/app';
 import { installShortcuts } from './ui/app/shortcuts';
-import { installTestHook } from './ui/app/test-hook';
 import { registerOffline } from './ui/share/offline';
 import { installSharing } from './ui/share/share';
 import type { EmbedDialog } from './embed/embed-dialog';
@@ -18,7 +17,8 @@ const createWorker = () => new Worker(new URL('./engine/worker.ts', import.meta.
 const app = new App(createWorker, new URL('./examples/', document.baseURI));
 installShortcuts(app);
 installScheduler(app, createWorker);
-installTestHook(app, createWorker);
+// The test hook (window.__interleave) is its own chunk: the page's first load does not carry it.
+void import('./ui/app/test-hook').then(({ installTestHook }) => installTestHook(app, createWorker));
 installSharing(app);
 // embedDialog loads on the Embed button's first click, so the page's first load does not carry it.
 let embedDialog: Promise<EmbedDialog> | null = null;

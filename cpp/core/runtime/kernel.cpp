@@ -71,7 +71,7 @@ bool l_acquire(VM& vm, const CallArgs& a, Value& out) {
   double timeout = -1;
   if ((given & 2) && !p[1].is_none() && !number(vm, p[1], "timeout", timeout)) return false;
   // timeout: CPython converts it to int64 nanoseconds first, refusing what does not fit.
-  if (std::fabs(timeout) > 9'223'372'036.854775807) {
+  if (std::fabs(timeout) > kMaxTimeSeconds) {
     return vm.raise(vm.types().overflow_error, "timestamp out of range for platform time_t");
   }
   if (!blocking && timeout != -1) return vm.raise(vm.types().value_error, "can't specify a timeout for a non-blocking call");

@@ -292,6 +292,14 @@ bool int_pow3(VM& vm, Value bv, Value ev, Value mv, Value& out) {
     base = std::move(inv);
     e.neg = false;
   }
+  // Square-and-multiply: per bit of e, up to two products of m-sized numbers and two reductions.
+  double ml = static_cast<double>(m.mag.size());
+  double per_bit = 2 * (ml < 40 ? ml * ml : std::pow(ml, 1.585)) + 2 * ml * ml;
+  double ops = per_bit * static_cast<double>(e.bit_length());
+  if (ops > 1e6) {
+    double steps = (ops - 1e6) / kLimbOpsPerStep;
+    if (!vm.charge_steps(steps > 1e18 ? static_cast<uint64_t>(1e18) : static_cast<uint64_t>(steps))) return false;
+  }
   BigInt r = big_powmod(base, e, m);
   if (mneg && !r.is_zero()) r = big_sub(r, m);
   out = make_int(vm, std::move(r));

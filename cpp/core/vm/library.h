@@ -47,6 +47,9 @@ inline bool reserve_n(VM& vm, uint64_t count, uint64_t elem) {
 // kWorkPerStep bytes past the first kFreeWork, so a 100 MB join or repeat meets the step
 // limit and Stop, and operations of ordinary size count as they always did.
 constexpr uint64_t kFreeWork = uint64_t{1} << 20;
+// kMaxTimeSeconds is the largest time CPython takes (times are int64 nanoseconds): a sleep,
+// timer or lock timeout past it raises OverflowError.
+constexpr double kMaxTimeSeconds = 9'223'372'036.854775807;
 constexpr uint64_t kWorkPerStep = 64;
 inline bool charge_work(VM& vm, uint64_t units) {
   return units <= kFreeWork || vm.charge_steps((units - kFreeWork) / kWorkPerStep);

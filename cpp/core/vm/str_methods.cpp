@@ -1136,6 +1136,94 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, std::string& out) 
   return true;
 }
 
+// s_translate maps each code point through table[ord(c)] (any object with __getitem__): a
+// LookupError keeps the character, None deletes it, an int or a str replaces it.
+bool s_translate(VM& vm, const CallArgs& a, Value& out) {
+  Str* s = self_str(vm, a, "translate");
+  if (!s || !no_kwargs(vm, a, "str.translate")) return false;
+  if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "str.translate() takes exactly one argument (%u given)", a.nargs - 1);
+  Value table = a.args[1];
+  Dict* d = vm.type_of(table) == vm.types().dict ? static_cast<Dict*>(table.o) : nullptr;
+  std::string r;
+  uint64_t checked = 0;
+  for (size_t i = 0; i < s->s.size();) {
+    size_t p0 = i;
+    uint32_t c = utf8_decode(s->s, i);
+    Value key = Value::integer(c), v;
+    bool found = true;
+    if (d) {
+      if (!vm.dict_get(d, key, v, found)) return false;
+    } else if (!vm.get_item(table, key, v)) {
+      if (!vm.isinstance(vm.pending_exception(), vm.types().lookup_error)) return false;
+      vm.clear_exception();
+      found = false;
+    }
+    if (!found) {
+      r.append(s->s, p0, i - p0);
+    } else if (v.is_none()) {
+      continue;
+    } else if (v.is_int()) {
+      if (v.i < 0 || v.i > 0x10FFFF) return vm.raise(vm.types().value_error, "character mapping must be in range(0x110000)");
+      utf8_append(r, static_cast<uint32_t>(v.i));
+    } else if (Str* rep = as_str(v)) {
+      r += rep->s;
+    } else {
+      return vm.raise(vm.types().type_error, "character mapping must return integer, None or str");
+    }
+    if (!room_for(vm, r.size(), checked)) return false;
+  }
+  out = make_str(vm, r);
+  return true;
+}
+
+// s_maketrans is the static method str.maketrans(x[, y[, z]]): the dict str.translate takes.
+bool s_maketrans(VM& vm, const CallArgs& a, Value& out) {
+  if (!no_kwargs(vm, a, "str.maketrans")) return false;
+  if (a.nargs < 1 || a.nargs > 3)
+    return raise_fmt(vm, vm.types().type_error, a.nargs < 1 ? "maketrans expected at least 1 argument, got %u" : "maketrans expected at most 3 arguments, got %u", a.nargs);
+  Dict* result = vm.new_dict();
+  out = Value::object(result);
+  if (a.nargs == 1) {
+    if (vm.type_of(a.args[0]) != vm.types().dict && !vm.isinstance(a.args[0], vm.types().dict))
+      return vm.raise(vm.types().type_error, "if you give only one argument to maketrans it must be a dict");
+    Dict* src = static_cast<Dict*>(a.args[0].o);
+    for (size_t k = 0; k < src->entries.size(); ++k) {
+      const auto& e = src->entries[k];
+      if (!e.live) continue;
+      Value key = e.key;
+      if (Str* ks = as_str(key)) {
+        size_t at = 0;
+        if (ks->s.empty() || (utf8_decode(ks->s, at), at != ks->s.size()))
+          return vm.raise(vm.types().value_error, "string keys in translate table must be of length 1");
+        at = 0;
+        key = Value::integer(utf8_decode(ks->s, at));
+      } else if (!key.is_int()) {
+        return vm.raise(vm.types().type_error, "keys in translate table must be strings or integers");
+      }
+      if (!vm.dict_set(result, key, e.value)) return false;
+    }
+    return true;
+  }
+  Str* x = as_str(a.args[0]);
+  Str* y = as_str(a.args[1]);
+  if (!x) return raise_fmt(vm, vm.types().type_error, "maketrans() argument 1 must be str, not %s", vm.type_name(a.args[0]).c_str());
+  if (!y) return raise_fmt(vm, vm.types().type_error, "maketrans() argument 2 must be str, not %s", vm.type_name(a.args[1]).c_str());
+  if (cp_len(x) != cp_len(y)) return vm.raise(vm.types().value_error, "the first two maketrans arguments must have equal length");
+  for (size_t i = 0, j = 0; i < x->s.size();) {
+    uint32_t from = utf8_decode(x->s, i);
+    uint32_t to = utf8_decode(y->s, j);
+    if (!vm.dict_set(result, Value::integer(from), Value::integer(to))) return false;
+  }
+  if (a.nargs == 3) {
+    Str* z = as_str(a.args[2]);
+    if (!z) return raise_fmt(vm, vm.types().type_error, "maketrans() argument 3 must be str, not %s", vm.type_name(a.args[2]).c_str());
+    for (size_t i = 0; i < z->s.size();) {
+      if (!vm.dict_set(result, Value::integer(utf8_decode(z->s, i)), Value::none())) return false;
+    }
+  }
+  return true;
+}
+
 void install_str_methods(VM& vm) {
   struct Entry { const char* name; NativeFn fn; };
   static const Entry methods[] = {
@@ -1150,9 +1238,12 @@ void install_str_methods(VM& vm) {
       {"replace", s_replace}, {"partition", s_partition}, {"rpartition", s_rpartition},
       {"removeprefix", s_removeprefix}, {"removesuffix", s_removesuffix}, {"center", s_center},
       {"ljust", s_ljust}, {"rjust", s_rjust}, {"zfill", s_zfill}, {"expandtabs", s_expandtabs},
-      {"format", s_format},
+      {"format", s_format}, {"translate", s_translate},
   };
   for (const Entry& e : methods) vm.define_method(vm.types().str, e.name, e.fn);
+  StaticMethod* maketrans = vm.alloc<StaticMethod>();
+  maketrans->func = Value::object(vm.new_native("maketrans", s_maketrans));
+  vm.dict_set(vm.types().str->dict, Value::object(vm.intern("maketrans")), Value::object(maketrans));
 }
 
 }  // namespace lib

@@ -9,7 +9,7 @@ import { Player } from '../player/player';
 import { snapshot } from '../player/snapshot';
 import { Trace } from '../player/trace';
 import { MAX_EVENTS, markersOf } from '../ui/app/app';
-import { type Disposable, DisposableStore, h, listen, setText } from '../ui/dom';
+import { type Disposable, DisposableStore, h, listen, setText, warmNumberFormat } from '../ui/dom';
 import { CodeEditor } from '../ui/editor/editor';
 import { icon, lineIcon, setIconLabel } from '../ui/icons';
 import { lostAlert, lostStatus, lostText } from '../ui/run/lost';
@@ -67,6 +67,7 @@ export class EmbedApp implements Disposable {
     this.session = this.store.add(new EngineSession(createWorker));
     this.session.onWarmFailed = (message) => this.setStatus(`The engine could not load: ${message}`, 'error');
     this.player.setPace(options.pace);
+    warmNumberFormat();
 
     this.runButton = h('button', { type: 'button', class: 'button-primary embed-run', title: 'Run (Ctrl+Enter)' }, lineIcon('run'), h('span', { class: 'label' }, 'Run'));
     this.playButton = h('button', { type: 'button', class: 'transport-button transport-play embed-play', title: 'Play (Space)', 'aria-label': 'Play', disabled: true });

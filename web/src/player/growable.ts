@@ -1,16 +1,44 @@
 // Growable typed arrays: append-only columns that double their capacity, so ingesting a
 // million events costs a handful of reallocations and reads stay on flat typed memory.
+// A column that outgrows IN_PLACE_FROM values moves to a resizable ArrayBuffer, which grows
+// in place: doubling a million-value column by allocating and copying takes tens of
+// milliseconds on the page's main thread, resizing takes none.
 
 type TypedArray = Float64Array | Uint32Array | Int32Array | Uint16Array | Uint8Array;
 
 interface TypedArrayConstructor<T extends TypedArray> {
   new (length: number): T;
+  new (buffer: ArrayBuffer, byteOffset: number, length: number): T;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
+/** ResizableBuffer is an ArrayBuffer made with a maxByteLength (ES2024; Chromium 111+, Node 20). */
+interface ResizableBuffer extends ArrayBuffer {
+  readonly maxByteLength: number;
+  resize(byteLength: number): void;
+}
+
+/** IN_PLACE_FROM is the capacity from which a column grows in place; smaller ones copy, which is cheap. */
+export const IN_PLACE_FROM = 1 << 16;
+/** MAX_IN_PLACE_BYTES is a resizable column's reserved address space; beyond it, growth copies again. */
+const MAX_IN_PLACE_BYTES = 1 << 28;
+const RESIZABLE = typeof (ArrayBuffer.prototype as Partial<ResizableBuffer>).resize === 'function';
+
+function resizable(bytes: number): ResizableBuffer | null {
+  if (!RESIZABLE || bytes > MAX_IN_PLACE_BYTES) return null;
+  try {
+    return new (ArrayBuffer as unknown as new (length: number, options: { maxByteLength: number }) => ResizableBuffer)(bytes, { maxByteLength: MAX_IN_PLACE_BYTES });
+  } catch {
+    // The address space could not be reserved: grow by copying.
+    return null;
+  }
 }
 
 /** Column is one growable typed array; `data` may be replaced when it grows. */
 export class Column<T extends TypedArray> {
   data: T;
   length = 0;
+  private buffer: ResizableBuffer | null = null;
 
   constructor(
     private readonly make: TypedArrayConstructor<T>,
@@ -25,7 +53,14 @@ export class Column<T extends TypedArray> {
     if (needed <= this.data.length) return;
     let capacity = this.data.length * 2;
     while (capacity < needed) capacity *= 2;
-    const next = new this.make(capacity);
+    const bytes = capacity * this.make.BYTES_PER_ELEMENT;
+    if (this.buffer && bytes <= this.buffer.maxByteLength) {
+      this.buffer.resize(bytes);
+      this.data = new this.make(this.buffer, 0, capacity);
+      return;
+    }
+    this.buffer = capacity >= IN_PLACE_FROM ? resizable(bytes) : null;
+    const next = this.buffer ? new this.make(this.buffer, 0, capacity) : new this.make(capacity);
     next.set(this.data.subarray(0, this.length) as never);
     this.data = next;
   }

@@ -75,3 +75,14 @@ export function isTyping(target: EventTarget | null): boolean {
   }
   return Boolean(target.closest('.cm-editor, .xterm'));
 }
+
+/**
+ * warmNumberFormat builds the browser's number formatter while the page is idle: the first
+ * toLocaleString() builds ICU's formatter, which takes about 40 ms, and would otherwise fall
+ * in the first frame of a run.
+ */
+export function warmNumberFormat(): void {
+  const warm = () => void (0).toLocaleString();
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 2000 });
+  else setTimeout(warm, 200);
+}

@@ -18,15 +18,13 @@ bool seconds_arg(VM& vm, const CallArgs& a, const char* fn, double& out) {
   if (!no_kwargs(vm, a, fn)) return false;
   if (a.nargs != 1) return raise_fmt(vm, vm.types().type_error, "%s() takes exactly one argument (%u given)", fn, a.nargs);
   Value v = a.args[0];
-  // kMaxSeconds: CPython keeps times as int64 nanoseconds; past that it raises OverflowError.
-  constexpr double kMaxSeconds = 9'223'372'036.854775807;
   if (v.is_float()) {
     out = v.f;
-    if (std::fabs(out) > kMaxSeconds) return vm.raise(vm.types().overflow_error, "timestamp out of range for platform time_t");
+    if (std::fabs(out) > kMaxTimeSeconds) return vm.raise(vm.types().overflow_error, "timestamp out of range for platform time_t");
   } else if (is_anyint(v)) {
     if (!is_intlike(v)) return vm.raise(vm.types().overflow_error, "timestamp too large to convert to C _PyTime_t");
     out = static_cast<double>(int_of(v));
-    if (std::fabs(out) > kMaxSeconds) return vm.raise(vm.types().overflow_error, "timestamp too large to convert to C _PyTime_t");
+    if (std::fabs(out) > kMaxTimeSeconds) return vm.raise(vm.types().overflow_error, "timestamp too large to convert to C _PyTime_t");
   } else if (as_instance(v)) {
     if (!to_double(vm, v, out, nullptr)) return false;
   } else {

@@ -12,7 +12,7 @@ import { Trace } from '../../player/trace';
 import { Classroom } from '../classroom/classroom';
 import { CompareView } from '../compare/compare';
 import { Exporter, hostOf } from '../export/menu';
-import { type Disposable, DisposableStore, byId, h, listen, setText } from '../dom';
+import { type Disposable, DisposableStore, byId, h, listen, setText, warmNumberFormat } from '../dom';
 import { CodeEditor } from '../editor/editor';
 import type { TaskMarker } from '../editor/markers';
 import { type Example, Gallery } from '../examples/gallery';
@@ -134,6 +134,7 @@ export class App implements Disposable {
     this.session = new EngineSession(createWorker);
     this.session.onWarmFailed = (message) => this.setStatus(`The engine could not load: ${message}`, 'error');
     this.session.warm();
+    warmNumberFormat();
     this.store.add(this.session);
     this.gallery = new Gallery(examplesBase);
 

@@ -25,6 +25,8 @@ export interface TestHook {
     tasks: { name: string; state: string; line: number; waitFor: string; core: number }[];
     gil: { holder: number; waiters: number[] } | null;
   };
+  /** terminal describes xterm's buffer and flow-control backlog (null before xterm.js loads). */
+  terminal(): ReturnType<App['terminal']['buffer']>;
   timeline(): unknown;
   timelineX(time: number): number;
   frameTimes(): number[];
@@ -48,6 +50,9 @@ export interface TestHook {
 export function installTestHook(app: App, createWorker: () => Worker): void {
   let prober: EngineSession | null = null;
   const hook: TestHook = {
+    terminal() {
+      return app.terminal.buffer();
+    },
     state() {
       app.flush();
       const trace = app.player.trace;

@@ -60,6 +60,11 @@ export class OutputTerminal implements Disposable {
     return this.view ? this.view.text : this.plain;
   }
 
+  /** buffer describes what xterm.js holds (for tests): null until it has loaded. */
+  buffer(): { lines: number; first: string; last: string; pending: { bytes: number; lines: number; cut: number }; cutNote: string | null } | null {
+    return this.view ? this.view.buffer() : null;
+  }
+
   get timestamps(): boolean {
     return this.stamps;
   }

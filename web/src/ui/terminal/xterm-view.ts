@@ -3,6 +3,9 @@
 // numbers are links into the editor. Clicking an output line asks to seek to the moment it
 // was printed: each line start carries an xterm marker that follows scrolling. It loads on
 // first use through OutputTerminal (terminal.ts), so the page's first load does not carry xterm.js.
+// Writes are flow-controlled (xterm.js's "flow control" guide): at most IN_FLIGHT_BYTES wait in
+// xterm's parser, the rest in a queue that holds no more lines than the scrollback keeps, so a
+// print flood never makes xterm discard data or stall the page; what is cut is said in a note.
 import { FitAddon } from '@xterm/addon-fit';
 import { type IMarker, Terminal } from '@xterm/xterm';
 import { formatStamp } from '../../player/format';
@@ -20,6 +23,12 @@ const TONES: Record<NoteTone, string> = {
 const RESET = '\x1b[0m';
 /** MAX_REPLAY_PRINTS bounds what follow() rewrites after a jump back: the latest prints only. */
 const MAX_REPLAY_PRINTS = 5000;
+/** SCROLLBACK is how many lines the terminal keeps above the screen. */
+export const SCROLLBACK = 20_000;
+/** IN_FLIGHT_BYTES bounds what waits in xterm's parser; xterm parses about 12 ms of it per task. */
+const IN_FLIGHT_BYTES = 128 * 1024;
+/** CHUNK_BYTES is the most one write hands xterm. */
+const CHUNK_BYTES = 16 * 1024;
 
 const LINK_PATTERNS = [/File "[^"]*", line (\d+)/g, /\(line (\d+)\)/g, /\bon line (\d+)/g];
 
@@ -27,6 +36,9 @@ interface LineEntry {
   marker: IMarker;
   seq: number;
 }
+
+/** Pending is one queued write: text, or a line mark (registered once xterm has parsed what precedes it). */
+type Pending = { text: string; lines: number } | { mark: number };
 
 export class XtermView implements Disposable {
   private shownPrints = 0;
@@ -37,6 +49,16 @@ export class XtermView implements Disposable {
   private entries: LineEntry[] = [];
   private atLineStart = true;
   private plain = '';
+  private pending: Pending[] = [];
+  private pendingHead = 0;
+  private pendingLines = 0;
+  private inFlight = 0;
+  /** epoch changes on clear(), so parse callbacks of writes made before it are ignored. */
+  private epoch = 0;
+  /** linesWritten counts the lines handed to xterm since the last clear; cut counts those never shown. */
+  private linesWritten = 0;
+  private cutLines = 0;
+  private readonly cutNote: HTMLElement;
   timestamps = false;
 
   constructor(
@@ -52,7 +74,7 @@ export class XtermView implements Disposable {
       fontFamily: getComputedStyle(container).getPropertyValue('--mono').trim() || 'monospace',
       fontSize: 15,
       lineHeight: 1.2,
-      scrollback: 20_000,
+      scrollback: SCROLLBACK,
       allowProposedApi: false,
       theme: this.theme(),
     });
@@ -69,6 +91,12 @@ export class XtermView implements Disposable {
       this.store.add(listen(element, 'click', (e) => this.onClick(e)));
       element.setAttribute('aria-label', 'Program output');
     }
+    this.cutNote = document.createElement('div');
+    this.cutNote.className = 'terminal-cut';
+    this.cutNote.setAttribute('role', 'note');
+    this.cutNote.hidden = true;
+    container.append(this.cutNote);
+    this.store.add({ dispose: () => this.cutNote.remove() });
     const resize = new ResizeObserver(() => this.fit());
     resize.observe(container);
     this.store.add({ dispose: () => resize.disconnect() });
@@ -133,6 +161,32 @@ export class XtermView implements Disposable {
     this.entries = [];
     this.atLineStart = true;
     this.plain = '';
+    this.pending = [];
+    this.pendingHead = 0;
+    this.pendingLines = 0;
+    this.inFlight = 0;
+    this.epoch += 1;
+    this.linesWritten = 0;
+    this.cutLines = 0;
+    this.showCut();
+  }
+
+  /** buffer describes the terminal's lines, what still waits for xterm, and the cut note (for tests). */
+  buffer(): { lines: number; first: string; last: string; pending: { bytes: number; lines: number; cut: number }; cutNote: string | null } {
+    const b = this.term.buffer.active;
+    let last = '';
+    for (let y = b.length - 1; y >= 0 && !last; y--) last = b.getLine(y)?.translateToString(true) ?? '';
+    return { lines: b.length, first: b.getLine(0)?.translateToString(true) ?? '', last, pending: this.backlog, cutNote: this.cutNote.hidden ? null : this.cutNote.textContent };
+  }
+
+  /** backlog is what waits for xterm: queued bytes and lines (for tests). */
+  get backlog(): { bytes: number; lines: number; cut: number } {
+    let bytes = this.inFlight;
+    for (let i = this.pendingHead; i < this.pending.length; i++) {
+      const p = this.pending[i];
+      if ('text' in p) bytes += p.text.length;
+    }
+    return { bytes, lines: this.pendingLines, cut: this.cutLines };
   }
 
   /** writeOutput writes text printed by event seq at simulated time. */
@@ -195,16 +249,104 @@ export class XtermView implements Disposable {
   }
 
   private flush(data: string): void {
-    if (data) this.term.write(data);
+    if (!data) return;
+    let lines = 0;
+    for (let i = data.indexOf('\n'); i >= 0; i = data.indexOf('\n', i + 1)) lines++;
+    this.pending.push({ text: data, lines });
+    this.pendingLines += lines;
+    if (this.pendingLines > SCROLLBACK + this.term.rows) this.trim();
+    this.pump();
   }
 
   // markLine registers a marker at the cursor's row once everything before it is parsed.
   private markLine(seq: number): void {
-    this.term.write('', () => {
-      const marker = this.term.registerMarker(0);
-      if (marker) this.entries.push({ marker, seq });
-      if (this.entries.length > 30_000) this.entries = this.entries.filter((e) => !e.marker.isDisposed);
-    });
+    this.pending.push({ mark: seq });
+    this.pump();
+  }
+
+  // trim drops the oldest queued lines that the scrollback could not keep anyway, and counts them.
+  private trim(): void {
+    const keep = SCROLLBACK + this.term.rows;
+    let i = this.pendingHead;
+    while (i < this.pending.length && this.pendingLines > keep) {
+      const p = this.pending[i];
+      if ('text' in p) {
+        const excess = this.pendingLines - keep;
+        if (p.lines > excess) {
+          let at = -1;
+          for (let n = 0; n < excess; n++) at = p.text.indexOf('\n', at + 1);
+          p.text = p.text.slice(at + 1);
+          p.lines -= excess;
+          this.pendingLines -= excess;
+          this.cutLines += excess;
+          break;
+        }
+        this.pendingLines -= p.lines;
+        this.cutLines += p.lines;
+      }
+      i++;
+    }
+    this.pendingHead = i;
+    // A cut through a line leaves its tail without the line's mark: that tail is not clickable.
+    this.showCut();
+  }
+
+  // pump hands queued writes to xterm while less than IN_FLIGHT_BYTES wait in its parser.
+  private pump(): void {
+    while (this.pendingHead < this.pending.length && this.inFlight < IN_FLIGHT_BYTES) {
+      const p = this.pending[this.pendingHead++];
+      if ('mark' in p) {
+        const seq = p.mark;
+        const epoch = this.epoch;
+        this.term.write('', () => {
+          if (epoch !== this.epoch) return;
+          const marker = this.term.registerMarker(0);
+          if (marker) this.entries.push({ marker, seq });
+          if (this.entries.length > 30_000) this.entries = this.entries.filter((e) => !e.marker.isDisposed);
+        });
+        continue;
+      }
+      let text = p.text;
+      let lines = p.lines;
+      if (text.length > CHUNK_BYTES) {
+        let cut = text.lastIndexOf('\n', CHUNK_BYTES);
+        cut = cut > 0 ? cut + 1 : CHUNK_BYTES;
+        const rest = text.slice(cut);
+        text = text.slice(0, cut);
+        let restLines = 0;
+        for (let i = rest.indexOf('\n'); i >= 0; i = rest.indexOf('\n', i + 1)) restLines++;
+        lines -= restLines;
+        p.text = rest;
+        p.lines = restLines;
+        this.pendingHead -= 1;
+      }
+      this.pendingLines -= lines;
+      this.linesWritten += lines;
+      this.inFlight += text.length;
+      const epoch = this.epoch;
+      const size = text.length;
+      this.term.write(text, () => {
+        if (epoch !== this.epoch) return;
+        this.inFlight -= size;
+        this.pump();
+      });
+    }
+    if (this.pendingHead === this.pending.length) {
+      this.pending = [];
+      this.pendingHead = 0;
+    } else if (this.pendingHead > 1024) {
+      this.pending = this.pending.slice(this.pendingHead);
+      this.pendingHead = 0;
+    }
+    if (this.linesWritten > SCROLLBACK + this.term.rows && this.cutNote.hidden) this.showCut();
+  }
+
+  // showCut says, above the output, that earlier lines are gone once more were written than the scrollback keeps.
+  private showCut(): void {
+    this.cutNote.hidden = this.linesWritten + this.cutLines <= SCROLLBACK + this.term.rows;
+    if (this.cutNote.hidden || this.cutNote.textContent) return;
+    this.cutNote.textContent = `Showing the last ${SCROLLBACK.toLocaleString()} lines`;
+    this.cutNote.title = `The terminal keeps the last ${SCROLLBACK.toLocaleString()} lines; earlier output is cut here. Every print is still on the timeline.`;
   }
 
   private onClick(e: MouseEvent): void {

@@ -27,6 +27,14 @@ const AXIS_H = 26;
 const LANE_H = 26;
 const TITLE_H = 24;
 const FOLLOW_PAUSE_MS = 2500;
+/**
+ * LIVE_PAINT_MS is the least time between repaints of the lanes while a run streams in: a
+ * dense timeline takes tens of milliseconds to paint, and repainting it on every batch would
+ * keep the main thread busy. The gap grows to four times the last paint's cost.
+ */
+const LIVE_PAINT_MS = 120;
+/** USER_MS keeps repaints immediate for this long after the user zooms, pans or scrolls. */
+const USER_MS = 400;
 
 export class TimelineView implements Disposable {
   readonly viewport = new TimelineViewport();
@@ -52,6 +60,10 @@ export class TimelineView implements Disposable {
   private frame = 0;
   private dark = false;
   private lastUserMove = -Infinity;
+  private paintedAt = -Infinity;
+  private paintCost = 0;
+  private paintedEpoch = -1;
+  private laterTimer = 0;
   private drag: { mode: 'pending' | 'pan' | 'scrub'; x: number; y: number; id: number } | null = null;
   /** auto keeps the whole run in view until the user zooms or pans. */
   private auto = true;
@@ -182,6 +194,7 @@ export class TimelineView implements Disposable {
 
   dispose(): void {
     if (this.frame) cancelAnimationFrame(this.frame);
+    clearTimeout(this.laterTimer);
     this.store.dispose();
     this.canvas.remove();
     this.tooltip.remove();
@@ -293,8 +306,21 @@ export class TimelineView implements Disposable {
 
   private draw(): void {
     const started = performance.now();
-    if (this.auto) this.viewport.fit(this.end());
-    if (this.layerChanged()) this.paintLayer();
+    if (this.throttled(started)) {
+      // The lanes keep their last paint (and the view its last fit) until the gap has passed.
+      if (!this.laterTimer) this.laterTimer = window.setTimeout(() => {
+        this.laterTimer = 0;
+        this.requestDraw();
+      }, Math.max(LIVE_PAINT_MS, 4 * this.paintCost) - (started - this.paintedAt));
+    } else {
+      if (this.auto) this.viewport.fit(this.end());
+      if (this.layerChanged()) {
+        this.paintLayer();
+        this.paintedAt = started;
+        this.paintCost = performance.now() - started;
+        this.paintedEpoch = this.epoch;
+      }
+    }
     const ctx = this.screen;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.drawImage(this.layer, 0, 0);
@@ -318,6 +344,14 @@ export class TimelineView implements Disposable {
     }
     this.frameTimes.push(performance.now() - started);
     if (this.frameTimes.length > 600) this.frameTimes.shift();
+  }
+
+  // throttled tells whether this frame skips repainting the lanes: a run is streaming in, the
+  // lanes were painted a moment ago, and neither the user nor a resize or theme change asks for more.
+  private throttled(now: number): boolean {
+    if (this.epoch !== this.paintedEpoch || now - this.lastUserMove < USER_MS) return false;
+    if (!this.groups.some((g) => !g.trace.complete)) return false;
+    return now - this.paintedAt < Math.max(LIVE_PAINT_MS, 4 * this.paintCost);
   }
 
   // paintLayer paints background, grid, lanes, labels and axis into the layer canvas.
