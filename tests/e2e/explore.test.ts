@@ -224,6 +224,12 @@ describe('find a bug', () => {
     assert.equal(m.state, 'replay');
     assert.deepEqual(m.forced.map((f) => f.narration), failing.narration, 'the same forced switches, narrated');
     await fresh.page.screenshot({ path: artifact('explore-link-replay') });
+    // The embed takes the same fragment and replays the failing schedule too (the normal run passes).
+    const embed = await harness.newPage();
+    await embed.goto(`${harness.url}embed.html?autoplay=1${new URL(link).hash}`);
+    await embed.locator('.embed-status', { hasText: /AssertionError|Finished/ }).waitFor({ timeout: 20_000 });
+    assert.match(await embed.locator('.embed-status').innerText(), /^AssertionError on line \d+/);
+    await embed.close();
     // Back to the normal scheduler: the program passes again.
     await fresh.page.click('.explore-normal');
     const normal = await fresh.waitForRun();

@@ -315,8 +315,10 @@ export class App implements Disposable {
     const settings = { ...this.settings, schedule: null };
     const state: ExploreState = { id: 0, source, settings, startedAt: performance.now(), done: false, report: null, bug: null };
     this.exploration = state;
+    const fromButton = document.activeElement === this.exploreButton;
     this.explorePanel.exploring(null);
     this.setExploring(true);
+    if (fromButton) this.explorePanel.focusStop();
     this.setStatus('Finding a bug: the explorer is searching the schedules…', 'busy');
     setText(this.progress, '');
     state.id = this.session.explore(source, { ...toEngineOptions(settings), ...this.engineOverrides }, { steps: EXPLORE_STEPS, ...explore }, {
@@ -335,6 +337,7 @@ export class App implements Disposable {
     state.done = true;
     state.report = report;
     this.setExploring(false);
+    queueMicrotask(() => this.explorePanel.focusVerdict());
     const wall = ((performance.now() - state.startedAt) / 1000).toFixed(2);
     if (failure) {
       this.explorePanel.failed(`${lostStatus(failure)} Your program is kept. Find a bug again starts a fresh engine.`);

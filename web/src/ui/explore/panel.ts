@@ -52,7 +52,7 @@ export class ExplorePanel implements Disposable {
     private readonly handlers: ExplorePanelHandlers,
   ) {
     this.counters = h('dl', { class: 'explore-counters', 'aria-label': 'Exploration progress' });
-    this.verdict = h('p', { class: 'explore-verdict', role: 'status', 'aria-live': 'polite' });
+    this.verdict = h('p', { class: 'explore-verdict', role: 'status', 'aria-live': 'polite', tabindex: '-1' });
     this.detail = h('p', { class: 'explore-detail' });
     this.listTitle = h('h3', { class: 'explore-list-title' }, 'Forced switches');
     this.list = h('ol', { class: 'explore-forced', 'aria-label': 'Forced switches: choose one to jump there' });
@@ -177,6 +177,17 @@ export class ExplorePanel implements Disposable {
         else b.removeAttribute('aria-current');
       });
     }
+  }
+
+  /** focusStop puts the keyboard on Stop (a search started from the Find a bug button, which is disabled while it runs). */
+  focusStop(): void {
+    this.stopButton.focus();
+  }
+
+  /** focusVerdict moves the keyboard to the verdict when it was in the band (on Stop) or nowhere, so it is not lost. */
+  focusVerdict(): void {
+    const active = document.activeElement;
+    if (active === null || active === document.body || this.element.contains(active)) this.verdict.focus();
   }
 
   hide(): void {
