@@ -54,6 +54,30 @@ print(f"counter = {counter}")
 assert counter == 4
 `;
 
+// AWAITED passes under asyncio's own order; the explorer finds that the reader may wake first.
+const AWAITED = `import asyncio
+
+log = []
+
+
+async def writer():
+    await asyncio.sleep(0.1)
+    log.append("data")
+
+
+async def reader():
+    await asyncio.sleep(0.1)
+    assert log, "read before the write"
+
+
+async def main():
+    await asyncio.gather(writer(), reader())
+    print("ok")
+
+
+asyncio.run(main())
+`;
+
 // BIG has far more schedules than a search can finish in a few seconds, and no bug.
 const BIG = `import threading
 
@@ -293,6 +317,25 @@ describe('find a bug', () => {
     assert.match(m.report.coverage, /schedules/);
     assert.equal(m.schedule, null, 'nothing to replay');
     await page.screenshot({ path: artifact('explore-clean') });
+  });
+
+  it('finds an asyncio wake-up order that breaks a program, marked on the passed-over task', async (t) => {
+    if (skip) return t.skip(skip);
+    const page = app.page;
+    await app.editor.setCode(AWAITED);
+    await app.run();
+    assert.equal((await app.waitForRun()).error, null, 'asyncio’s own order passes');
+    await page.click('#explore');
+    const m = await waitForVerdict(page, ['found', 'clean', 'failed']);
+    await app.waitForRun();
+    assert.equal(m.state, 'found', m.verdict);
+    assert.match(m.verdict, /AssertionError: read before the write/);
+    assert.equal(m.forced.length, 1);
+    assert.equal(m.forced[0].kind, 'ready-order');
+    assert.match(m.forced[0].narration, /runs before/);
+    const timeline = (await page.evaluate(() => (window.__interleave as unknown as Hook).timeline())) as DrawModel & { groups: { marks: { index: number; lane: number }[] }[] };
+    assert.equal(timeline.groups[0].lanes[timeline.groups[0].marks[0].lane].label, m.forced[0].task);
+    await page.screenshot({ path: artifact('explore-asyncio') });
   });
 
   it('the lost-update example passes a normal run and fails under the explorer', async (t) => {

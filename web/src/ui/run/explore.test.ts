@@ -79,6 +79,9 @@ describe('find a bug: texts', () => {
       'The failing schedule forces 1 preemption (3 context switches in all). Each is marked on the timeline; choose one to jump there.',
     );
     expect(bugDetail(bug, report({ bugs: [bug, bug] }))).toMatch(/; 1 other bug found too\./);
+    expect(bugDetail({ ...bug, preemptions: 0, switches: 0, narration: [] }, report())).toBe(
+      'It fails without any forced switch: the normal order of the threads and tasks already breaks it. It plays below as a normal run.',
+    );
   });
 
   it('reads the console command explore [exhaustive|pct] [N]', () => {

@@ -57,6 +57,9 @@ export function bugHeadline(bug: ExploreBug): string {
 
 /** bugDetail says what the failing schedule is: how many switches it forces, and what is shown. */
 export function bugDetail(bug: ExploreBug, report: ExploreReport): string {
+  if (bug.preemptions === 0 && bug.narration.length === 0) {
+    return `It fails without any forced switch: the normal order of the ${report.bound.points === 'lines' ? 'lines' : 'threads and tasks'} already breaks it. It plays below as a normal run.`;
+  }
   const shrunk = `The failing schedule forces ${plural(bug.preemptions, 'preemption')} (${plural(bug.switches, 'context switch', 'context switches')} in all)`;
   const more = report.bugs.length > 1 ? `; ${plural(report.bugs.length - 1, 'other bug')} found too` : '';
   return `${shrunk}${more}. Each is marked on the timeline; choose one to jump there.`;
