@@ -379,4 +379,24 @@ describe('find a bug', () => {
     assert.ok(shown.forced.length >= 1, 'the failing schedule runs on the timeline');
     assert.match((await app.state()).error ?? '', /^AssertionError/);
   });
+
+  it('is offered only for threads and asyncio, and says why otherwise', async () => {
+    const page = app.page;
+    await page.keyboard.press('Escape');
+    await app.editor.setCode('print("no threads here")\n');
+    await page.waitForFunction(() => document.getElementById('explore')?.getAttribute('aria-disabled') === 'true');
+    // aria-disabled keeps the button focusable and clickable, so it can say why it has nothing to do.
+    await page.click('#explore', { force: true });
+    assert.match(await app.status(), /^Find a bug searches the orders in which threads or asyncio tasks can run, and this program starts neither/);
+    assert.equal((await hook(page)).exploring, false);
+    await app.editor.setCode('import asyncio\n');
+    await page.waitForFunction(() => document.getElementById('explore')?.getAttribute('aria-disabled') === 'false');
+    const help = await page.evaluate(() => {
+      document.querySelector<HTMLDialogElement>('#help-dialog')?.showModal();
+      return document.querySelector('#help-dialog')?.textContent ?? '';
+    });
+    assert.match(help, /Ctrl\/⌘ \+ Shift \+ Enterfind a bug/);
+    await page.keyboard.press('Escape');
+  });
 });
+
