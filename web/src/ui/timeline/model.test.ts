@@ -78,12 +78,10 @@ describe('draw model', () => {
     const view = { t0: 0, t1: t, width: 1200 };
     buildFrame(trace, lanes, view, out);
     const buffer = out.x;
-    const started = performance.now();
-    for (let f = 0; f < 30; f++) buildFrame(trace, lanes, view, out);
-    const perFrame = (performance.now() - started) / 30;
+    // How fast a frame is built is bench/ui.mjs's to measure; here, that frames reuse the buffers.
+    for (let f = 0; f < 3; f++) buildFrame(trace, lanes, view, out);
     expect(out.x).toBe(buffer);
     for (let lane = 0; lane < lanes.length; lane++) expect(rectsOf(out, lane).length).toBeLessThanOrEqual(1200 * 2);
-    expect(perFrame).toBeLessThan(16);
     const core = rectsOf(out, lanes.findIndex((l) => l.kind === LaneKind.Core));
     expect(core.reduce((s, r) => s + r.w, 0)).toBeGreaterThan(1100);
     const taskA = rectsOf(out, 0);

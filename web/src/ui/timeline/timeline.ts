@@ -30,16 +30,19 @@ const FOLLOW_PAUSE_MS = 2500;
 /**
  * LIVE_PAINT_MS is the least time between repaints of the lanes while a run streams in: a
  * dense timeline takes tens of milliseconds to paint, and repainting it on every batch would
- * keep the main thread busy. The gap grows to four times the last paint's cost.
+ * keep the main thread busy. While live, a repaint is also sliced: SLICE_MS of lanes per
+ * frame into a second layer, shown once complete, so no frame blocks the page for long.
  */
 const LIVE_PAINT_MS = 120;
+const SLICE_MS = 8;
 /** USER_MS keeps repaints immediate for this long after the user zooms, pans or scrolls. */
 const USER_MS = 400;
 
 export class TimelineView implements Disposable {
   readonly viewport = new TimelineViewport();
   readonly canvas: HTMLCanvasElement;
-  private readonly ctx: CanvasRenderingContext2D;
+  /** ctx is the layer being painted: the shown one, or `next` during a live repaint. */
+  private ctx: CanvasRenderingContext2D;
   private readonly screen: CanvasRenderingContext2D;
   private readonly tooltip: HTMLDivElement;
   private readonly store = new DisposableStore();
@@ -61,9 +64,12 @@ export class TimelineView implements Disposable {
   private dark = false;
   private lastUserMove = -Infinity;
   private paintedAt = -Infinity;
-  private paintCost = 0;
   private paintedEpoch = -1;
   private laterTimer = 0;
+  /** job is a live repaint in progress into `next`: the lanes painted so far and the view it paints. */
+  private job: { from: number; view: { t0: number; t1: number; width: number } } | null = null;
+  /** shown is the view the displayed layer was painted with (the playhead is drawn against it). */
+  private readonly shown = { t0: 0, t1: 1, width: 1 };
   private drag: { mode: 'pending' | 'pan' | 'scrub'; x: number; y: number; id: number } | null = null;
   /** auto keeps the whole run in view until the user zooms or pans. */
   private auto = true;
@@ -71,7 +77,10 @@ export class TimelineView implements Disposable {
   frameTimes: number[] = [];
   // The lanes are painted into layer and only repainted when what they show changes;
   // a playback frame blits the layer and draws the playhead on top.
-  private readonly layer = document.createElement('canvas');
+  private layer = document.createElement('canvas');
+  private next = document.createElement('canvas');
+  private layerCtx: CanvasRenderingContext2D;
+  private nextCtx: CanvasRenderingContext2D;
   private layerKey = new Float64Array(8);
   private epoch = 0;
   private readonly styles = new Uint32Array(256);
@@ -88,8 +97,11 @@ export class TimelineView implements Disposable {
     container.append(this.canvas, this.tooltip);
     const ctx = this.canvas.getContext('2d', { alpha: false });
     const layerCtx = this.layer.getContext('2d', { alpha: false });
-    if (!ctx || !layerCtx) throw new Error('canvas 2D is not available');
+    const nextCtx = this.next.getContext('2d', { alpha: false });
+    if (!ctx || !layerCtx || !nextCtx) throw new Error('canvas 2D is not available');
     this.ctx = layerCtx;
+    this.layerCtx = layerCtx;
+    this.nextCtx = nextCtx;
     this.screen = ctx;
     const dark = window.matchMedia('(prefers-color-scheme: dark)');
     this.dark = dark.matches;
@@ -222,8 +234,8 @@ export class TimelineView implements Disposable {
     this.canvas.height = Math.max(1, Math.round(this.cssHeight * this.dpr));
     this.canvas.style.width = `${this.cssWidth * zoom}px`;
     this.canvas.style.height = `${this.cssHeight * zoom}px`;
-    this.layer.width = this.canvas.width;
-    this.layer.height = this.canvas.height;
+    this.layer.width = this.next.width = this.canvas.width;
+    this.layer.height = this.next.height = this.canvas.height;
     this.readColors();
     this.epoch += 1;
     this.viewport.width = Math.max(1, this.cssWidth - this.labelWidth - 8);
@@ -306,20 +318,22 @@ export class TimelineView implements Disposable {
 
   private draw(): void {
     const started = performance.now();
-    if (this.throttled(started)) {
-      // The lanes keep their last paint (and the view its last fit) until the gap has passed.
-      if (!this.laterTimer) this.laterTimer = window.setTimeout(() => {
-        this.laterTimer = 0;
-        this.requestDraw();
-      }, Math.max(LIVE_PAINT_MS, 4 * this.paintCost) - (started - this.paintedAt));
-    } else {
-      if (this.auto) this.viewport.fit(this.end());
-      if (this.layerChanged()) {
-        this.paintLayer();
-        this.paintedAt = started;
-        this.paintCost = performance.now() - started;
-        this.paintedEpoch = this.epoch;
+    if (this.auto) this.viewport.fit(this.end());
+    if (this.epoch !== this.paintedEpoch || started - this.lastUserMove < USER_MS) {
+      // A new run, a resize, a theme change or the user's own zoom, pan or scroll: repaint at once.
+      if (this.job) {
+        this.job = null;
+        this.layerKey[0] = NaN;
       }
+      this.ctx = this.layerCtx;
+      if (this.layerChanged()) this.paintLayer();
+      this.paintedAt = started;
+      this.paintedEpoch = this.epoch;
+      this.shown.t0 = this.viewport.t0;
+      this.shown.t1 = this.viewport.t1;
+      this.shown.width = this.viewport.width;
+    } else {
+      this.drawSliced(started);
     }
     const ctx = this.screen;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -331,7 +345,7 @@ export class TimelineView implements Disposable {
       ctx.fillRect(Math.round(this.hoverX), AXIS_H, 1, this.cssHeight - AXIS_H);
     }
     if (this.playhead >= 0 && this.groups.length > 0) {
-      const x = left + this.viewport.xAt(this.playhead);
+      const x = left + ((this.playhead - this.shown.t0) / (this.shown.t1 - this.shown.t0 || 1)) * this.shown.width;
       if (x >= left - 1 && x <= this.cssWidth) {
         ctx.fillStyle = this.colors.accent;
         ctx.fillRect(Math.round(x) - 1, 0, 2, this.cssHeight);
@@ -346,28 +360,72 @@ export class TimelineView implements Disposable {
     if (this.frameTimes.length > 600) this.frameTimes.shift();
   }
 
-  // throttled tells whether this frame skips repainting the lanes: a run is streaming in, the
-  // lanes were painted a moment ago, and neither the user nor a resize or theme change asks for more.
-  private throttled(now: number): boolean {
-    if (this.epoch !== this.paintedEpoch || now - this.lastUserMove < USER_MS) return false;
-    if (!this.groups.some((g) => !g.trace.complete)) return false;
-    return now - this.paintedAt < Math.max(LIVE_PAINT_MS, 4 * this.paintCost);
+  // drawSliced repaints lanes that changed by themselves (events streaming in, the run's end,
+  // playback revealing a new window) a slice per frame into `next`, at most every
+  // LIVE_PAINT_MS while a run streams; the finished layer replaces the shown one, with its view.
+  private drawSliced(started: number): void {
+    if (!this.job) {
+      const streaming = this.groups.some((g) => !g.trace.complete);
+      const wait = streaming ? LIVE_PAINT_MS - (started - this.paintedAt) : 0;
+      if (wait > 0) {
+        if (!this.laterTimer) this.laterTimer = window.setTimeout(() => {
+          this.laterTimer = 0;
+          this.requestDraw();
+        }, wait);
+        return;
+      }
+      if (!this.layerChanged()) return;
+      this.job = { from: 0, view: { t0: this.viewport.t0, t1: this.viewport.t1, width: this.viewport.width } };
+      this.paintedAt = started;
+    }
+    const job = this.job;
+    // The job paints with the view it began with, even if a refit moved the viewport since.
+    const { t0, t1 } = this.viewport;
+    this.viewport.t0 = job.view.t0;
+    this.viewport.t1 = job.view.t1;
+    this.ctx = this.nextCtx;
+    let total = 0;
+    do {
+      total = this.paintLayer(job.from, job.from + 1);
+      job.from += 1;
+    } while (job.from < total && performance.now() - started < SLICE_MS);
+    this.ctx = this.layerCtx;
+    this.viewport.t0 = t0;
+    this.viewport.t1 = t1;
+    if (job.from < total) {
+      this.requestDraw();
+      return;
+    }
+    [this.layer, this.next] = [this.next, this.layer];
+    [this.layerCtx, this.nextCtx] = [this.nextCtx, this.layerCtx];
+    this.ctx = this.layerCtx;
+    this.shown.t0 = job.view.t0;
+    this.shown.t1 = job.view.t1;
+    this.shown.width = job.view.width;
+    this.job = null;
+    this.requestDraw();
   }
 
-  // paintLayer paints background, grid, lanes, labels and axis into the layer canvas.
-  private paintLayer(): void {
+  // paintLayer paints background, grid, lanes, labels and axis into the layer canvas. A live
+  // repaint paints it in slices: slot k is the k-th visible lane (slot 0 also paints the
+  // background, grid and group titles; the last also the axis). It returns the slot count.
+  private paintLayer(from = 0, to = Number.POSITIVE_INFINITY): number {
     const ctx = this.ctx;
     const { bg, fg, muted, grid } = this.colors;
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
-    ctx.fillStyle = bg;
-    ctx.fillRect(0, 0, this.cssWidth, this.cssHeight);
+    if (from === 0) {
+      ctx.fillStyle = bg;
+      ctx.fillRect(0, 0, this.cssWidth, this.cssHeight);
+    }
     computeTicks(this.viewport.t0, this.viewport.t1, this.viewport.width, 110, this.ticks);
     if (this.groups.length === 0 || this.groups.every((g) => g.lanes.length === 0)) {
-      ctx.fillStyle = muted;
-      ctx.font = '15px system-ui, sans-serif';
-      ctx.fillText('Run a program to see its timeline here.', 16, AXIS_H + 28);
-      this.drawAxis(fg, muted, grid);
-      return;
+      if (from === 0) {
+        ctx.fillStyle = muted;
+        ctx.font = '15px system-ui, sans-serif';
+        ctx.fillText('Run a program to see its timeline here.', 16, AXIS_H + 28);
+        this.drawAxis(fg, muted, grid);
+      }
+      return 1;
     }
     const left = this.labelWidth;
     const view = { t0: this.viewport.t0, t1: this.viewport.t1, width: this.viewport.width };
@@ -378,12 +436,13 @@ export class TimelineView implements Disposable {
     ctx.beginPath();
     ctx.rect(0, AXIS_H, this.cssWidth, this.cssHeight - AXIS_H);
     ctx.clip();
-    this.drawGrid(grid);
+    if (from === 0) this.drawGrid(grid);
     let y = AXIS_H - this.scrollY;
+    let slot = 0;
     ctx.textBaseline = 'middle';
     for (const group of this.groups) {
       if (group.title) {
-        if (y + TITLE_H > AXIS_H) {
+        if (from === 0 && y + TITLE_H > AXIS_H) {
           ctx.fillStyle = fg;
           ctx.font = '600 14px system-ui, sans-serif';
           ctx.fillText(group.title, 8, y + TITLE_H / 2);
@@ -392,23 +451,32 @@ export class TimelineView implements Disposable {
       }
       const firstLane = Math.max(0, Math.floor((AXIS_H - y) / LANE_H));
       const lastLane = Math.min(group.lanes.length, Math.ceil((this.cssHeight - y) / LANE_H));
-      for (let i = firstLane; i < lastLane; i++) this.drawLaneLabel(group.lanes[i], y + i * LANE_H, i, fg, muted, grid);
-      buildFrame(group.trace, group.lanes, view, this.list, firstLane, lastLane);
-      this.fillRects(y, left);
-      this.drawLabels(group, y, left);
-      this.drawForced(group, y, left, view);
+      const a = Math.max(firstLane, firstLane + from - slot);
+      const b = Math.min(lastLane, firstLane + to - slot);
+      if (a < b) {
+        for (let i = a; i < b; i++) this.drawLaneLabel(group.lanes[i], y + i * LANE_H, i, fg, muted, grid);
+        buildFrame(group.trace, group.lanes, view, this.list, a, b);
+        this.fillRects(y, left);
+        this.drawLabels(group, y, left);
+        this.drawForced(group, y, left, view, a, b);
+      }
+      slot += Math.max(0, lastLane - firstLane);
       y += group.lanes.length * LANE_H;
     }
     ctx.restore();
-    this.drawAxis(fg, muted, grid);
-    if (maxScroll > 0) {
-      const track = this.cssHeight - AXIS_H;
-      const thumb = Math.max(20, (track * track) / (track + maxScroll));
-      ctx.fillStyle = muted;
-      ctx.globalAlpha = 0.5;
-      ctx.fillRect(this.cssWidth - 5, AXIS_H + ((track - thumb) * this.scrollY) / maxScroll, 4, thumb);
-      ctx.globalAlpha = 1;
+    const total = Math.max(1, slot);
+    if (to >= total) {
+      this.drawAxis(fg, muted, grid);
+      if (maxScroll > 0) {
+        const track = this.cssHeight - AXIS_H;
+        const thumb = Math.max(20, (track * track) / (track + maxScroll));
+        ctx.fillStyle = muted;
+        ctx.globalAlpha = 0.5;
+        ctx.fillRect(this.cssWidth - 5, AXIS_H + ((track - thumb) * this.scrollY) / maxScroll, 4, thumb);
+        ctx.globalAlpha = 1;
+      }
     }
+    return total;
   }
 
   // fillRects fills the frame's rectangles one style at a time: one path and one fill per style.
@@ -485,13 +553,14 @@ export class TimelineView implements Disposable {
 
   // drawForced marks each forced switch on the preempted task's lane: a rule across the lane, a
   // notch at its top and the switch's number, in the forced colour outlined with the background.
-  private drawForced(group: TimelineGroup, y: number, left: number, view: { t0: number; t1: number; width: number }): void {
+  private drawForced(group: TimelineGroup, y: number, left: number, view: { t0: number; t1: number; width: number }, firstLane: number, lastLane: number): void {
     const marks = forcedMarks(this.forcedOf(group.trace), group.lanes, view);
     if (marks.length === 0) return;
     const ctx = this.ctx;
     ctx.font = '700 12px system-ui, sans-serif';
     ctx.textBaseline = 'middle';
     for (const m of marks) {
+      if (m.lane < firstLane || m.lane >= lastLane) continue;
       const x = Math.round(left + m.x);
       const top = y + m.lane * LANE_H;
       if (x < left - 6) continue;
