@@ -12,6 +12,8 @@ namespace {
 constexpr uint64_t kStepsPerAdvance = 1u << 20;
 // kShrinkRuns bounds the replays spent shrinking one bug.
 constexpr uint32_t kShrinkRuns = 400;
+// kShrinkSearch bounds the exhaustive search that looks for fewer preemptions after PCT.
+constexpr uint64_t kShrinkSearch = 1000;
 
 std::string thousands(uint64_t n) {
   std::string digits = std::to_string(n);
@@ -100,7 +102,7 @@ Explorer::Explorer(std::string source, RunOptions options, ExploreOptions explor
       options_(std::move(options)),
       explore_(explore),
       started_(std::chrono::steady_clock::now()) {
-  options_.frozen_cache = cache_.get();
+  if (!options_.frozen_cache) options_.frozen_cache = cache_.get();
   options_.manual = false;
   options_.choices.clear();
   options_.schedule.clear();
@@ -233,6 +235,24 @@ void Explorer::found(const Outcome& outcome, const Schedule& taken, uint32_t pre
       best_sw = d.switches;
       improved = true;
       break;
+    }
+  }
+  if (explore_.pct && best_pre > 1) {
+    // A random schedule often has needless preemptions: a small bounded search below its
+    // count may find the same kind of bug with fewer, and no longer a schedule.
+    ExploreOptions sub = explore_;
+    sub.pct = false;
+    sub.preemptions = best_pre - 1;
+    sub.schedules = kShrinkSearch;
+    Explorer inner(source_, options_, sub);
+    while (!inner.advance(64)) {
+    }
+    Schedule found_plan;
+    if (!inner.bugs().empty() && inner.bugs()[0].kind == outcome.kind && inner.bugs()[0].length <= best.decisions.size() &&
+        decode_schedule(inner.bugs()[0].schedule, found_plan)) {
+      best = found_plan;
+      best_pre = inner.bugs()[0].preemptions;
+      best_sw = inner.bugs()[0].switches;
     }
   }
   best.points = explore_.points;
