@@ -187,13 +187,26 @@ void Explorer::branch_from(const Work& work, ScheduleDriver& driver) {
         ++pruned_;
         continue;
       }
+      // A child behind as many schedules as the budget has left would never run.
+      uint64_t ahead = 0;
+      for (uint32_t q = 0; q <= p; ++q) ahead += queues_[q].size();
+      if (ahead + explored_ >= explore_.schedules) {
+        truncated_ = true;
+        continue;
+      }
       Work child;
       child.plan = base;
       child.plan.decisions.push_back(Decision{j, id});
       child.branch = j;
       child.sleep = sleep;
       child.preemptions = p;
-      queues_[p].push_back(std::move(child));
+      // A free switch goes first: it completes the preemption that led here (the main thread
+      // starts the second worker), so bugs one preemption deep come before the rest.
+      if (cost == 0) {
+        queues_[p].push_front(std::move(child));
+      } else {
+        queues_[p].push_back(std::move(child));
+      }
       if (!node.ready_order) sleep.push_back(SleepEntry{id, node.footprints[o]});
     }
   }
@@ -379,7 +392,7 @@ void Explorer::stop() {
 }
 
 bool Explorer::exhaustive() const {
-  if (explore_.pct || stopped_ || budget_hit_ || stopped_at_bug_ || !error_.empty()) return false;
+  if (explore_.pct || stopped_ || budget_hit_ || truncated_ || stopped_at_bug_ || !error_.empty()) return false;
   return std::all_of(queues_.begin(), queues_.end(), [](const std::deque<Work>& q) { return q.empty(); });
 }
 

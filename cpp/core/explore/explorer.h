@@ -117,6 +117,7 @@ class Explorer {
   bool stopped_ = false;
   bool budget_hit_ = false;
   bool stopped_at_bug_ = false;
+  bool truncated_ = false;  // children dropped because the budget could never reach them
   bool have_divergence_ = false;
   Pending divergence_;
   uint64_t explored_ = 0;
