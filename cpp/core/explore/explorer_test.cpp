@@ -124,6 +124,23 @@ TEST(Explorer, OppositeLockOrdersDeadlock) {
 }
 
 TEST(Explorer, AsyncioReadAwaitWrite) { expect_bug("asyncio_read_await_write.py", "assertion", 2); }
+TEST(Explorer, AsyncioReadyOrder) {
+  expect_bug("asyncio_ready_order.py", "assertion", 1);
+  Explored e = explore(program("asyncio_ready_order.py"));
+  ASSERT_NE(e.bug, nullptr);
+  EXPECT_EQ(e.bug->preemptions, 1u);
+  Replayed r = replay(program("asyncio_ready_order.py"), e.bug->schedule);
+  size_t ready_order = 0;
+  for (const EventRecord& ev : r.events) {
+    ready_order += ev.kind == static_cast<uint16_t>(EventKind::Forced) && ev.flags == 1;
+  }
+  EXPECT_EQ(ready_order, 1u);
+  Simulation plain;
+  plain.load(program("asyncio_ready_order.py"));
+  plain.run();
+  EXPECT_FALSE(plain.result().error);
+}
+
 TEST(Explorer, MissingTaskDone) { expect_bug("missing_task_done.py", "deadlock", 0); }
 TEST(Explorer, AsyncioMissingTaskDone) { expect_bug("asyncio_missing_task_done.py", "deadlock", 0); }
 
@@ -144,6 +161,28 @@ TEST(Explorer, DivergenceWithoutAssert) {
   ASSERT_NE(e.bug, nullptr);
   EXPECT_EQ(e.bug->kind, "divergence");
   EXPECT_NE(e.bug->output, "counter = 6\n");
+}
+
+TEST(Explorer, HangIsAStepBudgetTheDefaultScheduleDoesNotExceed) {
+  std::string source =
+      "import threading\n"
+      "ready = False\n"
+      "def setter():\n"
+      "    global ready\n"
+      "    ready = True\n"
+      "t = threading.Thread(target=setter)\n"
+      "t.start()\n"
+      "while not ready:\n"
+      "    pass\n"
+      "t.join()\n"
+      "print('ready')\n";
+  ExploreOptions o;
+  o.steps = 20000;
+  Explored e = explore(source, o);
+  ASSERT_NE(e.bug, nullptr);
+  EXPECT_EQ(e.bug->kind, "hang");
+  EXPECT_EQ(e.bug->preemptions, 1u);
+  EXPECT_NE(e.bug->message.find("StepLimitError"), std::string::npos) << e.bug->message;
 }
 
 TEST(Explorer, PctIsSeededAndFindsTheLostUpdate) {
