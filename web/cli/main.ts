@@ -77,6 +77,13 @@ interface CliArgs {
 
 const SCHEDULE = /^[sl](\d+\.\d+(_\d+\.\d+)*)?$/;
 
+// isSchedule accepts what the engine's decode_schedule does: entries in increasing point order.
+function isSchedule(text: string): boolean {
+  if (!SCHEDULE.test(text)) return false;
+  const points = text.length > 1 ? text.slice(1).split('_').map((entry) => Number(entry.split('.')[0])) : [];
+  return points.every((p, i) => Number.isSafeInteger(p) && p <= 0xffffffff && (i === 0 || p > points[i - 1]));
+}
+
 class UsageError extends Error {}
 
 function parseCount(option: string, text: string | undefined): number {
@@ -190,7 +197,7 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
       case '--schedule': {
         const value = argv[++i];
         if (value === undefined) throw new UsageError('--schedule needs a schedule (explore prints one)');
-        if (!SCHEDULE.test(value)) throw new UsageError(`--schedule got '${value}', which is not a schedule`);
+        if (!isSchedule(value)) throw new UsageError(`--schedule got '${value}', which is not a schedule`);
         args.options.schedule = value;
         break;
       }

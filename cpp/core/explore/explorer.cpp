@@ -12,6 +12,8 @@ namespace {
 constexpr uint64_t kStepsPerAdvance = 1u << 20;
 // kShrinkRuns bounds the replays spent shrinking one bug.
 constexpr uint32_t kShrinkRuns = 400;
+// kShrinkSearch bounds the exhaustive search that looks for fewer preemptions after PCT.
+constexpr uint64_t kShrinkSearch = 1000;
 
 std::string thousands(uint64_t n) {
   std::string digits = std::to_string(n);
@@ -34,18 +36,15 @@ std::string last_line(const std::string& text) {
   return text.substr(start, end - start);
 }
 
-// sorted_lines is text's lines in order: output that differs only in line order is no divergence.
-std::vector<std::string> sorted_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
+// number_shape is text with every run of digits replaced by '#'.
+std::string number_shape(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    bool digit = text[i] >= '0' && text[i] <= '9';
+    if (!digit) out += text[i];
+    else if (out.empty() || out.back() != '#' || i == 0 || !(text[i - 1] >= '0' && text[i - 1] <= '9')) out += '#';
   }
-  std::sort(lines.begin(), lines.end());
-  return lines;
+  return out;
 }
 
 // thread_exception finds the first traceback a thread or task wrote to stderr: "Type: message".
@@ -103,7 +102,7 @@ Explorer::Explorer(std::string source, RunOptions options, ExploreOptions explor
       options_(std::move(options)),
       explore_(explore),
       started_(std::chrono::steady_clock::now()) {
-  options_.frozen_cache = cache_.get();
+  if (!options_.frozen_cache) options_.frozen_cache = cache_.get();
   options_.manual = false;
   options_.choices.clear();
   options_.schedule.clear();
@@ -151,12 +150,10 @@ void Explorer::judge(Outcome& out) const {
   if (!have_default_) return;
   // A hang counts only where the default schedule does not hang too.
   if (out.hang && default_hang_) out.kind.clear();
-  // Divergence: a different final line, and not only lines in another order (which worker
-  // printed what, or in which order, is no bug by itself).
-  if (out.kind.empty() && last_line(out.output) != last_line(default_output_) &&
-      sorted_lines(out.output) != sorted_lines(default_output_)) {
-    out.kind = "divergence";
-  }
+  // Divergence: the final line has the default's words with other numbers ("counter = 3",
+  // not 6). Lines in another order, or another thread winning, is no bug by itself.
+  std::string mine = last_line(out.output), theirs = last_line(default_output_);
+  if (out.kind.empty() && mine != theirs && number_shape(mine) == number_shape(theirs)) out.kind = "divergence";
 }
 
 void Explorer::note(const Outcome& outcome, const ScheduleDriver& driver) {
@@ -190,28 +187,41 @@ void Explorer::branch_from(const Work& work, ScheduleDriver& driver) {
         ++pruned_;
         continue;
       }
+      // A child behind as many schedules as the budget has left would never run.
+      uint64_t ahead = 0;
+      for (uint32_t q = 0; q <= p; ++q) ahead += queues_[q].size();
+      if (ahead + explored_ >= explore_.schedules) {
+        truncated_ = true;
+        continue;
+      }
       Work child;
       child.plan = base;
       child.plan.decisions.push_back(Decision{j, id});
       child.branch = j;
       child.sleep = sleep;
       child.preemptions = p;
-      queues_[p].push_back(std::move(child));
+      // A free switch goes first: it completes the preemption that led here (the main thread
+      // starts the second worker), so bugs one preemption deep come before the rest.
+      if (cost == 0) {
+        queues_[p].push_front(std::move(child));
+      } else {
+        queues_[p].push_back(std::move(child));
+      }
       if (!node.ready_order) sleep.push_back(SleepEntry{id, node.footprints[o]});
     }
   }
 }
 
-void Explorer::found(const Outcome& outcome, ScheduleDriver& driver) {
+void Explorer::found(const Outcome& outcome, const Schedule& taken, uint32_t preemptions, uint32_t switches, uint64_t found_after) {
   ExploreBug bug;
   bug.kind = outcome.kind;
-  bug.found_after = explored_;
-  bug.first_length = driver.taken.decisions.size();
-  first_bug_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+  bug.found_after = found_after;
+  bug.first_length = taken.decisions.size();
+  if (first_bug_seconds_ < 0) first_bug_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   // Shrink: drop forced decisions one at a time while the bug stays of the same kind and the
   // schedule gets no worse in (preemptions, switches, length).
-  Schedule best = driver.taken;
-  uint32_t best_pre = driver.preemptions, best_sw = driver.switches;
+  Schedule best = taken;
+  uint32_t best_pre = preemptions, best_sw = switches;
   uint32_t runs = 0;
   bool improved = true;
   while (improved && runs < kShrinkRuns) {
@@ -240,6 +250,24 @@ void Explorer::found(const Outcome& outcome, ScheduleDriver& driver) {
       break;
     }
   }
+  if (explore_.pct && best_pre > 1) {
+    // A random schedule often has needless preemptions: a small bounded search below its
+    // count may find the same kind of bug with fewer, and no longer a schedule.
+    ExploreOptions sub = explore_;
+    sub.pct = false;
+    sub.preemptions = best_pre - 1;
+    sub.schedules = kShrinkSearch;
+    Explorer inner(source_, options_, sub);
+    while (!inner.advance(64)) {
+    }
+    Schedule found_plan;
+    if (!inner.bugs().empty() && inner.bugs()[0].kind == outcome.kind && inner.bugs()[0].length <= best.decisions.size() &&
+        decode_schedule(inner.bugs()[0].schedule, found_plan)) {
+      best = found_plan;
+      best_pre = inner.bugs()[0].preemptions;
+      best_sw = inner.bugs()[0].switches;
+    }
+  }
   best.points = explore_.points;
   // The report shows the replay itself: what `run --schedule S` prints and narrates.
   RunOptions o = options_;
@@ -258,7 +286,8 @@ void Explorer::found(const Outcome& outcome, ScheduleDriver& driver) {
   bug.switches = best_sw;
   bug.length = best.decisions.size();
   if (bug.kind == "divergence") {
-    bug.message = "the output differs from the default schedule's";
+    bug.message = "the last line printed is '" + last_line(bug.output) + "'; the default schedule prints '" +
+                  last_line(default_output_) + "'";
     bug.line = 0;
   }
   bugs_.push_back(std::move(bug));
@@ -289,10 +318,7 @@ bool Explorer::advance(uint64_t max_schedules) {
       ++run_at_bound_[0];
       judge(out);
       note(out, driver);
-      if (!out.kind.empty()) {
-        found(out, driver);
-        done_ = true;
-      }
+      if (consider(out, driver)) done_ = true;
       continue;
     }
     size_t b = 0;
@@ -326,24 +352,47 @@ bool Explorer::advance(uint64_t max_schedules) {
       judge(out);
     }
     note(out, driver);
-    if (!out.kind.empty()) {
-      found(out, driver);
+    if (consider(out, driver)) {
       done_ = true;
       break;
     }
     if (!explore_.pct) branch_from(work, driver);
   }
-  seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+  settle();
   return done_;
+}
+
+bool Explorer::consider(const Outcome& out, const ScheduleDriver& driver) {
+  if (out.kind.empty()) return false;
+  if (out.kind == "divergence") {
+    // A divergence is reported only if the search ends without a worse bug.
+    if (!have_divergence_) {
+      have_divergence_ = true;
+      divergence_ = Pending{out, driver.taken, driver.preemptions, driver.switches, explored_};
+      first_bug_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+    }
+    return false;
+  }
+  stopped_at_bug_ = true;
+  found(out, driver.taken, driver.preemptions, driver.switches, explored_);
+  return true;
+}
+
+void Explorer::settle() {
+  if (done_ && bugs_.empty() && have_divergence_ && error_.empty()) {
+    found(divergence_.outcome, divergence_.taken, divergence_.preemptions, divergence_.switches, divergence_.found_after);
+  }
+  seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
 }
 
 void Explorer::stop() {
   if (!done_) stopped_ = true;
   done_ = true;
+  settle();
 }
 
 bool Explorer::exhaustive() const {
-  if (explore_.pct || stopped_ || budget_hit_ || !bugs_.empty() || !error_.empty()) return false;
+  if (explore_.pct || stopped_ || budget_hit_ || truncated_ || stopped_at_bug_ || !error_.empty()) return false;
   return std::all_of(queues_.begin(), queues_.end(), [](const std::deque<Work>& q) { return q.empty(); });
 }
 
@@ -360,7 +409,7 @@ std::string Explorer::coverage() const {
   if (!error_.empty()) return "nothing explored: " + error_;
   if (explore_.pct) {
     return plural(explored_, "random PCT schedule", "random PCT schedules") + ", depth " + std::to_string(explore_.depth) +
-           ", seed " + std::to_string(explore_.seed) + (bugs_.empty() ? "" : " (stopped at the first bug)");
+           ", seed " + std::to_string(explore_.seed) + (stopped_at_bug_ ? " (stopped at the first bug)" : "");
   }
   std::string bound = plural(bound_, "preemption", "preemptions");
   if (exhaustive()) {
@@ -371,11 +420,12 @@ std::string Explorer::coverage() const {
   }
   std::string text = plural(explored_, "schedule", "schedules") + " checked";
   if (bound_ > 0) {
-    text += ": all with at most " + plural(bound_ - 1, "preemption", "preemptions") + ", then some with " + bound;
+    text += bound_ == 1 ? std::string(": all with no preemption") : ": all with at most " + plural(bound_ - 1, "preemption", "preemptions");
+    text += ", then some with " + bound;
   } else {
     text += " with no preemption";
   }
-  if (!bugs_.empty()) return text + " (stopped at the first bug)";
+  if (stopped_at_bug_) return text + " (stopped at the first bug)";
   if (stopped_) return text + " (stopped)";
   return text + " (budget of " + thousands(explore_.schedules) + " reached; not exhaustive)";
 }

@@ -89,9 +89,21 @@ class Explorer {
     bool hang = false;
   };
 
+  struct Pending {
+    Outcome outcome;
+    Schedule taken;
+    uint32_t preemptions = 0;
+    uint32_t switches = 0;
+    uint64_t found_after = 0;
+  };
+
   Outcome run(ScheduleDriver& driver);
   Outcome classify(const Simulation& sim);
-  void found(const Outcome& outcome, ScheduleDriver& driver);
+  // consider() records a run's bug; true when the search stops there.
+  bool consider(const Outcome& outcome, const ScheduleDriver& driver);
+  // settle() reports a pending divergence once the search is over without a worse bug.
+  void settle();
+  void found(const Outcome& outcome, const Schedule& taken, uint32_t preemptions, uint32_t switches, uint64_t found_after);
   void branch_from(const Work& work, ScheduleDriver& driver);
   void judge(Outcome& outcome) const;
   void note(const Outcome& outcome, const ScheduleDriver& driver);
@@ -104,6 +116,10 @@ class Explorer {
   bool done_ = false;
   bool stopped_ = false;
   bool budget_hit_ = false;
+  bool stopped_at_bug_ = false;
+  bool truncated_ = false;  // children dropped because the budget could never reach them
+  bool have_divergence_ = false;
+  Pending divergence_;
   uint64_t explored_ = 0;
   uint64_t pruned_ = 0;
   uint32_t bound_ = 0;

@@ -101,26 +101,34 @@ Access access_of(OpCode op, char& kind) {
   }
 }
 
-// global_value is a plain global's repr for narration, or "" (no VM objects are made).
-std::string global_value(Scheduler& s, const std::string& name) {
-  Module* main = s.vm().main_module();
-  if (!main || !main->dict) return "";
-  for (const auto& e : main->dict->entries) {
-    if (!e.live || !e.key.is_obj() || !e.key.o || e.key.o->kind != ObjKind::Str) continue;
-    if (static_cast<Str*>(e.key.o)->s != name) continue;
-    Value v = e.value;
-    if (v.is_bool()) return v.b ? "True" : "False";
-    if (v.is_int()) return std::to_string(v.i);
-    if (v.is_float()) return s.number_repr(v.f);
-    if (v.is_none()) return "None";
-    if (v.is_obj() && v.o && v.o->kind == ObjKind::Str) {
-      const std::string& text = static_cast<Str*>(v.o)->s;
-      if (text.size() > 40 || text.find_first_of("'\\\n") != std::string::npos) return "";
-      return "'" + text + "'";
-    }
-    return "";
+// plain_repr is v's repr when it needs no Python code and makes no VM objects, else "".
+std::string plain_repr(Scheduler& s, Value v) {
+  if (v.is_bool()) return v.b ? "True" : "False";
+  if (v.is_int()) return std::to_string(v.i);
+  if (v.is_float()) return s.number_repr(v.f);
+  if (v.is_none()) return "None";
+  if (v.is_obj() && v.o && v.o->kind == ObjKind::Str) {
+    const std::string& text = static_cast<Str*>(v.o)->s;
+    if (text.size() > 40 || text.find_first_of("'\\\n") != std::string::npos) return "";
+    return "'" + text + "'";
   }
   return "";
+}
+
+// entry_repr is the plain repr of d[name] for a string key, or "".
+std::string entry_repr(Scheduler& s, const Dict* d, const std::string& name) {
+  if (!d) return "";
+  for (const auto& e : d->entries) {
+    if (!e.live || !e.key.is_obj() || !e.key.o || e.key.o->kind != ObjKind::Str) continue;
+    if (static_cast<Str*>(e.key.o)->s == name) return plain_repr(s, e.value);
+  }
+  return "";
+}
+
+// global_value is a plain global's repr for narration, or "".
+std::string global_value(Scheduler& s, const std::string& name) {
+  Module* main = s.vm().main_module();
+  return main ? entry_repr(s, main->dict, name) : "";
 }
 
 uint32_t line_of(const Frame* f) { return f && f->pc() < f->code->lines.size() ? f->code->lines[f->pc()] : 0; }
@@ -145,14 +153,41 @@ std::string what_next(Scheduler& s, const Frame* f) {
     }
     return false;
   };
+  // owner is what an attribute access names its object by ("self"), from the instruction before.
+  std::string owner;
+  const Dict* attrs = nullptr;
+  if (kind == 'a') {
+    // owner_at names the object an attribute instruction at i works on: a plain load just
+    // before it (or before the DUP_TOP of `x.a += 1`).
+    auto owner_at = [&](uint32_t i) -> std::string {
+      for (uint32_t back = 1; back <= 2 && back <= i; ++back) {
+        OpCode prev = instr_op(code.code[i - back]);
+        if (prev == OpCode::LOAD_FAST || prev == OpCode::LOAD_GLOBAL || prev == OpCode::LOAD_NAME || prev == OpCode::LOAD_DEREF) {
+          return operand_name(code, prev, instr_arg(code.code[i - back]));
+        }
+        if (prev != OpCode::DUP_TOP && prev != OpCode::COPY) break;
+      }
+      return "";
+    };
+    owner = owner_at(pc);
+    if (owner.empty() && access == Access::Write) {
+      // `x.a += 1` stores through the object its LOAD_ATTR read.
+      for (uint32_t i = start; i < pc && owner.empty(); ++i) {
+        OpCode o = instr_op(code.code[i]);
+        if (o == OpCode::LOAD_ATTR && operand_name(code, o, instr_arg(code.code[i])) == name) owner = owner_at(i);
+      }
+    }
+    Value obj = f->sp[-1];
+    if (obj.is_obj() && obj.o && obj.o->kind == ObjKind::Instance) attrs = static_cast<Instance*>(obj.o)->attrs;
+  }
+  auto label = [&](const std::string& n) { return kind == 'a' ? owner + "." + n : n; };
   auto shown = [&](const std::string& n) {
-    if (kind != 'g') return kind == 'a' ? "." + n : n;
-    std::string v = global_value(s, n);
-    return v.empty() ? n : n + "=" + v;
+    std::string v = kind == 'g' ? global_value(s, n) : kind == 'a' ? entry_repr(s, attrs, n) : "";
+    return v.empty() ? label(n) : label(n) + "=" + v;
   };
   if (access == Access::Write && kind != '[') {
     if (read_before(kind, name)) return "after reading " + shown(name) + " and before writing it back";
-    return "before writing " + (kind == 'a' ? "." + name : name);
+    return "before writing " + label(name);
   }
   if (access == Access::Write) return "before storing into a container";
   if (access == Access::Read && kind == '[') return op == OpCode::CONTAINS_OP ? "before an `in` test" : "before reading an item";

@@ -497,7 +497,8 @@ void Scheduler::manual_step(uint64_t stop) {
   // A lone runnable thread goes on by instructions, so a choice comes as soon as there is one.
   unit_kind_ = ManualUnit::Instruction;
   if (runnable.size() > 1 && settings_.hook) {
-    int32_t holder = procs_[0].gil_holder;
+    // The thread that ran last may go on; one handed the GIL while waiting has not run yet.
+    int32_t holder = unit_last_;
     if (std::find(runnable.begin(), runnable.end(), static_cast<uint32_t>(holder)) == runnable.end()) holder = -1;
     chosen = settings_.hook->choose_thread(*this, runnable, holder);
   } else if (runnable.size() > 1) {
@@ -530,6 +531,7 @@ void Scheduler::manual_step(uint64_t stop) {
     unit_kind_ = choice.unit;
   }
   manual_switch(chosen);
+  unit_last_ = static_cast<int32_t>(chosen);
   manual_run(chosen, stop);
 }
 

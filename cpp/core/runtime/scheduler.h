@@ -399,6 +399,7 @@ class Scheduler : public SimContext {
   std::string choice_error_;
   int32_t unit_thread_ = -1;
   ManualUnit unit_kind_ = ManualUnit::Instruction;
+  int32_t unit_last_ = -1;         // the thread that ran the last unit (what a hook may let go on)
 
   std::deque<Lock> locks_;
   std::vector<uint32_t> free_locks_;

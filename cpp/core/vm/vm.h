@@ -31,13 +31,13 @@ namespace interleave {
 struct CodeRuntime;  // vm/code_runtime.h: the VM's per-code cache
 struct AttrCache;
 
-// VmConfig holds the engine limits of one run.
 // FrozenCache keeps compiled standard-library modules for many VMs in turn (the explorer's
 // runs); it must outlive them. Compiling does not touch a VM, so a cached module is the same.
 struct FrozenCache {
   std::unordered_map<std::string, std::unique_ptr<Program>> programs;
 };
 
+// VmConfig holds the engine limits of one run.
 struct VmConfig {
   uint64_t memory_limit = 256ull * 1024 * 1024;  // bytes of live objects before MemoryError
   uint32_t recursion_limit = 1000;               // Python frames per task before RecursionError
