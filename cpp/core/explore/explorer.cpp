@@ -446,7 +446,7 @@ std::string Explorer::report_json() const {
   j += ",\"exhaustive\":" + std::string(exhaustive() ? "true" : "false");
   j += ",\"pruned\":" + std::to_string(pruned_);
   j += ",\"bound\":{\"mode\":" + json_text(explore_.pct ? "pct" : "exhaustive") +
-       ",\"preemptions\":" + std::to_string(explore_.pct ? bound_ : explore_.preemptions) +
+       ",\"preemptions\":" + std::to_string(explore_.preemptions) +
        ",\"schedules\":" + std::to_string(explore_.schedules) + ",\"seed\":" + std::to_string(explore_.seed) +
        ",\"depth\":" + std::to_string(explore_.depth) +
        ",\"points\":" + json_text(explore_.points == Points::Lines ? "lines" : "shared") + "}";
