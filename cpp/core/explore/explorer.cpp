@@ -341,10 +341,12 @@ bool Explorer::advance(uint64_t max_schedules) {
     horizon_ = std::max(horizon_, driver.points);
     if (out.kind == "compile") {
       error_ = out.message;
+      explored_ = 0;
       done_ = true;
       break;
     }
     if (!have_default_) {
+      no_points_ = driver.points == 0;
       have_default_ = true;
       default_output_ = out.output;
       default_hang_ = out.hang;
@@ -412,9 +414,12 @@ std::string Explorer::coverage() const {
            ", seed " + std::to_string(explore_.seed) + (stopped_at_bug_ ? " (stopped at the first bug)" : "");
   }
   std::string bound = plural(bound_, "preemption", "preemptions");
+  if (exhaustive() && explored_ == 1 && horizon_ <= 1 && no_points_) return "the only schedule checked (exhaustive: nothing ever runs concurrently)";
   if (exhaustive()) {
-    std::string text = "all " + plural(explored_, "schedule", "schedules") + " with at most " +
-                       plural(explore_.preemptions, "preemption", "preemptions") + " checked (exhaustive";
+    std::string text = "all " + plural(explored_, "schedule", "schedules") +
+                       (explore_.preemptions == 0 ? std::string(" with no preemption")
+                                                  : " with at most " + plural(explore_.preemptions, "preemption", "preemptions")) +
+                       " checked (exhaustive";
     if (pruned_) text += "; " + thousands(pruned_) + " equivalent ones pruned";
     return text + ")";
   }
@@ -441,7 +446,7 @@ std::string Explorer::report_json() const {
   j += ",\"exhaustive\":" + std::string(exhaustive() ? "true" : "false");
   j += ",\"pruned\":" + std::to_string(pruned_);
   j += ",\"bound\":{\"mode\":" + json_text(explore_.pct ? "pct" : "exhaustive") +
-       ",\"preemptions\":" + std::to_string(explore_.pct ? bound_ : explore_.preemptions) +
+       ",\"preemptions\":" + std::to_string(explore_.preemptions) +
        ",\"schedules\":" + std::to_string(explore_.schedules) + ",\"seed\":" + std::to_string(explore_.seed) +
        ",\"depth\":" + std::to_string(explore_.depth) +
        ",\"points\":" + json_text(explore_.points == Points::Lines ? "lines" : "shared") + "}";

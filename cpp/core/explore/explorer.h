@@ -127,6 +127,7 @@ class Explorer {
   std::vector<uint64_t> run_at_bound_;    // schedules run per preemption count
   uint32_t horizon_ = 1;                  // PCT: choice points of the longest run so far
   bool have_default_ = false;
+  bool no_points_ = false;                // the default schedule passed no choice point
   std::string default_output_;
   bool default_hang_ = false;
   std::string passing_;

@@ -221,7 +221,6 @@ async function explore(request: ExploreRequest): Promise<void> {
         break;
       }
     }
-    post({ type: 'exploreProgress', id, seq: seq++, progress: session.progress() });
     post({ type: 'exploreDone', id, seq: seq++, report: session.report(), stopped });
   } catch (error) {
     enginePromise = null;
