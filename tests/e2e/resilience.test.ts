@@ -173,8 +173,9 @@ describe('runaway programs', () => {
     ['millions of scheduling events', 'import sim\nimport threading\n\ndef work():\n    sim.cpu(1e5)\n\nthreads = [threading.Thread(target=work) for _ in range(2)]\nfor t in threads:\n    t.start()\nfor t in threads:\n    t.join()\n'],
   ];
   for (const [name, code] of cases) {
-    // todo: a few tasks of 50-200 ms remain (rendering and the last trace growth); the test reports them.
-    it(`never blocks the main thread for more than 50 ms: ${name}`, { todo: 'long tasks of 50-200 ms remain on a loaded machine' }, async () => {
+    // todo: one or two tasks of 50-80 ms remain on this 2-core machine (the frame that starts the
+    // run, a garbage collection during intake, a frame's layout); the test reports them.
+    it(`never blocks the main thread for more than 50 ms: ${name}`, { todo: 'one or two tasks of 50-80 ms remain' }, async () => {
       const r = await longTasksOf(code);
       report(name, r);
       if (r.stopMs !== null) assert.ok(r.stopMs < 1000, `Stop answered after ${r.stopMs} ms`);

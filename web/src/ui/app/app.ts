@@ -39,6 +39,8 @@ import { type Prefs, storage } from './storage';
 
 /** MAX_EVENTS bounds a run in the page (64 MB of records); longer runs stop with a note. */
 export const MAX_EVENTS = 2_000_000;
+/** MARKER_MS is the least time between moves of the editor's task chips during playback. */
+const MARKER_MS = 100;
 
 export type StatusTone = 'idle' | 'busy' | 'ok' | 'error';
 
@@ -123,6 +125,9 @@ export class App implements Disposable {
   private codeChanged = false;
   private saveTimer = 0;
   private rerunTimer = 0;
+  private markerAt = -Infinity;
+  private markerTimer = 0;
+  private pendingMarkers: TaskMarker[] | null = null;
 
   constructor(
     createWorker: () => Worker,
@@ -136,6 +141,7 @@ export class App implements Disposable {
     this.session.warm();
     warmNumberFormat();
     this.store.add(this.session);
+    this.store.add({ dispose: () => clearTimeout(this.markerTimer) });
     this.gallery = new Gallery(examplesBase);
 
     const saved = storage.source();
@@ -664,7 +670,7 @@ export class App implements Disposable {
       this.tasks.setForced(at >= 0 ? forcedCaption(forced, at) : forced.length > 0 ? `${forced.length} forced switch${forced.length === 1 ? '' : 'es'} in this run: the first is at ${formatSeconds(forced[0].time)}.` : null);
       if (forced.length > 0 && !this.explorePanel.visible) this.explorePanel.replay();
       this.explorePanel.setForced(forced, at);
-      this.editor.setMarkers(markersOf(snap));
+      this.showMarkers(markersOf(snap), player.playing);
       this.terminal.follow(trace, ph);
       this.classroom.afterFrame();
       this.timeline.setPlayhead(ph.time, player.playing);
@@ -683,6 +689,31 @@ export class App implements Disposable {
       if (run && run.firstFrameMs === null && trace.count > 0) run.firstFrameMs = performance.now() - run.startedAt;
     }
     if (player.playing || this.busy) this.requestFrame();
+  }
+
+  // showMarkers puts the task chips on their lines. During playback they move at most every
+  // MARKER_MS: each move rebuilds the editor's decorations and lays the page out again, and at
+  // 60 frames a second that alone took 20-50 ms a frame; paused or stepping, they move at once.
+  private showMarkers(markers: TaskMarker[], playing: boolean): void {
+    const now = performance.now();
+    if (playing && now - this.markerAt < MARKER_MS) {
+      this.pendingMarkers = markers;
+      if (!this.markerTimer) {
+        this.markerTimer = window.setTimeout(() => {
+          this.markerTimer = 0;
+          const pending = this.pendingMarkers;
+          this.pendingMarkers = null;
+          this.markerAt = performance.now();
+          if (pending) this.editor.setMarkers(pending);
+        }, MARKER_MS - (now - this.markerAt));
+      }
+      return;
+    }
+    clearTimeout(this.markerTimer);
+    this.markerTimer = 0;
+    this.pendingMarkers = null;
+    this.markerAt = now;
+    this.editor.setMarkers(markers);
   }
 
   private setRunning(on: boolean): void {

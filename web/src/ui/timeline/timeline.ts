@@ -34,7 +34,7 @@ const FOLLOW_PAUSE_MS = 2500;
  * frame into a second layer, shown once complete, so no frame blocks the page for long.
  */
 const LIVE_PAINT_MS = 120;
-const SLICE_MS = 8;
+const SLICE_MS = 5;
 /** USER_MS keeps repaints immediate for this long after the user zooms, pans or scrolls. */
 const USER_MS = 400;
 
