@@ -192,12 +192,16 @@ interface TerminalBuffer {
   cutNote: string | null;
 }
 
-// drained runs code to its end, jumps to the end and waits until xterm has parsed every queued write.
-async function drained(code: string): Promise<TerminalBuffer> {
+// drained runs code to its end (the run whose output ends with last), jumps to the end and waits
+// until xterm has parsed every queued write.
+async function drained(code: string, last: string): Promise<TerminalBuffer> {
   await app.page.evaluate(() => window.__interleave.setEngineOverrides({}));
   await app.editor.setCode(code);
   await app.run();
-  await app.page.waitForFunction(() => window.__interleave.state().complete, undefined, { timeout: 60_000 });
+  await app.page.waitForFunction((end) => {
+    const s = window.__interleave.state();
+    return s.complete && !s.running && s.output.endsWith(end);
+  }, `${last}\n`, { timeout: 60_000 });
   await app.key('End');
   await app.page.waitForFunction(() => {
     const b = window.__interleave.terminal();
@@ -208,14 +212,14 @@ async function drained(code: string): Promise<TerminalBuffer> {
 
 describe('output floods', () => {
   it('writes every line of a short output, with no cut note', async () => {
-    const b = await drained('for i in range(500):\n    print("line", i)\n');
+    const b = await drained('for i in range(500):\n    print("line", i)\n', 'line 499');
     assert.equal(b.first, 'line 0');
     assert.equal(b.last, 'line 499');
     assert.equal(b.cutNote, null);
   });
 
   it('feeds xterm at its pace, keeps the latest lines of a flood and says that earlier output is cut', async () => {
-    const b = await drained('for i in range(60_000):\n    print("line", i)\n');
+    const b = await drained('for i in range(60_000):\n    print("line", i)\n', 'line 59999');
     assert.equal(b.last, 'line 59999', 'the flood ends with its last line: nothing at the end was dropped');
     assert.ok(b.lines <= 20_000 + 60, `the terminal keeps its scrollback (${b.lines} lines)`);
     // The lines kept are the latest ones, in order, with none missing.
