@@ -138,19 +138,19 @@ async function longTasksOf(code: string, runFor = 4000): Promise<LongTasks> {
   });
   await app.run();
   const started = Date.now();
-  await app.page.waitForFunction(() => window.__interleave.state().running);
+  await app.page.waitForFunction(() => window.__interleave.running());
   let stopMs: number | null = null;
   try {
-    await app.page.waitForFunction(() => !window.__interleave.state().running, undefined, { timeout: runFor });
+    await app.page.waitForFunction(() => !window.__interleave.running(), undefined, { timeout: runFor });
   } catch {
     // The run may end on its own between the wait and the click: Stop is pressed only if it still runs.
     const t = Date.now();
     const pressed = await app.page.evaluate(() => {
-      if (!window.__interleave.state().running) return false;
+      if (!window.__interleave.running()) return false;
       document.getElementById('stop')?.click();
       return true;
     });
-    await app.page.waitForFunction(() => !window.__interleave.state().running, undefined, { timeout: 5000 });
+    await app.page.waitForFunction(() => !window.__interleave.running(), undefined, { timeout: 5000 });
     if (pressed) stopMs = Date.now() - t;
   }
   await app.page.waitForTimeout(2000);

@@ -266,6 +266,7 @@ export class PlaygroundPage {
 declare global {
   interface Window {
     __interleave: {
+      running(): boolean;
       state(): unknown;
       timeline(): unknown;
       timelineX(time: number): number;

@@ -335,8 +335,10 @@ export class EmbedApp implements Disposable {
       }
       this.playButton.disabled = this.runs === 0;
       this.playButton.classList.toggle('waiting', player.waiting);
+    } else if (this.terminal?.behind) {
+      this.syncOutput();
     }
-    if (player.playing || this.running || this.pendingStart !== null) this.requestFrame();
+    if (player.playing || this.running || this.pendingStart !== null || this.terminal?.behind) this.requestFrame();
   }
 
   // syncOutput follows the playhead in the terminal and keeps the latest line in view.

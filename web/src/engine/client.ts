@@ -123,6 +123,11 @@ export class ProgramRun {
     return this.more;
   }
 
+  /** steps is how many instructions have run so far (cheaper than result(), which copies the output). */
+  steps(): number {
+    return this.live().steps();
+  }
+
   result(): RunResult {
     const sim = this.live();
     const manual = sim.manualState();

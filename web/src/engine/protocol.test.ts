@@ -18,8 +18,9 @@ describe('validateWorkerMessage', () => {
     expect(validateWorkerMessage(null)).toBe('not a message object');
     expect(validateWorkerMessage({ type: 'events', id: 1, seq: 0, buffers: [new ArrayBuffer(33)], newStrings: [] })).toMatch(/whole 32-byte records/);
     expect(validateWorkerMessage({ type: 'events', id: 1, seq: 0, buffers: [], newStrings: [7] })).toMatch(/strings/);
-    expect(validateWorkerMessage({ type: 'output', id: -1, seq: 0, text: '' })).toMatch(/bad id/);
-    expect(validateWorkerMessage({ type: 'output', id: 1, seq: 0.5, text: '' })).toMatch(/sequence/);
+    expect(validateWorkerMessage({ type: 'progress', id: -1, seq: 0, progress: { steps: 1, events: 2, time: 0 } })).toMatch(/bad id/);
+    expect(validateWorkerMessage({ type: 'progress', id: 1, seq: 0.5, progress: { steps: 1, events: 2, time: 0 } })).toMatch(/sequence/);
+    expect(validateWorkerMessage({ type: 'output', id: 1, seq: 0, text: '' })).toMatch(/unknown message type/);
     expect(validateWorkerMessage({ type: 'done', id: 1, seq: 0, result: { ...result, error: { type: 'E' } }, stopped: null })).toMatch(/bad result/);
     expect(validateWorkerMessage({ type: 'done', id: 1, seq: 0, result, stopped: 'bored' })).toMatch(/stop reason/);
     expect(validateWorkerMessage({ type: 'hello', id: 1, seq: 0 })).toMatch(/unknown message type/);

@@ -31,6 +31,12 @@ export interface RunRequest {
   firstSteps?: number;
   /** maxEvents stops the run once it has produced this many events (0: no limit). */
   maxEvents?: number;
+  /**
+   * output asks for the program's printed output in the done message's result. Without it the
+   * result's output is '': the page reads prints from the trace, and a flood's 16 MB of text
+   * would otherwise be copied to the page in one message.
+   */
+  output?: boolean;
 }
 
 export interface CancelRequest {
@@ -129,7 +135,6 @@ export interface RunProgress {
 
 export type WorkerMessage =
   | { type: 'ready' }
-  | { type: 'output'; id: number; seq: number; text: string }
   | { type: 'events'; id: number; seq: number; buffers: ArrayBuffer[]; newStrings: string[] }
   | { type: 'progress'; id: number; seq: number; progress: RunProgress }
   | { type: 'done'; id: number; seq: number; result: RunResult; stopped: StopReason | null }
@@ -207,8 +212,6 @@ export function validateWorkerMessage(data: unknown): WorkerMessage | string {
   if (!isCount(data.id)) return `${data.type}: bad id`;
   if (!isCount(data.seq)) return `${data.type}: bad sequence number`;
   switch (data.type) {
-    case 'output':
-      return typeof data.text === 'string' ? (data as WorkerMessage) : 'output: text is not a string';
     case 'events': {
       const { buffers, newStrings } = data;
       if (!Array.isArray(buffers) || !buffers.every((b) => b instanceof ArrayBuffer && b.byteLength % 32 === 0)) {

@@ -81,7 +81,6 @@ async function run(request: RunRequest): Promise<void> {
   if (current) current.cancelled = true;
   current = state;
   let seq = 0;
-  let output = '';
   let buffers: ArrayBuffer[] = [];
   let sentStrings = 0;
   let strings: readonly string[] = [];
@@ -92,10 +91,6 @@ async function run(request: RunRequest): Promise<void> {
   const post = (message: WorkerMessage, transfer?: Transferable[]) => scope.postMessage(message, transfer);
 
   const flush = (steps: number) => {
-    if (output) {
-      post({ type: 'output', id, seq: seq++, text: output });
-      output = '';
-    }
     if (buffers.length > 0) {
       const newStrings = strings.slice(sentStrings);
       sentStrings = strings.length;
@@ -116,10 +111,8 @@ async function run(request: RunRequest): Promise<void> {
       if (state.cancelled) return;
     }
     clearInterval(beat);
+    // Printed text reaches the page in the events' string table; no separate output is sent.
     const program = loaded.start(request.source, request.options, {
-      onOutput: (text) => {
-        output += text;
-      },
       onBatch: (batch: EventBatch, table) => {
         buffers.push(batch.buffer);
         events += batch.count;
@@ -133,7 +126,7 @@ async function run(request: RunRequest): Promise<void> {
     const maxEvents = request.maxEvents ?? 0;
     let steps = request.firstSteps ?? FIRST_STEPS;
     let more = program.step(steps);
-    flush(program.result().steps);
+    flush(program.steps());
     while (more) {
       if (maxEvents > 0 && events >= maxEvents) {
         stopped = 'event-limit';
@@ -148,7 +141,7 @@ async function run(request: RunRequest): Promise<void> {
       const took = performance.now() - began;
       steps = Math.round(Math.min(slice, Math.max(1000, took > 0 ? (steps * ADVANCE_MS) / took : steps * 2)));
       if (performance.now() - lastFlush >= FLUSH_MS) {
-        flush(program.result().steps);
+        flush(program.steps());
         await yieldToEvents();
         if (state.cancelled) {
           stopped = 'cancelled';
@@ -157,6 +150,7 @@ async function run(request: RunRequest): Promise<void> {
       }
     }
     const result = program.result();
+    if (!request.output) result.output = '';
     flush(result.steps);
     post({ type: 'done', id, seq: seq++, result, stopped });
   } catch (error) {

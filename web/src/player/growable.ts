@@ -2,7 +2,10 @@
 // million events costs a handful of reallocations and reads stay on flat typed memory.
 // A column that outgrows IN_PLACE_FROM values moves to a resizable ArrayBuffer, which grows
 // in place: doubling a million-value column by allocating and copying takes tens of
-// milliseconds on the page's main thread, resizing takes none.
+// milliseconds on the page's main thread, resizing takes none. The threshold is low because
+// columns grow in step: a lane's twelve columns fill together, and the lanes of a busy run
+// (a task, its core, the GIL) hold about as many segments each, so dozens of columns copy in
+// the same batch; at 65,536 values that was 30-50 ms, at 8,192 it is a few.
 
 type TypedArray = Float64Array | Uint32Array | Int32Array | Uint16Array | Uint8Array;
 
@@ -19,9 +22,13 @@ interface ResizableBuffer extends ArrayBuffer {
 }
 
 /** IN_PLACE_FROM is the capacity from which a column grows in place; smaller ones copy, which is cheap. */
-export const IN_PLACE_FROM = 1 << 16;
-/** MAX_IN_PLACE_BYTES is a resizable column's reserved address space; beyond it, growth copies again. */
-const MAX_IN_PLACE_BYTES = 1 << 28;
+export const IN_PLACE_FROM = 1 << 13;
+/**
+ * MAX_IN_PLACE_BYTES is a resizable column's reserved address space (8M f64 values: the page's
+ * 2,000,000-event limit with room for growing ahead); beyond it, growth copies again.
+ * Reservations share the process's address space with the engine's memory, so they stay modest.
+ */
+const MAX_IN_PLACE_BYTES = 1 << 26;
 const RESIZABLE = typeof (ArrayBuffer.prototype as Partial<ResizableBuffer>).resize === 'function';
 
 function resizable(bytes: number): ResizableBuffer | null {

@@ -82,7 +82,31 @@ export function isTyping(target: EventTarget | null): boolean {
  * in the first frame of a run.
  */
 export function warmNumberFormat(): void {
-  const warm = () => void (0).toLocaleString();
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 2000 });
-  else setTimeout(warm, 200);
+  whenIdle(() => void (0).toLocaleString());
+}
+
+/** WARM_TEXT holds the characters canvases draw most: task names, numbers, units. */
+const WARM_TEXT = 'Thread-1 (worker) Task-2 MainThread GIL core 0123456789.,:;()[]<>=+-_/ abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ …·—→';
+
+/**
+ * warmCanvasFonts draws text in each of the given canvas fonts while the page is idle: the first
+ * fillText in a face loads and matches it and rasterises its glyphs, 15-35 ms on this kind of
+ * machine, which would otherwise fall in the frame that draws a run's first lanes.
+ */
+export function warmCanvasFonts(fonts: readonly string[]): void {
+  whenIdle(() => {
+    const ctx = document.createElement('canvas').getContext('2d');
+    if (!ctx) return;
+    ctx.canvas.width = 16;
+    ctx.canvas.height = 16;
+    for (const font of fonts) {
+      ctx.font = font;
+      ctx.fillText(WARM_TEXT, 0, 12);
+    }
+  });
+}
+
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 200);
 }

@@ -687,8 +687,10 @@ export class App implements Disposable {
       });
       const run = this.run;
       if (run && run.firstFrameMs === null && trace.count > 0) run.firstFrameMs = performance.now() - run.startedAt;
+    } else if (this.terminal.behind) {
+      this.terminal.follow(trace, player.playhead);
     }
-    if (player.playing || this.busy) this.requestFrame();
+    if (player.playing || this.busy || this.terminal.behind) this.requestFrame();
   }
 
   // showMarkers puts the task chips on their lines. During playback they move at most every

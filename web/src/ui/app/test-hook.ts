@@ -10,6 +10,8 @@ import { toEngineOptions } from '../settings/settings';
 import type { App } from './app';
 
 export interface TestHook {
+  /** running tells whether a run is going, without rendering first (state() renders a frame). */
+  running(): boolean;
   state(): {
     running: boolean;
     complete: boolean;
@@ -52,6 +54,9 @@ export function installTestHook(app: App, createWorker: () => Worker): void {
   const hook: TestHook = {
     terminal() {
       return app.terminal.buffer();
+    },
+    running() {
+      return app.run !== null && !app.run.done;
     },
     state() {
       app.flush();
@@ -132,7 +137,7 @@ export function installTestHook(app: App, createWorker: () => Worker): void {
           onProgress: () => undefined,
           onDone: (result) => resolve({ output: result?.output ?? '', error: result?.error ? { type: result.error.type, message: result.error.message } : null }),
           onFailed: (message) => resolve({ output: '', error: { type: 'EngineFailure', message } }),
-        }, { maxEvents: 100_000 });
+        }, { maxEvents: 100_000, output: true });
       });
     },
     async loadSynthetic(events, tasks = 8, cores = 2) {

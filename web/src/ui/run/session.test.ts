@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunResult } from '../../engine/client';
 import type { WorkerRequest } from '../../engine/protocol';
 import type { ExploreReport } from './explore-protocol';
-import { EngineSession, type ExploreListener, type RunListener, WATCHDOG_MS } from './session';
+import { EngineSession, type ExploreListener, type RunListener, WATCHDOG_MS, CHUNK_RECORDS } from './session';
 
 class FakeWorker {
   static made: FakeWorker[] = [];
@@ -144,13 +144,14 @@ describe('EngineSession', () => {
     expect(a.calls).toEqual(['done result null']);
     expect(FakeWorker.made).toHaveLength(1);
   });
-  it('splits a big batch of events into calls of at most 4096 records, in order', () => {
+  it('splits a big batch of events into calls of at most CHUNK_RECORDS records, in order', () => {
     const s = session();
     const a = listener();
     const id = s.start('x', {}, a.l, { maxEvents: 0 });
     FakeWorker.made[0].reply({ type: 'events', id, seq: 0, buffers: [new ArrayBuffer(32 * 10_000), new ArrayBuffer(32)], newStrings: ['a'] });
     FakeWorker.made[0].reply({ type: 'done', id, seq: 1, result, stopped: null });
-    expect(a.calls).toEqual(['events 1', 'events 1', 'events 1', 'events 1', 'done result null']);
+    const chunks = Math.ceil(10_000 / CHUNK_RECORDS) + 1;
+    expect(a.calls).toEqual([...Array<string>(chunks).fill('events 1'), 'done result null']);
   });
 
   describe('explorations', () => {

@@ -35,6 +35,8 @@ export interface ExploreListener {
 
 export interface RunLimits {
   maxEvents: number;
+  /** output asks for the printed output in onDone's result (otherwise it is ''; prints are in the trace). */
+  output?: boolean;
   stepsPerAdvance?: number;
   firstSteps?: number;
 }
@@ -47,8 +49,13 @@ const IGNORE_RUN: RunListener = { onEvents: () => undefined, onProgress: () => u
 export const WATCHDOG_MS = 5000;
 /** SLICE_MS bounds the page's work per task on a run's messages, so a flood of events never blocks it. */
 const SLICE_MS = 8;
-/** CHUNK_BYTES splits event buffers: one onEvents call ingests at most 4096 records. */
-const CHUNK_BYTES = 4096 * 32;
+/**
+ * CHUNK_RECORDS splits event buffers: one onEvents call ingests at most 1024 records, which takes
+ * 2-10 ms (a busy run's records open several lanes' segments each), so one call stays well
+ * inside a frame even when the machine is loaded.
+ */
+export const CHUNK_RECORDS = 1024;
+const CHUNK_BYTES = CHUNK_RECORDS * 32;
 
 interface ActiveRun {
   id: number;
@@ -93,7 +100,7 @@ export class EngineSession implements Disposable {
     const id = ++this.lastId;
     const run: ActiveRun = { id, listener, explorer: null, nextSeq: 0, killTimer: 0, watchdog: 0 };
     this.active = run;
-    this.post({ type: 'run', id, source, options, maxEvents: limits.maxEvents, stepsPerAdvance: limits.stepsPerAdvance, firstSteps: limits.firstSteps });
+    this.post({ type: 'run', id, source, options, maxEvents: limits.maxEvents, output: limits.output, stepsPerAdvance: limits.stepsPerAdvance, firstSteps: limits.firstSteps });
     this.watch(run);
     return id;
   }

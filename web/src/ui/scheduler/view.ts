@@ -414,7 +414,7 @@ export class SchedulerView implements Disposable {
           this.pump();
         },
       },
-      { maxEvents: 0 },
+      { maxEvents: 0, output: true },
     );
   }
 

@@ -84,6 +84,11 @@ export class OutputTerminal implements Disposable {
     this.defer((v) => v.restart());
   }
 
+  /** behind tells that follow() has more prints to write: call it again next frame. */
+  get behind(): boolean {
+    return this.view?.behind ?? false;
+  }
+
   /**
    * follow writes the prints the playhead has passed, then the run's error once the playhead
    * reaches it; going back rewrites the terminal. It returns how many prints are shown.

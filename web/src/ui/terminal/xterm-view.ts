@@ -29,6 +29,11 @@ export const SCROLLBACK = 20_000;
 const IN_FLIGHT_BYTES = 128 * 1024;
 /** CHUNK_BYTES is the most one write hands xterm. */
 const CHUNK_BYTES = 16 * 1024;
+/**
+ * FOLLOW_CHARS bounds the printed text one follow() call queues (about 3 ms of work); the rest
+ * waits for the next frame, so a frame that finds megabytes of new prints never blocks the page.
+ */
+const FOLLOW_CHARS = 256 * 1024;
 
 const LINK_PATTERNS = [/File "[^"]*", line (\d+)/g, /\(line (\d+)\)/g, /\bon line (\d+)/g];
 
@@ -105,6 +110,9 @@ export class XtermView implements Disposable {
     this.fit();
   }
 
+  /** behind tells that the last follow() left prints the playhead has passed for the next call. */
+  behind = false;
+
   /** text is everything written so far as plain text (for tests and copying). */
   get text(): string {
     return this.plain;
@@ -124,12 +132,14 @@ export class XtermView implements Disposable {
   restart(): void {
     this.clear();
     this.shownPrints = 0;
+    this.behind = false;
     this.errorShown = false;
   }
 
   /**
    * follow writes the prints the playhead has passed, then the run's error once the playhead
-   * reaches it; going back rewrites the terminal. It returns how many prints are shown.
+   * reaches it; going back rewrites the terminal. It returns how many prints are shown. It
+   * queues at most FOLLOW_CHARS of text a call: `behind` then says that more is due.
    */
   follow(trace: Trace, ph: Playhead): number {
     const target = trace.printCount(ph);
@@ -138,11 +148,17 @@ export class XtermView implements Disposable {
       this.writeNote(`… ${(target - MAX_REPLAY_PRINTS).toLocaleString()} earlier prints not shown`, 'dim');
       this.shownPrints = target - MAX_REPLAY_PRINTS;
     }
-    for (let i = this.shownPrints; i < target; i++) {
+    let budget = FOLLOW_CHARS;
+    let i = this.shownPrints;
+    for (; i < target && budget > 0; i++) {
       const e = trace.prints.data[i];
-      this.writeOutput(trace.text(trace.ref.data[e]), e, trace.time.data[e]);
+      const text = trace.text(trace.ref.data[e]);
+      budget -= text.length + 1;
+      this.writeOutput(text, e, trace.time.data[e]);
     }
-    this.shownPrints = target;
+    this.shownPrints = i;
+    this.behind = i < target;
+    if (this.behind) return i;
     const error = trace.summary?.error;
     if (error && !this.errorShown && trace.complete) {
       const n = trace.errors.length;

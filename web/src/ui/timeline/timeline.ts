@@ -5,7 +5,7 @@
 import { formatSeconds } from '../../player/format';
 import type { Trace } from '../../player/trace';
 import { fillOf, paintPattern, taskColor } from '../colors';
-import { type Disposable, DisposableStore, h, listen } from '../dom';
+import { type Disposable, DisposableStore, h, listen, warmCanvasFonts } from '../dom';
 import { computeTicks, createTicks, formatTick } from './axis';
 import { describeAt, segmentLabel } from './describe';
 import { type ForcedMark, type ForcedSwitch, forcedMarks, forcedSwitches, markNear } from './forced';
@@ -23,6 +23,8 @@ export interface TimelineCallbacks {
   onSeek(time: number): void;
 }
 
+/** CANVAS_FONTS are the fonts the timeline draws in (warmed while the page is idle). */
+const CANVAS_FONTS = ['12px system-ui, sans-serif', '13px system-ui, sans-serif', '15px system-ui, sans-serif', '600 14px system-ui, sans-serif', '700 12px system-ui, sans-serif', '700 14px system-ui, sans-serif', 'italic 14px system-ui, sans-serif'];
 const AXIS_H = 26;
 const LANE_H = 26;
 const TITLE_H = 24;
@@ -123,6 +125,7 @@ export class TimelineView implements Disposable {
     this.store.add(listen(this.canvas, 'wheel', (e) => this.onWheel(e), { passive: false }));
     this.store.add(listen(this.canvas, 'keydown', (e) => this.onKey(e)));
     this.resize();
+    warmCanvasFonts(CANVAS_FONTS);
   }
 
   get labelWidth(): number {
