@@ -3,10 +3,13 @@
 // wasm/CPython ratios. Then the scale suite (bench/scale/*.py: many tasks and threads)
 // reports task switches per second against CPython's real asyncio, and the explore suite
 // (tests/explore/*.py) the schedule explorer's schedules per second and time to the first
-// bug, native and wasm. Best of N runs each; tracing stays on (default options). It
+// bug, native and wasm. The real suite (bench/real/*.py: programs modelled on pyperformance's
+// workloads) runs native, wasm and CPython alternately and reports time and peak memory
+// against CPython. Best of N runs each; tracing stays on (default options). It
 // measures and never asserts. Node built-ins only.
 // See docs/TESTING.md.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,15 +30,18 @@ const STEP_LIMIT = 1e12;  // benchmarks run far past the default 100M-step limit
 const MEMORY_LIMIT_MB = 1024;  // 100,000 asyncio tasks need about 500 MB of live objects
 const ENGINES = ['native', 'wasm', 'cpython'];
 
-const SUITES = ['cpu', 'scale', 'explore'];
+const SUITES = ['cpu', 'scale', 'explore', 'real'];
 
-const USAGE = `Usage: node bench/run.mjs [--engine native|wasm|cpython|all] [--suite cpu|scale|explore|all]
+const USAGE = `Usage: node bench/run.mjs [--engine native|wasm|cpython|all] [--suite cpu|scale|explore|real|all]
                          [--filter TEXT] [--repeat N] [--quick]
 
 Runs bench/*.py (the cpu suite, best of N, default 3) and bench/scale/*.py (the scale
 suite, best of N, default 1) on each engine and prints a table per suite; the explore
-suite runs \`explore\` on tests/explore/*.py natively and in wasm (best of N, default 3).
---quick shrinks the scale programs (their '# quick:' sizes) and runs everything once.
+suite runs \`explore\` on tests/explore/*.py natively and in wasm (best of N, default 3);
+the real suite runs bench/real/*.py on native, wasm and CPython in turn (best of N,
+default 3) and adds peak memory. --filter matches a program's name (scale/NAME,
+explore/NAME, real/NAME for those suites). --quick shrinks the scale programs (their
+'# quick:' sizes) and runs everything once.
 `;
 
 function parseArgs(argv) {
@@ -413,6 +419,200 @@ async function exploreSuite(args, engines, notes) {
   table(['program', 'schedules', 'pruned', 'bug', 'native sched/s', 'wasm sched/s', 'native 1st bug', 'wasm 1st bug'], rows);
 }
 
+// ---- the real suite ----------------------------------------------------------------------------
+
+const MAXRSS_MARK = 'INTERLEAVE-MAXRSS-KB';
+// RSS_WRAPPER runs a command as a child and reports its peak resident set (ru_maxrss, KB on
+// Linux) on stderr; the fallback when GNU time is not installed.
+const RSS_WRAPPER = `import os, sys
+pid = os.posix_spawnp(sys.argv[1], sys.argv[1:], os.environ)
+_, status, usage = os.wait4(pid, 0)
+sys.stderr.write("${MAXRSS_MARK} %d\\n" % usage.ru_maxrss)
+code = os.waitstatus_to_exitcode(status)
+sys.exit(code if code >= 0 else 128 - code)
+`;
+
+// rssWrapper picks how child processes are measured: GNU time's %M, else a python3 wrapper
+// around os.wait4. Both report the child's max RSS in KB; null when neither works.
+function rssWrapper() {
+  const gnu = '/usr/bin/time';
+  if (existsSync(gnu)) {
+    const probe = spawnSync(gnu, ['-f', `${MAXRSS_MARK} %M`, 'true'], { encoding: 'utf8' });
+    if (probe.status === 0 && new RegExp(`^${MAXRSS_MARK} \\d+\\s*$`, 'm').test(probe.stderr)) {
+      return { how: 'GNU time (%M)', wrap: (cmd, args) => [gnu, ['-f', `${MAXRSS_MARK} %M`, cmd, ...args]] };
+    }
+  }
+  const probe = spawnSync('python3', ['-c', RSS_WRAPPER, 'true'], { encoding: 'utf8' });
+  if (probe.status === 0 && probe.stderr.includes(MAXRSS_MARK)) {
+    return { how: 'a python3 wrapper (os.wait4 ru_maxrss)', wrap: (cmd, args) => ['python3', ['-c', RSS_WRAPPER, cmd, ...args]] };
+  }
+  return null;
+}
+
+// runMeasured runs cmd under the wrapper; stderr comes back without the wrapper's lines.
+async function runMeasured(wrapper, cmd, args, options) {
+  const [c, a] = wrapper.wrap(cmd, args);
+  const r = await runProcess(c, a, options);
+  const lines = r.stderr.split('\n');
+  const mark = lines.find((line) => line.startsWith(MAXRSS_MARK));
+  const stderr = lines
+    .filter((line) => !line.startsWith(MAXRSS_MARK) && !line.startsWith('Command exited with non-zero status') && !line.startsWith('Command terminated by signal'))
+    .join('\n');
+  return { ...r, stderr, maxRssMb: mark ? Number(mark.split(' ')[1]) / 1024 : undefined };
+}
+
+async function realNative(wrapper, file, startup) {
+  const args = ['run', file, '--json', '--step-limit', String(STEP_LIMIT), '--memory-limit', String(MEMORY_LIMIT_MB)];
+  const r = await runMeasured(wrapper, NATIVE_BIN, args, { timeoutMs: 600_000 });
+  if (r.spawnError) return { problem: `cannot start: ${r.spawnError.message}` };
+  if (r.timedOut) return { problem: 'timed out' };
+  let parsed;
+  try {
+    parsed = JSON.parse(r.stdout.trim());
+  } catch {
+    return { problem: `no JSON on stdout (exit code ${r.code}${r.signal ? `, ${r.signal}` : ''}) ${r.stderr.trim().split('\n').pop() ?? ''}` };
+  }
+  if (parsed.error) return { problem: describeError(parsed.error) };
+  return { seconds: Math.max(1e-6, r.wallMs / 1000 - startup), memoryMb: r.maxRssMb, steps: parsed.steps, output: parsed.output ?? '' };
+}
+
+// wasmMemoryMb is the size of a module instance's linear memory, which only grows.
+function wasmMemoryMb(wasm) {
+  const memory = Object.values(wasm.module.asm ?? {}).find((v) => v instanceof WebAssembly.Memory);
+  return memory ? memory.buffer.byteLength / (1024 * 1024) : undefined;
+}
+
+async function realWasm(wasm, source) {
+  await wasm.instantiate();  // a fresh instance, so its memory is this program's peak
+  const r = await wasmMeasure(wasm, source);
+  return r.problem ? r : { ...r, memoryMb: wasmMemoryMb(wasm) };
+}
+
+async function realCpython(wrapper, file, startup) {
+  const r = await runMeasured(wrapper, 'python3', [file], { env: cpythonEnv(), timeoutMs: 600_000 });
+  if (r.spawnError || r.timedOut || r.code !== 0) {
+    return { problem: r.spawnError?.message ?? (r.timedOut ? 'timed out' : r.stderr.trim().split('\n').pop()) };
+  }
+  return { seconds: Math.max(1e-6, r.wallMs / 1000 - startup), memoryMb: r.maxRssMb, output: r.stdout };
+}
+
+const fmtMb = (m) => (m === undefined || !Number.isFinite(m) ? '-' : m.toFixed(1));
+
+async function realSuite(args, engines, scratch, notes) {
+  const repeat = args.repeat ?? (args.quick ? 1 : 3);
+  const dir = join(HERE, 'real');
+  const programs = readdirSync(dir)
+    .filter((f) => f.endsWith('.py') && `real/${f}`.includes(args.filter))
+    .sort()
+    .map((f) => ({ label: basename(f, '.py'), file: join(dir, f), source: readFileSync(join(dir, f), 'utf8') }));
+  if (programs.length === 0) return;
+
+  const wrapper = engines.native || engines.cpython ? rssWrapper() : null;
+  if ((engines.native || engines.cpython) && !wrapper) {
+    notes.push('real: neither GNU time nor a python3 wrapper can measure child processes: skipping native and CPython');
+  }
+  const wanted = (e) => engines[e] && (e === 'wasm' || wrapper);
+  // Start-up through the same wrapper, so the wrapper's own cost is subtracted with it;
+  // best of at least 3 even with --quick, since CPython's start-up is large and noisy.
+  const empty = join(scratch, 'empty.py');
+  writeFileSync(empty, 'pass\n');
+  const startup = {};
+  const startupRepeat = Math.max(3, repeat);
+  if (wanted('native')) {
+    const s = await best(startupRepeat, () => realNative(wrapper, empty, 0));
+    if (s.problem) notes.push(`real [native]: an empty program fails: ${s.problem}`);
+    else startup.native = s;
+  }
+  if (wanted('cpython')) {
+    const s = await best(startupRepeat, () => realCpython(wrapper, empty, 0));
+    if (s.problem) notes.push(`real [cpython]: an empty program fails: ${s.problem}`);
+    else startup.cpython = s;
+  }
+  const order = ['native', 'wasm', 'cpython'].filter((e) => wanted(e) && (e === 'wasm' || startup[e]));
+  const measure = {
+    native: (p) => realNative(wrapper, p.file, startup.native.seconds),
+    wasm: (p) => realWasm(engines.wasm.engine, p.source),
+    cpython: (p) => realCpython(wrapper, p.file, startup.cpython.seconds),
+  };
+
+  const rows = [];
+  for (const p of programs) {
+    process.stderr.write(`running real/${p.label} ...\n`);
+    const kept = {};
+    // Alternate the engines within the program's runs, so a change in machine load
+    // falls on all three alike; keep each engine's fastest run and its largest peak.
+    for (let k = 0; k < repeat; k++) {
+      for (const e of order) {
+        if (kept[e]?.problem) continue;
+        const r = await measure[e](p);
+        if (r.problem) {
+          kept[e] = r;
+          continue;
+        }
+        const peak = Math.max(kept[e]?.memoryMb ?? 0, r.memoryMb ?? 0) || undefined;
+        if (!kept[e] || r.seconds < kept[e].seconds) kept[e] = r;
+        kept[e].memoryMb = peak;
+      }
+    }
+    for (const e of order) if (kept[e]?.problem) notes.push(`real/${p.label} [${e}]: ${kept[e].problem}`);
+    const outputs = order.filter((e) => ok(kept[e])).map((e) => [e, kept[e].output]);
+    for (const [e, out] of outputs.slice(1)) {
+      if (out !== outputs[0][1]) notes.push(`real/${p.label}: ${e} printed something different from ${outputs[0][0]}`);
+    }
+    const n = ok(kept.native);
+    const w = ok(kept.wasm);
+    const c = ok(kept.cpython);
+    if (n?.steps !== undefined && w?.steps !== undefined && n.steps !== w.steps) {
+      notes.push(`real/${p.label}: native ran ${n.steps} steps but wasm ran ${w.steps}`);
+    }
+    const ratio = (a, b) => (a !== undefined && b !== undefined ? a / b : undefined);
+    rows.push({
+      name: p.label,
+      cpython: c?.seconds,
+      native: n?.seconds,
+      wasm: w?.seconds,
+      wasmCpython: ratio(w?.seconds, c?.seconds),
+      nativeCpython: ratio(n?.seconds, c?.seconds),
+      wasmNative: ratio(w?.seconds, n?.seconds),
+      nativeMb: n?.memoryMb,
+      wasmMb: w?.memoryMb,
+      cpythonMb: c?.memoryMb,
+      nativeMem: ratio(n?.memoryMb, c?.memoryMb),
+      wasmMem: ratio(w?.memoryMb, c?.memoryMb),
+    });
+  }
+
+  const keys = ['cpython', 'native', 'wasm', 'wasmCpython', 'nativeCpython', 'wasmNative', 'nativeMb', 'wasmMb', 'cpythonMb', 'nativeMem', 'wasmMem'];
+  const mean = { name: 'geometric mean' };
+  for (const key of keys) mean[key] = geomean(rows.map((x) => x[key]));
+  const header = ['program', 'cpython s', 'native s', 'wasm s', 'wasm/cpython', 'native/cpython', 'wasm/native', 'native MB', 'wasm MB', 'cpython MB', 'native mem/cpy', 'wasm mem/cpy'];
+  const cells = (x) => [
+    x.name,
+    fmtSeconds(x.cpython),
+    fmtSeconds(x.native),
+    fmtSeconds(x.wasm),
+    fmtRatio(x.wasmCpython),
+    fmtRatio(x.nativeCpython),
+    fmtRatio(x.wasmNative),
+    fmtMb(x.nativeMb),
+    fmtMb(x.wasmMb),
+    fmtMb(x.cpythonMb),
+    fmtRatio(x.nativeMem),
+    fmtRatio(x.wasmMem),
+  ];
+  console.log(`\nReal suite (bench/real/*.py): best of ${repeat} runs per engine, the engines alternating (native, wasm, cpython, native, ...); wall seconds;`);
+  console.log('tracing on. Times exclude start-up: an empty program\'s time is subtracted for native and CPython, and wasm counts from Simulation');
+  console.log('creation (module instantiation excluded). Ratios divide times (x/y: above 1x means x is slower). "native MB" and "cpython MB" are');
+  console.log(`the process's peak resident set (max RSS, measured with ${wrapper ? wrapper.how : 'nothing'}; start-up included); "wasm MB" is the size of the wasm`);
+  console.log('linear memory at the end of the run on a fresh module instance (it only grows, so it is the peak; 32 MB initial);');
+  console.log('"mem/cpy" divides the engine\'s peak by CPython\'s. Memory columns show the largest peak of the runs.\n');
+  table(header, [...rows.map(cells), cells(mean)]);
+  const base = [];
+  if (startup.native) base.push(`native ${(startup.native.seconds * 1000).toFixed(0)} ms, ${fmtMb(startup.native.memoryMb)} MB`);
+  if (startup.cpython) base.push(`cpython ${(startup.cpython.seconds * 1000).toFixed(0)} ms, ${fmtMb(startup.cpython.memoryMb)} MB`);
+  if (base.length) notes.push(`real: an empty program (subtracted from the times, not from memory): ${base.join('; ')}`);
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const scratch = mkdtempSync(join(tmpdir(), 'interleave-bench-'));
@@ -422,6 +622,7 @@ async function main() {
     if (args.suites.includes('cpu')) await cpuSuite(args, engines, notes);
     if (args.suites.includes('scale')) await scaleSuite(args, engines, scratch, notes);
     if (args.suites.includes('explore')) await exploreSuite(args, engines, notes);
+    if (args.suites.includes('real')) await realSuite(args, engines, scratch, notes);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
