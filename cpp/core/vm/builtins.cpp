@@ -966,7 +966,10 @@ bool list_new(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "list")) return false;
   if (a.nargs > 2) return raise_fmt(vm, vm.types().type_error, "list expected at most 1 argument, got %u", a.nargs - 1);
   std::vector<Value> items;
-  if (a.nargs == 2 && !collect(vm, a.args[1], items)) return false;
+  if (a.nargs == 2) {
+    VM::NestedCollect scope(vm, &items, a.args[1]);
+    if (!collect(vm, a.args[1], items, &scope)) return false;
+  }
   out = Value::object(vm.new_list(std::move(items)));
   return true;
 }
@@ -976,7 +979,10 @@ bool tuple_new(VM& vm, const CallArgs& a, Value& out) {
   if (a.nargs > 2) return raise_fmt(vm, vm.types().type_error, "tuple expected at most 1 argument, got %u", a.nargs - 1);
   if (a.nargs == 2 && as_tuple(a.args[1])) { out = a.args[1]; return true; }
   std::vector<Value> items;
-  if (a.nargs == 2 && !collect(vm, a.args[1], items)) return false;
+  if (a.nargs == 2) {
+    VM::NestedCollect scope(vm, &items, a.args[1]);
+    if (!collect(vm, a.args[1], items, &scope)) return false;
+  }
   out = Value::object(vm.new_tuple(std::move(items)));
   return true;
 }

@@ -203,6 +203,7 @@ bool VM::call_native(NativeFunction* nf, Value* args, uint32_t nargs, const Str*
 // must be writable scratch. A Python callee is pushed as a new frame (Invoke::Frame).
 VM::Invoke VM::invoke(Value callable, Value* args, uint32_t nargs, const Str* const* kwnames, uint32_t nkw,
                       Value& out) {
+  NativeCall counted(*this);
   if (callable.tag == Tag::Obj && callable.o) {
     Obj* o = callable.o;
     switch (o->kind) {
@@ -382,6 +383,7 @@ VM::Invoke VM::construct(Class* cls, Value* args, uint32_t nargs, const Str* con
 
 bool VM::call(Value callable, const CallArgs& a, Value& out) {
   if (native_depth_ >= kMaxNativeDepth || native_stack_low()) return raise(types_.recursion_error, "maximum recursion depth exceeded");
+  NativeCall counted(*this);
   Task* t = current_;
   if (!t) {
     if (!idle_task_) {
@@ -422,10 +424,12 @@ bool VM::call(Value callable, std::initializer_list<Value> args, Value& out) {
 }
 
 bool VM::run_nested(Value& out) {
+  NestedState nest = enter_nested(nullptr);
   ++native_depth_;
   int64_t budget = config_.step_limit > steps_ ? static_cast<int64_t>(config_.step_limit - steps_) : 0;
   RunStatus s = execute(current_, budget, true, &out, false);
   --native_depth_;
+  leave_nested(nest);
   return s == RunStatus::Finished;
 }
 
@@ -462,11 +466,13 @@ bool VM::gen_resume_nested(Generator* g, Value value, bool throw_pending, Value&
   g->running = true;
   f->entry = true;
   t->frames.push_back(f);
+  NestedState nest = enter_nested(g);
   ++native_depth_;
   int64_t budget = config_.step_limit > steps_ ? static_cast<int64_t>(config_.step_limit - steps_) : 0;
   nested_returned_ = false;
   RunStatus s = execute(t, budget, true, &out, throw_pending);
   --native_depth_;
+  leave_nested(nest);
   if (s != RunStatus::Finished) return false;
   done = nested_returned_;
   return true;

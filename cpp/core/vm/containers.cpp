@@ -588,7 +588,7 @@ bool list_extend(VM& vm, List* l, Value iterable) {
   });
 }
 
-bool collect(VM& vm, Value iterable, std::vector<Value>& out) {
+bool collect(VM& vm, Value iterable, std::vector<Value>& out, VM::NestedCollect* scope) {
   if (List* l = as_list(iterable); l && !l->sub) {
     if (!make_temp_room(vm, out, static_cast<uint64_t>(out.size()) + l->items.size())) return false;
     out.insert(out.end(), l->items.begin(), l->items.end());
@@ -608,11 +608,27 @@ bool collect(VM& vm, Value iterable, std::vector<Value>& out) {
     for (int64_t i = 0; i < n; ++i, v += (i < n ? r->step : 0)) out.push_back(Value::integer(v));
     return true;
   }
-  return iterate(vm, iterable, [&](Value item, bool&) {
+  if (!scope) {
+    return iterate(vm, iterable, [&](Value item, bool&) {
+      if (!make_temp_room(vm, out, out.size() + 1)) return false;
+      out.push_back(item);
+      return true;
+    });
+  }
+  // Gathering a generator under a NestedCollect: its resumptions may collect, so the iterator
+  // is rooted and nothing else is held in C++.
+  Value it;
+  if (!vm.get_iter(iterable, it)) return false;
+  VM::TempRoot root(vm, it);
+  if (is_kind(it, ObjKind::Generator)) scope->gather(static_cast<Generator*>(it.o));
+  for (;;) {
+    Value item;
+    bool done = false;
+    if (!vm.next(it, item, done)) return false;
+    if (done) return true;
     if (!make_temp_room(vm, out, out.size() + 1)) return false;
     out.push_back(item);
-    return true;
-  });
+  }
 }
 
 namespace lib {

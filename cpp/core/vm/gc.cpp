@@ -57,6 +57,10 @@ void VM::mark_roots() {
   mark(object_new_);
   mark(object_init_);
   for (const Value& v : extra_roots_) mark(v);
+  for (const Value& v : temp_roots_) mark(v);
+  for (const std::vector<Value>* items : temp_vectors_) {
+    for (const Value& v : *items) mark(v);
+  }
   ctx_.trace(*this);
 }
 
@@ -97,6 +101,43 @@ void VM::collect_garbage() {
   size_t room = config_.memory_limit > live ? live + (config_.memory_limit - live) / 2 : config_.memory_limit;
   gc_threshold_ = std::min<size_t>(std::max<size_t>(kMinGcThreshold, live * 2), room);
   gc_countdown_ = std::max<uint64_t>(1u << 20, static_cast<uint64_t>(count) * 16);
+}
+
+VM::NestedCollect::NestedCollect(VM& vm, const std::vector<Value>* items, Value iterable)
+    : vm_(vm), saved_level_(vm.safe_level_), saved_gen_(vm.safe_gen_),
+      // Only a native called straight from Python code (one call in progress at this depth)
+      // holds nothing else: called from another native's C++, it would expose that one's temporaries.
+      safe_(vm.natives_active_ == 1) {
+  vm.temp_vectors_.push_back(items);
+  vm.temp_roots_.push_back(iterable);
+  vm.safe_level_ = -1;
+  vm.safe_gen_ = nullptr;
+}
+
+VM::NestedCollect::~NestedCollect() {
+  vm_.temp_vectors_.pop_back();
+  vm_.temp_roots_.pop_back();
+  vm_.safe_level_ = saved_level_;
+  vm_.safe_gen_ = saved_gen_;
+}
+
+void VM::NestedCollect::gather(Generator* g) {
+  if (!safe_) return;
+  vm_.safe_level_ = static_cast<int64_t>(vm_.native_depth_);
+  vm_.safe_gen_ = g;
+}
+
+VM::NestedState VM::enter_nested(const Generator* resumed) {
+  bool safe = resumed && resumed == safe_gen_ && safe_level_ == static_cast<int64_t>(native_depth_);
+  NestedState s{!safe, natives_active_};
+  if (s.unsafe) ++unsafe_nests_;
+  natives_active_ = 0;
+  return s;
+}
+
+void VM::leave_nested(NestedState s) {
+  if (s.unsafe) --unsafe_nests_;
+  natives_active_ = s.natives;
 }
 
 // check_memory collects now and reports false with MemoryError pending when live

@@ -935,7 +935,7 @@ dispatch_op:
     ip = code_base + ARG();
     t->last_line = 0;
     if (UNLIKELY(gc_requested_ || gc_countdown_-- == 0)) {
-      if (!nested) {
+      if (!nested || nested_gc_allowed()) {
         SAVE_FRAME();
         if (!check_memory()) ERROR();
       } else {
@@ -2065,7 +2065,7 @@ do_call: {
       t->last_line = 0;
       f = nf;
       LOAD_FRAME();
-      if (UNLIKELY(gc_requested_) && !nested) {
+      if (UNLIKELY(gc_requested_) && (!nested || nested_gc_allowed())) {
         SAVE_FRAME();
         if (!check_memory()) ERROR();
       }
@@ -2094,7 +2094,7 @@ after_call:
   if (r == Invoke::Frame) {
     f = t->frames.back();
     LOAD_FRAME();
-    if (UNLIKELY(gc_requested_) && !nested) {
+    if (UNLIKELY(gc_requested_) && (!nested || nested_gc_allowed())) {
       SAVE_FRAME();
       if (!check_memory()) ERROR();
     }

@@ -35,7 +35,9 @@ bool build_set(VM& vm, const Value* items, size_t n, bool constant_display, Valu
 bool dict_update(VM& vm, Dict* d, Value other);
 bool list_extend(VM& vm, List* l, Value iterable);
 // collect() appends every item of an iterable to out.
-bool collect(VM& vm, Value iterable, std::vector<Value>& out);
+// With a scope (list(gen), tuple(gen) called from Python code), a generator's resumptions may
+// collect garbage while it is gathered (VM::NestedCollect).
+bool collect(VM& vm, Value iterable, std::vector<Value>& out, VM::NestedCollect* scope = nullptr);
 
 // reserve_n() is VM::reserve() for count elements of elem bytes, safe from overflow where
 // size_t has 32 bits (wasm).

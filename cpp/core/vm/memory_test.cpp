@@ -1,5 +1,5 @@
 // Tests of the memory limit: container growth is counted when it happens (also inside a
-// built-in running a nested loop, where no collection can run), one-step bombs raise
+// built-in running a nested loop, where most natives let no collection run), one-step bombs raise
 // MemoryError before allocating, a program can catch it and go on, and garbage still leaves.
 #include <gtest/gtest.h>
 
@@ -48,6 +48,22 @@ TEST(MemoryLimit, CaughtMemoryErrorLeavesTheProgramWorking) {
                             16);
   EXPECT_FALSE(r.error) << (r.error ? r.error->traceback : "");
   EXPECT_EQ(r.output, "True [0, 1, 4, 9, 16] a,a,a\n");
+}
+
+TEST(MemoryLimit, GarbageMadeWhileListGathersAGeneratorIsCollected) {
+  // All of list(g(...)) runs inside one call of list(): its garbage (a generator expression,
+  // its frame and a set per item) is collected there, as CPython frees it, where it used to
+  // pile up until MemoryError.
+  const std::string src = "def g(n):\n"
+                          "    cols = range(8)\n"
+                          "    for k in range(n):\n"
+                          "        vec = (k, 1, 2, 3, 4, 5, 6, 7)\n"
+                          "        if len(set(vec[i] + i for i in cols)) == 8:\n"
+                          "            yield k\n"
+                          "print(len(list(g(200_000))), len(tuple(g(200_000))))\n";
+  RunResult r = run_limited(src, 16);
+  EXPECT_FALSE(r.error) << (r.error ? r.error->traceback : "");
+  EXPECT_EQ(r.output, "199993 199993\n");
 }
 
 TEST(MemoryLimit, GarbageFromRepeatedGrowthIsCollected) {

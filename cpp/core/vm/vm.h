@@ -217,6 +217,40 @@ class VM {
   void mark_frame(Frame* f);
   // add_root() keeps v alive across collections (for runtimes holding values outside tasks).
   void add_root(Value v) { extra_roots_.push_back(v); }
+  // A nested loop collects only when every nested loop below it was entered safely: by a
+  // native called straight from Python code that opened a NestedCollect (list(gen),
+  // tuple(gen)) and resumes the generator it gathers, with nothing else in C++ between. Other
+  // natives keep C++ temporaries the collector cannot see, so nested loops under them leave
+  // collection to the outer loop (docs/RUNTIME.md, "Memory").
+  class NestedCollect {
+   public:
+    // items is the native's growing result; iterable is rooted while the scope lasts.
+    NestedCollect(VM& vm, const std::vector<Value>* items, Value iterable);
+    ~NestedCollect();
+    NestedCollect(const NestedCollect&) = delete;
+    NestedCollect& operator=(const NestedCollect&) = delete;
+    // gather() names the generator whose resumptions may collect (the iterable's iterator).
+    void gather(Generator* g);
+
+   private:
+    VM& vm_;
+    int64_t saved_level_;
+    Generator* saved_gen_;
+    bool safe_;
+  };
+  // TempRoot keeps one value alive while it is in scope (an iterator a native made).
+  class TempRoot {
+   public:
+    TempRoot(VM& vm, Value v) : vm_(vm) { vm.temp_roots_.push_back(v); }
+    ~TempRoot() { vm_.temp_roots_.pop_back(); }
+    TempRoot(const TempRoot&) = delete;
+    TempRoot& operator=(const TempRoot&) = delete;
+
+   private:
+    VM& vm_;
+  };
+  // nested_gc_allowed() tells whether a nested loop may collect now.
+  bool nested_gc_allowed() const { return unsafe_nests_ == 0; }
 
   // ---- execution (core) ----
   // configure() sets the run's limits; call it before start_main().
@@ -418,6 +452,27 @@ class VM {
   bool nested_returned_ = false;    // set by a nested loop: the entry frame returned (vs yielded)
   std::vector<Obj*> gray_;
   std::vector<Value> extra_roots_;  // values a runtime keeps alive (add_root)
+  // Nested collection (NestedCollect): temp_roots_ and temp_vectors_ are the values natives
+  // keep in C++ while Python runs below them; safe_level_ is the native depth whose native
+  // opened a NestedCollect (-1: none); unsafe_nests_ counts nested loops entered by any other
+  // native; natives_active_ counts the native calls in progress at the current depth.
+  std::vector<Value> temp_roots_;
+  std::vector<const std::vector<Value>*> temp_vectors_;
+  int64_t safe_level_ = -1;
+  Generator* safe_gen_ = nullptr;
+  uint32_t unsafe_nests_ = 0;
+  uint32_t natives_active_ = 0;
+  // enter_nested()/leave_nested() bracket a nested loop's execute(); resumed is the generator
+  // it resumes (null for a call).
+  struct NestedState { bool unsafe; uint32_t natives; };
+  NestedState enter_nested(const Generator* resumed);
+  void leave_nested(NestedState s);
+  // NativeCall counts a call in progress from invoke() or call() (natives_active_).
+  struct NativeCall {
+    explicit NativeCall(VM& vm) : vm_(vm) { ++vm.natives_active_; }
+    ~NativeCall() { --vm_.natives_active_; }
+    VM& vm_;
+  };
   size_t live_objects_ = 0;
   uint64_t gc_countdown_ = 1u << 20;  // back-edges until a collection that catches in-place growth
   struct MethodCacheEntry { uint32_t cls_uid; uint32_t name_uid; uint64_t epoch; Value value; bool found; };
