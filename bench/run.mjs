@@ -13,6 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startChromium } from './chromium.mjs';
 import {
   EngineUnavailable,
   NATIVE_BIN,
@@ -28,18 +29,19 @@ import {
 const HERE = dirname(fileURLToPath(import.meta.url));
 const STEP_LIMIT = 1e12;  // benchmarks run far past the default 100M-step limit
 const MEMORY_LIMIT_MB = 1024;  // 100,000 asyncio tasks need about 500 MB of live objects
-const ENGINES = ['native', 'wasm', 'cpython'];
+const ENGINES = ['native', 'wasm', 'cpython', 'chromium'];
 
 const SUITES = ['cpu', 'scale', 'explore', 'real'];
 
-const USAGE = `Usage: node bench/run.mjs [--engine native|wasm|cpython|all] [--suite cpu|scale|explore|real|all]
+const USAGE = `Usage: node bench/run.mjs [--engine native|wasm|cpython|chromium|all] [--suite cpu|scale|explore|real|all]
                          [--filter TEXT] [--repeat N] [--quick]
 
 Runs bench/*.py (the cpu suite, best of N, default 3) and bench/scale/*.py (the scale
 suite, best of N, default 1) on each engine and prints a table per suite; the explore
 suite runs \`explore\` on tests/explore/*.py natively and in wasm (best of N, default 3);
-the real suite runs bench/real/*.py on native, wasm and CPython in turn (best of N,
-default 3) and adds peak memory. --filter matches a program's name (scale/NAME,
+the real suite runs bench/real/*.py on native, wasm (Node), chromium (the wasm engine in
+headless Chromium, as in the page) and CPython in turn (best of N, default 3) and adds peak
+memory. --filter matches a program's name (scale/NAME,
 explore/NAME, real/NAME for those suites). --quick shrinks the scale programs (their
 '# quick:' sizes) and runs everything once.
 `;
@@ -187,6 +189,16 @@ async function setupEngines(args, scratch, notes) {
       });
       engines.cpython = { startup: startup.seconds };
       notes.push(`cpython: python3 ${python.version}, start-up ${(startup.seconds * 1000).toFixed(0)} ms subtracted`);
+    }
+  }
+  // chromium (the wasm engine in headless Chromium) serves the real suite only.
+  if (args.engines.includes('chromium') && args.suites.includes('real')) {
+    try {
+      engines.chromium = await startChromium();
+      notes.push(`chromium: ${engines.chromium.version}, the wasm engine in a page (the real suite only)`);
+    } catch (error) {
+      if (!(error instanceof EngineUnavailable)) throw error;
+      notes.push(`chromium: ${error.message}: skipping the chromium column`);
     }
   }
   if (engines.native) notes.push(`native: start-up ${(engines.native.startup * 1000).toFixed(0)} ms subtracted`);
@@ -511,7 +523,7 @@ async function realSuite(args, engines, scratch, notes) {
   if ((engines.native || engines.cpython) && !wrapper) {
     notes.push('real: neither GNU time nor a python3 wrapper can measure child processes: skipping native and CPython');
   }
-  const wanted = (e) => engines[e] && (e === 'wasm' || wrapper);
+  const wanted = (e) => engines[e] && (e === 'wasm' || e === 'chromium' || wrapper);
   // Start-up through the same wrapper, so the wrapper's own cost is subtracted with it;
   // best of at least 3 even with --quick, since CPython's start-up is large and noisy.
   const empty = join(scratch, 'empty.py');
@@ -528,10 +540,11 @@ async function realSuite(args, engines, scratch, notes) {
     if (s.problem) notes.push(`real [cpython]: an empty program fails: ${s.problem}`);
     else startup.cpython = s;
   }
-  const order = ['native', 'wasm', 'cpython'].filter((e) => wanted(e) && (e === 'wasm' || startup[e]));
+  const order = ['native', 'wasm', 'chromium', 'cpython'].filter((e) => wanted(e) && (e === 'wasm' || e === 'chromium' || startup[e]));
   const measure = {
     native: (p) => realNative(wrapper, p.file, startup.native.seconds),
     wasm: (p) => realWasm(engines.wasm.engine, p.source),
+    chromium: (p) => engines.chromium.run(p.source),
     cpython: (p) => realCpython(wrapper, p.file, startup.cpython.seconds),
   };
 
@@ -562,6 +575,7 @@ async function realSuite(args, engines, scratch, notes) {
     const n = ok(kept.native);
     const w = ok(kept.wasm);
     const c = ok(kept.cpython);
+    const b = ok(kept.chromium);
     if (n?.steps !== undefined && w?.steps !== undefined && n.steps !== w.steps) {
       notes.push(`real/${p.label}: native ran ${n.steps} steps but wasm ran ${w.steps}`);
     }
@@ -574,6 +588,8 @@ async function realSuite(args, engines, scratch, notes) {
       wasmCpython: ratio(w?.seconds, c?.seconds),
       nativeCpython: ratio(n?.seconds, c?.seconds),
       wasmNative: ratio(w?.seconds, n?.seconds),
+      chromium: b?.seconds,
+      chromiumCpython: ratio(b?.seconds, c?.seconds),
       nativeMb: n?.memoryMb,
       wasmMb: w?.memoryMb,
       cpythonMb: c?.memoryMb,
@@ -582,10 +598,10 @@ async function realSuite(args, engines, scratch, notes) {
     });
   }
 
-  const keys = ['cpython', 'native', 'wasm', 'wasmCpython', 'nativeCpython', 'wasmNative', 'nativeMb', 'wasmMb', 'cpythonMb', 'nativeMem', 'wasmMem'];
+  const keys = ['cpython', 'native', 'wasm', 'wasmCpython', 'nativeCpython', 'wasmNative', 'chromium', 'chromiumCpython', 'nativeMb', 'wasmMb', 'cpythonMb', 'nativeMem', 'wasmMem'];
   const mean = { name: 'geometric mean' };
   for (const key of keys) mean[key] = geomean(rows.map((x) => x[key]));
-  const header = ['program', 'cpython s', 'native s', 'wasm s', 'wasm/cpython', 'native/cpython', 'wasm/native', 'native MB', 'wasm MB', 'cpython MB', 'native mem/cpy', 'wasm mem/cpy'];
+  const header = ['program', 'cpython s', 'native s', 'wasm s', 'wasm/cpython', 'native/cpython', 'wasm/native', 'chromium s', 'chromium/cpy', 'native MB', 'wasm MB', 'cpython MB', 'native mem/cpy', 'wasm mem/cpy'];
   const cells = (x) => [
     x.name,
     fmtSeconds(x.cpython),
@@ -594,6 +610,8 @@ async function realSuite(args, engines, scratch, notes) {
     fmtRatio(x.wasmCpython),
     fmtRatio(x.nativeCpython),
     fmtRatio(x.wasmNative),
+    fmtSeconds(x.chromium),
+    fmtRatio(x.chromiumCpython),
     fmtMb(x.nativeMb),
     fmtMb(x.wasmMb),
     fmtMb(x.cpythonMb),
@@ -605,7 +623,8 @@ async function realSuite(args, engines, scratch, notes) {
   console.log('creation (module instantiation excluded). Ratios divide times (x/y: above 1x means x is slower). "native MB" and "cpython MB" are');
   console.log(`the process's peak resident set (max RSS, measured with ${wrapper ? wrapper.how : 'nothing'}; start-up included); "wasm MB" is the size of the wasm`);
   console.log('linear memory at the end of the run on a fresh module instance (it only grows, so it is the peak; 32 MB initial);');
-  console.log('"mem/cpy" divides the engine\'s peak by CPython\'s. Memory columns show the largest peak of the runs.\n');
+  console.log('"mem/cpy" divides the engine\'s peak by CPython\'s. Memory columns show the largest peak of the runs.');
+  console.log('"wasm" is the module in Node (the CLI); "chromium" is the same module in headless Chromium (the page), timed the same way.\n');
   table(header, [...rows.map(cells), cells(mean)]);
   const base = [];
   if (startup.native) base.push(`native ${(startup.native.seconds * 1000).toFixed(0)} ms, ${fmtMb(startup.native.memoryMb)} MB`);
@@ -617,13 +636,15 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const scratch = mkdtempSync(join(tmpdir(), 'interleave-bench-'));
   const notes = [];
+  let engines = {};
   try {
-    const engines = await setupEngines(args, scratch, notes);
+    engines = await setupEngines(args, scratch, notes);
     if (args.suites.includes('cpu')) await cpuSuite(args, engines, notes);
     if (args.suites.includes('scale')) await scaleSuite(args, engines, scratch, notes);
     if (args.suites.includes('explore')) await exploreSuite(args, engines, notes);
     if (args.suites.includes('real')) await realSuite(args, engines, scratch, notes);
   } finally {
+    await engines.chromium?.close();
     rmSync(scratch, { recursive: true, force: true });
   }
   if (notes.length) {

@@ -95,6 +95,8 @@ RunOptions run_options_from(const val& options) {
   number_option(options, "seed", r.seed);
   val trace_lines = options["traceLines"];
   if (trace_lines.isTrue() || trace_lines.isFalse()) r.trace_lines = trace_lines.isTrue();
+  val keep_events = options["keepEvents"];
+  if (keep_events.isTrue() || keep_events.isFalse()) r.keep_events = keep_events.isTrue();
   // Scheduling: the page sends gil, cores, switchInterval, timeSlice, sequential and
   // network {latency, capacity | null}; slice, networkLatency and networkCapacity are
   // accepted as the CLI-style spellings. Out-of-range values keep the defaults.

@@ -9,6 +9,8 @@ export interface SimulationOptions {
   recursionLimit?: number;
   seed?: number;
   traceLines?: boolean;
+  /** keepEvents false counts events without keeping them (eventCount() stays 0; default true). */
+  keepEvents?: boolean;
   costs?: { instruction?: number; call?: number; nativeCall?: number; alloc?: number };
   /** CPython's GIL (default true); false runs threads in parallel on the cores. */
   gil?: boolean;

@@ -295,7 +295,10 @@ int run(const CliArgs& args) {
   int status = 0;
   if (!read_program(args, source, status)) return status;
 
-  interleave::Simulation sim(args.options);
+  // run reports only the number of events, so they are counted and not kept.
+  interleave::RunOptions options = args.options;
+  options.keep_events = false;
+  interleave::Simulation sim(options);
   if (sim.load(source)) {
     bool more = true;
     while (more) {

@@ -60,6 +60,7 @@ class Engine {
   explicit Engine(const RunOptions& o)
       : options(o), replay(replay_driver(o)), scheduler(settings_from(o, o.hook ? o.hook : replay.get()), log), program(), vm(scheduler) {
     scheduler.attach(&vm, &lines);
+    log.keep(o.keep_events);
     VmConfig config;
     config.memory_limit = o.memory_limit;
     config.recursion_limit = o.recursion_limit;

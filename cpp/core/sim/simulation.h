@@ -28,6 +28,9 @@ struct RunOptions {
   uint32_t recursion_limit = 1000;                 // Python frames per task before RecursionError
   uint64_t seed = 0;                               // seeds `random` and where forced switches land
   bool trace_lines = true;                         // emit EventKind::Line records
+  // keep_events = false counts events without keeping them: the CLIs' run, which reports only
+  // the count, saves 32 bytes an event (a CPU-bound run makes millions) and the copying.
+  bool keep_events = true;
   CostModel costs;                                 // simulated CPU time per instruction kind
   // Scheduling (docs/RUNTIME.md).
   bool gil = true;                                 // CPython's GIL; false = free-threaded

@@ -986,7 +986,9 @@ class Pattern:
         return self._match(string, pos, endpos, 2)
 
     def finditer(self, string, pos=0, endpos=None):
-        return iter([Match(self, string, pos, endpos, m) for m in self._scan(string, pos, endpos, 3)])
+        # The matches' marks are found in one scan; their Match objects are made one at a time,
+        # as the loop asks for them (a list of them all took ten times CPython's memory).
+        return (Match(self, string, pos, endpos, m) for m in self._scan(string, pos, endpos, 3))
 
     def findall(self, string, pos=0, endpos=None):
         found = self._scan(string, pos, endpos, 3)

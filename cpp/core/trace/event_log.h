@@ -25,9 +25,11 @@ class EventLog {
 
   void emit(EventKind kind, double time, uint32_t task, uint32_t line, double value = 0.0,
             uint16_t flags = 0, uint32_t ref = kNoRef) {
-    records_.push_back(EventRecord{time, value, task, static_cast<uint16_t>(kind), flags, line, ref});
+    if (keep_) records_.push_back(EventRecord{time, value, task, static_cast<uint16_t>(kind), flags, line, ref});
     ++total_;
   }
+  // keep(false) counts events without keeping them (a host that reports only the count).
+  void keep(bool on) { keep_ = on; }
 
   const std::vector<EventRecord>& records() const { return records_; }
   void clear() { records_.clear(); }
@@ -39,6 +41,7 @@ class EventLog {
   std::vector<std::string> strings_;
   std::unordered_map<std::string, uint32_t> index_;  // lookup only
   uint64_t total_ = 0;
+  bool keep_ = true;
 };
 
 }  // namespace interleave
