@@ -37,6 +37,8 @@ const FOLLOW_PAUSE_MS = 2500;
  */
 const LIVE_PAINT_MS = 120;
 const SLICE_MS = 5;
+const FRAME_SHARE_MS = 12;
+const MAX_DEFERRALS = 3;
 /** USER_MS keeps repaints immediate for this long after the user zooms, pans or scrolls. */
 const USER_MS = 400;
 
@@ -63,6 +65,7 @@ export class TimelineView implements Disposable {
   private zoom = 1;
   private dpr = 1;
   private frame = 0;
+  private deferrals = 0;
   private dark = false;
   private lastUserMove = -Infinity;
   private paintedAt = -Infinity;
@@ -178,8 +181,18 @@ export class TimelineView implements Disposable {
 
   requestDraw(): void {
     if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
+    this.frame = requestAnimationFrame((frameStart) => {
       this.frame = 0;
+      // A frame whose other callbacks (the panels, the editor) already took FRAME_SHARE_MS hands
+      // a streaming or playback draw to the next frame, so the two never add up to a long task;
+      // a draw waits at most MAX_DEFERRALS frames, and the user's own zoom or pan never waits.
+      const urgent = performance.now() - this.lastUserMove < USER_MS || this.epoch !== this.paintedEpoch;
+      if (!urgent && performance.now() - frameStart > FRAME_SHARE_MS && this.deferrals < MAX_DEFERRALS) {
+        this.deferrals += 1;
+        this.requestDraw();
+        return;
+      }
+      this.deferrals = 0;
       this.draw();
     });
   }
