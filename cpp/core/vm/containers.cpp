@@ -35,7 +35,7 @@ void init_layout(Dict* t, size_t size) {
   t->count = 0;
 }
 
-void insert_clean(std::vector<Dict::Entry>& table, size_t mask, Value key, uint64_t h) {
+void insert_clean(Dict::Entries& table, size_t mask, Value key, uint64_t h) {
   uint64_t perturb = h;
   size_t i = h & mask;
   for (;;) {
@@ -60,7 +60,7 @@ bool table_resize(VM& vm, Dict* t, size_t minused) {
   int32_t fill = fill_of(t);
   if (newsize == kMinSize && oldsize == kMinSize && static_cast<uint32_t>(fill) == t->count) return true;
   if (newsize > oldsize && !vm.grow((newsize - oldsize) * sizeof(Dict::Entry))) return false;
-  std::vector<Dict::Entry> old = std::move(t->entries);
+  Dict::Entries old = std::move(t->entries);
   t->entries.assign(newsize, Dict::Entry{Value(), Value(), 0, false});
   fill_of(t) = static_cast<int32_t>(t->count);
   size_t mask = newsize - 1;
@@ -81,7 +81,7 @@ bool keys_equal(VM& vm, Value a, Value b, bool& eq) {
 // ensure_layout() converts an empty or dict-layout table (filled via dict_set) to the set layout.
 bool ensure_layout(VM& vm, Dict* t) {
   if (is_set_layout(t)) return true;
-  std::vector<Dict::Entry> old;
+  Dict::Entries old;
   for (const auto& e : t->entries)
     if (e.live) old.push_back(e);
   init_layout(t, kMinSize);
@@ -177,7 +177,7 @@ bool update_internal(VM& vm, Set* so, Value other) {
   if (Dict* d = as_dict(other)) {
     size_t n = d->count;
     if ((static_cast<size_t>(fill_of(t)) + n) * 5 >= mask_of(t) * 3 && !table_resize(vm, t, (t->count + n) * 2)) return false;
-    std::vector<Dict::Entry> snapshot;
+    Dict::Entries snapshot;
     snapshot.reserve(n);
     for (const auto& e : d->entries)
       if (e.live) snapshot.push_back(e);

@@ -1211,7 +1211,7 @@ dispatch_op:
     if (!is_kind(src, ObjKind::Dict)) {
       RAISE(types_.type_error, function_str(callee) + " argument after ** must be a mapping, not " + type_name(src));
     }
-    std::vector<Dict::Entry> entries = static_cast<Dict*>(src.o)->entries;
+    Dict::Entries entries = static_cast<Dict*>(src.o)->entries;
     BEGIN_LIB();
     ok = true;
     for (const auto& e : entries) {
@@ -1889,7 +1889,7 @@ dispatch_op:
     Value m = POP();
     if (is_kind(m, ObjKind::Module)) {
       Dict* target = f->locals_dict ? f->locals_dict : f->globals;
-      std::vector<Dict::Entry> entries = static_cast<Module*>(m.o)->dict->entries;
+      Dict::Entries entries = static_cast<Module*>(m.o)->dict->entries;
       for (const auto& e : entries) {
         if (!e.live || !is_kind(e.key, ObjKind::Str)) continue;
         Str* k = static_cast<Str*>(e.key.o);

@@ -13,7 +13,7 @@ namespace obj_pool {
 namespace {
 
 constexpr std::size_t kGrain = 16;
-constexpr std::size_t kClasses = 16;  // 16, 32, ... 256 bytes
+constexpr std::size_t kClasses = 32;  // 16, 32, ... 512 bytes
 constexpr std::size_t kBlock = 64 * 1024;
 
 struct FreeNode {

@@ -2560,7 +2560,7 @@ void dict_rebuild(Dict* d, size_t min_size) {
   size_t live = d->count;
   size_t size = 8;
   while (size * 2 < (live + 1) * 3 || size < min_size) size <<= 1;
-  std::vector<Dict::Entry> entries;
+  Dict::Entries entries;
   entries.reserve(size * 2 / 3 + 1);
   for (auto& e : d->entries)
     if (e.live) entries.push_back(e);
