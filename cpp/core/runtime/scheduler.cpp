@@ -146,21 +146,35 @@ void Scheduler::set_clock(uint32_t t, double time) {
   th.clock = time;
   th.base_time = time;
   th.base = th.work;
+  if (static_cast<int32_t>(t) == active_) refresh_slice_clock();
 }
 
+void Scheduler::refresh_slice_clock() {
+  const Thread& th = *active_thread_;
+  slice_clock_.base_time = th.base_time;
+  slice_clock_.offset = Counters{th.work.steps - slice_start_.steps - th.base.steps, th.work.calls - slice_start_.calls - th.base.calls,
+                                 th.work.natives - slice_start_.natives - th.base.natives,
+                                 th.work.allocs - slice_start_.allocs - th.base.allocs};
+}
+
+// now() is cost() of the active thread's work since its base, in the same order of
+// operations: it runs for every line event, so it reads only the VM's counters and
+// slice_clock_.
 double Scheduler::now() const {
   if (active_ < 0) return now_;
-  const Thread& th = threads_[active_];
-  Counters current = vm_counters();
-  Counters work{th.work.steps + (current.steps - slice_start_.steps), th.work.calls + (current.calls - slice_start_.calls),
-                th.work.natives + (current.natives - slice_start_.natives),
-                th.work.allocs + (current.allocs - slice_start_.allocs)};
-  return th.base_time + cost(work, th.base);
+  const CostModel& c = settings_.costs;
+  const Counters& d = slice_clock_.offset;
+  return slice_clock_.base_time + (static_cast<double>(vm_->steps() + d.steps) * c.instruction +
+                                   static_cast<double>(vm_->python_calls() + d.calls) * c.call +
+                                   static_cast<double>(vm_->native_calls() + d.natives) * c.native_call +
+                                   static_cast<double>(vm_->allocations() + d.allocs) * c.alloc);
 }
 
 void Scheduler::open_slice(uint32_t t) {
   active_ = static_cast<int32_t>(t);
+  active_thread_ = &threads_[t];
   slice_start_ = vm_counters();
+  refresh_slice_clock();
   if (threads_[t].process != installed_) install_process(threads_[t].process);
   if (!locals_.empty() && locals_thread_ != static_cast<int32_t>(t)) switch_locals(t);
 }
@@ -177,6 +191,7 @@ void Scheduler::close_slice() {
   if (th.core >= 0) cores_[th.core].clock = th.clock;
   now_ = th.clock;
   active_ = -1;
+  active_thread_ = nullptr;
 }
 
 // ---- the loop ----
@@ -1158,9 +1173,14 @@ std::string Scheduler::format_exception(Value exc) {
   return vm_->format_exception(exc, lines_ ? *lines_ : kNoLines);
 }
 
+// line() runs for every source line a traced program executes: it is emit() and
+// event_task() written out for the active thread, with no virtual call for the clock.
 void Scheduler::line(Task* task, uint32_t line) {
   if (!settings_.trace_lines || end_ != RunEnd::Running) return;
-  emit(EventKind::Line, now(), event_task(thread_index(task)), line);
+  uint32_t t = thread_index(task);
+  const Thread& th = static_cast<int32_t>(t) == active_ ? *active_thread_ : threads_[t];
+  uint32_t id = th.logical >= 0 ? static_cast<uint32_t>(th.logical) : th.id;
+  log_.emit(EventKind::Line, Scheduler::now(), id, line);
 }
 
 void Scheduler::sleep(Task* task, double seconds, uint32_t line) {

@@ -421,6 +421,17 @@ class Scheduler : public SimContext {
   // The open slice: the thread inside run_task() and the counters when it began.
   int32_t active_ = -1;
   Counters slice_start_;
+  // slice_clock_ is now()'s form of the open slice: the active thread's base_time and, per
+  // counter, work - slice_start - base (wrapping), so the work since the thread's base is the
+  // VM's counter plus it. The integers equal cost()'s, so the clock is the same to the bit.
+  // refresh_slice_clock() keeps it in step with open_slice() and set_clock().
+  struct SliceClock {
+    double base_time = 0.0;
+    Counters offset;
+  };
+  SliceClock slice_clock_;
+  void refresh_slice_clock();
+  const Thread* active_thread_ = nullptr;  // threads_[active_] (a deque: the address is stable)
   double now_ = 0.0;
 
   RunEnd end_ = RunEnd::Running;
