@@ -1278,9 +1278,17 @@ void install_library(VM& vm) {
   install_subclassing(vm);
 }
 
+// make_builtins_module: `import builtins` is the built-in namespace itself, so assigning
+// builtins.len changes what every module's `len` means, as in CPython.
+bool make_builtins_module(VM& vm, Module* m) {
+  m->dict = vm.builtins();
+  return vm.dict_set(m->dict, Value::object(vm.intern("__name__")), Value::object(m->name));
+}
+
 bool make_native_module(VM& vm, std::string_view name, Module*& out) {
   bool (*make)(VM&, Module*) = nullptr;
   if (name == "time") make = make_time_module;
+  else if (name == "builtins") make = make_builtins_module;
   else if (name == "math") make = make_math_module;
   else if (name == "random") make = make_random_module;
   else if (name == "sim") make = make_sim_module;

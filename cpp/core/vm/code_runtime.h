@@ -11,9 +11,12 @@ namespace interleave {
 
 // AttrCache is one attribute instruction's inline cache: the type lookup of `name` on the
 // class with uid cls_uid at class epoch `epoch`, and the instance-dict slot last found.
+// LOAD_GLOBAL uses slot for the globals' entry; for a builtin it sets found, keeps the
+// globals' uid in cls_uid, both dicts' key versions in epoch and the builtins' entry in slot2.
 struct AttrCache {
   uint32_t cls_uid = 0;
   uint32_t slot = 0;
+  uint32_t slot2 = 0;
   uint64_t epoch = 0;
   Value value;
   bool found = false;

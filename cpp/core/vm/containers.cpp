@@ -999,6 +999,7 @@ bool dict_clear(VM& vm, const CallArgs& a, Value& out) {
   d->entries.clear();
   d->index.clear();
   d->count = 0;
+  ++d->keys;
   return ret_none(out);
 }
 

@@ -438,16 +438,34 @@ dispatch_op:
     Str* name = names[ARG()];
     {
       Dict* g = f->globals;
-      uint32_t& slot = f->rt->attr_cache[static_cast<size_t>(ip - 1 - code_base)].slot;
-      if (LIKELY(slot_hit(g, slot, name))) {
-        PUSH(g->entries[slot].value);
+      AttrCache& cache = f->rt->attr_cache[static_cast<size_t>(ip - 1 - code_base)];
+      if (LIKELY(slot_hit(g, cache.slot, name))) {
+        PUSH(g->entries[cache.slot].value);
+        DISPATCH();
+      }
+      // A builtin found before, with neither dict's keys changed since: the globals still
+      // lack the name and the builtins' entry is where it was.
+      uint64_t versions = (static_cast<uint64_t>(g->keys) << 32) | builtins_->keys;
+      if (cache.found && cache.cls_uid == g->uid && cache.epoch == versions) {
+        PUSH(builtins_->entries[cache.slot2].value);
         DISPATCH();
       }
       int32_t ix = name_slot(g, name);
       if (ix >= 0) {
-        slot = static_cast<uint32_t>(ix);
+        cache.slot = static_cast<uint32_t>(ix);
         PUSH(g->entries[static_cast<size_t>(ix)].value);
         DISPATCH();
+      }
+      if (ix == -1) {  // -1: no str key equal to name (other negatives mean keys of other types)
+        int32_t bx = name_slot(builtins_, name);
+        if (bx >= 0) {
+          cache.found = true;
+          cache.cls_uid = g->uid;
+          cache.epoch = versions;
+          cache.slot2 = static_cast<uint32_t>(bx);
+          PUSH(builtins_->entries[static_cast<size_t>(bx)].value);
+          DISPATCH();
+        }
       }
     }
     if (lookup_name_in(f->globals, name, tmp) || lookup_name_in(builtins_, name, tmp)) {

@@ -112,6 +112,9 @@ struct Dict : Obj {
   Entries entries;
   std::vector<int32_t, PoolAllocator<int32_t>> index;  // -1 empty, -2 deleted, else position in entries
   uint32_t count = 0;
+  // keys changes whenever a key is added or removed or entries move (not when a value is
+  // replaced): LOAD_GLOBAL's cache of a builtin checks that the globals still lack the name.
+  uint32_t keys = 0;
   Dict() : Obj(ObjKind::Dict) {}
   void trace(VM& vm) override;
   size_t size() const override { return sizeof(Dict) + entries.capacity() * sizeof(Entry) + index.capacity() * 4; }

@@ -2557,6 +2557,7 @@ restart:
 }
 
 void dict_rebuild(Dict* d, size_t min_size) {
+  ++d->keys;
   size_t live = d->count;
   size_t size = 8;
   while (size * 2 < (live + 1) * 3 || size < min_size) size <<= 1;
@@ -2621,6 +2622,7 @@ bool VM::dict_set(Dict* d, Value key, Value v) {
   d->index[slot] = static_cast<int32_t>(d->entries.size());
   d->entries.push_back(Dict::Entry{key, v, h, true});
   ++d->count;
+  ++d->keys;
   return true;
 }
 
@@ -2637,6 +2639,7 @@ bool VM::dict_del(Dict* d, Value key, bool& found) {
   found = pos >= 0;
   if (!found) return true;
   Dict::Entry& e = d->entries[static_cast<size_t>(pos)];
+  ++d->keys;
   e.live = false;
   e.key = Value();
   e.value = Value();
