@@ -403,6 +403,13 @@ bool VM::set_attr(Value obj, Str* name, Value v) {
           }
           if (name == names_.traceback) return true;
         }
+        if (name == names_.dict) {
+          // obj.__dict__ = d makes d the instance's namespace (a dict or a dict subclass).
+          if (!is_kind(v, ObjKind::Dict))
+            return raise(types_.type_error, "__dict__ must be set to a dictionary, not a '" + type_of(v)->name->s + "'");
+          inst->attrs = static_cast<Dict*>(v.o);
+          return true;
+        }
         if (!inst->attrs) inst->attrs = new_dict();
         return dict_set(inst->attrs, Value::object(name), v);
       }

@@ -999,6 +999,7 @@ bool dict_clear(VM& vm, const CallArgs& a, Value& out) {
   d->entries.clear();
   d->index.clear();
   d->count = 0;
+  d->keymask = 0;
   ++d->keys;
   return ret_none(out);
 }
@@ -1010,6 +1011,7 @@ bool dict_copy(VM& vm, const CallArgs& a, Value& out) {
   if (!vm.reserve(d->entries.size() * sizeof(Dict::Entry))) return false;
   r->entries = d->entries;
   r->index = d->index;
+  r->keymask = d->keymask;
   r->count = d->count;
   out = Value::object(r);
   return true;

@@ -657,7 +657,7 @@ dispatch_op:
       Value d;
       bool plain = !cached_type_attr(ac, in->cls, name, d) ||
                    !(d.is_obj() && (d.o->kind == ObjKind::Property || d.o->kind == ObjKind::Instance));
-      if (plain && !in->cls->no_dict) {
+      if (plain && !in->cls->no_dict && name != names_.dict) {
         if (!in->attrs) in->attrs = new_dict();
         Dict* a = in->attrs;
         if (LIKELY(slot_hit(a, ac.slot, name))) {
@@ -696,7 +696,8 @@ dispatch_op:
       Str* name = names[ARG()];
       AttrCache& ac = f->rt->attr_cache[static_cast<size_t>(ip - 1 - code_base)];
       if (cached_type_attr(ac, in->cls, name, meth) && is_kind(meth, ObjKind::Function) &&
-          (!in->attrs || name_slot(in->attrs, name) == -1)) {
+          (!in->attrs || !(in->attrs->keymask & (uint64_t{1} << ((name->hash ? name->hash : lib::str_hash(name)) & 63))) ||
+           name_slot(in->attrs, name) == -1)) {
         PUSH(meth);
         PUSH(obj);
         DISPATCH();

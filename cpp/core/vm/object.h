@@ -115,6 +115,10 @@ struct Dict : Obj {
   // keys changes whenever a key is added or removed or entries move (not when a value is
   // replaced): LOAD_GLOBAL's cache of a builtin checks that the globals still lack the name.
   uint32_t keys = 0;
+  // keymask has bit (hash & 63) set for every key added since the dict was last emptied
+  // (deletions leave bits set): a clear bit proves a key absent without probing, which is
+  // how LOAD_METHOD sees that an instance does not shadow its class's method.
+  uint64_t keymask = 0;
   Dict() : Obj(ObjKind::Dict) {}
   void trace(VM& vm) override;
   size_t size() const override { return sizeof(Dict) + entries.capacity() * sizeof(Entry) + index.capacity() * 4; }

@@ -2623,6 +2623,7 @@ bool VM::dict_set(Dict* d, Value key, Value v) {
   d->entries.push_back(Dict::Entry{key, v, h, true});
   ++d->count;
   ++d->keys;
+  d->keymask |= uint64_t{1} << (h & 63);
   return true;
 }
 
@@ -2647,6 +2648,7 @@ bool VM::dict_del(Dict* d, Value key, bool& found) {
   --d->count;
   if (d->count == 0) {
     d->entries.clear();
+    d->keymask = 0;
     d->index.assign(d->index.size(), kEmpty);
   }
   return true;
