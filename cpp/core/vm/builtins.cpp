@@ -1294,6 +1294,7 @@ bool make_native_module(VM& vm, std::string_view name, Module*& out) {
   else if (name == "sim") make = make_sim_module;
   else if (name == "_introspect") make = make_introspect_module;
   else if (name == "_sre") make = make_sre_module;
+  else if (name == "_json") make = make_json_module;
   else if (!(make = bytes_module_maker(name))) return false;
   Module* m = vm.new_module(name);
   if (!make(vm, m)) return false;

@@ -281,6 +281,7 @@ bool make_random_module(VM& vm, Module* m);
 bool make_sim_module(VM& vm, Module* m);
 bool make_introspect_module(VM& vm, Module* m);
 bool make_sre_module(VM& vm, Module* m);
+bool make_json_module(VM& vm, Module* m);
 void define(VM& vm, Module* m, std::string_view name, NativeFn fn);
 // define_property() installs a read-only attribute computed by fn(self) on a built-in type.
 void define_property(VM& vm, Class* cls, std::string_view name, NativeFn fn);

@@ -1,7 +1,10 @@
 """Implementation of JSONDecoder
 """
 from json.scanner import make_scanner
-c_scanstring = None
+try:
+    from _json import scanstring as c_scanstring
+except ImportError:
+    c_scanstring = None
 
 __all__ = ['JSONDecoder', 'JSONDecodeError']
 

@@ -1,8 +1,17 @@
 """Implementation of JSONEncoder
 """
-c_encode_basestring_ascii = None
-c_encode_basestring = None
-c_make_encoder = None
+try:
+    from _json import encode_basestring_ascii as c_encode_basestring_ascii
+except ImportError:
+    c_encode_basestring_ascii = None
+try:
+    from _json import encode_basestring as c_encode_basestring
+except ImportError:
+    c_encode_basestring = None
+try:
+    from _json import make_encoder as c_make_encoder
+except ImportError:
+    c_make_encoder = None
 
 ESCAPE_DCT = {
     '\\': '\\\\',

@@ -1,6 +1,9 @@
 """JSON token scanner
 """
-c_make_scanner = None
+try:
+    from _json import make_scanner as c_make_scanner
+except ImportError:
+    c_make_scanner = None
 
 __all__ = ['make_scanner']
 
