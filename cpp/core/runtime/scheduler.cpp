@@ -157,17 +157,13 @@ void Scheduler::refresh_slice_clock() {
                                  th.work.allocs - slice_start_.allocs - th.base.allocs};
 }
 
-// now() is cost() of the active thread's work since its base, in the same order of
-// operations: it runs for every line event, so it reads only the VM's counters and
-// slice_clock_.
+// now() is cost() of the active thread's work since its base: it runs for every line
+// event, so it reads only the VM's counters and slice_clock_.
 double Scheduler::now() const {
   if (active_ < 0) return now_;
-  const CostModel& c = settings_.costs;
+  Counters v = vm_counters();
   const Counters& d = slice_clock_.offset;
-  return slice_clock_.base_time + (static_cast<double>(vm_->steps() + d.steps) * c.instruction +
-                                   static_cast<double>(vm_->python_calls() + d.calls) * c.call +
-                                   static_cast<double>(vm_->native_calls() + d.natives) * c.native_call +
-                                   static_cast<double>(vm_->allocations() + d.allocs) * c.alloc);
+  return slice_clock_.base_time + cost(Counters{v.steps + d.steps, v.calls + d.calls, v.natives + d.natives, v.allocs + d.allocs}, Counters{});
 }
 
 void Scheduler::open_slice(uint32_t t) {
