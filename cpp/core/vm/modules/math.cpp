@@ -112,7 +112,7 @@ bool m_log(VM& vm, const CallArgs& a, Value& out) {
 
 bool m_log2(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "log2") || !arg_count(vm, a, "log2", 1, 1)) return false;
-  double r;
+  double r = 0;
   if (!log_of(vm, a.args[0], [](double x) { return std::log2(x); }, r)) return false;
   out = Value::number(r);
   return true;
@@ -120,7 +120,7 @@ bool m_log2(VM& vm, const CallArgs& a, Value& out) {
 
 bool m_log10(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "log10") || !arg_count(vm, a, "log10", 1, 1)) return false;
-  double r;
+  double r = 0;
   if (!log_of(vm, a.args[0], [](double x) { return std::log10(x); }, r)) return false;
   out = Value::number(r);
   return true;

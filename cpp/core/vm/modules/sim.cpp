@@ -23,7 +23,7 @@ bool s_cpu(VM& vm, const CallArgs& a, Value& out) {
   Value p[1];
   uint32_t given;
   if (!bind(vm, a, Params{"cpu", {"seconds"}, 1}, p, given)) return false;
-  double s;
+  double s = 0;
   if (!number_arg(vm, p[0], "seconds", s)) return false;
   vm.ctx().cpu(vm.current_task(), s, vm.current_line());
   out = Value();
@@ -40,7 +40,7 @@ bool s_network(VM& vm, const CallArgs& a, Value& out) {
   Value p[2] = {Value::number(0.25), Value()};
   uint32_t given;
   if (!bind(vm, a, Params{"network", {"latency", "capacity"}, 0}, p, given)) return false;
-  double latency;
+  double latency = 0;
   if (!number_arg(vm, p[0], "latency", latency)) return false;
   if (!p[1].is_none()) {
     if (!is_intlike(p[1])) return raise_fmt(vm, vm.types().type_error, "capacity must be None or an int, not %s", vm.type_name(p[1]).c_str());
