@@ -109,8 +109,11 @@ async function nativeMeasure(file, startupSeconds) {
   };
 }
 
+// wasmMeasure counts events without keeping them (keepEvents: false), as the native CLI's `run`
+// does, so wasm/native compares the same work; the chromium column keeps them, as the page does.
 async function wasmMeasure(wasm, source) {
-  const r = await wasm.run(source, { stepLimit: STEP_LIMIT, memoryLimit: MEMORY_LIMIT_MB * 1024 * 1024 }, { timeoutMs: 600_000 });
+  const options = { stepLimit: STEP_LIMIT, memoryLimit: MEMORY_LIMIT_MB * 1024 * 1024, keepEvents: false };
+  const r = await wasm.run(source, options, { timeoutMs: 600_000 });
   if (r.crash) return { problem: r.crash.split('\n')[0] };
   if (r.error) return { problem: describeError(r.error) };
   return { seconds: r.wallMs / 1000, steps: r.steps, simulated: r.elapsed, events: r.events, output: r.output };

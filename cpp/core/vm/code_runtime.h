@@ -20,6 +20,12 @@ struct AttrCache {
   uint64_t epoch = 0;
   Value value;
   bool found = false;
+  // The previous class's type lookup: sites that see two classes in turn (subclasses sharing
+  // a method's code) hit one of the two entries. Only cached_type_attr uses it.
+  bool found_b = false;
+  uint32_t cls_uid_b = 0;
+  uint64_t epoch_b = 0;
+  Value value_b;
 };
 
 struct CodeRuntime {

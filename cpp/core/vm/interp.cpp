@@ -215,6 +215,14 @@ __attribute__((always_inline)) inline bool VM::cached_type_attr(AttrCache& c, Cl
     out = c.value;
     return c.found;
   }
+  if (c.cls_uid_b == cls->uid && c.epoch_b == class_epoch_) {
+    out = c.value_b;
+    return c.found_b;
+  }
+  c.cls_uid_b = c.cls_uid;
+  c.epoch_b = c.epoch;
+  c.value_b = c.value;
+  c.found_b = c.found;
   bool found = lookup_type_attr(cls, name, out);
   c.cls_uid = cls->uid;
   c.epoch = class_epoch_;
