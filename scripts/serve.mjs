@@ -94,14 +94,23 @@ function listen(server, port) {
   });
 }
 
-/** serve starts serving dir on the first free port from `port`, under options.base (default "/"); resolves to its URL. */
+/** portMovedNotice is the line printed when the port asked for is taken and serve moved on. */
+export function portMovedNotice(port, url) {
+  return `port ${port} is in use (another \`npm start\`?); serving on ${url} instead`;
+}
+
+/**
+ * serve starts serving dir on the first free port from `port`, under options.base (default "/");
+ * resolves to its URL and, when that is not `port`, the notice to print (else null).
+ */
 export async function serve(dir, port, options = {}) {
   const base = normalizeBase(options.base);
   const server = createServer(handler(resolve(dir), base));
   for (let attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
     try {
       await listen(server, port + attempt);
-      return { server, url: `http://${HOST}:${port + attempt}${base}` };
+      const url = `http://${HOST}:${port + attempt}${base}`;
+      return { server, url, notice: attempt > 0 ? portMovedNotice(port, url) : null };
     } catch (error) {
       if (error.code !== 'EADDRINUSE') throw error;
     }
@@ -114,6 +123,7 @@ if (isMain(import.meta.url)) {
   const at = args.indexOf('--base');
   const base = at >= 0 ? args.splice(at, 2)[1] : '/';
   const dir = args[0] ?? join(root, 'dist');
-  const { url } = await serve(dir, Number(args[1] ?? 4173), { base });
+  const { url, notice } = await serve(dir, Number(args[1] ?? 4173), { base });
+  if (notice) console.log(notice);
   console.log(`Serving ${dir} at ${url}`);
 }

@@ -3,7 +3,7 @@
 // Warm runs only look things up, so they take a fraction of a second.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { bold, dim, isMain, red, root, run, step, which } from './lib.mjs';
+import { bold, dim, isMain, red, requireNode, root, run, step, which } from './lib.mjs';
 
 // hasFuzzerRuntime: libFuzzer ships in compiler-rt, under /usr/lib/llvm-N/lib/clang/VERSION/lib/linux.
 function hasFuzzerRuntime() {
@@ -84,8 +84,9 @@ function installNodeModules() {
   if (run(npm, args) !== 0) process.exit(1);
 }
 
-/** setup installs what `profile` ('start' | 'build' | 'test' | 'fuzz') needs; it exits on failure. */
+/** setup checks Node's version, then installs what `profile` ('start' | 'build' | 'test' | 'fuzz') needs; it exits on failure. */
 export function setup(profile) {
+  requireNode();
   if (process.env.INTERLEAVE_SKIP_SETUP === '1') return;
   if (!PROFILES[profile]) throw new Error(`unknown setup profile ${profile}`);
   const started = Date.now();

@@ -1,8 +1,9 @@
 // start: install what is missing, build the wasm module and the site, then serve dist/
-// on localhost. `npm start -- --port N` (or PORT=N) picks the port; the next free one is used.
+// on localhost. `npm start -- --port N` (or PORT=N) picks the port; when it is taken the next
+// free one is used, and a line says so.
 import { join } from 'node:path';
 import { buildSite, buildWasm } from './build.mjs';
-import { bold, green, root } from './lib.mjs';
+import { bold, green, root, yellow } from './lib.mjs';
 import { serve } from './serve.mjs';
 import { setup } from './setup.mjs';
 
@@ -20,5 +21,6 @@ function requestedPort() {
 setup('start');
 buildWasm();
 buildSite();
-const { url } = await serve(join(root, 'dist'), requestedPort());
+const { url, notice } = await serve(join(root, 'dist'), requestedPort());
+if (notice) console.log(`\n${yellow(notice)}`);
 console.log(`\n${green(bold(`Interleave is running at ${url}`))}\nPress Ctrl+C to stop.`);

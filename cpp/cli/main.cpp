@@ -7,13 +7,19 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "chrome_trace.h"
 #include "explore/explorer.h"
+#include "json.h"
 #include "sim/simulation.h"
 
 namespace {
+
+using interleave::cli::json_number;
+using interleave::cli::json_string;
 
 constexpr uint64_t kStepsPerAdvance = 1'000'000;  // slice size: output streams between slices
 
@@ -30,7 +36,11 @@ constexpr const char* kUsage =
     "  --json            print one JSON object instead of the output:\n"
     "                    {\"output\", \"elapsed\", \"error\": null | {\"type\", \"message\", \"line\"},\n"
     "                     \"events\", \"steps\"}\n"
-    "                    plus \"stderr\" when the program wrote to standard error\n"
+    "                    plus \"stderr\" when the program wrote to standard error;\n"
+    "                    \"events\" and \"steps\" are counts (events recorded, instructions run):\n"
+    "                    --trace writes the events themselves\n"
+    "  --trace FILE      also write the run's events as a Chrome trace (open it in Perfetto:\n"
+    "                    https://ui.perfetto.dev, one track per task)\n"
     "  --step-limit N    stop with StepLimitError after N instructions (default 100000000)\n"
     "  --memory-limit MB stop with MemoryError past MB megabytes of live objects (default 256)\n"
     "  --output-limit MB stop with OutputLimitError past MB megabytes printed (default 16)\n"
@@ -75,6 +85,7 @@ struct CliArgs {
   std::string command;
   std::string file;
   bool json = false;
+  std::string trace;  // --trace FILE ("" without)
   interleave::RunOptions options;
   interleave::ExploreOptions explore;
   bool explore_flag = false;  // an explore option was given
@@ -147,85 +158,6 @@ bool read_all(std::FILE* f, std::string& out) {
   return !std::ferror(f);
 }
 
-// json_string escapes text exactly as JavaScript's JSON.stringify does.
-void json_string(std::string& out, std::string_view text) {
-  static const char kHex[] = "0123456789abcdef";
-  out += '"';
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 15];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-}
-
-// json_number formats a double as JavaScript's Number#toString does (shortest round trip).
-void json_number(std::string& out, double v) {
-  if (!std::isfinite(v)) {
-    out += "null";
-    return;
-  }
-  if (v == 0) {
-    out += '0';
-    return;
-  }
-  char buffer[64];
-  auto result = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::scientific);
-  std::string_view sci(buffer, result.ptr - buffer);
-  if (sci.front() == '-') {
-    out += '-';
-    sci.remove_prefix(1);
-  }
-  size_t e_pos = sci.find('e');
-  std::string digits;
-  for (char c : sci.substr(0, e_pos)) {
-    if (c != '.') digits += c;
-  }
-  int exponent = 0;
-  std::string_view exp_text = sci.substr(e_pos + 1);
-  bool negative_exp = exp_text.front() == '-';
-  if (exp_text.front() == '+' || exp_text.front() == '-') exp_text.remove_prefix(1);
-  std::from_chars(exp_text.data(), exp_text.data() + exp_text.size(), exponent);
-  if (negative_exp) exponent = -exponent;
-  int k = static_cast<int>(digits.size());
-  int n = exponent + 1;
-  if (k <= n && n <= 21) {
-    out += digits;
-    out.append(n - k, '0');
-  } else if (0 < n && n <= 21) {
-    out += digits.substr(0, n);
-    out += '.';
-    out += digits.substr(n);
-  } else if (-6 < n && n <= 0) {
-    out += "0.";
-    out.append(-n, '0');
-    out += digits;
-  } else {
-    out += digits[0];
-    if (k > 1) {
-      out += '.';
-      out += digits.substr(1);
-    }
-    out += 'e';
-    out += n - 1 >= 0 ? '+' : '-';
-    out += std::to_string(std::abs(n - 1));
-  }
-}
-
 std::string result_json(const interleave::RunResult& r) {
   std::string out = "{\"output\":";
   json_string(out, r.output);
@@ -295,15 +227,25 @@ int run(const CliArgs& args) {
   int status = 0;
   if (!read_program(args, source, status)) return status;
 
-  // run reports only the number of events, so they are counted and not kept.
+  // Without --trace, run reports only the number of events, so they are counted and not kept.
+  std::FILE* trace_file = nullptr;
+  if (!args.trace.empty() && !(trace_file = std::fopen(args.trace.c_str(), "wb"))) {
+    return usage_error("cannot write '" + args.trace + "': " + std::strerror(errno));
+  }
   interleave::RunOptions options = args.options;
-  options.keep_events = false;
+  options.keep_events = trace_file != nullptr;
+  std::optional<interleave::cli::ChromeTraceWriter> trace;
+  if (trace_file) trace.emplace(trace_file, source, options.filename);
   interleave::Simulation sim(options);
+  auto drain_events = [&] {
+    if (trace) trace->add(sim.events(), sim.strings());
+    sim.clear_events();
+  };
   if (sim.load(source)) {
     bool more = true;
     while (more) {
       more = sim.advance(kStepsPerAdvance);
-      sim.clear_events();
+      drain_events();
       std::string chunk = sim.take_output();
       if (!args.json && !chunk.empty()) {
         write_out(chunk);
@@ -315,6 +257,13 @@ int run(const CliArgs& args) {
         std::fwrite(errors.data(), 1, errors.size(), stderr);
         std::fflush(stderr);
       }
+    }
+  }
+  drain_events();
+  if (trace) {
+    bool written = trace->finish();
+    if (std::fclose(trace_file) != 0 || !written) {
+      std::fprintf(stderr, "interleave: writing the trace to '%s' failed\n", args.trace.c_str());
     }
   }
   const interleave::RunResult& result = sim.result();
@@ -366,6 +315,10 @@ int main(int argc, char** argv) {
       return 0;
     } else if (arg == "--json") {
       args.json = true;
+    } else if (arg == "--trace") {
+      const char* text = value();
+      if (!text || !*text) return usage_error("--trace needs a file name");
+      args.trace = text;
     } else if (arg == "--memory-limit") {
       const char* text = value();
       uint64_t n = 0;

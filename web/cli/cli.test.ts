@@ -1,9 +1,9 @@
 // Tests of `npm run -s cli` (run here as node --import tsx) and, when built, its parity
 // with the native binary build/native/interleave.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -33,6 +33,36 @@ describe('cli', () => {
     expect(r.code).toBe(0);
     for (const option of ['run FILE', '--json', '--trace', '--step-limit', '--seed', '--filename', '--help']) {
       expect(r.stdout).toContain(option);
+    }
+    expect(r.stdout).toContain('"events" and "steps" are counts (events recorded, instructions run)');
+  });
+
+  it.runIf(existsSync(NATIVE))('documents --trace and the counts in the native --help too', () => {
+    const r = spawnSync(NATIVE, ['--help'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('"events" and "steps" are counts (events recorded, instructions run)');
+    expect(r.stdout).toMatch(/--trace FILE +also write the run's events as a Chrome trace/);
+  });
+
+  it('says in one line what to build when the wasm engine is not built, without a stack trace', () => {
+    // A copy of the CLI and the engine client without generated/ is the tree before `npm run build`;
+    // a generated/ with one of the two files is a build that was interrupted or cleaned by hand.
+    const copy = mkdtempSync(join(tmpdir(), 'interleave-unbuilt-'));
+    writeFileSync(join(copy, 'package.json'), '{ "type": "module" }\n');
+    cpSync(join(ROOT, 'web', 'cli', 'main.ts'), join(copy, 'web', 'cli', 'main.ts'));
+    cpSync(join(ROOT, 'web', 'src', 'engine'), join(copy, 'web', 'src', 'engine'), {
+      recursive: true,
+      filter: (path) => basename(path) !== 'generated' && !path.endsWith('.test.ts'),
+    });
+    const generated = join(copy, 'web', 'src', 'engine', 'generated');
+    for (const present of [[], ['interleave.wasm'], ['interleave.mjs'], ['interleave.wasm', 'interleave.d.mts']]) {
+      rmSync(generated, { recursive: true, force: true });
+      mkdirSync(generated, { recursive: true });
+      for (const name of present) writeFileSync(join(generated, name), '');
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(copy, 'web', 'cli', 'main.ts'), 'run', hello], { cwd: ROOT, encoding: 'utf8' });
+      expect(r.stderr, present.join()).toBe('interleave: the wasm engine is not built yet: run `npm run build` (or `node scripts/build.mjs wasm`)\n');
+      expect(r.status, present.join()).toBe(2);
+      expect(r.stdout).toBe('');
     }
   });
 
@@ -109,6 +139,38 @@ describe('cli', () => {
       const wasmPlain = cli(['run', file]);
       expect([wasmPlain.stdout, wasmPlain.stderr]).toEqual([nativePlain.stdout, nativePlain.stderr]);
     }
+  });
+
+  it.runIf(existsSync(NATIVE))('writes the same --trace file as the native binary', () => {
+    const tasks = program(
+      'tasks.py',
+      'import asyncio\n\nasync def worker(name, delay):\n    await asyncio.sleep(delay)\n    print(name, "done")\n\n' +
+        'async def main():\n    await asyncio.gather(asyncio.create_task(worker("a", 0.1)), asyncio.create_task(worker("b", 0.2)))\n\nasyncio.run(main())\n',
+    );
+    const threads = program(
+      'threads.py',
+      'import threading, time\n\ndef work(n):\n    time.sleep(0.01 * n)\n    print("thread", n)\n\n' +
+        'ts = [threading.Thread(target=work, args=(i,)) for i in range(3)]\nfor t in ts: t.start()\nfor t in ts: t.join()\n',
+    );
+    for (const file of [hello, failing, tasks, threads]) {
+      const nativePath = join(dir, 'native-trace.json');
+      const wasmPath = join(dir, 'wasm-trace.json');
+      const native = spawnSync(NATIVE, ['run', file, '--trace', nativePath], { encoding: 'utf8' });
+      const wasm = cli(['run', file, '--trace', wasmPath]);
+      expect([wasm.code, wasm.stdout]).toEqual([native.status, native.stdout]);
+      const nativeTrace = JSON.parse(readFileSync(nativePath, 'utf8'));
+      expect(JSON.parse(readFileSync(wasmPath, 'utf8'))).toEqual(nativeTrace);
+      expect(nativeTrace.traceEvents.filter((e: { name: string }) => e.name === 'thread_name').length).toBeGreaterThan(file === tasks ? 3 : 0);
+      // Numbers are formatted as JavaScript does, and keys come in the same order, so the bytes agree too.
+      expect(readFileSync(wasmPath, 'utf8')).toBe(readFileSync(nativePath, 'utf8'));
+    }
+  });
+
+  it.runIf(existsSync(NATIVE))('native --trace to a file it cannot write is a usage error', () => {
+    const r = spawnSync(NATIVE, ['run', hello, '--trace', join(dir, 'no-such-dir', 'trace.json')], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^interleave: cannot write '.*trace\.json': No such file or directory\n/);
+    expect(r.stdout).toBe('');
   });
 
   it('explore finds the lost update, prints one JSON object and exits 1', () => {

@@ -1,13 +1,16 @@
 // The Node command line: runs a program in the real wasm module, with the same contract
-// as the native binary (build/native/interleave) plus --trace for Perfetto.
+// as the native binary (build/native/interleave), --trace (Chrome trace for Perfetto) included.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunOptions, RunResult } from '../src/engine/client';
 import type { ExploreOptions } from '../src/engine/protocol';
 
+// The wasm build writes the module's glue, its binary and the library archive here.
+const GLUE_PATH = fileURLToPath(new URL('../src/engine/generated/interleave.mjs', import.meta.url));
 const WASM_PATH = fileURLToPath(new URL('../src/engine/generated/interleave.wasm', import.meta.url));
 const LIBRARY_PATH = fileURLToPath(new URL('../src/engine/generated/interleave-library.txt', import.meta.url));
+const NOT_BUILT = 'interleave: the wasm engine is not built yet: run `npm run build` (or `node scripts/build.mjs wasm`)\n';
 const STEPS_PER_ADVANCE = 1_000_000;
 // CALLER_DIR is where the user typed the command: npm runs scripts from the package root.
 const CALLER_DIR = process.env.INIT_CWD ?? process.cwd();
@@ -24,7 +27,9 @@ Options:
   --json            print one JSON object instead of the output:
                     {"output", "elapsed", "error": null | {"type", "message", "line"},
                      "events", "steps"}
-                    plus "stderr" when the program wrote to standard error
+                    plus "stderr" when the program wrote to standard error;
+                    "events" and "steps" are counts (events recorded, instructions run):
+                    --trace writes the events themselves
   --trace FILE      also write the run's events as a Chrome trace (open it in Perfetto:
                     https://ui.perfetto.dev, one track per task)
   --step-limit N    stop with StepLimitError after N instructions (default 100000000)
@@ -291,11 +296,20 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const source = readSource(parsed.file);
-  if (!existsSync(WASM_PATH)) {
-    process.stderr.write('interleave: the wasm engine is not built yet; run `npm run build` first\n');
+  // The client imports the generated glue, so it is imported only once the build is there.
+  if (!existsSync(GLUE_PATH) || !existsSync(WASM_PATH)) {
+    process.stderr.write(NOT_BUILT);
     return 2;
   }
-  const { loadEngine } = await import('../src/engine/client');
+  let client: typeof import('../src/engine/client');
+  try {
+    client = await import('../src/engine/client');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    process.stderr.write(NOT_BUILT);
+    return 2;
+  }
+  const { loadEngine } = client;
   const { ChromeTraceBuilder } = await import('../src/engine/chrome-trace');
   const { EventKind } = await import('../src/engine/events');
   const engine = await loadEngine(readFileSync(WASM_PATH), existsSync(LIBRARY_PATH) ? readFileSync(LIBRARY_PATH) : undefined);

@@ -353,14 +353,16 @@ bool k_io_result(VM& vm, const CallArgs& a, Value& out) {
 }
 
 bool k_task_new(VM& vm, const CallArgs& a, Value& out) {
-  Value p[2];
+  Value p[3];
   uint32_t given = 0;
-  if (!bind(vm, a, Params{"task_new", {"name", "parent_id"}, 1}, p, given)) return false;
+  if (!bind(vm, a, Params{"task_new", {"name", "parent_id", "machinery"}, 1}, p, given)) return false;
   std::string name;
   if (!text(vm, p[0], "name", name)) return false;
   int64_t parent = -1;
   if (!p[1].is_none() && !integer(vm, p[1], "parent_id", parent)) return false;
-  out = Value::integer(sched(vm).task_new(std::move(name), parent));
+  bool machinery = false;
+  if ((given & 4) && !vm.truthy(p[2], machinery)) return false;
+  out = Value::integer(sched(vm).task_new(std::move(name), parent, machinery));
   return true;
 }
 

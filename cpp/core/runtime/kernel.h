@@ -60,7 +60,10 @@
 //                                           waits for it alone; io_wait never sees its token
 //
 // Coroutine tasks (events only: the asyncio module does the scheduling)
-//   task_new(name, parent_id=None) -> id    TaskCreated flags 1; ids share the threads' space
+//   task_new(name, parent_id=None, machinery=False) -> id
+//                                           TaskCreated flags 1, or 3 for machinery: the event
+//                                           loop's own task (asyncio.run's shutdown coroutines);
+//                                           ids share the threads' space
 //   task_enter(id) / task_leave()           around each step of a task: Line and Print events
 //                                           are attributed to it; Running / Preempted events
 //   task_blocked(id, reason, description, deadline=None)

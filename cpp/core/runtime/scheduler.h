@@ -175,8 +175,9 @@ class Scheduler : public SimContext {
   bool io_result(uint32_t token, Value& out);
   bool io_call(std::string method, std::string url, Value& out);
 
-  // Coroutine tasks: the asyncio layer reports its tasks so events can show them.
-  uint32_t task_new(std::string name, int64_t parent);
+  // Coroutine tasks: the asyncio layer reports its tasks so events can show them;
+  // machinery marks the event loop's own tasks (TaskCreated flags 3 instead of 1).
+  uint32_t task_new(std::string name, int64_t parent, bool machinery = false);
   void task_enter(uint32_t id);
   void task_leave();
   void task_blocked(uint32_t id, uint16_t reason, std::string description, double deadline);

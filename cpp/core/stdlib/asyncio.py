@@ -510,7 +510,9 @@ class Task(Future):
     _resume = None
     _wakeup_cb = None
 
-    def __init__(self, coro, *, loop=None, name=None, context=None):
+    # _machinery marks the loop's own tasks (asyncio.run's shutdown) in the events, so the page
+    # can tell them from the program's; CPython has no such argument.
+    def __init__(self, coro, *, loop=None, name=None, context=None, _machinery=False):
         if loop is None:
             self._loop = get_event_loop()
         else:
@@ -526,7 +528,7 @@ class Task(Future):
         if context is None and _cv._used:
             context = _cv.copy_context()
         self._context = context
-        self._kid = _task_new(self._name)
+        self._kid = _task_new(self._name, None, True) if _machinery else _task_new(self._name)
         self._loop._ready.append((self._step, None))
         _all_tasks[self] = None
 
@@ -1618,8 +1620,8 @@ class Runner:
         try:
             loop = self._loop
             _cancel_all_tasks(loop)
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.run_until_complete(loop.shutdown_default_executor())
+            loop.run_until_complete(Task(loop.shutdown_asyncgens(), loop=loop, _machinery=True))
+            loop.run_until_complete(Task(loop.shutdown_default_executor(), loop=loop, _machinery=True))
         finally:
             if self._set_event_loop:
                 set_event_loop(None)

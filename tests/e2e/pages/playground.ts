@@ -39,6 +39,19 @@ export class EditorPage {
     });
   }
 
+  /** program is the program text as the lines show it, without the task chips and notes drawn among them. */
+  async program(): Promise<string> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('#editor .cm-line')]
+        .map((line) => {
+          const copy = line.cloneNode(true) as HTMLElement;
+          copy.querySelectorAll('.cm-task-chips, .cm-task-bars, .cm-error-note').forEach((widget) => widget.remove());
+          return copy.textContent ?? '';
+        })
+        .join('\n'),
+    );
+  }
+
   /** setCode replaces the program by typing into CodeMirror, as a user would paste. */
   async setCode(code: string): Promise<void> {
     await this.content.click();

@@ -12,6 +12,8 @@ export interface TaskView {
   id: number;
   name: string;
   kind: TaskKind;
+  /** machinery is true for the event loop's own tasks (asyncio.run's shutdown), which the views hide. */
+  machinery: boolean;
   /** index is the task's rank of appearance; it picks its colour. */
   index: number;
   parent: number;
@@ -136,6 +138,7 @@ function taskView(
     id: rec.id,
     name: rec.name,
     kind: rec.kind,
+    machinery: rec.machinery,
     index: rec.index,
     parent: rec.parent,
     state: TaskState.Unborn,

@@ -14,6 +14,9 @@ export interface Playhead {
   readonly seq: number;
 }
 
+/** MACHINERY_FLAGS are TaskCreated's flags for a coroutine task of the event loop's own. */
+const MACHINERY_FLAGS = 3;
+
 /** Resource lanes (cores, GIL, loop) use these states. */
 export const Resource = { Idle: 0, Busy: 1, Stalled: 2 } as const;
 
@@ -24,6 +27,8 @@ export const SwitchOn = { Cpu: 0, Gil: 1, Loop: 2 } as const;
 export class TaskRecord {
   name: string;
   kind: TaskKind = TaskKind.Thread;
+  /** machinery marks the event loop's own coroutine tasks (asyncio.run's shutdown: TaskCreated flags 3), which the views hide. */
+  machinery = false;
   parent = -1;
   /** created is the time of TaskCreated (or the first event seen), -1 before any. */
   created = -1;
@@ -245,7 +250,8 @@ export class Trace {
       case EventKind.TaskCreated:
         if (rec) {
           if (ref !== NO_REF) rec.name = this.text(ref);
-          rec.kind = (flags <= 2 ? flags : TaskKind.Thread) as TaskKind;
+          rec.kind = (flags === MACHINERY_FLAGS ? TaskKind.Coroutine : flags <= 2 ? flags : TaskKind.Thread) as TaskKind;
+          rec.machinery = flags === MACHINERY_FLAGS;
           rec.parent = value;
           rec.process = this.byId.get(value)?.process ?? 0;
           rec.created = t;

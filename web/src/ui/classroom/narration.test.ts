@@ -170,7 +170,10 @@ describe('narration: real runs of the examples', () => {
   });
 
   it('asyncio-sleep: every switch and every idle loop', () => {
-    expect(narrated('asyncio_sleep.py').slice(0, 11)).toEqual([
+    const said = narrated('asyncio_sleep.py');
+    // asyncio.run's shutdown tasks are hidden, so the last switches are told as the shutdown, not by their names.
+    expect(said.slice(11)).toEqual(['Task-1 finishes; asyncio.run shuts the event loop down.', 'asyncio.run shuts the event loop down.']);
+    expect(said.slice(0, 11)).toEqual([
       'Task-1 awaits asyncio.gather(ticker(), greeting()); the event loop starts Task-2.',
       'Task-2 awaits asyncio.sleep(0.5); the event loop starts Task-3.',
       'Task-3 awaits asyncio.sleep(1.2); no coroutine is ready, so the event loop waits for the next timer or I/O.',

@@ -175,15 +175,19 @@ export function idleMoment(trace: Trace, e: number): Moment {
   return { kind: 'idle', seq: e, last: e, time, on: SwitchOn.Cpu, core, to: -1, from };
 }
 
+const SHUTDOWN = 'asyncio.run shuts the event loop down';
+
 /** narrate is the moment's sentence; lines are the program's source lines (line n at index n-1). */
 export function narrate(trace: Trace, m: Moment, lines: readonly string[]): string {
   const ph: Playhead = { time: trace.time.data[m.last], seq: m.last };
   const name = (id: number) => trace.taskById(id)?.name ?? `Task ${id}`;
   if (m.kind === 'idle') return sentence(idleText(trace, m, ph, lines, name));
   const to = trace.taskById(m.to);
-  const toText = to ? arrival(trace, to, m) : `${name(m.to)} runs`;
+  // The event loop's own tasks are hidden (docs/UI.md): a switch to one is asyncio.run shutting down.
+  const toText = to?.machinery ? SHUTDOWN : to ? arrival(trace, to, m) : `${name(m.to)} runs`;
   if (m.from < 0) return sentence(toText);
   const from = trace.taskById(m.from);
+  if (from?.machinery) return sentence(SHUTDOWN);
   const fromText = from ? departure(trace, from, m, ph, lines) : `${name(m.from)} stops`;
   return sentence(`${fromText}; ${toText}`);
 }

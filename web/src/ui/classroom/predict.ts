@@ -27,6 +27,8 @@ export function nextTurn(trace: Trace, after: Playhead): Turn | null {
     k = end;
     if (moment.to === prevTo) continue;
     prevTo = moment.to;
+    // The event loop's own tasks are hidden, so a switch to one is never a question.
+    if (trace.taskById(moment.to)?.machinery) continue;
     const pause = pausePoint(trace, moment, after);
     const candidates = candidatesAt(trace, moment, pause);
     if (candidates.length >= 2) return { moment, pause, candidates };
@@ -54,7 +56,7 @@ export function candidatesAt(trace: Trace, m: Moment, pause: Playhead): number[]
   const snap = snapshot(trace, pause);
   const out: number[] = [];
   for (const t of snap.tasks) {
-    if ((t.kind === TaskKind.Coroutine) !== coroutines) continue;
+    if ((t.kind === TaskKind.Coroutine) !== coroutines || t.machinery) continue;
     const alive = t.state === TaskState.Ready || t.state === TaskState.Waiting;
     if (alive || t.id === m.to) out.push(t.id);
   }

@@ -97,7 +97,11 @@ export class CodeEditor implements Disposable {
     this.view.dispatch({ effects: setErrorMarker.of(error) });
   }
 
-  /** revealLine scrolls a line into view and, when select is set, puts the cursor on it. */
+  /**
+   * revealLine scrolls a line into view and, when select is set, selects it. Keyboard focus
+   * stays where it is (the tasks panel's "line N", a traceback link): with the focus moved
+   * here, the next key (`?` for help, Space to play) would replace the selected line.
+   */
   revealLine(line: number, select = false): void {
     const doc = this.view.state.doc;
     if (line < 1 || line > doc.lines) return;
@@ -106,7 +110,6 @@ export class CodeEditor implements Disposable {
       effects: EditorView.scrollIntoView(at.from, { y: 'nearest', yMargin: 40 }),
       selection: select ? EditorSelection.range(at.from, at.to) : undefined,
     });
-    if (select) this.view.focus();
   }
 
   focus(): void {

@@ -1,6 +1,7 @@
 // TasksPanel: the state of every task at the playhead (what it waits for, its line, its
 // running/ready/waiting times), the GIL holder and waiters, the cores, and the event
 // loop's current task, ready queue and timers, with a banner while the loop is blocked.
+// The event loop's own tasks (asyncio.run's shutdown) get no row, only a note naming them.
 // Rows are keyed by task and only changed text is written, so a steady frame is cheap.
 import { formatSeconds } from '../../player/format';
 import type { Snapshot, TaskView } from '../../player/snapshot';
@@ -33,6 +34,7 @@ export class TasksPanel implements Disposable {
   private readonly cores: HTMLElement;
   private readonly loop: HTMLElement;
   private readonly more: HTMLElement;
+  private readonly machinery: HTMLElement;
   private readonly empty: HTMLElement;
   private rows = new Map<number, Row>();
 
@@ -45,6 +47,7 @@ export class TasksPanel implements Disposable {
     this.count = h('span', { class: 'count' });
     this.list = h('ol', { class: 'task-list', 'aria-label': 'Tasks' });
     this.more = h('p', { class: 'hint', hidden: true });
+    this.machinery = h('p', { class: 'hint machinery-note', hidden: true });
     this.empty = h('p', { class: 'hint empty' }, 'Tasks appear here when the program runs.');
     this.gil = h('div', { class: 'resource', hidden: true });
     this.cores = h('div', { class: 'resource', hidden: true });
@@ -60,12 +63,17 @@ export class TasksPanel implements Disposable {
       this.empty,
       this.list,
       this.more,
+      this.machinery,
     );
     parent.append(this.element);
   }
 
   update(s: Snapshot | null): void {
-    const tasks = s ? s.tasks.filter((t) => t.state !== TaskState.Unborn) : [];
+    const born = s ? s.tasks.filter((t) => t.state !== TaskState.Unborn) : [];
+    const tasks = born.filter((t) => !t.machinery);
+    const hidden = born.filter((t) => t.machinery).map((t) => t.name);
+    this.machinery.hidden = hidden.length === 0;
+    setText(this.machinery, machineryNote(hidden));
     this.empty.hidden = tasks.length > 0;
     setText(this.count, tasks.length > 0 ? `(${tasks.length})` : '');
     const shown = tasks.slice(0, MAX_ROWS);
@@ -187,4 +195,11 @@ export class TasksPanel implements Disposable {
       setText(this.banner, `Event loop blocked by ${name(stall.task)}: ${stall.call} — nothing else can run until ${formatSeconds(stall.until)}`);
     }
   }
+}
+
+/** machineryNote says which of asyncio.run's own tasks the panel and the timeline leave out, and why. */
+function machineryNote(names: readonly string[]): string {
+  if (names.length === 0) return '';
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${list} ${names.length === 1 ? 'is' : 'are'} not shown: asyncio.run makes ${names.length === 1 ? 'it' : 'them'} to shut the event loop down after the main coroutine returns.`;
 }

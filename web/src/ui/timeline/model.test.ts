@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { EventKind } from '../../engine/events';
+import { TaskKind } from '../../player/states';
 import { StreamBuilder, asyncStream, gilStream, poolStream, sequentialStream } from '../../player/synthetic';
 import { Trace } from '../../player/trace';
 import { computeTicks, createTicks, formatTick, niceStep } from './axis';
@@ -23,6 +25,15 @@ describe('timeline lanes', () => {
     const kinds = lanesOf(traceOf(asyncStream())).map((l) => l.kind);
     expect(kinds.filter((k) => k === LaneKind.Loop)).toHaveLength(1);
     expect(lanesOf(traceOf(sequentialStream())).map((l) => l.label)).toEqual(['MainThread']);
+  });
+
+  it("has no lane for the event loop's own tasks (TaskCreated flags 3: asyncio.run's shutdown)", () => {
+    const b = asyncStream();
+    b.ev(1.0045, EventKind.TaskCreated, 4, { flags: 3, value: 0, ref: b.str('Task-4') }).start(1.0045, 4).end(1.0046, 4);
+    const trace = traceOf(b);
+    expect(trace.taskById(4)?.machinery).toBe(true);
+    expect(trace.taskById(4)?.kind).toBe(TaskKind.Coroutine);
+    expect(lanesOf(trace).filter((l) => l.kind === LaneKind.Task).map((l) => l.label)).toEqual(['MainThread', 'main', 'fetch-a', 'fetch-b']);
   });
 });
 

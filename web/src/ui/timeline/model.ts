@@ -119,7 +119,8 @@ function taskLane(rec: TaskRecord, process: number): Lane {
 }
 
 /**
- * lanesOf lists the lanes of a trace: tasks in order of appearance, then cores, GIL, loop.
+ * lanesOf lists the lanes of a trace: tasks in order of appearance (not the event loop's own,
+ * TaskRecord.machinery), then cores, GIL, loop.
  * A run with several processes is grouped instead: per process a header lane, its tasks
  * and its GIL (and the event loop in the process of the loop's thread), then a header and
  * the cores, which all processes share.
@@ -127,7 +128,7 @@ function taskLane(rec: TaskRecord, process: number): Lane {
 export function lanesOf(trace: Trace): Lane[] {
   const processes = processGroupsOf(trace);
   if (processes.length > 1) return groupedLanes(trace, processes);
-  const lanes: Lane[] = trace.tasks.map((rec) => taskLane(rec, -1));
+  const lanes: Lane[] = trace.tasks.filter((rec) => !rec.machinery).map((rec) => taskLane(rec, -1));
   trace.cores.forEach((list, k) => lanes.push({ kind: LaneKind.Core, label: `core ${k}`, task: -1, colorIndex: -1, list, stalls: null }));
   if (trace.gil) lanes.push({ kind: LaneKind.Gil, label: 'GIL', task: -1, colorIndex: -1, list: trace.gil, stalls: null });
   if (trace.loop) {
@@ -142,7 +143,7 @@ function groupedLanes(trace: Trace, processes: ProcessGroup[]): Lane[] {
   for (const g of processes) {
     const process = g.process;
     lanes.push({ kind: LaneKind.Process, label: processTitle(g), task: -1, colorIndex: -1, list: EMPTY, stalls: null, process });
-    for (const rec of g.tasks) lanes.push(taskLane(rec, process));
+    for (const rec of g.tasks) if (!rec.machinery) lanes.push(taskLane(rec, process));
     if (g.gil) lanes.push({ kind: LaneKind.Gil, label: 'GIL', task: -1, colorIndex: -1, list: g.gil, stalls: null, process });
     if (trace.loop && loopProcess === process) {
       lanes.push({ kind: LaneKind.Loop, label: 'event loop', task: -1, colorIndex: -1, list: trace.loop, stalls: trace.loopStalls, process });
