@@ -61,7 +61,8 @@ async function classicBuild(entry: string, fileName: string, define: Record<stri
   return { fileName: chunk.fileName, code: chunk.code };
 }
 
-// embedBuild adds embed.html and its two scripts (page, engine worker with the wasm inlined) to dist/.
+// embedBuild adds embed.html and its two scripts (page, engine worker with the wasm inlined), the
+// <interleave-playground> element (interleave-embed.js) and its full UI script to dist/.
 function embedBuild(): Plugin {
   return {
     name: 'interleave-embed',
@@ -79,7 +80,14 @@ function embedBuild(): Plugin {
       });
       this.emitFile({ type: 'asset', fileName: library.fileName, source: library.code });
       const page = await classicBuild('src/embed/main.ts', 'assets/embed-[hash].js', { __EMBED_ENGINE__: JSON.stringify(engine.fileName) });
-      for (const file of [engine, page]) this.emitFile({ type: 'asset', fileName: file.fileName, source: file.code });
+      // The element's full UI (loaded on the first Run, once per page) and the light element
+      // itself, at a stable URL with the hashed names of the UI and engine scripts written in.
+      const inline = await classicBuild('src/embed/inline.ts', 'assets/embed-inline-[hash].js');
+      const element = await classicBuild('src/embed/light/element.ts', 'interleave-embed.js', {
+        __EMBED_INLINE__: JSON.stringify(inline.fileName),
+        __EMBED_ENGINE__: JSON.stringify(engine.fileName),
+      });
+      for (const file of [engine, page, inline, element]) this.emitFile({ type: 'asset', fileName: file.fileName, source: file.code });
       const template = readFileSync(join(WEB, 'embed.html'), 'utf8');
       const tag = `<script defer src="./${page.fileName}"></script>`;
       if (!template.includes('<!-- embed-script -->')) throw new Error('web/embed.html lacks the <!-- embed-script --> marker');

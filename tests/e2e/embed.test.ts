@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { ARTIFACTS, type Harness, ROOT, startHarness } from './harness';
 // @ts-expect-error: scripts/serve.mjs is plain JavaScript without type declarations.
 import { serve } from '../../scripts/serve.mjs';
@@ -98,10 +98,15 @@ function codeFragment(code: string): string {
   return `code=${encodeURIComponent(code)}`;
 }
 
-const rowsOf = (frame: FrameLocator) => frame.locator('.embed-output .xterm-rows > div');
+/** Scope is an embed page in an iframe, or an <interleave-playground> element (its shadow root). */
+type Scope = FrameLocator | Locator;
+
+const RUN_LIGHT = { name: 'Run this Python program' };
+
+const rowsOf = (frame: Scope) => frame.locator('.embed-output .xterm-rows > div');
 
 /** waitForOutput reads what the embed's terminal shows on screen, once it contains every expected line. */
-async function waitForOutput(frame: FrameLocator, lines: string[], timeout = 30_000): Promise<string[]> {
+async function waitForOutput(frame: Scope, lines: string[], timeout = 30_000): Promise<string[]> {
   const deadline = Date.now() + timeout;
   let rows: string[] = [];
   while (Date.now() < deadline) {
@@ -113,7 +118,7 @@ async function waitForOutput(frame: FrameLocator, lines: string[], timeout = 30_
   assert.fail(`the embed's output never showed ${JSON.stringify(lines)}; it shows ${JSON.stringify(rows)} (status: ${status})`);
 }
 
-async function editorText(frame: FrameLocator): Promise<string> {
+async function editorText(frame: Scope): Promise<string> {
   return (await frame.locator('.embed-code .cm-line').allTextContents()).join('\n');
 }
 
@@ -142,7 +147,9 @@ describe('embedding', () => {
     await page.close();
   });
 
-  it('runs two web components on one page independently, each sized by its own height messages', async () => {
+  it('runs two web components on one page independently, each in its own shadow root (no iframe)', async () => {
+    // Changed on purpose by issue 12: an element is no longer an iframe of embed.html sized by
+    // height messages, but the full embed mounted into its shadow root, sharing the page's engine.
     const page = await post(
       'components.html',
       `<script defer src="${dist.url}interleave-embed.js"></script>
@@ -155,25 +162,18 @@ ${indent(ASYNC, 9)}
        </interleave-playground>`,
       { width: 1000, height: 1800 },
     );
-    const frameOne = page.locator('#one').locator('iframe');
-    const frameTwo = page.locator('#two').locator('iframe');
-    await frameOne.waitFor();
-    await frameTwo.waitFor();
-    for (const f of [frameOne, frameTwo]) {
-      assert.equal(await f.getAttribute('sandbox'), 'allow-scripts allow-popups allow-popups-to-escape-sandbox');
-      assert.equal(await f.getAttribute('loading'), 'lazy');
-    }
-    const a = frameOne.contentFrame();
-    const b = frameTwo.contentFrame();
+    const a = page.locator('#one');
+    const b = page.locator('#two');
     assert.deepEqual(await waitForOutput(a, ['count = 6']), ['A finished', 'B finished', 'count = 6']);
     assert.deepEqual(await waitForOutput(b, ['fast', 'slow']), ['fast', 'slow']);
     assert.equal(await editorText(a), COUNTER, 'the first element\'s text is its program, dedented');
     assert.equal(await editorText(b), ASYNC);
     assert.equal(await b.locator('.embed-timeline').count(), 0, 'panels= hides the timeline');
-    // Each iframe takes the height its own embed reports.
-    for (const [f, inner] of [[frameOne, a], [frameTwo, b]] as const) {
-      const want = Math.ceil(await inner.locator('.embed-root').evaluate((el) => el.getBoundingClientRect().height));
-      await page.waitForFunction(([el, h]) => Math.abs((el as HTMLElement).getBoundingClientRect().height - (h as number)) <= 1, [await f.elementHandle(), want] as const);
+    assert.equal(await page.locator('iframe').count(), 0, 'no iframe');
+    // Each element is as tall as its embed.
+    for (const el of [a, b]) {
+      const [outer, inner] = await el.evaluate((e) => [e.getBoundingClientRect().height, e.shadowRoot?.querySelector('.embed-root')?.getBoundingClientRect().height ?? 0]);
+      assert.ok(Math.abs(outer - inner) <= 1, `element ${outer} px, embed ${inner} px`);
     }
     // Running one again leaves the other's output alone.
     await a.locator('.embed-run').click();
@@ -190,8 +190,10 @@ ${indent(ASYNC, 9)}
        <interleave-playground id="ro" readonly>print("fixed")</interleave-playground>
        <interleave-playground id="rw">print("editable")</interleave-playground>`,
     );
-    const ro = page.locator('#ro iframe').contentFrame();
-    const rw = page.locator('#rw iframe').contentFrame();
+    const ro = page.locator('#ro');
+    const rw = page.locator('#rw');
+    // The editor comes with the full embed, on the first Run.
+    for (const el of [ro, rw]) await el.getByRole('button', RUN_LIGHT).click();
     for (const [frame, text] of [[ro, 'print("fixed")'], [rw, 'print("editable")']] as const) {
       await frame.locator('.embed-code .cm-content').waitFor();
       await frame.locator('.embed-code .cm-content').click();
@@ -274,18 +276,19 @@ ${indent(ASYNC, 9)}
     await page.close();
   });
 
-  it('loads lazily: of five embeds only the visible one loads the engine', async () => {
+  it('loads lazily: of five embeds only the visible autoplay one loads, and the page downloads the engine once', async () => {
     distRequests.length = 0;
     const spacer = '<div style="height:1500px">…</div>';
     const items = [1, 2, 3, 4, 5].map((n) => `<interleave-playground id="e${n}" autoplay>print("embed ${n}")</interleave-playground>`);
     const page = await post('five.html', `<script defer src="${dist.url}interleave-embed.js"></script>${items.join(spacer)}`, { width: 900, height: 800 });
-    const first = page.locator('#e1 iframe').contentFrame();
-    await waitForOutput(first, ['embed 1']);
-    assert.equal(await page.locator('interleave-playground iframe').count(), 1, 'only the visible element made its iframe');
+    await waitForOutput(page.locator('#e1'), ['embed 1']);
+    assert.equal(await page.locator('interleave-playground .embed-root').count(), 1, 'only the visible element loaded the full embed');
+    assert.equal(await page.locator('#e5').getByRole('button', RUN_LIGHT).count(), 1, 'the others are still light');
     assert.equal(distRequests.filter((r) => ENGINE_SCRIPT.test(r)).length, 1, 'one engine download for one visible embed');
     await page.locator('#e5').scrollIntoViewIfNeeded();
-    await waitForOutput(page.locator('#e5 iframe').contentFrame(), ['embed 5']);
-    assert.equal(await page.locator('interleave-playground iframe').count(), 2);
+    await waitForOutput(page.locator('#e5'), ['embed 5']);
+    assert.equal(await page.locator('interleave-playground .embed-root').count(), 2);
+    assert.equal(distRequests.filter((r) => ENGINE_SCRIPT.test(r)).length, 1, 'the second shares the page\'s engine');
     await page.close();
   });
 
@@ -324,12 +327,10 @@ ${indent(ASYNC, 9)}
     writeFileSync(join(blogDir, 'blog-post.html'), html);
     const page = await harness.newPage({ width: 1000, height: 2400 });
     await page.goto(`${blog.url}blog-post.html`);
-    const frames = page.locator('interleave-playground iframe');
-    await frames.nth(1).waitFor();
-    const first = frames.nth(0).contentFrame();
-    const second = frames.nth(1).contentFrame();
+    const first = page.locator('interleave-playground').nth(0);
+    const second = page.locator('interleave-playground').nth(1);
     assert.deepEqual(await waitForOutput(first, ['coffee ready']), ['start tea', 'start coffee', 'tea ready', 'coffee ready']);
-    await second.locator('.embed-run').click();
+    await second.getByRole('button', RUN_LIGHT).click();
     await shot(page, 'blog-post');
     assert.deepEqual(await waitForOutput(second, ['coffee ready']), ['start tea', 'tea ready', 'start coffee', 'coffee ready']);
     await page.close();

@@ -30,6 +30,17 @@ export interface EmbedProgram {
   note: string;
 }
 
+/** EmbedHost says where the embed lives: its own page (embed.html) or a shadow root in a post. */
+export interface EmbedHost {
+  /** keys receives the Space key: the document of embed.html, or the element's shadow root (so the post keeps Space for scrolling). */
+  keys: EventTarget;
+  /** reportHeight posts the height to the parent page (embed.html in an iframe). */
+  reportHeight: boolean;
+  /** runNow runs at once (the reader pressed Run, or an autoplay element came into view). */
+  runNow: boolean;
+}
+
+const PAGE_HOST: EmbedHost = { keys: document, reportHeight: true, runNow: false };
 
 export class EmbedApp implements Disposable {
   readonly player = new Player(() => performance.now());
@@ -57,11 +68,12 @@ export class EmbedApp implements Disposable {
   private lost: HTMLElement | null = null;
 
   constructor(
-    parent: HTMLElement,
+    parent: ParentNode,
     private readonly program: EmbedProgram,
     readonly options: EmbedOptions,
     createWorker: () => Worker,
     private readonly playgroundUrl: URL,
+    host: EmbedHost = PAGE_HOST,
   ) {
     this.source = program.source;
     this.session = this.store.add(new EngineSession(createWorker));
@@ -121,11 +133,12 @@ export class EmbedApp implements Disposable {
     this.store.add(listen(this.playButton, 'click', () => this.command(() => this.player.toggle())));
     this.store.add(listen(this.root, 'pointerenter', () => this.warm()));
     this.store.add(listen(this.root, 'focusin', () => this.warm()));
-    this.store.add(listen(document, 'keydown', (e) => this.onKey(e as KeyboardEvent)));
+    this.store.add(listen(host.keys, 'keydown', (e) => this.onKey(e as KeyboardEvent)));
     if (program.note) this.note(program.note, 'error');
     this.setStatus(options.autoplay || options.start !== null ? '' : 'Press Run', 'idle');
-    this.watchHeight();
-    if (options.autoplay || options.start !== null) this.whenVisible(() => this.start());
+    if (host.reportHeight) this.watchHeight();
+    if (host.runNow) this.start();
+    else if (options.autoplay || options.start !== null) this.whenVisible(() => this.start());
     void this.updateLink();
     this.requestFrame();
   }
@@ -191,6 +204,11 @@ export class EmbedApp implements Disposable {
     if (this.pendingStart === null) this.player.play();
     this.dirty = true;
     this.requestFrame();
+  }
+
+  /** focusRun moves focus to Run (the light element's Run button it replaces had it). */
+  focusRun(): void {
+    this.runButton.focus();
   }
 
   command(action: () => void): void {

@@ -5,6 +5,7 @@ import type { App } from '../ui/app/app';
 import { type Disposable, DisposableStore, h, listen } from '../ui/dom';
 import { encodeShare } from '../ui/share/link';
 import { type Panel, PANELS, type Theme } from './options';
+import { tracePreview } from './preview-trace';
 import { type SnippetOptions, componentSnippet, embedUrl, iframeSnippet } from './snippet';
 import './embed-dialog.css';
 import { lineIcon } from '../ui/icons';
@@ -101,7 +102,10 @@ export class EmbedDialog implements Disposable {
       if (version !== this.version) return;
       const page = new URL('embed.html', document.baseURI);
       this.iframeBox.value = iframeSnippet(embedUrl(page, options, fragment), code, options);
-      this.componentBox.value = componentSnippet(new URL('interleave-embed.js', document.baseURI).href, code, options, this.app.settings);
+      const playground = new URL('index.html', document.baseURI);
+      playground.hash = fragment;
+      const extras = { preview: tracePreview(this.app.player.trace), playground: playground.href };
+      this.componentBox.value = componentSnippet(new URL('interleave-embed.js', document.baseURI).href, code, options, this.app.settings, extras);
     } catch (error) {
       this.iframeBox.value = '';
       this.componentBox.value = '';

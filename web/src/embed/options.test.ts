@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../ui/settings/settings';
 import { BAR_H, CODE_LINE_H, CODE_PAD, MAX_CODE_LINES, OUTPUT_H, TIMELINE_H, embedHeight } from './layout';
@@ -91,6 +90,14 @@ describe('snippets', () => {
     expect(html).not.toContain('<script>")');
     expect(html.match(/<\/interleave-playground>/g)).toHaveLength(1);
   });
+
+  it('adds the static fallback and an escaped preview', () => {
+    const html = componentSnippet('https://example.org/interleave-embed.js', 'print("<b>")\n', options, {}, { preview: '{"v":1,"t":1,"l":[["A\\"<",[[0,0,1]]]]}', playground: 'https://example.org/index.html#s=1.x"y' });
+    expect(html).toContain('<pre>print(&quot;&lt;b&gt;&quot;)</pre>');
+    expect(html).toContain('<p><a href="https://example.org/index.html#s=1.x&quot;y" target="_blank" rel="noopener">Open in playground</a></p>');
+    expect(html).toContain('preview="{&quot;v&quot;:1');
+    expect(html).not.toMatch(/preview="[^"]*<[^"]*"/);
+  });
 });
 
 describe('themedCss', () => {
@@ -99,24 +106,5 @@ describe('themedCss', () => {
     expect(themedCss(css, 'auto')).toBe(css);
     expect(themedCss(css, 'dark')).toContain('@media all{:root{--bg:#000}}');
     expect(themedCss(css, 'light')).toContain('@media not all{:root{--bg:#000}}');
-  });
-});
-
-describe('interleave-embed.js', () => {
-  const source = readFileSync(new URL('../../../public/interleave-embed.js', import.meta.url), 'utf8');
-
-  it('sizes its placeholder with the embed layout', () => {
-    expect(source).toContain(`const LINE_H = ${CODE_LINE_H};`);
-    expect(source).toContain(`const MAX_LINES = ${MAX_CODE_LINES};`);
-    expect(source).toContain(`const HEIGHTS = { bar: ${BAR_H}, timeline: ${TIMELINE_H}, output: ${OUTPUT_H}, code: ${CODE_PAD}, gap: 6 };`);
-  });
-
-  it('parses as a classic script: no import, export or import.meta', () => {
-    const code = source
-      .split('\n')
-      .filter((line) => !line.trim().startsWith('//'))
-      .join('\n');
-    expect(code).not.toMatch(/^\s*(import|export)\b|import\.meta/m);
-    expect(() => new Function(source)).not.toThrow();
   });
 });

@@ -32,10 +32,25 @@ export function iframeSnippet(src: string, code: string, options: SnippetOptions
   return `<iframe src="${escapeHtml(src)}" title="${TITLE}" width="100%" height="${height}" style="border:0;max-width:100%" loading="lazy" sandbox="${SANDBOX}"></iframe>`;
 }
 
-/** componentSnippet loads interleave-embed.js once and writes the program as the element's text. */
-export function componentSnippet(scriptUrl: string, code: string, options: SnippetOptions, settings: Partial<Settings>): string {
+/** ComponentExtras are what the playground adds to an element snippet: a picture of the real run and the static fallback's link. */
+export interface ComponentExtras {
+  /** preview is the run's timeline (preview.ts), drawn before the first Run. */
+  preview?: string | null;
+  /** playground is the program's share link, the fallback's "Open in playground" where no script runs. */
+  playground?: string | null;
+}
+
+/**
+ * componentSnippet loads interleave-embed.js once and writes the program inside the element as a
+ * static fallback: a <pre> of the program and an "Open in playground" link, which is what a reader
+ * sees where the script is stripped or JavaScript is off. The element reads its program from the <pre>.
+ */
+export function componentSnippet(scriptUrl: string, code: string, options: SnippetOptions, settings: Partial<Settings>, extras: ComponentExtras = {}): string {
   const params = new URLSearchParams(embedQuery({ ...options, settings }));
   const attrs = [...params].map(([name, value]) => (value === '1' && (name === 'readonly' || name === 'autoplay') ? name : `${name}="${escapeHtml(value)}"`));
+  if (extras.preview) attrs.push(`preview="${escapeHtml(extras.preview)}"`);
   const open = ['<interleave-playground', ...attrs].join(' ');
-  return `<script defer src="${escapeHtml(scriptUrl)}"></script>\n${open}>\n${escapeHtml(code.replace(/\n$/, ''))}\n</interleave-playground>`;
+  const body = `<pre>${escapeHtml(code.replace(/\n$/, ''))}</pre>`;
+  const link = extras.playground ? `\n<p><a href="${escapeHtml(extras.playground)}" target="_blank" rel="noopener">Open in playground</a></p>` : '';
+  return `<script defer src="${escapeHtml(scriptUrl)}"></script>\n${open}>\n${body}${link}\n</interleave-playground>`;
 }

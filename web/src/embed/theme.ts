@@ -38,3 +38,8 @@ export function applyTheme(css: string, theme: Theme): void {
   window.matchMedia = (query: string) =>
     /prefers-color-scheme/.test(query) ? pinnedQuery(query, /dark/.test(query) === (theme === 'dark')) : original(query);
 }
+
+/** shadowCss is the embed's styles for a shadow root: :root's variables go on the element (:host), with the theme pinned as themedCss does. */
+export function shadowCss(css: string, theme: Theme): string {
+  return themedCss(css, theme).replace(/:root\b/g, ':host');
+}

@@ -412,7 +412,7 @@ export class XtermView implements Disposable {
   }
 
   private theme(): Record<string, string> {
-    const css = getComputedStyle(document.documentElement);
+    const css = getComputedStyle(this.container);
     const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
     const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
     return {
