@@ -7,11 +7,12 @@ import { after, before, describe, it } from 'node:test';
 import { type Harness, startHarness } from './harness';
 import { PlaygroundPage } from './pages/playground';
 
-// LONG runs for a few seconds of real time (about 26 million steps) and prints as it goes.
+// LONG runs for a few seconds of real time (about 80 million steps) and prints as it goes: long
+// enough that it cannot finish between the first prints and a fault the test sends.
 const LONG = `total = 0
-for i in range(2_000_000):
+for i in range(6_000_000):
     total += i
-    if i % 200_000 == 0:
+    if i % 600_000 == 0:
         print("step", i)
 print("done", total)
 `;
@@ -72,7 +73,7 @@ async function assertRunsAgain(click: () => Promise<void>): Promise<void> {
   assert.equal(state.error, null);
   await app.key('End');
   await app.page.waitForFunction(() => window.__interleave.state().output.includes('done'));
-  assert.match((await app.state()).output, /step 1800000\ndone 1999999000000\n$/);
+  assert.match((await app.state()).output, /step 5400000\ndone 17999997000000\n$/);
   assert.match(await app.status(), /^Finished/);
   assert.equal(await app.page.locator('.engine-lost').count(), 0, 'the message goes with the new run');
 }
