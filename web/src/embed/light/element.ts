@@ -21,10 +21,10 @@ const PANELS = ['code', 'timeline', 'output'];
 const STATE_NAMES = ['running', 'ready', 'waiting'];
 const TITLE = 'Interleave: a Python program on a simulated clock';
 
-const CSS = `:host{display:block;margin:1em 0;text-align:left;--bg:#fff;--fg:#1f2328;--mu:#59636e;--pn:#f6f8fa;--bd:#d1d9e0;--ac:#0969da;--kw:#cf222e;--st:#0a3069;--nu:#0550ae;--co:#6e7781;--fn:#8250df;--s0:#2da44e;--s1:#d4a72c;--s2:#afb8c1}
+const CSS = `:host{display:block;margin:1em 0;text-align:left;--bg:#fff;--fg:#1f2328;--mu:#59636e;--pn:#f6f8fa;--bd:#d1d9e0;--ac:#0969da;--ab:#0969da;--kw:#cf222e;--st:#0a3069;--nu:#0550ae;--co:#6e7781;--fn:#8250df;--s0:#2da44e;--s1:#d4a72c;--s2:#afb8c1}
 .r{display:flex;flex-direction:column;gap:6px;padding:1px;border:1px solid var(--bd);border-radius:8px;background:var(--bg);color:var(--fg);font:16px/1.45 system-ui,sans-serif;overflow:hidden}
 .b{display:flex;align-items:center;gap:.5rem;height:46px;padding:0 .5rem;border-bottom:1px solid var(--bd);background:var(--pn)}
-button{min-height:34px;min-width:6.5rem;padding:.3rem .9rem;border:1px solid transparent;border-radius:6px;background:var(--ac);color:#fff;font:600 15px/1 system-ui,sans-serif;cursor:pointer}
+button{min-height:34px;min-width:6.5rem;padding:.3rem .9rem;border:1px solid transparent;border-radius:6px;background:var(--ab);color:#fff;font:600 15px/1 system-ui,sans-serif;cursor:pointer}
 button:focus-visible,a:focus-visible{outline:3px solid var(--ac);outline-offset:2px}button[aria-busy=true]{opacity:.75;cursor:progress}
 .s{flex:1;min-width:0;overflow:hidden;white-space:nowrap;text-overflow:ellipsis;color:var(--mu);font-size:.9rem}a{color:var(--ac);font-size:.9rem;white-space:nowrap}
 .p{margin:0 6px;border:1px solid var(--bd);border-radius:6px;overflow:hidden}.p:last-child{margin-bottom:6px}
@@ -34,8 +34,8 @@ pre{margin:0;height:100%;box-sizing:border-box;overflow:auto;padding:${CODE_PAD 
 .ln span{overflow:hidden;white-space:nowrap;text-overflow:ellipsis}svg{display:block;width:100%;height:14px}.x0{fill:var(--s0)}.x1{fill:var(--s1)}.x2{fill:var(--s2)}
 .ax{display:flex;justify-content:space-between;margin-left:calc(7.5rem + 8px);font:12px ui-monospace,monospace;color:var(--mu)}
 .e{display:flex;align-items:center;justify-content:center;color:var(--mu);font-size:.9rem;background:var(--pn)}
-@media (prefers-color-scheme:dark){:host(:not([theme=light])){--bg:#0d1117;--fg:#e6edf3;--mu:#9198a1;--pn:#161b22;--bd:#3d444d;--ac:#4493f8;--kw:#ff7b72;--st:#a5d6ff;--nu:#79c0ff;--co:#8b949e;--fn:#d2a8ff;--s0:#3fb950;--s1:#d29922;--s2:#6e7681}}
-:host([theme=dark]){--bg:#0d1117;--fg:#e6edf3;--mu:#9198a1;--pn:#161b22;--bd:#3d444d;--ac:#4493f8;--kw:#ff7b72;--st:#a5d6ff;--nu:#79c0ff;--co:#8b949e;--fn:#d2a8ff;--s0:#3fb950;--s1:#d29922;--s2:#6e7681}`;
+@media (prefers-color-scheme:dark){:host(:not([theme=light])){--bg:#0d1117;--fg:#e6edf3;--mu:#9198a1;--pn:#161b22;--bd:#3d444d;--ac:#4493f8;--ab:#1f6feb;--kw:#ff7b72;--st:#a5d6ff;--nu:#79c0ff;--co:#8b949e;--fn:#d2a8ff;--s0:#3fb950;--s1:#d29922;--s2:#6e7681}}
+:host([theme=dark]){--bg:#0d1117;--fg:#e6edf3;--mu:#9198a1;--pn:#161b22;--bd:#3d444d;--ac:#4493f8;--ab:#1f6feb;--kw:#ff7b72;--st:#a5d6ff;--nu:#79c0ff;--co:#8b949e;--fn:#d2a8ff;--s0:#3fb950;--s1:#d29922;--s2:#6e7681}`;
 
 const TOKEN_CLASS: Record<string, string> = { keyword: 'k', string: 't', number: 'n', comment: 'c', def: 'f', builtin: 'u' };
 

@@ -65,7 +65,7 @@ export class CodeEditor implements Disposable {
           EditorView.updateListener.of((update) => {
             if (update.docChanged) handlers.onChange(update.state.doc.toString());
           }),
-          EditorView.contentAttributes.of({ 'aria-label': 'Python program', spellcheck: 'false', autocapitalize: 'off', autocorrect: 'off' }),
+          EditorView.contentAttributes.of({ 'aria-label': 'Python program', tabindex: '0', spellcheck: 'false', autocapitalize: 'off', autocorrect: 'off' }),
         ],
       }),
     });

@@ -7,6 +7,7 @@ import type { Trace } from '../../player/trace';
 import { fillOf, paintPattern, taskColor } from '../colors';
 import { type Disposable, DisposableStore, h, listen, warmCanvasFonts } from '../dom';
 import { computeTicks, createTicks, formatTick } from './axis';
+import { TimelineAlt } from './alt';
 import { describeAt, segmentLabel } from './describe';
 import { type ForcedMark, type ForcedSwitch, forcedMarks, forcedSwitches, markNear } from './forced';
 import { ACTIVITY, DrawList, LaneKind, type Lane, buildFrame, lanesOf } from './model';
@@ -50,6 +51,7 @@ export class TimelineView implements Disposable {
   private readonly screen: CanvasRenderingContext2D;
   private readonly tooltip: HTMLDivElement;
   private readonly store = new DisposableStore();
+  private readonly alt: TimelineAlt;
   private readonly list = new DrawList();
   private readonly ticks = createTicks();
   private readonly patterns = new Map<number, CanvasPattern | string>();
@@ -97,9 +99,11 @@ export class TimelineView implements Disposable {
     private readonly container: HTMLElement,
     private readonly callbacks: TimelineCallbacks,
   ) {
-    this.canvas = h('canvas', { class: 'timeline-canvas', tabindex: 0, role: 'img', 'aria-label': 'Timeline: one lane per task, core, GIL and event loop' });
+    this.canvas = h('canvas', { class: 'timeline-canvas', tabindex: 0, role: 'img' });
     this.tooltip = h('div', { class: 'timeline-tooltip', role: 'tooltip', hidden: true });
     container.append(this.canvas, this.tooltip);
+    // The canvas's text alternative: a summary label and a table of task states at the playhead.
+    this.alt = this.store.add(new TimelineAlt(this.canvas, container));
     const ctx = this.canvas.getContext('2d', { alpha: false });
     const layerCtx = this.layer.getContext('2d', { alpha: false });
     const nextCtx = this.next.getContext('2d', { alpha: false });
@@ -334,6 +338,7 @@ export class TimelineView implements Disposable {
 
   private draw(): void {
     const started = performance.now();
+    this.alt.update(this.groups, this.playhead);
     if (this.auto) this.viewport.fit(this.end());
     if (this.epoch !== this.paintedEpoch || started - this.lastUserMove < USER_MS) {
       // A new run, a resize, a theme change or the user's own zoom, pan or scroll: repaint at once.
