@@ -61,8 +61,8 @@ async function classicBuild(entry: string, fileName: string, define: Record<stri
   return { fileName: chunk.fileName, code: chunk.code };
 }
 
-// embedBuild adds embed.html and its two scripts (page, engine worker with the wasm inlined), the
-// <interleave-playground> element (interleave-embed.js) and its full UI script to dist/.
+// embedBuild adds embed.html and its light script, the engine worker (the wasm inlined), the
+// <interleave-playground> element (interleave-embed.js) and the full UI script to dist/.
 function embedBuild(): Plugin {
   return {
     name: 'interleave-embed',
@@ -79,14 +79,13 @@ function embedBuild(): Plugin {
         __EMBED_LIBRARY__: JSON.stringify(library.fileName),
       });
       this.emitFile({ type: 'asset', fileName: library.fileName, source: library.code });
-      const page = await classicBuild('src/embed/main.ts', 'assets/embed-[hash].js', { __EMBED_ENGINE__: JSON.stringify(engine.fileName) });
       // The element's full UI (loaded on the first Run, once per page) and the light element
-      // itself, at a stable URL with the hashed names of the UI and engine scripts written in.
+      // itself, at a stable URL with the hashed names of the UI and engine scripts written in;
+      // embed.html's own script is the same element, made from the page's URL (light/page.ts).
       const inline = await classicBuild('src/embed/inline.ts', 'assets/embed-inline-[hash].js');
-      const element = await classicBuild('src/embed/light/element.ts', 'interleave-embed.js', {
-        __EMBED_INLINE__: JSON.stringify(inline.fileName),
-        __EMBED_ENGINE__: JSON.stringify(engine.fileName),
-      });
+      const names = { __EMBED_INLINE__: JSON.stringify(inline.fileName), __EMBED_ENGINE__: JSON.stringify(engine.fileName) };
+      const element = await classicBuild('src/embed/light/element.ts', 'interleave-embed.js', names);
+      const page = await classicBuild('src/embed/light/page.ts', 'assets/embed-light-[hash].js', names);
       for (const file of [engine, page, inline, element]) this.emitFile({ type: 'asset', fileName: file.fileName, source: file.code });
       const template = readFileSync(join(WEB, 'embed.html'), 'utf8');
       const tag = `<script defer src="./${page.fileName}"></script>`;

@@ -201,6 +201,25 @@ describe('the light embed element', () => {
     await page.close();
   });
 
+  it('the iframe snippet\'s embed.html is light too: the program and Run, the full embed only on Run', async () => {
+    served.length = 0;
+    const src = `${dist.url}embed.html#code=${encodeURIComponent(COUNTER)}`;
+    const page = await post('iframe-light.html', `<iframe id="f" sandbox="allow-scripts" src="${src}" style="width:900px;height:900px;border:0"></iframe>`);
+    const frame = page.frameLocator('#f');
+    const run = frame.getByRole('button', { name: 'Run this Python program' });
+    await run.waitFor();
+    await settle();
+    const before = gzipBytes(served);
+    measured.iframeBefore = before;
+    assert.ok(before <= LIGHT_BUDGET, `before Run embed.html loaded ${before} bytes gzipped (${served.join(', ')})`);
+    assert.equal(served.filter((u) => /embed-(inline|engine)-/.test(u)).length, 0, 'no UI or engine script before Run');
+    assert.match(await frame.getByRole('region', { name: 'Program' }).innerText(), /count/);
+    await run.click();
+    assert.deepEqual(await waitForOutput(frame.locator('#embed'), ['count = 6']), ['A finished', 'B finished', 'count = 6']);
+    console.log(`bytes (gzip): embed.html in an iframe before Run ${before}, after Run ${gzipBytes(served)}`);
+    await page.close();
+  });
+
   it('runs inside a sandbox="allow-scripts" iframe (opaque origin)', async () => {
     write('inner.html', `${script()}${element('in', COUNTER)}`);
     const page = await post('sandboxed.html', `<iframe id="f" sandbox="allow-scripts" src="${blog.url}inner.html" style="width:900px;height:900px;border:0"></iframe>`);

@@ -219,10 +219,12 @@ ${indent(ASYNC, 9)}
     const auto = page.frameLocator('#auto');
     const manual = page.frameLocator('#manual');
     assert.deepEqual(await waitForOutput(auto, ['tick 0', 'tick 1', 'tick 2']), ['tick 0', 'tick 1', 'tick 2']);
-    assert.equal(await manual.locator('.embed-status').innerText(), 'Press Run');
-    assert.deepEqual(await rowsOf(manual).allTextContents().then((r) => r.filter((t) => t.trim())), []);
-    assert.ok(await manual.locator('.embed-play').isDisabled(), 'nothing to play before a run');
-    await manual.locator('.embed-run').click();
+    // Changed on purpose by issue 12: embed.html is light until Run, as the element is: the
+    // program and a Run button, and no full embed (no editor, no terminal) before it.
+    await manual.getByRole('button', RUN_LIGHT).waitFor();
+    assert.match(await manual.getByRole('region', { name: 'Program' }).innerText(), /tick/);
+    assert.equal(await manual.locator('.embed-root').count(), 0, 'the full embed is not loaded before Run');
+    await manual.getByRole('button', RUN_LIGHT).click();
     await waitForOutput(manual, ['tick 0', 'tick 1', 'tick 2']);
     // Once playback has reached the end, Play replays the run from the start.
     await manual.locator('.embed-play[aria-label="Play"]').waitFor({ timeout: 15_000 });
@@ -269,6 +271,8 @@ ${indent(ASYNC, 9)}
     const inner = page.frames().find((f) => f.url().includes('embed.html?autoplay'));
     assert.equal(await inner?.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
     const g = page.frameLocator('#g');
+    assert.equal(await g.locator('b').count(), 0, 'the example name stays text in the light state');
+    await g.getByRole('button', RUN_LIGHT).click();
     await g.locator('.embed-output .xterm-rows', { hasText: 'could not be read' }).waitFor();
     assert.match(await editorText(g), /tea/, 'the default example instead');
     assert.equal(await g.locator('b').count(), 0);

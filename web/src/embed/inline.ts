@@ -19,7 +19,8 @@ const HOST_CSS = ':host{display:block;margin:1em 0;color:var(--fg);font:16px/1.4
 
 async function mount(root: ShadowRoot, o: MountOptions): Promise<MountedEmbed> {
   const options = parseOptions(o.search);
-  const program = await resolveProgram(o.program === null ? '' : `code=${encodeURIComponent(o.program)}`, options);
+  const fragment = o.fragment ?? (o.program === null ? '' : `code=${encodeURIComponent(o.program)}`);
+  const program = await resolveProgram(fragment, options);
   if (options.start === null && program.position !== null) options.start = program.position;
   const style = document.createElement('style');
   style.textContent = shadowCss(`${xtermCss}\n${pageCss}\n${embedCss}\n${HOST_CSS}`, options.theme);

@@ -7,6 +7,8 @@ export interface MountOptions {
   search: string;
   /** program is the element's program, or null when its `example` attribute names one. */
   program: string | null;
+  /** fragment, when not null, is a URL fragment (#s=…, #code=…, or empty) to read the program and its settings from instead, as embed.html does. */
+  fragment?: string | null;
   /** createWorker starts an engine worker; the UI calls it once per page (SharedEngine), and again only to replace a crashed one. */
   createWorker: () => Worker;
   /** playgroundUrl is the playground's index.html, for "Open in playground". */

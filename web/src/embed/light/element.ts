@@ -15,7 +15,7 @@ declare const __EMBED_INLINE__: string;
 declare const __EMBED_ENGINE__: string;
 
 // OPTIONS are the attributes passed on to the embed as embed.html's query parameters.
-const OPTIONS = ['readonly', 'autoplay', 'panels', 't', 'start', 'theme', 'speed', 'fit', 'runtime', 'example', 'gil', 'cores', 'seed', 'sequential', 'interval', 'slice', 'latency', 'capacity'];
+export const OPTIONS = ['readonly', 'autoplay', 'panels', 't', 'start', 'theme', 'speed', 'fit', 'runtime', 'example', 'gil', 'cores', 'seed', 'sequential', 'interval', 'slice', 'latency', 'capacity'];
 const FLAGS = new Set(['readonly', 'autoplay', 'gil', 'sequential']);
 const PANELS = ['code', 'timeline', 'output'];
 const STATE_NAMES = ['running', 'ready', 'waiting'];
@@ -42,7 +42,10 @@ const TOKEN_CLASS: Record<string, string> = { keyword: 'k', string: 't', number:
 // scriptUrl: a classic script knows itself as document.currentScript; a module finds its tag by name.
 const current = document.currentScript as HTMLScriptElement | null;
 const found = [...document.querySelectorAll<HTMLScriptElement>('script[src]')].reverse().find((s) => /(^|\/)interleave-embed\.js([?#]|$)/.test(s.getAttribute('src') || ''));
-const scriptUrl = current?.src || found?.src || document.baseURI;
+// The embed page (embed.html, page.ts) sets __interleaveEmbedBase before this runs: its script
+// lives in assets/, and the names written in are relative to the site's root.
+const base = (self as { __interleaveEmbedBase?: string }).__interleaveEmbedBase;
+const scriptUrl = base || current?.src || found?.src || document.baseURI;
 
 type Api = InterleaveEmbedApi;
 let ui: Promise<Api> | null = null;
@@ -145,7 +148,9 @@ function drawPreview(box: HTMLElement, preview: Preview): void {
   box.append(axis);
 }
 
-class InterleavePlayground extends HTMLElement {
+export class InterleavePlayground extends HTMLElement {
+  /** fragment, when set (by the embed page), is a URL fragment the full embed reads its program and settings from, as embed.html's own. */
+  fragment: string | null = null;
   private started = false;
   private button: HTMLButtonElement | null = null;
   private status: HTMLElement | null = null;
@@ -216,7 +221,7 @@ class InterleavePlayground extends HTMLElement {
     button.textContent = '▶ Run';
     button.setAttribute('aria-label', 'Run this Python program');
     button.addEventListener('click', () => this.run(true));
-    const status = el('span', 's', this.settingsLine());
+    const status = el('span', 's', this.getAttribute('summary') || this.settingsLine());
     const bar = el('div', 'b');
     bar.append(button, status);
     const link = this.querySelector<HTMLAnchorElement>('a[href]');
@@ -284,6 +289,7 @@ class InterleavePlayground extends HTMLElement {
         api.mount(root, {
           search: this.search(),
           program: this.hasAttribute('example') ? null : this.program(),
+          fragment: this.fragment,
           createWorker,
           playgroundUrl: new URL('index.html', scriptUrl).href,
           runNow: true,
