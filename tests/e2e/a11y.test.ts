@@ -15,27 +15,11 @@ import type { Page } from 'playwright-core';
 // @ts-expect-error: scripts/serve.mjs is plain JavaScript without type declarations.
 import { serve } from '../../scripts/serve.mjs';
 import { type Harness, artifact, startHarness } from './harness';
+import { COUNTER } from './pages/embed';
 import { PlaygroundPage } from './pages/playground';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-const COUNTER = `import threading
-
-count = 0
-
-def work(name):
-    global count
-    for i in range(3):
-        count += 1
-    print(name, "finished")
-
-threads = [threading.Thread(target=work, args=(n,)) for n in ("A", "B")]
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
-print("count =", count)
-`;
 
 interface AxeNode {
   target: unknown[];

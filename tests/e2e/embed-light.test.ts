@@ -11,10 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { chromium, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 // @ts-expect-error: scripts/serve.mjs is plain JavaScript without type declarations.
 import { serve } from '../../scripts/serve.mjs';
 import { ARTIFACTS, type Harness, ROOT, startHarness } from './harness';
+import { COUNTER, waitForOutput } from './pages/embed';
 import { PlaygroundPage } from './pages/playground';
 
 const BASE = '/tools/interleave/';
@@ -22,23 +23,6 @@ const ENGINE_SCRIPT = /\/assets\/embed-engine-[\w-]+\.js$/;
 const UI_SCRIPT = /\/assets\/embed-inline-[\w-]+\.js$/;
 const LIGHT_BUDGET = 60 * 1024;
 
-const COUNTER = `import threading
-
-count = 0
-
-def work(name):
-    global count
-    for i in range(3):
-        count += 1
-    print(name, "finished")
-
-threads = [threading.Thread(target=work, args=(n,)) for n in ("A", "B")]
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
-print("count =", count)
-`;
 
 let harness: Harness;
 let dist: { server: Server; url: string };
@@ -98,19 +82,6 @@ async function post(name: string, body: string, viewport = { width: 1000, height
 const element = (id: string, code: string, attrs = '') => `<interleave-playground id="${id}" ${attrs}>\n${code.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</interleave-playground>`;
 const script = () => `<script defer src="${dist.url}interleave-embed.js"></script>`;
 
-type Scope = Locator | FrameLocator;
-
-async function waitForOutput(scope: Scope, lines: string[], timeout = 30_000): Promise<string[]> {
-  const deadline = Date.now() + timeout;
-  let rows: string[] = [];
-  while (Date.now() < deadline) {
-    rows = (await scope.locator('.embed-output .xterm-rows > div').allTextContents()).map((r) => r.replace(/\u00a0/g, ' ').trimEnd()).filter(Boolean);
-    if (lines.every((l) => rows.includes(l))) return rows;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const status = await scope.locator('.embed-status').innerText({ timeout: 1000 }).catch(() => 'no full embed');
-  assert.fail(`the embed never showed ${JSON.stringify(lines)}; it shows ${JSON.stringify(rows)} (status: ${status})`);
-}
 
 // settle waits until dist/ has served nothing for a while, so a count is complete.
 async function settle(ms = 800): Promise<void> {

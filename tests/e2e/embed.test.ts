@@ -9,30 +9,14 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ARTIFACTS, type Harness, ROOT, startHarness } from './harness';
+import { COUNTER, type Scope, rowsOf, waitForOutput } from './pages/embed';
 // @ts-expect-error: scripts/serve.mjs is plain JavaScript without type declarations.
 import { serve } from '../../scripts/serve.mjs';
 
 const ENGINE_SCRIPT = /\/assets\/embed-engine-[\w-]+\.js$/;
 
-const COUNTER = `import threading
-
-count = 0
-
-def work(name):
-    global count
-    for i in range(3):
-        count += 1
-    print(name, "finished")
-
-threads = [threading.Thread(target=work, args=(n,)) for n in ("A", "B")]
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
-print("count =", count)
-`;
 
 const ASYNC = `import asyncio
 
@@ -98,25 +82,8 @@ function codeFragment(code: string): string {
   return `code=${encodeURIComponent(code)}`;
 }
 
-/** Scope is an embed page in an iframe, or an <interleave-playground> element (its shadow root). */
-type Scope = FrameLocator | Locator;
-
 const RUN_LIGHT = { name: 'Run this Python program' };
 
-const rowsOf = (frame: Scope) => frame.locator('.embed-output .xterm-rows > div');
-
-/** waitForOutput reads what the embed's terminal shows on screen, once it contains every expected line. */
-async function waitForOutput(frame: Scope, lines: string[], timeout = 30_000): Promise<string[]> {
-  const deadline = Date.now() + timeout;
-  let rows: string[] = [];
-  while (Date.now() < deadline) {
-    rows = (await rowsOf(frame).allTextContents()).map((r) => r.replace(/\u00a0/g, ' ').trimEnd()).filter(Boolean);
-    if (lines.every((l) => rows.includes(l))) return rows;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const status = await frame.locator('.embed-status').innerText({ timeout: 1000 }).catch(() => 'no embed page');
-  assert.fail(`the embed's output never showed ${JSON.stringify(lines)}; it shows ${JSON.stringify(rows)} (status: ${status})`);
-}
 
 async function editorText(frame: Scope): Promise<string> {
   return (await frame.locator('.embed-code .cm-line').allTextContents()).join('\n');
