@@ -1,6 +1,7 @@
 // Embed theme: the embed's styles go in as one <style> (readable by script in an opaque
 // origin, unlike a cross-origin sheet), and `theme=light|dark` pins the colour scheme for
-// both the CSS and the views, which ask matchMedia('(prefers-color-scheme: dark)').
+// the CSS (themedCss, shadowCss) and, where the page is the embed, for the views, which ask
+// matchMedia('(prefers-color-scheme: dark)') (pinScheme).
 import type { Theme } from './options';
 
 const SCHEME_QUERY = /@media\s*\(\s*prefers-color-scheme\s*:\s*dark\s*\)/g;
@@ -27,11 +28,8 @@ function pinnedQuery(media: string, matches: boolean): MediaQueryList {
   return list;
 }
 
-/** applyTheme installs the styles and, for a pinned theme, the matching colour-scheme answer. */
-export function applyTheme(css: string, theme: Theme): void {
-  const style = document.createElement('style');
-  style.textContent = themedCss(css, theme);
-  document.head.append(style);
+/** pinScheme makes the page's colour-scheme queries answer a pinned theme (the views ask matchMedia). */
+export function pinScheme(theme: Theme): void {
   document.documentElement.dataset.theme = theme;
   if (theme === 'auto') return;
   const original = window.matchMedia.bind(window);

@@ -9,7 +9,7 @@ import './page-base';
 import { decodeShare } from '../../ui/share/link';
 import type { Settings } from '../../ui/settings/settings';
 import { programFromFragment } from '../options';
-import { applyTheme } from '../theme';
+import { pinScheme } from '../theme';
 import { InterleavePlayground, OPTIONS } from './element';
 
 /** describe words a share link's settings for the light state's settings line. */
@@ -26,7 +26,7 @@ async function boot(): Promise<void> {
   // A pinned theme also answers the views' colour-scheme queries (timeline hatching, terminal
   // colours): the whole page is the embed, so the page's matchMedia may be pinned.
   const theme = params.get('theme');
-  if (theme === 'light' || theme === 'dark') applyTheme('', theme);
+  if (theme === 'light' || theme === 'dark') pinScheme(theme);
   const element = document.createElement('interleave-playground') as InterleavePlayground;
   for (const [name, value] of params) if (OPTIONS.includes(name)) element.setAttribute(name, value);
   const hash = location.hash.replace(/^#/, '');
