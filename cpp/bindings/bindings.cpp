@@ -227,6 +227,7 @@ class JsSimulation {
     out.set("waiting", state.waiting);
     out.set("choicesUsed", static_cast<double>(state.choices_used));
     out.set("error", state.error);
+    out.set("atCheck", state.at_check);
     val threads = val::array();
     for (const interleave::ManualThread& t : state.threads) {
       val v = val::object();

@@ -99,6 +99,9 @@ export interface ManualState {
   choicesUsed: number;
   /** Why the next choice could not be followed ('' if none). */
   error: string;
+  /** The thread that ran last stands where CPython 3.11 checks for a thread switch (its eval
+   * breaker): switching away from it now is a switch 3.11's GIL can make. */
+  atCheck: boolean;
   threads: ManualThread[];
   /** The program's globals with plain values (numbers, strings, flat containers), as repr. */
   globals: { name: string; value: string }[];

@@ -282,6 +282,7 @@ void Explorer::found(const Outcome& outcome, const Schedule& taken, uint32_t pre
   bug.line = replay.line;
   bug.output = replay.output;
   bug.narration = sim.forced();
+  bug.cpython311 = sim.forced_unchecked() == 0;
   bug.preemptions = best_pre;
   bug.switches = best_sw;
   bug.length = best.decisions.size();
@@ -458,6 +459,7 @@ std::string Explorer::report_json() const {
     j += "{\"kind\":" + json_text(b.kind) + ",\"message\":" + json_text(b.message) + ",\"line\":" + std::to_string(b.line) +
          ",\"schedule\":" + json_text(b.schedule) + ",\"preemptions\":" + std::to_string(b.preemptions) +
          ",\"switches\":" + std::to_string(b.switches) + ",\"found_after\":" + std::to_string(b.found_after) +
+         ",\"cpython311\":" + (b.cpython311 ? "true" : "false") +
          ",\"output\":" + json_text(b.output) + ",\"narration\":[";
     for (size_t n = 0; n < b.narration.size(); ++n) j += (n ? "," : "") + json_text(b.narration[n]);
     j += "]}";
@@ -484,6 +486,8 @@ std::string Explorer::report_text(const std::string& replay) const {
     out += "\nBug: " + bug.kind + (bug.line ? " at line " + std::to_string(bug.line) : std::string()) + ": " + bug.message + "\n";
     out += "  found after " + plural(bug.found_after, "schedule", "schedules") + "; " +
            plural(bug.preemptions, "preemption", "preemptions") + ", " + plural(bug.switches, "switch", "switches") + "\n";
+    out += bug.cpython311 ? "  CPython 3.11 can make every one of these switches (each is at an eval-breaker check)\n"
+                          : "  needs a switch CPython 3.11's GIL never makes (free-threaded builds and other Pythons can)\n";
     for (const std::string& line : bug.narration) out += "  - " + line + "\n";
     if (!bug.output.empty()) {
       out += "  output:\n";

@@ -39,6 +39,7 @@ struct ExploreBug {
   uint64_t found_after = 0;   // schedules run when it was found
   std::string output;
   std::vector<std::string> narration;
+  bool cpython311 = true;     // every preemption is one CPython 3.11's GIL can make (at an eval-breaker check)
   size_t first_length = 0;    // forced decisions of the schedule first found (before shrinking)
   size_t length = 0;          // forced decisions after shrinking
 };

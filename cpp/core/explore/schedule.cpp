@@ -336,7 +336,11 @@ uint32_t ScheduleDriver::choose_thread(Scheduler& s, const std::vector<uint32_t>
   }
   if (chosen != def) {
     taken.decisions.push_back(Decision{k, s.thread_id(chosen)});
-    if (holder >= 0) ++preemptions;
+    bool checked = s.at_check();
+    if (holder >= 0) {
+      ++preemptions;
+      if (!checked) ++unchecked;
+    }
     if (narrate) {
       uint32_t from = def;
       const Frame* f = program_frame(s.thread_task(from));
@@ -348,6 +352,8 @@ uint32_t ScheduleDriver::choose_thread(Scheduler& s, const std::vector<uint32_t>
         std::string src = line_text(s, line);
         if (!src.empty()) text += " (`" + src + "`)";
         text += " " + what_next(s, f) + "; " + s.thread_name(chosen) + " runs";
+        text += checked ? " (CPython 3.11 can switch here)"
+                        : " (only without the GIL: CPython 3.11 does not switch here, a free-threaded build can)";
       } else {
         text += " is passed over: " + s.thread_name(chosen) + " runs first";
       }

@@ -90,6 +90,7 @@ class ScheduleDriver : public ChoiceHook {
   std::vector<ChoiceNode> nodes;
   Schedule taken;                // the forced decisions followed: replaying it is this run
   uint32_t preemptions = 0;      // forced switches away from a thread that could go on
+  uint32_t unchecked = 0;        // of those, where CPython 3.11 does not check for a switch
   uint32_t switches = 0;         // changes of the running thread at choice points
   uint32_t points = 0;           // choice points passed
   std::vector<std::string> narration;

@@ -1653,14 +1653,24 @@ class Compiler {
     }
   }
 
+  // compile_while tests at the top and again at the bottom, jumping back into the body, as
+  // CPython 3.11 does: the backward jump is where the loop checks the eval breaker, so a
+  // thread switch lands after the bottom test, not before the top one.
   void compile_while(const While& w) {
-    int start = new_label(), orelse = new_label(), end = new_label();
+    int start = new_label(), body = new_label(), orelse = new_label(), end = new_label();
+    bool forever = is_const_true(*w.test);
     bind(start);
-    if (!is_const_true(*w.test)) compile_jump_if(*w.test, false, orelse);
+    if (!forever) compile_jump_if(*w.test, false, orelse);
+    bind(body);
     push_fblock({FBlockKind::WhileLoop, start, end, nullptr, {}});
     compile_body(w.body);
     unit().fblocks.pop_back();
-    emit_jump(OpCode::JUMP, start);
+    set_line(w.line);
+    if (forever) {
+      emit_jump(OpCode::JUMP, body);
+    } else {
+      compile_jump_if(*w.test, true, body);
+    }
     bind(orelse);
     compile_body(w.orelse);
     bind(end);

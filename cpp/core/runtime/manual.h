@@ -8,6 +8,7 @@
 namespace interleave {
 
 class Scheduler;
+struct Task;
 
 // ManualUnit is how far a chosen thread runs in manual mode: to its next instruction in
 // the program, or to the start of its next line; either way it stops when it blocks or ends.
@@ -50,6 +51,14 @@ class ChoiceHook {
   // order_ready() may permute order (positions in a loop's ready list, FIFO on entry);
   // tasks holds each entry's task id (0 for a plain callback).
   virtual void order_ready(Scheduler& s, const std::vector<uint32_t>& tasks, std::vector<uint32_t>& order) = 0;
+};
+
+// SwitchProbe watches where threads are switched (the tests): preempted() sees the task of
+// each thread that the scheduler takes the GIL from, before it runs anything else.
+class SwitchProbe {
+ public:
+  virtual ~SwitchProbe() = default;
+  virtual void preempted(const Task& task) = 0;
 };
 
 }  // namespace interleave

@@ -339,14 +339,16 @@ uint64_t Scheduler::budget_for(const Thread& th, double horizon, uint64_t stop) 
 
 void Scheduler::run_quantum(uint32_t t, double timer, uint64_t stop) {
   double horizon = timer;
+  double due_at = kInfinity;  // when a preemption (a GIL drop request, a slice's end) can come due
+  at_check_ = true;
   {
     Thread& th = threads_[t];
     if (multi()) {
       // Contention may arise during the quantum (a thread woken elsewhere), so slices always end.
-      if (settings_.gil) horizon = std::min(horizon, drop_deadline_of(th.process));
-      horizon = std::min(horizon, th.slice_start + settings_.time_slice);
+      if (settings_.gil) due_at = std::min(due_at, drop_deadline_of(th.process));
+      due_at = std::min(due_at, th.slice_start + settings_.time_slice);
     } else if (!ready_.empty()) {
-      horizon = std::min(horizon, settings_.gil ? drop_deadline() : th.slice_start + settings_.time_slice);
+      due_at = settings_.gil ? drop_deadline() : th.slice_start + settings_.time_slice;
     }
     if (!settings_.gil || multi()) {
       // Cores run in near lock-step. The seed jitters each window (a function of the
@@ -360,6 +362,8 @@ void Scheduler::run_quantum(uint32_t t, double timer, uint64_t stop) {
       }
     }
     if (th.cpu_left > 0) {
+      // sim.cpu stands for Python-level work, which passes eval-breaker checks all along.
+      horizon = std::min(horizon, due_at);
       double dt = th.cpu_left;
       if (horizon != kInfinity) dt = std::min(dt, std::max(0.0, horizon - th.clock));
       if (dt <= 0) {
@@ -380,17 +384,24 @@ void Scheduler::run_quantum(uint32_t t, double timer, uint64_t stop) {
   }
   // The quantum runs in chunks until the horizon, a block or a yield; only advance()'s
   // stop may cut it, and then the next step resumes it (see step()).
+  // With the GIL, a due preemption waits for the thread's next eval-breaker check: the VM
+  // runs on with the breaker set and stops there (docs/RUNTIME.md, "Where threads switch").
   RunStatus status = RunStatus::Budget;
+  double end_at = std::min(horizon, due_at);
   do {
-    uint64_t budget = budget_for(threads_[t], horizon, stop);
+    bool armed = settings_.gil && threads_[t].clock >= due_at && preempt_due(t);
+    uint64_t budget = budget_for(threads_[t], armed ? horizon : end_at, stop);
     threads_[t].depth_base = vm_->nesting();
     open_slice(t);
+    vm_->set_eval_breaker(armed);
     status = vm_->run_task(threads_[t].task, budget);
+    vm_->set_eval_breaker(false);
+    at_check_ = !settings_.gil || vm_->took_break();
     close_slice();
     if (end_ != RunEnd::Running) return;
-  } while (status == RunStatus::Budget && threads_[t].clock < horizon && vm_->steps() < stop &&
+  } while (status == RunStatus::Budget && !vm_->took_break() && threads_[t].clock < end_at && vm_->steps() < stop &&
            vm_->steps() < step_limit_);
-  if (status == RunStatus::Budget && vm_->steps() >= stop && threads_[t].clock < horizon) resume_runner_ = t;
+  if (status == RunStatus::Budget && vm_->steps() >= stop && threads_[t].clock < end_at) resume_runner_ = t;
   if (vm_->steps() >= step_limit_ && status != RunStatus::Finished && status != RunStatus::Error) {
     end_ = RunEnd::StepLimit;
     end_line_ = thread_line(t);
@@ -430,6 +441,21 @@ void Scheduler::after_run(uint32_t t, uint8_t raw) {
   check_preempt(t);
 }
 
+// preempt_due() is true when the running thread t is to be preempted now: its GIL's drop
+// request came (a waiter waited a switch interval), or its time slice ended while another
+// thread waits for a core.
+bool Scheduler::preempt_due(uint32_t t) const {
+  const Thread& th = threads_[t];
+  if (th.state != ThreadState::Running || ready_.empty() || (settings_.manual && nested_stack_.empty())) return false;
+  double time = th.clock;
+  if (multi()) {
+    if (settings_.gil && time >= drop_deadline_of(th.process)) return true;
+    return time >= th.slice_start + settings_.time_slice && (core_contended(t) || (!settings_.gil && !ready_.empty()));
+  }
+  if (settings_.gil) return time >= drop_deadline();
+  return time >= th.slice_start + settings_.time_slice;
+}
+
 void Scheduler::check_preempt(uint32_t t) {
   Thread& th = threads_[t];
   if (th.state == ThreadState::Running && ready_.empty() && multi() && th.clock >= th.slice_start + settings_.time_slice) {
@@ -438,6 +464,8 @@ void Scheduler::check_preempt(uint32_t t) {
   if (th.state != ThreadState::Running || ready_.empty() || (settings_.manual && nested_stack_.empty())) return;
   double time = th.clock;
   int32_t core = th.core;
+  // A GIL holder is switched out only where it checks the eval breaker (at_check_); until
+  // then the preemption stays due and run_quantum() runs it on to its next check.
   if (multi()) {
     bool forced = settings_.gil && time >= drop_deadline_of(th.process);
     bool sliced = !forced && time >= th.slice_start + settings_.time_slice &&
@@ -447,7 +475,9 @@ void Scheduler::check_preempt(uint32_t t) {
       if (time >= th.slice_start + settings_.time_slice) th.slice_start = time;
       return;
     }
+    if (settings_.gil && !at_check_) return;
     if (settings_.gil) {
+      if (settings_.probe) settings_.probe->preempted(*th.task);
       leave_cpu(t, time, 1);
       emit(EventKind::Preempted, time, th.id, thread_line(t), 0.0, static_cast<uint16_t>(core));
       emit(EventKind::GilRequest, time, th.id, thread_line(t));
@@ -459,7 +489,8 @@ void Scheduler::check_preempt(uint32_t t) {
     th.ready_since = time;
     ready_.push_back(t);
   } else if (settings_.gil) {
-    if (time < drop_deadline()) return;
+    if (time < drop_deadline() || !at_check_) return;
+    if (settings_.probe) settings_.probe->preempted(*th.task);
     leave_cpu(t, time, 1);
     emit(EventKind::Preempted, time, th.id, thread_line(t), 0.0, static_cast<uint16_t>(core));
     th.state = ThreadState::Ready;
@@ -591,7 +622,12 @@ void Scheduler::manual_run(uint32_t t, uint64_t stop) {
     }
     threads_[t].depth_base = vm_->nesting();
     open_slice(t);
+    // The breaker stops nothing here (one instruction runs either way); took_break() tells
+    // whether the thread now stands at a CPython 3.11 check point.
+    vm_->set_eval_breaker(true);
     RunStatus status = vm_->run_task(threads_[t].task, 1);
+    vm_->set_eval_breaker(false);
+    at_check_ = vm_->took_break();
     close_slice();
     if (end_ != RunEnd::Running) return;
     if (vm_->steps() >= step_limit_ && status != RunStatus::Finished && status != RunStatus::Error) {

@@ -44,6 +44,7 @@ struct RuntimeSettings {
   bool manual = false;
   std::vector<ManualChoice> choices;
   ChoiceHook* hook = nullptr;      // manual runs only: the explorer chooses instead of `choices`
+  SwitchProbe* probe = nullptr;    // sees each GIL holder switched out (not owned; tests)
   CostModel costs;
 };
 
@@ -78,6 +79,9 @@ class Scheduler : public SimContext {
   // ---- manual mode ----
   // at_choice() is true when advance() stopped because a choice is needed.
   bool at_choice() const { return at_choice_; }
+  // at_check() is true when the thread that ran last stands where CPython 3.11 checks its
+  // eval breaker, so a switch away from it here is one 3.11's GIL can make (manual runs too).
+  bool at_check() const { return at_check_; }
   // choices_used() is how many of the settings' choices the run has consumed.
   size_t choices_used() const { return choice_next_; }
   // choice_error() explains why the next choice could not be followed ("" if none).
@@ -324,6 +328,7 @@ class Scheduler : public SimContext {
   void stall();
   void after_run(uint32_t t, uint8_t status);
   void check_preempt(uint32_t t);
+  bool preempt_due(uint32_t t) const;
   double drop_deadline() const;
   double drop_deadline_of(uint32_t process) const;
   int32_t gil_waiter(uint32_t process) const;
@@ -393,6 +398,7 @@ class Scheduler : public SimContext {
   uint64_t timer_seq_ = 0;
   std::vector<uint32_t> nested_stack_;
   int32_t resume_runner_ = -1;     // the thread whose quantum advance() cut short
+  bool at_check_ = true;           // the running thread stands at an eval-breaker check (see run_quantum)
 
   // Manual mode: the next choice, the unit in progress (advance() may cut one short).
   size_t choice_next_ = 0;

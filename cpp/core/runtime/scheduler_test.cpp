@@ -5,13 +5,17 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "lang/bytecode.h"
 #include "runtime/run_trace_test_util.h"
 #include "sim/simulation.h"
+#include "vm/frame.h"
+#include "vm/task.h"
 
 namespace interleave {
 namespace {
@@ -180,21 +184,174 @@ for t in threads:
 print(counter)
 )PY";
 
-TEST(Scheduler, TheSeedDecidesWhetherARaceLosesUpdates) {
-  int lost = 0, exact = 0;
+// forced_switches() counts the GIL drops the scheduler forced (GilDrop flags 1).
+size_t forced_switches(const Trace& r) {
+  size_t n = 0;
+  for (const EventRecord& e : r.of(EventKind::GilDrop)) n += e.flags == 1 ? 1 : 0;
+  return n;
+}
+
+TEST(Scheduler, WithTheGilAPlainIncrementLosesNoUpdates) {
+  // CPython 3.11 prints 200000 every time: a thread gives up the GIL only where it checks the
+  // eval breaker, and `counter += 1` has no check between its load and its store.
   for (uint64_t seed = 0; seed < 12; ++seed) {
     RunOptions o;
     o.seed = seed;
     Trace r = run(kRacyCounter, o);
     ASSERT_EQ(error_of(r), "");
-    if (r.result.output == "200000\n") ++exact;
+    EXPECT_EQ(r.result.output, "200000\n") << "seed " << seed;
+    EXPECT_GT(forced_switches(r), 2u) << "seed " << seed;
+  }
+}
+
+TEST(Scheduler, FreeThreadedIncrementsLoseUpdates) {
+  // Without the GIL, two cores run the threads at once and interleave at any instruction.
+  int lost = 0;
+  for (uint64_t seed = 0; seed < 6; ++seed) {
+    RunOptions o;
+    o.seed = seed;
+    o.gil = false;
+    Trace r = run(kRacyCounter, o);
+    ASSERT_EQ(error_of(r), "");
+    if (r.result.output != "200000\n") ++lost;
+  }
+  EXPECT_EQ(lost, 6);
+}
+
+const char* kRacyCall = R"PY(
+import sys
+import threading
+sys.setswitchinterval(0.0001)
+counter = 0
+def noop():
+    pass
+def work():
+    global counter
+    for _ in range(1000):
+        value = counter
+        noop()
+        counter = value + 1
+threads = [threading.Thread(target=work) for _ in range(2)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(counter)
+)PY";
+
+TEST(Scheduler, TheSeedDecidesWhetherARaceLosesUpdates) {
+  // A call between the read and the write is a check (the callee's RESUME), so a switch can
+  // land there; the seed moves where each forced switch lands.
+  int lost = 0, exact = 0;
+  for (uint64_t seed = 0; seed < 12; ++seed) {
+    RunOptions o;
+    o.seed = seed;
+    Trace r = run(kRacyCall, o);
+    ASSERT_EQ(error_of(r), "");
+    if (r.result.output == "2000\n") ++exact;
     else ++lost;
     // The same seed always gives the same run.
-    Trace again = run(kRacyCounter, o);
+    Trace again = run(kRacyCall, o);
     EXPECT_EQ(again.result.output, r.result.output) << "seed " << seed;
   }
   EXPECT_GT(lost, 0);
   EXPECT_GT(exact, 0);
+}
+
+// CheckProbe classifies where each thread the GIL is taken from stands, from the bytecode
+// alone: where CPython 3.11 checks its eval breaker, or somewhere it does not.
+struct CheckProbe : SwitchProbe {
+  std::map<std::string, int> seen;  // "entry", "yield", "call", "loop", or the stray instruction
+  void preempted(const Task& task) override {
+    const Frame* f = task.frames.back();
+    const std::vector<uint32_t>& code = f->code->code;
+    uint32_t pc = f->pc();
+    auto op = [&](uint32_t i) { return instr_op(code[i]); };
+    if (pc == 0) {
+      ++seen["entry"];  // RESUME 0: a function's or generator's start
+      return;
+    }
+    if (op(pc - 1) == OpCode::YIELD_VALUE && (pc < 2 || op(pc - 2) != OpCode::SEND)) {
+      ++seen["yield"];  // RESUME 1: after a plain yield
+      return;
+    }
+    OpCode prev = op(pc - 1);
+    if (prev == OpCode::CALL || prev == OpCode::CALL_METHOD || prev == OpCode::CALL_FUNCTION_EX) {
+      ++seen["call"];  // CALL's check after a built-in returns
+      return;
+    }
+    for (uint32_t i = pc; i < code.size(); ++i) {
+      OpCode o = op(i);
+      bool back = o == OpCode::JUMP_BACKWARD || o == OpCode::POP_JUMP_IF_TRUE || o == OpCode::POP_JUMP_IF_FALSE;
+      if (back && instr_arg(code[i]) == pc) {
+        ++seen["loop"];  // a backward jump's check, at its target
+        return;
+      }
+    }
+    ++seen[std::string("stray after ") + opcode_name(prev)];
+  }
+};
+
+TEST(Scheduler, ForcedSwitchesHappenOnlyAtEvalBreakerChecks) {
+  const char* programs[] = {
+      kRacyCounter,
+      kRacyCall,
+      R"PY(
+import threading
+items = []
+total = 0
+class Box:
+    def __init__(self):
+        self.n = 0
+box = Box()
+def gen(n):
+    for i in range(n):
+        yield i * 2
+def work():
+    global total
+    i = 0
+    while i < 3000:
+        box.n += 1
+        total = total + len(items)
+        for v in gen(3):
+            total += v
+        items.append(i)
+        i += 1
+threads = [threading.Thread(target=work) for _ in range(3)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(box.n, len(items))
+)PY",
+  };
+  std::map<std::string, int> kinds;
+  size_t grand = 0;
+  for (const char* program : programs) {
+    for (uint64_t seed = 0; seed < 3; ++seed) {
+      CheckProbe probe;
+      RunOptions o;
+      o.seed = seed;
+      o.switch_interval = 0.0002;
+      o.probe = &probe;
+      Trace r = run(program, o);
+      ASSERT_EQ(error_of(r), "");
+      size_t total = 0;
+      for (const auto& [kind, n] : probe.seen) {
+        EXPECT_TRUE(kind == "entry" || kind == "yield" || kind == "call" || kind == "loop")
+            << n << " forced switches " << kind << " (seed " << seed << ")";
+        kinds[kind] += n;
+        total += static_cast<size_t>(n);
+      }
+      EXPECT_EQ(total, forced_switches(r));
+      EXPECT_GT(total, 0u);
+      grand += total;
+    }
+  }
+  EXPECT_GT(grand, 100u);
+  // Every kind of check point was met somewhere.
+  for (const char* kind : {"entry", "yield", "call", "loop"}) EXPECT_GT(kinds[kind], 0) << kind;
+  for (const auto& [kind, n] : kinds) std::printf("  %d forced switches at a check: %s\n", n, kind.c_str());
 }
 
 TEST(Scheduler, RunsAreDeterministic) {

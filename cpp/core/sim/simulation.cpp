@@ -30,6 +30,7 @@ RuntimeSettings settings_from(const RunOptions& o, ChoiceHook* hook) {
   s.output_limit = o.output_limit;
   s.event_limit = o.event_limit;
   s.costs = o.costs;
+  s.probe = o.probe;
   if (o.manual || hook) {
     // Manual mode: one core and the GIL, so exactly one chosen thread runs at a time.
     s.manual = true;
@@ -264,11 +265,14 @@ std::vector<std::string> Simulation::forced() const {
   return engine_->replay ? engine_->replay->narration : std::vector<std::string>{};
 }
 
+uint32_t Simulation::forced_unchecked() const { return engine_->replay ? engine_->replay->unchecked : 0; }
+
 ManualState Simulation::manual_state() {
   Engine& e = *engine_;
   ManualState state;
   if (!options_.manual || !e.loaded) return state;
   state.waiting = !e.result.finished && e.scheduler.at_choice();
+  state.at_check = e.scheduler.at_check();
   state.choices_used = e.scheduler.choices_used();
   state.error = e.scheduler.choice_error();
   state.threads = e.scheduler.manual_threads();

@@ -50,6 +50,7 @@ struct RunOptions {
   // driver instead (not owned); either implies manual mode.
   std::string schedule;
   ChoiceHook* hook = nullptr;
+  SwitchProbe* probe = nullptr;  // sees each thread the GIL is taken from (tests; not owned)
   // frozen_cache: compiled standard-library modules shared by many runs in turn (not owned).
   FrozenCache* frozen_cache = nullptr;
 };
@@ -59,6 +60,7 @@ struct ManualState {
   bool waiting = false;         // advance() stopped for a choice; the run is not finished
   uint64_t choices_used = 0;    // how many of RunOptions::choices the run followed
   std::string error;            // why the next choice could not be followed ("" if none)
+  bool at_check = true;         // a switch away from the last thread here is one CPython 3.11 can make
   std::vector<ManualThread> threads;
   std::vector<ManualVariable> globals;  // the program's shared state (plain globals)
 };
@@ -120,6 +122,8 @@ class Simulation {
 
   // forced() is the narration of each switch a replayed schedule forced, in order.
   std::vector<std::string> forced() const;
+  // forced_unchecked() is how many of a replay's preemptions CPython 3.11 could not make.
+  uint32_t forced_unchecked() const;
 
   // manual_state() describes a manual run now (threads, choice point); empty otherwise.
   ManualState manual_state();

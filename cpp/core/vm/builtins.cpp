@@ -1187,7 +1187,11 @@ void lib::install_builtins(VM& vm) {
       {"hash", b_hash}, {"globals", b_globals}, {"locals", b_locals}, {"vars", b_vars},
       {"dir", b_dir},
   };
-  for (const Entry& e : fns) vm.define_global(e.name, Value::object(vm.new_native(e.name, e.fn)));
+  for (const Entry& e : fns) {
+    NativeFunction* nf = vm.new_native(e.name, e.fn);
+    nf->check_free = e.fn == b_len || e.fn == b_isinstance;  // PRECALL_NO_KW_LEN, _ISINSTANCE
+    vm.define_global(e.name, Value::object(nf));
+  }
 
   const Types& t = vm.types();
   vm.define_method(t.int_, "__new__", int_new);

@@ -1293,7 +1293,7 @@ bool slice_step(VM& vm, const CallArgs& a, Value& out) {
 
 void lib::install_containers(VM& vm) {
   const Types& t = vm.types();
-  vm.define_method(t.list, "append", list_append);
+  vm.define_method(t.list, "append", list_append)->check_free = true;  // PRECALL_NO_KW_LIST_APPEND
   vm.define_method(t.list, "extend", list_extend_m);
   vm.define_method(t.list, "insert", list_insert);
   vm.define_method(t.list, "pop", list_pop);

@@ -51,6 +51,21 @@ Frame* delegate_throw(Task* t, Frame* f) {
   }
 }
 
+// resume_checks: a frame resumed at ip runs CPython's RESUME check, which 3.11 does at a
+// function's start and after a plain `yield`, not after the yield inside `await`/`yield from`.
+inline bool resume_checks(const uint32_t* ip, const uint32_t* code_base) {
+  size_t pc = static_cast<size_t>(ip - code_base);
+  return pc < 2 || instr_op(ip[-1]) != OpCode::YIELD_VALUE || instr_op(ip[-2]) != OpCode::SEND;
+}
+
+// check_free_call: CPython 3.11 runs these calls (once specialised: len(x), isinstance(x, t),
+// type(x), lst.append(x)) without the eval-breaker check its other calls end with.
+inline bool check_free_call(Value c, uint32_t n, const Class* type_cls) {
+  if (c.tag != Tag::Obj || !c.o || n == 0) return false;
+  if (c.o->kind == ObjKind::NativeFunction) return static_cast<NativeFunction*>(c.o)->check_free;
+  return n == 1 && c.o == type_cls;
+}
+
 // fast_binop handles int and float operands inline: 1 done, 0 not handled, -1 overflow (the slow path makes a big int).
 template <int K>
 inline int fast_binop(Value a, Value b, Value& out) {
@@ -324,6 +339,17 @@ RunStatus VM::execute(Task* t, int64_t budget, bool nested, Value* result, bool 
     }                                                             \
   } while (0)
 #define ARG() (w >> kArgShift)
+// CHECK_BREAKER is CPython 3.11's CHECK_EVAL_BREAKER(): the outermost loop stops here when
+// the scheduler has asked the running thread to drop the GIL (VM::set_eval_breaker).
+#define CHECK_BREAKER()                                  \
+  do {                                                   \
+    if (UNLIKELY(eval_breaker_) && !nested) goto break_out; \
+  } while (0)
+// WARMUP is 3.11's _PyCode_Warmup() at RESUME and JUMP_BACKWARD (CodeRuntime::warmup).
+#define WARMUP()                                   \
+  do {                                             \
+    if (UNLIKELY(f->rt->warmup != 0)) ++f->rt->warmup; \
+  } while (0)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
@@ -975,6 +1001,8 @@ dispatch_op:
         }
       }
     }
+    WARMUP();
+    CHECK_BREAKER();
     DISPATCH();
   }
 
@@ -1000,7 +1028,15 @@ dispatch_op:
     } else {
       TRUTH_OF(v, tv);
     }
-    if (!tv) ip = code_base + ARG();
+    if (!tv) {
+      const uint32_t* to = code_base + ARG();
+      if (UNLIKELY(to < ip)) {
+        ip = to;
+        t->last_line = 0;
+        CHECK_BREAKER();
+      }
+      ip = to;
+    }
     DISPATCH();
   }
   TARGET(POP_JUMP_IF_TRUE) {
@@ -1011,7 +1047,15 @@ dispatch_op:
     } else {
       TRUTH_OF(v, tv);
     }
-    if (tv) ip = code_base + ARG();
+    if (tv) {
+      const uint32_t* to = code_base + ARG();
+      if (UNLIKELY(to < ip)) {
+        ip = to;
+        t->last_line = 0;
+        CHECK_BREAKER();
+      }
+      ip = to;
+    }
     DISPATCH();
   }
   TARGET(JUMP_IF_FALSE_OR_POP) {
@@ -1092,6 +1136,8 @@ dispatch_op:
       t->frames.push_back(g->frame);
       f = g->frame;
       LOAD_FRAME();
+      WARMUP();
+      if (resume_checks(ip, code_base)) CHECK_BREAKER();
       DISPATCH();
     }
     {
@@ -1475,6 +1521,7 @@ dispatch_op:
     if (!ok) ERROR();
     f->ip = ip;
     f->sp = result_slot;
+    call_n = 0;  // CALL_FUNCTION_EX always checks
     SYNC();
     call_mark = steps_;
     r = invoke(callable, ex_args.data() + 1, static_cast<uint32_t>(ex_args.size() - 1), ex_names.data(),
@@ -1627,6 +1674,8 @@ dispatch_op:
       t->frames.push_back(g->frame);
       f = g->frame;
       LOAD_FRAME();
+      WARMUP();
+      if (resume_checks(ip, code_base)) CHECK_BREAKER();
       DISPATCH();
     }
     if (v.is_none() && !is_kind(sub, ObjKind::Instance)) {
@@ -2068,6 +2117,8 @@ do_call: {
         pending_ = arg;
         ERROR();
       }
+      WARMUP();
+      if (resume_checks(ip, code_base)) CHECK_BREAKER();
       DISPATCH();
     }
   }
@@ -2096,6 +2147,8 @@ do_call: {
         SAVE_FRAME();
         if (!check_memory()) ERROR();
       }
+      WARMUP();
+      CHECK_BREAKER();  // RESUME at the function's start
       DISPATCH();
     }
   }
@@ -2116,6 +2169,10 @@ after_call:
       SYNC();
       return RunStatus::Blocked;
     }
+    // CALL checks after a built-in returns, except in the forms 3.11 specialises without one.
+    if (UNLIKELY(eval_breaker_) && !nested && !(f->rt->warmup == 0 && check_free_call(callable, call_n, types_.type))) {
+      goto break_out;
+    }
     DISPATCH();
   }
   if (r == Invoke::Frame) {
@@ -2125,6 +2182,8 @@ after_call:
       SAVE_FRAME();
       if (!check_memory()) ERROR();
     }
+    WARMUP();
+    CHECK_BREAKER();  // the callee's RESUME (a function's start or a generator's resumption)
     DISPATCH();
   }
   sp = result_slot;
@@ -2141,6 +2200,12 @@ line_start: {
   }
 }
   DISPATCH_OP();
+
+break_out:
+  SAVE_FRAME();
+  SYNC();
+  took_break_ = true;
+  return RunStatus::Budget;
 
 budget_out:
   SAVE_FRAME();
@@ -2222,6 +2287,8 @@ error:
 #undef BEGIN_LIB
 #undef END_LIB
 #undef ARG
+#undef CHECK_BREAKER
+#undef WARMUP
 #undef PUSH
 #undef POP
 #undef TOP

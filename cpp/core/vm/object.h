@@ -199,6 +199,7 @@ struct NativeFunction : Obj {
   Str* name = nullptr;
   Value self;           // bound receiver for built-in methods (none if unbound)
   bool has_self = false;
+  bool check_free = false;  // CPython 3.11 specialises its calls into forms without an eval-breaker check
   Value data;           // per-function payload for natives that need state (e.g. a bound module)
   NativeFunction() : Obj(ObjKind::NativeFunction) {}
   void trace(VM& vm) override;

@@ -433,6 +433,7 @@ Task* VM::spawn_task(std::string name, Value callable, std::vector<Value> args, 
 }
 
 RunStatus VM::run_task(Task* t, uint64_t budget) {
+  took_break_ = false;
   if (t->state == TaskState::Finished) return t->exception.is_none() ? RunStatus::Finished : RunStatus::Error;
   Task* prev = current_;
   current_ = t;

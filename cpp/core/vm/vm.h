@@ -102,7 +102,7 @@ class VM {
   Class* new_class(std::string_view name, std::vector<Class*> bases, bool builtin);
   Module* new_module(std::string_view name);
   // define_method() adds a native method to a (built-in) class's dict.
-  void define_method(Class* cls, std::string_view name, NativeFn fn);
+  NativeFunction* define_method(Class* cls, std::string_view name, NativeFn fn);
   void define_global(std::string_view name, Value v);  // into builtins
 
   const Types& types() const { return types_; }
@@ -280,6 +280,13 @@ class VM {
   RunStatus run_task(Task* task, uint64_t budget);
   // request_block() makes the running task stop after the current instruction (RunStatus::Blocked).
   void request_block() { block_requested_ = true; }
+  // The eval breaker (CPython 3.11's): while set, the outermost run loop stops at the next
+  // point where CPython checks it (docs/RUNTIME.md, "Where threads switch"): after a backward
+  // jump, on entering a Python function or resuming a generator after a plain `yield`, and
+  // after a call to a built-in that CPython 3.11 does not specialise into a check-free form.
+  // run_task() then returns RunStatus::Budget and took_break() is true until the next run.
+  void set_eval_breaker(bool on) { eval_breaker_ = on; }
+  bool took_break() const { return took_break_; }
   // nesting() is how many nested run loops are active: a native called at nesting() > 0
   // cannot stop its task with request_block(), so a runtime must wait for it in place.
   uint32_t nesting() const { return native_depth_; }
@@ -436,6 +443,8 @@ class VM {
   std::vector<std::unique_ptr<CodeRuntime>> code_runtimes_;
   Value pending_ = Value::null();
   bool block_requested_ = false;
+  bool eval_breaker_ = false;
+  bool took_break_ = false;
   bool abort_ = false;              // an engine limit is unwinding: handlers are skipped
   bool making_exception_ = false;
   uint64_t steps_ = 0;

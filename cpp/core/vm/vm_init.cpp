@@ -225,10 +225,11 @@ void VM::init_types() {
   t.step_limit_error = ex("StepLimitError", t.base_exception);
 }
 
-void VM::define_method(Class* cls, std::string_view name, NativeFn fn) {
+NativeFunction* VM::define_method(Class* cls, std::string_view name, NativeFn fn) {
   NativeFunction* nf = new_native(name, fn);
   store_name_in(cls->dict, nf->name, Value::object(nf));
   ++class_epoch_;
+  return nf;
 }
 
 void VM::define_global(std::string_view name, Value v) { store_name_in(builtins_, intern(name), v); }
