@@ -1,6 +1,6 @@
 # Two threads each add 1 to a shared counter, so it should end at 2. But
-# `counter += 1` is not one step: it loads the counter, adds 1 and stores the result,
-# and a switch can come between any two of those instructions.
+# `counter += 1` is not one step: it loads, adds 1 and stores. Free-threaded, a switch can
+# come between any two of those; CPython 3.11's GIL switches only at its checks (the banner says where).
 import threading
 
 counter = 0

@@ -1,8 +1,9 @@
 # A lost update the normal run never shows. Two threads each add 1 to a shared counter
 # three times. counter += 1 is a read, an add and a write: a switch between the read and
 # the write makes one thread write back a stale value. Run it and the assert holds, as it
-# does in CPython almost always. Press "Find a bug": the explorer tries the other orders
-# and shows the one that loses an update.
+# always does in CPython 3.11, whose GIL switches only at loop jumps, calls and function
+# starts; a free-threaded build can switch anywhere. Press "Find a bug": the explorer tries
+# the other orders and shows the one that loses an update.
 import threading
 
 counter = 0

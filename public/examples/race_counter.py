@@ -11,7 +11,7 @@ def unsafe_add(times):
     global counter
     for _ in range(times):
         value = counter
-        time.sleep(0)  # a switch can happen here (it can anywhere)
+        time.sleep(0)  # releases the GIL: another thread runs here
         counter = value + 1
 
 

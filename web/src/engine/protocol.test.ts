@@ -37,6 +37,7 @@ const bug = {
   found_after: 22,
   output: 'counter = 3\n',
   narration: ['Thread-1 (increment) is preempted at line 11 after reading counter=0 and before writing it back; Thread-2 (increment) runs'],
+  cpython311: false,
 };
 const report = {
   explored: 22,

@@ -98,6 +98,9 @@ export interface ExploreBug {
   output: string;
   /** narration words each forced switch, as the replay's Forced events do. */
   narration: string[];
+  /** cpython311: every preemption is at a point where CPython 3.11 checks for a switch; false
+   * when the schedule needs a switch only a free-threaded build (or another Python) makes. */
+  cpython311: boolean;
 }
 
 /** ExploreReport is the explorer's report, the same object as `interleave explore --json`. */
@@ -162,6 +165,7 @@ function validManualThread(v: unknown): boolean {
 export function validManualState(v: unknown): boolean {
   if (!isObject(v)) return false;
   if (typeof v.waiting !== 'boolean' || !isCount(v.choicesUsed) || typeof v.error !== 'string') return false;
+  if (typeof v.atCheck !== 'boolean') return false;
   if (!Array.isArray(v.globals) || !v.globals.every((g) => isObject(g) && typeof g.name === 'string' && typeof g.value === 'string')) return false;
   return Array.isArray(v.threads) && v.threads.every(validManualThread);
 }
@@ -189,6 +193,7 @@ function validBug(v: unknown): boolean {
   if (typeof v.message !== 'string' || !isCount(v.line) || typeof v.schedule !== 'string' || typeof v.output !== 'string') return false;
   if (!/^[A-Za-z0-9._~-]{1,4096}$/.test(v.schedule)) return false;
   if (!isCount(v.preemptions) || !isCount(v.switches) || !isCount(v.found_after)) return false;
+  if (typeof v.cpython311 !== 'boolean') return false;
   return Array.isArray(v.narration) && v.narration.every((n) => typeof n === 'string');
 }
 

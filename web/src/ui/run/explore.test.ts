@@ -14,6 +14,7 @@ const bug: ExploreBug = {
   found_after: 7,
   output: 'counter = 5\n',
   narration: ['Thread-2 (deposit) is preempted after reading counter=1 and before writing it back'],
+  cpython311: false,
 };
 
 const report = (over: Partial<ExploreReport> = {}): ExploreReport => ({
@@ -76,7 +77,10 @@ describe('find a bug: texts', () => {
     expect(bugHeadline(bug)).toBe('Found a failed assert after 7 schedules: AssertionError: an update was lost: counter is 5, not 6 (line 24)');
     expect(bugHeadline({ ...bug, kind: 'deadlock', message: '', line: 0, found_after: 1 })).toBe('Found a deadlock after 1 schedule: a deadlock');
     expect(bugDetail(bug, report({ bugs: [bug] }))).toBe(
-      'The failing schedule forces 1 preemption (3 context switches in all). Each is marked on the timeline; choose one to jump there.',
+      'The failing schedule forces 1 preemption (3 context switches in all). One of them is where CPython 3.11 never switches (no eval-breaker check there): a free-threaded build or another Python can, so the bug is real, but 3.11 with its GIL does not run this schedule. Each is marked on the timeline; choose one to jump there.',
+    );
+    expect(bugDetail({ ...bug, cpython311: true }, report({ bugs: [bug] }))).toBe(
+      'The failing schedule forces 1 preemption (3 context switches in all). CPython 3.11 can make each of these switches: each is where its GIL checks for one. Each is marked on the timeline; choose one to jump there.',
     );
     expect(bugDetail(bug, report({ bugs: [bug, bug] }))).toMatch(/; 1 other bug found too\./);
     expect(bugDetail({ ...bug, preemptions: 0, switches: 0, narration: [] }, report())).toBe(

@@ -62,7 +62,13 @@ export function bugDetail(bug: ExploreBug, report: ExploreReport): string {
   }
   const shrunk = `The failing schedule forces ${plural(bug.preemptions, 'preemption')} (${plural(bug.switches, 'context switch', 'context switches')} in all)`;
   const more = report.bugs.length > 1 ? `; ${plural(report.bugs.length - 1, 'other bug')} found too` : '';
-  return `${shrunk}${more}. Each is marked on the timeline; choose one to jump there.`;
+  const where =
+    bug.preemptions === 0
+      ? ''
+      : bug.cpython311
+        ? ' CPython 3.11 can make each of these switches: each is where its GIL checks for one.'
+        : ' One of them is where CPython 3.11 never switches (no eval-breaker check there): a free-threaded build or another Python can, so the bug is real, but 3.11 with its GIL does not run this schedule.';
+  return `${shrunk}${more}.${where} Each is marked on the timeline; choose one to jump there.`;
 }
 
 /** coverageMessage says exactly what was covered when no bug was found (or the search was stopped). */

@@ -7,6 +7,7 @@ const state: ManualState = {
   waiting: true,
   choicesUsed: 0,
   error: '',
+  atCheck: false,
   globals: [{ name: 'counter', value: '0' }],
   threads: [
     { id: 0, index: 0, name: 'MainThread', line: 16, state: 'ready', detail: '', next: '', runnable: true },

@@ -553,9 +553,18 @@ export class SchedulerView implements Disposable {
     } else if (v?.kind === 'choosing') {
       const runnable = result?.manual?.threads.filter((t) => t.runnable).map((t) => t.name) ?? [];
       text = this.game.steps === 0 ? `Your move: ${runnable.join(' or ')} can run. Pick one.` : `${runnable.join(' or ')} can run next.`;
+      const holder = result?.manual?.threads.find((t) => t.state === 'running' && t.runnable);
+      if (holder && runnable.length > 1) text += `\n${switchNote(holder.name, result?.manual?.atCheck ?? true)}`;
       tone = 'info';
     }
     setText(this.banner, text);
     this.banner.dataset.tone = tone;
   }
+}
+
+/** switchNote says whether CPython 3.11 itself could switch away from holder at this point. */
+export function switchNote(holder: string, atCheck: boolean): string {
+  return atCheck
+    ? `Switching away from ${holder} here is a switch CPython 3.11 can make: its GIL checks for one at this point.`
+    : `Switching away from ${holder} here is possible only without the GIL (a free-threaded build, another Python): CPython 3.11 checks for a switch only at loop jumps, calls and function starts.`;
 }

@@ -27,9 +27,9 @@ export class SettingsPanel implements Disposable {
       this.group(
         'Runtime',
         this.checkbox('sequential', 'Sequential', 'Run threads and tasks one after another, never interleaved.'),
-        this.checkbox('gil', 'GIL', 'The global interpreter lock lets one thread run Python at a time.'),
+        this.checkbox('gil', 'GIL', 'The global interpreter lock lets one thread run Python at a time, and hands it over only where CPython 3.11 checks for a switch (loop jumps, calls, function starts). Off: free-threaded, threads run at once on the cores and interleave at any instruction.'),
         this.number('cores', 'Cores', 'CPU cores for threads.', LIMITS.cores.min, LIMITS.cores.max, 1, 1),
-        this.number('switchInterval', 'Switch interval (ms)', 'How long a thread holds the GIL before it is asked to let go.', 0.001, 1000, 0.5, 1000),
+        this.number('switchInterval', 'Switch interval (ms)', 'How long a thread holds the GIL before it is asked to let go; it does at its next check.', 0.001, 1000, 0.5, 1000),
         this.number('timeSlice', 'Time slice (ms)', 'How long the OS lets a thread run on a core before preempting it.', 0.001, 1000, 1, 1000),
         this.number('seed', 'Seed', 'Seeds random and the scheduler: same seed, same run.', LIMITS.seed.min, LIMITS.seed.max, 1, 1),
       ),
