@@ -289,4 +289,31 @@ describe('concurrency (needs the threads and asyncio runtimes)', () => {
     await app.screenshot('12-compare');
     await app.page.keyboard.press('Escape');
   });
+
+  it("compares the blog's counter race with the GIL on and off: 200000 against lost updates", async (t) => {
+    if (!(await app.supports('import threading\nthreading.Thread(target=print).start()\n'))) {
+      t.skip('the engine does not run threads yet');
+      return;
+    }
+    await app.loadExample('gil-counter-race');
+    await app.page.click('#compare-button');
+    await app.page.waitForFunction(
+      () => (window.__interleave.compare() as { sides: { done: boolean }[] }).sides.every((s) => s.done),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const model = (await app.page.evaluate(() => window.__interleave.compare())) as { sides: { label: string; error: string; output: string }[] };
+    const [on, off] = model.sides;
+    assert.match(on.label, /GIL on/);
+    assert.match(off.label, /GIL off/);
+    assert.equal(on.error, '');
+    assert.equal(on.output, '200000', 'with the GIL, as in CPython 3.11, no update is lost');
+    assert.ok(Number(off.output) < 200000, `free-threaded, updates are lost (printed ${off.output})`);
+    const cells = await app.page.$$eval('dialog .metrics tr', (rows) =>
+      rows.filter((r) => r.textContent?.startsWith('Output')).map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)),
+    );
+    assert.deepEqual(cells[0]?.[0], '200000');
+    await app.screenshot('12b-compare-race');
+    await app.page.keyboard.press('Escape');
+  });
 });

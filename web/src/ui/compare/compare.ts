@@ -27,6 +27,7 @@ interface SideState {
   done: boolean;
   error: string;
   metrics: RunMetrics | null;
+  output: string;
 }
 
 const MAX_EVENTS = 1_000_000;
@@ -94,6 +95,7 @@ export class CompareView implements Disposable {
         onDone: (result, stopped) => {
           side.trace.finish({ elapsed: result?.elapsed ?? side.trace.endTime, steps: result?.steps ?? 0, error: result?.error ?? null });
           side.done = true;
+          side.output = result?.output ?? '';
           side.error = result?.error ? `${result.error.type}: ${result.error.message}` : stopped === 'event-limit' ? 'stopped at the event limit' : stopped ? 'stopped' : '';
           side.metrics = metrics(side.trace, side.spec.settings.cores);
           this.render();
@@ -103,7 +105,7 @@ export class CompareView implements Disposable {
           side.error = message;
           this.render();
         },
-      }, { maxEvents: MAX_EVENTS });
+      }, { maxEvents: MAX_EVENTS, output: true });
     });
   }
 
@@ -112,10 +114,10 @@ export class CompareView implements Disposable {
   }
 
   /** model exposes the compare state for tests. */
-  model(): { totals: string; sides: { label: string; done: boolean; error: string; metrics: RunMetrics | null }[]; timeline: ReturnType<TimelineView['drawModel']> | null } {
+  model(): { totals: string; sides: { label: string; done: boolean; error: string; metrics: RunMetrics | null; output: string }[]; timeline: ReturnType<TimelineView['drawModel']> | null } {
     return {
       totals: this.totals.textContent ?? '',
-      sides: (this.sides ?? []).map((s) => ({ label: s.spec.label, done: s.done, error: s.error, metrics: s.metrics })),
+      sides: (this.sides ?? []).map((s) => ({ label: s.spec.label, done: s.done, error: s.error, metrics: s.metrics, output: lastLines(s.output) })),
       timeline: this.timeline?.drawModel() ?? null,
     };
   }
@@ -127,7 +129,7 @@ export class CompareView implements Disposable {
   }
 
   private side(spec: CompareRunSpec): SideState {
-    return { spec, trace: new Trace(), done: false, error: '', metrics: null };
+    return { spec, trace: new Trace(), done: false, error: '', metrics: null, output: '' };
   }
 
   private stopRuns(): void {
@@ -153,6 +155,8 @@ export class CompareView implements Disposable {
     this.table.replaceChildren(
       h('tr', {}, h('th', { scope: 'row' }, 'Settings'), ...sides.map((s) => h('td', {}, s.spec.label))),
       ...rows.map(([name, fmt]) => h('tr', {}, h('th', { scope: 'row' }, name), ...sides.map((s) => h('td', {}, s.metrics ? fmt(s.metrics) : '…')))),
+      // What each side printed: where the runs differ in outcome (a race's total), not only in time.
+      h('tr', {}, h('th', { scope: 'row' }, 'Output (last lines)'), ...sides.map((s) => h('td', {}, h('pre', { class: 'compare-output' }, s.done ? lastLines(s.output) || '(nothing)' : '…')))),
     );
     this.timeline?.refresh();
     if (ready) this.timeline?.fitAll();
@@ -166,4 +170,10 @@ function ratio(a: SideState, b: SideState): string {
   if (Math.abs(ta - tb) / Math.max(ta, tb) < 0.01) return 'Both take the same time.';
   const [fast, slow] = ta < tb ? [a, b] : [b, a];
   return `${fast.spec.label} is ${(Math.max(ta, tb) / Math.min(ta, tb)).toFixed(1)}× faster than ${slow.spec.label}.`;
+}
+
+/** lastLines is the end of a run's output, at most three lines, for the metrics table. */
+export function lastLines(output: string, count = 3): string {
+  const lines = output.replace(/\n+$/, '').split('\n');
+  return lines.slice(-count).join('\n');
 }
