@@ -13,7 +13,7 @@ import { type Disposable, DisposableStore, h, listen, setText, warmNumberFormat 
 import { CodeEditor } from '../ui/editor/editor';
 import { icon, lineIcon, setIconLabel } from '../ui/icons';
 import { lostAlert, lostStatus, lostText } from '../ui/run/lost';
-import { EngineSession } from '../ui/run/session';
+import { EngineSession } from '../engine/session';
 import { type Settings, toEngineOptions } from '../ui/settings/settings';
 import { encodeShare } from '../ui/share/link';
 import { OutputTerminal } from '../ui/terminal/terminal';

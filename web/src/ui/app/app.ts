@@ -2,7 +2,6 @@
 // streams their events into the trace, and on every animation frame (while something
 // changes) rebuilds the snapshot at the playhead and hands it to each view.
 import type { RunResult } from '../../engine/client';
-import type { EngineOptions, RunProgress, StopReason } from '../../engine/protocol';
 import type { Pace } from '../../player/clock';
 import { formatSeconds } from '../../player/format';
 import { Player } from '../../player/player';
@@ -19,9 +18,9 @@ import { type Example, Gallery } from '../examples/gallery';
 import { renderHelp } from '../help/help';
 import { ExplorePanel } from '../explore/panel';
 import { KILLED_MESSAGE, NOT_EXPLORABLE, bugDetail, bugHeadline, coverageMessage, explorable, progressLine } from '../run/explore';
-import { type ExploreBug, type ExploreOptions, type ExploreReport, isSchedule } from '../run/explore-protocol';
+import { type EngineOptions, type ExploreBug, type ExploreOptions, type ExploreReport, type RunProgress, type StopReason, isSchedule } from '../../engine/protocol';
 import { lostAlert, lostStatus, lostText } from '../run/lost';
-import { EngineSession } from '../run/session';
+import { EngineSession } from '../../engine/session';
 import { SettingsPanel } from '../settings/panel';
 import { type Settings, summary, toEngineOptions } from '../settings/settings';
 import { isShareFragment } from '../share/link';

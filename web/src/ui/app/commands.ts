@@ -1,6 +1,6 @@
 // execute runs one console line against the app: playback, settings, examples, compare.
 import { formatSeconds } from '../../player/format';
-import { type ExploreOptions, isSchedule } from '../run/explore-protocol';
+import { type ExploreOptions, isSchedule } from '../../engine/protocol';
 import { SETTING_KEYS, settingWords } from '../settings/settings';
 import { schedulerCommand } from '../scheduler/install';
 import { shareCommand } from '../share/share';

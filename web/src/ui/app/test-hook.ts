@@ -4,7 +4,7 @@
 import type { EngineOptions } from '../../engine/protocol';
 import { STATE_NAMES } from '../../player/states';
 import { Trace } from '../../player/trace';
-import { EngineSession } from '../run/session';
+import { EngineSession } from '../../engine/session';
 import { schedulerOf } from '../scheduler/install';
 import { toEngineOptions } from '../settings/settings';
 import type { App } from './app';

@@ -5,7 +5,7 @@ import { formatSeconds } from '../../player/format';
 import { type RunMetrics, metrics } from '../../player/metrics';
 import { Trace } from '../../player/trace';
 import { type Disposable, DisposableStore, h, listen, setText } from '../dom';
-import type { EngineSession } from '../run/session';
+import type { EngineSession } from '../../engine/session';
 import { type Settings, toEngineOptions } from '../settings/settings';
 import { TimelineView } from '../timeline/timeline';
 import { lineIcon } from '../icons';

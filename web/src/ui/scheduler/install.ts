@@ -2,7 +2,7 @@
 // console's `scheduler [challenge]` command. The game itself is in view.ts and model.ts,
 // which (with their styles) load on the first opening, so the page's first load does not carry them.
 import { byId, listen } from '../dom';
-import { EngineSession } from '../run/session';
+import { EngineSession } from '../../engine/session';
 import { keepProgram } from '../share/share';
 import type { App } from '../app/app';
 import type { SchedulerView } from './view';

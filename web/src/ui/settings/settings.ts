@@ -1,8 +1,7 @@
 // Settings: the runtime knobs a run is a function of (with the program), their defaults,
 // validation of stored values, the engine options they become, and short descriptions
 // for the compare view's labels. No DOM here.
-import type { EngineOptions } from '../../engine/protocol';
-import { isSchedule } from '../run/explore-protocol';
+import { type EngineOptions, isSchedule } from '../../engine/protocol';
 
 export interface Settings {
   sequential: boolean;

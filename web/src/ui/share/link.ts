@@ -2,7 +2,7 @@
 // packed into the URL fragment as "s=1.<base64url(deflate-raw(JSON))>". Decoding checks
 // sizes, bytes and every field, so a damaged or hostile link only ever becomes an error
 // message; strings come back as plain data for the caller to show as text. No DOM here.
-import { isSchedule } from '../run/explore-protocol';
+import { isSchedule } from '../../engine/protocol';
 import { type Settings, normalizeSettings } from '../settings/settings';
 
 export interface SharedState {
