@@ -6,14 +6,14 @@ import type { Pace } from '../../player/clock';
 import { formatSeconds } from '../../player/format';
 import { Player } from '../../player/player';
 import { type Snapshot, snapshot } from '../../player/snapshot';
-import { TaskState } from '../../player/states';
-import { Trace } from '../../player/trace';
+import { MAX_EVENTS, finishTrace, recordRun } from '../../player/recording';
+import type { Trace } from '../../player/trace';
 import { Classroom } from '../classroom/classroom';
 import { CompareView } from '../compare/compare';
 import { Exporter, hostOf } from '../export/menu';
 import { type Disposable, DisposableStore, byId, h, listen, setText, warmNumberFormat } from '../dom';
 import { CodeEditor } from '../editor/editor';
-import type { TaskMarker } from '../editor/markers';
+import { type TaskMarker, markersOf } from '../editor/markers';
 import { type Example, Gallery } from '../examples/gallery';
 import { renderHelp } from '../help/help';
 import { ExplorePanel } from '../explore/panel';
@@ -36,8 +36,6 @@ import { execute } from './commands';
 import { compareSpec } from './compare-spec';
 import { type Prefs, storage } from './storage';
 
-/** MAX_EVENTS bounds a run in the page (64 MB of records); longer runs stop with a note. */
-export const MAX_EVENTS = 2_000_000;
 /** MARKER_MS is the least time between moves of the editor's task chips during playback. */
 const MARKER_MS = 100;
 
@@ -249,9 +247,6 @@ export class App implements Disposable {
     }
     if (this.settings.schedule === null) this.explorePanel.hide();
     this.lost?.remove();
-    const trace = new Trace();
-    this.player.load(trace);
-    this.timeline.setTrace(trace);
     this.terminal.restart();
     this.codeChanged = false;
     this.editor.setError(null);
@@ -269,10 +264,9 @@ export class App implements Disposable {
     this.run = run;
     this.setRunning(true);
     this.setStatus('Running…', 'busy');
-    run.id = this.session.start(source, { ...toEngineOptions(this.settings), ...this.engineOverrides }, {
-      onEvents: (buffers, newStrings) => {
+    const recording = recordRun(this.session, source, { ...toEngineOptions(this.settings), ...this.engineOverrides }, {
+      onEvents: () => {
         if (this.run !== run) return;
-        buffers.forEach((b, i) => trace.ingest(b, i === 0 ? newStrings : []));
         this.dirty = true;
         this.requestFrame();
       },
@@ -281,9 +275,11 @@ export class App implements Disposable {
         run.progress = p;
         setText(this.progress, `${p.events.toLocaleString()} events · ${formatSeconds(p.time)} simulated`);
       },
-      onDone: (result, stopped) => this.finish(run, result, stopped, ''),
-      onFailed: (message) => this.finish(run, null, null, message),
-    }, { maxEvents: MAX_EVENTS });
+      onEnd: (result, stopped, failure) => this.finish(run, result, stopped, failure),
+    });
+    run.id = recording.id;
+    this.player.load(recording.trace);
+    this.timeline.setTrace(recording.trace);
     this.player.play();
     this.dirty = true;
     this.requestFrame();
@@ -456,7 +452,7 @@ export class App implements Disposable {
     run.stopped = stopped;
     run.failure = failure;
     const trace = this.player.trace;
-    trace.finish({ elapsed: result?.elapsed ?? trace.endTime, steps: result?.steps ?? 0, error: result?.error ?? null });
+    finishTrace(trace, result);
     this.setRunning(false);
     const wall = ((performance.now() - run.startedAt) / 1000).toFixed(2);
     const counts = `${trace.count.toLocaleString()} events${result ? ` · ${result.steps.toLocaleString()} steps` : ''} · ${wall} s real`;
@@ -792,14 +788,4 @@ function similarity(a: string, b: string): number {
   const lb = b.split('\n').map((l) => l.trim()).filter(Boolean);
   if (lb.length === 0 || la.size === 0) return 0;
   return lb.filter((l) => la.has(l)).length / Math.max(la.size, lb.length);
-}
-
-/** markersOf turns a snapshot into editor markers: every live task at its current line. */
-export function markersOf(s: Snapshot): TaskMarker[] {
-  const out: TaskMarker[] = [];
-  for (const t of s.tasks) {
-    if (t.line <= 0 || t.state === TaskState.Unborn || t.state === TaskState.Done) continue;
-    out.push({ line: t.line, task: t.id, name: t.name, colorIndex: t.index, state: t.state, detail: t.blocking ? `blocks the event loop in ${t.blocking.call}` : t.waitFor });
-  }
-  return out;
 }
