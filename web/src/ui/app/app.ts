@@ -32,7 +32,7 @@ import { type ForcedSwitch, forcedAt, forcedCaption, forcedSwitches } from '../t
 import { TimelineView } from '../timeline/timeline';
 import { Transport } from '../transport/transport';
 import { setIconLabel } from '../icons';
-import { execute } from './commands';
+import { CommandTable } from './commands';
 import { compareSpec } from './compare-spec';
 import { type Prefs, storage } from './storage';
 
@@ -84,6 +84,8 @@ export class App implements Disposable {
   readonly compare: CompareView;
   readonly exporter: Exporter;
   readonly gallery: Gallery;
+  /** commands is the console's command table; features register their commands into it. */
+  readonly commands: CommandTable;
   settings: Settings;
   prefs: Prefs;
   run: RunState | null = null;
@@ -140,6 +142,7 @@ export class App implements Disposable {
     this.store.add(this.session);
     this.store.add({ dispose: () => clearTimeout(this.markerTimer) });
     this.gallery = new Gallery(examplesBase);
+    this.commands = new CommandTable(this);
 
     const saved = storage.source();
     if (this.settings.schedule !== null) this.scheduleSource = saved;
@@ -158,7 +161,7 @@ export class App implements Disposable {
     this.terminal.timestamps = this.prefs.timestamps;
     this.console = this.store.add(
       new ConsoleInput(byId('console-slot'), {
-        onCommand: (line) => execute(this, line),
+        onCommand: (line) => this.commands.execute(line),
         onCompletions: (options) => this.note(options.join('  '), 'dim'),
         examples: () => this.gallery.examples.map((e) => e.name),
         onClear: () => this.terminal.clear(),

@@ -25,6 +25,13 @@ export interface Lane {
 }
 
 /** MAIN_PID is os.getpid() of the main program in the engine; process k has MAIN_PID + k. */
+/** TimelineGroup is one run's lanes under a title (Compare shows two). */
+export interface TimelineGroup {
+  title: string;
+  trace: Trace;
+  lanes: Lane[];
+}
+
 export const MAIN_PID = 4242;
 
 /** ProcessGroup is one simulated process: its tasks in order of appearance and its GIL lane. */
