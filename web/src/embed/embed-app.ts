@@ -14,7 +14,7 @@ import { markersOf } from '../ui/editor/markers';
 import { icon, lineIcon, setIconLabel } from '../ui/icons';
 import { lostAlert, lostStatus, lostText } from '../ui/run/lost';
 import { EngineSession } from '../engine/session';
-import { type Settings, toEngineOptions } from '../ui/settings/settings';
+import { type Settings, toEngineOptions } from '../engine/settings';
 import { encodeShare } from '../ui/share/link';
 import { OutputTerminal } from '../ui/terminal/terminal';
 import { XtermView } from '../ui/terminal/xterm-view';

@@ -2,7 +2,7 @@
 // <iframe> snippet and as an <interleave-playground> snippet, each with a Copy button. When
 // the clipboard is unavailable the snippet stays selected in its text box for Ctrl+C.
 import type { Trace } from '../player/trace';
-import type { Settings } from '../ui/settings/settings';
+import type { Settings } from '../engine/settings';
 import { type Disposable, DisposableStore, h, listen } from '../ui/dom';
 import { encodeShare } from '../ui/share/link';
 import { type Panel, PANELS, type Theme } from './options';

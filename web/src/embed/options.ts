@@ -2,7 +2,7 @@
 // position, theme, runtime settings, an example) and the query string that asks for them.
 // No DOM here.
 import { MAX_SPEED, MIN_SPEED, type Pace } from '../player/clock';
-import { DEFAULT_SETTINGS, type Settings, normalizeSettings } from '../ui/settings/settings';
+import { DEFAULT_SETTINGS, type Settings, normalizeSettings } from '../engine/settings';
 
 export type Panel = 'code' | 'timeline' | 'output';
 export type Theme = 'light' | 'dark' | 'auto';

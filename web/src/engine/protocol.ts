@@ -7,21 +7,8 @@ import type { ExploreOptions, ExploreProgress, ExploreReport, RunOptions, RunRes
 
 export type { ExploreBug, ExploreBugKind, ExploreOptions, ExploreProgress, ExploreReport } from './client';
 
-/** PlaygroundOptions are the runtime settings of the page, passed to the engine as they are. */
-export interface PlaygroundOptions {
-  /** sequential runs threads and tasks one after another instead of interleaving them. */
-  sequential?: boolean;
-  /** gil turns the global interpreter lock on (default) or off. */
-  gil?: boolean;
-  cores?: number;
-  /** switchInterval is the GIL switch interval in simulated seconds (CPython: 0.005). */
-  switchInterval?: number;
-  /** timeSlice is the OS scheduler's slice per thread in simulated seconds. */
-  timeSlice?: number;
-  network?: { latency?: number; capacity?: number | null };
-}
-
-export type EngineOptions = RunOptions & PlaygroundOptions;
+/** EngineOptions are a run's options as the bindings read them (SimulationOptions); the page makes them from its settings with toEngineOptions (engine/settings.ts). */
+export type EngineOptions = RunOptions;
 
 export interface RunRequest {
   type: 'run';

@@ -22,7 +22,8 @@ import { type EngineOptions, type ExploreBug, type ExploreOptions, type ExploreR
 import { lostAlert, lostStatus, lostText } from '../run/lost';
 import { EngineSession } from '../../engine/session';
 import { SettingsPanel } from '../settings/panel';
-import { type Settings, summary, toEngineOptions } from '../settings/settings';
+import { type Settings, toEngineOptions } from '../../engine/settings';
+import { summary } from '../settings/settings';
 import { isShareFragment } from '../share/link';
 import { TasksPanel } from '../tasks/panel';
 import { ConsoleInput } from '../terminal/console-input';

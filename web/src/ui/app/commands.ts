@@ -6,7 +6,8 @@ import type { Pace } from '../../player/clock';
 import { formatSeconds } from '../../player/format';
 import type { Player } from '../../player/player';
 import type { NoteTone } from '../terminal/types';
-import { type Settings, SETTING_KEYS, settingWords } from '../settings/settings';
+import { type Settings, SETTING_KEYS } from '../../engine/settings';
+import { settingWords } from '../settings/settings';
 import { helpText, parseCommand, parseDuration, parseSwitch } from '../terminal/commands';
 import { changeSetting } from './compare-spec';
 

@@ -2,7 +2,8 @@
 // editor's program under the current settings against one changed setting.
 import type { CompareRunSpec, CompareSpec } from '../compare/compare';
 import type { CompareSide, Example } from '../examples/gallery';
-import { type Settings, describeDifference, normalizeSettings } from '../settings/settings';
+import { type Settings, normalizeSettings } from '../../engine/settings';
+import { describeDifference } from '../settings/settings';
 import { parseDuration, parseSwitch } from '../terminal/commands';
 
 /** ComparePage is what Compare reads of the playground (its App): the program, its settings and example. */

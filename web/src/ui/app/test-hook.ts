@@ -12,7 +12,7 @@ import type { Classroom } from '../classroom/classroom';
 import type { CompareView } from '../compare/compare';
 import type { ExplorePanel } from '../explore/panel';
 import type { InstalledScheduler } from '../scheduler/install';
-import { type Settings, toEngineOptions } from '../settings/settings';
+import { type Settings, toEngineOptions } from '../../engine/settings';
 import type { OutputTerminal } from '../terminal/terminal';
 import type { TimelineView } from '../timeline/timeline';
 import type { ForcedSwitch } from '../timeline/forced';

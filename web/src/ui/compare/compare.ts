@@ -7,7 +7,7 @@ import { recordRun } from '../../player/recording';
 import type { Trace } from '../../player/trace';
 import { type Disposable, DisposableStore, h, listen, setText } from '../dom';
 import type { EngineSession } from '../../engine/session';
-import { type Settings, toEngineOptions } from '../settings/settings';
+import { type Settings, toEngineOptions } from '../../engine/settings';
 import { TimelineView } from '../timeline/timeline';
 import { lineIcon } from '../icons';
 

@@ -3,7 +3,7 @@
 // which (with their styles) load on the first opening, so the page's first load does not carry them.
 import { EngineSession } from '../../engine/session';
 import type { CommandRegistry } from '../app/commands';
-import type { Settings } from '../settings/settings';
+import type { Settings } from '../../engine/settings';
 import { byId, listen } from '../dom';
 import { keepProgram } from '../share/share';
 import type { SchedulerView } from './view';

@@ -9,7 +9,8 @@ import type { CommandRegistry } from '../app/commands';
 import { storage } from '../app/storage';
 import type { Example } from '../examples/gallery';
 import { type Disposable, DisposableStore, h, isTyping, listen } from '../dom';
-import { type Settings, normalizeSettings, summary } from '../settings/settings';
+import { type Settings, normalizeSettings } from '../../engine/settings';
+import { summary } from '../settings/settings';
 import { ShareError, type SharedState, decodeShare, encodeShare, isShareFragment } from './link';
 import { lineIcon } from '../icons';
 
