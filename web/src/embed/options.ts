@@ -11,7 +11,6 @@ export const PANELS: readonly Panel[] = ['code', 'timeline', 'output'];
 const DEFAULT_FIT = 10;
 export const DEFAULT_PACE: Pace = { kind: 'fit', seconds: DEFAULT_FIT };
 const FIT_LIMITS = { min: 1, max: 120 };
-export const RUNTIMES = ['sequential', 'threads', 'asyncio', 'free-threaded'] as const;
 
 export interface EmbedOptions {
   readonly: boolean;

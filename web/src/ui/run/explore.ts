@@ -76,5 +76,5 @@ export function coverageMessage(report: ExploreReport, stopped: 'cancelled' | nu
   return `No bug found: ${covered}.${pruned}${hint}`;
 }
 
-/** killedMessage is shown when Stop had to terminate the worker: no report came back. */
+/** KILLED_MESSAGE is shown when Stop had to terminate the worker: no report came back. */
 export const KILLED_MESSAGE = 'Stopped. The engine did not answer in time, so it was restarted; the schedules explored so far are not known.';

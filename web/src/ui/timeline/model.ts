@@ -24,7 +24,6 @@ export interface Lane {
   process?: number;
 }
 
-/** MAIN_PID is os.getpid() of the main program in the engine; process k has MAIN_PID + k. */
 /** TimelineGroup is one run's lanes under a title (Compare shows two). */
 export interface TimelineGroup {
   title: string;
@@ -32,6 +31,7 @@ export interface TimelineGroup {
   lanes: Lane[];
 }
 
+/** MAIN_PID is os.getpid() of the main program in the engine; process k has MAIN_PID + k. */
 export const MAIN_PID = 4242;
 
 /** ProcessGroup is one simulated process: its tasks in order of appearance and its GIL lane. */

@@ -213,7 +213,7 @@ export class TimelineView implements Disposable {
     };
   }
 
-  /** seekX maps a canvas x (CSS px) to time, for tests that click. */
+  /** xForTime is the canvas x (CSS px) of a time, for tests that click. */
   xForTime(time: number): number {
     return this.labelWidth + this.viewport.xAt(time);
   }
