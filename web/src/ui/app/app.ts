@@ -1,7 +1,10 @@
-// App: composes the page. It owns the player and the engine session, runs programs,
-// streams their events into the trace, and on every animation frame (while something
+// App: composes the page. It owns the player and the engine session, runs programs
+// (recordRun streams their events into a trace), and on every animation frame (while something
 // changes) rebuilds the snapshot at the playhead and hands it to each view.
 import type { RunResult } from '../../engine/client';
+import { type EngineOptions, type ExploreBug, type ExploreOptions, type ExploreReport, type RunProgress, type StopReason, isSchedule } from '../../engine/protocol';
+import { EngineSession } from '../../engine/session';
+import { type Settings, toEngineOptions } from '../../engine/settings';
 import type { Pace } from '../../player/clock';
 import { formatSeconds } from '../../player/format';
 import { Player } from '../../player/player';
@@ -18,11 +21,8 @@ import { type Example, Gallery } from '../examples/gallery';
 import { renderHelp } from '../help/help';
 import { ExplorePanel } from '../explore/panel';
 import { KILLED_MESSAGE, NOT_EXPLORABLE, bugDetail, bugHeadline, coverageMessage, explorable, progressLine } from '../run/explore';
-import { type EngineOptions, type ExploreBug, type ExploreOptions, type ExploreReport, type RunProgress, type StopReason, isSchedule } from '../../engine/protocol';
 import { lostAlert, lostStatus, lostText } from '../run/lost';
-import { EngineSession } from '../../engine/session';
 import { SettingsPanel } from '../settings/panel';
-import { type Settings, toEngineOptions } from '../../engine/settings';
 import { summary } from '../settings/settings';
 import { isShareFragment } from '../share/link';
 import { TasksPanel } from '../tasks/panel';
