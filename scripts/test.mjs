@@ -1,5 +1,5 @@
 // test: build everything, then run each suite in order and stop at the first failure.
-// `node scripts/test.mjs [suite...]` runs a subset: native, typecheck, wasm, golden,
+// `node scripts/test.mjs [suite...]` runs a subset: native, typecheck, lint, wasm, golden,
 // hostile, fuzz, e2e.
 import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -13,6 +13,11 @@ const HOSTILE = join(root, 'tests', 'hostile', 'run.mjs');
 // FUZZ_SECONDS: CI's bounded fuzzing run, the replay of the seeds included.
 const FUZZ_SECONDS = '60';
 const E2E_DIR = join(root, 'tests', 'e2e');
+// FORMATTED: the folders Prettier keeps formatted (.prettierignore leaves out styles, pages and data).
+const FORMATTED = ['web', 'tests', 'scripts', 'bench'];
+// TSCONFIGS: the page (DOM); engine/ (WebWorker, no DOM) and player/ (no DOM), so a DOM call in
+// either is a type error; the Node CLI and the build configs.
+const TSCONFIGS = ['tsconfig.json', 'tsconfig.engine.json', 'tsconfig.player.json', 'tsconfig.node.json'];
 // e2eFiles: every *.test.ts in tests/e2e, in name order, so a new suite file is picked up.
 const fuzzRegressions = () => {
   const dir = join(root, 'tests', 'fuzz', 'regressions');
@@ -29,7 +34,12 @@ const SUITES = [
   {
     name: 'typecheck',
     title: 'TypeScript type check (tsc)',
-    run: () => run(bin('tsc'), ['-p', 'tsconfig.json']) || run(bin('tsc'), ['-p', 'tsconfig.node.json']),
+    run: () => TSCONFIGS.reduce((code, config) => code || run(bin('tsc'), ['-p', config]), 0),
+  },
+  {
+    name: 'lint',
+    title: 'lint and format (ESLint, Prettier)',
+    run: () => run(bin('eslint'), ['.']) || run(bin('prettier'), ['--check', ...FORMATTED]),
   },
   {
     name: 'wasm',

@@ -104,7 +104,7 @@ RunOptions run_options_from(const val& options) {
   if (gil.isTrue() || gil.isFalse()) r.gil = gil.isTrue();
   if (gil.isString()) r.gil = gil.as<std::string>() != "off";
   double cores = 0;
-  if (options["cores"].isNumber() && (cores = options["cores"].as<double>()) >= 1 && cores <= 256) {
+  if (options["cores"].isNumber() && (cores = options["cores"].as<double>()) >= 1 && cores <= 16) {
     r.cores = static_cast<uint32_t>(cores);
   }
   positive_option(options, "switchInterval", r.switch_interval);

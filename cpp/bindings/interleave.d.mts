@@ -14,7 +14,7 @@ export interface SimulationOptions {
   costs?: { instruction?: number; call?: number; nativeCall?: number; alloc?: number };
   /** CPython's GIL (default true); false runs threads in parallel on the cores. */
   gil?: boolean;
-  /** Simulated CPU cores, 1 to 256 (default 2). */
+  /** Simulated CPU cores, 1 to 16 (default 2): LIMITS.cores in web/src/engine/settings.ts. */
   cores?: number;
   /** GIL switch interval in seconds (default 0.005). */
   switchInterval?: number;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, type Harness, ROOT, startHarness } from './harness';
-import { COUNTER, type Scope, rowsOf, waitForOutput } from './pages/embed';
+import { COUNTER, type Scope, waitForOutput } from './pages/embed';
 // @ts-expect-error: scripts/serve.mjs is plain JavaScript without type declarations.
 import { serve } from '../../scripts/serve.mjs';
 

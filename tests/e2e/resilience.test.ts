@@ -45,7 +45,7 @@ async function alertText(): Promise<string> {
   return (await app.page.locator('.engine-lost').textContent()) ?? '';
 }
 
-// keptRun checks what the brief promises after a lost engine: the program, its autosave and the partial run.
+// assertKept checks what the brief promises after a lost engine: the program, its autosave and the partial run.
 async function assertKept(): Promise<void> {
   const editor = await app.page.evaluate(() =>
     [...document.querySelectorAll('#editor .cm-line')].map((line) => {

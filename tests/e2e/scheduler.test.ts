@@ -23,7 +23,6 @@ after(async () => {
 });
 
 const T1 = 'Thread-1 (add_one)';
-const T2 = 'Thread-2 (add_one)';
 
 describe('you are the scheduler', () => {
   it('opens from the top bar on the lost-update challenge, waiting for the first choice', async () => {

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 // @ts-expect-error: scripts/serve.mjs is plain JavaScript without type declarations.
 import { serve } from '../../scripts/serve.mjs';
-import { DEFAULT_SETTINGS } from '../../web/src/ui/settings/settings';
+import { DEFAULT_SETTINGS } from '../../web/src/engine/settings';
 import { MAX_CODE_BYTES, encodeShare, toBase64Url } from '../../web/src/ui/share/link';
 import { type Harness, ROOT, artifact, startHarness } from './harness';
 import { type HookState, PlaygroundPage } from './pages/playground';

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunOptions, RunResult } from '../src/engine/client';
 import type { ExploreOptions } from '../src/engine/protocol';
+import { DEFAULT_SETTINGS as D, LIMITS } from '../src/engine/settings';
 
 // The wasm build writes the module's glue, its binary and the library archive here.
 const GLUE_PATH = fileURLToPath(new URL('../src/engine/generated/interleave.mjs', import.meta.url));
@@ -35,18 +36,18 @@ Options:
   --step-limit N    stop with StepLimitError after N instructions (default 100000000)
   --memory-limit MB stop with MemoryError past MB megabytes of live objects (default 256)
   --seed N          seed for the random module and for where the scheduler
-                    preempts threads (default 0)
+                    preempts threads (default ${D.seed})
   --filename NAME   file name shown in tracebacks (default main.py)
 
 Scheduling (docs/RUNTIME.md):
-  --gil on|off      CPython's global interpreter lock, or free-threaded (default on)
-  --cores N         simulated CPU cores, 1 to 256 (default 2)
+  --gil on|off      CPython's global interpreter lock, or free-threaded (default ${D.gil ? 'on' : 'off'})
+  --cores N         simulated CPU cores, ${LIMITS.cores.min} to ${LIMITS.cores.max} (default ${D.cores})
   --switch-interval S
-                    seconds a thread may keep the GIL while another waits (default 0.005)
-  --slice S         OS time slice in seconds when threads outnumber cores (default 0.01)
+                    seconds a thread may keep the GIL while another waits (default ${D.switchInterval})
+  --slice S         OS time slice in seconds when threads outnumber cores (default ${D.timeSlice})
   --network latency=S,capacity=N
                     the simulated network: seconds per request and how many are served
-                    at once (capacity=none for no limit; default latency=0.25,capacity=none)
+                    at once (capacity=none for no limit; default latency=${D.latency},capacity=${D.capacity ?? 'none'})
   --sequential      run every thread and task to completion, one after another
   --schedule S      replay a schedule that explore printed (one core, the GIL, each
                     forced switch marked by a Forced event)
@@ -225,8 +226,8 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
       case '--cores': {
         const value = argv[++i];
         if (value === undefined) throw new UsageError('--cores needs a value');
-        if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 256) {
-          throw new UsageError(`--cores needs an integer from 1 to 256, got '${value}'`);
+        if (!/^\d+$/.test(value) || Number(value) < LIMITS.cores.min || Number(value) > LIMITS.cores.max) {
+          throw new UsageError(`--cores needs an integer from ${LIMITS.cores.min} to ${LIMITS.cores.max}, got '${value}'`);
         }
         args.options.cores = Number(value);
         break;

@@ -16,9 +16,9 @@ const createWorker = () => new Worker(new URL('./engine/worker.ts', import.meta.
 
 const app = new App(createWorker, new URL('./examples/', document.baseURI));
 installShortcuts(app);
-installScheduler(app, createWorker);
+const scheduler = installScheduler(app, createWorker);
 // The test hook (window.__interleave) is its own chunk: the page's first load does not carry it.
-void import('./ui/app/test-hook').then(({ installTestHook }) => installTestHook(app, createWorker));
+void import('./ui/app/test-hook').then(({ installTestHook }) => installTestHook(app, createWorker, scheduler));
 installSharing(app);
 // embedDialog loads on the Embed button's first click, so the page's first load does not carry it.
 let embedDialog: Promise<EmbedDialog> | null = null;

@@ -7,14 +7,14 @@ import { EditorView } from '@codemirror/view';
 import { clockUnit, formatClock, formatSeconds } from '../player/format';
 import { Player } from '../player/player';
 import { snapshot } from '../player/snapshot';
-import { Trace } from '../player/trace';
-import { MAX_EVENTS, markersOf } from '../ui/app/app';
+import { MAX_EVENTS, recordRun } from '../player/recording';
 import { type Disposable, DisposableStore, h, listen, setText, warmNumberFormat } from '../ui/dom';
 import { CodeEditor } from '../ui/editor/editor';
+import { markersOf } from '../ui/editor/markers';
 import { icon, lineIcon, setIconLabel } from '../ui/icons';
 import { lostAlert, lostStatus, lostText } from '../ui/run/lost';
-import { EngineSession } from '../ui/run/session';
-import { type Settings, toEngineOptions } from '../ui/settings/settings';
+import { EngineSession } from '../engine/session';
+import { type Settings, toEngineOptions } from '../engine/settings';
 import { encodeShare } from '../ui/share/link';
 import { OutputTerminal } from '../ui/terminal/terminal';
 import { XtermView } from '../ui/terminal/xterm-view';
@@ -152,30 +152,27 @@ export class EmbedApp implements Disposable {
     const first = this.runs === 0;
     this.runs += 1;
     this.lost?.remove();
-    const trace = new Trace();
-    this.player.load(trace);
-    this.timeline?.setTrace(trace);
     this.terminal?.restart();
     this.editor?.setError(null);
     this.pendingStart = first && this.options.start !== null ? this.options.start : null;
     this.setRunning(true);
     this.setStatus('Running…', 'busy');
     const startedAt = performance.now();
-    this.session.start(
-      this.text,
-      toEngineOptions(this.program.settings),
-      {
-        onEvents: (buffers, newStrings) => {
-          if (this.player.trace !== trace) return;
-          buffers.forEach((b, i) => trace.ingest(b, i === 0 ? newStrings : []));
-          this.dirty = true;
-          this.requestFrame();
-        },
-        onProgress: () => undefined,
-        onDone: (result, stopped) => {
-          if (this.player.trace !== trace) return;
-          trace.finish({ elapsed: result?.elapsed ?? trace.endTime, steps: result?.steps ?? 0, error: result?.error ?? null });
-          this.setRunning(false);
+    const { trace } = recordRun(this.session, this.text, toEngineOptions(this.program.settings), {
+      onEvents: () => {
+        if (this.player.trace !== trace) return;
+        this.dirty = true;
+        this.requestFrame();
+      },
+      onEnd: (result, stopped, failure) => {
+        if (this.player.trace !== trace) return;
+        this.setRunning(false);
+        if (failure) {
+          this.setStatus(lostStatus(failure), 'error');
+          this.note(lostText(failure), 'error');
+          this.lost = lostAlert(failure, () => this.start());
+          this.root.firstElementChild?.after(this.lost);
+        } else {
           const wall = ((performance.now() - startedAt) / 1000).toFixed(2);
           if (stopped === 'event-limit') this.setStatus(`Stopped after ${MAX_EVENTS.toLocaleString()} events`, 'error');
           else if (stopped === 'cancelled') this.setStatus('Stopped', 'idle');
@@ -184,23 +181,13 @@ export class EmbedApp implements Disposable {
             if (result.error.line > 0) this.editor?.setError({ line: result.error.line, message: `${result.error.type}: ${result.error.message}` });
           } else this.setStatus(`Finished in ${formatSeconds(result?.elapsed ?? trace.endTime)} simulated`, 'ok');
           this.root.dataset.wall = wall;
-          this.dirty = true;
-          this.requestFrame();
-        },
-        onFailed: (message) => {
-          if (this.player.trace !== trace) return;
-          trace.finish({ elapsed: trace.endTime, steps: 0, error: null });
-          this.setRunning(false);
-          this.setStatus(lostStatus(message), 'error');
-          this.note(lostText(message), 'error');
-          this.lost = lostAlert(message, () => this.start());
-          this.root.firstElementChild?.after(this.lost);
-          this.dirty = true;
-          this.requestFrame();
-        },
+        }
+        this.dirty = true;
+        this.requestFrame();
       },
-      { maxEvents: MAX_EVENTS },
-    );
+    });
+    this.player.load(trace);
+    this.timeline?.setTrace(trace);
     if (this.pendingStart === null) this.player.play();
     this.dirty = true;
     this.requestFrame();

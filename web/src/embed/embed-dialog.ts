@@ -1,7 +1,8 @@
 // The playground's "Embed" dialog: the program, its settings and the chosen options as an
 // <iframe> snippet and as an <interleave-playground> snippet, each with a Copy button. When
 // the clipboard is unavailable the snippet stays selected in its text box for Ctrl+C.
-import type { App } from '../ui/app/app';
+import type { Trace } from '../player/trace';
+import type { Settings } from '../engine/settings';
 import { type Disposable, DisposableStore, h, listen } from '../ui/dom';
 import { encodeShare } from '../ui/share/link';
 import { type Panel, PANELS, type Theme } from './options';
@@ -23,6 +24,14 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
+/** EmbedPage is what the dialog reads of the playground (its App): the program, its settings and the run on screen. */
+export interface EmbedPage {
+  readonly editor: { readonly text: string };
+  readonly settings: Settings;
+  readonly example: { readonly name: string; readonly variant?: boolean } | null;
+  readonly player: { readonly trace: Trace; readonly playhead: { readonly time: number } };
+}
+
 export class EmbedDialog implements Disposable {
   readonly dialog: HTMLDialogElement;
   private readonly store = new DisposableStore();
@@ -36,7 +45,7 @@ export class EmbedDialog implements Disposable {
   private readonly message = h('p', { class: 'embed-dialog-message', role: 'status', 'aria-live': 'polite' });
   private version = 0;
 
-  constructor(private readonly app: App) {
+  constructor(private readonly app: EmbedPage) {
     const label = (input: HTMLElement, text: string) => h('label', { class: 'embed-option' }, input, ` ${text}`);
     const copyButton = (box: HTMLTextAreaElement, what: string) => {
       const b = h('button', { type: 'button', class: 'button-primary' }, `Copy ${what}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../ui/settings/settings';
-import { BAR_H, CODE_LINE_H, CODE_PAD, MAX_CODE_LINES, OUTPUT_H, TIMELINE_H, embedHeight } from './layout';
+import { DEFAULT_SETTINGS } from '../engine/settings';
+import { embedHeight } from './layout';
 import { embedQuery, parseOptions, programFromFragment } from './options';
 import { componentSnippet, embedUrl, iframeSnippet } from './snippet';
 import { themedCss } from './theme';

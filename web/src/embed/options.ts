@@ -2,7 +2,7 @@
 // position, theme, runtime settings, an example) and the query string that asks for them.
 // No DOM here.
 import { MAX_SPEED, MIN_SPEED, type Pace } from '../player/clock';
-import { DEFAULT_SETTINGS, type Settings, normalizeSettings } from '../ui/settings/settings';
+import { DEFAULT_SETTINGS, type Settings, normalizeSettings } from '../engine/settings';
 
 export type Panel = 'code' | 'timeline' | 'output';
 export type Theme = 'light' | 'dark' | 'auto';
@@ -11,7 +11,6 @@ export const PANELS: readonly Panel[] = ['code', 'timeline', 'output'];
 const DEFAULT_FIT = 10;
 export const DEFAULT_PACE: Pace = { kind: 'fit', seconds: DEFAULT_FIT };
 const FIT_LIMITS = { min: 1, max: 120 };
-export const RUNTIMES = ['sequential', 'threads', 'asyncio', 'free-threaded'] as const;
 
 export interface EmbedOptions {
   readonly: boolean;

@@ -1,7 +1,7 @@
 // The embed's program: from a share link (#s=…), a plain program (#code=…) or
 // `example=NAME`, with the URL's runtime parameters applied over its settings. A link or
 // name that cannot be used gives the default example and a note saying why.
-import { DEFAULT_SETTINGS, normalizeSettings } from '../ui/settings/settings';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../engine/settings';
 import { decodeShare } from '../ui/share/link';
 import type { EmbedProgram } from './embed-app';
 import { exampleNames, findExample } from './examples';

@@ -1,7 +1,7 @@
 // Embed snippets: the HTML a blogger pastes, as an <iframe> of embed.html carrying a share
 // link, or as the <interleave-playground> element with the program as its text. Every
 // value is escaped for HTML. No DOM here.
-import type { Settings } from '../ui/settings/settings';
+import type { Settings } from '../engine/settings';
 import { embedHeight } from './layout';
 import { type EmbedOptions, embedQuery } from './options';
 

@@ -4,7 +4,6 @@
 import createInterleave from './generated/interleave.mjs';
 import type { InterleaveModule, ManualState, NativeExplorer, NativeSimulation, SimulationOptions } from './generated/interleave.mjs';
 import { EventBatch } from './events';
-import type { ExploreOptions, ExploreProgress, ExploreReport } from './protocol';
 
 export type RunOptions = SimulationOptions;
 export type { ManualChoice, ManualState, ManualThread, ManualUnit } from './generated/interleave.mjs';
@@ -27,6 +26,69 @@ export interface RunResult {
   manual?: ManualState;
   /** errorOutput is what the run wrote to stderr (options.manual only: exceptions in threads). */
   errorOutput?: string;
+}
+
+/** ExploreOptions are what the schedule explorer searches (docs/RUNTIME.md, "Schedules"). */
+export interface ExploreOptions {
+  mode?: 'exhaustive' | 'pct';
+  /** The largest preemption bound, searched 0, 1, ... (exhaustive; default 2). */
+  preemptions?: number;
+  /** Budget of schedules (default 10000). */
+  schedules?: number;
+  /** Step budget of each schedule (default: the run's step limit). */
+  steps?: number;
+  /** PCT's seed (default 1). */
+  seed?: number;
+  /** PCT's bug depth (default 2). */
+  depth?: number;
+  points?: 'shared' | 'lines';
+}
+
+export type ExploreBugKind = 'exception' | 'assertion' | 'deadlock' | 'hang' | 'divergence';
+
+/** ExploreBug is a failing schedule, shrunk; `schedule` replays it (the `schedule` run option). */
+export interface ExploreBug {
+  kind: ExploreBugKind;
+  message: string;
+  line: number;
+  schedule: string;
+  preemptions: number;
+  switches: number;
+  /** found_after is how many schedules had run when it was found. */
+  found_after: number;
+  /** output is what the failing run printed. */
+  output: string;
+  /** narration words each forced switch, as the replay's Forced events do. */
+  narration: string[];
+  /** cpython311: every preemption is at a point where CPython 3.11 checks for a switch; false
+   * when the schedule needs a switch only a free-threaded build (or another Python) makes. */
+  cpython311: boolean;
+}
+
+/** ExploreReport is the explorer's report, the same object as `interleave explore --json`. */
+export interface ExploreReport {
+  explored: number;
+  exhaustive: boolean;
+  pruned: number;
+  bound: { mode: 'exhaustive' | 'pct'; preemptions: number; schedules: number; seed: number; depth: number; points: 'shared' | 'lines' };
+  /** coverage says what was checked: "all 1,284 schedules with at most 2 preemptions checked (exhaustive)". */
+  coverage: string;
+  bugs: ExploreBug[];
+  /** passing is a schedule whose run has no bug (for Compare), or null. */
+  passing: string | null;
+  distinct_outcomes: number;
+  seconds: number;
+  first_bug_seconds?: number;
+  /** error is set when the program does not compile: nothing was explored. */
+  error?: string;
+}
+
+export interface ExploreProgress {
+  explored: number;
+  /** bound is the preemption bound being searched. */
+  bound: number;
+  bugs: number;
+  pruned: number;
 }
 
 export interface RunCallbacks {

@@ -3,23 +3,12 @@
 // batch. Every message of a run carries the run's id and a sequence number starting at 0,
 // so the page can drop stale runs and detect a lost or reordered message; the page checks
 // every message with validateWorkerMessage before trusting it.
-import type { RunOptions, RunResult } from './client';
+import type { ExploreOptions, ExploreProgress, ExploreReport, RunOptions, RunResult } from './client';
 
-/** PlaygroundOptions are the runtime settings of the page, passed to the engine as they are. */
-export interface PlaygroundOptions {
-  /** sequential runs threads and tasks one after another instead of interleaving them. */
-  sequential?: boolean;
-  /** gil turns the global interpreter lock on (default) or off. */
-  gil?: boolean;
-  cores?: number;
-  /** switchInterval is the GIL switch interval in simulated seconds (CPython: 0.005). */
-  switchInterval?: number;
-  /** timeSlice is the OS scheduler's slice per thread in simulated seconds. */
-  timeSlice?: number;
-  network?: { latency?: number; capacity?: number | null };
-}
+export type { ExploreBug, ExploreBugKind, ExploreOptions, ExploreProgress, ExploreReport } from './client';
 
-export type EngineOptions = RunOptions & PlaygroundOptions;
+/** EngineOptions are a run's options as the bindings read them (SimulationOptions); the page makes them from its settings with toEngineOptions (engine/settings.ts). */
+export type EngineOptions = RunOptions;
 
 export interface RunRequest {
   type: 'run';
@@ -55,22 +44,6 @@ export interface FaultRequest {
   kind: 'crash' | 'hang';
 }
 
-/** ExploreOptions are what the schedule explorer searches (docs/RUNTIME.md, "Schedules"). */
-export interface ExploreOptions {
-  mode?: 'exhaustive' | 'pct';
-  /** The largest preemption bound, searched 0, 1, ... (exhaustive; default 2). */
-  preemptions?: number;
-  /** Budget of schedules (default 10000). */
-  schedules?: number;
-  /** Step budget of each schedule (default: the run's step limit). */
-  steps?: number;
-  /** PCT's seed (default 1). */
-  seed?: number;
-  /** PCT's bug depth (default 2). */
-  depth?: number;
-  points?: 'shared' | 'lines';
-}
-
 /** ExploreRequest searches the program's schedules; cancel with the same id stops it. */
 export interface ExploreRequest {
   type: 'explore';
@@ -81,53 +54,6 @@ export interface ExploreRequest {
 }
 
 export type WorkerRequest = RunRequest | CancelRequest | WarmRequest | FaultRequest | ExploreRequest;
-
-export type ExploreBugKind = 'exception' | 'assertion' | 'deadlock' | 'hang' | 'divergence';
-
-/** ExploreBug is a failing schedule, shrunk; `schedule` replays it (the `schedule` run option). */
-export interface ExploreBug {
-  kind: ExploreBugKind;
-  message: string;
-  line: number;
-  schedule: string;
-  preemptions: number;
-  switches: number;
-  /** found_after is how many schedules had run when it was found. */
-  found_after: number;
-  /** output is what the failing run printed. */
-  output: string;
-  /** narration words each forced switch, as the replay's Forced events do. */
-  narration: string[];
-  /** cpython311: every preemption is at a point where CPython 3.11 checks for a switch; false
-   * when the schedule needs a switch only a free-threaded build (or another Python) makes. */
-  cpython311: boolean;
-}
-
-/** ExploreReport is the explorer's report, the same object as `interleave explore --json`. */
-export interface ExploreReport {
-  explored: number;
-  exhaustive: boolean;
-  pruned: number;
-  bound: { mode: 'exhaustive' | 'pct'; preemptions: number; schedules: number; seed: number; depth: number; points: 'shared' | 'lines' };
-  /** coverage says what was checked: "all 1,284 schedules with at most 2 preemptions checked (exhaustive)". */
-  coverage: string;
-  bugs: ExploreBug[];
-  /** passing is a schedule whose run has no bug (for Compare), or null. */
-  passing: string | null;
-  distinct_outcomes: number;
-  seconds: number;
-  first_bug_seconds?: number;
-  /** error is set when the program does not compile: nothing was explored. */
-  error?: string;
-}
-
-export interface ExploreProgress {
-  explored: number;
-  /** bound is the preemption bound being searched. */
-  bound: number;
-  bugs: number;
-  pruned: number;
-}
 
 export interface RunProgress {
   steps: number;
@@ -147,6 +73,40 @@ export type WorkerMessage =
 
 /** StopReason says why the worker ended a run before the program did. */
 export type StopReason = 'cancelled' | 'event-limit';
+
+/** RunListener hears one run through EngineSession (engine/session.ts): its events and progress, then its end. */
+export interface RunListener {
+  onEvents(buffers: ArrayBuffer[], newStrings: string[]): void;
+  onProgress(progress: RunProgress): void;
+  /** onDone ends the run; result is null when the worker had to be terminated. */
+  onDone(result: RunResult | null, stopped: StopReason | null): void;
+  /** onFailed ends the run without the engine; reason reads "the engine crashed (…)" or similar. */
+  onFailed(reason: string): void;
+}
+
+/** ExploreListener hears one exploration: progress, then its report (or a failure). */
+export interface ExploreListener {
+  onProgress(progress: ExploreProgress): void;
+  /** onDone ends the exploration; report is null when the worker had to be terminated before it answered. */
+  onDone(report: ExploreReport | null, stopped: 'cancelled' | null): void;
+  onFailed(reason: string): void;
+}
+
+export interface RunLimits {
+  maxEvents: number;
+  /** output asks for the printed output in onDone's result (otherwise it is ''; prints are in the trace). */
+  output?: boolean;
+  stepsPerAdvance?: number;
+  firstSteps?: number;
+}
+
+/** SCHEDULE_PATTERN is what a schedule string may be: URL-safe characters, at most 4 KB. */
+export const SCHEDULE_PATTERN = /^[A-Za-z0-9._~-]{1,4096}$/;
+
+/** isSchedule tells whether a value is a schedule string the page may pass on to the engine and carry in a share link. */
+export function isSchedule(v: unknown): v is string {
+  return typeof v === 'string' && SCHEDULE_PATTERN.test(v);
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -191,7 +151,7 @@ function validBug(v: unknown): boolean {
   if (!isObject(v)) return false;
   if (typeof v.kind !== 'string' || !BUG_KINDS.includes(v.kind)) return false;
   if (typeof v.message !== 'string' || !isCount(v.line) || typeof v.schedule !== 'string' || typeof v.output !== 'string') return false;
-  if (!/^[A-Za-z0-9._~-]{1,4096}$/.test(v.schedule)) return false;
+  if (!isSchedule(v.schedule)) return false;
   if (!isCount(v.preemptions) || !isCount(v.switches) || !isCount(v.found_after)) return false;
   if (typeof v.cpython311 !== 'boolean') return false;
   return Array.isArray(v.narration) && v.narration.every((n) => typeof n === 'string');

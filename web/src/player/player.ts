@@ -96,7 +96,7 @@ export class Player {
     this.moveTo(this.trace.at(t));
   }
 
-  /** seekTo puts the playhead exactly at a position, such as a print or an event. */
+  /** moveTo puts the playhead exactly at a position, such as a print or an event. */
   moveTo(ph: Playhead): void {
     this.playhead = ph;
     if (this.clock.isPlaying) this.clock.anchor(ph.time, this.trace.endTime);

@@ -6,6 +6,7 @@
 // page, as a classic script next to this one, and one engine worker starts for the whole page
 // (a Blob worker that imports the engine script). Built by vite.config.ts into a classic
 // script at a stable URL, with the UI and engine scripts' hashed names written in.
+import { LIMITS } from '../../engine/settings';
 import { CODE_LINE_H, CODE_PAD, OUTPUT_H, TIMELINE_H, codeHeight } from '../layout';
 import type { InterleaveEmbedApi } from '../mount-api';
 import { type Preview, parsePreview } from '../preview';
@@ -204,7 +205,7 @@ export class InterleavePlayground extends HTMLElement {
     if (runtime === 'free-threaded') parts.push('GIL off');
     else if (this.hasAttribute('gil')) parts.push(on('gil') ? 'GIL on' : 'GIL off');
     const cores = Math.round(Number(a('cores')));
-    if (this.hasAttribute('cores') && cores >= 1) parts.push(`${Math.min(cores, 16)} ${cores === 1 ? 'core' : 'cores'}`);
+    if (this.hasAttribute('cores') && cores >= LIMITS.cores.min) parts.push(`${Math.min(cores, LIMITS.cores.max)} ${cores === 1 ? 'core' : 'cores'}`);
     const ex = a('example');
     if (ex) parts.push(`example ${ex}`);
     return parts.length > 0 ? parts.join(' · ') : 'Python on a simulated clock';

@@ -7,7 +7,7 @@
 // still tells its parent its height ({type: 'interleave:height', id, height}).
 import './page-base';
 import { decodeShare } from '../../ui/share/link';
-import type { Settings } from '../../ui/settings/settings';
+import type { Settings } from '../../engine/settings';
 import { programFromFragment } from '../options';
 import { pinScheme } from '../theme';
 import { InterleavePlayground, OPTIONS } from './element';

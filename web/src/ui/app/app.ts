@@ -1,29 +1,29 @@
-// App: composes the page. It owns the player and the engine session, runs programs,
-// streams their events into the trace, and on every animation frame (while something
+// App: composes the page. It owns the player and the engine session, runs programs
+// (recordRun streams their events into a trace), and on every animation frame (while something
 // changes) rebuilds the snapshot at the playhead and hands it to each view.
 import type { RunResult } from '../../engine/client';
-import type { EngineOptions, RunProgress, StopReason } from '../../engine/protocol';
+import { type EngineOptions, type ExploreBug, type ExploreOptions, type ExploreReport, type RunProgress, type StopReason, isSchedule } from '../../engine/protocol';
+import { EngineSession } from '../../engine/session';
+import { type Settings, toEngineOptions } from '../../engine/settings';
 import type { Pace } from '../../player/clock';
 import { formatSeconds } from '../../player/format';
 import { Player } from '../../player/player';
 import { type Snapshot, snapshot } from '../../player/snapshot';
-import { TaskState } from '../../player/states';
-import { Trace } from '../../player/trace';
+import { MAX_EVENTS, finishTrace, recordRun } from '../../player/recording';
+import type { Trace } from '../../player/trace';
 import { Classroom } from '../classroom/classroom';
 import { CompareView } from '../compare/compare';
 import { Exporter, hostOf } from '../export/menu';
 import { type Disposable, DisposableStore, byId, h, listen, setText, warmNumberFormat } from '../dom';
 import { CodeEditor } from '../editor/editor';
-import type { TaskMarker } from '../editor/markers';
+import { type TaskMarker, markersOf } from '../editor/markers';
 import { type Example, Gallery } from '../examples/gallery';
 import { renderHelp } from '../help/help';
 import { ExplorePanel } from '../explore/panel';
 import { KILLED_MESSAGE, NOT_EXPLORABLE, bugDetail, bugHeadline, coverageMessage, explorable, progressLine } from '../run/explore';
-import { type ExploreBug, type ExploreOptions, type ExploreReport, isSchedule } from '../run/explore-protocol';
 import { lostAlert, lostStatus, lostText } from '../run/lost';
-import { EngineSession } from '../run/session';
 import { SettingsPanel } from '../settings/panel';
-import { type Settings, summary, toEngineOptions } from '../settings/settings';
+import { summary } from '../settings/settings';
 import { isShareFragment } from '../share/link';
 import { TasksPanel } from '../tasks/panel';
 import { ConsoleInput } from '../terminal/console-input';
@@ -33,12 +33,10 @@ import { type ForcedSwitch, forcedAt, forcedCaption, forcedSwitches } from '../t
 import { TimelineView } from '../timeline/timeline';
 import { Transport } from '../transport/transport';
 import { setIconLabel } from '../icons';
-import { execute } from './commands';
+import { CommandTable } from './commands';
 import { compareSpec } from './compare-spec';
 import { type Prefs, storage } from './storage';
 
-/** MAX_EVENTS bounds a run in the page (64 MB of records); longer runs stop with a note. */
-export const MAX_EVENTS = 2_000_000;
 /** MARKER_MS is the least time between moves of the editor's task chips during playback. */
 const MARKER_MS = 100;
 
@@ -87,6 +85,8 @@ export class App implements Disposable {
   readonly compare: CompareView;
   readonly exporter: Exporter;
   readonly gallery: Gallery;
+  /** commands is the console's command table; features register their commands into it. */
+  readonly commands: CommandTable;
   settings: Settings;
   prefs: Prefs;
   run: RunState | null = null;
@@ -143,6 +143,7 @@ export class App implements Disposable {
     this.store.add(this.session);
     this.store.add({ dispose: () => clearTimeout(this.markerTimer) });
     this.gallery = new Gallery(examplesBase);
+    this.commands = new CommandTable(this);
 
     const saved = storage.source();
     if (this.settings.schedule !== null) this.scheduleSource = saved;
@@ -161,7 +162,7 @@ export class App implements Disposable {
     this.terminal.timestamps = this.prefs.timestamps;
     this.console = this.store.add(
       new ConsoleInput(byId('console-slot'), {
-        onCommand: (line) => execute(this, line),
+        onCommand: (line) => this.commands.execute(line),
         onCompletions: (options) => this.note(options.join('  '), 'dim'),
         examples: () => this.gallery.examples.map((e) => e.name),
         onClear: () => this.terminal.clear(),
@@ -250,9 +251,6 @@ export class App implements Disposable {
     }
     if (this.settings.schedule === null) this.explorePanel.hide();
     this.lost?.remove();
-    const trace = new Trace();
-    this.player.load(trace);
-    this.timeline.setTrace(trace);
     this.terminal.restart();
     this.codeChanged = false;
     this.editor.setError(null);
@@ -270,10 +268,9 @@ export class App implements Disposable {
     this.run = run;
     this.setRunning(true);
     this.setStatus('Running…', 'busy');
-    run.id = this.session.start(source, { ...toEngineOptions(this.settings), ...this.engineOverrides }, {
-      onEvents: (buffers, newStrings) => {
+    const recording = recordRun(this.session, source, { ...toEngineOptions(this.settings), ...this.engineOverrides }, {
+      onEvents: () => {
         if (this.run !== run) return;
-        buffers.forEach((b, i) => trace.ingest(b, i === 0 ? newStrings : []));
         this.dirty = true;
         this.requestFrame();
       },
@@ -282,9 +279,11 @@ export class App implements Disposable {
         run.progress = p;
         setText(this.progress, `${p.events.toLocaleString()} events · ${formatSeconds(p.time)} simulated`);
       },
-      onDone: (result, stopped) => this.finish(run, result, stopped, ''),
-      onFailed: (message) => this.finish(run, null, null, message),
-    }, { maxEvents: MAX_EVENTS });
+      onEnd: (result, stopped, failure) => this.finish(run, result, stopped, failure),
+    });
+    run.id = recording.id;
+    this.player.load(recording.trace);
+    this.timeline.setTrace(recording.trace);
     this.player.play();
     this.dirty = true;
     this.requestFrame();
@@ -457,7 +456,7 @@ export class App implements Disposable {
     run.stopped = stopped;
     run.failure = failure;
     const trace = this.player.trace;
-    trace.finish({ elapsed: result?.elapsed ?? trace.endTime, steps: result?.steps ?? 0, error: result?.error ?? null });
+    finishTrace(trace, result);
     this.setRunning(false);
     const wall = ((performance.now() - run.startedAt) / 1000).toFixed(2);
     const counts = `${trace.count.toLocaleString()} events${result ? ` · ${result.steps.toLocaleString()} steps` : ''} · ${wall} s real`;
@@ -793,14 +792,4 @@ function similarity(a: string, b: string): number {
   const lb = b.split('\n').map((l) => l.trim()).filter(Boolean);
   if (lb.length === 0 || la.size === 0) return 0;
   return lb.filter((l) => la.has(l)).length / Math.max(la.size, lb.length);
-}
-
-/** markersOf turns a snapshot into editor markers: every live task at its current line. */
-export function markersOf(s: Snapshot): TaskMarker[] {
-  const out: TaskMarker[] = [];
-  for (const t of s.tasks) {
-    if (t.line <= 0 || t.state === TaskState.Unborn || t.state === TaskState.Done) continue;
-    out.push({ line: t.line, task: t.id, name: t.name, colorIndex: t.index, state: t.state, detail: t.blocking ? `blocks the event loop in ${t.blocking.call}` : t.waitFor });
-  }
-  return out;
 }

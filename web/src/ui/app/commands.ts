@@ -1,12 +1,68 @@
-// execute runs one console line against the app: playback, settings, examples, compare.
+// CommandTable runs the console's lines: the built-in commands (playback, settings, examples,
+// compare, export, classroom) against a CommandPage, and the commands features register into it
+// (share and restore, scheduler), so the page owns the table and no feature imports the page.
+import { type ExploreOptions, isSchedule } from '../../engine/protocol';
+import type { Pace } from '../../player/clock';
 import { formatSeconds } from '../../player/format';
-import { type ExploreOptions, isSchedule } from '../run/explore-protocol';
-import { SETTING_KEYS, settingWords } from '../settings/settings';
-import { schedulerCommand } from '../scheduler/install';
-import { shareCommand } from '../share/share';
+import type { Player } from '../../player/player';
+import type { NoteTone } from '../terminal/types';
+import { type Settings, SETTING_KEYS } from '../../engine/settings';
+import { settingWords } from '../settings/settings';
 import { helpText, parseCommand, parseDuration, parseSwitch } from '../terminal/commands';
-import type { App } from './app';
 import { changeSetting } from './compare-spec';
+
+/** CommandPage is what the built-in commands drive: the playground's App. */
+export interface CommandPage {
+  readonly player: Player;
+  readonly settings: Settings;
+  /** run is the run on screen, if any (a setting change then re-runs it). */
+  readonly run: object | null;
+  readonly gallery: { readonly listed: readonly { name: string; title: string }[] };
+  readonly terminal: { readonly timestamps: boolean; clear(): void };
+  readonly exporter: { export(kind: string): Promise<boolean> };
+  readonly classroom: { command(name: string, arg: string | undefined): void };
+  note(text: string, tone?: NoteTone): void;
+  start(): void;
+  stop(): void;
+  findBug(explore?: ExploreOptions): void;
+  normalScheduler(): void;
+  applySettings(s: Settings, rerun: boolean): void;
+  command(action: () => void): void;
+  stepSwitch(direction: 1 | -1): void;
+  seek(time: number): void;
+  setPace(pace: Pace): void;
+  setTimestamps(on: boolean): void;
+  loadExample(name: string): Promise<boolean>;
+  openCompare(args: string[]): Promise<void>;
+}
+
+/** CommandHandler runs a registered command with its arguments. */
+export type CommandHandler = (name: string, args: string[]) => void;
+
+/** CommandRegistry is the part of the table a feature sees: it adds its commands. */
+export interface CommandRegistry {
+  register(names: readonly string[], handler: CommandHandler): void;
+}
+
+export class CommandTable implements CommandRegistry {
+  private readonly handlers = new Map<string, CommandHandler>();
+
+  constructor(private readonly page: CommandPage) {}
+
+  register(names: readonly string[], handler: CommandHandler): void {
+    for (const name of names) this.handlers.set(name, handler);
+  }
+
+  /** execute runs one console line: a registered command, else a built-in one. */
+  execute(line: string): void {
+    const parsed = parseCommand(line);
+    if (!parsed) return;
+    this.page.note(`› ${line.trim()}`, 'command');
+    const handler = this.handlers.get(parsed.name);
+    if (handler) handler(parsed.name, parsed.args);
+    else builtIn(this.page, parsed.name, parsed.args);
+  }
+}
 
 /** exploreArgs reads `explore [exhaustive|pct] [N]`: N bounds the preemptions, or seeds PCT. */
 export function exploreArgs(args: string[]): ExploreOptions | string {
@@ -27,11 +83,8 @@ function count(arg: string | undefined): number {
   return Number.isInteger(n) && n > 0 ? Math.min(n, 100_000) : 1;
 }
 
-export function execute(app: App, line: string): void {
-  const parsed = parseCommand(line);
-  if (!parsed) return;
-  const { name, args } = parsed;
-  app.note(`› ${line.trim()}`, 'command');
+// builtIn runs the commands the page itself answers.
+function builtIn(app: CommandPage, name: string, args: string[]): void {
   const player = app.player;
   switch (name) {
     case 'run':
@@ -157,17 +210,10 @@ export function execute(app: App, line: string): void {
       app.setTimestamps(on);
       return;
     }
-    case 'share':
-    case 'restore':
-      shareCommand(app, name, args);
-      return;
     case 'presenter':
     case 'narration':
     case 'predict':
       app.classroom.command(name, args[0]);
-      return;
-    case 'scheduler':
-      schedulerCommand(app, args);
       return;
     case 'settings':
       app.note(SETTING_KEYS.map((k) => settingWords(k, app.settings)).join(' · '), 'info');

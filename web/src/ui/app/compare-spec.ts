@@ -1,10 +1,18 @@
 // compareSpec decides what Compare runs: the example's own pair when it has one, or the
 // editor's program under the current settings against one changed setting.
 import type { CompareRunSpec, CompareSpec } from '../compare/compare';
-import type { CompareSide } from '../examples/gallery';
-import { type Settings, describeDifference, normalizeSettings } from '../settings/settings';
+import type { CompareSide, Example } from '../examples/gallery';
+import { type Settings, normalizeSettings } from '../../engine/settings';
+import { describeDifference } from '../settings/settings';
 import { parseDuration, parseSwitch } from '../terminal/commands';
-import type { App } from './app';
+
+/** ComparePage is what Compare reads of the playground (its App): the program, its settings and example. */
+export interface ComparePage {
+  readonly editor: { readonly text: string };
+  readonly settings: Settings;
+  readonly example: Example | null;
+  readonly gallery: { find(name: string): Example | undefined; source(example: Example): Promise<string> };
+}
 
 /** changeSetting applies "gil off", "cores 4", ... to settings; a string explains a mistake. */
 export function changeSetting(s: Settings, name: string, value: string | undefined): Settings | string {
@@ -43,7 +51,7 @@ export function changeSetting(s: Settings, name: string, value: string | undefin
   }
 }
 
-async function sideOf(app: App, side: CompareSide): Promise<CompareRunSpec> {
+async function sideOf(app: ComparePage, side: CompareSide): Promise<CompareRunSpec> {
   let source = app.editor.text;
   let settings = app.settings;
   if (side.example) {
@@ -56,7 +64,7 @@ async function sideOf(app: App, side: CompareSide): Promise<CompareRunSpec> {
   return { label: side.label, source, settings: normalizeSettings({ ...settings, ...side.settings }) };
 }
 
-export async function compareSpec(app: App, args: string[]): Promise<CompareSpec | string> {
+export async function compareSpec(app: ComparePage, args: string[]): Promise<CompareSpec | string> {
   const current = app.settings;
   if (args.length === 0 && app.example?.compare) {
     return { a: await sideOf(app, app.example.compare.a), b: await sideOf(app, app.example.compare.b) };

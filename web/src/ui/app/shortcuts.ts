@@ -1,17 +1,34 @@
 // Keyboard shortcuts for driving the page in front of a class: run, find a bug, stop, play/pause,
 // step, jump, speed, help. Keys typed into the editor, the console or a form are left alone.
-import { SPEEDS } from '../../player/clock';
+import { type Pace, SPEEDS } from '../../player/clock';
+import type { Player } from '../../player/player';
 import { type Disposable, isTyping, listen } from '../dom';
-import type { App } from './app';
 
-function nextSpeed(app: App, direction: 1 | -1): number {
+/** ShortcutPage is what the keys drive of the playground (its App). */
+export interface ShortcutPage {
+  readonly player: Player;
+  readonly console: { focus(): void };
+  /** busy is true while a run executes or the explorer searches. */
+  readonly busy: boolean;
+  start(): void;
+  stop(): void;
+  findBug(): void;
+  togglePlay(): void;
+  stepSwitch(direction: 1 | -1): void;
+  command(action: () => void): void;
+  setPace(pace: Pace): void;
+  toggleSettings(open?: boolean): void;
+  toggleHelp(): void;
+}
+
+function nextSpeed(app: ShortcutPage, direction: 1 | -1): number {
   const trace = app.player.trace;
   const current = app.player.clock.rate(trace.endTime);
   if (direction > 0) return SPEEDS.find((s) => s > current * 1.001) ?? SPEEDS[SPEEDS.length - 1];
   return [...SPEEDS].reverse().find((s) => s < current * 0.999) ?? SPEEDS[0];
 }
 
-export function installShortcuts(app: App): Disposable {
+export function installShortcuts(app: ShortcutPage): Disposable {
   return listen(document, 'keydown', (event) => {
     const e = event as KeyboardEvent;
     if (e.defaultPrevented) return;

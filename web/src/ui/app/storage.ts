@@ -1,7 +1,7 @@
 // Autosave: the program, the settings and playback preferences live in localStorage, so
 // a reload loses nothing. Every read is validated; storage errors are never fatal.
 import type { Pace } from '../../player/clock';
-import { type Settings, normalizeSettings } from '../settings/settings';
+import { type Settings, normalizeSettings } from '../../engine/settings';
 
 const KEYS = { source: 'interleave.source', settings: 'interleave.settings', prefs: 'interleave.prefs' } as const;
 

@@ -1,13 +1,44 @@
 // The page's test hook, window.__interleave: read-only views of the state for end-to-end
 // tests and the UI benchmark, plus loading a synthetic trace (no engine) and probing
 // which Python features the engine supports.
-import type { EngineOptions } from '../../engine/protocol';
+import type { EngineOptions, ExploreReport } from '../../engine/protocol';
+import { EngineSession } from '../../engine/session';
+import type { Pace } from '../../player/clock';
+import type { Player } from '../../player/player';
+import type { Snapshot } from '../../player/snapshot';
 import { STATE_NAMES } from '../../player/states';
 import { Trace } from '../../player/trace';
-import { EngineSession } from '../run/session';
-import { schedulerOf } from '../scheduler/install';
-import { toEngineOptions } from '../settings/settings';
-import type { App } from './app';
+import type { Classroom } from '../classroom/classroom';
+import type { CompareView } from '../compare/compare';
+import type { ExplorePanel } from '../explore/panel';
+import type { InstalledScheduler } from '../scheduler/install';
+import { type Settings, toEngineOptions } from '../../engine/settings';
+import type { OutputTerminal } from '../terminal/terminal';
+import type { TimelineView } from '../timeline/timeline';
+import type { ForcedSwitch } from '../timeline/forced';
+
+/** TestPage is what the hook reads and drives of the playground (its App). */
+export interface TestPage {
+  readonly player: Player;
+  readonly terminal: OutputTerminal;
+  readonly timeline: TimelineView;
+  readonly compare: CompareView;
+  readonly classroom: Classroom;
+  readonly explorePanel: ExplorePanel;
+  readonly session: EngineSession;
+  readonly settings: Settings;
+  readonly snap: Snapshot | null;
+  readonly busy: boolean;
+  /** run is the run on screen; loadSynthetic clears it. */
+  run: { readonly done: boolean; readonly firstFrameMs: number | null } | null;
+  readonly exploration: { readonly done: boolean; readonly report: ExploreReport | null } | null;
+  engineOverrides: Partial<EngineOptions>;
+  flush(): void;
+  forcedList(): ForcedSwitch[];
+  command(action: () => void): void;
+  seek(time: number): void;
+  setPace(pace: Pace): void;
+}
 
 export interface TestHook {
   /** running tells whether a run is going, without rendering first (state() renders a frame). */
@@ -28,7 +59,7 @@ export interface TestHook {
     gil: { holder: number; waiters: number[] } | null;
   };
   /** terminal describes xterm's buffer and flow-control backlog (null before xterm.js loads). */
-  terminal(): ReturnType<App['terminal']['buffer']>;
+  terminal(): ReturnType<OutputTerminal['buffer']>;
   timeline(): unknown;
   timelineX(time: number): number;
   frameTimes(): number[];
@@ -49,7 +80,7 @@ export interface TestHook {
   fault(kind: 'crash' | 'hang'): void;
 }
 
-export function installTestHook(app: App, createWorker: () => Worker): void {
+export function installTestHook(app: TestPage, createWorker: () => Worker, scheduler: InstalledScheduler): void {
   let prober: EngineSession | null = null;
   const hook: TestHook = {
     terminal() {
@@ -89,7 +120,7 @@ export function installTestHook(app: App, createWorker: () => Worker): void {
       app.timeline.frameTimes = [];
     },
     compare: () => app.compare.model(),
-    scheduler: () => schedulerOf(app)?.model() ?? null,
+    scheduler: () => scheduler.view()?.model() ?? null,
     explore: () => {
       app.flush();
       const e = app.exploration;

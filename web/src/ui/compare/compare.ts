@@ -3,10 +3,11 @@
 // and main metrics: CPU utilisation, context switches, time waiting for the GIL.
 import { formatSeconds } from '../../player/format';
 import { type RunMetrics, metrics } from '../../player/metrics';
-import { Trace } from '../../player/trace';
+import { recordRun } from '../../player/recording';
+import type { Trace } from '../../player/trace';
 import { type Disposable, DisposableStore, h, listen, setText } from '../dom';
-import type { EngineSession } from '../run/session';
-import { type Settings, toEngineOptions } from '../settings/settings';
+import type { EngineSession } from '../../engine/session';
+import { type Settings, toEngineOptions } from '../../engine/settings';
 import { TimelineView } from '../timeline/timeline';
 import { lineIcon } from '../icons';
 
@@ -80,33 +81,28 @@ export class CompareView implements Disposable {
     if (!this.dialog.open) this.dialog.showModal();
     this.timeline ??= this.store.add(new TimelineView(this.timelineBox, { onSeek: (t) => this.timeline?.setPlayhead(t, false) }));
     this.sessions ??= [this.createSession(), this.createSession()];
-    this.sides = [this.side(spec.a), this.side(spec.b)];
-    const sides = this.sides;
-    this.timeline.setGroups(sides.map((s, i) => ({ title: `${'AB'[i]}: ${s.spec.label}`, trace: s.trace, lanes: [] })));
-    setText(this.status, 'Running both…');
-    this.render();
-    sides.forEach((side, i) => {
-      this.sessions?.[i].start(side.spec.source, toEngineOptions(side.spec.settings), {
-        onEvents: (buffers, newStrings) => {
-          buffers.forEach((b, k) => side.trace.ingest(b, k === 0 ? newStrings : []));
-          this.timeline?.refresh();
-        },
-        onProgress: () => undefined,
-        onDone: (result, stopped) => {
-          side.trace.finish({ elapsed: result?.elapsed ?? side.trace.endTime, steps: result?.steps ?? 0, error: result?.error ?? null });
+    const sessions = this.sessions;
+    const sides = [spec.a, spec.b].map((runSpec, i) => {
+      const { trace } = recordRun(sessions[i], runSpec.source, toEngineOptions(runSpec.settings), {
+        onEvents: () => this.timeline?.refresh(),
+        onEnd: (result, stopped, failure) => {
           side.done = true;
           side.output = result?.output ?? '';
-          side.error = result?.error ? `${result.error.type}: ${result.error.message}` : stopped === 'event-limit' ? 'stopped at the event limit' : stopped ? 'stopped' : '';
-          side.metrics = metrics(side.trace, side.spec.settings.cores);
-          this.render();
-        },
-        onFailed: (message) => {
-          side.done = true;
-          side.error = message;
+          if (failure) side.error = failure;
+          else {
+            side.error = result?.error ? `${result.error.type}: ${result.error.message}` : stopped === 'event-limit' ? 'stopped at the event limit' : stopped ? 'stopped' : '';
+            side.metrics = metrics(side.trace, side.spec.settings.cores);
+          }
           this.render();
         },
       }, { maxEvents: MAX_EVENTS, output: true });
-    });
+      const side: SideState = { spec: runSpec, trace, done: false, error: '', metrics: null, output: '' };
+      return side;
+    }) as [SideState, SideState];
+    this.sides = sides;
+    this.timeline.setGroups(sides.map((s, i) => ({ title: `${'AB'[i]}: ${s.spec.label}`, trace: s.trace, lanes: [] })));
+    setText(this.status, 'Running both…');
+    this.render();
   }
 
   close(): void {
@@ -126,10 +122,6 @@ export class CompareView implements Disposable {
     this.stopRuns();
     this.sessions?.forEach((s) => s.dispose());
     this.store.dispose();
-  }
-
-  private side(spec: CompareRunSpec): SideState {
-    return { spec, trace: new Trace(), done: false, error: '', metrics: null, output: '' };
   }
 
   private stopRuns(): void {

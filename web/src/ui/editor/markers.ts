@@ -3,6 +3,7 @@
 // line show as chips side by side, so "horizontal" concurrency is visible in the code.
 import { type EditorState, type Extension, RangeSet, RangeSetBuilder, StateEffect, StateField } from '@codemirror/state';
 import { Decoration, type DecorationSet, EditorView, GutterMarker, WidgetType, gutter } from '@codemirror/view';
+import type { Snapshot } from '../../player/snapshot';
 import { TaskState } from '../../player/states';
 import { taskColor } from '../colors';
 import { svgIcon } from '../icons';
@@ -15,6 +16,16 @@ export interface TaskMarker {
   state: TaskState;
   /** detail is a short note for the chip's tooltip, such as what the task waits for. */
   detail: string;
+}
+
+/** markersOf turns a snapshot into editor markers: every live task at its current line. */
+export function markersOf(s: Snapshot): TaskMarker[] {
+  const out: TaskMarker[] = [];
+  for (const t of s.tasks) {
+    if (t.line <= 0 || t.state === TaskState.Unborn || t.state === TaskState.Done) continue;
+    out.push({ line: t.line, task: t.id, name: t.name, colorIndex: t.index, state: t.state, detail: t.blocking ? `blocks the event loop in ${t.blocking.call}` : t.waitFor });
+  }
+  return out;
 }
 
 export interface ErrorMarker {

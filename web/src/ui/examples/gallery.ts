@@ -1,7 +1,7 @@
 // The examples gallery: public/examples/index.json lists each example's file, title,
 // explanation, suggested settings and an optional compare pair. Loaded by URL relative
 // to the page, checked before use, and each program fetched on demand.
-import type { Settings } from '../settings/settings';
+import type { Settings } from '../../engine/settings';
 
 export interface CompareSide {
   label: string;

@@ -7,7 +7,7 @@ import { formatSeconds } from '../../player/format';
 import { type Disposable, DisposableStore, h, listen, setText } from '../dom';
 import { lineIcon } from '../icons';
 import { progressCounters, progressText } from '../run/explore';
-import type { ExploreProgress } from '../run/explore-protocol';
+import type { ExploreProgress } from '../../engine/protocol';
 import type { ForcedSwitch } from '../timeline/forced';
 
 export interface ExplorePanelHandlers {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exploreArgs } from '../app/commands';
 import { bugDetail, bugHeadline, coverageMessage, explorable, progressCounters, progressLine, progressText } from './explore';
 import { validateWorkerMessage } from '../../engine/protocol';
-import { type ExploreBug, type ExploreReport, isSchedule } from './explore-protocol';
+import { type ExploreBug, type ExploreReport, isSchedule } from '../../engine/protocol';
 
 const bug: ExploreBug = {
   kind: 'assertion',

@@ -1,7 +1,7 @@
 // "Find a bug" in words, without DOM: which programs the explorer can search, the progress
 // counters, the verdict when a bug is found, and the message that says exactly what was
 // covered when none is. The page, the scheduler dialog and the tests share these texts.
-import type { BugKind, ExploreBug, ExploreProgress, ExploreReport } from './explore-protocol';
+import type { ExploreBugKind as BugKind, ExploreBug, ExploreProgress, ExploreReport } from '../../engine/protocol';
 
 /** explorable tells whether a program has schedules to explore: it starts threads or runs asyncio. */
 export function explorable(source: string): boolean {
@@ -82,5 +82,5 @@ export function coverageMessage(report: ExploreReport, stopped: 'cancelled' | nu
   return `No bug found: ${covered}.${pruned}${hint}`;
 }
 
-/** killedMessage is shown when Stop had to terminate the worker: no report came back. */
+/** KILLED_MESSAGE is shown when Stop had to terminate the worker: no report came back. */
 export const KILLED_MESSAGE = 'Stopped. The engine did not answer in time, so it was restarted; the schedules explored so far are not known.';

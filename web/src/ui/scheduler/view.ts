@@ -12,8 +12,8 @@ import { type TaskMarker, setErrorMarker, setTaskMarkers, taskMarkers } from '..
 import { pythonSupport } from '../editor/editor';
 import { editorTheme } from '../editor/theme';
 import { bugHeadline, coverageMessage } from '../run/explore';
-import type { ExploreReport } from '../run/explore-protocol';
-import type { EngineSession } from '../run/session';
+import type { ExploreReport } from '../../engine/protocol';
+import type { EngineSession } from '../../engine/session';
 import { type Challenge, Game, type Verdict, describeThread, parseChallenges, threadForKey, usesThreads, verdict } from './model';
 import './scheduler.css';
 import { lineIcon } from '../icons';

@@ -1,7 +1,7 @@
 // SettingsPanel: the form for the runtime settings. Every change is validated, reported
 // once (the page re-runs the program) and reflected back when the console changes a value.
 import { type Disposable, DisposableStore, h, listen } from '../dom';
-import { DEFAULT_SETTINGS, LIMITS, type Settings, normalizeSettings } from './settings';
+import { DEFAULT_SETTINGS, LIMITS, type Settings, normalizeSettings } from '../../engine/settings';
 
 interface Field {
   key: keyof Settings;
@@ -28,15 +28,15 @@ export class SettingsPanel implements Disposable {
         'Runtime',
         this.checkbox('sequential', 'Sequential', 'Run threads and tasks one after another, never interleaved.'),
         this.checkbox('gil', 'GIL', 'The global interpreter lock lets one thread run Python at a time, and hands it over only where CPython 3.11 checks for a switch (loop jumps, calls, function starts). Off: free-threaded, threads run at once on the cores and interleave at any instruction.'),
-        this.number('cores', 'Cores', 'CPU cores for threads.', LIMITS.cores.min, LIMITS.cores.max, 1, 1),
-        this.number('switchInterval', 'Switch interval (ms)', 'How long a thread holds the GIL before it is asked to let go; it does at its next check.', 0.001, 1000, 0.5, 1000),
-        this.number('timeSlice', 'Time slice (ms)', 'How long the OS lets a thread run on a core before preempting it.', 0.001, 1000, 1, 1000),
-        this.number('seed', 'Seed', 'Seeds random and the scheduler: same seed, same run.', LIMITS.seed.min, LIMITS.seed.max, 1, 1),
+        this.number('cores', 'Cores', 'CPU cores for threads.', 1, 1),
+        this.number('switchInterval', 'Switch interval (ms)', 'How long a thread holds the GIL before it is asked to let go; it does at its next check.', 0.5, 1000),
+        this.number('timeSlice', 'Time slice (ms)', 'How long the OS lets a thread run on a core before preempting it.', 1, 1000),
+        this.number('seed', 'Seed', 'Seeds random and the scheduler: same seed, same run.', 1, 1),
       ),
       this.group(
         'Network (sim.network)',
-        this.number('latency', 'Latency (s)', 'How long each simulated request takes.', LIMITS.latency.min, LIMITS.latency.max, 0.05, 1),
-        this.number('capacity', 'Capacity', 'Requests served at once; empty means no limit.', LIMITS.capacity.min, LIMITS.capacity.max, 1, 1, 'unlimited'),
+        this.number('latency', 'Latency (s)', 'How long each simulated request takes.', 0.05, 1),
+        this.number('capacity', 'Capacity', 'Requests served at once; empty means no limit.', 1, 1, 'unlimited'),
       ),
     );
     const reset = h('button', { type: 'button', class: 'button-quiet' }, 'Reset to defaults');
@@ -86,14 +86,14 @@ export class SettingsPanel implements Disposable {
     return h('div', { class: 'setting setting-check' }, input, h('label', { for: input.id }, label), h('small', {}, help));
   }
 
-  // number adds a numeric field; scale converts the stored value to the shown unit (ms: 1000).
-  private number(key: keyof Settings, label: string, help: string, min: number, max: number, step: number, scale: number, placeholder?: string): HTMLElement {
+  // number adds a numeric field bounded by the setting's LIMITS; scale converts the stored value to the shown unit (ms: 1000).
+  private number(key: keyof typeof LIMITS, label: string, help: string, step: number, scale: number, placeholder?: string): HTMLElement {
     const input = h('input', {
       type: 'number',
       name: key,
       id: `setting-${key}`,
-      min,
-      max,
+      min: LIMITS[key].min * scale,
+      max: LIMITS[key].max * scale,
       step,
       inputmode: 'decimal',
       placeholder,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, describeDifference, normalizeSettings, toEngineOptions } from './settings';
+import { DEFAULT_SETTINGS, normalizeSettings, toEngineOptions } from '../../engine/settings';
+import { describeDifference } from './settings';
 
 describe('settings', () => {
   it('normalizes stored values and keeps defaults for junk', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../engine/settings';
 import {
   MAX_CODE_BYTES,
   MAX_JSON_BYTES,

@@ -2,8 +2,8 @@
 // packed into the URL fragment as "s=1.<base64url(deflate-raw(JSON))>". Decoding checks
 // sizes, bytes and every field, so a damaged or hostile link only ever becomes an error
 // message; strings come back as plain data for the caller to show as text. No DOM here.
-import { isSchedule } from '../run/explore-protocol';
-import { type Settings, normalizeSettings } from '../settings/settings';
+import { isSchedule } from '../../engine/protocol';
+import { SETTING_KINDS, type Settings, normalizeSettings } from '../../engine/settings';
 
 export interface SharedState {
   /** code is the program text. */
@@ -31,18 +31,6 @@ export const MAX_POSITION = 1e9;
 const PREFIX = 's=';
 const EXAMPLE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
-const SETTING_TYPES: Record<keyof Settings, 'boolean' | 'number' | 'number|null' | 'schedule'> = {
-  sequential: 'boolean',
-  gil: 'boolean',
-  cores: 'number',
-  switchInterval: 'number',
-  timeSlice: 'number',
-  seed: 'number',
-  latency: 'number',
-  capacity: 'number|null',
-  schedule: 'schedule',
-};
-
 const kb = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
 
 /** ShareError is thrown by encodeShare when the state cannot become a link (too large). */
@@ -125,7 +113,7 @@ export function validate(value: unknown): DecodeResult {
   const settings = own(value, 'settings');
   if (settings !== undefined && !isRecord(settings)) return fail('The link\'s settings are not valid.');
   const copied: Record<string, unknown> = {};
-  for (const [key, type] of Object.entries(SETTING_TYPES)) {
+  for (const [key, type] of Object.entries(SETTING_KINDS)) {
     const v = settings ? own(settings, key) : undefined;
     if (v === undefined) continue;
     if (type === 'schedule') {

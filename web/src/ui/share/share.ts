@@ -4,10 +4,13 @@
 // under "interleave.beforeLink" (restore swaps the two). Text from a link reaches the page
 // only as text: the editor's document, textContent and an input's value.
 import { formatSeconds } from '../../player/format';
-import type { App } from '../app/app';
+import type { Player } from '../../player/player';
+import type { CommandRegistry } from '../app/commands';
 import { storage } from '../app/storage';
+import type { Example } from '../examples/gallery';
 import { type Disposable, DisposableStore, h, isTyping, listen } from '../dom';
-import { type Settings, normalizeSettings, summary } from '../settings/settings';
+import { type Settings, normalizeSettings } from '../../engine/settings';
+import { summary } from '../settings/settings';
 import { ShareError, type SharedState, decodeShare, encodeShare, isShareFragment } from './link';
 import { lineIcon } from '../icons';
 
@@ -68,12 +71,32 @@ export function describeState(state: SharedState): string {
   return `${state.example ? `the example ${state.example}` : 'this program'} (${summary(state.settings)})${where}`;
 }
 
+/** SharePage is what sharing needs of the playground (its App). */
+export interface SharePage {
+  readonly editor: { readonly text: string; setText(text: string): void };
+  readonly settings: Settings;
+  /** example is the example the editor shows; sharing forgets it when a link or restore replaces the program. */
+  example: Example | null;
+  readonly gallery: { readonly listed: readonly Example[]; find(name: string): Example | undefined; source(example: Example): Promise<string> };
+  readonly player: Player;
+  readonly run: { readonly source: string; readonly done: boolean } | null;
+  /** ready resolves once the examples are listed. */
+  readonly ready: Promise<void>;
+  readonly commands: CommandRegistry;
+  setStatus(text: string, tone: 'idle' | 'busy' | 'ok' | 'error'): void;
+  note(text: string, tone?: 'info' | 'error' | 'dim' | 'ok'): void;
+  applySettings(s: Settings, rerun: boolean): void;
+  loadExample(name: string): Promise<boolean>;
+  start(): void;
+  seek(time: number): void;
+}
+
 export class Sharing implements Disposable {
   private readonly store = new DisposableStore();
   private dialog: HTMLDialogElement | null = null;
   private generation = 0;
 
-  constructor(private readonly app: App) {
+  constructor(private readonly app: SharePage) {
     const button = document.getElementById('share-button');
     if (button) this.store.add(listen(button, 'click', () => void this.copy(true)));
     this.store.add(listen(document, 'keydown', (event) => this.onKey(event as KeyboardEvent)));
@@ -286,20 +309,13 @@ export class Sharing implements Disposable {
   }
 }
 
-const installed = new WeakMap<App, Sharing>();
-
-/** installSharing wires sharing into the page and opens the link in the address bar, if any. */
-export function installSharing(app: App): Sharing {
-  const sharing = new Sharing(app);
-  installed.set(app, sharing);
+/** installSharing wires sharing into the page, adds the console's share [code] and restore, and opens the link in the address bar, if any. */
+export function installSharing(page: SharePage): Sharing {
+  const sharing = new Sharing(page);
+  page.commands.register(['share', 'restore'], (name, args) => {
+    if (name === 'restore') sharing.restore();
+    else if (args[0] === undefined || args[0] === 'code') void sharing.copy(args[0] !== 'code');
+    else page.note('share takes no argument, or code to leave out the playback position', 'error');
+  });
   return sharing;
-}
-
-/** shareCommand runs the console's share [code] (code: without the playback position) and restore. */
-export function shareCommand(app: App, name: 'share' | 'restore', args: string[]): void {
-  const sharing = installed.get(app);
-  if (!sharing) app.note('Sharing is not available on this page.', 'error');
-  else if (name === 'restore') sharing.restore();
-  else if (args[0] === undefined || args[0] === 'code') void sharing.copy(args[0] !== 'code');
-  else app.note('share takes no argument, or code to leave out the playback position', 'error');
 }

@@ -6,23 +6,8 @@
 // every call made meanwhile, so the result is the same as if xterm.js had been there.
 import type { Playhead, Trace } from '../../player/trace';
 import { type Disposable, h, listen } from '../dom';
+import type { NoteTone, TerminalAppearance, TerminalHandlers } from './types';
 import type { XtermView } from './xterm-view';
-
-export interface TerminalHandlers {
-  /** onSeekPrint asks to move the playhead to the print event with emission index seq. */
-  onSeekPrint(seq: number): void;
-  /** onSourceLine asks the editor to show a line (from a traceback link). */
-  onSourceLine(line: number): void;
-}
-
-export type NoteTone = 'info' | 'command' | 'error' | 'dim' | 'ok';
-
-/** TerminalAppearance is the presenter's restyling: font size and, optionally, colours. */
-export interface TerminalAppearance {
-  fontSize: number;
-  background?: string;
-  foreground?: string;
-}
 
 type Call = (view: XtermView) => void;
 

@@ -11,7 +11,7 @@ import { type IMarker, Terminal } from '@xterm/xterm';
 import { formatStamp } from '../../player/format';
 import type { Playhead, Trace } from '../../player/trace';
 import { type Disposable, DisposableStore, listen } from '../dom';
-import type { NoteTone, TerminalAppearance, TerminalHandlers } from './terminal';
+import type { NoteTone, TerminalAppearance, TerminalHandlers } from './types';
 
 const TONES: Record<NoteTone, string> = {
   info: '\x1b[36m',

@@ -6,8 +6,7 @@
 import { formatSeconds } from '../../player/format';
 import { type Disposable, h } from '../dom';
 import { describeAt } from './describe';
-import { LaneKind } from './model';
-import type { TimelineGroup } from './timeline';
+import { LaneKind, type TimelineGroup } from './model';
 
 const THROTTLE_MS = 250;
 /** MAX_NAMES tasks are named in the label; MAX_ROWS tasks get a row in the table. */

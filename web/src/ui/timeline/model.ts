@@ -24,6 +24,13 @@ export interface Lane {
   process?: number;
 }
 
+/** TimelineGroup is one run's lanes under a title (Compare shows two). */
+export interface TimelineGroup {
+  title: string;
+  trace: Trace;
+  lanes: Lane[];
+}
+
 /** MAIN_PID is os.getpid() of the main program in the engine; process k has MAIN_PID + k. */
 export const MAIN_PID = 4242;
 

@@ -10,14 +10,8 @@ import { computeTicks, createTicks, formatTick } from './axis';
 import { TimelineAlt } from './alt';
 import { describeAt, segmentLabel } from './describe';
 import { type ForcedMark, type ForcedSwitch, forcedMarks, forcedSwitches, markNear } from './forced';
-import { ACTIVITY, DrawList, LaneKind, type Lane, buildFrame, lanesOf } from './model';
+import { ACTIVITY, DrawList, LaneKind, type Lane, type TimelineGroup, buildFrame, lanesOf } from './model';
 import { TimelineViewport } from './view';
-
-export interface TimelineGroup {
-  title: string;
-  trace: Trace;
-  lanes: Lane[];
-}
 
 export interface TimelineCallbacks {
   /** onSeek asks the player to move the playhead (click, scrub). */
@@ -219,7 +213,7 @@ export class TimelineView implements Disposable {
     };
   }
 
-  /** seekX maps a canvas x (CSS px) to time, for tests that click. */
+  /** xForTime is the canvas x (CSS px) of a time, for tests that click. */
   xForTime(time: number): number {
     return this.labelWidth + this.viewport.xAt(time);
   }

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RunResult } from '../../engine/client';
-import type { WorkerRequest } from '../../engine/protocol';
-import type { ExploreReport } from './explore-protocol';
-import { EngineSession, type ExploreListener, type RunListener, WATCHDOG_MS, CHUNK_RECORDS } from './session';
+import type { RunResult } from './client';
+import type { ExploreListener, ExploreReport, RunListener, WorkerRequest } from './protocol';
+import { EngineSession, WATCHDOG_MS, CHUNK_RECORDS } from './session';
 
 class FakeWorker {
   static made: FakeWorker[] = [];

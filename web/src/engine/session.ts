@@ -4,42 +4,16 @@
 // reports a failed run or stops answering during a run (the watchdog) is replaced: the run
 // ends with onFailed and a new worker is made and warmed up at once, so the next Run does
 // not wait for the wasm to compile.
-import type { RunResult } from '../../engine/client';
 import {
   type EngineOptions,
-  type RunProgress,
-  type StopReason,
+  type ExploreListener,
+  type ExploreOptions,
+  type RunLimits,
+  type RunListener,
   type WorkerMessage,
   type WorkerRequest,
   validateWorkerMessage,
-} from '../../engine/protocol';
-import type { Disposable } from '../dom';
-import type { ExploreOptions, ExploreProgress, ExploreReport } from './explore-protocol';
-
-export interface RunListener {
-  onEvents(buffers: ArrayBuffer[], newStrings: string[]): void;
-  onProgress(progress: RunProgress): void;
-  /** onDone ends the run; result is null when the worker had to be terminated. */
-  onDone(result: RunResult | null, stopped: StopReason | null): void;
-  /** onFailed ends the run without the engine; reason reads "the engine crashed (…)" or similar. */
-  onFailed(reason: string): void;
-}
-
-/** ExploreListener hears one exploration: progress, then its report (or a failure). */
-export interface ExploreListener {
-  onProgress(progress: ExploreProgress): void;
-  /** onDone ends the exploration; report is null when the worker had to be terminated before it answered. */
-  onDone(report: ExploreReport | null, stopped: 'cancelled' | null): void;
-  onFailed(reason: string): void;
-}
-
-export interface RunLimits {
-  maxEvents: number;
-  /** output asks for the printed output in onDone's result (otherwise it is ''; prints are in the trace). */
-  output?: boolean;
-  stepsPerAdvance?: number;
-  firstSteps?: number;
-}
+} from './protocol';
 
 const CANCEL_GRACE_MS = 400;
 
@@ -67,7 +41,7 @@ interface ActiveRun {
   watchdog: number;
 }
 
-export class EngineSession implements Disposable {
+export class EngineSession {
   private worker: Worker | null = null;
   private active: ActiveRun | null = null;
   private lastId = 0;
