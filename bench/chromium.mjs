@@ -46,7 +46,8 @@ window.benchReady = true;
 /** startChromium loads the page; run(source) measures one program; close() ends the browser. */
 export async function startChromium() {
   if (!existsSync(CHROMIUM)) throw new EngineUnavailable(`${CHROMIUM} not found (apt-get install chromium)`);
-  if (!existsSync(WASM_GLUE) || !existsSync(WASM_BINARY)) throw new EngineUnavailable(`wasm engine not found in ${WASM_DIR}`);
+  if (!existsSync(WASM_GLUE) || !existsSync(WASM_BINARY))
+    throw new EngineUnavailable(`wasm engine not found in ${WASM_DIR}`);
   let chromium;
   try {
     ({ chromium } = await import('playwright-core'));
@@ -61,7 +62,14 @@ export async function startChromium() {
   const { server, url } = await serve(dir, 4800 + Math.floor(Math.random() * 100));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   const close = async () => {
     await browser.close();

@@ -27,8 +27,8 @@ import {
 } from '../tests/golden/lib/engines.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const STEP_LIMIT = 1e12;  // benchmarks run far past the default 100M-step limit
-const MEMORY_LIMIT_MB = 1024;  // 100,000 asyncio tasks need about 500 MB of live objects
+const STEP_LIMIT = 1e12; // benchmarks run far past the default 100M-step limit
+const MEMORY_LIMIT_MB = 1024; // 100,000 asyncio tasks need about 500 MB of live objects
 const ENGINES = ['native', 'wasm', 'cpython', 'chromium'];
 
 const SUITES = ['cpu', 'scale', 'explore', 'real'];
@@ -97,7 +97,9 @@ function describeError(e) {
 // ---- per-engine measurements ----------------------------------------------------------------
 
 async function nativeMeasure(file, startupSeconds) {
-  const r = await runNative(file, ['--step-limit', String(STEP_LIMIT), '--memory-limit', String(MEMORY_LIMIT_MB)], { timeoutMs: 600_000 });
+  const r = await runNative(file, ['--step-limit', String(STEP_LIMIT), '--memory-limit', String(MEMORY_LIMIT_MB)], {
+    timeoutMs: 600_000,
+  });
   if (r.crash) return { problem: r.crash.split('\n')[0] };
   if (r.error) return { problem: describeError(r.error) };
   return {
@@ -133,12 +135,15 @@ const fmtSeconds = (s) => (s === undefined ? '-' : s.toFixed(3));
 const fmtRatio = (r) => (r === undefined || !Number.isFinite(r) ? '-' : `${r.toFixed(2)}x`);
 const fmtSteps = (n) => (n === undefined ? '-' : n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : String(n));
 const fmtRate = (n) => (n === undefined || !Number.isFinite(n) ? '-' : `${(n / 1e6).toFixed(1)}M/s`);
-const fmtCount = (n) => (n === undefined ? '-' : n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)}k` : String(n));
-const fmtSwitchRate = (n) => (n === undefined || !Number.isFinite(n) ? '-' : n >= 1e6 ? `${(n / 1e6).toFixed(2)}M/s` : `${(n / 1e3).toFixed(0)}k/s`);
+const fmtCount = (n) =>
+  n === undefined ? '-' : n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)}k` : String(n);
+const fmtSwitchRate = (n) =>
+  n === undefined || !Number.isFinite(n) ? '-' : n >= 1e6 ? `${(n / 1e6).toFixed(2)}M/s` : `${(n / 1e3).toFixed(0)}k/s`;
 
 function table(header, rows) {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  const line = (cells) =>
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
@@ -236,7 +241,12 @@ async function cpuSuite(args, engines, notes) {
   const programs = readdirSync(HERE)
     .filter((f) => f.endsWith('.py') && f.includes(args.filter))
     .sort()
-    .map((f) => ({ label: basename(f, '.py'), file: join(HERE, f), source: readFileSync(join(HERE, f), 'utf8'), engines: ENGINES }));
+    .map((f) => ({
+      label: basename(f, '.py'),
+      file: join(HERE, f),
+      source: readFileSync(join(HERE, f), 'utf8'),
+      engines: ENGINES,
+    }));
   if (programs.length === 0) return;
   const results = [];
   for (const p of programs) results.push(await measureProgram(p, engines, repeat, notes));
@@ -259,7 +269,18 @@ async function cpuSuite(args, engines, notes) {
       wasmCpython: c && w ? w.seconds / c.seconds : undefined,
     };
   });
-  const header = ['program', 'steps', 'native s', 'wasm s', 'cpython s', 'simulated s', 'native steps/s', 'wasm steps/s', 'wasm/native', 'wasm/cpython'];
+  const header = [
+    'program',
+    'steps',
+    'native s',
+    'wasm s',
+    'cpython s',
+    'simulated s',
+    'native steps/s',
+    'wasm steps/s',
+    'wasm/native',
+    'wasm/cpython',
+  ];
   const cells = (x) => [
     x.name,
     fmtSteps(x.steps),
@@ -284,7 +305,9 @@ async function cpuSuite(args, engines, notes) {
     wasmNative: geomean(rows.map((x) => x.wasmNative)),
     wasmCpython: geomean(rows.map((x) => x.wasmCpython)),
   };
-  console.log(`\nCPU suite: best of ${repeat} runs, wall seconds; tracing on; "simulated s" is the engine's simulated clock.\n`);
+  console.log(
+    `\nCPU suite: best of ${repeat} runs, wall seconds; tracing on; "simulated s" is the engine's simulated clock.\n`,
+  );
   table(header, [...rows.map(cells), cells(mean)]);
 }
 
@@ -296,7 +319,10 @@ function scaleHeader(source, key) {
 
 // shrink rewrites `NAME = 100_000  # quick: 10_000` lines to their quick sizes.
 function shrink(source) {
-  return source.replace(/^(\w+ = )[\d_]+(\s+# quick: ([\d_]+))$/gm, (_, lhs, comment, quick) => `${lhs}${quick}${comment}`);
+  return source.replace(
+    /^(\w+ = )[\d_]+(\s+# quick: ([\d_]+))$/gm,
+    (_, lhs, comment, quick) => `${lhs}${quick}${comment}`,
+  );
 }
 
 // switchesOf reads the `switches: N` line a scale program prints.
@@ -327,7 +353,8 @@ async function scaleSuite(args, engines, scratch, notes) {
     });
   if (programs.length === 0) return;
   const results = [];
-  for (const p of programs) results.push({ ...(await measureProgram(p, engines, repeat, notes)), yardstick: p.yardstick });
+  for (const p of programs)
+    results.push({ ...(await measureProgram(p, engines, repeat, notes)), yardstick: p.yardstick });
 
   const yard = results.find((r) => r.yardstick && ok(r.cpython));
   const cpythonRate = yard ? switchesOf(ok(yard.cpython)) / ok(yard.cpython).seconds : undefined;
@@ -352,7 +379,21 @@ async function scaleSuite(args, engines, scratch, notes) {
       wasmVsCpython: w && switches && cpythonRate ? switches / w.seconds / cpythonRate : undefined,
     };
   });
-  const header = ['program', 'switches', 'events', 'native s', 'wasm s', 'cpython s', 'simulated s', 'native sw/s', 'wasm sw/s', 'cpython sw/s', 'wasm/native', 'native/cpy asyncio', 'wasm/cpy asyncio'];
+  const header = [
+    'program',
+    'switches',
+    'events',
+    'native s',
+    'wasm s',
+    'cpython s',
+    'simulated s',
+    'native sw/s',
+    'wasm sw/s',
+    'cpython sw/s',
+    'wasm/native',
+    'native/cpy asyncio',
+    'wasm/cpy asyncio',
+  ];
   const cells = (x) => [
     x.name,
     fmtCount(x.switches),
@@ -368,7 +409,9 @@ async function scaleSuite(args, engines, scratch, notes) {
     fmtRatio(x.nativeVsCpython),
     fmtRatio(x.wasmVsCpython),
   ];
-  console.log(`\nScale suite${args.quick ? ' (--quick sizes)' : ''}: best of ${repeat}, wall seconds; "switches" is the program's count of task switches.`);
+  console.log(
+    `\nScale suite${args.quick ? ' (--quick sizes)' : ''}: best of ${repeat}, wall seconds; "switches" is the program's count of task switches.`,
+  );
   console.log(
     yard
       ? `The last two columns divide the engine's switches per second by CPython's real asyncio (${yard.name}: ${fmtSwitchRate(cpythonRate)}).\n`
@@ -406,7 +449,9 @@ function exploreWasm(wasm, source) {
 async function exploreSuite(args, engines, notes) {
   const repeat = args.repeat ?? (args.quick ? 1 : 3);
   const dir = join(ROOT, 'tests', 'explore');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.py') && `explore/${f}`.includes(args.filter)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.py') && `explore/${f}`.includes(args.filter))
+    .sort();
   if (files.length === 0) return;
   const rows = [];
   for (const f of files) {
@@ -415,10 +460,15 @@ async function exploreSuite(args, engines, notes) {
     const source = readFileSync(file, 'utf8');
     const n = engines.native ? await best(repeat, () => exploreNative(file)) : undefined;
     const w = engines.wasm ? await best(repeat, () => exploreWasm(engines.wasm.engine, source)) : undefined;
-    for (const [engine, m] of [['native', n], ['wasm', w]]) if (m?.problem) notes.push(`${f} [${engine}]: ${m.problem}`);
+    for (const [engine, m] of [
+      ['native', n],
+      ['wasm', w],
+    ])
+      if (m?.problem) notes.push(`${f} [${engine}]: ${m.problem}`);
     const report = ok(n)?.report ?? ok(w)?.report;
     const rate = (m) => (ok(m) ? `${Math.round(m.report.explored / m.seconds)}/s` : '-');
-    const first = (m) => (ok(m) && m.report.first_bug_seconds !== undefined ? `${(m.report.first_bug_seconds * 1000).toFixed(1)} ms` : '-');
+    const first = (m) =>
+      ok(m) && m.report.first_bug_seconds !== undefined ? `${(m.report.first_bug_seconds * 1000).toFixed(1)} ms` : '-';
     rows.push([
       basename(f, '.py'),
       report ? String(report.explored) : '-',
@@ -430,8 +480,13 @@ async function exploreSuite(args, engines, notes) {
       first(w),
     ]);
   }
-  console.log(`\nExplore suite: best of ${repeat}; the whole search (exhaustive, up to 2 preemptions, stopping at the first bug), start-up excluded.\n`);
-  table(['program', 'schedules', 'pruned', 'bug', 'native sched/s', 'wasm sched/s', 'native 1st bug', 'wasm 1st bug'], rows);
+  console.log(
+    `\nExplore suite: best of ${repeat}; the whole search (exhaustive, up to 2 preemptions, stopping at the first bug), start-up excluded.\n`,
+  );
+  table(
+    ['program', 'schedules', 'pruned', 'bug', 'native sched/s', 'wasm sched/s', 'native 1st bug', 'wasm 1st bug'],
+    rows,
+  );
 }
 
 // ---- the real suite ----------------------------------------------------------------------------
@@ -459,7 +514,10 @@ function rssWrapper() {
   }
   const probe = spawnSync('python3', ['-c', RSS_WRAPPER, 'true'], { encoding: 'utf8' });
   if (probe.status === 0 && probe.stderr.includes(MAXRSS_MARK)) {
-    return { how: 'a python3 wrapper (os.wait4 ru_maxrss)', wrap: (cmd, args) => ['python3', ['-c', RSS_WRAPPER, cmd, ...args]] };
+    return {
+      how: 'a python3 wrapper (os.wait4 ru_maxrss)',
+      wrap: (cmd, args) => ['python3', ['-c', RSS_WRAPPER, cmd, ...args]],
+    };
   }
   return null;
 }
@@ -471,7 +529,12 @@ async function runMeasured(wrapper, cmd, args, options) {
   const lines = r.stderr.split('\n');
   const mark = lines.find((line) => line.startsWith(MAXRSS_MARK));
   const stderr = lines
-    .filter((line) => !line.startsWith(MAXRSS_MARK) && !line.startsWith('Command exited with non-zero status') && !line.startsWith('Command terminated by signal'))
+    .filter(
+      (line) =>
+        !line.startsWith(MAXRSS_MARK) &&
+        !line.startsWith('Command exited with non-zero status') &&
+        !line.startsWith('Command terminated by signal'),
+    )
     .join('\n');
   return { ...r, stderr, maxRssMb: mark ? Number(mark.split(' ')[1]) / 1024 : undefined };
 }
@@ -485,10 +548,17 @@ async function realNative(wrapper, file, startup) {
   try {
     parsed = JSON.parse(r.stdout.trim());
   } catch {
-    return { problem: `no JSON on stdout (exit code ${r.code}${r.signal ? `, ${r.signal}` : ''}) ${r.stderr.trim().split('\n').pop() ?? ''}` };
+    return {
+      problem: `no JSON on stdout (exit code ${r.code}${r.signal ? `, ${r.signal}` : ''}) ${r.stderr.trim().split('\n').pop() ?? ''}`,
+    };
   }
   if (parsed.error) return { problem: describeError(parsed.error) };
-  return { seconds: Math.max(1e-6, r.wallMs / 1000 - startup), memoryMb: r.maxRssMb, steps: parsed.steps, output: parsed.output ?? '' };
+  return {
+    seconds: Math.max(1e-6, r.wallMs / 1000 - startup),
+    memoryMb: r.maxRssMb,
+    steps: parsed.steps,
+    output: parsed.output ?? '',
+  };
 }
 
 // wasmMemoryMb is the size of a module instance's linear memory, which only grows.
@@ -498,7 +568,7 @@ function wasmMemoryMb(wasm) {
 }
 
 async function realWasm(wasm, source) {
-  await wasm.instantiate();  // a fresh instance, so its memory is this program's peak
+  await wasm.instantiate(); // a fresh instance, so its memory is this program's peak
   const r = await wasmMeasure(wasm, source);
   return r.problem ? r : { ...r, memoryMb: wasmMemoryMb(wasm) };
 }
@@ -543,7 +613,9 @@ async function realSuite(args, engines, scratch, notes) {
     if (s.problem) notes.push(`real [cpython]: an empty program fails: ${s.problem}`);
     else startup.cpython = s;
   }
-  const order = ['native', 'wasm', 'chromium', 'cpython'].filter((e) => wanted(e) && (e === 'wasm' || e === 'chromium' || startup[e]));
+  const order = ['native', 'wasm', 'chromium', 'cpython'].filter(
+    (e) => wanted(e) && (e === 'wasm' || e === 'chromium' || startup[e]),
+  );
   const measure = {
     native: (p) => realNative(wrapper, p.file, startup.native.seconds),
     wasm: (p) => realWasm(engines.wasm.engine, p.source),
@@ -601,10 +673,39 @@ async function realSuite(args, engines, scratch, notes) {
     });
   }
 
-  const keys = ['cpython', 'native', 'wasm', 'wasmCpython', 'nativeCpython', 'wasmNative', 'chromium', 'chromiumCpython', 'nativeMb', 'wasmMb', 'cpythonMb', 'nativeMem', 'wasmMem'];
+  const keys = [
+    'cpython',
+    'native',
+    'wasm',
+    'wasmCpython',
+    'nativeCpython',
+    'wasmNative',
+    'chromium',
+    'chromiumCpython',
+    'nativeMb',
+    'wasmMb',
+    'cpythonMb',
+    'nativeMem',
+    'wasmMem',
+  ];
   const mean = { name: 'geometric mean' };
   for (const key of keys) mean[key] = geomean(rows.map((x) => x[key]));
-  const header = ['program', 'cpython s', 'native s', 'wasm s', 'wasm/cpython', 'native/cpython', 'wasm/native', 'chromium s', 'chromium/cpy', 'native MB', 'wasm MB', 'cpython MB', 'native mem/cpy', 'wasm mem/cpy'];
+  const header = [
+    'program',
+    'cpython s',
+    'native s',
+    'wasm s',
+    'wasm/cpython',
+    'native/cpython',
+    'wasm/native',
+    'chromium s',
+    'chromium/cpy',
+    'native MB',
+    'wasm MB',
+    'cpython MB',
+    'native mem/cpy',
+    'wasm mem/cpy',
+  ];
   const cells = (x) => [
     x.name,
     fmtSeconds(x.cpython),
@@ -621,18 +722,33 @@ async function realSuite(args, engines, scratch, notes) {
     fmtRatio(x.nativeMem),
     fmtRatio(x.wasmMem),
   ];
-  console.log(`\nReal suite (bench/real/*.py): best of ${repeat} runs per engine, the engines alternating (native, wasm, cpython, native, ...); wall seconds;`);
-  console.log('tracing on. Times exclude start-up: an empty program\'s time is subtracted for native and CPython, and wasm counts from Simulation');
-  console.log('creation (module instantiation excluded). Ratios divide times (x/y: above 1x means x is slower). "native MB" and "cpython MB" are');
-  console.log(`the process's peak resident set (max RSS, measured with ${wrapper ? wrapper.how : 'nothing'}; start-up included); "wasm MB" is the size of the wasm`);
-  console.log('linear memory at the end of the run on a fresh module instance (it only grows, so it is the peak; 32 MB initial);');
+  console.log(
+    `\nReal suite (bench/real/*.py): best of ${repeat} runs per engine, the engines alternating (native, wasm, cpython, native, ...); wall seconds;`,
+  );
+  console.log(
+    "tracing on. Times exclude start-up: an empty program's time is subtracted for native and CPython, and wasm counts from Simulation",
+  );
+  console.log(
+    'creation (module instantiation excluded). Ratios divide times (x/y: above 1x means x is slower). "native MB" and "cpython MB" are',
+  );
+  console.log(
+    `the process's peak resident set (max RSS, measured with ${wrapper ? wrapper.how : 'nothing'}; start-up included); "wasm MB" is the size of the wasm`,
+  );
+  console.log(
+    'linear memory at the end of the run on a fresh module instance (it only grows, so it is the peak; 32 MB initial);',
+  );
   console.log('"mem/cpy" divides the engine\'s peak by CPython\'s. Memory columns show the largest peak of the runs.');
-  console.log('"wasm" is the module in Node (the CLI); "chromium" is the same module in headless Chromium (the page), timed the same way.\n');
+  console.log(
+    '"wasm" is the module in Node (the CLI); "chromium" is the same module in headless Chromium (the page), timed the same way.\n',
+  );
   table(header, [...rows.map(cells), cells(mean)]);
   const base = [];
-  if (startup.native) base.push(`native ${(startup.native.seconds * 1000).toFixed(0)} ms, ${fmtMb(startup.native.memoryMb)} MB`);
-  if (startup.cpython) base.push(`cpython ${(startup.cpython.seconds * 1000).toFixed(0)} ms, ${fmtMb(startup.cpython.memoryMb)} MB`);
-  if (base.length) notes.push(`real: an empty program (subtracted from the times, not from memory): ${base.join('; ')}`);
+  if (startup.native)
+    base.push(`native ${(startup.native.seconds * 1000).toFixed(0)} ms, ${fmtMb(startup.native.memoryMb)} MB`);
+  if (startup.cpython)
+    base.push(`cpython ${(startup.cpython.seconds * 1000).toFixed(0)} ms, ${fmtMb(startup.cpython.memoryMb)} MB`);
+  if (base.length)
+    notes.push(`real: an empty program (subtracted from the times, not from memory): ${base.join('; ')}`);
 }
 
 async function main() {

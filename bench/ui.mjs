@@ -47,8 +47,10 @@ function transferSizes() {
   }
   const examples = join(DIST, 'examples');
   let exampleBytes = 0;
-  if (existsSync(join(examples, 'index.json'))) exampleBytes += gzipSync(readFileSync(join(examples, 'index.json'))).length;
-  if (existsSync(join(examples, 'sequential.py'))) exampleBytes += gzipSync(readFileSync(join(examples, 'sequential.py'))).length;
+  if (existsSync(join(examples, 'index.json')))
+    exampleBytes += gzipSync(readFileSync(join(examples, 'index.json'))).length;
+  if (existsSync(join(examples, 'sequential.py')))
+    exampleBytes += gzipSync(readFileSync(join(examples, 'sequential.py'))).length;
   return { ...sizes, examples: exampleBytes, firstLoad: sizes.html + sizes.js + sizes.css + sizes.wasm + exampleBytes };
 }
 
@@ -70,13 +72,21 @@ async function main() {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 720 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   const results = { firstFrame: {}, frames: {} };
   try {
     const page = await context.newPage();
     await page.goto(url);
-    await page.waitForFunction(() => window.__interleave && document.querySelectorAll('#example-select option').length > 1);
+    await page.waitForFunction(
+      () => window.__interleave && document.querySelectorAll('#example-select option').length > 1,
+    );
     await page.waitForTimeout(500);
     for (const name of EXAMPLES) {
       const samples = [];
@@ -103,7 +113,7 @@ async function main() {
     const intervals = await page.evaluate(async () => {
       window.__interleave.setSpeed(0.0001);
       window.__interleave.seek(0);
-      (document.querySelector('.transport-play')).click();
+      document.querySelector('.transport-play').click();
       const stamps = [];
       await new Promise((resolve) => {
         const tick = (t) => {
@@ -113,10 +123,17 @@ async function main() {
         };
         requestAnimationFrame(tick);
       });
-      (document.querySelector('.transport-play')).click();
+      document.querySelector('.transport-play').click();
       return stamps.slice(1).map((t, i) => t - stamps[i]);
     });
-    results.frames = { drawP50: median(draws), drawP95: pct(draws, 95), drawMax: Math.max(...draws), playP50: median(intervals), playP95: pct(intervals, 95), samples: draws.length };
+    results.frames = {
+      drawP50: median(draws),
+      drawP95: pct(draws, 95),
+      drawMax: Math.max(...draws),
+      playP50: median(intervals),
+      playP95: pct(intervals, 95),
+      samples: draws.length,
+    };
   } finally {
     await context.close();
     server.close();
@@ -126,18 +143,32 @@ async function main() {
   console.log('\nUI benchmark (headless Chromium, 1280×720, software rendering)\n');
   console.log('Run → first frame (median of 5):');
   for (const [name, ms] of Object.entries(results.firstFrame)) {
-    console.log(`  ${mark(ms <= BUDGET.firstFrameMs)} ${name.padEnd(22)} ${Number.isFinite(ms) ? ms.toFixed(1) : 'n/a'} ms   (budget ${BUDGET.firstFrameMs} ms)`);
+    console.log(
+      `  ${mark(ms <= BUDGET.firstFrameMs)} ${name.padEnd(22)} ${Number.isFinite(ms) ? ms.toFixed(1) : 'n/a'} ms   (budget ${BUDGET.firstFrameMs} ms)`,
+    );
   }
   const f = results.frames;
   console.log('\nTimeline with 1,000,000 events:');
-  console.log(`  ${mark(f.drawP95 <= BUDGET.frameMs)} draw while zooming    p50 ${f.drawP50.toFixed(2)} ms · p95 ${f.drawP95.toFixed(2)} ms · max ${f.drawMax.toFixed(2)} ms (${f.samples} frames; budget ${BUDGET.frameMs} ms)`);
-  console.log(`  ${mark(f.playP95 <= BUDGET.frameMs * 1.25)} frame interval playing p50 ${f.playP50.toFixed(2)} ms · p95 ${f.playP95.toFixed(2)} ms`);
+  console.log(
+    `  ${mark(f.drawP95 <= BUDGET.frameMs)} draw while zooming    p50 ${f.drawP50.toFixed(2)} ms · p95 ${f.drawP95.toFixed(2)} ms · max ${f.drawMax.toFixed(2)} ms (${f.samples} frames; budget ${BUDGET.frameMs} ms)`,
+  );
+  console.log(
+    `  ${mark(f.playP95 <= BUDGET.frameMs * 1.25)} frame interval playing p50 ${f.playP50.toFixed(2)} ms · p95 ${f.playP95.toFixed(2)} ms`,
+  );
   console.log('\nTransfer size (gzip -9):');
-  console.log(`  ${mark(kb(sizes.wasm) <= BUDGET.wasmKB)} wasm        ${kb(sizes.wasm).toFixed(1)} KB   (budget ${BUDGET.wasmKB} KB)`);
-  console.log(`       JS          ${kb(sizes.js).toFixed(1)} KB   (+ ${kb(sizes.lazyJs).toFixed(1)} KB loaded on demand)`);
-  console.log(`       CSS         ${kb(sizes.css).toFixed(1)} KB   (+ ${kb(sizes.lazyCss).toFixed(1)} KB loaded on demand)`);
+  console.log(
+    `  ${mark(kb(sizes.wasm) <= BUDGET.wasmKB)} wasm        ${kb(sizes.wasm).toFixed(1)} KB   (budget ${BUDGET.wasmKB} KB)`,
+  );
+  console.log(
+    `       JS          ${kb(sizes.js).toFixed(1)} KB   (+ ${kb(sizes.lazyJs).toFixed(1)} KB loaded on demand)`,
+  );
+  console.log(
+    `       CSS         ${kb(sizes.css).toFixed(1)} KB   (+ ${kb(sizes.lazyCss).toFixed(1)} KB loaded on demand)`,
+  );
   console.log(`       HTML        ${kb(sizes.html).toFixed(1)} KB, examples ${kb(sizes.examples).toFixed(1)} KB`);
-  console.log(`  ${mark(kb(sizes.firstLoad) <= BUDGET.firstLoadKB)} first load  ${kb(sizes.firstLoad).toFixed(1)} KB = ${sizes.firstLoad.toLocaleString('en')} B   (budget ${BUDGET.firstLoadKB} KB)`);
+  console.log(
+    `  ${mark(kb(sizes.firstLoad) <= BUDGET.firstLoadKB)} first load  ${kb(sizes.firstLoad).toFixed(1)} KB = ${sizes.firstLoad.toLocaleString('en')} B   (budget ${BUDGET.firstLoadKB} KB)`,
+  );
 }
 
 await main();

@@ -37,8 +37,33 @@ export function buildSite() {
 export function buildFuzz() {
   step('Sanitizer build (build/fuzz: clang, libFuzzer, ASan, UBSan)');
   const env = { ...process.env, CC: 'clang', CXX: 'clang++' };
-  runOrExit('cmake', ['-S', '.', '-B', 'build/fuzz', '-DCMAKE_BUILD_TYPE=Debug', '-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g', '-DINTERLEAVE_FUZZ=ON'], { env });
-  runOrExit('cmake', ['--build', 'build/fuzz', '--parallel', JOBS, '--target', 'interleave', 'interleave_fuzz', 'interleave_fuzz_replay'], { env });
+  runOrExit(
+    'cmake',
+    [
+      '-S',
+      '.',
+      '-B',
+      'build/fuzz',
+      '-DCMAKE_BUILD_TYPE=Debug',
+      '-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g',
+      '-DINTERLEAVE_FUZZ=ON',
+    ],
+    { env },
+  );
+  runOrExit(
+    'cmake',
+    [
+      '--build',
+      'build/fuzz',
+      '--parallel',
+      JOBS,
+      '--target',
+      'interleave',
+      'interleave_fuzz',
+      'interleave_fuzz_replay',
+    ],
+    { env },
+  );
 }
 
 const TARGETS = { native: buildNative, wasm: buildWasm, site: buildSite, fuzz: buildFuzz };

@@ -14,7 +14,9 @@ function declaredName(node) {
     case 'TSEnumDeclaration':
       return node.id?.name ?? null;
     case 'VariableDeclaration':
-      return node.declarations.length === 1 && node.declarations[0].id.type === 'Identifier' ? node.declarations[0].id.name : null;
+      return node.declarations.length === 1 && node.declarations[0].id.type === 'Identifier'
+        ? node.declarations[0].id.name
+        : null;
     case 'MethodDefinition':
     case 'PropertyDefinition':
     case 'TSPropertySignature':
@@ -31,18 +33,30 @@ export default {
     type: 'suggestion',
     docs: { description: 'a doc comment that opens with a name in code names the declaration below it' },
     schema: [],
-    messages: { mismatch: "The comment above '{{name}}' starts with '{{word}}': rename it, or say what '{{name}}' is." },
+    messages: {
+      mismatch: "The comment above '{{name}}' starts with '{{word}}': rename it, or say what '{{name}}' is.",
+    },
   },
   create(context) {
     const source = context.sourceCode;
     const check = (node) => {
       const name = declaredName(node);
       if (name === null) return;
-      const anchor = node.parent?.type === 'ExportNamedDeclaration' || node.parent?.type === 'ExportDefaultDeclaration' ? node.parent : node;
+      const anchor =
+        node.parent?.type === 'ExportNamedDeclaration' || node.parent?.type === 'ExportDefaultDeclaration'
+          ? node.parent
+          : node;
       const comment = source.getCommentsBefore(anchor).at(-1);
-      if (!comment || comment.type !== 'Block' || !comment.value.startsWith('*') || comment.loc.end.line !== anchor.loc.start.line - 1) return;
+      if (
+        !comment ||
+        comment.type !== 'Block' ||
+        !comment.value.startsWith('*') ||
+        comment.loc.end.line !== anchor.loc.start.line - 1
+      )
+        return;
       const word = /^\*+\s*([A-Za-z_$][\w$]*)/.exec(comment.value)?.[1];
-      if (word && word !== name && CODE_NAME.test(word)) context.report({ loc: comment.loc, messageId: 'mismatch', data: { name, word } });
+      if (word && word !== name && CODE_NAME.test(word))
+        context.report({ loc: comment.loc, messageId: 'mismatch', data: { name, word } });
     };
     return {
       FunctionDeclaration: check,

@@ -17,9 +17,18 @@ tester.run('doc-names', docNames, {
     '/** seekTo is the old name. */\n\nfunction moveTo() {}',
   ],
   invalid: [
-    { code: '/** seekTo puts the playhead at a position. */\nfunction moveTo() {}', errors: [{ messageId: 'mismatch' }] },
-    { code: '/** killedMessage is shown on a kill. */\nexport const KILLED_MESSAGE = "";', errors: [{ messageId: 'mismatch' }] },
-    { code: 'interface Host {\n  /** seekX maps x to time. */\n  xForTime(t: number): number;\n}', errors: [{ messageId: 'mismatch' }] },
+    {
+      code: '/** seekTo puts the playhead at a position. */\nfunction moveTo() {}',
+      errors: [{ messageId: 'mismatch' }],
+    },
+    {
+      code: '/** killedMessage is shown on a kill. */\nexport const KILLED_MESSAGE = "";',
+      errors: [{ messageId: 'mismatch' }],
+    },
+    {
+      code: 'interface Host {\n  /** seekX maps x to time. */\n  xForTime(t: number): number;\n}',
+      errors: [{ messageId: 'mismatch' }],
+    },
     { code: '/** OLD_LIMIT bounds a run. */\nexport type Limit = number;', errors: [{ messageId: 'mismatch' }] },
   ],
 });

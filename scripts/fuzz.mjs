@@ -58,15 +58,22 @@ const fuzzArgs = [
 ];
 if (jobs > 1) fuzzArgs.push(`-fork=${jobs}`, '-ignore_crashes=1', '-ignore_timeouts=1', '-ignore_ooms=1');
 const code = run(join(root, 'build', 'fuzz', 'interleave_fuzz'), fuzzArgs, {
-  env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=0:allocator_may_return_null=1', UBSAN_OPTIONS: 'print_stacktrace=1' },
+  env: {
+    ...process.env,
+    ASAN_OPTIONS: 'detect_leaks=0:allocator_may_return_null=1',
+    UBSAN_OPTIONS: 'print_stacktrace=1',
+  },
 });
 
 const found = readdirSync(artifacts).filter((name) => !before.has(name));
 const corpusSize = readdirSync(corpus).length;
 if (found.length > 0 || code !== 0) {
   console.error(red(`The fuzzer found ${found.length} new input(s) that crash or hang the engine:`));
-  for (const name of found) console.error(`  build/fuzz/artifacts/${name} (${statSync(join(artifacts, name)).size} bytes)`);
-  console.error('Replay one: build/fuzz/interleave_fuzz_replay FILE; keep it as tests/fuzz/regressions/NAME.py once fixed.');
+  for (const name of found)
+    console.error(`  build/fuzz/artifacts/${name} (${statSync(join(artifacts, name)).size} bytes)`);
+  console.error(
+    'Replay one: build/fuzz/interleave_fuzz_replay FILE; keep it as tests/fuzz/regressions/NAME.py once fixed.',
+  );
   process.exit(1);
 }
 console.log(green(bold(`No crash in ${seconds} s; the working corpus has ${corpusSize} inputs.`)));

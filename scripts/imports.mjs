@@ -24,7 +24,13 @@ function sourceFiles(dir) {
 // anything that is not TypeScript (styles, ?inline assets) or not under dir.
 function resolveImport(from, specifier) {
   const base = resolve(dirname(from), specifier.replace(/\?.*$/, ''));
-  const candidates = [base, `${base}.ts`, base.replace(/\.mjs$/, '.d.mts'), base.replace(/\.js$/, '.ts'), join(base, 'index.ts')];
+  const candidates = [
+    base,
+    `${base}.ts`,
+    base.replace(/\.mjs$/, '.d.mts'),
+    base.replace(/\.js$/, '.ts'),
+    join(base, 'index.ts'),
+  ];
   return candidates.find((path) => SOURCE.test(path) && existsSync(path) && statSync(path).isFile()) ?? null;
 }
 

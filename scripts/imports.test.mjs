@@ -17,7 +17,9 @@ describe('import cycles', () => {
 
   it('web/src imports downward only: engine → player → ui → embed', () => {
     const layer = (path) => LAYERS.indexOf(path.split('/')[0]);
-    const upward = [...graph].flatMap(([file, deps]) => deps.filter((dep) => layer(file) >= 0 && layer(dep) > layer(file)).map((dep) => `${file} -> ${dep}`));
+    const upward = [...graph].flatMap(([file, deps]) =>
+      deps.filter((dep) => layer(file) >= 0 && layer(dep) > layer(file)).map((dep) => `${file} -> ${dep}`),
+    );
     expect(upward).toEqual([]);
   });
 
@@ -54,7 +56,9 @@ describe('import cycles', () => {
     });
 
     it('finds a module that imports itself', () => {
-      expect(findCycles(tree({ 'self.ts': "import { x } from './self';\nexport const x = 1;\n" }))).toEqual([['self.ts', 'self.ts']]);
+      expect(findCycles(tree({ 'self.ts': "import { x } from './self';\nexport const x = 1;\n" }))).toEqual([
+        ['self.ts', 'self.ts'],
+      ]);
     });
   });
 });

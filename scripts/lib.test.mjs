@@ -11,15 +11,20 @@ describe('nodeVersionProblem', () => {
         'or NodeSource (https://github.com/nodesource/distributions), or run `nvm install 22`',
     );
     expect(line).not.toContain('\n');
-    expect(nodeVersionProblem('v20.18.1')).toMatch(/^Interleave needs Node 20\.19 or later, and this is Node 20\.18\.1: /);
+    expect(nodeVersionProblem('v20.18.1')).toMatch(
+      /^Interleave needs Node 20\.19 or later, and this is Node 20\.18\.1: /,
+    );
   });
 
   it('accepts Node 20.19 and later', () => {
-    for (const version of ['20.19.0', 'v20.20.2', '22.12.0', '24.0.0']) expect(nodeVersionProblem(version), version).toBeNull();
+    for (const version of ['20.19.0', 'v20.20.2', '22.12.0', '24.0.0'])
+      expect(nodeVersionProblem(version), version).toBeNull();
   });
 
   it('reads the minimum from package.json', () => {
     expect(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).engines.node).toBe('>=20.19');
-    expect(nodeVersionProblem('22.0.0', '>=24')).toMatch(/^Interleave needs Node 24\.0 or later, and this is Node 22\.0\.0: /);
+    expect(nodeVersionProblem('22.0.0', '>=24')).toMatch(
+      /^Interleave needs Node 24\.0 or later, and this is Node 22\.0\.0: /,
+    );
   });
 });

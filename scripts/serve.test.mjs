@@ -42,7 +42,9 @@ describe('serve', () => {
     try {
       const port = Number(new URL(url).port);
       expect(port).toBeGreaterThan(taken);
-      expect(notice).toBe(`port ${taken} is in use (another \`npm start\`?); serving on http://127.0.0.1:${port}/ instead`);
+      expect(notice).toBe(
+        `port ${taken} is in use (another \`npm start\`?); serving on http://127.0.0.1:${port}/ instead`,
+      );
       expect(await (await fetch(url)).text()).toBe('<p>hello</p>\n');
     } finally {
       server.close();
@@ -64,6 +66,10 @@ describe('serve', () => {
     } finally {
       child.kill();
     }
-    expect(out).toMatch(new RegExp(`^port ${taken} is in use \\(another \`npm start\`\\?\\); serving on http://127\\.0\\.0\\.1:\\d+/ instead\\nServing `));
+    expect(out).toMatch(
+      new RegExp(
+        `^port ${taken} is in use \\(another \`npm start\`\\?\\); serving on http://127\\.0\\.0\\.1:\\d+/ instead\\nServing `,
+      ),
+    );
   });
 });

@@ -8,9 +8,13 @@ import { bold, dim, isMain, red, requireNode, root, run, step, which } from './l
 // hasFuzzerRuntime: libFuzzer ships in compiler-rt, under /usr/lib/llvm-N/lib/clang/VERSION/lib/linux.
 function hasFuzzerRuntime() {
   const list = (dir) => (existsSync(dir) ? readdirSync(dir) : []);
-  return list('/usr/lib').filter((name) => name.startsWith('llvm-')).some((llvm) =>
-    list(`/usr/lib/${llvm}/lib/clang`).some((version) =>
-      list(`/usr/lib/${llvm}/lib/clang/${version}/lib/linux`).some((file) => file.startsWith('libclang_rt.fuzzer-'))));
+  return list('/usr/lib')
+    .filter((name) => name.startsWith('llvm-'))
+    .some((llvm) =>
+      list(`/usr/lib/${llvm}/lib/clang`).some((version) =>
+        list(`/usr/lib/${llvm}/lib/clang/${version}/lib/linux`).some((file) => file.startsWith('libclang_rt.fuzzer-')),
+      ),
+    );
 }
 
 // Each requirement names the Debian package that provides it and how to detect it.
@@ -22,7 +26,12 @@ const REQUIREMENTS = {
     apt: 'libgtest-dev',
     present: () =>
       existsSync('/usr/include/gtest/gtest.h') &&
-      ['/usr/lib/x86_64-linux-gnu/cmake/GTest', '/usr/lib/aarch64-linux-gnu/cmake/GTest', '/usr/lib/cmake/GTest', '/usr/local/lib/cmake/GTest'].some(existsSync),
+      [
+        '/usr/lib/x86_64-linux-gnu/cmake/GTest',
+        '/usr/lib/aarch64-linux-gnu/cmake/GTest',
+        '/usr/lib/cmake/GTest',
+        '/usr/local/lib/cmake/GTest',
+      ].some(existsSync),
   },
   emscripten: { apt: 'emscripten', present: () => which('emcc') && which('em++') && which('emcmake') },
   python3: { apt: 'python3', present: () => which('python3') },

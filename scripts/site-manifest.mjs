@@ -52,7 +52,12 @@ export function injectManifest(dist) {
   if (!existsSync(sw)) return null;
   const files = shellFiles(dist);
   const hash = createHash('sha256');
-  for (const f of files) hash.update(f).update('\0').update(readFileSync(join(dist, f))).update('\0');
+  for (const f of files)
+    hash
+      .update(f)
+      .update('\0')
+      .update(readFileSync(join(dist, f)))
+      .update('\0');
   const version = hash.digest('hex').slice(0, 16);
   const source = readFileSync(sw, 'utf8');
   if (!PLACEHOLDER.test(source)) throw new Error('dist/sw.js has no `const BUILD = ...;` line to fill in');
@@ -80,7 +85,11 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 /** formatSizes renders gzipSizes rows with a total as a small table. */
 export function formatSizes(rows, title) {
-  const total = rows.reduce((t, r) => ({ files: t.files + r.files, raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { files: 0, raw: 0, gzip: 0 });
+  const total = rows.reduce((t, r) => ({ files: t.files + r.files, raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), {
+    files: 0,
+    raw: 0,
+    gzip: 0,
+  });
   const line = (a, b, c, d) => `  ${a.padEnd(8)} ${String(b).padStart(5)} ${c.padStart(11)} ${d.padStart(11)}`;
   return [
     title,
@@ -96,7 +105,9 @@ export function finishSite(dist = join(root, 'dist')) {
   console.log(formatSizes(gzipSizes(dist), 'dist/ by file type:'));
   if (build) {
     const shell = build.files.filter((f) => f !== './');
-    console.log(formatSizes(gzipSizes(dist, shell), `Offline app shell (${shell.length} files, cache ${build.version}):`));
+    console.log(
+      formatSizes(gzipSizes(dist, shell), `Offline app shell (${shell.length} files, cache ${build.version}):`),
+    );
   }
 }
 

@@ -21,15 +21,23 @@ const TSCONFIGS = ['tsconfig.json', 'tsconfig.engine.json', 'tsconfig.player.jso
 // e2eFiles: every *.test.ts in tests/e2e, in name order, so a new suite file is picked up.
 const fuzzRegressions = () => {
   const dir = join(root, 'tests', 'fuzz', 'regressions');
-  return readdirSync(dir).filter((name) => name.endsWith('.py')).sort().map((name) => join(dir, name));
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.py'))
+    .sort()
+    .map((name) => join(dir, name));
 };
-const e2eFiles = () => readdirSync(E2E_DIR).filter((name) => name.endsWith('.test.ts')).sort().map((name) => join(E2E_DIR, name));
+const e2eFiles = () =>
+  readdirSync(E2E_DIR)
+    .filter((name) => name.endsWith('.test.ts'))
+    .sort()
+    .map((name) => join(E2E_DIR, name));
 
 const SUITES = [
   {
     name: 'native',
     title: 'native unit tests (ctest)',
-    run: () => run('ctest', ['--test-dir', 'build/native', '--output-on-failure', '--parallel', String(availableParallelism())]),
+    run: () =>
+      run('ctest', ['--test-dir', 'build/native', '--output-on-failure', '--parallel', String(availableParallelism())]),
   },
   {
     name: 'typecheck',

@@ -20,7 +20,6 @@ import { PlaygroundPage } from './pages/playground';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-
 interface AxeNode {
   target: unknown[];
   failureSummary?: string;
@@ -52,7 +51,9 @@ after(async () => {
 async function axe(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
   return (await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> } }).axe.run(document, {
+    const result = await (
+      window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> } }
+    ).axe.run(document, {
       resultTypes: ['violations'],
     });
     return result.violations;
@@ -65,7 +66,10 @@ function report(violations: AxeViolation[]): string {
     .map((v) => {
       const nodes = v.nodes
         .slice(0, 12)
-        .map((n) => `    ${JSON.stringify(n.target)}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`)
+        .map(
+          (n) =>
+            `    ${JSON.stringify(n.target)}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`,
+        )
         .join('\n');
       const more = v.nodes.length > 12 ? `\n    … and ${v.nodes.length - 12} more` : '';
       return `${v.id} (${v.impact}): ${v.help}, ${v.nodes.length} node(s)\n${nodes}${more}`;
@@ -126,7 +130,11 @@ describe('axe-core', () => {
       const one = page.locator('#one');
       const run = one.getByRole('button', { name: 'Run this Python program' });
       await run.waitFor();
-      assert.equal(await page.evaluate(() => document.querySelector('#one')?.shadowRoot?.mode), 'open', 'axe can read an open shadow root');
+      assert.equal(
+        await page.evaluate(() => document.querySelector('#one')?.shadowRoot?.mode),
+        'open',
+        'axe can read an open shadow root',
+      );
       await assertClean(page, `in the light element before Run (${scheme})`);
       await run.click();
       await one.locator('.embed-status', { hasText: 'Finished in' }).waitFor({ timeout: 30_000 });
@@ -145,7 +153,14 @@ describe('keyboard', () => {
     await app.open(harness.url);
     await app.loadExample('sequential');
     const page = app.page;
-    const active = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('aria-label') || document.activeElement?.tagName || '');
+    const active = () =>
+      page.evaluate(
+        () =>
+          document.activeElement?.id ||
+          document.activeElement?.getAttribute('aria-label') ||
+          document.activeElement?.tagName ||
+          '',
+      );
 
     // Tab from the start of the page through the top bar: every enabled control takes focus.
     const topbar = await page.evaluate(() =>
@@ -178,12 +193,16 @@ describe('keyboard', () => {
     for (let i = 0; i < 2; i++) {
       const was = (await app.state()).playing;
       await page.keyboard.press('Space');
-      await page.waitForFunction((w) => (window.__interleave.state() as { playing: boolean }).playing !== w, was, { timeout: 5000 });
+      await page.waitForFunction((w) => (window.__interleave.state() as { playing: boolean }).playing !== w, was, {
+        timeout: 5000,
+      });
     }
     // Enter presses it too.
     const was = (await app.state()).playing;
     await page.keyboard.press('Enter');
-    await page.waitForFunction((w) => (window.__interleave.state() as { playing: boolean }).playing !== w, was, { timeout: 5000 });
+    await page.waitForFunction((w) => (window.__interleave.state() as { playing: boolean }).playing !== w, was, {
+      timeout: 5000,
+    });
 
     // The settings open with Space, every control in them takes focus with Tab, and Escape closes them.
     await page.focus('#settings-button');
@@ -191,7 +210,11 @@ describe('keyboard', () => {
     await page.locator('#settings-drawer').waitFor({ state: 'visible' });
     assert.equal(await page.getAttribute('#settings-button', 'aria-expanded'), 'true');
     const controls = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('#settings-drawer button, #settings-drawer select, #settings-drawer input, #settings-drawer textarea')]
+      [
+        ...document.querySelectorAll<HTMLElement>(
+          '#settings-drawer button, #settings-drawer select, #settings-drawer input, #settings-drawer textarea',
+        ),
+      ]
         .filter((el) => !(el as HTMLButtonElement).disabled && el.offsetParent !== null)
         .map((el, i) => {
           el.dataset.a11y = String(i);
@@ -206,7 +229,10 @@ describe('keyboard', () => {
       await page.keyboard.press('Tab');
     }
     const missed = await page.evaluate(
-      (ids) => ids.map((id) => document.querySelector<HTMLElement>(`[data-a11y="${id}"]`)).map((el) => el?.id || el?.getAttribute('name') || el?.outerHTML.slice(0, 80)),
+      (ids) =>
+        ids
+          .map((id) => document.querySelector<HTMLElement>(`[data-a11y="${id}"]`))
+          .map((el) => el?.id || el?.getAttribute('name') || el?.outerHTML.slice(0, 80)),
       controls.filter((c) => !seen.has(c)),
     );
     assert.deepEqual(missed, [], 'Tab reaches every control of the settings');
@@ -215,8 +241,14 @@ describe('keyboard', () => {
     if ((await select.count()) > 0) {
       const was = await select.inputValue();
       await select.focus();
-      await page.keyboard.press(was === (await select.locator('option').last().getAttribute('value')) ? 'ArrowUp' : 'ArrowDown');
-      await page.waitForFunction((w) => document.querySelector<HTMLSelectElement>('#settings-drawer select')?.value !== w, was, { timeout: 3000 });
+      await page.keyboard.press(
+        was === (await select.locator('option').last().getAttribute('value')) ? 'ArrowUp' : 'ArrowDown',
+      );
+      await page.waitForFunction(
+        (w) => document.querySelector<HTMLSelectElement>('#settings-drawer select')?.value !== w,
+        was,
+        { timeout: 3000 },
+      );
     }
     await page.focus('#settings-close');
     await page.keyboard.press('Enter');
@@ -226,7 +258,7 @@ describe('keyboard', () => {
 });
 
 describe('timeline text alternative', () => {
-  it('names the tasks and the elapsed time after a run, and tables each task\'s state at the playhead', async () => {
+  it("names the tasks and the elapsed time after a run, and tables each task's state at the playhead", async () => {
     const app = new PlaygroundPage(await harness.newPage(undefined, 'light'));
     await app.open(harness.url);
     await app.page.waitForFunction(() => (window.__interleave as unknown as { probe: unknown }).probe !== undefined);
@@ -238,13 +270,26 @@ describe('timeline text alternative', () => {
     const canvas = app.timeline.canvas;
     assert.equal(await canvas.getAttribute('role'), 'img');
     // The text alternative follows the run a moment later (it is throttled during playback).
-    await app.page.waitForFunction((n) => n.every((name) => (document.querySelector('#timeline canvas')?.getAttribute('aria-label') ?? '').includes(name)), names, { timeout: 3000 }).catch(() => undefined);
+    await app.page
+      .waitForFunction(
+        (n) =>
+          n.every((name) =>
+            (document.querySelector('#timeline canvas')?.getAttribute('aria-label') ?? '').includes(name),
+          ),
+        names,
+        { timeout: 3000 },
+      )
+      .catch(() => undefined);
     const label = (await canvas.getAttribute('aria-label')) ?? '';
     for (const name of names) assert.ok(label.includes(name), `the label names ${name}: ${label}`);
     assert.match(label, /\d(\.\d+)? ?(s|ms|µs)/, `the label gives the elapsed time: ${label}`);
     const describedBy = (await canvas.getAttribute('aria-describedby')) ?? '';
     assert.ok(describedBy, 'the canvas is described by the table of task states');
-    const rows = await app.page.evaluate((id) => [...document.querySelectorAll(`#${id} tbody tr`)].map((tr) => [...tr.children].map((c) => c.textContent ?? '')), describedBy);
+    const rows = await app.page.evaluate(
+      (id) =>
+        [...document.querySelectorAll(`#${id} tbody tr`)].map((tr) => [...tr.children].map((c) => c.textContent ?? '')),
+      describedBy,
+    );
     assert.deepEqual(
       rows.map((r) => r[0]),
       names,
@@ -252,12 +297,20 @@ describe('timeline text alternative', () => {
     );
     await app.key('Home');
     await app.page.waitForFunction(
-      (id) => [...document.querySelectorAll(`#${id} tbody tr`)].every((tr) => !/done/.test(tr.children[1]?.textContent ?? '')),
+      (id) =>
+        [...document.querySelectorAll(`#${id} tbody tr`)].every(
+          (tr) => !/done/.test(tr.children[1]?.textContent ?? ''),
+        ),
       describedBy,
       { timeout: 3000 },
     );
     await app.key('End');
-    await app.page.waitForFunction((id) => [...document.querySelectorAll(`#${id} tbody tr`)].every((tr) => /done/.test(tr.children[1]?.textContent ?? '')), describedBy, { timeout: 3000 });
+    await app.page.waitForFunction(
+      (id) =>
+        [...document.querySelectorAll(`#${id} tbody tr`)].every((tr) => /done/.test(tr.children[1]?.textContent ?? '')),
+      describedBy,
+      { timeout: 3000 },
+    );
     await app.page.close();
   });
 });

@@ -44,7 +44,10 @@ describe('presenter mode', () => {
 
     await app.key('p');
     await app.page.waitForFunction(() => document.documentElement.classList.contains('presenter'));
-    await app.page.waitForFunction((px) => parseFloat(getComputedStyle(document.querySelector('#terminal .xterm-rows')!).fontSize) > px, normal.terminal);
+    await app.page.waitForFunction(
+      (px) => parseFloat(getComputedStyle(document.querySelector('#terminal .xterm-rows')!).fontSize) > px,
+      normal.terminal,
+    );
     const big = await classroom.measure();
     for (const key of ['editor', 'elapsed', 'terminal'] as const) {
       const ratio = big[key] / normal[key];
@@ -65,7 +68,10 @@ describe('presenter mode', () => {
 
     await app.key('Escape');
     await app.page.waitForFunction(() => !document.documentElement.classList.contains('presenter'));
-    await app.page.waitForFunction((px) => parseFloat(getComputedStyle(document.querySelector('#terminal .xterm-rows')!).fontSize) === px, normal.terminal);
+    await app.page.waitForFunction(
+      (px) => parseFloat(getComputedStyle(document.querySelector('#terminal .xterm-rows')!).fontSize) === px,
+      normal.terminal,
+    );
     const back = await classroom.measure();
     assert.equal(back.editor, normal.editor);
     assert.equal(back.elapsed, normal.elapsed);
@@ -75,14 +81,20 @@ describe('presenter mode', () => {
     await app.page.setViewportSize({ width: 1280, height: 720 });
     const normalWidth = (await app.timeline.model()).view.width;
     await app.key('p');
-    await app.page.waitForFunction((px) => parseFloat(getComputedStyle(document.querySelector('#terminal .xterm-rows')!).fontSize) > px, normal.terminal);
+    await app.page.waitForFunction(
+      (px) => parseFloat(getComputedStyle(document.querySelector('#terminal .xterm-rows')!).fontSize) > px,
+      normal.terminal,
+    );
     const small = await classroom.measure();
     for (const key of ['editor', 'elapsed', 'terminal'] as const) {
       const ratio = small[key] / normal[key];
       assert.ok(ratio >= 1.4 && ratio < 1.8, `${key} grows about 1.5x on 720p: ${normal[key]}px -> ${small[key]}px`);
     }
     const zoomedWidth = (await app.timeline.model()).view.width;
-    assert.ok(zoomedWidth < normalWidth / 1.35, `the timeline draws larger: ${normalWidth} -> ${zoomedWidth} units across`);
+    assert.ok(
+      zoomedWidth < normalWidth / 1.35,
+      `the timeline draws larger: ${normalWidth} -> ${zoomedWidth} units across`,
+    );
     await app.screenshot('classroom-01-presenter-720p');
     await app.key('Escape');
     await app.page.waitForFunction(() => !document.documentElement.classList.contains('presenter'));
@@ -113,12 +125,16 @@ describe('narration', () => {
     await app.key('Shift+ArrowRight');
     await classroom.waitForCaption('Task-1 awaits asyncio.gather(ticker(), greeting()); the event loop starts Task-2.');
     for (let i = 0; i < 3; i++) await app.key('Shift+ArrowRight');
-    await classroom.waitForCaption('Task-2 awaits asyncio.sleep(0.5); the event loop resumes Task-3, whose sleep just ended.');
+    await classroom.waitForCaption(
+      'Task-2 awaits asyncio.sleep(0.5); the event loop resumes Task-3, whose sleep just ended.',
+    );
     assert.equal(await app.elapsed(), '1.200 s');
     assert.equal(await app.page.locator('#caption').getAttribute('aria-live'), 'polite');
     await app.screenshot('classroom-03-narration');
     await app.page.evaluate(() => window.__interleave.seek(1.3));
-    await classroom.waitForCaption('Task-3 finishes; no coroutine is ready, so the event loop waits for the next timer or I/O.');
+    await classroom.waitForCaption(
+      'Task-3 finishes; no coroutine is ready, so the event loop waits for the next timer or I/O.',
+    );
     await app.page.click('.classroom-toggle:has-text("Narration")');
     await app.page.waitForFunction(() => (document.querySelector('#caption') as HTMLElement).hidden);
     assert.equal(await classroom.caption(), '');
@@ -131,7 +147,11 @@ describe('predict mode', () => {
     let asked = 0;
     let right = 0;
     for (let guard = 0; guard < 60; guard++) {
-      await app.page.waitForFunction(() => ['asking', 'finished'].includes(document.querySelector<HTMLElement>('.predict')?.dataset.phase ?? ''), undefined, { timeout: 30_000 });
+      await app.page.waitForFunction(
+        () => ['asking', 'finished'].includes(document.querySelector<HTMLElement>('.predict')?.dataset.phase ?? ''),
+        undefined,
+        { timeout: 30_000 },
+      );
       const model = (await classroom.model()).predict;
       if (model.phase === 'finished') break;
       assert.deepEqual(await classroom.choices(), model.candidates, 'one button per candidate task');
@@ -150,12 +170,19 @@ describe('predict mode', () => {
       assert.deepEqual(marked.right, [model.answer]);
       assert.deepEqual(marked.wrong, wrong ? [pick] : []);
       const result = await classroom.result();
-      assert.ok(result.startsWith(wrong ? `Not this time: ${model.answer} runs next, not ${pick}.` : `Right: ${model.answer} runs next.`), result);
+      assert.ok(
+        result.startsWith(
+          wrong ? `Not this time: ${model.answer} runs next, not ${pick}.` : `Right: ${model.answer} runs next.`,
+        ),
+        result,
+      );
       assert.ok(result.length > 40, 'the reveal includes the narration of the switch');
       assert.equal(await classroom.score(), `${right} of ${asked} right`);
       if (asked === 1) await app.screenshot(`${shots}-revealed`);
       await app.page.keyboard.press(asked % 2 ? 'Space' : 'Enter');
-      await app.page.waitForFunction(() => document.querySelector<HTMLElement>('.predict')?.dataset.phase !== 'revealed');
+      await app.page.waitForFunction(
+        () => document.querySelector<HTMLElement>('.predict')?.dataset.phase !== 'revealed',
+      );
     }
     return { asked, right };
   }
@@ -180,7 +207,11 @@ describe('predict mode', () => {
   it('works for threads too, and leaves when turned off', async () => {
     await app.loadExample('threads-sleep');
     await app.run();
-    await app.page.waitForFunction(() => (window.__interleave as unknown as { classroom(): { predict: { phase: string } } }).classroom().predict.phase !== 'finished');
+    await app.page.waitForFunction(
+      () =>
+        (window.__interleave as unknown as { classroom(): { predict: { phase: string } } }).classroom().predict
+          .phase !== 'finished',
+    );
     const { asked, right } = await playGame(false, 'classroom-06-predict-threads');
     assert.ok(asked >= 8, `asked ${asked} questions`);
     assert.equal(right, asked);
@@ -197,7 +228,9 @@ describe('a lesson from the keyboard alone', () => {
     const page = app.page;
     const keys = page.keyboard;
     await page.reload();
-    await page.waitForFunction(() => window.__interleave !== undefined && document.querySelectorAll('#example-select option').length > 1);
+    await page.waitForFunction(
+      () => window.__interleave !== undefined && document.querySelectorAll('#example-select option').length > 1,
+    );
     await page.waitForFunction(() => document.activeElement === document.body);
 
     await keys.press('p');
@@ -237,13 +270,17 @@ describe('a lesson from the keyboard alone', () => {
     await keys.press('/');
     await keys.type('scheduler counter');
     await keys.press('Enter');
-    await page.waitForFunction(() => (document.getElementById('scheduler-dialog') as HTMLDialogElement | null)?.open === true);
+    await page.waitForFunction(
+      () => (document.getElementById('scheduler-dialog') as HTMLDialogElement | null)?.open === true,
+    );
     await page.waitForFunction(() => {
       const m = (window.__interleave as unknown as { scheduler(): { status: string } | null }).scheduler();
       return m !== null && m.status === 'choosing';
     });
     await keys.press('0');
-    await page.waitForFunction(() => (window.__interleave as unknown as { scheduler(): { steps: number } | null }).scheduler()?.steps === 1);
+    await page.waitForFunction(
+      () => (window.__interleave as unknown as { scheduler(): { steps: number } | null }).scheduler()?.steps === 1,
+    );
     await app.screenshot('classroom-07-keyboard-lesson-scheduler');
     await keys.press('Escape');
     await page.waitForFunction(() => !(document.getElementById('scheduler-dialog') as HTMLDialogElement).open);

@@ -17,7 +17,6 @@ import { serve } from '../../scripts/serve.mjs';
 
 const ENGINE_SCRIPT = /\/assets\/embed-engine-[\w-]+\.js$/;
 
-
 const ASYNC = `import asyncio
 
 async def say(word, delay):
@@ -49,7 +48,10 @@ before(async () => {
   distCopy = mkdtempSync(join(tmpdir(), 'interleave-dist-'));
   cpSync(join(ROOT, 'dist'), distCopy, { recursive: true });
   // dist/ sits under a sub-path, as on a blog's static host.
-  dist = (await serve(distCopy, 5100 + Math.floor(Math.random() * 400), { base: '/tools/interleave/' })) as { server: Server; url: string };
+  dist = (await serve(distCopy, 5100 + Math.floor(Math.random() * 400), { base: '/tools/interleave/' })) as {
+    server: Server;
+    url: string;
+  };
   dist.server.on('request', (request) => distRequests.push(request.url ?? ''));
   blogDir = mkdtempSync(join(tmpdir(), 'interleave-blog-'));
   blog = (await serve(blogDir, 5600 + Math.floor(Math.random() * 400))) as { server: Server; url: string };
@@ -64,7 +66,10 @@ after(async () => {
 
 /** post writes a blog page into the second server's directory and opens it. */
 async function post(name: string, body: string, viewport = { width: 1000, height: 900 }): Promise<Page> {
-  writeFileSync(join(blogDir, name), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title></head><body><h1>A post</h1>${body}</body></html>`);
+  writeFileSync(
+    join(blogDir, name),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title></head><body><h1>A post</h1>${body}</body></html>`,
+  );
   const page = await harness.newPage(viewport);
   await page.goto(blog.url + name);
   return page;
@@ -84,7 +89,6 @@ function codeFragment(code: string): string {
 
 const RUN_LIGHT = { name: 'Run this Python program' };
 
-
 async function editorText(frame: Scope): Promise<string> {
   return (await frame.locator('.embed-code .cm-line').allTextContents()).join('\n');
 }
@@ -96,7 +100,10 @@ async function shot(page: Page, name: string): Promise<void> {
 describe('embedding', () => {
   it('runs in a sandboxed iframe on another origin with no CORS headers, and shows the output', async () => {
     const src = `${dist.url}embed.html?autoplay=1#${codeFragment(COUNTER)}`;
-    const page = await post('iframe.html', `<iframe id="embed" sandbox="allow-scripts" src="${src}" style="width:760px;height:900px;border:0"></iframe>`);
+    const page = await post(
+      'iframe.html',
+      `<iframe id="embed" sandbox="allow-scripts" src="${src}" style="width:760px;height:900px;border:0"></iframe>`,
+    );
     const frame = page.frameLocator('#embed');
     const rows = await waitForOutput(frame, ['A finished', 'B finished', 'count = 6']);
     assert.deepEqual(rows, ['A finished', 'B finished', 'count = 6']);
@@ -104,12 +111,28 @@ describe('embedding', () => {
     const inner = page.frames().find((f) => f.url().startsWith(`${dist.url}embed.html`));
     assert.ok(inner, 'the embed frame is loaded from dist/');
     assert.equal(await inner.evaluate(() => self.origin), 'null', 'the sandboxed embed has an opaque origin');
-    assert.equal(await inner.evaluate(() => { try { localStorage.getItem('x'); return 'storage'; } catch { return 'no storage'; } }), 'no storage');
+    assert.equal(
+      await inner.evaluate(() => {
+        try {
+          localStorage.getItem('x');
+          return 'storage';
+        } catch {
+          return 'no storage';
+        }
+      }),
+      'no storage',
+    );
     assert.match(await frame.locator('.embed-elapsed').innerText(), /^\d+\.\d+ (s|ms|µs)$/);
     const open = await frame.locator('a.embed-open').getAttribute('href');
     assert.ok(open?.startsWith(`${dist.url}index.html#s=1.`), `"Open in playground" points at a share link: ${open}`);
-    assert.ok(distRequests.some((r) => ENGINE_SCRIPT.test(r)), 'the engine came as a classic script');
-    assert.ok(!distRequests.some((r) => r.endsWith('.wasm')), 'the wasm was not fetched (it is inlined in the engine script)');
+    assert.ok(
+      distRequests.some((r) => ENGINE_SCRIPT.test(r)),
+      'the engine came as a classic script',
+    );
+    assert.ok(
+      !distRequests.some((r) => r.endsWith('.wasm')),
+      'the wasm was not fetched (it is inlined in the engine script)',
+    );
     await shot(page, 'iframe');
     await page.close();
   });
@@ -133,13 +156,16 @@ ${indent(ASYNC, 9)}
     const b = page.locator('#two');
     assert.deepEqual(await waitForOutput(a, ['count = 6']), ['A finished', 'B finished', 'count = 6']);
     assert.deepEqual(await waitForOutput(b, ['fast', 'slow']), ['fast', 'slow']);
-    assert.equal(await editorText(a), COUNTER, 'the first element\'s text is its program, dedented');
+    assert.equal(await editorText(a), COUNTER, "the first element's text is its program, dedented");
     assert.equal(await editorText(b), ASYNC);
     assert.equal(await b.locator('.embed-timeline').count(), 0, 'panels= hides the timeline');
     assert.equal(await page.locator('iframe').count(), 0, 'no iframe');
     // Each element is as tall as its embed.
     for (const el of [a, b]) {
-      const [outer, inner] = await el.evaluate((e) => [e.getBoundingClientRect().height, e.shadowRoot?.querySelector('.embed-root')?.getBoundingClientRect().height ?? 0]);
+      const [outer, inner] = await el.evaluate((e) => [
+        e.getBoundingClientRect().height,
+        e.shadowRoot?.querySelector('.embed-root')?.getBoundingClientRect().height ?? 0,
+      ]);
       assert.ok(Math.abs(outer - inner) <= 1, `element ${outer} px, embed ${inner} px`);
     }
     // Running one again leaves the other's output alone.
@@ -161,7 +187,10 @@ ${indent(ASYNC, 9)}
     const rw = page.locator('#rw');
     // The editor comes with the full embed, on the first Run.
     for (const el of [ro, rw]) await el.getByRole('button', RUN_LIGHT).click();
-    for (const [frame, text] of [[ro, 'print("fixed")'], [rw, 'print("editable")']] as const) {
+    for (const [frame, text] of [
+      [ro, 'print("fixed")'],
+      [rw, 'print("editable")'],
+    ] as const) {
       await frame.locator('.embed-code .cm-content').waitFor();
       await frame.locator('.embed-code .cm-content').click();
       await page.keyboard.press('ControlOrMeta+Home');
@@ -210,7 +239,11 @@ ${indent(ASYNC, 9)}
     await frame.locator('.embed-status', { hasText: 'Finished in' }).waitFor({ timeout: 15_000 });
     await frame.locator('.embed-elapsed', { hasText: '3.500 s' }).waitFor();
     assert.equal(await frame.locator('.embed-play').getAttribute('aria-label'), 'Play', 'paused at the start position');
-    assert.deepEqual(await waitForOutput(frame, ['start tea', 'tea ready', 'start coffee']), ['start tea', 'tea ready', 'start coffee']);
+    assert.deepEqual(await waitForOutput(frame, ['start tea', 'tea ready', 'start coffee']), [
+      'start tea',
+      'tea ready',
+      'start coffee',
+    ]);
     assert.match(await editorText(frame), /brew|tea/);
     const bg = await frame.locator('.embed-root').evaluate((el) => getComputedStyle(el).backgroundColor);
     assert.equal(bg, 'rgb(13, 17, 23)', 'theme=dark wins over a light system theme');
@@ -219,7 +252,8 @@ ${indent(ASYNC, 9)}
   });
 
   it('keeps a hostile or broken fragment inert: shown as text, never run as script or HTML', async () => {
-    const hostile = 'print("<script>parent.postMessage(1, \'*\')</script>")\n# <img src=x onerror="window.__pwned = 1">\n';
+    const hostile =
+      'print("<script>parent.postMessage(1, \'*\')</script>")\n# <img src=x onerror="window.__pwned = 1">\n';
     const page = await post(
       'hostile.html',
       `<iframe id="h" sandbox="allow-scripts" src="${dist.url}embed.html?autoplay=1&speed=100&id=%3Cscript%3E#${codeFragment(hostile)}" style="width:760px;height:600px"></iframe>
@@ -232,7 +266,9 @@ ${indent(ASYNC, 9)}
       void d.dismiss();
     });
     const h = page.frameLocator('#h');
-    assert.deepEqual(await waitForOutput(h, ["<script>parent.postMessage(1, '*')</script>"]), ["<script>parent.postMessage(1, '*')</script>"]);
+    assert.deepEqual(await waitForOutput(h, ["<script>parent.postMessage(1, '*')</script>"]), [
+      "<script>parent.postMessage(1, '*')</script>",
+    ]);
     assert.equal(await editorText(h), hostile);
     assert.equal(await h.locator('img').count(), 0, 'HTML in the program stays text');
     const inner = page.frames().find((f) => f.url().includes('embed.html?autoplay'));
@@ -250,16 +286,30 @@ ${indent(ASYNC, 9)}
   it('loads lazily: of five embeds only the visible autoplay one loads, and the page downloads the engine once', async () => {
     distRequests.length = 0;
     const spacer = '<div style="height:1500px">…</div>';
-    const items = [1, 2, 3, 4, 5].map((n) => `<interleave-playground id="e${n}" autoplay>print("embed ${n}")</interleave-playground>`);
-    const page = await post('five.html', `<script defer src="${dist.url}interleave-embed.js"></script>${items.join(spacer)}`, { width: 900, height: 800 });
+    const items = [1, 2, 3, 4, 5].map(
+      (n) => `<interleave-playground id="e${n}" autoplay>print("embed ${n}")</interleave-playground>`,
+    );
+    const page = await post(
+      'five.html',
+      `<script defer src="${dist.url}interleave-embed.js"></script>${items.join(spacer)}`,
+      { width: 900, height: 800 },
+    );
     await waitForOutput(page.locator('#e1'), ['embed 1']);
-    assert.equal(await page.locator('interleave-playground .embed-root').count(), 1, 'only the visible element loaded the full embed');
+    assert.equal(
+      await page.locator('interleave-playground .embed-root').count(),
+      1,
+      'only the visible element loaded the full embed',
+    );
     assert.equal(await page.locator('#e5').getByRole('button', RUN_LIGHT).count(), 1, 'the others are still light');
-    assert.equal(distRequests.filter((r) => ENGINE_SCRIPT.test(r)).length, 1, 'one engine download for one visible embed');
+    assert.equal(
+      distRequests.filter((r) => ENGINE_SCRIPT.test(r)).length,
+      1,
+      'one engine download for one visible embed',
+    );
     await page.locator('#e5').scrollIntoViewIfNeeded();
     await waitForOutput(page.locator('#e5'), ['embed 5']);
     assert.equal(await page.locator('interleave-playground .embed-root').count(), 2);
-    assert.equal(distRequests.filter((r) => ENGINE_SCRIPT.test(r)).length, 1, 'the second shares the page\'s engine');
+    assert.equal(distRequests.filter((r) => ENGINE_SCRIPT.test(r)).length, 1, "the second shares the page's engine");
     await page.close();
   });
 
@@ -273,11 +323,21 @@ ${indent(ASYNC, 9)}
     await dialog.locator('input[name="readonly"]').check();
     await dialog.locator('input[name="autoplay"]').check();
     const box = dialog.locator('textarea[aria-label="iframe snippet"]');
-    await playground.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>('textarea[aria-label="iframe snippet"]')?.value ?? '').includes('autoplay=1'));
+    await playground.waitForFunction(() =>
+      (document.querySelector<HTMLTextAreaElement>('textarea[aria-label="iframe snippet"]')?.value ?? '').includes(
+        'autoplay=1',
+      ),
+    );
     const snippet = await box.inputValue();
-    assert.match(snippet, /^<iframe src="[^"]+embed\.html\?readonly=1&amp;autoplay=1#s=1\.[^"]+" title="[^"]+" width="100%" height="\d+"/);
+    assert.match(
+      snippet,
+      /^<iframe src="[^"]+embed\.html\?readonly=1&amp;autoplay=1#s=1\.[^"]+" title="[^"]+" width="100%" height="\d+"/,
+    );
     await dialog.getByRole('button', { name: 'Copy iframe' }).click();
-    await dialog.locator('.embed-dialog-message').filter({ hasText: /Copied|selected/ }).waitFor();
+    await dialog
+      .locator('.embed-dialog-message')
+      .filter({ hasText: /Copied|selected/ })
+      .waitFor();
     await playground.close();
 
     const page = await post('snippet.html', snippet.replace('<iframe ', '<iframe id="snip" '));
@@ -287,23 +347,44 @@ ${indent(ASYNC, 9)}
     assert.equal(await frame.locator('.embed-code .cm-content').getAttribute('aria-readonly'), 'true');
     const [popup] = await Promise.all([page.waitForEvent('popup'), frame.locator('a.embed-open').click()]);
     await popup.waitForFunction(() => window.__interleave !== undefined, undefined, { timeout: 15_000 });
-    await popup.waitForFunction(() => [...document.querySelectorAll('#editor .cm-line')].some((l) => (l.textContent ?? '').includes('tea')), undefined, { timeout: 15_000 });
-    assert.notEqual(await popup.evaluate(() => self.origin), 'null', 'the playground opened from the embed is not sandboxed');
+    await popup.waitForFunction(
+      () => [...document.querySelectorAll('#editor .cm-line')].some((l) => (l.textContent ?? '').includes('tea')),
+      undefined,
+      { timeout: 15_000 },
+    );
+    assert.notEqual(
+      await popup.evaluate(() => self.origin),
+      'null',
+      'the playground opened from the embed is not sandboxed',
+    );
     await popup.close();
     await page.close();
   });
 
   it('the blog-post example of docs/embedding.md runs both of its embeds', async () => {
-    const html = readFileSync(join(ROOT, 'tests/e2e/fixtures/blog-post.html'), 'utf8').replace('https://interleave.example/', dist.url);
+    const html = readFileSync(join(ROOT, 'tests/e2e/fixtures/blog-post.html'), 'utf8').replace(
+      'https://interleave.example/',
+      dist.url,
+    );
     writeFileSync(join(blogDir, 'blog-post.html'), html);
     const page = await harness.newPage({ width: 1000, height: 2400 });
     await page.goto(`${blog.url}blog-post.html`);
     const first = page.locator('interleave-playground').nth(0);
     const second = page.locator('interleave-playground').nth(1);
-    assert.deepEqual(await waitForOutput(first, ['coffee ready']), ['start tea', 'start coffee', 'tea ready', 'coffee ready']);
+    assert.deepEqual(await waitForOutput(first, ['coffee ready']), [
+      'start tea',
+      'start coffee',
+      'tea ready',
+      'coffee ready',
+    ]);
     await second.getByRole('button', RUN_LIGHT).click();
     await shot(page, 'blog-post');
-    assert.deepEqual(await waitForOutput(second, ['coffee ready']), ['start tea', 'tea ready', 'start coffee', 'coffee ready']);
+    assert.deepEqual(await waitForOutput(second, ['coffee ready']), [
+      'start tea',
+      'tea ready',
+      'start coffee',
+      'coffee ready',
+    ]);
     await page.close();
   });
 });

@@ -108,7 +108,12 @@ interface ExploreModel {
   forced: { time: number; task: string; to: string; kind: string; line: number; narration: string; seq: number }[];
   busy: boolean;
   exploring: boolean;
-  report: { explored: number; coverage: string; bugs: { schedule: string; output: string; narration: string[] }[]; passing: string | null } | null;
+  report: {
+    explored: number;
+    coverage: string;
+    bugs: { schedule: string; output: string; narration: string[] }[];
+    passing: string | null;
+  } | null;
   schedule: string | null;
   tasksBanner: string | null;
 }
@@ -120,7 +125,8 @@ interface Hook {
   timeline(): unknown;
 }
 
-const hook = (page: Page) => page.evaluate(() => (window.__interleave as unknown as Hook).explore()) as Promise<ExploreModel>;
+const hook = (page: Page) =>
+  page.evaluate(() => (window.__interleave as unknown as Hook).explore()) as Promise<ExploreModel>;
 
 async function waitForVerdict(page: Page, states: ExploreModel['state'][], timeout = 30_000): Promise<ExploreModel> {
   await page.waitForFunction(
@@ -155,7 +161,9 @@ before(async () => {
   harness = await startHarness();
   app = new PlaygroundPage(await harness.newPage(undefined, 'light'));
   await app.open(harness.url);
-  const probe = await app.page.evaluate(() => (window.__interleave as unknown as Hook).probeExplore('import threading\nx = 0\n', 8000));
+  const probe = await app.page.evaluate(() =>
+    (window.__interleave as unknown as Hook).probeExplore('import threading\nx = 0\n', 8000),
+  );
   if (probe.error || !probe.report) skip = `the engine has no explorer yet (${probe.error ?? 'no report'})`;
 });
 
@@ -180,23 +188,43 @@ describe('find a bug', () => {
     const seconds = (Date.now() - began) / 1000;
     assert.equal(m.state, 'found', m.verdict);
     assert.ok(seconds < 15, `the failing run is on screen after ${seconds.toFixed(1)} s`);
-    console.log(`# find a bug: the failing run was on screen ${seconds.toFixed(2)} s after the click; ${m.report?.explored} schedules explored`);
-    assert.match(m.verdict, /^Found a failed assert after [\d,]+ schedules?: AssertionError: lost an update: counter is [0-3]/);
+    console.log(
+      `# find a bug: the failing run was on screen ${seconds.toFixed(2)} s after the click; ${m.report?.explored} schedules explored`,
+    );
+    assert.match(
+      m.verdict,
+      /^Found a failed assert after [\d,]+ schedules?: AssertionError: lost an update: counter is [0-3]/,
+    );
     assert.ok(m.schedule, 'the settings now replay the failing schedule');
     assert.equal(m.schedule, m.report?.bugs[0].schedule);
     const state = await app.state();
-    assert.match(state.error ?? '', /^AssertionError: lost an update: counter is [0-3]/, 'the run on screen fails the same way');
+    assert.match(
+      state.error ?? '',
+      /^AssertionError: lost an update: counter is [0-3]/,
+      'the run on screen fails the same way',
+    );
     assert.ok(m.forced.length >= 1, 'the run has forced switches');
     for (const f of m.forced) assert.ok(f.narration.length > 10, `narrated: ${f.narration}`);
     assert.equal(state.time, m.forced[0].time, 'the player waits at the first forced switch');
     assert.match(m.tasksBanner ?? '', /^Forced switch 1 of \d+, at .*: /, 'the tasks panel narrates it');
-    const timeline = (await page.evaluate(() => (window.__interleave as unknown as Hook).timeline())) as DrawModel & { groups: { marks: { index: number; lane: number; x: number }[] }[] };
+    const timeline = (await page.evaluate(() => (window.__interleave as unknown as Hook).timeline())) as DrawModel & {
+      groups: { marks: { index: number; lane: number; x: number }[] }[];
+    };
     const marks = timeline.groups[0].marks;
     assert.equal(marks.length, m.forced.length, 'every forced switch is marked');
-    for (const mark of marks) assert.equal(timeline.groups[0].lanes[mark.lane].label, m.forced[mark.index].task, 'on the preempted task’s lane');
+    for (const mark of marks)
+      assert.equal(
+        timeline.groups[0].lanes[mark.lane].label,
+        m.forced[mark.index].task,
+        'on the preempted task’s lane',
+      );
     const tip = await app.timeline.hoverLane(marks[0].lane, m.forced[0].time);
     assert.match(tip, /Forced switch 1 of \d+: /, tip);
-    assert.deepEqual(m.forced.map((f) => f.narration), m.report?.bugs[0].narration, 'the run narrates the switches the report names');
+    assert.deepEqual(
+      m.forced.map((f) => f.narration),
+      m.report?.bugs[0].narration,
+      'the run narrates the switches the report names',
+    );
     await page.screenshot({ path: artifact('explore-found-light') });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: artifact('explore-found-dark') });
@@ -205,8 +233,14 @@ describe('find a bug', () => {
     await app.key('End');
     const last = m.forced.length - 1;
     await page.locator('.explore-switch').nth(last).click();
-    await page.waitForFunction((time) => (window.__interleave.state() as { time: number }).time === time, m.forced[last].time);
-    assert.equal((await page.locator('.explore-switch[aria-current="step"] .explore-switch-text').innerText()).trim(), m.forced[last].narration);
+    await page.waitForFunction(
+      (time) => (window.__interleave.state() as { time: number }).time === time,
+      m.forced[last].time,
+    );
+    assert.equal(
+      (await page.locator('.explore-switch[aria-current="step"] .explore-switch-text').innerText()).trim(),
+      m.forced[last].narration,
+    );
     await app.key('End');
     const end = await app.state();
     assert.match(end.output, /^counter = [0-3]\n/);
@@ -218,8 +252,14 @@ describe('find a bug', () => {
     if (skip) return t.skip(skip);
     const page = app.page;
     await page.click('.explore-compare');
-    await page.waitForFunction(() => ((window.__interleave.compare() as { sides: { done: boolean }[] }).sides ?? []).every((s) => s.done), undefined, { timeout: 20_000 });
-    const compare = (await page.evaluate(() => window.__interleave.compare())) as { sides: { label: string; error: string }[] };
+    await page.waitForFunction(
+      () => ((window.__interleave.compare() as { sides: { done: boolean }[] }).sides ?? []).every((s) => s.done),
+      undefined,
+      { timeout: 20_000 },
+    );
+    const compare = (await page.evaluate(() => window.__interleave.compare())) as {
+      sides: { label: string; error: string }[];
+    };
     assert.equal(compare.sides[0].label, 'the failing schedule');
     assert.match(compare.sides[0].error, /^AssertionError/);
     assert.equal(compare.sides[1].error, '', `${compare.sides[1].label} passes`);
@@ -230,7 +270,9 @@ describe('find a bug', () => {
   it('carries the schedule in a share link that replays the same failing output', async (t) => {
     if (skip) return t.skip(skip);
     const page = app.page;
-    await harness.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(harness.url).origin });
+    await harness.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(harness.url).origin,
+    });
     await page.click('#share-button');
     await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Link copied'));
     const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -246,7 +288,11 @@ describe('find a bug', () => {
     assert.match(state.error ?? '', /^AssertionError/);
     const m = await hook(fresh.page);
     assert.equal(m.state, 'replay');
-    assert.deepEqual(m.forced.map((f) => f.narration), failing.narration, 'the same forced switches, narrated');
+    assert.deepEqual(
+      m.forced.map((f) => f.narration),
+      failing.narration,
+      'the same forced switches, narrated',
+    );
     await fresh.page.screenshot({ path: artifact('explore-link-replay') });
     // The embed takes the same fragment and replays the failing schedule too (the normal run passes).
     const embed = await harness.newPage();
@@ -267,17 +313,24 @@ describe('find a bug', () => {
     const page = app.page;
     await app.editor.setCode(BIG);
     await page.click('#explore');
-    await page.waitForFunction(() => {
-      const m = (window.__interleave as unknown as Hook).explore() as ExploreModel;
-      return m.state === 'exploring' && Number((m.counters[0] ?? '0').replace(/[^\d]/g, '')) > 0;
-    }, undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => {
+        const m = (window.__interleave as unknown as Hook).explore() as ExploreModel;
+        return m.state === 'exploring' && Number((m.counters[0] ?? '0').replace(/[^\d]/g, '')) > 0;
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
     const during = await hook(page);
     assert.match(during.counters[0], /^[\d,]+ schedules? explored$/);
     assert.match(during.counters[1], /^\d+ preemption bound$/);
     assert.equal(during.counters[2], '0 bugs found');
     assert.match((await page.locator('#progress').textContent()) ?? '', /^[\d,]+ schedules? · bound \d+ · 0 bugs$/);
     assert.equal(await page.locator('.explore-stop').isVisible(), true);
-    const fontSize = await page.locator('.explore-counter dd').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const fontSize = await page
+      .locator('.explore-counter dd')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     assert.ok(fontSize >= 28, `counters readable from the back row (${fontSize} px)`);
     await page.screenshot({ path: artifact('explore-progress') });
     const stopAt = Date.now();
@@ -293,14 +346,21 @@ describe('find a bug', () => {
     if (skip) return t.skip(skip);
     const page = app.page;
     await page.click('#explore');
-    await page.waitForFunction(() => ((window.__interleave as unknown as Hook).explore() as ExploreModel).state === 'exploring');
+    await page.waitForFunction(
+      () => ((window.__interleave as unknown as Hook).explore() as ExploreModel).state === 'exploring',
+    );
     await page.evaluate(() => window.__interleave.fault('hang'));
     const m = await waitForVerdict(page, ['failed', 'clean', 'found'], 15_000);
     assert.equal(m.state, 'failed', m.verdict);
-    assert.match(m.verdict, /^The engine stopped answering .*Your program is kept\. Find a bug again starts a fresh engine\.$/);
+    assert.match(
+      m.verdict,
+      /^The engine stopped answering .*Your program is kept\. Find a bug again starts a fresh engine\.$/,
+    );
     assert.equal(await programText(page), BIG);
     await page.locator('.explore-again').click();
-    await page.waitForFunction(() => ((window.__interleave as unknown as Hook).explore() as ExploreModel).state === 'exploring');
+    await page.waitForFunction(
+      () => ((window.__interleave as unknown as Hook).explore() as ExploreModel).state === 'exploring',
+    );
     await page.locator('.explore-stop').click();
     await waitForVerdict(page, ['clean', 'failed'], 5000);
   });
@@ -333,7 +393,9 @@ describe('find a bug', () => {
     assert.equal(m.forced.length, 1);
     assert.equal(m.forced[0].kind, 'ready-order');
     assert.match(m.forced[0].narration, /runs before/);
-    const timeline = (await page.evaluate(() => (window.__interleave as unknown as Hook).timeline())) as DrawModel & { groups: { marks: { index: number; lane: number }[] }[] };
+    const timeline = (await page.evaluate(() => (window.__interleave as unknown as Hook).timeline())) as DrawModel & {
+      groups: { marks: { index: number; lane: number }[] }[];
+    };
     assert.equal(timeline.groups[0].lanes[timeline.groups[0].marks[0].lane].label, m.forced[0].task);
     await page.screenshot({ path: artifact('explore-asyncio') });
   });
@@ -364,11 +426,17 @@ describe('find a bug', () => {
     await scheduler.settled(2);
     assert.equal(await box.isVisible(), true);
     await scheduler.press('e');
-    await page.waitForFunction(() => {
-      const m = (window.__interleave as unknown as { scheduler(): { explorer: { state: string } } }).scheduler();
-      return m.explorer.state !== 'searching' && m.explorer.state !== 'idle';
-    }, undefined, { timeout: 30_000 });
-    const model = (await page.evaluate(() => (window.__interleave as unknown as { scheduler(): unknown }).scheduler())) as { explorer: { state: string; text: string; narration: string[] } };
+    await page.waitForFunction(
+      () => {
+        const m = (window.__interleave as unknown as { scheduler(): { explorer: { state: string } } }).scheduler();
+        return m.explorer.state !== 'searching' && m.explorer.state !== 'idle';
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    const model = (await page.evaluate(() =>
+      (window.__interleave as unknown as { scheduler(): unknown }).scheduler(),
+    )) as { explorer: { state: string; text: string; narration: string[] } };
     assert.equal(model.explorer.state, 'found', model.explorer.text);
     assert.match(model.explorer.text, /^Found a failed assert after [\d,]+ schedules?: AssertionError/);
     assert.ok(model.explorer.narration.length >= 1);
@@ -387,7 +455,10 @@ describe('find a bug', () => {
     await page.waitForFunction(() => document.getElementById('explore')?.getAttribute('aria-disabled') === 'true');
     // aria-disabled keeps the button focusable and clickable, so it can say why it has nothing to do.
     await page.click('#explore', { force: true });
-    assert.match(await app.status(), /^Find a bug searches the orders in which threads or asyncio tasks can run, and this program starts neither/);
+    assert.match(
+      await app.status(),
+      /^Find a bug searches the orders in which threads or asyncio tasks can run, and this program starts neither/,
+    );
     assert.equal((await hook(page)).exploring, false);
     await app.editor.setCode('import asyncio\n');
     await page.waitForFunction(() => document.getElementById('explore')?.getAttribute('aria-disabled') === 'false');
@@ -399,4 +470,3 @@ describe('find a bug', () => {
     await page.keyboard.press('Escape');
   });
 });
-

@@ -51,7 +51,10 @@ async function runExample(name: string): Promise<void> {
 
 /** cli runs the command line on a file, as a user would, and returns what it prints. */
 function cli(args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'web/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'web/cli/main.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
 }
 
 let cliOutput: string | null = null;
@@ -130,7 +133,10 @@ describe('export', () => {
     await runExample('threads-sleep');
     const download = await exportVia(app.page, 'trace');
     assert.equal(download.suggestedFilename(), 'threads-sleep-trace.json');
-    const trace = JSON.parse((await saved(download)).toString('utf8')) as { traceEvents: ChromeEvent[]; displayTimeUnit: string };
+    const trace = JSON.parse((await saved(download)).toString('utf8')) as {
+      traceEvents: ChromeEvent[];
+      displayTimeUnit: string;
+    };
     const tracks = trace.traceEvents.filter((e) => e.name === 'thread_name').map((e) => [e.tid, e.args?.name]);
     assert.deepEqual(tracks, [
       [0, 'MainThread'],
@@ -140,7 +146,9 @@ describe('export', () => {
     ]);
     const tids = new Set(trace.traceEvents.map((e) => e.tid));
     assert.deepEqual([...tids].sort(), [0, 1, 2, 3], 'every event is on a task track');
-    const sleeps = trace.traceEvents.filter((e) => e.name === 'sleep' && e.ph === 'X').map((e) => [e.tid, Math.round((e.dur ?? 0) / 1e6)]);
+    const sleeps = trace.traceEvents
+      .filter((e) => e.name === 'sleep' && e.ph === 'X')
+      .map((e) => [e.tid, Math.round((e.dur ?? 0) / 1e6)]);
     assert.deepEqual(sleeps.sort(), [
       [1, 3],
       [2, 4],
@@ -148,12 +156,21 @@ describe('export', () => {
     ]);
     const prints = trace.traceEvents.filter((e) => e.name === 'print').map((e) => e.args?.text);
     assert.equal(prints.join(''), threadsOutput());
-    assert.ok(trace.traceEvents.some((e) => e.ph === 'X' && e.name === '8: time.sleep(seconds)  # a sleeping thread lets the others run'), 'line slices carry the source text');
+    assert.ok(
+      trace.traceEvents.some(
+        (e) => e.ph === 'X' && e.name === '8: time.sleep(seconds)  # a sleeping thread lets the others run',
+      ),
+      'line slices carry the source text',
+    );
 
     const dir = mkdtempSync(join(tmpdir(), 'interleave-export-'));
     try {
       cli(['run', join(ROOT, 'public/examples/threads_sleep.py'), '--trace', join(dir, 'cli.json')]);
-      assert.deepEqual(trace, JSON.parse(readFileSync(join(dir, 'cli.json'), 'utf8')), 'the page and `cli --trace` write the same file');
+      assert.deepEqual(
+        trace,
+        JSON.parse(readFileSync(join(dir, 'cli.json'), 'utf8')),
+        'the page and `cli --trace` write the same file',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -178,7 +195,9 @@ describe('export', () => {
         width: Number(root.getAttribute('width')),
         texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
         patterns: [...doc.querySelectorAll('defs pattern')].map((p) => p.id),
-        patternFills: [...doc.querySelectorAll('rect')].map((r) => r.getAttribute('fill') ?? '').filter((f) => f.startsWith('url(')).length,
+        patternFills: [...doc.querySelectorAll('rect')]
+          .map((r) => r.getAttribute('fill') ?? '')
+          .filter((f) => f.startsWith('url(')).length,
         rects: doc.querySelectorAll('rect').length,
         scripts: doc.querySelectorAll('script').length,
       };
@@ -186,9 +205,13 @@ describe('export', () => {
     assert.equal(parsed.error, null);
     assert.equal(parsed.root, 'svg');
     assert.equal(parsed.ns, 'http://www.w3.org/2000/svg');
-    for (const lane of ['MainThread', 'tea', 'coffee', 'cocoa', 'core 0', 'GIL']) assert.ok(parsed.texts.includes(lane), `lane ${lane} is labelled`);
+    for (const lane of ['MainThread', 'tea', 'coffee', 'cocoa', 'core 0', 'GIL'])
+      assert.ok(parsed.texts.includes(lane), `lane ${lane} is labelled`);
     assert.ok(parsed.texts.includes('sleeping'), 'wide segments are labelled');
-    assert.ok(parsed.texts.includes('1 s') || parsed.texts.includes('1.0 s'), `the axis has units: ${parsed.texts.filter((x) => / s$/.test(x)).join(', ')}`);
+    assert.ok(
+      parsed.texts.includes('1 s') || parsed.texts.includes('1.0 s'),
+      `the axis has units: ${parsed.texts.filter((x) => / s$/.test(x)).join(', ')}`,
+    );
     assert.ok(parsed.patterns.length >= 4 && parsed.patternFills > 0, 'states are filled with patterns');
     assert.ok(parsed.rects > 10 && parsed.rects < 5000, `${parsed.rects} rectangles`);
     assert.equal(parsed.scripts, 0);
@@ -214,7 +237,10 @@ describe('export', () => {
     await dark.run();
     await dark.waitForRun();
     const darkPng = pngInfo(await saved(await exportVia(dark.page, 'png')));
-    assert.ok(darkPng.first.slice(0, 3).every((c) => c < 40), `dark theme: dark background ${darkPng.first}`);
+    assert.ok(
+      darkPng.first.slice(0, 3).every((c) => c < 40),
+      `dark theme: dark background ${darkPng.first}`,
+    );
     await dark.page.close();
   });
 
@@ -266,20 +292,32 @@ describe('export', () => {
     await host.evaluate((url) => {
       document.documentElement.innerHTML = `<body><iframe sandbox="allow-scripts allow-same-origin" src="${url}" style="width:1200px;height:700px"></iframe></body>`;
     }, harness.url);
-    await host.waitForFunction((url) => [...document.querySelectorAll('iframe')].some((f) => f.src === url), harness.url);
+    await host.waitForFunction(
+      (url) => [...document.querySelectorAll('iframe')].some((f) => f.src === url),
+      harness.url,
+    );
     await host.waitForTimeout(200);
     const frame = host.frames().find((f) => f !== host.mainFrame() && f.url().startsWith(harness.url));
     assert.ok(frame, 'the playground loads in the frame');
-    await frame.waitForFunction(() => window.__interleave !== undefined && document.querySelectorAll('#example-select option').length > 1);
+    await frame.waitForFunction(
+      () => window.__interleave !== undefined && document.querySelectorAll('#example-select option').length > 1,
+    );
     await frame.selectOption('#example-select', 'sequential');
-    await frame.waitForFunction(() => (document.querySelector('#example-note summary')?.textContent ?? '').includes('Sequential'));
+    await frame.waitForFunction(() =>
+      (document.querySelector('#example-note summary')?.textContent ?? '').includes('Sequential'),
+    );
     await frame.click('#run');
     await frame.waitForFunction(() => window.__interleave.state().complete, undefined, { timeout: 30_000 });
     await frame.click('#export-button');
     await frame.click('#export-menu [data-export="text"]');
-    await frame.waitForFunction(() => (window.__interleave.state().output as string).includes('Saved sequential-output.txt'));
+    await frame.waitForFunction(() =>
+      (window.__interleave.state().output as string).includes('Saved sequential-output.txt'),
+    );
     const output = (await frame.evaluate(() => window.__interleave.state().output)) as string;
-    assert.match(output, /runs in a frame that may block downloads: if no file appeared, open the program in the playground and export it there\./);
+    assert.match(
+      output,
+      /runs in a frame that may block downloads: if no file appeared, open the program in the playground and export it there\./,
+    );
     await host.waitForTimeout(500);
     assert.equal(downloads, 0, 'the sandbox blocked the download');
     await host.close();
@@ -295,15 +333,24 @@ describe('playground defects', () => {
     await runExample('blocking-in-coroutine');
     await app.page.evaluate(() => window.__interleave.seek(1.0));
     await app.page.waitForFunction(() => document.querySelector('.loop-banner:not([hidden])') !== null);
-    assert.equal(await app.tasks.banner(), 'Event loop blocked by Task-3: time.sleep(1.5) — nothing else can run until 1.70 s');
+    assert.equal(
+      await app.tasks.banner(),
+      'Event loop blocked by Task-3: time.sleep(1.5) — nothing else can run until 1.70 s',
+    );
     const rows = await app.tasks.rows();
     const bad = rows.find((r) => r.name === 'Task-3');
     assert.deepEqual([bad?.state, bad?.wait], ['blocking the loop', 'in time.sleep(1.5) until 1.70 s']);
-    assert.ok(rows.every((r) => !/running on core/.test(r.state)), 'no task claims a core');
+    assert.ok(
+      rows.every((r) => !/running on core/.test(r.state)),
+      'no task claims a core',
+    );
     const resources = await app.page.locator('.tasks-panel .resource:not([hidden])').allTextContents();
     assert.ok(resources.includes('Cores: 0: idle'), resources.join(' | '));
     assert.ok(resources.includes('GIL: held by nobody'), resources.join(' | '));
-    assert.ok(resources.some((r) => r.startsWith("Event loop: blocked in Task-3's time.sleep(1.5)")), resources.join(' | '));
+    assert.ok(
+      resources.some((r) => r.startsWith("Event loop: blocked in Task-3's time.sleep(1.5)")),
+      resources.join(' | '),
+    );
     const state = await app.state();
     assert.ok(state.tasks.every((task) => task.core === -1));
     assert.match(state.tasks.find((task) => task.name === 'MainThread')?.waitFor ?? '', /^sleep until 1\.70 s/);
@@ -315,19 +362,31 @@ describe('playground defects', () => {
       const lane = group.lanes.findIndex((l) => l.label === label);
       return group.rects.filter((r) => r.lane === lane && r.x <= x && r.x + r.w >= x && r.style < 1 << 20);
     };
-    assert.deepEqual(at('Task-3').map((r) => r.style), [11], 'the task lane shows the loop-blocked pattern');
-    assert.deepEqual(at('event loop').map((r) => r.style), [11], 'the loop lane shows the stall');
+    assert.deepEqual(
+      at('Task-3').map((r) => r.style),
+      [11],
+      'the task lane shows the loop-blocked pattern',
+    );
+    assert.deepEqual(
+      at('event loop').map((r) => r.style),
+      [11],
+      'the loop lane shows the stall',
+    );
     assert.deepEqual(at('core 0'), [], 'the core is idle: the thread sleeps in the call');
-    assert.deepEqual(at('MainThread').map((r) => r.style), [7], 'the loop thread sleeps');
+    assert.deepEqual(
+      at('MainThread').map((r) => r.style),
+      [7],
+      'the loop thread sleeps',
+    );
     const legend = await app.page.locator('#legend').textContent();
     assert.match(legend ?? '', /blocking call: loop stalled/);
     await app.page.screenshot({ path: artifact('20-blocking-call') });
   });
 
-  it('draws the task chips without symbol glyphs missing from Chromium\'s own fonts', async (t) => {
+  it("draws the task chips without symbol glyphs missing from Chromium's own fonts", async (t) => {
     const liberation = '/usr/share/fonts/truetype/liberation';
     if (!existsSync(liberation)) {
-      t.skip('the Liberation fonts (a dependency of Debian\'s chromium) are not installed');
+      t.skip("the Liberation fonts (a dependency of Debian's chromium) are not installed");
       return;
     }
     if (!threads) {
@@ -345,7 +404,13 @@ describe('playground defects', () => {
       headless: true,
       viewport: { width: 1280, height: 720 },
       env: { ...process.env, FONTCONFIG_FILE: join(dir, 'fonts.conf') },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
     try {
       const page = new PlaygroundPage(await context.newPage());

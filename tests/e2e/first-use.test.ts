@@ -52,7 +52,7 @@ async function focusInEditor(): Promise<boolean> {
 }
 
 describe('keys after a click outside the editor', () => {
-  it('opens the help with ? after clicking a task\'s line in the tasks panel, and leaves the program as it was', async () => {
+  it("opens the help with ? after clicking a task's line in the tasks panel, and leaves the program as it was", async () => {
     await app.loadExample('asyncio-sleep');
     const program = await app.editor.program();
     await runToEnd();
@@ -107,10 +107,20 @@ describe('the top bar', () => {
         };
       });
       const middle = bar.centers[0].middle;
-      for (const c of bar.centers) assert.ok(Math.abs(c.middle - middle) <= 3, `${width} px: ${c.id} is on the first row (${c.middle} vs ${middle})`);
-      assert.ok(bar.height < 1.5 * bar.button, `${width} px: the bar is ${bar.height} px high, one ${bar.button} px button row`);
+      for (const c of bar.centers)
+        assert.ok(
+          Math.abs(c.middle - middle) <= 3,
+          `${width} px: ${c.id} is on the first row (${c.middle} vs ${middle})`,
+        );
+      assert.ok(
+        bar.height < 1.5 * bar.button,
+        `${width} px: the bar is ${bar.height} px high, one ${bar.button} px button row`,
+      );
       assert.ok(bar.scrollWidth <= bar.clientWidth, `${width} px: nothing spills past the right edge`);
-      assert.ok(bar.centers.every((c) => c.right <= width), `${width} px: every control is on screen`);
+      assert.ok(
+        bar.centers.every((c) => c.right <= width),
+        `${width} px: every control is on screen`,
+      );
     }
     await app.page.setViewportSize({ width: 1440, height: 900 });
     await app.page.locator('.topbar').screenshot({ path: 'test-artifacts/e2e/first-use-02-topbar-1440.png' });
@@ -119,9 +129,14 @@ describe('the top bar', () => {
   it('wraps on a narrow screen but keeps every control on screen', async () => {
     await app.page.setViewportSize({ width: 800, height: 900 });
     const rights = await app.page.evaluate(() =>
-      [...document.querySelectorAll('.topbar > *')].filter((c) => c.getClientRects().length > 0).map((c) => c.getBoundingClientRect().right),
+      [...document.querySelectorAll('.topbar > *')]
+        .filter((c) => c.getClientRects().length > 0)
+        .map((c) => c.getBoundingClientRect().right),
     );
-    assert.ok(rights.every((r) => r <= 800), `controls end at ${rights.join(', ')}`);
+    assert.ok(
+      rights.every((r) => r <= 800),
+      `controls end at ${rights.join(', ')}`,
+    );
     await app.page.setViewportSize({ width: 1440, height: 900 });
   });
 });
@@ -133,16 +148,25 @@ describe("asyncio.run's own tasks", () => {
     const state = await app.state();
     assert.equal(state.output, 'a done\nb done\n');
     // The run has asyncio.run's two shutdown tasks, as CPython does...
-    assert.deepEqual(state.tasks.map((t) => t.name), ['MainThread', 'Task-1', 'Task-2', 'Task-3', 'Task-4', 'Task-5']);
+    assert.deepEqual(
+      state.tasks.map((t) => t.name),
+      ['MainThread', 'Task-1', 'Task-2', 'Task-3', 'Task-4', 'Task-5'],
+    );
     // ...but the timeline and the tasks panel show what the program made.
     const model = await app.timeline.model();
     const taskLanes = model.groups[0].lanes.filter((l) => l.kind === 0).map((l) => l.label);
     assert.deepEqual(taskLanes, ['MainThread', 'Task-1', 'Task-2', 'Task-3']);
-    assert.deepEqual((await app.tasks.rows()).map((r) => r.name), ['MainThread', 'Task-1', 'Task-2', 'Task-3']);
+    assert.deepEqual(
+      (await app.tasks.rows()).map((r) => r.name),
+      ['MainThread', 'Task-1', 'Task-2', 'Task-3'],
+    );
     assert.equal(await app.page.locator('.tasks-panel .panel-title').textContent(), 'Tasks (4)');
     const note = app.page.locator('.machinery-note');
     assert.equal(await note.isVisible(), true);
-    assert.equal(await note.textContent(), 'Task-4 and Task-5 are not shown: asyncio.run makes them to shut the event loop down after the main coroutine returns.');
+    assert.equal(
+      await note.textContent(),
+      'Task-4 and Task-5 are not shown: asyncio.run makes them to shut the event loop down after the main coroutine returns.',
+    );
     await app.screenshot('first-use-03-asyncio-lanes');
   });
 });

@@ -25,13 +25,22 @@ export async function startHarness(): Promise<Harness> {
   const dist = join(ROOT, 'dist');
   if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
   mkdirSync(ARTIFACTS, { recursive: true });
-  const { server, url } = (await serve(dist, 4300 + Math.floor(Math.random() * 500))) as { server: Server; url: string };
+  const { server, url } = (await serve(dist, 4300 + Math.floor(Math.random() * 500))) as {
+    server: Server;
+    url: string;
+  };
   const profile = mkdtempSync(join(tmpdir(), 'interleave-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 720 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   return {
     url,

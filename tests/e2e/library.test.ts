@@ -95,6 +95,9 @@ describe('the standard library in the page', () => {
   it('names an unknown module and its line', async () => {
     const state = await runCode('import math\nimport numpy as np\n');
     assert.match(String(state.error), /^ModuleNotFoundError: no module named 'numpy' in the playground/);
-    assert.ok(await app.terminal.waitForRow("no module named 'numpy' in the playground"), 'the terminal names the module');
+    assert.ok(
+      await app.terminal.waitForRow("no module named 'numpy' in the playground"),
+      'the terminal names the module',
+    );
   });
 });

@@ -7,7 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import { type Harness, startHarness } from './harness';
 import { PlaygroundPage } from './pages/playground';
 
-const SEQUENTIAL_OUTPUT = 'start tea\ntea ready\nstart coffee\ncoffee ready\nstart cocoa\ncocoa ready\nbreakfast served after 9.0 s\n';
+const SEQUENTIAL_OUTPUT =
+  'start tea\ntea ready\nstart coffee\ncoffee ready\nstart cocoa\ncocoa ready\nbreakfast served after 9.0 s\n';
 
 let harness: Harness;
 let app: PlaygroundPage;
@@ -94,7 +95,10 @@ describe('the playground page', () => {
     const again = await app.state();
     assert.deepEqual(again.tasks, forward.tasks);
     assert.equal(again.output, forward.output);
-    assert.ok(lines.some((l) => l > 0), 'stepping reaches a source line');
+    assert.ok(
+      lines.some((l) => l > 0),
+      'stepping reaches a source line',
+    );
   });
 
   it('scrubs by dragging on the time axis and seeks on a click in a lane', async () => {
@@ -170,10 +174,11 @@ describe('the playground page', () => {
     await app.page.waitForFunction(() => window.__interleave.state().running);
     await app.page.waitForTimeout(1000);
     const frame = await app.page.evaluate(
-      () => new Promise<number>((resolve) => {
-        const t = performance.now();
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t)));
-      }),
+      () =>
+        new Promise<number>((resolve) => {
+          const t = performance.now();
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t)));
+        }),
     );
     assert.ok(frame < 250, `two frames took ${frame} ms`);
     const stillRunning = (await app.state()).running;
@@ -197,7 +202,9 @@ describe('the playground page', () => {
     await app.editor.setCode('print("kept across reloads")\n');
     await app.page.waitForTimeout(500);
     await app.page.reload();
-    await app.page.waitForFunction(() => document.querySelector('#editor .cm-content')?.textContent?.includes('kept across reloads'));
+    await app.page.waitForFunction(() =>
+      document.querySelector('#editor .cm-content')?.textContent?.includes('kept across reloads'),
+    );
     assert.match(await app.editor.text(), /kept across reloads/);
   });
 
@@ -216,11 +223,15 @@ describe('the playground page', () => {
   it('stacks the panels on a phone in portrait', async () => {
     const phone = new PlaygroundPage(await harness.newPage({ width: 390, height: 844 }, 'light'));
     await phone.open(harness.url);
-    const box = async (selector: string) => (await phone.page.locator(selector).boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
+    const box = async (selector: string) =>
+      (await phone.page.locator(selector).boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
     const editor = await box('.editor-pane');
     const tasks = await box('.tasks-pane');
     const terminal = await box('.terminal-pane');
-    assert.ok(tasks.y >= editor.y + editor.height - 1, `tasks below the editor: ${JSON.stringify({ editor, tasks, terminal })}`);
+    assert.ok(
+      tasks.y >= editor.y + editor.height - 1,
+      `tasks below the editor: ${JSON.stringify({ editor, tasks, terminal })}`,
+    );
     assert.ok(terminal.y >= tasks.y + tasks.height - 1, 'terminal below the tasks');
     assert.ok(editor.width <= 390);
     await phone.screenshot('08-phone-light');
@@ -264,12 +275,17 @@ describe('concurrency (needs the threads and asyncio runtimes)', () => {
     assert.match((await app.tasks.banner()) ?? '', /blocked by bad_wait|blocked by/);
     const model = await app.timeline.model();
     assert.ok(model.groups[0].lanes.some((l) => l.label === 'event loop'));
-    assert.ok(model.groups[0].rects.some((r) => r.style === 11), 'the loop lane shows the stall');
+    assert.ok(
+      model.groups[0].rects.some((r) => r.style === 11),
+      'the loop lane shows the stall',
+    );
     await app.screenshot('11-loop-blocked');
   });
 
   it('compares GIL on and off side by side', async (t) => {
-    if (!(await app.supports('import threading\nimport sim\nthreading.Thread(target=sim.cpu, args=(0.01,)).start()\n'))) {
+    if (
+      !(await app.supports('import threading\nimport sim\nthreading.Thread(target=sim.cpu, args=(0.01,)).start()\n'))
+    ) {
       t.skip('the engine does not run threads yet');
       return;
     }
@@ -280,7 +296,10 @@ describe('concurrency (needs the threads and asyncio runtimes)', () => {
       undefined,
       { timeout: 30_000 },
     );
-    const model = (await app.page.evaluate(() => window.__interleave.compare())) as { totals: string; sides: { label: string; metrics: { elapsed: number; gilWait: number } | null }[] };
+    const model = (await app.page.evaluate(() => window.__interleave.compare())) as {
+      totals: string;
+      sides: { label: string; metrics: { elapsed: number; gilWait: number } | null }[];
+    };
     assert.match(model.totals, /^GIL on .* · GIL off /);
     const [on, off] = model.sides;
     assert.ok(on.metrics && off.metrics);
@@ -302,7 +321,9 @@ describe('concurrency (needs the threads and asyncio runtimes)', () => {
       undefined,
       { timeout: 60_000 },
     );
-    const model = (await app.page.evaluate(() => window.__interleave.compare())) as { sides: { label: string; error: string; output: string }[] };
+    const model = (await app.page.evaluate(() => window.__interleave.compare())) as {
+      sides: { label: string; error: string; output: string }[];
+    };
     const [on, off] = model.sides;
     assert.match(on.label, /GIL on/);
     assert.match(off.label, /GIL off/);
@@ -310,7 +331,9 @@ describe('concurrency (needs the threads and asyncio runtimes)', () => {
     assert.equal(on.output, '200000', 'with the GIL, as in CPython 3.11, no update is lost');
     assert.ok(Number(off.output) < 200000, `free-threaded, updates are lost (printed ${off.output})`);
     const cells = await app.page.$$eval('dialog .metrics tr', (rows) =>
-      rows.filter((r) => r.textContent?.startsWith('Output')).map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)),
+      rows
+        .filter((r) => r.textContent?.startsWith('Output'))
+        .map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)),
     );
     assert.deepEqual(cells[0]?.[0], '200000');
     await app.screenshot('12b-compare-race');

@@ -30,7 +30,13 @@ if __name__ == "__main__":
         print(p.map(work, range(8)))
 `;
 
-const HEADERS = ['MainProcess · pid 4242', 'SpawnPoolWorker-1 · pid 4243', 'SpawnPoolWorker-2 · pid 4244', 'SpawnPoolWorker-3 · pid 4245', 'SpawnPoolWorker-4 · pid 4246'];
+const HEADERS = [
+  'MainProcess · pid 4242',
+  'SpawnPoolWorker-1 · pid 4243',
+  'SpawnPoolWorker-2 · pid 4244',
+  'SpawnPoolWorker-3 · pid 4245',
+  'SpawnPoolWorker-4 · pid 4246',
+];
 const BUSY = 12;
 
 describe('processes on the timeline', () => {
@@ -46,7 +52,10 @@ describe('processes on the timeline', () => {
 
     assert.deepEqual(await app.timeline.processHeaders(), HEADERS);
     const groups = await app.timeline.laneGroups();
-    assert.deepEqual(groups.map((g) => g.header), [...HEADERS, 'Cores · shared by all processes']);
+    assert.deepEqual(
+      groups.map((g) => g.header),
+      [...HEADERS, 'Cores · shared by all processes'],
+    );
     for (const g of groups.slice(0, HEADERS.length)) {
       assert.equal(g.lanes.filter((l) => l === 'GIL').length, 1, `${g.header} has one GIL lane`);
       assert.equal(g.lanes[g.lanes.length - 1], 'GIL', `${g.header}'s GIL lane closes its group`);
@@ -70,10 +79,14 @@ describe('processes on the timeline', () => {
   it('names the process and the holder when pointing at a worker GIL lane', async () => {
     const m = await app.timeline.model();
     const lanes = m.groups[0].lanes;
-    const gil = lanes.findIndex((l, i) => l.kind === 2 && i > 0 && lanes[i - 2]?.label === 'SpawnPoolWorker-1 · pid 4243');
+    const gil = lanes.findIndex(
+      (l, i) => l.kind === 2 && i > 0 && lanes[i - 2]?.label === 'SpawnPoolWorker-1 · pid 4243',
+    );
     assert.ok(gil > 0);
     // Point at the middle of the widest stretch the worker holds its GIL.
-    const held = m.groups[0].rects.filter((r) => r.lane === gil && (r.style & 0xff) === BUSY).sort((a, b) => b.w - a.w)[0];
+    const held = m.groups[0].rects
+      .filter((r) => r.lane === gil && (r.style & 0xff) === BUSY)
+      .sort((a, b) => b.w - a.w)[0];
     const time = m.view.t0 + ((held.x + held.w / 2) / m.view.width) * (m.view.t1 - m.view.t0);
     const tip = await app.timeline.hoverLane(gil, time);
     assert.match(tip, /^GIL of SpawnPoolWorker-1 at .*held by SpawnPoolWorker-1/);
@@ -99,15 +112,21 @@ describe('processes on the timeline', () => {
     const state = await app.waitForRun();
     assert.equal(state.error, null);
     const groups = await app.timeline.laneGroups();
-    assert.deepEqual(groups.map((g) => g.header), [...HEADERS, 'Cores · shared by all processes']);
+    assert.deepEqual(
+      groups.map((g) => g.header),
+      [...HEADERS, 'Cores · shared by all processes'],
+    );
     assert.ok(groups[0].lanes.includes('event loop'), 'the loop runs in MainProcess');
     assert.ok(groups[0].lanes.includes('GIL'));
-    for (const g of groups.slice(1, HEADERS.length)) assert.ok(!g.lanes.includes('event loop'), `${g.header} has no event loop`);
+    for (const g of groups.slice(1, HEADERS.length))
+      assert.ok(!g.lanes.includes('event loop'), `${g.header} has no event loop`);
     await app.screenshot('processes-05-example');
   });
 
   it('keeps a run with one process ungrouped', async () => {
-    await app.editor.setCode('import threading\nt = threading.Thread(target=print, args=("hi",))\nt.start()\nt.join()\n');
+    await app.editor.setCode(
+      'import threading\nt = threading.Thread(target=print, args=("hi",))\nt.start()\nt.join()\n',
+    );
     await app.run();
     await app.waitForRun();
     const lanes = (await app.timeline.model()).groups[0].lanes;

@@ -48,11 +48,14 @@ async function alertText(): Promise<string> {
 // assertKept checks what the brief promises after a lost engine: the program, its autosave and the partial run.
 async function assertKept(): Promise<void> {
   const editor = await app.page.evaluate(() =>
-    [...document.querySelectorAll('#editor .cm-line')].map((line) => {
-      const copy = line.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.cm-task-chip').forEach((chip) => chip.remove());
-      return copy.textContent;
-    }).join('\n'));
+    [...document.querySelectorAll('#editor .cm-line')]
+      .map((line) => {
+        const copy = line.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('.cm-task-chip').forEach((chip) => chip.remove());
+        return copy.textContent;
+      })
+      .join('\n'),
+  );
   assert.equal(editor.trim(), LONG.trim());
   assert.equal((await app.page.evaluate(() => localStorage.getItem('interleave.source')))?.trim(), LONG.trim());
   await app.key('End');
@@ -109,7 +112,10 @@ describe('a lost engine', () => {
     const waited = Date.now() - hungAt;
     assert.ok(waited >= 4500 && waited < 15_000, `the watchdog ended the run after ${waited} ms`);
     assert.equal(await app.status(), 'The engine stopped answering (no word from it for 5 s).');
-    assert.match(await alertText(), /^The engine stopped answering \(no word from it for 5 s\)\. Your program is kept, and so is the part of the run that arrived/);
+    assert.match(
+      await alertText(),
+      /^The engine stopped answering \(no word from it for 5 s\)\. Your program is kept, and so is the part of the run that arrived/,
+    );
     await assertKept();
     await app.screenshot('resilience-02-hung');
     await assertRunsAgain(() => app.run());
@@ -164,7 +170,9 @@ async function longTasksOf(code: string, runFor = 4000): Promise<LongTasks> {
 function report(name: string, r: LongTasks): void {
   const sorted = [...r.durations].sort((a, b) => a - b);
   const p95 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] : 0;
-  console.log(`${name}: ${sorted.length} long tasks, max ${sorted.at(-1) ?? 0} ms, p95 ${p95} ms, all ${JSON.stringify(sorted)}; stop ${r.stopMs} ms; ${r.ended}`);
+  console.log(
+    `${name}: ${sorted.length} long tasks, max ${sorted.at(-1) ?? 0} ms, p95 ${p95} ms, all ${JSON.stringify(sorted)}; stop ${r.stopMs} ms; ${r.ended}`,
+  );
 }
 
 const LONG_TASK_MAX_MS = 250;
@@ -174,7 +182,10 @@ describe('runaway programs', () => {
   const cases: [string, string][] = [
     ['an infinite loop', 'while True:\n    pass\n'],
     ['a print flood', 'while True:\n    print("x" * 1000)\n'],
-    ['millions of scheduling events', 'import sim\nimport threading\n\ndef work():\n    sim.cpu(1e5)\n\nthreads = [threading.Thread(target=work) for _ in range(2)]\nfor t in threads:\n    t.start()\nfor t in threads:\n    t.join()\n'],
+    [
+      'millions of scheduling events',
+      'import sim\nimport threading\n\ndef work():\n    sim.cpu(1e5)\n\nthreads = [threading.Thread(target=work) for _ in range(2)]\nfor t in threads:\n    t.start()\nfor t in threads:\n    t.join()\n',
+    ],
   ];
   for (const [name, code] of cases) {
     // On this 2-core machine with software rendering (the worker holds one core at 100%), most
@@ -188,9 +199,15 @@ describe('runaway programs', () => {
       const r = await longTasksOf(code);
       report(name, r);
       if (r.stopMs !== null) assert.ok(r.stopMs < 1000, `Stop answered after ${r.stopMs} ms`);
-      assert.ok(Math.max(0, ...r.durations) <= LONG_TASK_MAX_MS, `a task took over ${LONG_TASK_MAX_MS} ms: ${JSON.stringify(r.durations)}`);
+      assert.ok(
+        Math.max(0, ...r.durations) <= LONG_TASK_MAX_MS,
+        `a task took over ${LONG_TASK_MAX_MS} ms: ${JSON.stringify(r.durations)}`,
+      );
       const blocked = r.durations.reduce((sum, d) => sum + Math.max(0, d - 50), 0);
-      assert.ok(blocked <= BLOCKED_MAX_MS, `${Math.round(blocked)} ms blocked past 50 ms in all: ${JSON.stringify(r.durations)}`);
+      assert.ok(
+        blocked <= BLOCKED_MAX_MS,
+        `${Math.round(blocked)} ms blocked past 50 ms in all: ${JSON.stringify(r.durations)}`,
+      );
     });
   }
 });
@@ -209,15 +226,23 @@ async function drained(code: string, last: string): Promise<TerminalBuffer> {
   await app.page.evaluate(() => window.__interleave.setEngineOverrides({}));
   await app.editor.setCode(code);
   await app.run();
-  await app.page.waitForFunction((end) => {
-    const s = window.__interleave.state();
-    return s.complete && !s.running && s.output.endsWith(end);
-  }, `${last}\n`, { timeout: 60_000 });
+  await app.page.waitForFunction(
+    (end) => {
+      const s = window.__interleave.state();
+      return s.complete && !s.running && s.output.endsWith(end);
+    },
+    `${last}\n`,
+    { timeout: 60_000 },
+  );
   await app.key('End');
-  await app.page.waitForFunction(() => {
-    const b = window.__interleave.terminal();
-    return b !== null && b.pending.bytes === 0 && b.pending.lines === 0;
-  }, undefined, { timeout: 30_000 });
+  await app.page.waitForFunction(
+    () => {
+      const b = window.__interleave.terminal();
+      return b !== null && b.pending.bytes === 0 && b.pending.lines === 0;
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
   return (await app.page.evaluate(() => window.__interleave.terminal())) as TerminalBuffer;
 }
 

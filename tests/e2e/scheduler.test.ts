@@ -38,12 +38,18 @@ describe('you are the scheduler', () => {
       ],
     );
     assert.equal(SchedulerPage.thread(m, T1).text, 'line 11, next: LOAD_GLOBAL counter');
-    assert.match(await scheduler.dialog.locator('.scheduler-goal').innerText(), /^Goal: Two threads each add 1 to counter/);
+    assert.match(
+      await scheduler.dialog.locator('.scheduler-goal').innerText(),
+      /^Goal: Two threads each add 1 to counter/,
+    );
     assert.deepEqual(await scheduler.chips(), [
       { task: T1, line: 11 },
       { task: 'MainThread', line: 16 },
     ]);
-    assert.equal(await scheduler.dialog.locator(`button[data-thread="${T1}"]`).innerText(), `1 Run ${T1} one instruction`);
+    assert.equal(
+      await scheduler.dialog.locator(`button[data-thread="${T1}"]`).innerText(),
+      `1 Run ${T1} one instruction`,
+    );
     await app.page.screenshot({ path: artifact('scheduler-start') });
   });
 
@@ -55,7 +61,11 @@ describe('you are the scheduler', () => {
     assert.match(await scheduler.dialog.locator('.scheduler-steps').innerText(), /Step 1/);
     await scheduler.press('Backspace');
     m = await scheduler.settled(0);
-    assert.equal(SchedulerPage.thread(m, T1).text, 'line 11, next: LOAD_GLOBAL counter', 'undo puts Thread-1 back before the load');
+    assert.equal(
+      SchedulerPage.thread(m, T1).text,
+      'line 11, next: LOAD_GLOBAL counter',
+      'undo puts Thread-1 back before the load',
+    );
     await scheduler.press('1', '1');
     m = await scheduler.settled(2);
     assert.equal(SchedulerPage.thread(m, T1).text, 'line 11, next: INPLACE_ADD');
@@ -114,7 +124,10 @@ describe('you are the scheduler', () => {
     assert.match(await scheduler.banner.innerText(), /^You found it: IndexError: pop from empty list \(in Bob\)/);
     assert.match(m.output, /Exception in thread Bob:/);
     assert.deepEqual(m.variables, ['tickets = []']);
-    assert.ok(await scheduler.dialog.locator('button.scheduler-run[data-thread="Alice"]').isDisabled(), 'no more choices once found');
+    assert.ok(
+      await scheduler.dialog.locator('button.scheduler-run[data-thread="Alice"]').isDisabled(),
+      'no more choices once found',
+    );
   });
 
   it('deadlocks the diners, opened from the console', async () => {
@@ -140,15 +153,23 @@ describe('you are the scheduler', () => {
   it('schedules the program in the editor when it starts threads', async () => {
     await app.page.keyboard.press('Escape');
     await app.page.waitForFunction(() => !document.querySelector<HTMLDialogElement>('#scheduler-dialog')?.open);
-    await app.editor.setCode('import threading\nlog = []\ndef work():\n    log.append("worker")\nt = threading.Thread(target=work, name="worker")\nt.start()\nlog.append("main")\nt.join()\nprint(log)\n');
+    await app.editor.setCode(
+      'import threading\nlog = []\ndef work():\n    log.append("worker")\nt = threading.Thread(target=work, name="worker")\nt.start()\nlog.append("main")\nt.join()\nprint(log)\n',
+    );
     await app.terminal.command('scheduler current');
     let m = await scheduler.settled(0);
     assert.equal(m.challenge, 'current');
-    assert.match(await scheduler.dialog.locator('.scheduler-goal').innerText(), /find an order of the threads that makes your program fail/);
-    assert.deepEqual(m.threads.map((t) => [t.name, t.runnable]), [
-      ['MainThread', true],
-      ['worker', true],
-    ]);
+    assert.match(
+      await scheduler.dialog.locator('.scheduler-goal').innerText(),
+      /find an order of the threads that makes your program fail/,
+    );
+    assert.deepEqual(
+      m.threads.map((t) => [t.name, t.runnable]),
+      [
+        ['MainThread', true],
+        ['worker', true],
+      ],
+    );
     // Main finishes its start() line, appends first and joins; the worker then runs alone.
     await scheduler.press('0', '0', '0');
     m = await scheduler.settled(3);
@@ -161,7 +182,9 @@ describe('you are the scheduler', () => {
     await app.page.keyboard.press('Escape');
     await app.editor.setCode('print("no threads here")\n');
     await app.terminal.command('scheduler current');
-    await app.page.waitForFunction(() => document.querySelector('#scheduler-dialog')?.getAttribute('data-status') === 'failed');
+    await app.page.waitForFunction(
+      () => document.querySelector('#scheduler-dialog')?.getAttribute('data-status') === 'failed',
+    );
     assert.match(await scheduler.banner.innerText(), /starts no threads/);
   });
 });

@@ -122,7 +122,9 @@ describe('share links', () => {
   it('copies a link to the edited program, its settings and the playback position', async () => {
     source = await watchedPage();
     const app = source.app;
-    await harness.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(harness.url).origin });
+    await harness.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(harness.url).origin,
+    });
     await app.open(harness.url);
     await app.editor.setCode(PROGRAM);
     for (const command of ['seed 42', 'cores 4', 'gil off', 'speed 100']) await app.terminal.command(command);
@@ -131,7 +133,10 @@ describe('share links', () => {
     assert.equal(done.error, null);
     assert.match(done.output, /done\n$/);
     await app.terminal.command(`seek ${done.end / 2}`);
-    await app.page.waitForFunction((t) => Math.abs((window.__interleave.state() as { time: number }).time - t) < 1e-9, done.end / 2);
+    await app.page.waitForFunction(
+      (t) => Math.abs((window.__interleave.state() as { time: number }).time - t) < 1e-9,
+      done.end / 2,
+    );
     shared = await app.state();
     assert.ok(shared.output.length > 0 && !shared.output.includes('done'), 'the position is in the middle of the run');
     await app.page.click('#share-button');
@@ -171,17 +176,25 @@ describe('share links', () => {
 
   it('shows the link selected in a box when the clipboard is unavailable (Shift+S)', async () => {
     const app = source.app;
-    await app.page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true }));
+    await app.page.evaluate(() =>
+      Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true }),
+    );
     await app.key('Shift+S');
     const dialog = app.page.locator('#share-dialog');
     await dialog.waitFor({ state: 'visible' });
     const box = await app.page.evaluate(() => {
       const input = document.querySelector<HTMLInputElement>('#share-dialog .share-link-input');
-      return { value: input?.value ?? '', focused: document.activeElement === input, start: input?.selectionStart, end: input?.selectionEnd, readOnly: input?.readOnly };
+      return {
+        value: input?.value ?? '',
+        focused: document.activeElement === input,
+        start: input?.selectionStart,
+        end: input?.selectionEnd,
+        readOnly: input?.readOnly,
+      };
     });
     assert.equal(box.value, link, 'the same state gives the same link');
     assert.deepEqual([box.focused, box.start, box.end, box.readOnly], [true, 0, link.length, true]);
-    assert.match(await app.page.locator('#share-dialog .share-link-what').textContent() ?? '', /seed 42/);
+    assert.match((await app.page.locator('#share-dialog .share-link-what').textContent()) ?? '', /seed 42/);
     await app.screenshot('share-03-dialog');
     await app.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
@@ -190,7 +203,10 @@ describe('share links', () => {
   it('share code leaves out the position: the opened page waits for Run', async () => {
     const app = source.app;
     await app.terminal.command('share code');
-    await app.page.waitForFunction((old) => document.querySelector<HTMLInputElement>('#share-dialog .share-link-input')?.value !== old, link);
+    await app.page.waitForFunction(
+      (old) => document.querySelector<HTMLInputElement>('#share-dialog .share-link-input')?.value !== old,
+      link,
+    );
     const value = await app.page.locator('#share-dialog .share-link-input').inputValue();
     await app.page.keyboard.press('Escape');
     assert.notEqual(value, link);
@@ -212,7 +228,10 @@ describe('share links', () => {
     await app.page.waitForFunction(() => document.body.dataset.share === 'opened', undefined, { timeout: 30_000 });
     assert.equal(await editorText(app.page), PROGRAM);
     assert.match(await app.status(), /Your previous program is kept: type restore/);
-    assert.equal(await app.page.evaluate(() => JSON.parse(localStorage.getItem('interleave.beforeLink') ?? '{}').source), 'print("my own program")');
+    assert.equal(
+      await app.page.evaluate(() => JSON.parse(localStorage.getItem('interleave.beforeLink') ?? '{}').source),
+      'print("my own program")',
+    );
     await app.terminal.command('restore');
     assert.equal(await editorText(app.page), 'print("my own program")');
     await app.terminal.command('restore');
@@ -256,10 +275,26 @@ describe('hostile and broken links', () => {
     assert.equal(await editorText(w.app.page), HOSTILE_PROGRAM);
     const state = await w.app.state();
     assert.equal(state.error, null);
-    assert.equal(state.output, '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">\njavascript:window.__pwned = 4\n');
-    assert.ok(state.tasks.some((t) => t.name === '<img src=x onerror=window.__pwned=3>'), 'the thread keeps its name as text');
-    assert.equal(await page.locator('img, script:not([src]):not([type])').count(), 0, 'no element was made from the program text');
-    assert.ok(await page.locator('.task-row').evaluateAll((rows) => rows.some((r) => (r as HTMLElement).dataset.task === '<img src=x onerror=window.__pwned=3>')));
+    assert.equal(
+      state.output,
+      '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">\njavascript:window.__pwned = 4\n',
+    );
+    assert.ok(
+      state.tasks.some((t) => t.name === '<img src=x onerror=window.__pwned=3>'),
+      'the thread keeps its name as text',
+    );
+    assert.equal(
+      await page.locator('img, script:not([src]):not([type])').count(),
+      0,
+      'no element was made from the program text',
+    );
+    assert.ok(
+      await page
+        .locator('.task-row')
+        .evaluateAll((rows) =>
+          rows.some((r) => (r as HTMLElement).dataset.task === '<img src=x onerror=window.__pwned=3>'),
+        ),
+    );
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
     assert.deepEqual(w.dialogs, []);
     assert.deepEqual(w.errors, []);
@@ -269,19 +304,34 @@ describe('hostile and broken links', () => {
 
   it('rejects links with script, javascript: or HTML in their fields', async () => {
     const cases: [string, Record<string, unknown>, RegExp][] = [
-      ['script in the example name', { code: 'print(1)', example: '<script>window.__pwned=1</script>' }, /example name/],
-      ['HTML in the example name', { code: 'print(1)', example: '<img src=x onerror="window.__pwned=2">' }, /example name/],
+      [
+        'script in the example name',
+        { code: 'print(1)', example: '<script>window.__pwned=1</script>' },
+        /example name/,
+      ],
+      [
+        'HTML in the example name',
+        { code: 'print(1)', example: '<img src=x onerror="window.__pwned=2">' },
+        /example name/,
+      ],
       ['javascript: in the example name', { code: 'print(1)', example: 'javascript:window.__pwned=3' }, /example name/],
-      ['javascript: in a setting', { code: 'print(1)', settings: { cores: 'javascript:window.__pwned=4' } }, /setting cores/],
+      [
+        'javascript: in a setting',
+        { code: 'print(1)', settings: { cores: 'javascript:window.__pwned=4' } },
+        /setting cores/,
+      ],
       ['HTML as the settings', { code: 'print(1)', settings: '<script>window.__pwned=5</script>' }, /settings/],
       ['script as the position', { code: 'print(1)', position: '<script>window.__pwned=6</script>' }, /position/],
       ['HTML instead of code', { code: { html: '<b>x</b>' } }, /no program text/],
     ];
-    for (const [name, data, message] of cases) await expectRejected(`${harness.url}#${await packRaw(JSON.stringify(data))}`, message, name);
+    for (const [name, data, message] of cases)
+      await expectRejected(`${harness.url}#${await packRaw(JSON.stringify(data))}`, message, name);
   });
 
   it('rejects truncated, garbage, wrong-version and oversized links', async () => {
-    const valid = (await encodeShare({ code: PROGRAM.repeat(20) + '# ' + 'x'.repeat(2000), settings: DEFAULT_SETTINGS })).slice(0, -40);
+    const valid = (
+      await encodeShare({ code: PROGRAM.repeat(20) + '# ' + 'x'.repeat(2000), settings: DEFAULT_SETTINGS })
+    ).slice(0, -40);
     const bomb = await packRaw(JSON.stringify({ code: ' '.repeat(8 * 1024 * 1024) }));
     const cases: [string, string, RegExp][] = [
       ['truncated', valid, /damaged|cut off/],
@@ -304,7 +354,10 @@ describe('the static build under a sub-path', () => {
   let url = '';
 
   before(async () => {
-    ({ server, url } = (await serve(join(ROOT, 'dist'), 5200 + Math.floor(Math.random() * 300), { base: BASE })) as { server: Server; url: string });
+    ({ server, url } = (await serve(join(ROOT, 'dist'), 5200 + Math.floor(Math.random() * 300), { base: BASE })) as {
+      server: Server;
+      url: string;
+    });
   });
 
   after(async () => {
@@ -353,15 +406,23 @@ describe('the static build under a sub-path', () => {
     });
     assert.equal(worker.scope, url);
     assert.equal(worker.state, 'activated');
-    assert.ok(worker.names.some((n) => n.startsWith(`interleave:${BASE}:`)), worker.names.join(', '));
-    assert.ok(worker.keys.some((k) => k.endsWith('.wasm')), 'the engine is precached');
+    assert.ok(
+      worker.names.some((n) => n.startsWith(`interleave:${BASE}:`)),
+      worker.names.join(', '),
+    );
+    assert.ok(
+      worker.keys.some((k) => k.endsWith('.wasm')),
+      'the engine is precached',
+    );
     assert.ok(worker.keys.includes(`${url}examples/index.json`), 'the examples are precached');
 
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await harness.context.setOffline(true);
     await app.page.reload();
-    await app.page.waitForFunction(() => window.__interleave !== undefined && document.querySelectorAll('#example-select option').length > 1);
+    await app.page.waitForFunction(
+      () => window.__interleave !== undefined && document.querySelectorAll('#example-select option').length > 1,
+    );
     await app.loadExample('threads-sleep');
     await app.loadExample('sequential');
     await app.terminal.command('speed 100');

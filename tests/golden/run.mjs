@@ -84,7 +84,8 @@ function programFiles(dir = HERE) {
   const found = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
-      if (!NOT_PROGRAMS.has(entry.name) && !entry.name.startsWith('.')) found.push(...programFiles(join(dir, entry.name)));
+      if (!NOT_PROGRAMS.has(entry.name) && !entry.name.startsWith('.'))
+        found.push(...programFiles(join(dir, entry.name)));
     } else if (entry.name.endsWith('.py')) {
       found.push(relative(HERE, join(dir, entry.name)).split(sep).join('/'));
     }
@@ -98,7 +99,7 @@ function programFiles(dir = HERE) {
 function loadCorpus(filter) {
   return programFiles()
     .filter((f) => f.includes(filter))
-    .sort((a, b) => (a.includes('/') - b.includes('/')) || a.localeCompare(b))
+    .sort((a, b) => a.includes('/') - b.includes('/') || a.localeCompare(b))
     .map((f) => {
       const file = join(HERE, f);
       const source = readFileSync(file, 'utf8');
@@ -145,7 +146,8 @@ function elapsedLimits(engine, ideal) {
 
 function checkElapsed(engine, test, actual) {
   if (test.elapsed === null || actual.crash) return null;
-  if (actual.elapsed === undefined || actual.elapsed === null) return `elapsed: the ${engine} run did not report its elapsed time`;
+  if (actual.elapsed === undefined || actual.elapsed === null)
+    return `elapsed: the ${engine} run did not report its elapsed time`;
   const [low, high] = elapsedLimits(engine, test.elapsed);
   if (actual.elapsed >= low && actual.elapsed <= high) return null;
   const clock = engine === 'cpython' ? 'wall' : 'simulated';
@@ -284,7 +286,9 @@ async function missingModules(runSource) {
 // pendingReason says why a failed engine run is pending rather than failed: the program
 // imports a concurrency module the engine lacks, or passes a concurrency flag it rejects.
 function pendingReason(test, actual, missing) {
-  const module = test.imports.find((name) => missing.some((m) => name === m || name.startsWith(`${m}.`) || m.startsWith(`${name}.`)));
+  const module = test.imports.find((name) =>
+    missing.some((m) => name === m || name.startsWith(`${m}.`) || m.startsWith(`${name}.`)),
+  );
   if (module) return `engine lacks module ${module}`;
   const text = actual?.crash ?? '';
   const option = CONCURRENCY_OPTIONS.find((flag) => text.includes(`unknown option '${flag}'`));
@@ -345,7 +349,16 @@ async function regen(tests, args) {
 }
 
 async function runEngine(engine, tests, args) {
-  const summary = { engine, passed: 0, failed: 0, optionalFailed: 0, skipped: 0, pending: [], unavailable: null, failures: [] };
+  const summary = {
+    engine,
+    passed: 0,
+    failed: 0,
+    optionalFailed: 0,
+    skipped: 0,
+    pending: [],
+    unavailable: null,
+    failures: [],
+  };
   let missing = [];
   let runOne;
   if (engine === 'native') {
@@ -374,11 +387,13 @@ async function runEngine(engine, tests, args) {
     try {
       wasm = await WasmEngine.load();
     } catch (error) {
-      summary.unavailable = error instanceof EngineUnavailable ? error.message : `cannot load the wasm module: ${error.stack ?? error}`;
+      summary.unavailable =
+        error instanceof EngineUnavailable ? error.message : `cannot load the wasm module: ${error.stack ?? error}`;
       return summary;
     }
     runOne = (test) => wasm.run(test.source, { filename: 'main.py', ...parseEngineArgs(test.args) });
-    if (tests.some((t) => t.imports.length)) missing = await missingModules((source) => wasm.run(source, { filename: 'main.py' }));
+    if (tests.some((t) => t.imports.length))
+      missing = await missingModules((source) => wasm.run(source, { filename: 'main.py' }));
   } else {
     const python = findPython();
     if (!python) {
@@ -397,7 +412,9 @@ async function runEngine(engine, tests, args) {
     let problems;
     let actual = null;
     if (!expected) {
-      problems = [`missing ${basename(test.outFile)}${test.engineOnly ? ' (engine-only: write it by hand)' : ' (run with --regen)'}`];
+      problems = [
+        `missing ${basename(test.outFile)}${test.engineOnly ? ' (engine-only: write it by hand)' : ' (run with --regen)'}`,
+      ];
     } else {
       actual = await runOne(test);
       problems = check(engine, test, expected, actual);

@@ -8,7 +8,15 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EngineUnavailable, ROOT, WasmEngine, findPython, parseEngineArgs, runCpython, runNative } from '../golden/lib/engines.mjs';
+import {
+  EngineUnavailable,
+  ROOT,
+  WasmEngine,
+  findPython,
+  parseEngineArgs,
+  runCpython,
+  runNative,
+} from '../golden/lib/engines.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ENGINES = ['native', 'sanitized', 'wasm', 'cpython'];
@@ -65,12 +73,15 @@ function program(file) {
 function verdict(p, r, budgetMs) {
   if (r.crash) return r.crash;
   const problems = [];
-  if (r.wallMs > budgetMs) problems.push(`took ${(r.wallMs / 1000).toFixed(1)} s, over its ${(budgetMs / 1000).toFixed(0)} s budget`);
+  if (r.wallMs > budgetMs)
+    problems.push(`took ${(r.wallMs / 1000).toFixed(1)} s, over its ${(budgetMs / 1000).toFixed(0)} s budget`);
   const got = r.error ? `${r.error.type}: ${r.error.message}` : null;
   if (got !== p.error) problems.push(`ended with ${got ?? 'no error'}, expected ${p.error ?? 'no error'}`);
   if (p.prefix ? !r.output.startsWith(p.output) : r.output !== p.output) {
     const at = [...r.output].findIndex((c, i) => c !== p.output[i]);
-    problems.push(`stdout differs at character ${at < 0 ? r.output.length : at}: got ${JSON.stringify(r.output.slice(0, 300))}`);
+    problems.push(
+      `stdout differs at character ${at < 0 ? r.output.length : at}: got ${JSON.stringify(r.output.slice(0, 300))}`,
+    );
   }
   return problems.join('\n');
 }
@@ -98,7 +109,9 @@ async function main() {
     if (engine === 'native' || engine === 'sanitized') {
       const bin = engine === 'native' ? NATIVE_BIN : SANITIZED_BIN;
       if (!existsSync(bin)) {
-        console.error(`the ${engine} engine is not built (${bin}); build it with \`npm run build -- ${engine === 'native' ? 'native' : 'fuzz'}\``);
+        console.error(
+          `the ${engine} engine is not built (${bin}); build it with \`npm run build -- ${engine === 'native' ? 'native' : 'fuzz'}\``,
+        );
         process.exit(1);
       }
       const env = engine === 'sanitized' ? SANITIZER_ENV : process.env;

@@ -59,8 +59,13 @@ describe('cli', () => {
       rmSync(generated, { recursive: true, force: true });
       mkdirSync(generated, { recursive: true });
       for (const name of present) writeFileSync(join(generated, name), '');
-      const r = spawnSync(process.execPath, ['--import', 'tsx', join(copy, 'web', 'cli', 'main.ts'), 'run', hello], { cwd: ROOT, encoding: 'utf8' });
-      expect(r.stderr, present.join()).toBe('interleave: the wasm engine is not built yet: run `npm run build` (or `node scripts/build.mjs wasm`)\n');
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(copy, 'web', 'cli', 'main.ts'), 'run', hello], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      expect(r.stderr, present.join()).toBe(
+        'interleave: the wasm engine is not built yet: run `npm run build` (or `node scripts/build.mjs wasm`)\n',
+      );
       expect(r.status, present.join()).toBe(2);
       expect(r.stdout).toBe('');
     }
@@ -160,14 +165,18 @@ describe('cli', () => {
       expect([wasm.code, wasm.stdout]).toEqual([native.status, native.stdout]);
       const nativeTrace = JSON.parse(readFileSync(nativePath, 'utf8'));
       expect(JSON.parse(readFileSync(wasmPath, 'utf8'))).toEqual(nativeTrace);
-      expect(nativeTrace.traceEvents.filter((e: { name: string }) => e.name === 'thread_name').length).toBeGreaterThan(file === tasks ? 3 : 0);
+      expect(nativeTrace.traceEvents.filter((e: { name: string }) => e.name === 'thread_name').length).toBeGreaterThan(
+        file === tasks ? 3 : 0,
+      );
       // Numbers are formatted as JavaScript does, and keys come in the same order, so the bytes agree too.
       expect(readFileSync(wasmPath, 'utf8')).toBe(readFileSync(nativePath, 'utf8'));
     }
   });
 
   it.runIf(existsSync(NATIVE))('native --trace to a file it cannot write is a usage error', () => {
-    const r = spawnSync(NATIVE, ['run', hello, '--trace', join(dir, 'no-such-dir', 'trace.json')], { encoding: 'utf8' });
+    const r = spawnSync(NATIVE, ['run', hello, '--trace', join(dir, 'no-such-dir', 'trace.json')], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^interleave: cannot write '.*trace\.json': No such file or directory\n/);
     expect(r.stdout).toBe('');
@@ -179,7 +188,14 @@ describe('cli', () => {
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const report = JSON.parse(r.stdout);
     expect(report.exhaustive).toBe(false);
-    expect(report.bound).toEqual({ mode: 'exhaustive', preemptions: 2, schedules: 10000, seed: 1, depth: 2, points: 'shared' });
+    expect(report.bound).toEqual({
+      mode: 'exhaustive',
+      preemptions: 2,
+      schedules: 10000,
+      seed: 1,
+      depth: 2,
+      points: 'shared',
+    });
     expect(report.bugs).toHaveLength(1);
     const [bug] = report.bugs;
     expect(bug.kind).toBe('assertion');
@@ -188,7 +204,9 @@ describe('cli', () => {
     expect(bug.preemptions).toBeLessThanOrEqual(2);
     expect(bug.narration.join('\n')).toMatch(/after reading counter=\d+ and before writing it back/);
     // The printed schedule replays the failure exactly.
-    const replay = JSON.parse(cli(['run', join(EXPLORE, 'lost_update.py'), '--schedule', bug.schedule, '--json']).stdout);
+    const replay = JSON.parse(
+      cli(['run', join(EXPLORE, 'lost_update.py'), '--schedule', bug.schedule, '--json']).stdout,
+    );
     expect(replay.output).toBe(bug.output);
     expect(`${replay.error.type}: ${replay.error.message}`).toBe(bug.message);
     expect(replay.forced).toEqual(bug.narration);
@@ -201,7 +219,17 @@ describe('cli', () => {
   });
 
   it('explore runs PCT with a seed', () => {
-    const r = cli(['explore', join(EXPLORE, 'lost_update.py'), '--mode', 'pct', '--seed', '7', '--schedules', '500', '--json']);
+    const r = cli([
+      'explore',
+      join(EXPLORE, 'lost_update.py'),
+      '--mode',
+      'pct',
+      '--seed',
+      '7',
+      '--schedules',
+      '500',
+      '--json',
+    ]);
     const report = JSON.parse(r.stdout);
     expect(report.bound.mode).toBe('pct');
     expect(report.bound.seed).toBe(7);

@@ -11,7 +11,8 @@ import { DEFAULT_SETTINGS as D, LIMITS } from '../src/engine/settings';
 const GLUE_PATH = fileURLToPath(new URL('../src/engine/generated/interleave.mjs', import.meta.url));
 const WASM_PATH = fileURLToPath(new URL('../src/engine/generated/interleave.wasm', import.meta.url));
 const LIBRARY_PATH = fileURLToPath(new URL('../src/engine/generated/interleave-library.txt', import.meta.url));
-const NOT_BUILT = 'interleave: the wasm engine is not built yet: run `npm run build` (or `node scripts/build.mjs wasm`)\n';
+const NOT_BUILT =
+  'interleave: the wasm engine is not built yet: run `npm run build` (or `node scripts/build.mjs wasm`)\n';
 const STEPS_PER_ADVANCE = 1_000_000;
 // CALLER_DIR is where the user typed the command: npm runs scripts from the package root.
 const CALLER_DIR = process.env.INIT_CWD ?? process.cwd();
@@ -86,7 +87,13 @@ const SCHEDULE = /^[sl](\d+\.\d+(_\d+\.\d+)*)?$/;
 // isSchedule accepts what the engine's decode_schedule does: entries in increasing point order.
 function isSchedule(text: string): boolean {
   if (!SCHEDULE.test(text)) return false;
-  const points = text.length > 1 ? text.slice(1).split('_').map((entry) => Number(entry.split('.')[0])) : [];
+  const points =
+    text.length > 1
+      ? text
+          .slice(1)
+          .split('_')
+          .map((entry) => Number(entry.split('.')[0]))
+      : [];
   return points.every((p, i) => Number.isSafeInteger(p) && p <= 0xffffffff && (i === 0 || p > points[i - 1]));
 }
 
@@ -170,9 +177,19 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
         const text = argv[++i];
         if (text === undefined) throw new UsageError(`${arg} needs a value`);
         const n = /^\d+$/.test(text) ? Number(text) : NaN;
-        const range = { '--preemptions': [0, 64], '--schedules': [1, Number.MAX_SAFE_INTEGER], '--steps': [0, Number.MAX_SAFE_INTEGER], '--depth': [1, 64] }[arg];
+        const range = {
+          '--preemptions': [0, 64],
+          '--schedules': [1, Number.MAX_SAFE_INTEGER],
+          '--steps': [0, Number.MAX_SAFE_INTEGER],
+          '--depth': [1, 64],
+        }[arg];
         if (!(n >= range[0] && n <= range[1])) {
-          const wanted = { '--preemptions': 'number from 0 to 64', '--schedules': 'positive integer', '--steps': 'non-negative integer', '--depth': 'number from 1 to 64' }[arg];
+          const wanted = {
+            '--preemptions': 'number from 0 to 64',
+            '--schedules': 'positive integer',
+            '--steps': 'non-negative integer',
+            '--depth': 'number from 1 to 64',
+          }[arg];
           throw new UsageError(`${arg} needs a ${wanted}, got '${text}'`);
         }
         if (arg === '--preemptions') args.explore.preemptions = n;
@@ -185,7 +202,9 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
       case '--mode': {
         const value = argv[++i];
         if (value !== 'exhaustive' && value !== 'pct') {
-          throw new UsageError(value === undefined ? '--mode needs exhaustive or pct' : `--mode needs exhaustive or pct, got '${value}'`);
+          throw new UsageError(
+            value === undefined ? '--mode needs exhaustive or pct' : `--mode needs exhaustive or pct, got '${value}'`,
+          );
         }
         args.explore.mode = value;
         exploreFlag = true;
@@ -194,7 +213,9 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
       case '--points': {
         const value = argv[++i];
         if (value !== 'shared' && value !== 'lines') {
-          throw new UsageError(value === undefined ? '--points needs shared or lines' : `--points needs shared or lines, got '${value}'`);
+          throw new UsageError(
+            value === undefined ? '--points needs shared or lines' : `--points needs shared or lines, got '${value}'`,
+          );
         }
         args.explore.points = value;
         exploreFlag = true;
@@ -227,7 +248,9 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
         const value = argv[++i];
         if (value === undefined) throw new UsageError('--cores needs a value');
         if (!/^\d+$/.test(value) || Number(value) < LIMITS.cores.min || Number(value) > LIMITS.cores.max) {
-          throw new UsageError(`--cores needs an integer from ${LIMITS.cores.min} to ${LIMITS.cores.max}, got '${value}'`);
+          throw new UsageError(
+            `--cores needs an integer from ${LIMITS.cores.min} to ${LIMITS.cores.max}, got '${value}'`,
+          );
         }
         args.options.cores = Number(value);
         break;
@@ -251,7 +274,8 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
       default:
         if (arg.length > 1 && arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
         if (command === null) {
-          if (arg !== 'run' && arg !== 'explore') throw new UsageError(`unknown command '${arg}' (expected 'run' or 'explore')`);
+          if (arg !== 'run' && arg !== 'explore')
+            throw new UsageError(`unknown command '${arg}' (expected 'run' or 'explore')`);
           command = arg;
           args.command = arg;
         } else if (!args.file) {
@@ -267,7 +291,8 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
     if (args.options.schedule !== undefined) throw new UsageError('--schedule is an option of run, not explore');
     if (seed !== null) args.explore.seed = seed;
   } else {
-    if (exploreFlag) throw new UsageError('--mode, --preemptions, --schedules, --steps, --depth and --points are options of explore');
+    if (exploreFlag)
+      throw new UsageError('--mode, --preemptions, --schedules, --steps, --depth and --points are options of explore');
     if (seed !== null) args.options.seed = seed;
   }
   return args;
@@ -283,7 +308,9 @@ function readSource(file: string): string {
 }
 
 function resultJson(result: RunResult, stderr: string, forced: string[] | null): string {
-  const error = result.error ? { type: result.error.type, message: result.error.message, line: result.error.line } : null;
+  const error = result.error
+    ? { type: result.error.type, message: result.error.message, line: result.error.line }
+    : null;
   const fields = { output: result.output, elapsed: result.elapsed, error, events: result.events, steps: result.steps };
   const withStderr = stderr ? { ...fields, stderr } : fields;
   // A replayed schedule adds the narration of its forced switches.
@@ -313,7 +340,10 @@ async function main(argv: string[]): Promise<number> {
   const { loadEngine } = client;
   const { ChromeTraceBuilder } = await import('../src/engine/chrome-trace');
   const { EventKind } = await import('../src/engine/events');
-  const engine = await loadEngine(readFileSync(WASM_PATH), existsSync(LIBRARY_PATH) ? readFileSync(LIBRARY_PATH) : undefined);
+  const engine = await loadEngine(
+    readFileSync(WASM_PATH),
+    existsSync(LIBRARY_PATH) ? readFileSync(LIBRARY_PATH) : undefined,
+  );
   if (parsed.command === 'explore') {
     const session = engine.explore(source, parsed.options, parsed.explore);
     try {
@@ -321,7 +351,9 @@ async function main(argv: string[]): Promise<number> {
         // Each advance runs a few schedules; the CLI has nothing else to do between them.
       }
       const report = session.report();
-      process.stdout.write(parsed.json ? `${session.reportJson()}\n` : session.text(`npm run -s cli -- run ${parsed.file}`));
+      process.stdout.write(
+        parsed.json ? `${session.reportJson()}\n` : session.text(`npm run -s cli -- run ${parsed.file}`),
+      );
       return report.bugs.length === 0 && report.error === undefined ? 0 : 1;
     } finally {
       session.dispose();

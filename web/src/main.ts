@@ -12,7 +12,8 @@ import { hydrateIcons } from './ui/icons';
 
 hydrateIcons(document);
 
-const createWorker = () => new Worker(new URL('./engine/worker.ts', import.meta.url), { type: 'module', name: 'interleave-engine' });
+const createWorker = () =>
+  new Worker(new URL('./engine/worker.ts', import.meta.url), { type: 'module', name: 'interleave-engine' });
 
 const app = new App(createWorker, new URL('./examples/', document.baseURI));
 installShortcuts(app);

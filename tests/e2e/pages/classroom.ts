@@ -33,7 +33,9 @@ export class ClassroomPage {
   constructor(readonly page: Page) {}
 
   async model(): Promise<ClassroomModel> {
-    return (await this.page.evaluate(() => (window.__interleave as unknown as { classroom(): unknown }).classroom())) as ClassroomModel;
+    return (await this.page.evaluate(() =>
+      (window.__interleave as unknown as { classroom(): unknown }).classroom(),
+    )) as ClassroomModel;
   }
 
   async isPresenter(): Promise<boolean> {
@@ -50,7 +52,14 @@ export class ClassroomPage {
       getComputedStyle(document.body).backgroundColor,
       getComputedStyle(document.body).color,
     ]);
-    return { editor: parseFloat(editor), elapsed: parseFloat(elapsed), terminal: parseFloat(terminal), taskName: parseFloat(taskName), background, color };
+    return {
+      editor: parseFloat(editor),
+      elapsed: parseFloat(elapsed),
+      terminal: parseFloat(terminal),
+      taskName: parseFloat(taskName),
+      background,
+      color,
+    };
   }
 
   /** typeCommand runs a console command from the keyboard alone: / focuses the console. */
@@ -72,17 +81,27 @@ export class ClassroomPage {
 
   /** waitForPhase waits until the predict panel is in a phase: asking, revealed, watching or finished. */
   async waitForPhase(phase: string, timeout = 20_000): Promise<void> {
-    await this.page.waitForFunction((p) => document.querySelector<HTMLElement>('.predict')?.dataset.phase === p, phase, { timeout });
+    await this.page.waitForFunction(
+      (p) => document.querySelector<HTMLElement>('.predict')?.dataset.phase === p,
+      phase,
+      { timeout },
+    );
   }
 
   async choices(): Promise<string[]> {
-    return this.page.locator('.predict-choice').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.task ?? ''));
+    return this.page
+      .locator('.predict-choice')
+      .evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.task ?? ''));
   }
 
   async marked(): Promise<{ right: string[]; wrong: string[] }> {
     return {
-      right: await this.page.locator('.predict-choice.is-right').evaluateAll((b) => b.map((x) => (x as HTMLElement).dataset.task ?? '')),
-      wrong: await this.page.locator('.predict-choice.is-wrong').evaluateAll((b) => b.map((x) => (x as HTMLElement).dataset.task ?? '')),
+      right: await this.page
+        .locator('.predict-choice.is-right')
+        .evaluateAll((b) => b.map((x) => (x as HTMLElement).dataset.task ?? '')),
+      wrong: await this.page
+        .locator('.predict-choice.is-wrong')
+        .evaluateAll((b) => b.map((x) => (x as HTMLElement).dataset.task ?? '')),
     };
   }
 

@@ -38,6 +38,11 @@ export async function waitForOutput(scope: Scope, lines: string[], timeout = 30_
     if (lines.every((l) => rows.includes(l))) return rows;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const status = await scope.locator('.embed-status').innerText({ timeout: 1000 }).catch(() => 'no full embed');
-  assert.fail(`the embed's output never showed ${JSON.stringify(lines)}; it shows ${JSON.stringify(rows)} (status: ${status})`);
+  const status = await scope
+    .locator('.embed-status')
+    .innerText({ timeout: 1000 })
+    .catch(() => 'no full embed');
+  assert.fail(
+    `the embed's output never showed ${JSON.stringify(lines)}; it shows ${JSON.stringify(rows)} (status: ${status})`,
+  );
 }

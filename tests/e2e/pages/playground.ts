@@ -22,7 +22,11 @@ export interface HookState {
 export interface DrawModel {
   view: { t0: number; t1: number; width: number };
   playhead: number;
-  groups: { title: string; lanes: { label: string; kind: number }[]; rects: { x: number; w: number; lane: number; style: number; seg: number }[] }[];
+  groups: {
+    title: string;
+    lanes: { label: string; kind: number }[];
+    rects: { x: number; w: number; lane: number; style: number; seg: number }[];
+  }[];
 }
 
 export class EditorPage {
@@ -98,7 +102,10 @@ export class TerminalPage {
   async waitForRow(containing: string, timeout = 5000): Promise<boolean> {
     try {
       await this.page.waitForFunction(
-        (text) => [...document.querySelectorAll('#terminal .xterm-rows > div')].some((r) => (r.textContent ?? '').includes(text)),
+        (text) =>
+          [...document.querySelectorAll('#terminal .xterm-rows > div')].some((r) =>
+            (r.textContent ?? '').includes(text),
+          ),
         containing,
         { timeout },
       );
@@ -230,12 +237,19 @@ export class PlaygroundPage {
 
   async open(url: string): Promise<void> {
     await this.page.goto(url);
-    await this.page.waitForFunction(() => window.__interleave !== undefined && document.querySelectorAll('#example-select option').length > 1);
+    await this.page.waitForFunction(
+      () => window.__interleave !== undefined && document.querySelectorAll('#example-select option').length > 1,
+    );
   }
 
   async loadExample(name: string): Promise<void> {
     await this.page.selectOption('#example-select', name);
-    await this.page.waitForFunction((n) => document.querySelector('#example-note summary')?.textContent?.length && localStorage.getItem('interleave.prefs')?.includes(n), name);
+    await this.page.waitForFunction(
+      (n) =>
+        document.querySelector('#example-note summary')?.textContent?.length &&
+        localStorage.getItem('interleave.prefs')?.includes(n),
+      name,
+    );
   }
 
   async run(): Promise<void> {
@@ -271,8 +285,15 @@ export class PlaygroundPage {
 
   /** supports tells whether the engine runs a snippet without ModuleNotFoundError or SyntaxError. */
   async supports(source: string): Promise<boolean> {
-    const result = (await this.page.evaluate((s) => window.__interleave.probe(s), source)) as { error: { type: string } | null };
-    return !result.error || !['ModuleNotFoundError', 'SyntaxError', 'ImportError', 'EngineFailure', 'NotImplementedError'].includes(result.error.type);
+    const result = (await this.page.evaluate((s) => window.__interleave.probe(s), source)) as {
+      error: { type: string } | null;
+    };
+    return (
+      !result.error ||
+      !['ModuleNotFoundError', 'SyntaxError', 'ImportError', 'EngineFailure', 'NotImplementedError'].includes(
+        result.error.type,
+      )
+    );
   }
 }
 

@@ -31,7 +31,9 @@ export class SchedulerPage {
   }
 
   async model(): Promise<SchedulerModel> {
-    return (await this.page.evaluate(() => (window.__interleave as unknown as SchedulerHook).scheduler())) as SchedulerModel;
+    return (await this.page.evaluate(() =>
+      (window.__interleave as unknown as SchedulerHook).scheduler(),
+    )) as SchedulerModel;
   }
 
   /** openFromTopBar clicks the top bar's button and waits for the first choice. */
@@ -42,7 +44,10 @@ export class SchedulerPage {
 
   async pick(challenge: string): Promise<SchedulerModel> {
     await this.dialog.locator('select.scheduler-picker').selectOption(challenge);
-    await this.page.waitForFunction((c) => ((window.__interleave as unknown as SchedulerHook).scheduler() as SchedulerModel | null)?.challenge === c, challenge);
+    await this.page.waitForFunction(
+      (c) => ((window.__interleave as unknown as SchedulerHook).scheduler() as SchedulerModel | null)?.challenge === c,
+      challenge,
+    );
     await this.dialog.locator('.scheduler').focus();
     return this.settled(0);
   }

@@ -119,7 +119,11 @@ export async function runNative(file, args = [], { timeoutMs = 60_000, bin = NAT
   const r = await runProcess(bin, ['run', file, '--json', ...args], { env, timeoutMs });
   if (r.spawnError) return { crash: `cannot start ${bin}: ${r.spawnError.message}` };
   const sanitizer = r.stderr.split('\n').findIndex((line) => /ERROR: \w+Sanitizer|runtime error:/.test(line));
-  if (sanitizer >= 0) return { crash: `sanitizer report\n${clip(r.stderr.split('\n').slice(sanitizer).join('\n'), 25)}`, wallMs: r.wallMs };
+  if (sanitizer >= 0)
+    return {
+      crash: `sanitizer report\n${clip(r.stderr.split('\n').slice(sanitizer).join('\n'), 25)}`,
+      wallMs: r.wallMs,
+    };
   if (r.timedOut) return { crash: `timed out after ${timeoutMs / 1000} s`, wallMs: r.wallMs };
   const text = r.stdout.trim();
   let parsed;
@@ -185,9 +189,7 @@ export class WasmEngine {
       }
       const result = {
         output: sim.output(),
-        error: sim.hasError()
-          ? { type: sim.errorType(), message: sim.errorMessage(), line: sim.errorLine() }
-          : null,
+        error: sim.hasError() ? { type: sim.errorType(), message: sim.errorMessage(), line: sim.errorLine() } : null,
         steps: sim.steps(),
         elapsed: sim.elapsed(),
         events: sim.eventTotal(),

@@ -81,13 +81,47 @@ export class EmbedApp implements Disposable {
     this.player.setPace(options.pace);
     warmNumberFormat();
 
-    this.runButton = h('button', { type: 'button', class: 'button-primary embed-run', title: 'Run (Ctrl+Enter)' }, lineIcon('run'), h('span', { class: 'label' }, 'Run'));
-    this.playButton = h('button', { type: 'button', class: 'transport-button transport-play embed-play', title: 'Play (Space)', 'aria-label': 'Play', disabled: true });
+    this.runButton = h(
+      'button',
+      { type: 'button', class: 'button-primary embed-run', title: 'Run (Ctrl+Enter)' },
+      lineIcon('run'),
+      h('span', { class: 'label' }, 'Run'),
+    );
+    this.playButton = h('button', {
+      type: 'button',
+      class: 'transport-button transport-play embed-play',
+      title: 'Play (Space)',
+      'aria-label': 'Play',
+      disabled: true,
+    });
     this.playButton.append(icon('play'));
-    this.elapsed = h('span', { class: 'embed-elapsed', role: 'timer', 'aria-label': 'Elapsed simulated time' }, '0.000 s');
+    this.elapsed = h(
+      'span',
+      { class: 'embed-elapsed', role: 'timer', 'aria-label': 'Elapsed simulated time' },
+      '0.000 s',
+    );
     this.status = h('span', { class: 'embed-status', role: 'status', 'aria-live': 'polite' });
-    this.openLink = h('a', { class: 'embed-open', href: playgroundUrl.href, target: '_blank', rel: 'noopener', title: 'Open this program in the Interleave playground (new tab)' }, 'Open in playground', lineIcon('external', 14));
-    const bar = h('div', { class: 'embed-bar', role: 'toolbar', 'aria-label': 'Interleave' }, this.runButton, this.playButton, this.elapsed, this.status, this.openLink);
+    this.openLink = h(
+      'a',
+      {
+        class: 'embed-open',
+        href: playgroundUrl.href,
+        target: '_blank',
+        rel: 'noopener',
+        title: 'Open this program in the Interleave playground (new tab)',
+      },
+      'Open in playground',
+      lineIcon('external', 14),
+    );
+    const bar = h(
+      'div',
+      { class: 'embed-bar', role: 'toolbar', 'aria-label': 'Interleave' },
+      this.runButton,
+      this.playButton,
+      this.elapsed,
+      this.status,
+      this.openLink,
+    );
     this.root = h('div', { class: 'embed-root' }, bar);
     parent.append(this.root);
 
@@ -98,10 +132,15 @@ export class EmbedApp implements Disposable {
       const host = h('div', { class: 'editor' });
       box.append(host);
       this.root.append(box);
-      this.editor = this.store.add(new CodeEditor(host, this.source, { onChange: (text) => this.onCodeChange(text), onRun: () => this.start() }));
+      this.editor = this.store.add(
+        new CodeEditor(host, this.source, { onChange: (text) => this.onCodeChange(text), onRun: () => this.start() }),
+      );
       if (options.readonly) {
         this.editor.view.dispatch({
-          effects: StateEffect.appendConfig.of([EditorState.readOnly.of(true), EditorView.contentAttributes.of({ 'aria-readonly': 'true' })]),
+          effects: StateEffect.appendConfig.of([
+            EditorState.readOnly.of(true),
+            EditorView.contentAttributes.of({ 'aria-readonly': 'true' }),
+          ]),
         });
       }
     }
@@ -111,7 +150,9 @@ export class EmbedApp implements Disposable {
       const host = h('div', { class: 'timeline' });
       box.append(host);
       this.root.append(box);
-      this.timeline = this.store.add(new TimelineView(host, { onSeek: (t) => this.command(() => this.player.seek(t)) }));
+      this.timeline = this.store.add(
+        new TimelineView(host, { onSeek: (t) => this.command(() => this.player.seek(t)) }),
+      );
     }
     if (panels.includes('output')) {
       const box = h('section', { class: 'embed-panel embed-output', 'aria-label': 'Output' });
@@ -120,10 +161,14 @@ export class EmbedApp implements Disposable {
       box.append(host);
       this.root.append(box);
       this.terminal = this.store.add(
-        new OutputTerminal(host, {
-          onSeekPrint: (seq) => this.seekToEvent(seq),
-          onSourceLine: (line) => this.editor?.revealLine(line, true),
-        }, async () => XtermView),
+        new OutputTerminal(
+          host,
+          {
+            onSeekPrint: (seq) => this.seekToEvent(seq),
+            onSourceLine: (line) => this.editor?.revealLine(line, true),
+          },
+          async () => XtermView,
+        ),
       );
       // ready: the embed's script carries xterm.js, so the pane is xterm.js from the start.
       void this.terminal.ready();
@@ -178,7 +223,11 @@ export class EmbedApp implements Disposable {
           else if (stopped === 'cancelled') this.setStatus('Stopped', 'idle');
           else if (result?.error) {
             this.setStatus(`${result.error.type}${result.error.line ? ` on line ${result.error.line}` : ''}`, 'error');
-            if (result.error.line > 0) this.editor?.setError({ line: result.error.line, message: `${result.error.type}: ${result.error.message}` });
+            if (result.error.line > 0)
+              this.editor?.setError({
+                line: result.error.line,
+                message: `${result.error.type}: ${result.error.message}`,
+              });
           } else this.setStatus(`Finished in ${formatSeconds(result?.elapsed ?? trace.endTime)} simulated`, 'ok');
           this.root.dataset.wall = wall;
         }

@@ -38,10 +38,30 @@ export class EmbedDialog implements Disposable {
   private readonly readonly = h('input', { type: 'checkbox', name: 'readonly' });
   private readonly autoplay = h('input', { type: 'checkbox', name: 'autoplay' });
   private readonly startHere = h('input', { type: 'checkbox', name: 'start' });
-  private readonly theme = h('select', { name: 'theme', 'aria-label': 'Theme' }, h('option', { value: 'auto' }, 'theme: reader’s system'), h('option', { value: 'light' }, 'theme: light'), h('option', { value: 'dark' }, 'theme: dark'));
-  private readonly panels = new Map<Panel, HTMLInputElement>(PANELS.map((p) => [p, h('input', { type: 'checkbox', name: `panel-${p}`, checked: true })]));
-  private readonly iframeBox = h('textarea', { class: 'embed-snippet', readonly: true, rows: 4, spellcheck: 'false', 'aria-label': 'iframe snippet' });
-  private readonly componentBox = h('textarea', { class: 'embed-snippet', readonly: true, rows: 6, spellcheck: 'false', 'aria-label': 'Web component snippet' });
+  private readonly theme = h(
+    'select',
+    { name: 'theme', 'aria-label': 'Theme' },
+    h('option', { value: 'auto' }, 'theme: reader’s system'),
+    h('option', { value: 'light' }, 'theme: light'),
+    h('option', { value: 'dark' }, 'theme: dark'),
+  );
+  private readonly panels = new Map<Panel, HTMLInputElement>(
+    PANELS.map((p) => [p, h('input', { type: 'checkbox', name: `panel-${p}`, checked: true })]),
+  );
+  private readonly iframeBox = h('textarea', {
+    class: 'embed-snippet',
+    readonly: true,
+    rows: 4,
+    spellcheck: 'false',
+    'aria-label': 'iframe snippet',
+  });
+  private readonly componentBox = h('textarea', {
+    class: 'embed-snippet',
+    readonly: true,
+    rows: 6,
+    spellcheck: 'false',
+    'aria-label': 'Web component snippet',
+  });
   private readonly message = h('p', { class: 'embed-dialog-message', role: 'status', 'aria-live': 'polite' });
   private version = 0;
 
@@ -114,7 +134,13 @@ export class EmbedDialog implements Disposable {
       const playground = new URL('index.html', document.baseURI);
       playground.hash = fragment;
       const extras = { preview: tracePreview(this.app.player.trace), playground: playground.href };
-      this.componentBox.value = componentSnippet(new URL('interleave-embed.js', document.baseURI).href, code, options, this.app.settings, extras);
+      this.componentBox.value = componentSnippet(
+        new URL('interleave-embed.js', document.baseURI).href,
+        code,
+        options,
+        this.app.settings,
+        extras,
+      );
     } catch (error) {
       this.iframeBox.value = '';
       this.componentBox.value = '';
@@ -126,11 +152,12 @@ export class EmbedDialog implements Disposable {
     box.focus();
     box.select();
     const ok = await copyText(box.value);
-    this.message.textContent = ok ? `Copied the ${what} snippet.` : 'The clipboard is not available here: the snippet is selected, press Ctrl+C (⌘+C) to copy it.';
+    this.message.textContent = ok
+      ? `Copied the ${what} snippet.`
+      : 'The clipboard is not available here: the snippet is selected, press Ctrl+C (⌘+C) to copy it.';
   }
 
   dispose(): void {
     this.store.dispose();
   }
 }
-

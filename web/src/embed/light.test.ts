@@ -7,7 +7,8 @@ import { shadowCss } from './theme';
 
 describe('highlight', () => {
   it('splits a program into classed pieces that join back to it', () => {
-    const src = 'import asyncio\n\nasync def main(n=1.5):\n    # wait\n    print("a # b", \'c\', 0x1F)\n"""doc\nstring"""\n';
+    const src =
+      'import asyncio\n\nasync def main(n=1.5):\n    # wait\n    print("a # b", \'c\', 0x1F)\n"""doc\nstring"""\n';
     const pieces = highlight(src);
     expect(pieces.map(([t]) => t).join('')).toBe(src);
     const kinds = (kind: string) => pieces.filter(([, k]) => k === kind).map(([t]) => t);
@@ -22,7 +23,11 @@ describe('highlight', () => {
 
   it('keeps markup as plain text pieces', () => {
     const src = 'x = "<script>alert(1)</script>" # <img onerror=1>\n';
-    expect(highlight(src).map(([t]) => t).join('')).toBe(src);
+    expect(
+      highlight(src)
+        .map(([t]) => t)
+        .join(''),
+    ).toBe(src);
   });
 });
 
@@ -36,20 +41,70 @@ describe('preview', () => {
   });
 
   it('round-trips a run, merging touching segments of one state and skipping done and unborn ones', () => {
-    const text = encodePreview([lane('MainThread', [[0, 0, 0.5], [0, 0.5, 1], [2, 1, 2], [3, 2, Infinity]]), lane('Task-1', [[1, 0.25, 1.75]])], 2);
-    expect(parsePreview(text)).toEqual({ total: 2, lanes: [{ name: 'MainThread', segments: [[0, 0, 1], [2, 1, 2]] }, { name: 'Task-1', segments: [[1, 0.25, 1.75]] }] });
+    const text = encodePreview(
+      [
+        lane('MainThread', [
+          [0, 0, 0.5],
+          [0, 0.5, 1],
+          [2, 1, 2],
+          [3, 2, Infinity],
+        ]),
+        lane('Task-1', [[1, 0.25, 1.75]]),
+      ],
+      2,
+    );
+    expect(parsePreview(text)).toEqual({
+      total: 2,
+      lanes: [
+        {
+          name: 'MainThread',
+          segments: [
+            [0, 0, 1],
+            [2, 1, 2],
+          ],
+        },
+        { name: 'Task-1', segments: [[1, 0.25, 1.75]] },
+      ],
+    });
   });
 
   it('stays within its lane and segment budgets', () => {
-    const many = Array.from({ length: 12 }, (_, l) => lane(`T${l}`, Array.from({ length: 100 }, (_, i) => [i % 3, i, i + 1 - (i % 7) / 10] as [number, number, number])));
+    const many = Array.from({ length: 12 }, (_, l) =>
+      lane(
+        `T${l}`,
+        Array.from({ length: 100 }, (_, i) => [i % 3, i, i + 1 - (i % 7) / 10] as [number, number, number]),
+      ),
+    );
     const parsed = parsePreview(encodePreview(many, 100));
     expect(parsed?.lanes).toHaveLength(MAX_LANES);
     expect(parsed?.lanes.reduce((n, l) => n + l.segments.length, 0)).toBeLessThanOrEqual(MAX_SEGMENTS);
   });
 
   it('clamps what it reads and ignores anything malformed', () => {
-    expect(parsePreview('{"t":1,"l":[["A",[[0,-5,0.5],[1,0.5,9],[2,0.7,0.7]]]]}')).toEqual({ total: 1, lanes: [{ name: 'A', segments: [[0, 0, 0.5], [1, 0.5, 1]] }] });
-    for (const bad of [null, '', 'nope', '[]', '{"t":0,"l":[]}', '{"t":1,"l":[["A",[[7,0,1]]]]}', '{"t":1,"l":[[1,[]]]}', '{"t":1,"l":[["A",[[0,"0",1]]]]}', '{"t":1,"l":[]}', 'x'.repeat(20000)]) {
+    expect(parsePreview('{"t":1,"l":[["A",[[0,-5,0.5],[1,0.5,9],[2,0.7,0.7]]]]}')).toEqual({
+      total: 1,
+      lanes: [
+        {
+          name: 'A',
+          segments: [
+            [0, 0, 0.5],
+            [1, 0.5, 1],
+          ],
+        },
+      ],
+    });
+    for (const bad of [
+      null,
+      '',
+      'nope',
+      '[]',
+      '{"t":0,"l":[]}',
+      '{"t":1,"l":[["A",[[7,0,1]]]]}',
+      '{"t":1,"l":[[1,[]]]}',
+      '{"t":1,"l":[["A",[[0,"0",1]]]]}',
+      '{"t":1,"l":[]}',
+      'x'.repeat(20000),
+    ]) {
       expect(parsePreview(bad)).toBeNull();
     }
   });
@@ -106,7 +161,7 @@ describe('SharedEngine', () => {
   };
   const run = (id: number): WorkerRequest => ({ type: 'run', id, source: 'print(1)', options: {} });
 
-  it('runs one program at a time in one worker, with each port\'s own ids and sequence numbers', async () => {
+  it("runs one program at a time in one worker, with each port's own ids and sequence numbers", async () => {
     const a = portOf();
     const b = portOf();
     a.port.postMessage(run(1));
@@ -119,11 +174,17 @@ describe('SharedEngine', () => {
     vi.advanceTimersByTime(QUEUED_BEAT_MS);
     expect(b.got).toEqual([{ type: 'progress', id: 1, seq: 0, progress: { steps: 0, events: 0, time: 0 } }]);
     w.reply({ type: 'done', id: first, seq: 1, result: RESULT, stopped: null });
-    expect(a.got.map((m) => [m.type, m.id, m.seq])).toEqual([['progress', 1, 0], ['done', 1, 1]]);
+    expect(a.got.map((m) => [m.type, m.id, m.seq])).toEqual([
+      ['progress', 1, 0],
+      ['done', 1, 1],
+    ]);
     const second = (w.posted[1] as { id: number }).id;
     expect(second).not.toBe(first);
     w.reply({ type: 'done', id: second, seq: 0, result: RESULT, stopped: null });
-    expect(b.got.map((m) => [m.type, m.id, m.seq])).toEqual([['progress', 1, 0], ['done', 1, 1]]);
+    expect(b.got.map((m) => [m.type, m.id, m.seq])).toEqual([
+      ['progress', 1, 0],
+      ['done', 1, 1],
+    ]);
     expect(engine.workersStarted).toBe(1);
   });
 

@@ -52,13 +52,36 @@ describe('parseOptions', () => {
     expect(parseOptions('?runtime=sequential').settings).toEqual({ sequential: true });
     expect(parseOptions('?runtime=asyncio').settings).toEqual({ sequential: false });
     expect(parseOptions('?runtime=free-threaded').settings).toEqual({ sequential: false, gil: false });
-    expect(parseOptions('?gil=0&cores=99&seed=7&interval=0.001&capacity=none').settings).toEqual({ gil: false, cores: 16, seed: 7, switchInterval: 0.001, capacity: null });
+    expect(parseOptions('?gil=0&cores=99&seed=7&interval=0.001&capacity=none').settings).toEqual({
+      gil: false,
+      cores: 16,
+      seed: 7,
+      switchInterval: 0.001,
+      capacity: null,
+    });
   });
 
   it('round-trips through embedQuery', () => {
-    const query = embedQuery({ readonly: true, autoplay: true, panels: ['code', 'output'], start: 2, theme: 'light', pace: { kind: 'speed', speed: 5 }, settings: { ...DEFAULT_SETTINGS, gil: false, seed: 3 }, id: 'x' });
+    const query = embedQuery({
+      readonly: true,
+      autoplay: true,
+      panels: ['code', 'output'],
+      start: 2,
+      theme: 'light',
+      pace: { kind: 'speed', speed: 5 },
+      settings: { ...DEFAULT_SETTINGS, gil: false, seed: 3 },
+      id: 'x',
+    });
     const o = parseOptions(`?${query}`);
-    expect(o).toMatchObject({ readonly: true, autoplay: true, panels: ['code', 'output'], start: 2, theme: 'light', pace: { kind: 'speed', speed: 5 }, id: 'x' });
+    expect(o).toMatchObject({
+      readonly: true,
+      autoplay: true,
+      panels: ['code', 'output'],
+      start: 2,
+      theme: 'light',
+      pace: { kind: 'speed', speed: 5 },
+      id: 'x',
+    });
     expect(o.settings).toEqual({ gil: false, seed: 3 });
   });
 });
@@ -72,10 +95,20 @@ describe('programFromFragment', () => {
 });
 
 describe('snippets', () => {
-  const options = { readonly: true, autoplay: false, panels: ['code', 'timeline', 'output'] as const, theme: 'auto' as const, start: null };
+  const options = {
+    readonly: true,
+    autoplay: false,
+    panels: ['code', 'timeline', 'output'] as const,
+    theme: 'auto' as const,
+    start: null,
+  };
 
   it('sizes the iframe from the program and escapes its URL', () => {
-    const src = embedUrl(new URL('https://example.org/play/embed.html'), { ...options, panels: [...options.panels] }, 's=1.abc"<');
+    const src = embedUrl(
+      new URL('https://example.org/play/embed.html'),
+      { ...options, panels: [...options.panels] },
+      's=1.abc"<',
+    );
     expect(src).toBe('https://example.org/play/embed.html?readonly=1#s=1.abc%22%3C');
     const html = iframeSnippet(src, 'a = 1\nb = 2\n', { ...options, panels: [...options.panels] });
     expect(html).toContain(`height="${embedHeight(2, ['code', 'timeline', 'output'])}"`);
@@ -84,7 +117,12 @@ describe('snippets', () => {
   });
 
   it('writes the program as inert element text', () => {
-    const html = componentSnippet('https://example.org/interleave-embed.js', 'if a < b and "x" > y:\n    print("</interleave-playground><script>")\n', { ...options, panels: ['output'] }, { gil: false });
+    const html = componentSnippet(
+      'https://example.org/interleave-embed.js',
+      'if a < b and "x" > y:\n    print("</interleave-playground><script>")\n',
+      { ...options, panels: ['output'] },
+      { gil: false },
+    );
     expect(html).toContain('<interleave-playground readonly panels="output" gil="0">');
     expect(html).toContain('if a &lt; b and &quot;x&quot; &gt; y:');
     expect(html).not.toContain('<script>")');
@@ -92,9 +130,17 @@ describe('snippets', () => {
   });
 
   it('adds the static fallback and an escaped preview', () => {
-    const html = componentSnippet('https://example.org/interleave-embed.js', 'print("<b>")\n', options, {}, { preview: '{"v":1,"t":1,"l":[["A\\"<",[[0,0,1]]]]}', playground: 'https://example.org/index.html#s=1.x"y' });
+    const html = componentSnippet(
+      'https://example.org/interleave-embed.js',
+      'print("<b>")\n',
+      options,
+      {},
+      { preview: '{"v":1,"t":1,"l":[["A\\"<",[[0,0,1]]]]}', playground: 'https://example.org/index.html#s=1.x"y' },
+    );
     expect(html).toContain('<pre>print(&quot;&lt;b&gt;&quot;)</pre>');
-    expect(html).toContain('<p><a href="https://example.org/index.html#s=1.x&quot;y" target="_blank" rel="noopener">Open in playground</a></p>');
+    expect(html).toContain(
+      '<p><a href="https://example.org/index.html#s=1.x&quot;y" target="_blank" rel="noopener">Open in playground</a></p>',
+    );
     expect(html).toContain('preview="{&quot;v&quot;:1');
     expect(html).not.toMatch(/preview="[^"]*<[^"]*"/);
   });

@@ -59,7 +59,11 @@ export function encodePreview(lanes: readonly LaneSource[], total: number): stri
       lane.segments = lane.segments.filter((s) => s[2] - s[1] >= cut && budget-- > 0);
     }
   }
-  const out = { v: 1, t: round(total), l: picked.map((l) => [l.name, l.segments.map(([b, t0, t1]) => [b, round(t0), round(t1)])]) };
+  const out = {
+    v: 1,
+    t: round(total),
+    l: picked.map((l) => [l.name, l.segments.map(([b, t0, t1]) => [b, round(t0), round(t1)])]),
+  };
   return JSON.stringify(out);
 }
 

@@ -27,19 +27,34 @@ async function base(fragment: string, options: EmbedOptions): Promise<ResolvedPr
     const decoded = await decodeShare(hash);
     if (decoded.ok) {
       const s = decoded.state;
-      return { source: s.code, settings: s.settings, example: s.example ?? null, note: '', position: s.position ?? null };
+      return {
+        source: s.code,
+        settings: s.settings,
+        example: s.example ?? null,
+        note: '',
+        position: s.position ?? null,
+      };
     }
     return fallback(`This embed's link could not be read (${decoded.error}); showing an example instead.`);
   }
   const code = programFromFragment(hash);
   if (code !== null) {
-    if (code.length > MAX_CODE_CHARS) return fallback(`The program is longer than ${MAX_CODE_CHARS / 1024} KB; showing an example instead.`);
+    if (code.length > MAX_CODE_CHARS)
+      return fallback(`The program is longer than ${MAX_CODE_CHARS / 1024} KB; showing an example instead.`);
     return { source: code, settings: { ...DEFAULT_SETTINGS }, example: null, note: '', position: null };
   }
-  if (hash.startsWith('code=')) return fallback('The program in this embed\'s link is not valid percent-encoded text; showing an example instead.');
+  if (hash.startsWith('code='))
+    return fallback("The program in this embed's link is not valid percent-encoded text; showing an example instead.");
   if (options.example) {
     const found = findExample(options.example);
-    if (found) return { source: found.source, settings: normalizeSettings({ ...DEFAULT_SETTINGS, ...found.example.settings }), example: found.example.name, note: '', position: null };
+    if (found)
+      return {
+        source: found.source,
+        settings: normalizeSettings({ ...DEFAULT_SETTINGS, ...found.example.settings }),
+        example: found.example.name,
+        note: '',
+        position: null,
+      };
     return fallback(`There is no example '${options.example}'. Examples: ${exampleNames().join(', ')}.`);
   }
   return fallback('');
@@ -48,5 +63,11 @@ async function base(fragment: string, options: EmbedOptions): Promise<ResolvedPr
 function fallback(note: string): ResolvedProgram {
   const found = findExample(DEFAULT_EXAMPLE);
   const settings = normalizeSettings({ ...DEFAULT_SETTINGS, ...found?.example.settings });
-  return { source: found?.source ?? 'print("hello")\n', settings, example: found?.example.name ?? null, note, position: null };
+  return {
+    source: found?.source ?? 'print("hello")\n',
+    settings,
+    example: found?.example.name ?? null,
+    note,
+    position: null,
+  };
 }

@@ -80,7 +80,14 @@ export class SharedEngine {
         break;
       case 'run':
       case 'explore': {
-        const job: Job = { port, localId: request.id, globalId: ++this.lastId, request: { ...request, id: 0 }, seq: 0, beat: 0 };
+        const job: Job = {
+          port,
+          localId: request.id,
+          globalId: ++this.lastId,
+          request: { ...request, id: 0 },
+          seq: 0,
+          beat: 0,
+        };
         job.request.id = job.globalId;
         this.queue.push(job);
         this.next();
@@ -98,7 +105,10 @@ export class SharedEngine {
         const [job] = this.queue.splice(at, 1);
         this.drop(job);
         // An exploration's session ends a cancelled exploration itself when no report comes.
-        if (job.request.type === 'run') queueMicrotask(() => this.send(job, { type: 'done', id: 0, seq: 0, result: IDLE_RESULT, stopped: 'cancelled' }));
+        if (job.request.type === 'run')
+          queueMicrotask(() =>
+            this.send(job, { type: 'done', id: 0, seq: 0, result: IDLE_RESULT, stopped: 'cancelled' }),
+          );
         break;
       }
       case 'fault':
@@ -135,8 +145,15 @@ export class SharedEngine {
   }
 
   private heartbeat(job: Job): void {
-    if (job.request.type === 'run') this.send(job, { type: 'progress', id: 0, seq: 0, progress: { steps: 0, events: 0, time: 0 } });
-    else this.send(job, { type: 'exploreProgress', id: 0, seq: 0, progress: { explored: 0, bound: 0, bugs: 0, pruned: 0 } });
+    if (job.request.type === 'run')
+      this.send(job, { type: 'progress', id: 0, seq: 0, progress: { steps: 0, events: 0, time: 0 } });
+    else
+      this.send(job, {
+        type: 'exploreProgress',
+        id: 0,
+        seq: 0,
+        progress: { explored: 0, bound: 0, bugs: 0, pruned: 0 },
+      });
   }
 
   // send delivers a message of a job to its port with the port's run id and the job's next sequence number.

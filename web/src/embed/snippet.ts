@@ -45,12 +45,22 @@ export interface ComponentExtras {
  * static fallback: a <pre> of the program and an "Open in playground" link, which is what a reader
  * sees where the script is stripped or JavaScript is off. The element reads its program from the <pre>.
  */
-export function componentSnippet(scriptUrl: string, code: string, options: SnippetOptions, settings: Partial<Settings>, extras: ComponentExtras = {}): string {
+export function componentSnippet(
+  scriptUrl: string,
+  code: string,
+  options: SnippetOptions,
+  settings: Partial<Settings>,
+  extras: ComponentExtras = {},
+): string {
   const params = new URLSearchParams(embedQuery({ ...options, settings }));
-  const attrs = [...params].map(([name, value]) => (value === '1' && (name === 'readonly' || name === 'autoplay') ? name : `${name}="${escapeHtml(value)}"`));
+  const attrs = [...params].map(([name, value]) =>
+    value === '1' && (name === 'readonly' || name === 'autoplay') ? name : `${name}="${escapeHtml(value)}"`,
+  );
   if (extras.preview) attrs.push(`preview="${escapeHtml(extras.preview)}"`);
   const open = ['<interleave-playground', ...attrs].join(' ');
   const body = `<pre>${escapeHtml(code.replace(/\n$/, ''))}</pre>`;
-  const link = extras.playground ? `\n<p><a href="${escapeHtml(extras.playground)}" target="_blank" rel="noopener">Open in playground</a></p>` : '';
+  const link = extras.playground
+    ? `\n<p><a href="${escapeHtml(extras.playground)}" target="_blank" rel="noopener">Open in playground</a></p>`
+    : '';
   return `<script defer src="${escapeHtml(scriptUrl)}"></script>\n${open}>\n${body}${link}\n</interleave-playground>`;
 }

@@ -34,7 +34,9 @@ export function pinScheme(theme: Theme): void {
   if (theme === 'auto') return;
   const original = window.matchMedia.bind(window);
   window.matchMedia = (query: string) =>
-    /prefers-color-scheme/.test(query) ? pinnedQuery(query, /dark/.test(query) === (theme === 'dark')) : original(query);
+    /prefers-color-scheme/.test(query)
+      ? pinnedQuery(query, /dark/.test(query) === (theme === 'dark'))
+      : original(query);
 }
 
 /** shadowCss is the embed's styles for a shadow root: :root's variables go on the element (:host), with the theme pinned as themedCss does. */

@@ -30,11 +30,14 @@ scope.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
   if (url.endsWith('interleave-library.txt')) {
     // The library loads like the engine, as a classic script (no CORS needed), on first use.
     try {
-      if (scope.__interleaveLibrary === undefined) scope.importScripts(new URL(`../${__EMBED_LIBRARY__}`, scope.__interleaveBase).href);
+      if (scope.__interleaveLibrary === undefined)
+        scope.importScripts(new URL(`../${__EMBED_LIBRARY__}`, scope.__interleaveBase).href);
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    return Promise.resolve(new Response(scope.__interleaveLibrary ?? '', { headers: { 'Content-Type': 'text/plain' } }));
+    return Promise.resolve(
+      new Response(scope.__interleaveLibrary ?? '', { headers: { 'Content-Type': 'text/plain' } }),
+    );
   }
   if (!url.endsWith('.wasm')) return network(input, init);
   return Promise.resolve(new Response(decode(), { headers: { 'Content-Type': 'application/wasm' } }));

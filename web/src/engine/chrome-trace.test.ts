@@ -54,7 +54,7 @@ describe('toChromeTrace', () => {
     expect([...tids].sort()).toEqual([0, 1]);
   });
 
-  it('turns lines into slices that end at the task\'s next line or its end', () => {
+  it("turns lines into slices that end at the task's next line or its end", () => {
     const lines = trace.traceEvents.filter((e) => e.cat === 'line');
     const main2 = lines.find((e) => e.tid === 0 && e.args?.line === 2);
     expect(main2?.name).toBe('2: print("hi")');

@@ -88,11 +88,25 @@ export class ChromeTraceBuilder {
         this.instant(base, 'print', 'output', { text, line: e.line });
         break;
       case EventKind.Sleep:
-        this.out.push({ ...base, name: 'sleep', ph: 'X', dur: e.value * MICROSECONDS, cat: 'sleep', args: { seconds: e.value, line: e.line } });
+        this.out.push({
+          ...base,
+          name: 'sleep',
+          ph: 'X',
+          dur: e.value * MICROSECONDS,
+          cat: 'sleep',
+          args: { seconds: e.value, line: e.line },
+        });
         this.lastTime = Math.max(this.lastTime, e.time + e.value);
         break;
       case EventKind.Cpu:
-        this.out.push({ ...base, name: 'cpu', ph: 'X', dur: e.value * MICROSECONDS, cat: 'cpu', args: { seconds: e.value, line: e.line } });
+        this.out.push({
+          ...base,
+          name: 'cpu',
+          ph: 'X',
+          dur: e.value * MICROSECONDS,
+          cat: 'cpu',
+          args: { seconds: e.value, line: e.line },
+        });
         this.lastTime = Math.max(this.lastTime, e.time + e.value);
         break;
       case EventKind.Wake:
@@ -130,7 +144,12 @@ export class ChromeTraceBuilder {
     });
   }
 
-  private instant(base: { ts: number; pid: number; tid: number }, name: string, cat: string, args: Record<string, unknown>): void {
+  private instant(
+    base: { ts: number; pid: number; tid: number },
+    name: string,
+    cat: string,
+    args: Record<string, unknown>,
+  ): void {
     this.out.push({ ...base, name, ph: 'i', s: 't', cat, args });
   }
 }

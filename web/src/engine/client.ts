@@ -2,7 +2,13 @@
 // advance() slices, streaming output and copied event batches to the host. No DOM here,
 // so the same code runs in the page's worker, in Node (CLI) and in Vitest.
 import createInterleave from './generated/interleave.mjs';
-import type { InterleaveModule, ManualState, NativeExplorer, NativeSimulation, SimulationOptions } from './generated/interleave.mjs';
+import type {
+  InterleaveModule,
+  ManualState,
+  NativeExplorer,
+  NativeSimulation,
+  SimulationOptions,
+} from './generated/interleave.mjs';
 import { EventBatch } from './events';
 
 export type RunOptions = SimulationOptions;
@@ -70,7 +76,14 @@ export interface ExploreReport {
   explored: number;
   exhaustive: boolean;
   pruned: number;
-  bound: { mode: 'exhaustive' | 'pct'; preemptions: number; schedules: number; seed: number; depth: number; points: 'shared' | 'lines' };
+  bound: {
+    mode: 'exhaustive' | 'pct';
+    preemptions: number;
+    schedules: number;
+    seed: number;
+    depth: number;
+    points: 'shared' | 'lines';
+  };
   /** coverage says what was checked: "all 1,284 schedules with at most 2 preemptions checked (exhaustive)". */
   coverage: string;
   bugs: ExploreBug[];
@@ -107,7 +120,10 @@ export const DEFAULT_STEPS_PER_ADVANCE = 200_000;
  * concurrency core. Hosts that don't pass it add it later with Engine.addLibrary() when
  * Engine.needsLibrary() says a program imports one of them.
  */
-export async function loadEngine(wasmBinary: ArrayBuffer | Uint8Array, library?: ArrayBuffer | Uint8Array): Promise<Engine> {
+export async function loadEngine(
+  wasmBinary: ArrayBuffer | Uint8Array,
+  library?: ArrayBuffer | Uint8Array,
+): Promise<Engine> {
   const module = await createInterleave({ wasmBinary });
   const engine = new Engine(module);
   if (library) engine.addLibrary(library);

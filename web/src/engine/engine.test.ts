@@ -175,7 +175,9 @@ describe('wasm engine: events', () => {
     const trace = JSON.parse(JSON.stringify(toChromeTrace(c.events, c.strings, { source: program })));
     expect(Array.isArray(trace.traceEvents)).toBe(true);
     const tasks = new Set(c.events.map((e) => e.task));
-    const tracks = trace.traceEvents.filter((e: { ph: string; name: string }) => e.ph === 'M' && e.name === 'thread_name');
+    const tracks = trace.traceEvents.filter(
+      (e: { ph: string; name: string }) => e.ph === 'M' && e.name === 'thread_name',
+    );
     expect(new Set(tracks.map((e: { tid: number }) => e.tid))).toEqual(tasks);
     expect(trace.traceEvents.some((e: { name: string }) => e.name === 'print')).toBe(true);
     expect(trace.traceEvents.some((e: { name: string; ph: string }) => e.ph === 'X' && e.name === 'sleep')).toBe(true);

@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BlockReason, EVENT_RECORD_BYTES, EventBatch, EventKind, NO_REF, encodeEvents, kindName, type TraceEvent } from './events';
+import {
+  BlockReason,
+  EVENT_RECORD_BYTES,
+  EventBatch,
+  EventKind,
+  NO_REF,
+  encodeEvents,
+  kindName,
+  type TraceEvent,
+} from './events';
 
 const sample: TraceEvent[] = [
   { time: 0, value: 0, task: 0, kind: EventKind.TaskCreated, flags: 0, line: 0, ref: 0 },
@@ -11,7 +20,10 @@ const sample: TraceEvent[] = [
 
 // headerEnum reads `Name = N` pairs of one enum class from event.h, comments removed.
 function headerEnum(name: string): [string, number][] {
-  const header = readFileSync(new URL('../../../cpp/core/trace/event.h', import.meta.url), 'utf8').replace(/\/\/.*$/gm, '');
+  const header = readFileSync(new URL('../../../cpp/core/trace/event.h', import.meta.url), 'utf8').replace(
+    /\/\/.*$/gm,
+    '',
+  );
   const start = header.indexOf(`enum class ${name}`);
   const body = header.slice(start, header.indexOf('};', start));
   return [...body.matchAll(/(\w+)\s*=\s*(\d+)/g)].map((m) => [m[1], Number(m[2])]);

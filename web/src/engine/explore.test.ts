@@ -34,12 +34,16 @@ describe('explorer', () => {
 
       const events: TraceEvent[] = [];
       let strings: readonly string[] = [];
-      const result = engine.runProgram(program('lost_update.py'), { schedule: bug.schedule }, {
-        onBatch: (batch, table) => {
-          events.push(...batch.toArray());
-          strings = table;
+      const result = engine.runProgram(
+        program('lost_update.py'),
+        { schedule: bug.schedule },
+        {
+          onBatch: (batch, table) => {
+            events.push(...batch.toArray());
+            strings = table;
+          },
         },
-      });
+      );
       expect(result.output).toBe(bug.output);
       expect(`${result.error?.type}: ${result.error?.message}`).toBe(bug.message);
       const forced = events.filter((e) => e.kind === EventKind.Forced);

@@ -31,7 +31,9 @@ describe('the library archive', () => {
     expect(engine.needsLibrary('def f():\n    import typing\n    return typing')).toBe(true);
     expect(engine.needsLibrary('x = "import logging"  # import logging')).toBe(false);
     // ProcessPoolExecutor is in the core's concurrent.futures but runs on the library's multiprocessing.
-    expect(engine.needsLibrary('import concurrent.futures\nwith concurrent.futures.ProcessPoolExecutor() as ex: pass')).toBe(true);
+    expect(
+      engine.needsLibrary('import concurrent.futures\nwith concurrent.futures.ProcessPoolExecutor() as ex: pass'),
+    ).toBe(true);
     expect(engine.needsLibrary('import multiprocessing')).toBe(true);
     const program = 'import datetime\nprint(datetime.date(2024, 3, 1) + datetime.timedelta(days=30))';
     const before = engine.runProgram(program);
@@ -47,7 +49,9 @@ describe('the library archive', () => {
 
   it('refuses a damaged archive with a message and keeps working', async () => {
     const engine = await loadEngine(wasm);
-    expect(() => engine.addLibrary(new TextEncoder().encode('json\nm\n99999\nprint(1)'))).toThrow(/truncated in module json/);
+    expect(() => engine.addLibrary(new TextEncoder().encode('json\nm\n99999\nprint(1)'))).toThrow(
+      /truncated in module json/,
+    );
     expect(() => engine.addLibrary(new TextEncoder().encode('json\nx\n1\n\n'))).toThrow(/malformed/);
     expect(engine.runProgram('print(6 * 7)').output).toBe('42\n');
   });
@@ -69,7 +73,18 @@ describe('the library archive', () => {
       at += length;
       names.add(name);
     }
-    for (const module of ['json', 'collections', 'dataclasses', 'logging', 'datetime', 'typing', 'functools', 'itertools', 'enum', 'abc']) {
+    for (const module of [
+      'json',
+      'collections',
+      'dataclasses',
+      'logging',
+      'datetime',
+      'typing',
+      'functools',
+      'itertools',
+      'enum',
+      'abc',
+    ]) {
       expect(names, module).toContain(module);
     }
   });

@@ -11,7 +11,8 @@ beforeAll(async () => {
   engine = await loadEngine(readFileSync(new URL('./generated/interleave.wasm', import.meta.url)));
 });
 
-const challenge = (name: string) => readFileSync(new URL(`../../../public/challenges/${name}`, import.meta.url), 'utf8');
+const challenge = (name: string) =>
+  readFileSync(new URL(`../../../public/challenges/${name}`, import.meta.url), 'utf8');
 
 function run(source: string, options: RunOptions): RunResult {
   return engine.runProgram(source, options);
@@ -51,12 +52,27 @@ describe('manual scheduling', () => {
 
   it('leaves results of normal runs as they were', () => {
     const r = run(challenge('counter.py'), { choices: [1, 1] });
-    expect(r).toEqual({ finished: true, output: 'counter = 2\n', elapsed: r.elapsed, error: null, events: r.events, steps: r.steps });
+    expect(r).toEqual({
+      finished: true,
+      output: 'counter = 2\n',
+      elapsed: r.elapsed,
+      error: null,
+      events: r.events,
+      steps: r.steps,
+    });
   });
 
   it('rejects a malformed choice point', () => {
     expect(validManualState({ waiting: true, choicesUsed: 0, error: '', threads: [{ id: 0 }] })).toBe(false);
-    const result = { finished: false, output: '', elapsed: 0, error: null, events: 0, steps: 0, manual: { waiting: 'yes' } };
+    const result = {
+      finished: false,
+      output: '',
+      elapsed: 0,
+      error: null,
+      events: 0,
+      steps: 0,
+      manual: { waiting: 'yes' },
+    };
     expect(validateWorkerMessage({ type: 'done', id: 1, seq: 0, result, stopped: null })).toMatch(/bad result/);
   });
 });

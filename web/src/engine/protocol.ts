@@ -126,7 +126,11 @@ export function validManualState(v: unknown): boolean {
   if (!isObject(v)) return false;
   if (typeof v.waiting !== 'boolean' || !isCount(v.choicesUsed) || typeof v.error !== 'string') return false;
   if (typeof v.atCheck !== 'boolean') return false;
-  if (!Array.isArray(v.globals) || !v.globals.every((g) => isObject(g) && typeof g.name === 'string' && typeof g.value === 'string')) return false;
+  if (
+    !Array.isArray(v.globals) ||
+    !v.globals.every((g) => isObject(g) && typeof g.name === 'string' && typeof g.value === 'string')
+  )
+    return false;
   return Array.isArray(v.threads) && v.threads.every(validManualThread);
 }
 
@@ -138,7 +142,13 @@ function validResult(v: unknown): boolean {
   if (v.errorOutput !== undefined && typeof v.errorOutput !== 'string') return false;
   if (v.error === null) return true;
   const e = v.error;
-  return isObject(e) && typeof e.type === 'string' && typeof e.message === 'string' && isCount(e.line) && typeof e.traceback === 'string';
+  return (
+    isObject(e) &&
+    typeof e.type === 'string' &&
+    typeof e.message === 'string' &&
+    isCount(e.line) &&
+    typeof e.traceback === 'string'
+  );
 }
 
 const BUG_KINDS = ['exception', 'assertion', 'deadlock', 'hang', 'divergence'];
@@ -150,7 +160,13 @@ function validExploreProgress(v: unknown): boolean {
 function validBug(v: unknown): boolean {
   if (!isObject(v)) return false;
   if (typeof v.kind !== 'string' || !BUG_KINDS.includes(v.kind)) return false;
-  if (typeof v.message !== 'string' || !isCount(v.line) || typeof v.schedule !== 'string' || typeof v.output !== 'string') return false;
+  if (
+    typeof v.message !== 'string' ||
+    !isCount(v.line) ||
+    typeof v.schedule !== 'string' ||
+    typeof v.output !== 'string'
+  )
+    return false;
   if (!isSchedule(v.schedule)) return false;
   if (!isCount(v.preemptions) || !isCount(v.switches) || !isCount(v.found_after)) return false;
   if (typeof v.cpython311 !== 'boolean') return false;
@@ -160,9 +176,11 @@ function validBug(v: unknown): boolean {
 /** validExploreReport checks the explorer's report (exploreDone, the CLI's explore --json). */
 export function validExploreReport(v: unknown): boolean {
   if (!isObject(v)) return false;
-  if (!isCount(v.explored) || typeof v.exhaustive !== 'boolean' || !isCount(v.pruned) || typeof v.coverage !== 'string') return false;
+  if (!isCount(v.explored) || typeof v.exhaustive !== 'boolean' || !isCount(v.pruned) || typeof v.coverage !== 'string')
+    return false;
   const b = v.bound;
-  if (!isObject(b) || (b.mode !== 'exhaustive' && b.mode !== 'pct') || (b.points !== 'shared' && b.points !== 'lines')) return false;
+  if (!isObject(b) || (b.mode !== 'exhaustive' && b.mode !== 'pct') || (b.points !== 'shared' && b.points !== 'lines'))
+    return false;
   if (!isCount(b.preemptions) || !isCount(b.schedules) || !isCount(b.seed) || !isCount(b.depth)) return false;
   if (!Array.isArray(v.bugs) || !v.bugs.every(validBug)) return false;
   if (!(v.passing === null || typeof v.passing === 'string')) return false;
@@ -182,16 +200,20 @@ export function validateWorkerMessage(data: unknown): WorkerMessage | string {
       if (!Array.isArray(buffers) || !buffers.every((b) => b instanceof ArrayBuffer && b.byteLength % 32 === 0)) {
         return 'events: buffers must be ArrayBuffers of whole 32-byte records';
       }
-      if (!Array.isArray(newStrings) || !newStrings.every((s) => typeof s === 'string')) return 'events: newStrings must be strings';
+      if (!Array.isArray(newStrings) || !newStrings.every((s) => typeof s === 'string'))
+        return 'events: newStrings must be strings';
       return data as WorkerMessage;
     }
     case 'progress': {
       const p = data.progress;
-      return isObject(p) && isNumber(p.steps) && isNumber(p.events) && isNumber(p.time) ? (data as WorkerMessage) : 'progress: bad fields';
+      return isObject(p) && isNumber(p.steps) && isNumber(p.events) && isNumber(p.time)
+        ? (data as WorkerMessage)
+        : 'progress: bad fields';
     }
     case 'done':
       if (!validResult(data.result)) return 'done: bad result';
-      if (!(data.stopped === null || data.stopped === 'cancelled' || data.stopped === 'event-limit')) return 'done: bad stop reason';
+      if (!(data.stopped === null || data.stopped === 'cancelled' || data.stopped === 'event-limit'))
+        return 'done: bad stop reason';
       return data as WorkerMessage;
     case 'exploreProgress':
       return validExploreProgress(data.progress) ? (data as WorkerMessage) : 'exploreProgress: bad fields';

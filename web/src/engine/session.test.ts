@@ -147,7 +147,13 @@ describe('EngineSession', () => {
     const s = session();
     const a = listener();
     const id = s.start('x', {}, a.l, { maxEvents: 0 });
-    FakeWorker.made[0].reply({ type: 'events', id, seq: 0, buffers: [new ArrayBuffer(32 * 10_000), new ArrayBuffer(32)], newStrings: ['a'] });
+    FakeWorker.made[0].reply({
+      type: 'events',
+      id,
+      seq: 0,
+      buffers: [new ArrayBuffer(32 * 10_000), new ArrayBuffer(32)],
+      newStrings: ['a'],
+    });
     FakeWorker.made[0].reply({ type: 'done', id, seq: 1, result, stopped: null });
     const chunks = Math.ceil(10_000 / CHUNK_RECORDS) + 1;
     expect(a.calls).toEqual([...Array<string>(chunks).fill('events 1'), 'done result null']);
@@ -181,7 +187,13 @@ describe('EngineSession', () => {
       const e = explorer();
       const id = s.explore('import threading', { seed: 3 }, { preemptions: 3 }, e.l);
       const w = FakeWorker.made[0];
-      expect(w.sent[0]).toEqual({ type: 'explore', id, source: 'import threading', options: { seed: 3 }, explore: { preemptions: 3 } });
+      expect(w.sent[0]).toEqual({
+        type: 'explore',
+        id,
+        source: 'import threading',
+        options: { seed: 3 },
+        explore: { preemptions: 3 },
+      });
       expect(s.busy).toBe(true);
       w.reply({ type: 'exploreProgress', id, seq: 0, progress: { explored: 5, bound: 1, bugs: 0, pruned: 0 } });
       w.reply({ type: 'exploreDone', id, seq: 1, report, stopped: null });
@@ -214,11 +226,22 @@ describe('EngineSession', () => {
       expect(FakeWorker.made[0].terminated).toBe(true);
       const f = explorer();
       const id = s.explore('x', {}, {}, f.l);
-      FakeWorker.made[1].reply({ type: 'exploreDone', id, seq: 0, report: { ...report, bugs: [{ kind: 'assertion' }] }, stopped: null });
+      FakeWorker.made[1].reply({
+        type: 'exploreDone',
+        id,
+        seq: 0,
+        report: { ...report, bugs: [{ kind: 'assertion' }] },
+        stopped: null,
+      });
       expect(f.calls[0]).toMatch(/^failed the engine sent a malformed message \(exploreDone: bad report\)/);
       const g = explorer();
       const id3 = s.explore('x', {}, {}, g.l);
-      FakeWorker.made[2].reply({ type: 'failed', id: id3, seq: 0, message: 'the engine crashed (RuntimeError: unreachable)' });
+      FakeWorker.made[2].reply({
+        type: 'failed',
+        id: id3,
+        seq: 0,
+        message: 'the engine crashed (RuntimeError: unreachable)',
+      });
       expect(g.calls).toEqual(['failed the engine crashed (RuntimeError: unreachable)']);
     });
 

@@ -18,7 +18,12 @@ import {
 const CANCEL_GRACE_MS = 400;
 
 // IGNORE_RUN is the run listener of an exploration: its replies go to the ExploreListener.
-const IGNORE_RUN: RunListener = { onEvents: () => undefined, onProgress: () => undefined, onDone: () => undefined, onFailed: () => undefined };
+const IGNORE_RUN: RunListener = {
+  onEvents: () => undefined,
+  onProgress: () => undefined,
+  onDone: () => undefined,
+  onFailed: () => undefined,
+};
 /** WATCHDOG_MS: a worker sends progress every 30 ms while it runs (every 500 ms at most while it explores, every second while it loads), so this long a silence means it hangs or died. */
 export const WATCHDOG_MS = 5000;
 /** SLICE_MS bounds the page's work per task on a run's messages, so a flood of events never blocks it. */
@@ -74,7 +79,16 @@ export class EngineSession {
     const id = ++this.lastId;
     const run: ActiveRun = { id, listener, explorer: null, nextSeq: 0, killTimer: 0, watchdog: 0 };
     this.active = run;
-    this.post({ type: 'run', id, source, options, maxEvents: limits.maxEvents, output: limits.output, stepsPerAdvance: limits.stepsPerAdvance, firstSteps: limits.firstSteps });
+    this.post({
+      type: 'run',
+      id,
+      source,
+      options,
+      maxEvents: limits.maxEvents,
+      output: limits.output,
+      stepsPerAdvance: limits.stepsPerAdvance,
+      firstSteps: limits.firstSteps,
+    });
     this.watch(run);
     return id;
   }
@@ -107,7 +121,9 @@ export class EngineSession {
       if (this.active !== run) return;
       this.finish(run);
       this.restart();
-      this.enqueue(() => (run.explorer ? run.explorer.onDone(null, 'cancelled') : run.listener.onDone(null, 'cancelled')));
+      this.enqueue(() =>
+        run.explorer ? run.explorer.onDone(null, 'cancelled') : run.listener.onDone(null, 'cancelled'),
+      );
     }, CANCEL_GRACE_MS);
   }
 
@@ -192,7 +208,14 @@ export class EngineSession {
           for (let at = 0; at < buffer.byteLength; at += CHUNK_BYTES) {
             const added = strings;
             strings = [];
-            this.enqueue(() => this.dropping || listener.onEvents([buffer.byteLength <= CHUNK_BYTES ? buffer : buffer.slice(at, at + CHUNK_BYTES)], added));
+            this.enqueue(
+              () =>
+                this.dropping ||
+                listener.onEvents(
+                  [buffer.byteLength <= CHUNK_BYTES ? buffer : buffer.slice(at, at + CHUNK_BYTES)],
+                  added,
+                ),
+            );
           }
         }
         break;

@@ -66,6 +66,7 @@ describe('settings schema', () => {
       [{ capacity: 1 }, defaults],
       [{ sequential: true }, defaults],
     ];
-    for (const [change, base] of changed) expect(run(engineOptions({ ...DEFAULT_SETTINGS, ...change })), JSON.stringify(change)).not.toEqual(base);
+    for (const [change, base] of changed)
+      expect(run(engineOptions({ ...DEFAULT_SETTINGS, ...change })), JSON.stringify(change)).not.toEqual(base);
   });
 });

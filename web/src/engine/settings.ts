@@ -80,7 +80,12 @@ export function normalizeSettings(value: unknown): Settings {
     sequential: typeof v.sequential === 'boolean' ? v.sequential : d.sequential,
     gil: typeof v.gil === 'boolean' ? v.gil : d.gil,
     cores: clampNumber(v.cores, LIMITS.cores.min, LIMITS.cores.max, d.cores, true),
-    switchInterval: clampNumber(v.switchInterval, LIMITS.switchInterval.min, LIMITS.switchInterval.max, d.switchInterval),
+    switchInterval: clampNumber(
+      v.switchInterval,
+      LIMITS.switchInterval.min,
+      LIMITS.switchInterval.max,
+      d.switchInterval,
+    ),
     timeSlice: clampNumber(v.timeSlice, LIMITS.timeSlice.min, LIMITS.timeSlice.max, d.timeSlice),
     seed: clampNumber(v.seed, LIMITS.seed.min, LIMITS.seed.max, d.seed, true),
     latency: clampNumber(v.latency, LIMITS.latency.min, LIMITS.latency.max, d.latency),

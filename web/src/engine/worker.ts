@@ -238,7 +238,12 @@ scope.onmessage = (event) => {
         () => scope.postMessage({ type: 'ready' }),
         (error: unknown) => {
           enginePromise = null;
-          scope.postMessage({ type: 'failed', id: 0, seq: 0, message: error instanceof Error ? error.message : String(error) });
+          scope.postMessage({
+            type: 'failed',
+            id: 0,
+            seq: 0,
+            message: error instanceof Error ? error.message : String(error),
+          });
         },
       );
       break;

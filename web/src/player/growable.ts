@@ -34,7 +34,10 @@ const RESIZABLE = typeof (ArrayBuffer.prototype as Partial<ResizableBuffer>).res
 function resizable(bytes: number): ResizableBuffer | null {
   if (!RESIZABLE || bytes > MAX_IN_PLACE_BYTES) return null;
   try {
-    return new (ArrayBuffer as unknown as new (length: number, options: { maxByteLength: number }) => ResizableBuffer)(bytes, { maxByteLength: MAX_IN_PLACE_BYTES });
+    return new (ArrayBuffer as unknown as new (length: number, options: { maxByteLength: number }) => ResizableBuffer)(
+      bytes,
+      { maxByteLength: MAX_IN_PLACE_BYTES },
+    );
   } catch {
     // The address space could not be reserved: grow by copying.
     return null;

@@ -196,7 +196,11 @@ describe('Trace: ingestion', () => {
   });
 
   it('registers tasks seen before their TaskCreated and tolerates unknown kinds', () => {
-    const b = new StreamBuilder().line(0, 0, 1).ev(0.5, 99 as EventKind, 0).print(1, 0, 'x\n').end(1, 0);
+    const b = new StreamBuilder()
+      .line(0, 0, 1)
+      .ev(0.5, 99 as EventKind, 0)
+      .print(1, 0, 'x\n')
+      .end(1, 0);
     const trace = traceOf(b);
     expect(trace.tasks.map((t) => t.name)).toEqual(['MainThread']);
     expect(snapshot(trace, trace.at(0.5)).tasks[0].state).toBe(TaskState.Running);

@@ -32,14 +32,27 @@ export class SegmentList {
   }
 
   /** open starts a segment at (time, seq), closing an open last segment there. */
-  open(time: number, seq: number, state: number, bucket: Bucket, task: number, detail: number, ref: number, until: number): number {
+  open(
+    time: number,
+    seq: number,
+    state: number,
+    bucket: Bucket,
+    task: number,
+    detail: number,
+    ref: number,
+    until: number,
+  ): number {
     const n = this.count;
     if (n > 0 && (time < this.start.data[n - 1] || (time === this.start.data[n - 1] && seq < this.seq.data[n - 1]))) {
       return this.insertLate(time, seq, state, bucket, task, detail, ref, until);
     }
     if (this.isOpen) this.close(time);
     for (let b = 0; b < 3; b++) {
-      const prev = n === 0 ? 0 : this.acc[b].data[n - 1] + (this.bucket.data[n - 1] === b ? this.end.data[n - 1] - this.start.data[n - 1] : 0);
+      const prev =
+        n === 0
+          ? 0
+          : this.acc[b].data[n - 1] +
+            (this.bucket.data[n - 1] === b ? this.end.data[n - 1] - this.start.data[n - 1] : 0);
       this.acc[b].push(prev);
     }
     this.start.push(time);
@@ -101,7 +114,16 @@ export class SegmentList {
   }
 
   // insertLate places a segment that arrived out of order and rebuilds the sums after it.
-  private insertLate(time: number, seq: number, state: number, bucket: Bucket, task: number, detail: number, ref: number, until: number): number {
+  private insertLate(
+    time: number,
+    seq: number,
+    state: number,
+    bucket: Bucket,
+    task: number,
+    detail: number,
+    ref: number,
+    until: number,
+  ): number {
     const at = this.findKey(time, seq) + 1;
     const prevEnd = at > 0 ? this.end.data[at - 1] : time;
     if (at > 0 && prevEnd > time) this.end.data[at - 1] = time;
@@ -123,7 +145,8 @@ export class SegmentList {
   private rebuildSums(from: number): void {
     for (let i = Math.max(1, from); i < this.count; i++) {
       for (let b = 0; b < 3; b++) {
-        const prev = this.acc[b].data[i - 1] + (this.bucket.data[i - 1] === b ? this.end.data[i - 1] - this.start.data[i - 1] : 0);
+        const prev =
+          this.acc[b].data[i - 1] + (this.bucket.data[i - 1] === b ? this.end.data[i - 1] - this.start.data[i - 1] : 0);
         this.acc[b].data[i] = prev;
       }
     }

@@ -85,7 +85,11 @@ export function snapshot(trace: Trace, ph: Playhead): Snapshot {
     ? {
         holder: gil,
         waiters: tasks
-          .filter((v) => (v.state === TaskState.Ready && v.readyFor === ReadyFor.Gil) || (v.state === TaskState.Waiting && v.reason === 10))
+          .filter(
+            (v) =>
+              (v.state === TaskState.Ready && v.readyFor === ReadyFor.Gil) ||
+              (v.state === TaskState.Waiting && v.reason === 10),
+          )
           .sort((a, b) => a.since - b.since)
           .map((v) => v.id),
       }
@@ -108,7 +112,12 @@ function resourceAt(lane: Trace['cores'][number], keyTime: number, keySeq: numbe
   return i >= 0 && lane.state.data[i] === Resource.Busy ? lane.task.data[i] : -1;
 }
 
-function ioAt(trace: Trace, keyTime: number, keySeq: number, t: number): { count: number; byTask: Map<number, string> } {
+function ioAt(
+  trace: Trace,
+  keyTime: number,
+  keySeq: number,
+  t: number,
+): { count: number; byTask: Map<number, string> } {
   const byTask = new Map<number, string>();
   let count = 0;
   for (let k = 0; k < trace.io.length; k++) {

@@ -18,8 +18,21 @@ export class StreamBuilder {
     return ref;
   }
 
-  ev(time: number, kind: EventKind, task: number, fields: Partial<Omit<TraceEvent, 'time' | 'kind' | 'task'>> = {}): this {
-    this.events.push({ time, kind, task, value: fields.value ?? 0, flags: fields.flags ?? 0, line: fields.line ?? 0, ref: fields.ref ?? NO_REF });
+  ev(
+    time: number,
+    kind: EventKind,
+    task: number,
+    fields: Partial<Omit<TraceEvent, 'time' | 'kind' | 'task'>> = {},
+  ): this {
+    this.events.push({
+      time,
+      kind,
+      task,
+      value: fields.value ?? 0,
+      flags: fields.flags ?? 0,
+      line: fields.line ?? 0,
+      ref: fields.ref ?? NO_REF,
+    });
     return this;
   }
 
@@ -134,10 +147,28 @@ export function gilStream(): StreamBuilder {
   b.running(0.002, 1, 0).gilRequest(0.002, 1).gilTake(0.002, 1).start(0.002, 1).line(0.002, 1, 3);
   b.running(0.002, 2, 1).gilRequest(0.002, 2).line(0.004, 1, 4);
   b.gilDrop(0.005, 1, 1).preempted(0.005, 1, 0).gilRequest(0.005, 1);
-  b.gilTake(0.005, 2).start(0.005, 2).line(0.005, 2, 3).blocked(0.006, 2, 1, 'Lock b held by Thread-1', -1, 5).gilDrop(0.006, 2, 0).preempted(0.006, 2, 1);
-  b.running(0.006, 1, 0).gilTake(0.006, 1).line(0.006, 1, 5).print(0.007, 1, 'one\n', 5).sleep(0.008, 1, 1, 6).gilDrop(0.008, 1, 0).idle(0.008, 0).idle(0.008, 1);
+  b.gilTake(0.005, 2)
+    .start(0.005, 2)
+    .line(0.005, 2, 3)
+    .blocked(0.006, 2, 1, 'Lock b held by Thread-1', -1, 5)
+    .gilDrop(0.006, 2, 0)
+    .preempted(0.006, 2, 1);
+  b.running(0.006, 1, 0)
+    .gilTake(0.006, 1)
+    .line(0.006, 1, 5)
+    .print(0.007, 1, 'one\n', 5)
+    .sleep(0.008, 1, 1, 6)
+    .gilDrop(0.008, 1, 0)
+    .idle(0.008, 0)
+    .idle(0.008, 1);
   b.wake(1.008, 1).running(1.008, 1, 0).gilTake(1.008, 1).line(1.008, 1, 7).end(1.009, 1).gilDrop(1.009, 1, 2);
-  b.wake(1.009, 2).running(1.009, 2, 1).gilTake(1.009, 2).line(1.009, 2, 8).print(1.01, 2, 'two\n', 8).end(1.011, 2).gilDrop(1.011, 2, 2);
+  b.wake(1.009, 2)
+    .running(1.009, 2, 1)
+    .gilTake(1.009, 2)
+    .line(1.009, 2, 8)
+    .print(1.01, 2, 'two\n', 8)
+    .end(1.011, 2)
+    .gilDrop(1.011, 2, 2);
   b.wake(1.011, 0).running(1.011, 0, 0).gilTake(1.011, 0).line(1.011, 0, 13).end(1.012, 0);
   return b;
 }
@@ -149,9 +180,19 @@ export function asyncStream(): StreamBuilder {
   b.created(0, 1, 'main', TaskKind.Coroutine, 0).loopIteration(0, 0, [1]).start(0, 1).line(0, 1, 14);
   b.created(0.001, 2, 'fetch-a', TaskKind.Coroutine, 1).created(0.001, 3, 'fetch-b', TaskKind.Coroutine, 1);
   b.blocked(0.001, 1, 6, 'gather(fetch-a, fetch-b)', -1, 15);
-  b.loopIteration(0.001, 0, [2, 3]).start(0.001, 2).line(0.001, 2, 3).blocked(0.002, 2, 0, 'asyncio.sleep(1)', 1.002, 4);
-  b.start(0.002, 3).line(0.002, 3, 3).line(0.003, 3, 8).loopBlocked(0.003, 3, 0.5, 'time.sleep(0.5)').sleep(0.003, 3, 0.5, 8);
-  b.wake(0.503, 3).line(0.503, 3, 9).blocked(0.504, 3, 5, 'GET https://example.com/b', -1, 9).ioStart(0.504, 3, 1, 'GET https://example.com/b');
+  b.loopIteration(0.001, 0, [2, 3])
+    .start(0.001, 2)
+    .line(0.001, 2, 3)
+    .blocked(0.002, 2, 0, 'asyncio.sleep(1)', 1.002, 4);
+  b.start(0.002, 3)
+    .line(0.002, 3, 3)
+    .line(0.003, 3, 8)
+    .loopBlocked(0.003, 3, 0.5, 'time.sleep(0.5)')
+    .sleep(0.003, 3, 0.5, 8);
+  b.wake(0.503, 3)
+    .line(0.503, 3, 9)
+    .blocked(0.504, 3, 5, 'GET https://example.com/b', -1, 9)
+    .ioStart(0.504, 3, 1, 'GET https://example.com/b');
   b.loopIteration(0.504, 0, []);
   b.ioEnd(0.754, 3, 1).wake(0.754, 3).loopIteration(0.754, 0, [3]).line(0.754, 3, 10).end(0.755, 3, 0, "'b'");
   b.wake(1.002, 2).loopIteration(1.002, 0, [2]).line(1.002, 2, 5).end(1.003, 2, 0, "'a'");
@@ -185,7 +226,16 @@ export function busyStream(count: number, tasks = 8, cores = 2): { buffer: Array
   const f = new Float64Array(buffer);
   const w = new Uint32Array(buffer);
   const s = new Uint16Array(buffer);
-  const put = (i: number, time: number, kind: EventKind, task: number, flags: number, line: number, ref: number, value = 0) => {
+  const put = (
+    i: number,
+    time: number,
+    kind: EventKind,
+    task: number,
+    flags: number,
+    line: number,
+    ref: number,
+    value = 0,
+  ) => {
     f[i * 4] = time;
     f[i * 4 + 1] = value;
     w[i * 8 + 4] = task;

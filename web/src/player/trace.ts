@@ -209,7 +209,8 @@ export class Trace {
     const i = ph.seq < 0 ? 0 : this.upperBoundKey(this.switches, this.time.data[ph.seq], ph.seq);
     for (let k = i; k < this.switches.length; k++) {
       const e = this.switches.data[k];
-      if (this.time.data[e] > ph.time || (this.time.data[e] === ph.time && e > ph.seq)) return { time: this.time.data[e], seq: e };
+      if (this.time.data[e] > ph.time || (this.time.data[e] === ph.time && e > ph.seq))
+        return { time: this.time.data[e], seq: e };
     }
     return null;
   }
@@ -250,7 +251,9 @@ export class Trace {
       case EventKind.TaskCreated:
         if (rec) {
           if (ref !== NO_REF) rec.name = this.text(ref);
-          rec.kind = (flags === MACHINERY_FLAGS ? TaskKind.Coroutine : flags <= 2 ? flags : TaskKind.Thread) as TaskKind;
+          rec.kind = (
+            flags === MACHINERY_FLAGS ? TaskKind.Coroutine : flags <= 2 ? flags : TaskKind.Thread
+          ) as TaskKind;
           rec.machinery = flags === MACHINERY_FLAGS;
           rec.parent = value;
           rec.process = this.byId.get(value)?.process ?? 0;
@@ -361,7 +364,8 @@ export class Trace {
       case EventKind.Idle: {
         const lane = this.coreLane(flags);
         const n = lane.count;
-        const owner = n > 0 && lane.state.data[n - 1] === Resource.Busy ? this.byId.get(lane.task.data[n - 1]) : undefined;
+        const owner =
+          n > 0 && lane.state.data[n - 1] === Resource.Busy ? this.byId.get(lane.task.data[n - 1]) : undefined;
         if (owner && owner.core === flags) owner.core = -1;
         lane.open(t, e, Resource.Idle, Bucket.None, NO_REF, -1, NO_REF, -1);
         break;
@@ -397,7 +401,15 @@ export class Trace {
     this.setState(rec, e, at, TaskState.Running, rec.core, NO_REF, -1);
   }
 
-  private setState(rec: TaskRecord, e: number, t: number, state: TaskState, detail: number, ref: number, until: number): void {
+  private setState(
+    rec: TaskRecord,
+    e: number,
+    t: number,
+    state: TaskState,
+    detail: number,
+    ref: number,
+    until: number,
+  ): void {
     const lane = rec.lane;
     const n = lane.count;
     const prev = rec.state;
@@ -415,7 +427,8 @@ export class Trace {
       this.closeResource(this.loop, rec.id, e, t);
     }
     lane.open(t, e, state, bucketOf(state), rec.id, detail, ref, until);
-    if (state === TaskState.Running && (prev !== TaskState.Running || prevDetail !== detail)) this.enterRunning(rec, e, t);
+    if (state === TaskState.Running && (prev !== TaskState.Running || prevDetail !== detail))
+      this.enterRunning(rec, e, t);
   }
 
   private enterRunning(rec: TaskRecord, e: number, t: number): void {

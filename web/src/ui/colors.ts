@@ -50,7 +50,12 @@ export function fillOf(style: number): StateFill {
 }
 
 /** paintPattern draws one tile of a pattern (size × size) into a 2D context. */
-export function paintPattern(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, fill: StateFill, size: number, dark: boolean): void {
+export function paintPattern(
+  ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
+  fill: StateFill,
+  size: number,
+  dark: boolean,
+): void {
   ctx.clearRect(0, 0, size, size);
   ctx.fillStyle = fill.color;
   ctx.globalAlpha = fill.pattern === 'solid' ? 1 : 0.55;

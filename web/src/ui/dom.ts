@@ -28,8 +28,18 @@ export function listen<K extends keyof HTMLElementEventMap>(
   handler: (event: HTMLElementEventMap[K]) => void,
   options?: AddEventListenerOptions,
 ): Disposable;
-export function listen(target: EventTarget, type: string, handler: (event: Event) => void, options?: AddEventListenerOptions): Disposable;
-export function listen(target: EventTarget, type: string, handler: (event: never) => void, options?: AddEventListenerOptions): Disposable {
+export function listen(
+  target: EventTarget,
+  type: string,
+  handler: (event: Event) => void,
+  options?: AddEventListenerOptions,
+): Disposable;
+export function listen(
+  target: EventTarget,
+  type: string,
+  handler: (event: never) => void,
+  options?: AddEventListenerOptions,
+): Disposable {
   const fn = handler as EventListener;
   target.addEventListener(type, fn, options);
   return { dispose: () => target.removeEventListener(type, fn, options) };
@@ -39,7 +49,11 @@ type Attrs = Record<string, string | number | boolean | undefined | null>;
 type Child = Node | string | null | undefined | false;
 
 /** h creates an element: attributes (class, data-*, aria-*, properties) and children. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
@@ -86,7 +100,8 @@ export function warmNumberFormat(): void {
 }
 
 /** WARM_TEXT holds the characters canvases draw most: task names, numbers, units. */
-const WARM_TEXT = 'Thread-1 (worker) Task-2 MainThread GIL core 0123456789.,:;()[]<>=+-_/ abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ …·—→';
+const WARM_TEXT =
+  'Thread-1 (worker) Task-2 MainThread GIL core 0123456789.,:;()[]<>=+-_/ abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ …·—→';
 
 /**
  * warmCanvasFonts draws text in each of the given canvas fonts while the page is idle: the first

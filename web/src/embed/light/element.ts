@@ -16,7 +16,26 @@ declare const __EMBED_INLINE__: string;
 declare const __EMBED_ENGINE__: string;
 
 // OPTIONS are the attributes passed on to the embed as embed.html's query parameters.
-export const OPTIONS = ['readonly', 'autoplay', 'panels', 't', 'start', 'theme', 'speed', 'fit', 'runtime', 'example', 'gil', 'cores', 'seed', 'sequential', 'interval', 'slice', 'latency', 'capacity'];
+export const OPTIONS = [
+  'readonly',
+  'autoplay',
+  'panels',
+  't',
+  'start',
+  'theme',
+  'speed',
+  'fit',
+  'runtime',
+  'example',
+  'gil',
+  'cores',
+  'seed',
+  'sequential',
+  'interval',
+  'slice',
+  'latency',
+  'capacity',
+];
 const FLAGS = new Set(['readonly', 'autoplay', 'gil', 'sequential']);
 const PANELS = ['code', 'timeline', 'output'];
 const STATE_NAMES = ['running', 'ready', 'waiting'];
@@ -38,11 +57,20 @@ pre{margin:0;height:100%;box-sizing:border-box;overflow:auto;padding:${CODE_PAD 
 @media (prefers-color-scheme:dark){:host(:not([theme=light])){--bg:#0d1117;--fg:#e6edf3;--mu:#9198a1;--pn:#161b22;--bd:#3d444d;--ac:#4493f8;--ab:#1f6feb;--kw:#ff7b72;--st:#a5d6ff;--nu:#79c0ff;--co:#8b949e;--fn:#d2a8ff;--s0:#3fb950;--s1:#d29922;--s2:#6e7681}}
 :host([theme=dark]){--bg:#0d1117;--fg:#e6edf3;--mu:#9198a1;--pn:#161b22;--bd:#3d444d;--ac:#4493f8;--ab:#1f6feb;--kw:#ff7b72;--st:#a5d6ff;--nu:#79c0ff;--co:#8b949e;--fn:#d2a8ff;--s0:#3fb950;--s1:#d29922;--s2:#6e7681}`;
 
-const TOKEN_CLASS: Record<string, string> = { keyword: 'k', string: 't', number: 'n', comment: 'c', def: 'f', builtin: 'u' };
+const TOKEN_CLASS: Record<string, string> = {
+  keyword: 'k',
+  string: 't',
+  number: 'n',
+  comment: 'c',
+  def: 'f',
+  builtin: 'u',
+};
 
 // scriptUrl: a classic script knows itself as document.currentScript; a module finds its tag by name.
 const current = document.currentScript as HTMLScriptElement | null;
-const found = [...document.querySelectorAll<HTMLScriptElement>('script[src]')].reverse().find((s) => /(^|\/)interleave-embed\.js([?#]|$)/.test(s.getAttribute('src') || ''));
+const found = [...document.querySelectorAll<HTMLScriptElement>('script[src]')]
+  .reverse()
+  .find((s) => /(^|\/)interleave-embed\.js([?#]|$)/.test(s.getAttribute('src') || ''));
 // The embed page (embed.html, page.ts) sets __interleaveEmbedBase before this runs: its script
 // lives in assets/, and the names written in are relative to the site's root.
 const base = (self as { __interleaveEmbedBase?: string }).__interleaveEmbedBase;
@@ -123,7 +151,10 @@ const seconds = (t: number) => `${Number(t.toPrecision(3))} s`;
 function drawPreview(box: HTMLElement, preview: Preview): void {
   const ns = 'http://www.w3.org/2000/svg';
   box.setAttribute('role', 'img');
-  box.setAttribute('aria-label', `Timeline of an earlier run: ${preview.lanes.map((l) => l.name).join(', ')}; ${seconds(preview.total)} simulated. Press Run to run it.`);
+  box.setAttribute(
+    'aria-label',
+    `Timeline of an earlier run: ${preview.lanes.map((l) => l.name).join(', ')}; ${seconds(preview.total)} simulated. Press Run to run it.`,
+  );
   for (const lane of preview.lanes) {
     const row = el('div', 'ln');
     const svg = document.createElementNS(ns, 'svg');
@@ -205,7 +236,8 @@ export class InterleavePlayground extends HTMLElement {
     if (runtime === 'free-threaded') parts.push('GIL off');
     else if (this.hasAttribute('gil')) parts.push(on('gil') ? 'GIL on' : 'GIL off');
     const cores = Math.round(Number(a('cores')));
-    if (this.hasAttribute('cores') && cores >= LIMITS.cores.min) parts.push(`${Math.min(cores, LIMITS.cores.max)} ${cores === 1 ? 'core' : 'cores'}`);
+    if (this.hasAttribute('cores') && cores >= LIMITS.cores.min)
+      parts.push(`${Math.min(cores, LIMITS.cores.max)} ${cores === 1 ? 'core' : 'cores'}`);
     const ex = a('example');
     if (ex) parts.push(`example ${ex}`);
     return parts.length > 0 ? parts.join(' · ') : 'Python on a simulated clock';
@@ -240,7 +272,8 @@ export class InterleavePlayground extends HTMLElement {
     for (const panel of panels.length > 0 ? panels : PANELS) {
       const section = el('section', 'p');
       if (panel === 'code') {
-        const program = example && !this.textContent?.trim() ? `# the example "${example}" loads on Run\n` : this.program();
+        const program =
+          example && !this.textContent?.trim() ? `# the example "${example}" loads on Run\n` : this.program();
         const lines = program.replace(/\n$/, '').split('\n').length;
         section.style.height = `${codeHeight(lines)}px`;
         section.setAttribute('aria-label', 'Program');
@@ -300,7 +333,8 @@ export class InterleavePlayground extends HTMLElement {
       .catch((error: unknown) => {
         this.started = false;
         this.button?.removeAttribute('aria-busy');
-        if (this.status) this.status.textContent = `The embed could not load: ${error instanceof Error ? error.message : String(error)}`;
+        if (this.status)
+          this.status.textContent = `The embed could not load: ${error instanceof Error ? error.message : String(error)}`;
       });
   }
 }

@@ -5,9 +5,15 @@
 export type TokenKind = 'comment' | 'string' | 'number' | 'keyword' | 'builtin' | 'def' | '';
 
 const KEYWORDS = new Set(
-  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield match case'.split(' '),
+  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield match case'.split(
+    ' ',
+  ),
 );
-const BUILTINS = new Set('print range len list dict set tuple int str float bool sum min max sorted enumerate zip open input isinstance super object Exception'.split(' '));
+const BUILTINS = new Set(
+  'print range len list dict set tuple int str float bool sum min max sorted enumerate zip open input isinstance super object Exception'.split(
+    ' ',
+  ),
+);
 
 const TOKEN =
   /(#[^\n]*)|((?:\b[rRbBuUfF]{1,2})?(?:"""[\s\S]*?(?:"""|$(?![\s\S]))|'''[\s\S]*?(?:'''|$(?![\s\S]))|"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?))|(\b(?:0[xX][\da-fA-F_]+|\d[\d_]*\.?[\d_]*(?:[eE][+-]?\d+)?j?|\.\d[\d_]*(?:[eE][+-]?\d+)?j?)\b)|([A-Za-z_][A-Za-z0-9_]*)/g;

@@ -2,7 +2,15 @@
 // (recordRun streams their events into a trace), and on every animation frame (while something
 // changes) rebuilds the snapshot at the playhead and hands it to each view.
 import type { RunResult } from '../../engine/client';
-import { type EngineOptions, type ExploreBug, type ExploreOptions, type ExploreReport, type RunProgress, type StopReason, isSchedule } from '../../engine/protocol';
+import {
+  type EngineOptions,
+  type ExploreBug,
+  type ExploreOptions,
+  type ExploreReport,
+  type RunProgress,
+  type StopReason,
+  isSchedule,
+} from '../../engine/protocol';
 import { EngineSession } from '../../engine/session';
 import { type Settings, toEngineOptions } from '../../engine/settings';
 import type { Pace } from '../../player/clock';
@@ -20,7 +28,15 @@ import { type TaskMarker, markersOf } from '../editor/markers';
 import { type Example, Gallery } from '../examples/gallery';
 import { renderHelp } from '../help/help';
 import { ExplorePanel } from '../explore/panel';
-import { KILLED_MESSAGE, NOT_EXPLORABLE, bugDetail, bugHeadline, coverageMessage, explorable, progressLine } from '../run/explore';
+import {
+  KILLED_MESSAGE,
+  NOT_EXPLORABLE,
+  bugDetail,
+  bugHeadline,
+  coverageMessage,
+  explorable,
+  progressLine,
+} from '../run/explore';
 import { lostAlert, lostStatus, lostText } from '../run/lost';
 import { SettingsPanel } from '../settings/panel';
 import { summary } from '../settings/settings';
@@ -69,7 +85,8 @@ interface ExploreState {
 }
 
 // loadXterm fetches xterm.js and its styles on the terminal's first use (ui/terminal/terminal.ts).
-const loadXterm = () => Promise.all([import('../terminal/xterm-view'), import('../terminal/xterm-styles')]).then(([m]) => m.XtermView);
+const loadXterm = () =>
+  Promise.all([import('../terminal/xterm-view'), import('../terminal/xterm-styles')]).then(([m]) => m.XtermView);
 
 export class App implements Disposable {
   readonly player = new Player(() => performance.now());
@@ -106,7 +123,11 @@ export class App implements Disposable {
   private readonly stopButton = byId<HTMLButtonElement>('stop');
   private readonly exploreButton = byId<HTMLButtonElement>('explore');
   // forced caches the forced switches of the trace on screen (rebuilt when its version changes).
-  private forced: { trace: Trace | null; version: number; list: ForcedSwitch[] } = { trace: null, version: -1, list: [] };
+  private forced: { trace: Trace | null; version: number; list: ForcedSwitch[] } = {
+    trace: null,
+    version: -1,
+    list: [],
+  };
   // seekFirstForced is set for a run opened from a found bug: once done, the player stops at its first forced switch.
   private seekFirstForced: RunState | null = null;
   private readonly status = byId<HTMLElement>('status');
@@ -154,10 +175,14 @@ export class App implements Disposable {
       }),
     );
     this.terminal = this.store.add(
-      new OutputTerminal(byId('terminal'), {
-        onSeekPrint: (seq) => this.seekToEvent(seq),
-        onSourceLine: (line) => this.editor.revealLine(line, true),
-      }, loadXterm),
+      new OutputTerminal(
+        byId('terminal'),
+        {
+          onSeekPrint: (seq) => this.seekToEvent(seq),
+          onSourceLine: (line) => this.editor.revealLine(line, true),
+        },
+        loadXterm,
+      ),
     );
     this.terminal.timestamps = this.prefs.timestamps;
     this.console = this.store.add(
@@ -168,11 +193,22 @@ export class App implements Disposable {
         onClear: () => this.terminal.clear(),
       }),
     );
-    const stamps = h('button', { type: 'button', class: 'console-toggle', 'aria-pressed': String(this.prefs.timestamps), title: 'Prefix output lines with their simulated time' }, 'timestamps');
+    const stamps = h(
+      'button',
+      {
+        type: 'button',
+        class: 'console-toggle',
+        'aria-pressed': String(this.prefs.timestamps),
+        title: 'Prefix output lines with their simulated time',
+      },
+      'timestamps',
+    );
     this.console.element.append(stamps);
     this.store.add(listen(stamps, 'click', () => this.setTimestamps(!this.terminal.timestamps)));
     this.stampsButton = stamps;
-    this.tasks = this.store.add(new TasksPanel(byId('tasks'), { onLine: (line) => this.editor.revealLine(line, true) }));
+    this.tasks = this.store.add(
+      new TasksPanel(byId('tasks'), { onLine: (line) => this.editor.revealLine(line, true) }),
+    );
     this.timeline = this.store.add(new TimelineView(byId('timeline'), { onSeek: (t) => this.seek(t) }));
     renderLegend(byId('legend'));
     this.transport = this.store.add(
@@ -188,8 +224,12 @@ export class App implements Disposable {
         seek: (t) => this.seek(t),
       }),
     );
-    this.settingsPanel = this.store.add(new SettingsPanel(byId('settings-body'), this.settings, (s) => this.applySettings(s, true)));
-    this.compare = this.store.add(new CompareView(byId<HTMLDialogElement>('compare-dialog'), () => new EngineSession(createWorker)));
+    this.settingsPanel = this.store.add(
+      new SettingsPanel(byId('settings-body'), this.settings, (s) => this.applySettings(s, true)),
+    );
+    this.compare = this.store.add(
+      new CompareView(byId<HTMLDialogElement>('compare-dialog'), () => new EngineSession(createWorker)),
+    );
     this.exporter = this.store.add(new Exporter(hostOf(this), byId('compare-button')));
     this.classroom = this.store.add(
       new Classroom(
@@ -231,7 +271,10 @@ export class App implements Disposable {
     this.exploreButton.title = `Find a bug: explore the orders the threads or tasks can run in and show the one that breaks the program (${isMac ? '⌘' : 'Ctrl'}+Shift+Enter)`;
     this.updateExploreButton(this.editor.text);
     setText(this.settingsSummary, summary(this.settings));
-    this.setStatus(saved === null ? 'Pick an example or write a program, then press Run.' : 'Your program was restored. Press Run.', 'idle');
+    this.setStatus(
+      saved === null ? 'Pick an example or write a program, then press Run.' : 'Your program was restored. Press Run.',
+      'idle',
+    );
     this.note('Interleave — Python on a simulated clock. Type help for commands.', 'dim');
     this.ready = this.initExamples(saved === null && !isShareFragment(location.hash));
     this.requestFrame();
@@ -268,19 +311,24 @@ export class App implements Disposable {
     this.run = run;
     this.setRunning(true);
     this.setStatus('Running…', 'busy');
-    const recording = recordRun(this.session, source, { ...toEngineOptions(this.settings), ...this.engineOverrides }, {
-      onEvents: () => {
-        if (this.run !== run) return;
-        this.dirty = true;
-        this.requestFrame();
+    const recording = recordRun(
+      this.session,
+      source,
+      { ...toEngineOptions(this.settings), ...this.engineOverrides },
+      {
+        onEvents: () => {
+          if (this.run !== run) return;
+          this.dirty = true;
+          this.requestFrame();
+        },
+        onProgress: (p) => {
+          if (this.run !== run) return;
+          run.progress = p;
+          setText(this.progress, `${p.events.toLocaleString()} events · ${formatSeconds(p.time)} simulated`);
+        },
+        onEnd: (result, stopped, failure) => this.finish(run, result, stopped, failure),
       },
-      onProgress: (p) => {
-        if (this.run !== run) return;
-        run.progress = p;
-        setText(this.progress, `${p.events.toLocaleString()} events · ${formatSeconds(p.time)} simulated`);
-      },
-      onEnd: (result, stopped, failure) => this.finish(run, result, stopped, failure),
-    });
+    );
     run.id = recording.id;
     this.player.load(recording.trace);
     this.timeline.setTrace(recording.trace);
@@ -313,12 +361,21 @@ export class App implements Disposable {
     storage.saveSource(source);
     clearTimeout(this.rerunTimer);
     this.lost?.remove();
-    if (this.settings.schedule !== null && this.scheduleSource !== source) this.applySettings({ ...this.settings, schedule: null }, false);
+    if (this.settings.schedule !== null && this.scheduleSource !== source)
+      this.applySettings({ ...this.settings, schedule: null }, false);
     if (this.run && !this.run.done) this.finish(this.run, null, 'cancelled', '');
     this.endExploration();
     // The search ignores a schedule being replayed: it explores the program's own choices.
     const settings = { ...this.settings, schedule: null };
-    const state: ExploreState = { id: 0, source, settings, startedAt: performance.now(), done: false, report: null, bug: null };
+    const state: ExploreState = {
+      id: 0,
+      source,
+      settings,
+      startedAt: performance.now(),
+      done: false,
+      report: null,
+      bug: null,
+    };
     this.exploration = state;
     const fromButton = document.activeElement === this.exploreButton;
     this.explorePanel.exploring(null);
@@ -326,18 +383,28 @@ export class App implements Disposable {
     if (fromButton) this.explorePanel.focusStop();
     this.setStatus('Finding a bug: the explorer is searching the schedules…', 'busy');
     setText(this.progress, '');
-    state.id = this.session.explore(source, { ...toEngineOptions(settings), ...this.engineOverrides }, { steps: EXPLORE_STEPS, ...explore }, {
-      onProgress: (p) => {
-        if (this.exploration !== state || state.done) return;
-        this.explorePanel.exploring(p);
-        setText(this.progress, progressLine(p));
+    state.id = this.session.explore(
+      source,
+      { ...toEngineOptions(settings), ...this.engineOverrides },
+      { steps: EXPLORE_STEPS, ...explore },
+      {
+        onProgress: (p) => {
+          if (this.exploration !== state || state.done) return;
+          this.explorePanel.exploring(p);
+          setText(this.progress, progressLine(p));
+        },
+        onDone: (report, stopped) => this.explored(state, report, stopped, ''),
+        onFailed: (reason) => this.explored(state, null, null, reason),
       },
-      onDone: (report, stopped) => this.explored(state, report, stopped, ''),
-      onFailed: (reason) => this.explored(state, null, null, reason),
-    });
+    );
   }
 
-  private explored(state: ExploreState, report: ExploreReport | null, stopped: 'cancelled' | null, failure: string): void {
+  private explored(
+    state: ExploreState,
+    report: ExploreReport | null,
+    stopped: 'cancelled' | null,
+    failure: string,
+  ): void {
     if (this.exploration !== state || state.done) return;
     state.done = true;
     state.report = report;
@@ -376,7 +443,10 @@ export class App implements Disposable {
     this.explorePanel.found(headline, bugDetail(bug, report), report.passing !== null);
     this.note(headline, 'error');
     if (this.editor.text !== state.source) {
-      this.note('The program changed while the explorer searched, so its failing schedule is not replayed. Press Find a bug again.', 'error');
+      this.note(
+        'The program changed while the explorer searched, so its failing schedule is not replayed. Press Find a bug again.',
+        'error',
+      );
       return;
     }
     this.applySettings({ ...this.settings, schedule: bug.schedule }, false);
@@ -408,7 +478,11 @@ export class App implements Disposable {
     const settings = { ...this.settings, schedule: null };
     this.compare.open({
       a: { label: 'the failing schedule', source, settings: { ...settings, schedule } },
-      b: { label: passing ? 'a passing schedule' : 'the normal scheduler', source, settings: { ...settings, schedule: passing } },
+      b: {
+        label: passing ? 'a passing schedule' : 'the normal scheduler',
+        source,
+        settings: { ...settings, schedule: passing },
+      },
     });
   }
 
@@ -470,11 +544,24 @@ export class App implements Disposable {
       this.setStatus(`Stopped after ${formatSeconds(trace.endTime)} simulated`, 'idle');
       this.note('stopped', 'dim');
     } else if (stopped === 'event-limit') {
-      this.setStatus(`Stopped: the run produced over ${MAX_EVENTS.toLocaleString()} events (the page's limit)`, 'error');
-      this.note(`Stopped after ${MAX_EVENTS.toLocaleString()} events, the page's limit. Playback covers what ran until then.`, 'error');
+      this.setStatus(
+        `Stopped: the run produced over ${MAX_EVENTS.toLocaleString()} events (the page's limit)`,
+        'error',
+      );
+      this.note(
+        `Stopped after ${MAX_EVENTS.toLocaleString()} events, the page's limit. Playback covers what ran until then.`,
+        'error',
+      );
     } else if (result?.error) {
-      this.setStatus(`${result.error.type} after ${formatSeconds(result.elapsed)} simulated${result.error.line ? ` (line ${result.error.line})` : ''}`, 'error');
-      this.editor.setError(result.error.line > 0 ? { line: result.error.line, message: `${result.error.type}: ${result.error.message}` } : null);
+      this.setStatus(
+        `${result.error.type} after ${formatSeconds(result.elapsed)} simulated${result.error.line ? ` (line ${result.error.line})` : ''}`,
+        'error',
+      );
+      this.editor.setError(
+        result.error.line > 0
+          ? { line: result.error.line, message: `${result.error.type}: ${result.error.message}` }
+          : null,
+      );
     } else {
       this.setStatus(`Finished in ${formatSeconds(result?.elapsed ?? trace.endTime)} simulated`, 'ok');
     }
@@ -483,7 +570,10 @@ export class App implements Disposable {
       const first = this.forcedList()[0];
       if (first && !failure) {
         this.seekToEvent(first.seq);
-        this.setStatus(`${this.status.textContent ?? ''} · paused at forced switch 1 (Space plays)`, result?.error ? 'error' : 'ok');
+        this.setStatus(
+          `${this.status.textContent ?? ''} · paused at forced switch 1 (Space plays)`,
+          result?.error ? 'error' : 'ok',
+        );
       }
     }
     this.dirty = true;
@@ -528,7 +618,8 @@ export class App implements Disposable {
 
   stepSwitch(direction: 1 | -1): void {
     this.command(() => {
-      if (!this.player.stepSwitch(direction)) this.setStatus(direction > 0 ? 'No later task switch.' : 'No earlier task switch.', 'idle');
+      if (!this.player.stepSwitch(direction))
+        this.setStatus(direction > 0 ? 'No later task switch.' : 'No earlier task switch.', 'idle');
     });
   }
 
@@ -666,7 +757,13 @@ export class App implements Disposable {
       this.tasks.update(trace.count > 0 ? snap : null);
       const forced = this.forcedList();
       const at = forcedAt(forced, ph, trace);
-      this.tasks.setForced(at >= 0 ? forcedCaption(forced, at) : forced.length > 0 ? `${forced.length} forced switch${forced.length === 1 ? '' : 'es'} in this run: the first is at ${formatSeconds(forced[0].time)}.` : null);
+      this.tasks.setForced(
+        at >= 0
+          ? forcedCaption(forced, at)
+          : forced.length > 0
+            ? `${forced.length} forced switch${forced.length === 1 ? '' : 'es'} in this run: the first is at ${formatSeconds(forced[0].time)}.`
+            : null,
+      );
       if (forced.length > 0 && !this.explorePanel.visible) this.explorePanel.replay();
       this.explorePanel.setForced(forced, at);
       this.showMarkers(markersOf(snap), player.playing);
@@ -700,13 +797,16 @@ export class App implements Disposable {
     if (playing && now - this.markerAt < MARKER_MS) {
       this.pendingMarkers = markers;
       if (!this.markerTimer) {
-        this.markerTimer = window.setTimeout(() => {
-          this.markerTimer = 0;
-          const pending = this.pendingMarkers;
-          this.pendingMarkers = null;
-          this.markerAt = performance.now();
-          if (pending) this.editor.setMarkers(pending);
-        }, MARKER_MS - (now - this.markerAt));
+        this.markerTimer = window.setTimeout(
+          () => {
+            this.markerTimer = 0;
+            const pending = this.pendingMarkers;
+            this.pendingMarkers = null;
+            this.markerAt = performance.now();
+            if (pending) this.editor.setMarkers(pending);
+          },
+          MARKER_MS - (now - this.markerAt),
+        );
       }
       return;
     }
@@ -778,18 +878,26 @@ export class App implements Disposable {
     } else {
       this.exampleSelect.value = remembered && !remembered.variant ? remembered.name : '';
       if (remembered) {
-      this.example = remembered;
-      await this.forgetEditedExample(this.editor.text);
-      if (this.example === remembered && !remembered.variant) this.showExampleNote(remembered);
-    }
+        this.example = remembered;
+        await this.forgetEditedExample(this.editor.text);
+        if (this.example === remembered && !remembered.variant) this.showExampleNote(remembered);
+      }
     }
   }
 }
 
 // similarity is the share of lines two programs have in common: edits keep an example, a new program does not.
 function similarity(a: string, b: string): number {
-  const la = new Set(a.split('\n').map((l) => l.trim()).filter(Boolean));
-  const lb = b.split('\n').map((l) => l.trim()).filter(Boolean);
+  const la = new Set(
+    a
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
+  const lb = b
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lb.length === 0 || la.size === 0) return 0;
   return lb.filter((l) => la.has(l)).length / Math.max(la.size, lb.length);
 }

@@ -101,9 +101,19 @@ function builtIn(app: CommandPage, name: string, args: string[]): void {
     }
     case 'schedule': {
       const value = args[0];
-      if (value === undefined) app.note(app.settings.schedule === null ? 'Runs use the normal scheduler.' : `Runs replay the schedule ${app.settings.schedule}`, 'info');
+      if (value === undefined)
+        app.note(
+          app.settings.schedule === null
+            ? 'Runs use the normal scheduler.'
+            : `Runs replay the schedule ${app.settings.schedule}`,
+          'info',
+        );
       else if (value.toLowerCase() === 'off') app.normalScheduler();
-      else if (!isSchedule(value)) app.note('schedule needs off, or a schedule string as the explorer prints it (letters, digits, . _ ~ -)', 'error');
+      else if (!isSchedule(value))
+        app.note(
+          'schedule needs off, or a schedule string as the explorer prints it (letters, digits, . _ ~ -)',
+          'error',
+        );
       else {
         app.applySettings({ ...app.settings, schedule: value }, false);
         app.note('schedule set: Run replays it', 'ok');

@@ -52,7 +52,13 @@ export function installShortcuts(app: ShortcutPage): Disposable {
     }
     if (mod || e.altKey || isTyping(target) || target?.closest('dialog, #settings-drawer')) return;
     // Space on a focused control presses that control (Play included), as the keyboard user expects.
-    if (e.key === ' ' && target?.closest('button, a[href], summary, [role="button"], [role="checkbox"], [role="switch"], [role="tab"], [role="menuitem"]')) return;
+    if (
+      e.key === ' ' &&
+      target?.closest(
+        'button, a[href], summary, [role="button"], [role="checkbox"], [role="switch"], [role="tab"], [role="menuitem"]',
+      )
+    )
+      return;
     let handled = true;
     switch (e.key) {
       case ' ':

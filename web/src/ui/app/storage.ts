@@ -57,8 +57,10 @@ export const storage = {
     const o = v as Record<string, unknown>;
     const p = o.pace as Record<string, unknown> | undefined;
     let pace = DEFAULT_PREFS.pace;
-    if (p && p.kind === 'speed' && typeof p.speed === 'number' && p.speed >= 0.1 && p.speed <= 100) pace = { kind: 'speed', speed: p.speed };
-    if (p && p.kind === 'fit' && typeof p.seconds === 'number' && p.seconds >= 0.5 && p.seconds <= 600) pace = { kind: 'fit', seconds: p.seconds };
+    if (p && p.kind === 'speed' && typeof p.speed === 'number' && p.speed >= 0.1 && p.speed <= 100)
+      pace = { kind: 'speed', speed: p.speed };
+    if (p && p.kind === 'fit' && typeof p.seconds === 'number' && p.seconds >= 0.5 && p.seconds <= 600)
+      pace = { kind: 'fit', seconds: p.seconds };
     return {
       pace,
       timestamps: o.timestamps === true,

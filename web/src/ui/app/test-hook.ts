@@ -106,8 +106,16 @@ export function installTestHook(app: TestPage, createWorker: () => Worker, sched
         output: app.terminal.text,
         error: trace.summary?.error ? `${trace.summary.error.type}: ${trace.summary.error.message}` : null,
         firstFrameMs: app.run?.firstFrameMs ?? null,
-        tasks: (snap?.tasks ?? []).map((t) => ({ name: t.name, state: STATE_NAMES[t.state], line: t.line, waitFor: t.waitFor, core: t.core })),
-        gil: snap?.gil ? { holder: snap.gil.holder, waiters: snap.gil.waiters.map((id) => byId.get(id)?.index ?? id) } : null,
+        tasks: (snap?.tasks ?? []).map((t) => ({
+          name: t.name,
+          state: STATE_NAMES[t.state],
+          line: t.line,
+          waitFor: t.waitFor,
+          core: t.core,
+        })),
+        gil: snap?.gil
+          ? { holder: snap.gil.holder, waiters: snap.gil.waiters.map((id) => byId.get(id)?.index ?? id) }
+          : null,
       };
     },
     timeline: () => {
@@ -130,7 +138,15 @@ export function installTestHook(app: TestPage, createWorker: () => Worker, sched
         exploring: e !== null && !e.done,
         report: e?.report ?? null,
         schedule: app.settings.schedule,
-        forced: app.forcedList().map((f) => ({ time: f.time, task: f.taskName, to: f.toName, kind: f.kind, line: f.line, narration: f.narration, seq: f.seq })),
+        forced: app.forcedList().map((f) => ({
+          time: f.time,
+          task: f.taskName,
+          to: f.toName,
+          kind: f.kind,
+          line: f.line,
+          narration: f.narration,
+          seq: f.seq,
+        })),
         tasksBanner: document.querySelector('.forced-banner:not([hidden])')?.textContent ?? null,
       };
     },
@@ -142,17 +158,22 @@ export function installTestHook(app: TestPage, createWorker: () => Worker, sched
           session.stop();
           resolve({ report: null, error: 'no answer' });
         }, timeoutMs);
-        session.explore(source, toEngineOptions(app.settings), {}, {
-          onProgress: () => undefined,
-          onDone: (report) => {
-            clearTimeout(timer);
-            resolve({ report, error: report ? null : 'stopped' });
+        session.explore(
+          source,
+          toEngineOptions(app.settings),
+          {},
+          {
+            onProgress: () => undefined,
+            onDone: (report) => {
+              clearTimeout(timer);
+              resolve({ report, error: report ? null : 'stopped' });
+            },
+            onFailed: (message) => {
+              clearTimeout(timer);
+              resolve({ report: null, error: message });
+            },
           },
-          onFailed: (message) => {
-            clearTimeout(timer);
-            resolve({ report: null, error: message });
-          },
-        });
+        );
       });
     },
     classroom: () => {
@@ -163,12 +184,21 @@ export function installTestHook(app: TestPage, createWorker: () => Worker, sched
       prober ??= new EngineSession(createWorker);
       const session = prober;
       return new Promise((resolve) => {
-        session.start(source, toEngineOptions(app.settings), {
-          onEvents: () => undefined,
-          onProgress: () => undefined,
-          onDone: (result) => resolve({ output: result?.output ?? '', error: result?.error ? { type: result.error.type, message: result.error.message } : null }),
-          onFailed: (message) => resolve({ output: '', error: { type: 'EngineFailure', message } }),
-        }, { maxEvents: 100_000, output: true });
+        session.start(
+          source,
+          toEngineOptions(app.settings),
+          {
+            onEvents: () => undefined,
+            onProgress: () => undefined,
+            onDone: (result) =>
+              resolve({
+                output: result?.output ?? '',
+                error: result?.error ? { type: result.error.type, message: result.error.message } : null,
+              }),
+            onFailed: (message) => resolve({ output: '', error: { type: 'EngineFailure', message } }),
+          },
+          { maxEvents: 100_000, output: true },
+        );
       });
     },
     async loadSynthetic(events, tasks = 8, cores = 2) {

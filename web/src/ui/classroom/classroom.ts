@@ -63,7 +63,12 @@ export class Classroom implements Disposable {
   private readonly caption: HTMLElement;
   private readonly buttons: Record<'presenter' | 'narration' | 'predict', HTMLButtonElement>;
   private requestedFullscreen = false;
-  private cached: { trace: Trace | null; seq: number; version: number; text: string } = { trace: null, seq: -2, version: -1, text: '' };
+  private cached: { trace: Trace | null; seq: number; version: number; text: string } = {
+    trace: null,
+    seq: -2,
+    version: -1,
+    text: '',
+  };
   private sourceText = '';
   private sourceLines: string[] = [];
 
@@ -77,11 +82,25 @@ export class Classroom implements Disposable {
       return b;
     };
     this.buttons = {
-      presenter: toggle('Presenter', 'Presenter mode: large type, high contrast, full screen (P; Esc leaves)', () => this.setPresenter(!this.presenter)),
-      narration: toggle('Narration', 'Narration: one sentence for every task switch (N)', () => this.setNarration(!this.narration)),
-      predict: toggle('Predict', 'Predict mode: playback stops before each switch and asks which task runs next (Q)', () => this.setPredict(!this.predictOn)),
+      presenter: toggle('Presenter', 'Presenter mode: large type, high contrast, full screen (P; Esc leaves)', () =>
+        this.setPresenter(!this.presenter),
+      ),
+      narration: toggle('Narration', 'Narration: one sentence for every task switch (N)', () =>
+        this.setNarration(!this.narration),
+      ),
+      predict: toggle(
+        'Predict',
+        'Predict mode: playback stops before each switch and asks which task runs next (Q)',
+        () => this.setPredict(!this.predictOn),
+      ),
     };
-    const group = h('div', { class: 'classroom-toggles', role: 'group', 'aria-label': 'Classroom' }, this.buttons.presenter, this.buttons.narration, this.buttons.predict);
+    const group = h(
+      'div',
+      { class: 'classroom-toggles', role: 'group', 'aria-label': 'Classroom' },
+      this.buttons.presenter,
+      this.buttons.narration,
+      this.buttons.predict,
+    );
     playbar.append(group);
     this.store.add({ dispose: () => group.remove() });
     this.caption = h('p', { class: 'caption', id: 'caption', 'aria-live': 'polite', hidden: true });
@@ -161,7 +180,9 @@ export class Classroom implements Disposable {
     const seq = moment ? moment.seq : -1;
     const c = this.cached;
     if (c.trace !== trace || c.seq !== seq || (moment && c.version !== trace.version)) {
-      const text = moment ? this.sentence(tools, trace, moment) : 'Each task switch is explained here as the run plays.';
+      const text = moment
+        ? this.sentence(tools, trace, moment)
+        : 'Each task switch is explained here as the run plays.';
       this.cached = { trace, seq, version: trace.version, text };
     }
     setText(this.caption, this.cached.text);
@@ -169,8 +190,22 @@ export class Classroom implements Disposable {
   }
 
   model(): ClassroomModel {
-    const predict = this.tools?.predict.model() ?? { enabled: this.predictOn, phase: 'watching', asked: 0, right: 0, candidates: [], answer: null, choice: null, pauseTime: null };
-    return { presenter: this.presenter, narration: this.narration, caption: this.narration ? (this.caption.textContent ?? '') : '', predict };
+    const predict = this.tools?.predict.model() ?? {
+      enabled: this.predictOn,
+      phase: 'watching',
+      asked: 0,
+      right: 0,
+      candidates: [],
+      answer: null,
+      choice: null,
+      pauseTime: null,
+    };
+    return {
+      presenter: this.presenter,
+      narration: this.narration,
+      caption: this.narration ? (this.caption.textContent ?? '') : '',
+      predict,
+    };
   }
 
   dispose(): void {
@@ -250,7 +285,8 @@ export class Classroom implements Disposable {
 
   private enterFullscreen(): void {
     const root = document.documentElement;
-    if (!document.fullscreenEnabled || document.fullscreenElement || typeof root.requestFullscreen !== 'function') return;
+    if (!document.fullscreenEnabled || document.fullscreenElement || typeof root.requestFullscreen !== 'function')
+      return;
     this.requestedFullscreen = true;
     root.requestFullscreen().catch(() => {
       this.requestedFullscreen = false;

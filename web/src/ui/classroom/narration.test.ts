@@ -8,17 +8,28 @@ import { TaskKind } from '../../player/states';
 import { StreamBuilder, asyncStream, gilStream } from '../../player/synthetic';
 import type { Trace } from '../../player/trace';
 import { traceOfRun, traceOfStream } from './fixtures';
-import { type Moment, NarrationIndex, awaitText, idleMoment, lastsAWhile, narrate, shortSeconds, stripComment, switchGroup } from './narration';
+import {
+  type Moment,
+  NarrationIndex,
+  awaitText,
+  idleMoment,
+  lastsAWhile,
+  narrate,
+  shortSeconds,
+  stripComment,
+  switchGroup,
+} from './narration';
 
 /** allMoments lists every switch group and every lasting idle core, in time order. */
 function allMoments(trace: Trace): Moment[] {
   const out: Moment[] = [];
-  for (let k = 0; k < trace.switches.length; ) {
+  for (let k = 0; k < trace.switches.length;) {
     const g = switchGroup(trace, k);
     out.push(g.moment);
     k = g.end;
   }
-  for (let e = 0; e < trace.count; e++) if (trace.kind.data[e] === EventKind.Idle && lastsAWhile(trace, e)) out.push(idleMoment(trace, e));
+  for (let e = 0; e < trace.count; e++)
+    if (trace.kind.data[e] === EventKind.Idle && lastsAWhile(trace, e)) out.push(idleMoment(trace, e));
   return out.sort((a, b) => (trace.keyBefore(a.seq, trace.time.data[b.seq], b.seq) ? -1 : 1));
 }
 
@@ -78,8 +89,18 @@ function loopStream(): StreamBuilder {
   b.created(0, 1, 'Task-1', TaskKind.Coroutine, 0).created(0, 3, 'Task-3', TaskKind.Coroutine, 0);
   b.loopIteration(0, 0, [1, 3]);
   b.start(0.001, 1).running(0.001, 1, 0).line(0.001, 1, 3).blocked(0.001, 1, 0, 'sleep', 0.501, 10);
-  b.start(0.001, 3).running(0.001, 3, 0).line(0.001, 3, 6).cpu(0.001, 3, 0.5, 6).line(0.501, 3, 7).blocked(0.501, 3, 0, 'sleep', 1.501, 10);
-  b.wake(0.501, 1).loopIteration(0.501, 0, [1]).running(0.5012, 1, 0).line(0.5012, 1, 4).print(0.5012, 1, 'one\n', 4).end(0.5014, 1);
+  b.start(0.001, 3)
+    .running(0.001, 3, 0)
+    .line(0.001, 3, 6)
+    .cpu(0.001, 3, 0.5, 6)
+    .line(0.501, 3, 7)
+    .blocked(0.501, 3, 0, 'sleep', 1.501, 10);
+  b.wake(0.501, 1)
+    .loopIteration(0.501, 0, [1])
+    .running(0.5012, 1, 0)
+    .line(0.5012, 1, 4)
+    .print(0.5012, 1, 'one\n', 4)
+    .end(0.5014, 1);
   b.gilDrop(0.5016, 0, 0).blocked(0.5016, 0, 11, 'I/O or a timer', 1.501, 10).idle(0.5016, 0);
   return b;
 }
@@ -152,7 +173,7 @@ describe('narration: hand-written streams', () => {
       const said = sentences(trace, '');
       expect(said.length).toBeGreaterThan(2);
       for (const s of said) expect(s).toMatch(/^\S+ [a-z].*\.$/);
-      expect(said.join(" ")).not.toMatch(/undefined|NaN|Task \d/);
+      expect(said.join(' ')).not.toMatch(/undefined|NaN|Task \d/);
     }
   });
 });
@@ -172,7 +193,10 @@ describe('narration: real runs of the examples', () => {
   it('asyncio-sleep: every switch and every idle loop', () => {
     const said = narrated('asyncio_sleep.py');
     // asyncio.run's shutdown tasks are hidden, so the last switches are told as the shutdown, not by their names.
-    expect(said.slice(11)).toEqual(['Task-1 finishes; asyncio.run shuts the event loop down.', 'asyncio.run shuts the event loop down.']);
+    expect(said.slice(11)).toEqual([
+      'Task-1 finishes; asyncio.run shuts the event loop down.',
+      'asyncio.run shuts the event loop down.',
+    ]);
     expect(said.slice(0, 11)).toEqual([
       'Task-1 awaits asyncio.gather(ticker(), greeting()); the event loop starts Task-2.',
       'Task-2 awaits asyncio.sleep(0.5); the event loop starts Task-3.',
@@ -190,7 +214,9 @@ describe('narration: real runs of the examples', () => {
 
   it('blocking-in-coroutine: the stalled loop and the late wake-up', () => {
     const said = narrated('blocking_in_coroutine.py');
-    expect(said).toContain('Task-3 blocks the event loop with time.sleep(1.5) for 1.5 s; no other coroutine can run until it returns.');
+    expect(said).toContain(
+      'Task-3 blocks the event loop with time.sleep(1.5) for 1.5 s; no other coroutine can run until it returns.',
+    );
     expect(said).toContain('Task-3 finishes; the event loop resumes Task-2, whose sleep ended 1.2 s ago.');
   });
 
@@ -206,20 +232,28 @@ describe('narration: real runs of the examples', () => {
   it('deadlock: locks taken in opposite orders, a timeout, then the lock', () => {
     const said = narrated('deadlock.py');
     expect(said).toContain('Alice blocks on Lock knife, held by Bob (timeout 2 s); core 0 goes idle.');
-    expect(said).toContain('Bob blocks on Lock fork, held by Alice (timeout 5 s); Alice, whose wait for Lock knife timed out, takes the GIL.');
+    expect(said).toContain(
+      'Bob blocks on Lock fork, held by Alice (timeout 5 s); Alice, whose wait for Lock knife timed out, takes the GIL.',
+    );
     expect(said).toContain('Alice finishes; Bob, which acquired Lock fork, takes the GIL.');
   });
 
   it('gil-cpu-vs-io: forced switches every switch interval', () => {
     const said = narrated('gil_cpu_vs_io.py');
     expect(said).toContain('cpu-1 is preempted after its 5 ms switch interval; cpu-2 starts and takes the GIL.');
-    expect(said.filter((s) => / is preempted after its [\d.]+ ms switch interval; /.test(s)).length).toBeGreaterThan(100);
+    expect(said.filter((s) => / is preempted after its [\d.]+ ms switch interval; /.test(s)).length).toBeGreaterThan(
+      100,
+    );
   });
 
   it('gil-cpu-vs-io without the GIL on two cores: time slices and cores', () => {
     const said = narrated('gil_cpu_vs_io.py', { gil: false, cores: 2 } as RunOptions);
-    expect(said).toContain('cpu-2 is preempted after its 10 ms time slice; MainThread runs on core 0, now that cpu-2 has started.');
-    expect(said).toContain('cpu-1 is preempted after its 10 ms time slice; cpu-2, which was waiting for a core, runs on core 1.');
+    expect(said).toContain(
+      'cpu-2 is preempted after its 10 ms time slice; MainThread runs on core 0, now that cpu-2 has started.',
+    );
+    expect(said).toContain(
+      'cpu-1 is preempted after its 10 ms time slice; cpu-2, which was waiting for a core, runs on core 1.',
+    );
   });
 
   it('producer-consumer: a queue hands work over', () => {

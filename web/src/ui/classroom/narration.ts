@@ -73,7 +73,10 @@ export function switchGroup(trace: Trace, k: number): { moment: Moment; end: num
   const to = trace.task.data[first];
   const lane = resourceLane(trace, on, core);
   const from = lane ? previousHolder(lane, trace.time.data[onSeq], onSeq, to) : previousThread(trace, first, to);
-  return { moment: { kind: 'switch', seq: first, last: list[end - 1], time: trace.time.data[first], on, core, to, from }, end };
+  return {
+    moment: { kind: 'switch', seq: first, last: list[end - 1], time: trace.time.data[first], on, core, to, from },
+    end,
+  };
 }
 
 /** groupStart is the index of the first switch of the group that switch index k belongs to. */
@@ -106,7 +109,12 @@ function previousThread(trace: Trace, e: number, exclude: number): number {
     const kind = trace.kind.data[x];
     const task = trace.task.data[x];
     if (task === exclude) continue;
-    if (kind === EventKind.Sleep || kind === EventKind.Blocked || kind === EventKind.Preempted || kind === EventKind.TaskEnd) {
+    if (
+      kind === EventKind.Sleep ||
+      kind === EventKind.Blocked ||
+      kind === EventKind.Preempted ||
+      kind === EventKind.TaskEnd
+    ) {
       const rec = trace.taskById(task);
       if (rec && rec.kind !== TaskKind.Coroutine) return task;
     }
@@ -135,7 +143,8 @@ export class NarrationIndex {
       else hi = mid;
     }
     let idle: Moment | null = null;
-    for (let j = lo - 1; j >= 0 && j >= lo - 256 && !idle; j--) if (lastsAWhile(trace, this.idles[j])) idle = idleMoment(trace, this.idles[j]);
+    for (let j = lo - 1; j >= 0 && j >= lo - 256 && !idle; j--)
+      if (lastsAWhile(trace, this.idles[j])) idle = idleMoment(trace, this.idles[j]);
     if (!sw) return idle;
     if (!idle) return sw;
     return trace.keyBefore(sw.last, trace.time.data[idle.seq], idle.seq) ? idle : sw;
@@ -199,7 +208,13 @@ function sentence(text: string): string {
   return lead + (/[.!?]$/.test(t) ? '' : '.');
 }
 
-function idleText(trace: Trace, m: Moment, ph: Playhead, lines: readonly string[], name: (id: number) => string): string {
+function idleText(
+  trace: Trace,
+  m: Moment,
+  ph: Playhead,
+  lines: readonly string[],
+  name: (id: number) => string,
+): string {
   const holder = m.from >= 0 ? trace.taskById(m.from) : undefined;
   const onLoop = holder !== undefined && (holder.id === trace.loopThread || holder.kind === TaskKind.Coroutine);
   const stalls = trace.loopStalls;
@@ -213,7 +228,11 @@ function idleText(trace: Trace, m: Moment, ph: Playhead, lines: readonly string[
   const loopThread = trace.loopThread >= 0 ? trace.taskById(trace.loopThread) : undefined;
   if (onLoop && loopThread && trace.loop) {
     const seg = segmentAt(loopThread, ph);
-    if (seg >= 0 && loopThread.lane.state.data[seg] === TaskState.Waiting && loopThread.lane.detail.data[seg] === BlockReason.Select) {
+    if (
+      seg >= 0 &&
+      loopThread.lane.state.data[seg] === TaskState.Waiting &&
+      loopThread.lane.detail.data[seg] === BlockReason.Select
+    ) {
       const last = lastBusy(trace.loop, ph);
       const coroutine = last >= 0 ? trace.taskById(last) : undefined;
       const lead = coroutine ? `${departure(trace, coroutine, null, ph, lines)}; ` : '';
@@ -226,7 +245,8 @@ function idleText(trace: Trace, m: Moment, ph: Playhead, lines: readonly string[
 }
 
 function lastBusy(lane: SegmentList, ph: Playhead): number {
-  for (let j = lane.findKey(ph.time, ph.seq); j >= 0; j--) if (lane.state.data[j] === Resource.Busy) return lane.task.data[j];
+  for (let j = lane.findKey(ph.time, ph.seq); j >= 0; j--)
+    if (lane.state.data[j] === Resource.Busy) return lane.task.data[j];
   return -1;
 }
 
@@ -242,7 +262,8 @@ export function sourceLine(trace: Trace, rec: TaskRecord, ph: Playhead): number 
     if (trace.keyBefore(list[mid], time, ph.seq + 1)) lo = mid + 1;
     else hi = mid;
   }
-  for (let k = lo - 1; k >= 0 && k >= lo - 64; k--) if (trace.kind.data[list[k]] === EventKind.Line) return trace.line.data[list[k]];
+  for (let k = lo - 1; k >= 0 && k >= lo - 64; k--)
+    if (trace.kind.data[list[k]] === EventKind.Line) return trace.line.data[list[k]];
   return lo > 0 ? trace.line.data[list[lo - 1]] : 0;
 }
 
@@ -274,7 +295,10 @@ function departure(trace: Trace, rec: TaskRecord, m: Moment | null, ph: Playhead
       return `${who} ${waitVerb(detail, what)}${timeout}`;
     }
     case TaskState.Ready: {
-      if (coroutine) return awaited ? `${who} awaits ${awaited} and goes back to the ready queue` : `${who} yields to the event loop`;
+      if (coroutine)
+        return awaited
+          ? `${who} awaits ${awaited} and goes back to the ready queue`
+          : `${who} yields to the event loop`;
       if (m && m.on === SwitchOn.Gil && trace.gil) {
         const held = gilRelease(trace, trace.gil, rec.id, ph);
         if (held.forced) return `${who} is preempted after its ${shortSeconds(held.duration)} switch interval`;
@@ -322,13 +346,19 @@ function waitVerb(reason: number, what: string): string {
 }
 
 // gilRelease finds how the task's last turn with the GIL ended: forced (switch interval) and how long it held it.
-function gilRelease(trace: Trace, lane: SegmentList, task: number, ph: Playhead): { forced: boolean; duration: number } {
+function gilRelease(
+  trace: Trace,
+  lane: SegmentList,
+  task: number,
+  ph: Playhead,
+): { forced: boolean; duration: number } {
   for (let j = lane.findKey(ph.time, ph.seq); j >= 0; j--) {
     if (lane.state.data[j] !== Resource.Busy || lane.task.data[j] !== task) continue;
     const next = j + 1 < lane.count ? j + 1 : -1;
     if (next < 0) return { forced: false, duration: 0 };
     const e = lane.seq.data[next];
-    const forced = lane.state.data[next] === Resource.Idle && trace.kind.data[e] === EventKind.GilDrop && trace.flags.data[e] === 1;
+    const forced =
+      lane.state.data[next] === Resource.Idle && trace.kind.data[e] === EventKind.GilDrop && trace.flags.data[e] === 1;
     return { forced, duration: lane.start.data[next] - lane.start.data[j] };
   }
   return { forced: false, duration: 0 };
@@ -387,7 +417,8 @@ function arrivalReason(trace: Trace, rec: TaskRecord, m: Moment): string {
       const late = m.time - Math.max(until, 0);
       return until >= 0 && late >= 1e-3 ? `whose sleep ended ${shortSeconds(late)} ago` : 'whose sleep just ended';
     }
-    if (until >= 0 && woke >= until - 1e-9) return `whose wait for ${what.replace(HELD_BY, '') || 'its timeout'} timed out`;
+    if (until >= 0 && woke >= until - 1e-9)
+      return `whose wait for ${what.replace(HELD_BY, '') || 'its timeout'} timed out`;
     return wokenBy(reason, what);
   }
   if (m.on === SwitchOn.Loop) return 'next in the ready queue';
@@ -473,7 +504,10 @@ export function awaitText(line: string): string | null {
   const found = /\bawait\s+/.exec(masked);
   const async = found ? null : /^async\s+(?:with|for)\s+(.+?)(?:\s+as\s+\w+)?\s*:?$/.exec(code);
   if (!found && !async) return null;
-  let expr = (found ? code.slice(found.index + found[0].length) : (async?.[1] ?? '')).trim().replace(/[:;,]$/, '').trim();
+  let expr = (found ? code.slice(found.index + found[0].length) : (async?.[1] ?? ''))
+    .trim()
+    .replace(/[:;,]$/, '')
+    .trim();
   let depth = 0;
   for (let i = 0; i < expr.length; i++) {
     if ('([{'.includes(expr[i])) depth++;

@@ -84,7 +84,8 @@ export class PredictView implements Disposable {
       this.game.restart(trace, { time: 0, seq: -1 });
       this.render();
     } else if (ph.seq !== this.last.seq || ph.time !== this.last.time) {
-      const back = trace.position(ph) < trace.position(this.last) || (ph.seq === this.last.seq && ph.time < this.last.time);
+      const back =
+        trace.position(ph) < trace.position(this.last) || (ph.seq === this.last.seq && ph.time < this.last.time);
       const phase = this.game.phase;
       if (phase === 'asking' || phase === 'revealed') {
         this.game.skip();
@@ -181,12 +182,21 @@ export class PredictView implements Disposable {
     const turn = game.turn;
     if ((game.phase === 'asking' || game.phase === 'revealed') && turn) {
       const revealed = game.phase === 'revealed';
-      setText(this.question, revealed ? 'Which task runs next?' : 'Which task runs next? Press a number or pick a task.');
+      setText(
+        this.question,
+        revealed ? 'Which task runs next?' : 'Which task runs next? Press a number or pick a task.',
+      );
       this.choices.replaceChildren(
         ...turn.candidates.map((id, i) => {
           const b = h(
             'button',
-            { type: 'button', class: 'predict-choice', 'data-task': name(id), disabled: revealed, style: `--task-color: ${taskColor(indexOf(id))}` },
+            {
+              type: 'button',
+              class: 'predict-choice',
+              'data-task': name(id),
+              disabled: revealed,
+              style: `--task-color: ${taskColor(indexOf(id))}`,
+            },
             i < 9 ? h('kbd', {}, String(i + 1)) : null,
             h('span', { class: 'swatch', 'aria-hidden': 'true' }),
             name(id),
@@ -200,8 +210,14 @@ export class PredictView implements Disposable {
       );
       if (revealed) {
         const right = game.choice === turn.moment.to;
-        const verdict = right ? `Right: ${name(turn.moment.to)} runs next.` : `Not this time: ${name(turn.moment.to)} runs next, not ${name(game.choice)}.`;
-        this.result.replaceChildren(h('strong', {}, verdict), ' ', h('span', { class: 'predict-why' }, this.host.sentence(turn.moment)));
+        const verdict = right
+          ? `Right: ${name(turn.moment.to)} runs next.`
+          : `Not this time: ${name(turn.moment.to)} runs next, not ${name(game.choice)}.`;
+        this.result.replaceChildren(
+          h('strong', {}, verdict),
+          ' ',
+          h('span', { class: 'predict-why' }, this.host.sentence(turn.moment)),
+        );
         this.result.dataset.verdict = right ? 'right' : 'wrong';
         const next = h('button', { type: 'button', class: 'button-primary predict-continue' }, 'Continue (Space)');
         next.addEventListener('click', () => this.proceed());

@@ -44,7 +44,12 @@ function sleepers(): StreamBuilder {
   const order = [2, 3, 1];
   for (const id of order) {
     const wake = 0.001 + (id - 1) * 0.002 + 0.001 + naps[id - 1];
-    b.wake(wake, id).gilTake(wake, id).running(wake, id, 0).end(wake + 0.0001, id).gilDrop(wake + 0.0001, id, 2).idle(wake + 0.0001, 0);
+    b.wake(wake, id)
+      .gilTake(wake, id)
+      .running(wake, id, 0)
+      .end(wake + 0.0001, id)
+      .gilDrop(wake + 0.0001, id, 2)
+      .idle(wake + 0.0001, 0);
   }
   b.wake(3.0051, 0).gilTake(3.0051, 0).running(3.0051, 0, 0).end(3.006, 0);
   return b;
@@ -61,7 +66,9 @@ describe('predict: questions on a hand-written stream', () => {
     expect(first.pause.time).toBeCloseTo(0.007, 9);
     expect(first.pause.time).toBeLessThan(first.moment.time);
     expect(wakeups[1].candidates.map((id) => name(trace, id))).toEqual(['MainThread', 'slow', 'middle']);
-    expect(narrate(trace, first.moment, [])).toBe('MainThread waits for slow to finish; fast, whose sleep just ended, takes the GIL.');
+    expect(narrate(trace, first.moment, [])).toBe(
+      'MainThread waits for slow to finish; fast, whose sleep just ended, takes the GIL.',
+    );
   });
 
   it('does not ask when only one task is left to run', () => {

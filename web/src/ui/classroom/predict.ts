@@ -45,7 +45,8 @@ export function pausePoint(trace: Trace, m: Moment, after: Playhead): Playhead {
   for (let p = firstPos - 2, n = 0; p >= floor && n < MAX_EVENTS_SCANNED; p--, n++) {
     const e = trace.order.data[p];
     const kind = trace.kind.data[e];
-    if (trace.task.data[e] === m.from && kind !== EventKind.Idle && kind !== EventKind.LoopIteration) return trace.atPosition(p + 1);
+    if (trace.task.data[e] === m.from && kind !== EventKind.Idle && kind !== EventKind.LoopIteration)
+      return trace.atPosition(p + 1);
   }
   return trace.atPosition(before);
 }

@@ -47,7 +47,11 @@ export class CompareView implements Disposable {
     private readonly dialog: HTMLDialogElement,
     private readonly createSession: () => EngineSession,
   ) {
-    const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close compare' }, lineIcon('close'));
+    const close = h(
+      'button',
+      { type: 'button', class: 'dialog-close', 'aria-label': 'Close compare' },
+      lineIcon('close'),
+    );
     this.store.add(listen(close, 'click', () => this.close()));
     this.store.add(listen(dialog, 'close', () => this.stopRuns()));
     this.totals = h('p', { class: 'compare-totals', 'aria-live': 'polite' });
@@ -64,7 +68,17 @@ export class CompareView implements Disposable {
         h(
           'table',
           { class: 'metrics' },
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ''), h('th', { scope: 'col', class: 'side-a' }, 'A'), h('th', { scope: 'col', class: 'side-b' }, 'B'))),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'col' }, ''),
+              h('th', { scope: 'col', class: 'side-a' }, 'A'),
+              h('th', { scope: 'col', class: 'side-b' }, 'B'),
+            ),
+          ),
           this.table,
         ),
         this.timelineBox,
@@ -79,23 +93,37 @@ export class CompareView implements Disposable {
   /** open shows the dialog and runs both sides. */
   open(spec: CompareSpec): void {
     if (!this.dialog.open) this.dialog.showModal();
-    this.timeline ??= this.store.add(new TimelineView(this.timelineBox, { onSeek: (t) => this.timeline?.setPlayhead(t, false) }));
+    this.timeline ??= this.store.add(
+      new TimelineView(this.timelineBox, { onSeek: (t) => this.timeline?.setPlayhead(t, false) }),
+    );
     this.sessions ??= [this.createSession(), this.createSession()];
     const sessions = this.sessions;
     const sides = [spec.a, spec.b].map((runSpec, i) => {
-      const { trace } = recordRun(sessions[i], runSpec.source, toEngineOptions(runSpec.settings), {
-        onEvents: () => this.timeline?.refresh(),
-        onEnd: (result, stopped, failure) => {
-          side.done = true;
-          side.output = result?.output ?? '';
-          if (failure) side.error = failure;
-          else {
-            side.error = result?.error ? `${result.error.type}: ${result.error.message}` : stopped === 'event-limit' ? 'stopped at the event limit' : stopped ? 'stopped' : '';
-            side.metrics = metrics(side.trace, side.spec.settings.cores);
-          }
-          this.render();
+      const { trace } = recordRun(
+        sessions[i],
+        runSpec.source,
+        toEngineOptions(runSpec.settings),
+        {
+          onEvents: () => this.timeline?.refresh(),
+          onEnd: (result, stopped, failure) => {
+            side.done = true;
+            side.output = result?.output ?? '';
+            if (failure) side.error = failure;
+            else {
+              side.error = result?.error
+                ? `${result.error.type}: ${result.error.message}`
+                : stopped === 'event-limit'
+                  ? 'stopped at the event limit'
+                  : stopped
+                    ? 'stopped'
+                    : '';
+              side.metrics = metrics(side.trace, side.spec.settings.cores);
+            }
+            this.render();
+          },
         },
-      }, { maxEvents: MAX_EVENTS, output: true });
+        { maxEvents: MAX_EVENTS, output: true },
+      );
       const side: SideState = { spec: runSpec, trace, done: false, error: '', metrics: null, output: '' };
       return side;
     }) as [SideState, SideState];
@@ -110,10 +138,20 @@ export class CompareView implements Disposable {
   }
 
   /** model exposes the compare state for tests. */
-  model(): { totals: string; sides: { label: string; done: boolean; error: string; metrics: RunMetrics | null; output: string }[]; timeline: ReturnType<TimelineView['drawModel']> | null } {
+  model(): {
+    totals: string;
+    sides: { label: string; done: boolean; error: string; metrics: RunMetrics | null; output: string }[];
+    timeline: ReturnType<TimelineView['drawModel']> | null;
+  } {
     return {
       totals: this.totals.textContent ?? '',
-      sides: (this.sides ?? []).map((s) => ({ label: s.spec.label, done: s.done, error: s.error, metrics: s.metrics, output: lastLines(s.output) })),
+      sides: (this.sides ?? []).map((s) => ({
+        label: s.spec.label,
+        done: s.done,
+        error: s.error,
+        metrics: s.metrics,
+        output: lastLines(s.output),
+      })),
       timeline: this.timeline?.drawModel() ?? null,
     };
   }
@@ -131,14 +169,19 @@ export class CompareView implements Disposable {
   private render(): void {
     const sides = this.sides;
     if (!sides) return;
-    const total = (s: SideState) => (s.done ? (s.error && !s.metrics ? 'failed' : formatSeconds(s.trace.endTime)) : '…');
+    const total = (s: SideState) =>
+      s.done ? (s.error && !s.metrics ? 'failed' : formatSeconds(s.trace.endTime)) : '…';
     setText(this.totals, `${sides[0].spec.label} ${total(sides[0])} · ${sides[1].spec.label} ${total(sides[1])}`);
     const ready = sides.every((s) => s.done);
     const errors = sides.map((s, i) => (s.error ? `${'AB'[i]}: ${s.error}` : '')).filter(Boolean);
     setText(this.status, ready ? (errors.length ? errors.join(' · ') : ratio(sides[0], sides[1])) : 'Running both…');
     const rows: [string, (m: RunMetrics) => string][] = [
       ['Elapsed (simulated)', (m) => formatSeconds(m.elapsed)],
-      ['CPU utilisation', (m) => `${(m.utilisation * 100).toFixed(m.utilisation < 0.1 ? 1 : 0)} % of ${m.cores} core${m.cores === 1 ? '' : 's'}`],
+      [
+        'CPU utilisation',
+        (m) =>
+          `${(m.utilisation * 100).toFixed(m.utilisation < 0.1 ? 1 : 0)} % of ${m.cores} core${m.cores === 1 ? '' : 's'}`,
+      ],
       ['Context switches', (m) => m.switches.toLocaleString()],
       ['Waiting for the GIL', (m) => formatSeconds(m.gilWait)],
       ['Tasks', (m) => String(m.tasks)],
@@ -146,9 +189,23 @@ export class CompareView implements Disposable {
     ];
     this.table.replaceChildren(
       h('tr', {}, h('th', { scope: 'row' }, 'Settings'), ...sides.map((s) => h('td', {}, s.spec.label))),
-      ...rows.map(([name, fmt]) => h('tr', {}, h('th', { scope: 'row' }, name), ...sides.map((s) => h('td', {}, s.metrics ? fmt(s.metrics) : '…')))),
+      ...rows.map(([name, fmt]) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, name),
+          ...sides.map((s) => h('td', {}, s.metrics ? fmt(s.metrics) : '…')),
+        ),
+      ),
       // What each side printed: where the runs differ in outcome (a race's total), not only in time.
-      h('tr', {}, h('th', { scope: 'row' }, 'Output (last lines)'), ...sides.map((s) => h('td', {}, h('pre', { class: 'compare-output' }, s.done ? lastLines(s.output) || '(nothing)' : '…')))),
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, 'Output (last lines)'),
+        ...sides.map((s) =>
+          h('td', {}, h('pre', { class: 'compare-output' }, s.done ? lastLines(s.output) || '(nothing)' : '…')),
+        ),
+      ),
     );
     this.timeline?.refresh();
     if (ready) this.timeline?.fitAll();

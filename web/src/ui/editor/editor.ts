@@ -65,7 +65,13 @@ export class CodeEditor implements Disposable {
           EditorView.updateListener.of((update) => {
             if (update.docChanged) handlers.onChange(update.state.doc.toString());
           }),
-          EditorView.contentAttributes.of({ 'aria-label': 'Python program', tabindex: '0', spellcheck: 'false', autocapitalize: 'off', autocorrect: 'off' }),
+          EditorView.contentAttributes.of({
+            'aria-label': 'Python program',
+            tabindex: '0',
+            spellcheck: 'false',
+            autocapitalize: 'off',
+            autocorrect: 'off',
+          }),
         ],
       }),
     });
@@ -77,7 +83,10 @@ export class CodeEditor implements Disposable {
 
   /** setText replaces the program (an example, a restored draft). */
   setText(text: string): void {
-    this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: text }, selection: { anchor: 0 } });
+    this.view.dispatch({
+      changes: { from: 0, to: this.view.state.doc.length, insert: text },
+      selection: { anchor: 0 },
+    });
     this.markerKey = '';
     this.errorKey = '';
   }

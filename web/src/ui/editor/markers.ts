@@ -1,7 +1,14 @@
 // Task markers in the editor: every task's current line gets a coloured bar in a gutter,
 // a tint, and a chip with the task's name at the end of the line. Several tasks on one
 // line show as chips side by side, so "horizontal" concurrency is visible in the code.
-import { type EditorState, type Extension, RangeSet, RangeSetBuilder, StateEffect, StateField } from '@codemirror/state';
+import {
+  type EditorState,
+  type Extension,
+  RangeSet,
+  RangeSetBuilder,
+  StateEffect,
+  StateField,
+} from '@codemirror/state';
 import { Decoration, type DecorationSet, EditorView, GutterMarker, WidgetType, gutter } from '@codemirror/view';
 import type { Snapshot } from '../../player/snapshot';
 import { TaskState } from '../../player/states';
@@ -23,7 +30,14 @@ export function markersOf(s: Snapshot): TaskMarker[] {
   const out: TaskMarker[] = [];
   for (const t of s.tasks) {
     if (t.line <= 0 || t.state === TaskState.Unborn || t.state === TaskState.Done) continue;
-    out.push({ line: t.line, task: t.id, name: t.name, colorIndex: t.index, state: t.state, detail: t.blocking ? `blocks the event loop in ${t.blocking.call}` : t.waitFor });
+    out.push({
+      line: t.line,
+      task: t.id,
+      name: t.name,
+      colorIndex: t.index,
+      state: t.state,
+      detail: t.blocking ? `blocks the event loop in ${t.blocking.call}` : t.waitFor,
+    });
   }
   return out;
 }
@@ -45,8 +59,10 @@ export const setErrorMarker = StateEffect.define<ErrorMarker | null>();
 // missing from the fonts some systems have (Chromium on Linux may only have Liberation).
 const STATE_ICON: Record<number, string> = {
   [TaskState.Running]: '<path d="M2 1L9 5L2 9Z" fill="currentColor"/>',
-  [TaskState.Ready]: '<path d="M2.5 1.5L8.5 5L2.5 8.5Z" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round"/>',
-  [TaskState.Waiting]: '<circle cx="5" cy="5" r="3.6" fill="none" stroke="currentColor" stroke-width="1.4" stroke-dasharray="2.2 1.6"/>',
+  [TaskState.Ready]:
+    '<path d="M2.5 1.5L8.5 5L2.5 8.5Z" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round"/>',
+  [TaskState.Waiting]:
+    '<circle cx="5" cy="5" r="3.6" fill="none" stroke="currentColor" stroke-width="1.4" stroke-dasharray="2.2 1.6"/>',
   [TaskState.Done]: '<path d="M1.5 5.5L4 8L8.5 2" fill="none" stroke="currentColor" stroke-width="1.6"/>',
   [TaskState.Unborn]: '<circle cx="5" cy="5" r="1.5" fill="currentColor"/>',
 };
@@ -130,7 +146,8 @@ function warningIcon(): SVGSVGElement {
   const svg = svgIcon('0 0 10 10', '0.9em');
   svg.style.marginRight = '0.35em';
   svg.style.verticalAlign = '-0.1em';
-  svg.innerHTML = '<path d="M5 0.8L9.6 9.2H0.4Z" fill="none" stroke="currentColor" stroke-width="1.1" stroke-linejoin="round"/><path d="M5 3.6V6.2M5 7.2V8" stroke="currentColor" stroke-width="1.2"/>';
+  svg.innerHTML =
+    '<path d="M5 0.8L9.6 9.2H0.4Z" fill="none" stroke="currentColor" stroke-width="1.1" stroke-linejoin="round"/><path d="M5 3.6V6.2M5 7.2V8" stroke="currentColor" stroke-width="1.2"/>';
   return svg;
 }
 
@@ -163,7 +180,13 @@ class BarsMarker extends GutterMarker {
 const EMPTY: MarkerState = { decorations: Decoration.none, gutter: RangeSet.empty };
 
 // ORDER puts running tasks first on a line, then ready, then waiting.
-const ORDER: Record<number, number> = { [TaskState.Running]: 0, [TaskState.Ready]: 1, [TaskState.Waiting]: 2, [TaskState.Done]: 3, [TaskState.Unborn]: 4 };
+const ORDER: Record<number, number> = {
+  [TaskState.Running]: 0,
+  [TaskState.Ready]: 1,
+  [TaskState.Waiting]: 2,
+  [TaskState.Done]: 3,
+  [TaskState.Unborn]: 4,
+};
 
 function build(state: EditorState, markers: readonly TaskMarker[], error: ErrorMarker | null): MarkerState {
   const byLine = new Map<number, TaskMarker[]>();
@@ -183,45 +206,56 @@ function build(state: EditorState, markers: readonly TaskMarker[], error: ErrorM
     const key = tasks.map((t) => `${t.task}:${t.state}:${t.detail}`).join('|');
     const running = tasks.find((t) => t.state === TaskState.Running);
     const isError = error?.line === n;
-    const classes = [tasks.length > 0 ? (running ? 'cm-task-line' : 'cm-task-line-idle') : '', isError ? 'cm-error-line' : ''].filter(Boolean).join(' ');
+    const classes = [
+      tasks.length > 0 ? (running ? 'cm-task-line' : 'cm-task-line-idle') : '',
+      isError ? 'cm-error-line' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     const lead = running ?? tasks[0];
     deco.add(
       line.from,
       line.from,
-      Decoration.line({ class: classes, attributes: lead ? { style: `--task-color: ${taskColor(lead.colorIndex)}` } : {} }),
+      Decoration.line({
+        class: classes,
+        attributes: lead ? { style: `--task-color: ${taskColor(lead.colorIndex)}` } : {},
+      }),
     );
     if (tasks.length > 0) {
       deco.add(line.to, line.to, Decoration.widget({ widget: new ChipsWidget(tasks, key), side: 1 }));
       bars.add(line.from, line.from, new BarsMarker(tasks, key));
     }
-    if (isError && error) deco.add(line.to, line.to, Decoration.widget({ widget: new ErrorWidget(error.message), side: 2 }));
+    if (isError && error)
+      deco.add(line.to, line.to, Decoration.widget({ widget: new ErrorWidget(error.message), side: 2 }));
   }
   return { decorations: deco.finish(), gutter: bars.finish() };
 }
 
-const markerField = StateField.define<{ view: MarkerState; markers: readonly TaskMarker[]; error: ErrorMarker | null }>({
-  create: () => ({ view: EMPTY, markers: [], error: null }),
-  update(value, tr) {
-    let { markers, error } = value;
-    let changed = false;
-    for (const effect of tr.effects) {
-      if (effect.is(setTaskMarkers)) {
-        markers = effect.value;
-        changed = true;
-      } else if (effect.is(setErrorMarker)) {
-        error = effect.value;
-        changed = true;
+const markerField = StateField.define<{ view: MarkerState; markers: readonly TaskMarker[]; error: ErrorMarker | null }>(
+  {
+    create: () => ({ view: EMPTY, markers: [], error: null }),
+    update(value, tr) {
+      let { markers, error } = value;
+      let changed = false;
+      for (const effect of tr.effects) {
+        if (effect.is(setTaskMarkers)) {
+          markers = effect.value;
+          changed = true;
+        } else if (effect.is(setErrorMarker)) {
+          error = effect.value;
+          changed = true;
+        }
       }
-    }
-    if (tr.docChanged) {
-      // The markers describe the text that ran; after an edit they would point at the wrong lines.
-      return { view: EMPTY, markers: [], error: null };
-    }
-    if (!changed) return value;
-    return { view: build(tr.state, markers, error), markers, error };
+      if (tr.docChanged) {
+        // The markers describe the text that ran; after an edit they would point at the wrong lines.
+        return { view: EMPTY, markers: [], error: null };
+      }
+      if (!changed) return value;
+      return { view: build(tr.state, markers, error), markers, error };
+    },
+    provide: (field) => EditorView.decorations.from(field, (v) => v.view.decorations),
   },
-  provide: (field) => EditorView.decorations.from(field, (v) => v.view.decorations),
-});
+);
 
 /** taskMarkers is the editor extension: the marker state, its decorations and its gutter. */
 export function taskMarkers(): Extension {

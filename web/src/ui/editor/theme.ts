@@ -6,11 +6,18 @@ import { EditorView } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 
 const highlight = HighlightStyle.define([
-  { tag: [tags.keyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword], color: 'var(--syn-keyword)', fontWeight: '600' },
+  {
+    tag: [tags.keyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword],
+    color: 'var(--syn-keyword)',
+    fontWeight: '600',
+  },
   { tag: [tags.string, tags.special(tags.string)], color: 'var(--syn-string)' },
   { tag: tags.comment, color: 'var(--syn-comment)', fontStyle: 'italic' },
   { tag: [tags.number, tags.bool, tags.null], color: 'var(--syn-number)' },
-  { tag: [tags.function(tags.variableName), tags.function(tags.definition(tags.variableName))], color: 'var(--syn-function)' },
+  {
+    tag: [tags.function(tags.variableName), tags.function(tags.definition(tags.variableName))],
+    color: 'var(--syn-function)',
+  },
   { tag: [tags.className, tags.definition(tags.className)], color: 'var(--syn-class)' },
   { tag: [tags.operator, tags.punctuation], color: 'var(--syn-operator)' },
   { tag: tags.propertyName, color: 'var(--syn-property)' },
@@ -28,7 +35,9 @@ export function editorTheme(): Extension {
       '.cm-gutters': { backgroundColor: 'var(--editor-gutter)', color: 'var(--muted)', border: 'none' },
       '.cm-activeLine': { backgroundColor: 'var(--editor-active)' },
       '.cm-activeLineGutter': { backgroundColor: 'var(--editor-active)', color: 'var(--fg)' },
-      '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--selection)' },
+      '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': {
+        backgroundColor: 'var(--selection)',
+      },
       '&.cm-focused': { outline: '2px solid var(--focus)', outlineOffset: '-2px' },
       '.cm-matchingBracket': { backgroundColor: 'var(--selection)', outline: '1px solid var(--muted)' },
     }),

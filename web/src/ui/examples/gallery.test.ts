@@ -19,13 +19,19 @@ describe('examples index', () => {
   it('points compare pairs at known examples', () => {
     for (const e of examples) {
       for (const side of e.compare ? [e.compare.a, e.compare.b] : []) {
-        if (side.example) expect(examples.some((x) => x.name === side.example), side.example).toBe(true);
+        if (side.example)
+          expect(
+            examples.some((x) => x.name === side.example),
+            side.example,
+          ).toBe(true);
       }
     }
   });
 
   it('drops malformed entries', () => {
-    expect(parseIndex({ examples: [{ name: 'x', file: '../etc/passwd', title: 't', explanation: 'e' }, 7] })).toEqual([]);
+    expect(parseIndex({ examples: [{ name: 'x', file: '../etc/passwd', title: 't', explanation: 'e' }, 7] })).toEqual(
+      [],
+    );
     expect(parseIndex(null)).toEqual([]);
   });
 });

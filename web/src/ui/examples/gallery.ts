@@ -40,7 +40,13 @@ export function parseIndex(data: unknown): Example[] {
   for (const e of data.examples) {
     if (!isObject(e)) continue;
     const { name, file, title, kind, explanation } = e;
-    if (typeof name !== 'string' || typeof file !== 'string' || typeof title !== 'string' || typeof explanation !== 'string') continue;
+    if (
+      typeof name !== 'string' ||
+      typeof file !== 'string' ||
+      typeof title !== 'string' ||
+      typeof explanation !== 'string'
+    )
+      continue;
     if (!/^[\w.-]+\.py$/.test(file)) continue;
     const compare = isObject(e.compare) ? { a: side(e.compare.a), b: side(e.compare.b) } : null;
     out.push({

@@ -56,11 +56,33 @@ export class ExplorePanel implements Disposable {
     this.detail = h('p', { class: 'explore-detail' });
     this.listTitle = h('h3', { class: 'explore-list-title' }, 'Forced switches');
     this.list = h('ol', { class: 'explore-forced', 'aria-label': 'Forced switches: choose one to jump there' });
-    this.stopButton = h('button', { type: 'button', class: 'button-danger explore-stop', title: 'Stop exploring (Esc)' }, lineIcon('stop'), 'Stop');
-    this.compareButton = h('button', { type: 'button', class: 'explore-compare', title: 'The failing run beside a passing one, on one time axis' }, lineIcon('compare'), 'Compare with a passing run');
-    this.normalButton = h('button', { type: 'button', class: 'explore-normal', title: 'Drop the found schedule: Run uses the normal scheduler again' }, 'Normal scheduler');
+    this.stopButton = h(
+      'button',
+      { type: 'button', class: 'button-danger explore-stop', title: 'Stop exploring (Esc)' },
+      lineIcon('stop'),
+      'Stop',
+    );
+    this.compareButton = h(
+      'button',
+      { type: 'button', class: 'explore-compare', title: 'The failing run beside a passing one, on one time axis' },
+      lineIcon('compare'),
+      'Compare with a passing run',
+    );
+    this.normalButton = h(
+      'button',
+      {
+        type: 'button',
+        class: 'explore-normal',
+        title: 'Drop the found schedule: Run uses the normal scheduler again',
+      },
+      'Normal scheduler',
+    );
     this.againButton = h('button', { type: 'button', class: 'explore-again' }, 'Find a bug again');
-    this.closeButton = h('button', { type: 'button', class: 'dialog-close explore-close', 'aria-label': 'Close the Find a bug panel' }, lineIcon('close'));
+    this.closeButton = h(
+      'button',
+      { type: 'button', class: 'dialog-close explore-close', 'aria-label': 'Close the Find a bug panel' },
+      lineIcon('close'),
+    );
     this.element = h(
       'section',
       { id: 'explore-panel', class: 'explore-panel', 'aria-label': 'Find a bug', hidden: true },
@@ -70,7 +92,15 @@ export class ExplorePanel implements Disposable {
         h('h2', { class: 'explore-title' }, 'Find a bug'),
         this.counters,
         this.verdict,
-        h('div', { class: 'explore-actions' }, this.stopButton, this.compareButton, this.normalButton, this.againButton, this.closeButton),
+        h(
+          'div',
+          { class: 'explore-actions' },
+          this.stopButton,
+          this.compareButton,
+          this.normalButton,
+          this.againButton,
+          this.closeButton,
+        ),
       ),
       this.detail,
       this.listTitle,
@@ -105,7 +135,10 @@ export class ExplorePanel implements Disposable {
     });
     this.counters.setAttribute('aria-label', progressText(progress));
     setText(this.verdict, 'Searching the schedules: press Stop (Esc) to end the search early.');
-    setText(this.detail, 'The explorer runs the program again and again, forcing switches where threads touch shared state, until one order breaks it.');
+    setText(
+      this.detail,
+      'The explorer runs the program again and again, forcing switches where threads touch shared state, until one order breaks it.',
+    );
     this.render();
   }
 
@@ -116,7 +149,9 @@ export class ExplorePanel implements Disposable {
     setText(this.verdict, verdict);
     setText(this.detail, '');
     setText(this.listTitle, detail);
-    this.compareButton.title = hasPassing ? 'The failing run beside a run of a passing schedule, on one time axis' : 'The failing run beside the normal scheduler’s run, on one time axis';
+    this.compareButton.title = hasPassing
+      ? 'The failing run beside a run of a passing schedule, on one time axis'
+      : 'The failing run beside the normal scheduler’s run, on one time axis';
     this.render();
   }
 
@@ -200,8 +235,13 @@ export class ExplorePanel implements Disposable {
       state: this.state,
       verdict: this.verdict.textContent ?? '',
       detail: this.detail.textContent ?? '',
-      counters: [...this.counters.querySelectorAll('.explore-counter')].map((c) => `${c.querySelector('dd')?.textContent ?? ''} ${c.querySelector('dt')?.textContent ?? ''}`),
-      forced: [...this.list.querySelectorAll('.explore-switch')].map((b) => ({ text: b.querySelector('.explore-switch-text')?.textContent ?? '', current: b.getAttribute('aria-current') === 'step' })),
+      counters: [...this.counters.querySelectorAll('.explore-counter')].map(
+        (c) => `${c.querySelector('dd')?.textContent ?? ''} ${c.querySelector('dt')?.textContent ?? ''}`,
+      ),
+      forced: [...this.list.querySelectorAll('.explore-switch')].map((b) => ({
+        text: b.querySelector('.explore-switch-text')?.textContent ?? '',
+        current: b.getAttribute('aria-current') === 'step',
+      })),
     };
   }
 

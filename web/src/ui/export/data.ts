@@ -33,7 +33,12 @@ const CHUNK = 25_000;
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** chromeTraceParts is chromeTraceOf as JSON text in parts, yielding between chunks so a long run never freezes the page. */
-export async function chromeTraceParts(trace: Trace, source: string, fileName = 'main.py', pause: () => Promise<void> = nextTask): Promise<string[]> {
+export async function chromeTraceParts(
+  trace: Trace,
+  source: string,
+  fileName = 'main.py',
+  pause: () => Promise<void> = nextTask,
+): Promise<string[]> {
   const builder = new ChromeTraceBuilder({ source, processName: fileName });
   // count is fixed at the start: a run still streaming adds events while this yields.
   const count = trace.count;

@@ -19,7 +19,8 @@ export function framedNote(): string {
 /** download saves blob as fileName; it returns a note when the browser may have blocked it. */
 export function download(blob: Blob, fileName: string): string {
   const link = document.createElement('a');
-  if (!('download' in link)) throw new Error('this browser cannot save files from a page; copy the output from the terminal instead');
+  if (!('download' in link))
+    throw new Error('this browser cannot save files from a page; copy the output from the terminal instead');
   const url = URL.createObjectURL(blob);
   link.href = url;
   link.download = fileName;

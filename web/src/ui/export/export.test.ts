@@ -128,7 +128,9 @@ function svgOf(trace: Trace, palette = LIGHT, width = 1000): { svg: string; root
 
 describe('SVG export', () => {
   it('escapes markup in names and drops characters XML forbids', () => {
-    expect(escapeXml(`<script>alert("x") & 'y'</script>`)).toBe('&lt;script&gt;alert(&quot;x&quot;) &amp; &apos;y&apos;&lt;/script&gt;');
+    expect(escapeXml(`<script>alert("x") & 'y'</script>`)).toBe(
+      '&lt;script&gt;alert(&quot;x&quot;) &amp; &apos;y&apos;&lt;/script&gt;',
+    );
     expect(escapeXml('a\u0000b\u0007c\td')).toBe('abc\td');
   });
 
@@ -137,7 +139,8 @@ describe('SVG export', () => {
     expect(root.name).toBe('svg');
     expect(root.attrs.xmlns).toBe('http://www.w3.org/2000/svg');
     const texts = all(root, 'text').map((t) => t.text);
-    for (const label of ['MainThread', 'Thread-1', 'Thread-2', 'core 0', 'core 1', 'GIL']) expect(texts).toContain(label);
+    for (const label of ['MainThread', 'Thread-1', 'Thread-2', 'core 0', 'core 1', 'GIL'])
+      expect(texts).toContain(label);
     expect(texts.some((t) => /^0\.\d+ s$/.test(t))).toBe(true);
     expect(texts).toContain('sleeping');
   });
@@ -145,7 +148,10 @@ describe('SVG export', () => {
   it('keeps a task called <script> as text, never as markup', () => {
     const b = new StreamBuilder();
     b.created(0, 0, 'MainThread', TaskKind.Main, -1).start(0, 0).line(0, 0, 1);
-    b.created(0.001, 1, '<script>alert(1)</script>', TaskKind.Thread, 0).start(0.001, 1).line(0.001, 1, 2).sleep(0.002, 1, 1, 2);
+    b.created(0.001, 1, '<script>alert(1)</script>', TaskKind.Thread, 0)
+      .start(0.001, 1)
+      .line(0.001, 1, 2)
+      .sleep(0.002, 1, 1, 2);
     b.wake(1.002, 1).end(1.003, 1).end(1.004, 0);
     const { svg, root } = svgOf(traceOf(b));
     expect(svg).not.toContain('<script');
@@ -192,7 +198,14 @@ describe('SVG export', () => {
       b.ev(t + 5e-6, i % 3 === 0 ? EventKind.Sleep : EventKind.Preempted, k, { value: 2e-6 });
     }
     const trace = traceOf(b);
-    const scene = buildScene(trace, lanesOf(trace), { title: 'big', t0: 0, t1: trace.endTime, width: 1600, palette: LIGHT, maxRects: 3000 });
+    const scene = buildScene(trace, lanesOf(trace), {
+      title: 'big',
+      t0: 0,
+      t1: trace.endTime,
+      width: 1600,
+      palette: LIGHT,
+      maxRects: 3000,
+    });
     expect(scene.rects).toBeLessThanOrEqual(3000);
     expect(scene.rects).toBeGreaterThan(100);
     expect(scene.lanes.slice(0, 3)).toEqual(['worker-0', 'worker-1', 'worker-2']);
@@ -228,13 +241,19 @@ describe('trace and text export', () => {
   it('writes the CLI trace format: one named track per task, line slices, sleeps', () => {
     const trace = traceOf(gilStream());
     const json = JSON.parse(JSON.stringify(chromeTraceOf(trace, 'a\nb\n')));
-    const names = json.traceEvents.filter((e: { name: string }) => e.name === 'thread_name').map((e: { tid: number; args: { name: string } }) => [e.tid, e.args.name]);
+    const names = json.traceEvents
+      .filter((e: { name: string }) => e.name === 'thread_name')
+      .map((e: { tid: number; args: { name: string } }) => [e.tid, e.args.name]);
     expect(names).toEqual([
       [0, 'MainThread'],
       [1, 'Thread-1'],
       [2, 'Thread-2'],
     ]);
-    expect(json.traceEvents.some((e: { name: string; ph: string; tid: number }) => e.name === 'sleep' && e.ph === 'X' && e.tid === 1)).toBe(true);
+    expect(
+      json.traceEvents.some(
+        (e: { name: string; ph: string; tid: number }) => e.name === 'sleep' && e.ph === 'X' && e.tid === 1,
+      ),
+    ).toBe(true);
     const processName = json.traceEvents.find((e: { name: string }) => e.name === 'process_name');
     expect(processName.args.name).toBe('main.py');
   });
@@ -261,7 +280,16 @@ describe('trace and text export', () => {
     const trace = new Trace();
     const b = sequentialStream();
     trace.ingest(b.buffer(), b.strings);
-    trace.finish({ elapsed: trace.endTime, steps: 0, error: { type: 'ValueError', message: 'boom', line: 3, traceback: 'Traceback (most recent call last):\nValueError: boom\n' } });
+    trace.finish({
+      elapsed: trace.endTime,
+      steps: 0,
+      error: {
+        type: 'ValueError',
+        message: 'boom',
+        line: 3,
+        traceback: 'Traceback (most recent call last):\nValueError: boom\n',
+      },
+    });
     expect(outputText(trace).endsWith('done\nTraceback (most recent call last):\nValueError: boom\n')).toBe(true);
   });
 
@@ -278,9 +306,22 @@ describe('export of a run with processes', () => {
   it('draws each process header as bold text across the width, in both palettes', () => {
     for (const palette of [LIGHT, DARK]) {
       const trace = traceOf(poolStream());
-      const scene = buildScene(trace, lanesOf(trace), { title: 'pool', t0: 0, t1: trace.endTime, width: 1000, palette });
-      const headers = scene.shapes.filter((s) => s.kind === 'text' && s.weight === 700).map((s) => (s.kind === 'text' ? s.text : ''));
-      expect(headers).toEqual(['MainProcess · pid 4242', 'SpawnPoolWorker-1 · pid 4243', 'SpawnPoolWorker-2 · pid 4244', 'Cores · shared by all processes']);
+      const scene = buildScene(trace, lanesOf(trace), {
+        title: 'pool',
+        t0: 0,
+        t1: trace.endTime,
+        width: 1000,
+        palette,
+      });
+      const headers = scene.shapes
+        .filter((s) => s.kind === 'text' && s.weight === 700)
+        .map((s) => (s.kind === 'text' ? s.text : ''));
+      expect(headers).toEqual([
+        'MainProcess · pid 4242',
+        'SpawnPoolWorker-1 · pid 4243',
+        'SpawnPoolWorker-2 · pid 4244',
+        'Cores · shared by all processes',
+      ]);
       expect(scene.shapes.filter((s) => s.kind === 'text' && s.text === 'GIL')).toHaveLength(3);
     }
   });

@@ -42,29 +42,53 @@ export class Exporter implements Disposable {
     private readonly host: ExportHost,
     anchor: HTMLElement,
   ) {
-    this.button = h('button', { type: 'button', id: 'export-button', 'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': 'export-menu', title: 'Save the run: trace, timeline image or output' }, lineIcon('export'), h('span', { class: 'label' }, 'Export'));
-    this.items = EXPORT_KINDS.map((kind) => h('button', { type: 'button', role: 'menuitem', tabindex: -1, 'data-export': kind }, LABELS[kind]));
-    this.menu = h('div', { id: 'export-menu', class: 'export-menu', role: 'menu', 'aria-label': 'Export', hidden: true }, ...this.items);
+    this.button = h(
+      'button',
+      {
+        type: 'button',
+        id: 'export-button',
+        'aria-haspopup': 'menu',
+        'aria-expanded': 'false',
+        'aria-controls': 'export-menu',
+        title: 'Save the run: trace, timeline image or output',
+      },
+      lineIcon('export'),
+      h('span', { class: 'label' }, 'Export'),
+    );
+    this.items = EXPORT_KINDS.map((kind) =>
+      h('button', { type: 'button', role: 'menuitem', tabindex: -1, 'data-export': kind }, LABELS[kind]),
+    );
+    this.menu = h(
+      'div',
+      { id: 'export-menu', class: 'export-menu', role: 'menu', 'aria-label': 'Export', hidden: true },
+      ...this.items,
+    );
     const wrap = h('span', { class: 'export-wrap' }, this.button, this.menu);
     anchor.after(wrap);
     this.store.add({ dispose: () => wrap.remove() });
     this.store.add(listen(this.button, 'click', () => this.toggle()));
-    this.store.add(listen(this.button, 'keydown', (e) => {
-      if (e.key === 'ArrowDown') {
-        e.preventDefault();
-        this.toggle(true);
-      }
-    }));
+    this.store.add(
+      listen(this.button, 'keydown', (e) => {
+        if (e.key === 'ArrowDown') {
+          e.preventDefault();
+          this.toggle(true);
+        }
+      }),
+    );
     for (const item of this.items) {
-      this.store.add(listen(item, 'click', () => {
-        this.toggle(false);
-        void this.export(item.dataset.export ?? '');
-      }));
+      this.store.add(
+        listen(item, 'click', () => {
+          this.toggle(false);
+          void this.export(item.dataset.export ?? '');
+        }),
+      );
     }
     this.store.add(listen(this.menu, 'keydown', (e) => this.onMenuKey(e)));
-    this.store.add(listen(document, 'pointerdown', (e) => {
-      if (!this.menu.hidden && !wrap.contains(e.target as Node)) this.toggle(false, false);
-    }));
+    this.store.add(
+      listen(document, 'pointerdown', (e) => {
+        if (!this.menu.hidden && !wrap.contains(e.target as Node)) this.toggle(false, false);
+      }),
+    );
   }
 
   toggle(open = this.menu.hidden, focusButton = true): void {
@@ -82,7 +106,10 @@ export class Exporter implements Disposable {
   /** export saves one kind of file; it reports in the terminal and returns whether a file was made. */
   async export(kind: string): Promise<boolean> {
     if (!(EXPORT_KINDS as readonly string[]).includes(kind)) {
-      this.host.note(`export needs one of ${EXPORT_KINDS.join(', ')}: export trace, export png, export svg, export text`, 'error');
+      this.host.note(
+        `export needs one of ${EXPORT_KINDS.join(', ')}: export trace, export png, export svg, export text`,
+        'error',
+      );
       return false;
     }
     if (this.busy) {
@@ -132,7 +159,8 @@ export class Exporter implements Disposable {
     const { chromeTraceParts, outputText, canvasToPng, paintScene, sceneToSvg } = render;
     switch (kind) {
       case 'trace': {
-        if (trace.count > 200_000) this.host.note(`Writing the trace of ${trace.count.toLocaleString('en')} events…`, 'dim');
+        if (trace.count > 200_000)
+          this.host.note(`Writing the trace of ${trace.count.toLocaleString('en')} events…`, 'dim');
         const parts = await chromeTraceParts(trace, this.host.source());
         // blob grows a part at a time so that copying a long trace's text never blocks the page for long.
         let blob = new Blob([], { type: 'application/json' });
@@ -150,7 +178,10 @@ export class Exporter implements Disposable {
       case 'png':
         return { blob: await canvasToPng(paintScene(this.scene(render, trace))), fileName: `${slug}-timeline.png` };
       default:
-        return { blob: new Blob([outputText(trace, this.host.timestamps())], { type: 'text/plain;charset=utf-8' }), fileName: `${slug}-output.txt` };
+        return {
+          blob: new Blob([outputText(trace, this.host.timestamps())], { type: 'text/plain;charset=utf-8' }),
+          fileName: `${slug}-output.txt`,
+        };
     }
   }
 
@@ -189,7 +220,13 @@ function pagePalette(DARK: Palette, LIGHT: Palette): Palette {
   const bg = v('--bg');
   const dark = bg ? isDark(bg) : window.matchMedia('(prefers-color-scheme: dark)').matches;
   const base = dark ? DARK : LIGHT;
-  return { dark, bg: bg || base.bg, fg: v('--fg') || base.fg, muted: v('--muted') || base.muted, grid: v('--border') || base.grid };
+  return {
+    dark,
+    bg: bg || base.bg,
+    fg: v('--fg') || base.fg,
+    muted: v('--muted') || base.muted,
+    grid: v('--border') || base.grid,
+  };
 }
 
 // isDark tells a dark background from a light one by its luminance (#rgb or #rrggbb).

@@ -56,6 +56,12 @@ export function paintScene(scene: Scene, scale = PNG_SCALE): HTMLCanvasElement {
 /** canvasToPng encodes a canvas as a PNG blob. */
 export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => {
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the PNG (the image may be too large); export SVG instead'))), 'image/png');
+    canvas.toBlob(
+      (blob) =>
+        blob
+          ? resolve(blob)
+          : reject(new Error('the browser could not encode the PNG (the image may be too large); export SVG instead')),
+      'image/png',
+    );
   });
 }

@@ -25,7 +25,17 @@ export type Fill = { color: string } | { style: number };
 
 export type Shape =
   | { kind: 'rect'; x: number; y: number; w: number; h: number; fill: Fill; opacity?: number }
-  | { kind: 'text'; x: number; y: number; text: string; size: number; color: string; weight?: number; italic?: boolean; anchor?: 'start' | 'middle' };
+  | {
+      kind: 'text';
+      x: number;
+      y: number;
+      text: string;
+      size: number;
+      color: string;
+      weight?: number;
+      italic?: boolean;
+      anchor?: 'start' | 'middle';
+    };
 
 export interface Scene {
   width: number;
@@ -88,7 +98,15 @@ export function buildScene(trace: Trace, allLanes: readonly Lane[], options: Sce
   const height = lanesTop + lanesH + PAD + legend.rows * LEGEND_ROW_H + PAD;
 
   shapes.push({ kind: 'rect', x: 0, y: 0, w: width, h: height, fill: { color: palette.bg } });
-  shapes.push({ kind: 'text', x: PAD, y: TITLE_H / 2 + 1, text: fitText(options.title, width - 2 * PAD, 15), size: 15, weight: 650, color: palette.fg });
+  shapes.push({
+    kind: 'text',
+    x: PAD,
+    y: TITLE_H / 2 + 1,
+    text: fitText(options.title, width - 2 * PAD, 15),
+    size: 15,
+    weight: 650,
+    color: palette.fg,
+  });
 
   const ticks = createTicks();
   computeTicks(t0, t1, plotW, 110, ticks);
@@ -97,29 +115,77 @@ export function buildScene(trace: Trace, allLanes: readonly Lane[], options: Sce
   for (let i = 0; i < ticks.count; i++) {
     const x = xAt(ticks.values[i]);
     if (x < plotLeft - 1 || x > plotLeft + plotW) continue;
-    shapes.push({ kind: 'rect', x: Math.round(x), y: lanesTop, w: 1, h: lanesH, fill: { color: palette.grid }, opacity: 0.6 });
+    shapes.push({
+      kind: 'rect',
+      x: Math.round(x),
+      y: lanesTop,
+      w: 1,
+      h: lanesH,
+      fill: { color: palette.grid },
+      opacity: 0.6,
+    });
     shapes.push({ kind: 'rect', x: Math.round(x), y: lanesTop - 6, w: 1, h: 6, fill: { color: palette.muted } });
-    shapes.push({ kind: 'text', x: x + 3, y: TITLE_H + AXIS_H / 2, text: formatTick(ticks.values[i], ticks.step), size: 13, color: palette.fg });
+    shapes.push({
+      kind: 'text',
+      x: x + 3,
+      y: TITLE_H + AXIS_H / 2,
+      text: formatTick(ticks.values[i], ticks.step),
+      size: 13,
+      color: palette.fg,
+    });
   }
   shapes.push({ kind: 'rect', x: 0, y: lanesTop - 1, w: width, h: 1, fill: { color: palette.grid } });
 
   lanes.forEach((lane, i) => {
     const y = lanesTop + i * LANE_H;
-    if (i % 2 === 1) shapes.splice(1, 0, { kind: 'rect', x: 0, y, w: width, h: LANE_H, fill: { color: palette.grid }, opacity: 0.25 });
+    if (i % 2 === 1)
+      shapes.splice(1, 0, { kind: 'rect', x: 0, y, w: width, h: LANE_H, fill: { color: palette.grid }, opacity: 0.25 });
     if (lane.kind === LaneKind.Process) {
       shapes.push({ kind: 'rect', x: 0, y, w: width, h: LANE_H, fill: { color: palette.fg }, opacity: 0.13 });
       shapes.push({ kind: 'rect', x: 0, y, w: width, h: 2, fill: { color: palette.fg } });
-      shapes.push({ kind: 'text', x: 8, y: y + LANE_H / 2 + 1, text: fitText(lane.label, width - 16, 14), size: 14, weight: 700, color: palette.fg });
+      shapes.push({
+        kind: 'text',
+        x: 8,
+        y: y + LANE_H / 2 + 1,
+        text: fitText(lane.label, width - 16, 14),
+        size: 14,
+        weight: 700,
+        color: palette.fg,
+      });
     } else if (lane.kind === LaneKind.Task) {
       shapes.push({ kind: 'rect', x: 6, y: y + 6, w: 10, h: LANE_H - 12, fill: { color: taskColor(lane.colorIndex) } });
-      shapes.push({ kind: 'text', x: 22, y: y + LANE_H / 2 + 0.5, text: fitText(lane.label, LABEL_W - 30, 14), size: 14, weight: 600, color: palette.fg });
+      shapes.push({
+        kind: 'text',
+        x: 22,
+        y: y + LANE_H / 2 + 0.5,
+        text: fitText(lane.label, LABEL_W - 30, 14),
+        size: 14,
+        weight: 600,
+        color: palette.fg,
+      });
     } else {
-      shapes.push({ kind: 'text', x: 8, y: y + LANE_H / 2 + 0.5, text: fitText(lane.label, LABEL_W - 16, 14), size: 14, italic: true, color: palette.muted });
+      shapes.push({
+        kind: 'text',
+        x: 8,
+        y: y + LANE_H / 2 + 0.5,
+        text: fitText(lane.label, LABEL_W - 16, 14),
+        size: 14,
+        italic: true,
+        color: palette.muted,
+      });
     }
   });
   if (hidden > 0) {
     const y = lanesTop + lanes.length * LANE_H;
-    shapes.push({ kind: 'text', x: 8, y: y + LANE_H / 2, text: `… and ${hidden.toLocaleString('en')} more lanes (zoom in the playground to see them)`, size: 13, italic: true, color: palette.muted });
+    shapes.push({
+      kind: 'text',
+      x: 8,
+      y: y + LANE_H / 2,
+      text: `… and ${hidden.toLocaleString('en')} more lanes (zoom in the playground to see them)`,
+      size: 13,
+      italic: true,
+      color: palette.muted,
+    });
   }
 
   const list = frameWithin(trace, lanes, t0, t1, plotW, maxRects);
@@ -135,19 +201,40 @@ export function buildScene(trace: Trace, allLanes: readonly Lane[], options: Sce
     if (x1 <= x0) continue;
     rects += 1;
     if (style & ACTIVITY) {
-      shapes.push({ kind: 'rect', x: x0, y: y + LANE_H - 8, w: Math.max(x1 - x0, 0.75), h: 4, fill: { color: fillOf(style & ~ACTIVITY).color } });
+      shapes.push({
+        kind: 'rect',
+        x: x0,
+        y: y + LANE_H - 8,
+        w: Math.max(x1 - x0, 0.75),
+        h: 4,
+        fill: { color: fillOf(style & ~ACTIVITY).color },
+      });
       continue;
     }
     const spec = fillOf(style);
     const wide = x1 - x0 >= 6;
     const fill: Fill = wide && spec.pattern !== 'solid' ? { style: style & ~ACTIVITY } : { color: spec.color };
     if ('style' in fill) styles.add(fill.style);
-    shapes.push({ kind: 'rect', x: x0, y: y + 4, w: x1 - x0 > 4 ? x1 - x0 - 1 : Math.max(x1 - x0, 0.75), h: LANE_H - 12, fill });
+    shapes.push({
+      kind: 'rect',
+      x: x0,
+      y: y + 4,
+      w: x1 - x0 > 4 ? x1 - x0 - 1 : Math.max(x1 - x0, 0.75),
+      h: LANE_H - 12,
+      fill,
+    });
     if (x1 - x0 >= 70 && list.rects.seg[r] !== -1) {
       const text = segmentLabel(trace, lanes[list.rects.lane[r]], list.rects.seg[r]);
       const shown = fitText(text, x1 - x0 - 8);
       if (shown && x1 - x0 - 8 >= 40) {
-        shapes.push({ kind: 'text', x: x0 + 4, y: y + LANE_H / 2 - 1.5, text: shown, size: LABEL_FONT, color: palette.dark ? '#ffffff' : '#000000' });
+        shapes.push({
+          kind: 'text',
+          x: x0 + 4,
+          y: y + LANE_H / 2 - 1.5,
+          text: shown,
+          size: LABEL_FONT,
+          color: palette.dark ? '#ffffff' : '#000000',
+        });
       }
     }
   }
@@ -161,16 +248,39 @@ export function buildScene(trace: Trace, allLanes: readonly Lane[], options: Sce
       if ('style' in fill) styles.add(fill.style);
       shapes.push({ kind: 'rect', x: item.x, y: y + 5, w: 18, h: 14, fill });
     } else {
-      for (let k = 0; k < 3; k++) shapes.push({ kind: 'rect', x: item.x + k * 6, y: y + 5, w: 6, h: 14, fill: { color: taskColor(k) } });
+      for (let k = 0; k < 3; k++)
+        shapes.push({ kind: 'rect', x: item.x + k * 6, y: y + 5, w: 6, h: 14, fill: { color: taskColor(k) } });
     }
-    shapes.push({ kind: 'text', x: item.x + 24, y: y + LEGEND_ROW_H / 2, text: item.text, size: 13, color: palette.fg });
+    shapes.push({
+      kind: 'text',
+      x: item.x + 24,
+      y: y + LEGEND_ROW_H / 2,
+      text: item.text,
+      size: 13,
+      color: palette.fg,
+    });
   }
 
-  return { width, height: Math.ceil(height), palette, styles: [...styles].sort((a, b) => a - b), shapes, lanes: lanes.map((l) => l.label), rects };
+  return {
+    width,
+    height: Math.ceil(height),
+    palette,
+    styles: [...styles].sort((a, b) => a - b),
+    shapes,
+    lanes: lanes.map((l) => l.label),
+    rects,
+  };
 }
 
 // frameWithin builds the draw model at the finest level of detail whose rectangles fit the cap.
-function frameWithin(trace: Trace, lanes: readonly Lane[], t0: number, t1: number, plotW: number, maxRects: number): { rects: DrawList; width: number } {
+function frameWithin(
+  trace: Trace,
+  lanes: readonly Lane[],
+  t0: number,
+  t1: number,
+  plotW: number,
+  maxRects: number,
+): { rects: DrawList; width: number } {
   const out = new DrawList();
   let width = Math.max(1, plotW);
   for (;;) {

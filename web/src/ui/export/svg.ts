@@ -9,7 +9,8 @@ export function escapeXml(text: string): string {
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
     // XML 1.0 forbids most control characters, even escaped: drop them.
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff) continue;
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff)
+      continue;
     switch (ch) {
       case '&':
         out += '&amp;';
@@ -35,7 +36,8 @@ export function escapeXml(text: string): string {
 
 const TILE = 8;
 /** FONT is the exported text's font stack, with the fonts Chromium on Linux ships as a fallback. */
-export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', 'Liberation Sans', sans-serif";
+export const FONT =
+  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', 'Liberation Sans', sans-serif";
 
 /** patternId names the <pattern> of a draw-model style. */
 export function patternId(style: number): string {
@@ -107,7 +109,13 @@ function shapeSvg(shape: Shape): string {
     const opacity = shape.opacity !== undefined ? ` fill-opacity="${shape.opacity}"` : '';
     return `<rect x="${n(shape.x)}" y="${n(shape.y)}" width="${n(shape.w)}" height="${n(shape.h)}" fill="${escapeXml(fillAttr(shape.fill))}"${opacity}/>`;
   }
-  const attrs = [`x="${n(shape.x)}"`, `y="${n(shape.y)}"`, `font-size="${shape.size}"`, `fill="${escapeXml(shape.color)}"`, 'dominant-baseline="middle"'];
+  const attrs = [
+    `x="${n(shape.x)}"`,
+    `y="${n(shape.y)}"`,
+    `font-size="${shape.size}"`,
+    `fill="${escapeXml(shape.color)}"`,
+    'dominant-baseline="middle"',
+  ];
   if (shape.weight) attrs.push(`font-weight="${shape.weight}"`);
   if (shape.italic) attrs.push('font-style="italic"');
   if (shape.anchor === 'middle') attrs.push('text-anchor="middle"');
@@ -116,7 +124,9 @@ function shapeSvg(shape: Shape): string {
 
 /** sceneToSvg writes a standalone SVG document (UTF-8, no external references). */
 export function sceneToSvg(scene: Scene, title: string): string {
-  const defs = scene.styles.map((style) => patternSvg(style, STATE_FILLS[style & 0xff] ?? fillOf(style), scene.palette.dark)).join('');
+  const defs = scene.styles
+    .map((style) => patternSvg(style, STATE_FILLS[style & 0xff] ?? fillOf(style), scene.palette.dark))
+    .join('');
   const body = scene.shapes.map(shapeSvg).join('\n');
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

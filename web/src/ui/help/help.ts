@@ -39,7 +39,11 @@ export function renderHelp(dialog: HTMLDialogElement): void {
           'section',
           {},
           h('h3', {}, 'Shortcuts'),
-          h('dl', { class: 'shortcuts' }, ...SHORTCUTS.flatMap(([k, v]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, v)])),
+          h(
+            'dl',
+            { class: 'shortcuts' },
+            ...SHORTCUTS.flatMap(([k, v]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, v)]),
+          ),
         ),
         h(
           'section',

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { exploreArgs } from '../app/commands';
-import { bugDetail, bugHeadline, coverageMessage, explorable, progressCounters, progressLine, progressText } from './explore';
+import {
+  bugDetail,
+  bugHeadline,
+  coverageMessage,
+  explorable,
+  progressCounters,
+  progressLine,
+  progressText,
+} from './explore';
 import { validateWorkerMessage } from '../../engine/protocol';
 import { type ExploreBug, type ExploreReport, isSchedule } from '../../engine/protocol';
 
@@ -49,7 +57,9 @@ describe('find a bug: texts', () => {
     ]);
     expect(progressCounters(null).map((c) => c.value)).toEqual(['0', '…', '0']);
     expect(progressLine({ explored: 1234, bound: 2, bugs: 1, pruned: 0 })).toBe('1,234 schedules · bound 2 · 1 bug');
-    expect(progressText({ explored: 1, bound: 0, bugs: 0, pruned: 0 })).toBe('Finding a bug: 1 schedule explored · preemption bound 0 · 0 bugs found');
+    expect(progressText({ explored: 1, bound: 0, bugs: 0, pruned: 0 })).toBe(
+      'Finding a bug: 1 schedule explored · preemption bound 0 · 0 bugs found',
+    );
     expect(progressText({ explored: 1500, bound: 2, bugs: 2, pruned: 1 })).toBe(
       'Finding a bug: 1,500 schedules explored · preemption bound 2 · 2 bugs found · 1 equivalent schedule skipped',
     );
@@ -60,22 +70,54 @@ describe('find a bug: texts', () => {
       'No bug found: all 1,284 schedules with at most 2 preemptions checked (exhaustive). 310 equivalent schedules were skipped as the same as one already run.',
     );
     const pct = report({ exhaustive: false, pruned: 0, coverage: '5,000 random PCT schedules, depth 2, seed 7.' });
-    expect(coverageMessage(pct, null)).toBe('No bug found: 5,000 random PCT schedules, depth 2, seed 7. A bug may still hide in schedules it did not reach.');
-    expect(coverageMessage(report({ pruned: 0, exhaustive: false, coverage: '320 schedules with at most 2 preemptions checked (stopped)' }), 'cancelled')).toBe(
+    expect(coverageMessage(pct, null)).toBe(
+      'No bug found: 5,000 random PCT schedules, depth 2, seed 7. A bug may still hide in schedules it did not reach.',
+    );
+    expect(
+      coverageMessage(
+        report({
+          pruned: 0,
+          exhaustive: false,
+          coverage: '320 schedules with at most 2 preemptions checked (stopped)',
+        }),
+        'cancelled',
+      ),
+    ).toBe(
       'Stopped before the search was complete, without a bug: 320 schedules with at most 2 preemptions checked (stopped).',
     );
-    expect(coverageMessage(report({ coverage: '', pruned: 0, explored: 3 }), null)).toBe('No bug found: 3 schedules checked.');
-    expect(coverageMessage(report({ coverage: 'all 40 schedules with at most 2 preemptions checked (exhaustive; 12 equivalent ones pruned)', pruned: 12 }), null)).toBe(
+    expect(coverageMessage(report({ coverage: '', pruned: 0, explored: 3 }), null)).toBe(
+      'No bug found: 3 schedules checked.',
+    );
+    expect(
+      coverageMessage(
+        report({
+          coverage: 'all 40 schedules with at most 2 preemptions checked (exhaustive; 12 equivalent ones pruned)',
+          pruned: 12,
+        }),
+        null,
+      ),
+    ).toBe(
       'No bug found: all 40 schedules with at most 2 preemptions checked (exhaustive; 12 equivalent ones pruned).',
     );
-    expect(coverageMessage(report({ explored: 0, coverage: 'nothing explored: SyntaxError', error: 'SyntaxError: invalid syntax (line 2)' }), null)).toBe(
-      'Nothing was explored: SyntaxError: invalid syntax (line 2)',
-    );
+    expect(
+      coverageMessage(
+        report({
+          explored: 0,
+          coverage: 'nothing explored: SyntaxError',
+          error: 'SyntaxError: invalid syntax (line 2)',
+        }),
+        null,
+      ),
+    ).toBe('Nothing was explored: SyntaxError: invalid syntax (line 2)');
   });
 
   it('words the bug and its schedule', () => {
-    expect(bugHeadline(bug)).toBe('Found a failed assert after 7 schedules: AssertionError: an update was lost: counter is 5, not 6 (line 24)');
-    expect(bugHeadline({ ...bug, kind: 'deadlock', message: '', line: 0, found_after: 1 })).toBe('Found a deadlock after 1 schedule: a deadlock');
+    expect(bugHeadline(bug)).toBe(
+      'Found a failed assert after 7 schedules: AssertionError: an update was lost: counter is 5, not 6 (line 24)',
+    );
+    expect(bugHeadline({ ...bug, kind: 'deadlock', message: '', line: 0, found_after: 1 })).toBe(
+      'Found a deadlock after 1 schedule: a deadlock',
+    );
     expect(bugDetail(bug, report({ bugs: [bug] }))).toBe(
       'The failing schedule forces 1 preemption (3 context switches in all). One of them is where CPython 3.11 never switches (no eval-breaker check there): a free-threaded build or another Python can, so the bug is real, but 3.11 with its GIL does not run this schedule. Each is marked on the timeline; choose one to jump there.',
     );
@@ -110,13 +152,31 @@ describe('find a bug: messages (the engine validates them; the page checks sched
   });
 
   it('validates progress and reports', () => {
-    expect(validateWorkerMessage({ type: 'exploreProgress', id: 1, seq: 0, progress: { explored: 3, bound: 1, bugs: 0, pruned: 0 } })).toMatchObject({ type: 'exploreProgress' });
-    expect(validateWorkerMessage({ type: 'exploreProgress', id: 1, seq: 0, progress: { explored: -1, bound: 1, bugs: 0, pruned: 0 } })).toBe('exploreProgress: bad fields');
+    expect(
+      validateWorkerMessage({
+        type: 'exploreProgress',
+        id: 1,
+        seq: 0,
+        progress: { explored: 3, bound: 1, bugs: 0, pruned: 0 },
+      }),
+    ).toMatchObject({ type: 'exploreProgress' });
+    expect(
+      validateWorkerMessage({
+        type: 'exploreProgress',
+        id: 1,
+        seq: 0,
+        progress: { explored: -1, bound: 1, bugs: 0, pruned: 0 },
+      }),
+    ).toBe('exploreProgress: bad fields');
     const done = { type: 'exploreDone', id: 1, seq: 4, report: report({ bugs: [bug], passing: '0.b' }), stopped: null };
     expect(validateWorkerMessage(done)).toEqual(done);
     expect(validateWorkerMessage({ ...done, stopped: 'event-limit' })).toBe('exploreDone: bad stop reason');
-    expect(validateWorkerMessage({ ...done, report: report({ bugs: [{ ...bug, schedule: 'not a schedule' }] }) })).toBe('exploreDone: bad report');
-    expect(validateWorkerMessage({ ...done, report: report({ bugs: [{ ...bug, kind: 'Oops!' as never }] }) })).toBe('exploreDone: bad report');
+    expect(validateWorkerMessage({ ...done, report: report({ bugs: [{ ...bug, schedule: 'not a schedule' }] }) })).toBe(
+      'exploreDone: bad report',
+    );
+    expect(validateWorkerMessage({ ...done, report: report({ bugs: [{ ...bug, kind: 'Oops!' as never }] }) })).toBe(
+      'exploreDone: bad report',
+    );
     expect(bugHeadline({ ...bug, kind: 'starvation' as never })).toMatch(/^Found a bug after 7 schedules: /);
     expect(validateWorkerMessage({ ...done, report: { ...report(), coverage: 3 } })).toBe('exploreDone: bad report');
     expect(validateWorkerMessage({ type: 'exploreDone', id: -1, seq: 0 })).toBe('exploreDone: bad id');

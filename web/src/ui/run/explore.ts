@@ -5,11 +5,14 @@ import type { ExploreBugKind as BugKind, ExploreBug, ExploreProgress, ExploreRep
 
 /** explorable tells whether a program has schedules to explore: it starts threads or runs asyncio. */
 export function explorable(source: string): boolean {
-  return /^[ \t]*(import[ \t]+(threading|asyncio|concurrent)\b|from[ \t]+(threading|asyncio|concurrent)(\.[\w.]+)?[ \t]+import\b)/m.test(source);
+  return /^[ \t]*(import[ \t]+(threading|asyncio|concurrent)\b|from[ \t]+(threading|asyncio|concurrent)(\.[\w.]+)?[ \t]+import\b)/m.test(
+    source,
+  );
 }
 
 /** NOT_EXPLORABLE says why Find a bug has nothing to do. */
-export const NOT_EXPLORABLE = 'Find a bug searches the orders in which threads or asyncio tasks can run, and this program starts neither. Import threading or asyncio first.';
+export const NOT_EXPLORABLE =
+  'Find a bug searches the orders in which threads or asyncio tasks can run, and this program starts neither. Import threading or asyncio first.';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
@@ -21,7 +24,10 @@ export interface Counter {
 /** progressCounters are the big numbers shown while exploring. */
 export function progressCounters(p: ExploreProgress | null): Counter[] {
   return [
-    { label: p?.explored === 1 ? 'schedule explored' : 'schedules explored', value: (p?.explored ?? 0).toLocaleString('en-US') },
+    {
+      label: p?.explored === 1 ? 'schedule explored' : 'schedules explored',
+      value: (p?.explored ?? 0).toLocaleString('en-US'),
+    },
     { label: 'preemption bound', value: p ? String(p.bound) : '…' },
     { label: p?.bugs === 1 ? 'bug found' : 'bugs found', value: String(p?.bugs ?? 0) },
   ];
@@ -76,11 +82,15 @@ export function coverageMessage(report: ExploreReport, stopped: 'cancelled' | nu
   if (report.error) return `Nothing was explored: ${report.error}`;
   const covered = report.coverage.trim().replace(/\.$/, '') || `${plural(report.explored, 'schedule')} checked`;
   // The engine's coverage may already count the schedules its reduction pruned.
-  const pruned = report.pruned > 0 && !/pruned|skipped/.test(covered) ? ` ${plural(report.pruned, 'equivalent schedule')} ${report.pruned === 1 ? 'was' : 'were'} skipped as the same as one already run.` : '';
+  const pruned =
+    report.pruned > 0 && !/pruned|skipped/.test(covered)
+      ? ` ${plural(report.pruned, 'equivalent schedule')} ${report.pruned === 1 ? 'was' : 'were'} skipped as the same as one already run.`
+      : '';
   if (stopped === 'cancelled') return `Stopped before the search was complete, without a bug: ${covered}.${pruned}`;
   const hint = report.exhaustive ? '' : ' A bug may still hide in schedules it did not reach.';
   return `No bug found: ${covered}.${pruned}${hint}`;
 }
 
 /** KILLED_MESSAGE is shown when Stop had to terminate the worker: no report came back. */
-export const KILLED_MESSAGE = 'Stopped. The engine did not answer in time, so it was restarted; the schedules explored so far are not known.';
+export const KILLED_MESSAGE =
+  'Stopped. The engine did not answer in time, so it was restarted; the schedules explored so far are not known.';

@@ -30,10 +30,15 @@ export function installScheduler(page: SchedulerPage, createWorker: () => Worker
   const load = () =>
     (loading ??= import('./view').then(({ SchedulerView }) => {
       const base = new URL('../challenges/', page.examplesBase);
-      made = new SchedulerView(byId<HTMLDialogElement>('scheduler-dialog'), base, () => new EngineSession(createWorker), {
-        source: () => page.editor.text,
-        openSchedule: (source, schedule) => page.openSchedule(source, schedule, keepProgram),
-      });
+      made = new SchedulerView(
+        byId<HTMLDialogElement>('scheduler-dialog'),
+        base,
+        () => new EngineSession(createWorker),
+        {
+          source: () => page.editor.text,
+          openSchedule: (source, schedule) => page.openSchedule(source, schedule, keepProgram),
+        },
+      );
       return made;
     }));
   listen(byId('scheduler-button'), 'click', () => void load().then((view) => view.open()));

@@ -11,15 +11,35 @@ const state: ManualState = {
   globals: [{ name: 'counter', value: '0' }],
   threads: [
     { id: 0, index: 0, name: 'MainThread', line: 16, state: 'ready', detail: '', next: '', runnable: true },
-    { id: 1, index: 1, name: 'Thread-1', line: 11, state: 'running', detail: '', next: 'LOAD_GLOBAL counter', runnable: true },
-    { id: 2, index: 2, name: 'Bob', line: 17, state: 'blocked', detail: 'Lock fork, held by Alice', next: '', runnable: false },
+    {
+      id: 1,
+      index: 1,
+      name: 'Thread-1',
+      line: 11,
+      state: 'running',
+      detail: '',
+      next: 'LOAD_GLOBAL counter',
+      runnable: true,
+    },
+    {
+      id: 2,
+      index: 2,
+      name: 'Bob',
+      line: 17,
+      state: 'blocked',
+      detail: 'Lock fork, held by Alice',
+      next: '',
+      runnable: false,
+    },
   ],
 };
 
 describe('scheduler game', () => {
   it('parses the challenge index and drops bad entries', () => {
     const good = { name: 'counter', file: 'counter.py', title: 'T', goal: 'G', explanation: 'E', unit: 'instruction' };
-    const list = parseChallenges({ challenges: [good, { ...good, file: '../x.py' }, { ...good, name: 7 }, { ...good, name: 'b', unit: 'weird' }] });
+    const list = parseChallenges({
+      challenges: [good, { ...good, file: '../x.py' }, { ...good, name: 7 }, { ...good, name: 'b', unit: 'weird' }],
+    });
     expect(list.map((c) => [c.name, c.unit])).toEqual([
       ['counter', 'instruction'],
       ['b', 'line'],
@@ -37,14 +57,27 @@ describe('scheduler game', () => {
     expect(verdict({ ...base, manual: state })).toEqual({ kind: 'choosing' });
     expect(verdict({ ...base, finished: true })).toEqual({ kind: 'clean' });
     const assertion = { type: 'AssertionError', message: 'lost', line: 3, traceback: '' };
-    expect(verdict({ ...base, finished: true, error: assertion })).toEqual({ kind: 'found', summary: 'AssertionError: lost' });
+    expect(verdict({ ...base, finished: true, error: assertion })).toEqual({
+      kind: 'found',
+      summary: 'AssertionError: lost',
+    });
     const deadlock = { type: 'DeadlockError', message: 'Alice waits for Lock knife', line: 3, traceback: '' };
-    expect(verdict({ ...base, finished: true, error: deadlock })).toEqual({ kind: 'found', summary: 'a deadlock. Alice waits for Lock knife' });
+    expect(verdict({ ...base, finished: true, error: deadlock })).toEqual({
+      kind: 'found',
+      summary: 'a deadlock. Alice waits for Lock knife',
+    });
     const limit = { type: 'StepLimitError', message: 'stopped', line: 3, traceback: '' };
     expect(verdict({ ...base, finished: true, error: limit }).kind).toBe('failed');
-    const stderr = 'Exception in thread Bob:\nTraceback (most recent call last):\n  File "main.py", line 10, in buy\nIndexError: pop from empty list\n\n';
-    expect(verdict({ ...base, errorOutput: stderr, manual: state })).toEqual({ kind: 'found', summary: 'IndexError: pop from empty list (in Bob)' });
-    expect(verdict({ ...base, manual: { ...state, error: 'choice 1 names thread id 9' } })).toEqual({ kind: 'failed', message: 'choice 1 names thread id 9' });
+    const stderr =
+      'Exception in thread Bob:\nTraceback (most recent call last):\n  File "main.py", line 10, in buy\nIndexError: pop from empty list\n\n';
+    expect(verdict({ ...base, errorOutput: stderr, manual: state })).toEqual({
+      kind: 'found',
+      summary: 'IndexError: pop from empty list (in Bob)',
+    });
+    expect(verdict({ ...base, manual: { ...state, error: 'choice 1 names thread id 9' } })).toEqual({
+      kind: 'failed',
+      message: 'choice 1 names thread id 9',
+    });
   });
 
   it('finds the first thread exception in stderr', () => {

@@ -38,10 +38,7 @@ export function usesThreads(source: string): boolean {
 }
 
 export type Verdict =
-  | { kind: 'choosing' }
-  | { kind: 'found'; summary: string }
-  | { kind: 'clean' }
-  | { kind: 'failed'; message: string };
+  { kind: 'choosing' } | { kind: 'found'; summary: string } | { kind: 'clean' } | { kind: 'failed'; message: string };
 
 // NOT_A_RACE are errors no order of threads causes or cures: the program itself is at fault.
 const NOT_A_RACE = new Set(['SyntaxError', 'StepLimitError', 'MemoryError', 'ModuleNotFoundError']);
@@ -64,7 +61,10 @@ export function verdict(result: RunResult): Verdict {
   if (result.error) {
     const text = `${result.error.type}: ${result.error.message}`;
     if (NOT_A_RACE.has(result.error.type)) return { kind: 'failed', message: text };
-    return { kind: 'found', summary: result.error.type === 'DeadlockError' ? `a deadlock. ${result.error.message}` : text };
+    return {
+      kind: 'found',
+      summary: result.error.type === 'DeadlockError' ? `a deadlock. ${result.error.message}` : text,
+    };
   }
   if (result.finished) return { kind: 'clean' };
   if (result.manual?.error) return { kind: 'failed', message: result.manual.error };

@@ -14,7 +14,16 @@ import { editorTheme } from '../editor/theme';
 import { bugHeadline, coverageMessage } from '../run/explore';
 import type { ExploreReport } from '../../engine/protocol';
 import type { EngineSession } from '../../engine/session';
-import { type Challenge, Game, type Verdict, describeThread, parseChallenges, threadForKey, usesThreads, verdict } from './model';
+import {
+  type Challenge,
+  Game,
+  type Verdict,
+  describeThread,
+  parseChallenges,
+  threadForKey,
+  usesThreads,
+  verdict,
+} from './model';
 import './scheduler.css';
 import { lineIcon } from '../icons';
 
@@ -55,7 +64,12 @@ export interface SchedulerModel {
   variables: string[];
   threads: { name: string; key: number; line: number; state: string; runnable: boolean; text: string }[];
   /** explorer is "Let the explorer find it": hidden until the student has tried, then searching or its verdict. */
-  explorer: { offered: boolean; state: 'idle' | 'searching' | 'found' | 'clean' | 'failed'; text: string; narration: string[] };
+  explorer: {
+    offered: boolean;
+    state: 'idle' | 'searching' | 'found' | 'clean' | 'failed';
+    text: string;
+    narration: string[];
+  };
 }
 
 export class SchedulerView implements Disposable {
@@ -79,7 +93,11 @@ export class SchedulerView implements Disposable {
   private readonly explorerShow: HTMLButtonElement;
   // tried is set once the student's order ran to an end (bug or not): the explorer is offered from then on.
   private tried = false;
-  private explorer: { state: 'idle' | 'searching' | 'found' | 'clean' | 'failed'; text: string; report: ExploreReport | null } = { state: 'idle', text: '', report: null };
+  private explorer: {
+    state: 'idle' | 'searching' | 'found' | 'clean' | 'failed';
+    text: string;
+    report: ExploreReport | null;
+  } = { state: 'idle', text: '', report: null };
   private session: EngineSession | null = null;
   private challenges: Challenge[] = [];
   private loaded: Promise<void> | null = null;
@@ -98,14 +116,41 @@ export class SchedulerView implements Disposable {
     private readonly createSession: () => EngineSession,
     private readonly host: SchedulerHost,
   ) {
-    const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close the scheduler' }, lineIcon('close'));
+    const close = h(
+      'button',
+      { type: 'button', class: 'dialog-close', 'aria-label': 'Close the scheduler' },
+      lineIcon('close'),
+    );
     this.picker = h('select', { class: 'scheduler-picker', 'aria-label': 'Challenge' });
     this.unitButtons = {
-      line: h('button', { type: 'button', class: 'scheduler-unit', 'aria-pressed': 'true', title: 'Each choice runs one line (L)' }, 'Line (L)'),
-      instruction: h('button', { type: 'button', class: 'scheduler-unit', 'aria-pressed': 'false', title: 'Each choice runs one bytecode instruction (I)' }, 'Instruction (I)'),
+      line: h(
+        'button',
+        { type: 'button', class: 'scheduler-unit', 'aria-pressed': 'true', title: 'Each choice runs one line (L)' },
+        'Line (L)',
+      ),
+      instruction: h(
+        'button',
+        {
+          type: 'button',
+          class: 'scheduler-unit',
+          'aria-pressed': 'false',
+          title: 'Each choice runs one bytecode instruction (I)',
+        },
+        'Instruction (I)',
+      ),
     };
-    this.undoButton = h('button', { type: 'button', title: 'Take back the last choice (Backspace or Ctrl+Z)' }, lineIcon('undo'), 'Undo');
-    this.restartButton = h('button', { type: 'button', title: 'Start again from the first choice (R)' }, lineIcon('restart'), 'Restart');
+    this.undoButton = h(
+      'button',
+      { type: 'button', title: 'Take back the last choice (Backspace or Ctrl+Z)' },
+      lineIcon('undo'),
+      'Undo',
+    );
+    this.restartButton = h(
+      'button',
+      { type: 'button', title: 'Start again from the first choice (R)' },
+      lineIcon('restart'),
+      'Restart',
+    );
     this.steps = h('span', { class: 'scheduler-steps', 'aria-live': 'polite' });
     this.goal = h('p', { class: 'scheduler-goal' });
     this.banner = h('div', { class: 'scheduler-banner', role: 'status', 'aria-live': 'polite' });
@@ -113,11 +158,27 @@ export class SchedulerView implements Disposable {
     this.output = h('pre', { class: 'scheduler-output', 'aria-label': 'Output so far' });
     this.variables = h('dl', { class: 'scheduler-variables', 'aria-label': 'Shared variables' });
     const codeBox = h('div', { class: 'scheduler-code', 'aria-label': 'The program, with each thread’s position' });
-    this.explorerButton = h('button', { type: 'button', class: 'button-find scheduler-explore', title: 'The explorer tries the orders for you and shows the one that breaks the program (E)' }, lineIcon('find'), 'Let the explorer find it (E)');
+    this.explorerButton = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button-find scheduler-explore',
+        title: 'The explorer tries the orders for you and shows the one that breaks the program (E)',
+      },
+      lineIcon('find'),
+      'Let the explorer find it (E)',
+    );
     this.explorerText = h('p', { class: 'scheduler-explorer-text', role: 'status', 'aria-live': 'polite' });
     this.explorerList = h('ol', { class: 'scheduler-explorer-list', 'aria-label': 'The switches the explorer forced' });
     this.explorerShow = h('button', { type: 'button', class: 'scheduler-explorer-show' }, 'Show it on the timeline');
-    this.explorerBox = h('div', { class: 'scheduler-explorer', hidden: true }, this.explorerButton, this.explorerText, this.explorerList, this.explorerShow);
+    this.explorerBox = h(
+      'div',
+      { class: 'scheduler-explorer', hidden: true },
+      this.explorerButton,
+      this.explorerText,
+      this.explorerList,
+      this.explorerShow,
+    );
     this.body = h(
       'div',
       { class: 'dialog-body scheduler', tabindex: '-1' },
@@ -126,7 +187,12 @@ export class SchedulerView implements Disposable {
         'div',
         { class: 'scheduler-bar' },
         h('label', {}, 'Challenge ', this.picker),
-        h('span', { class: 'scheduler-units', role: 'group', 'aria-label': 'Each choice runs' }, this.unitButtons.line, this.unitButtons.instruction),
+        h(
+          'span',
+          { class: 'scheduler-units', role: 'group', 'aria-label': 'Each choice runs' },
+          this.unitButtons.line,
+          this.unitButtons.instruction,
+        ),
         this.undoButton,
         this.restartButton,
         this.steps,
@@ -149,14 +215,25 @@ export class SchedulerView implements Disposable {
           this.output,
         ),
       ),
-      h('p', { class: 'hint' }, 'Keys: 1–9 run that thread (0 is MainThread) · L line · I instruction · Backspace or Ctrl+Z undo · R restart · E let the explorer find it (once you have tried) · Esc close'),
+      h(
+        'p',
+        { class: 'hint' },
+        'Keys: 1–9 run that thread (0 is MainThread) · L line · I instruction · Backspace or Ctrl+Z undo · R restart · E let the explorer find it (once you have tried) · Esc close',
+      ),
     );
     dialog.replaceChildren(this.body);
     this.code = new EditorView({
       parent: codeBox,
       state: EditorState.create({
         doc: '',
-        extensions: [lineNumbers(), taskMarkers(), pythonSupport(), editorTheme(), EditorState.readOnly.of(true), EditorView.editable.of(false)],
+        extensions: [
+          lineNumbers(),
+          taskMarkers(),
+          pythonSupport(),
+          editorTheme(),
+          EditorState.readOnly.of(true),
+          EditorView.editable.of(false),
+        ],
       }),
     });
     this.store.add({ dispose: () => this.code.destroy() });
@@ -182,7 +259,8 @@ export class SchedulerView implements Disposable {
     this.session ??= this.createSession();
     await this.loadChallenges();
     // Reopening without a name goes back to the game in progress.
-    const error = name === undefined && this.source ? null : await this.select(name ?? this.challenges[0]?.name ?? CURRENT);
+    const error =
+      name === undefined && this.source ? null : await this.select(name ?? this.challenges[0]?.name ?? CURRENT);
     this.body.focus();
     return error;
   }
@@ -210,8 +288,20 @@ export class SchedulerView implements Disposable {
       banner: this.banner.textContent ?? '',
       output: this.output.textContent ?? '',
       variables: (this.result?.manual?.globals ?? []).map((g) => `${g.name} = ${g.value}`),
-      threads: threads.map((t) => ({ name: t.name, key: t.index, line: t.line, state: t.state, runnable: t.runnable, text: describeThread(t) })),
-      explorer: { offered: this.tried, state: this.explorer.state, text: this.explorerText.textContent ?? '', narration: [...this.explorerList.children].map((li) => li.textContent ?? '') },
+      threads: threads.map((t) => ({
+        name: t.name,
+        key: t.index,
+        line: t.line,
+        state: t.state,
+        runnable: t.runnable,
+        text: describeThread(t),
+      })),
+      explorer: {
+        offered: this.tried,
+        state: this.explorer.state,
+        text: this.explorerText.textContent ?? '',
+        narration: [...this.explorerList.children].map((li) => li.textContent ?? ''),
+      },
     };
   }
 
@@ -252,7 +342,9 @@ export class SchedulerView implements Disposable {
     if (key === CURRENT) {
       source = this.host.source();
       if (!usesThreads(source)) {
-        this.showProblem('The program in the editor starts no threads, so there is nothing to schedule. Pick a challenge, or write a program that imports threading.');
+        this.showProblem(
+          'The program in the editor starts no threads, so there is nothing to schedule. Pick a challenge, or write a program that imports threading.',
+        );
         this.picker.value = CURRENT;
         return 'the program in the editor starts no threads';
       }
@@ -267,7 +359,9 @@ export class SchedulerView implements Disposable {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         source = await response.text();
       } catch (error) {
-        this.showProblem(`The challenge could not be loaded (${error instanceof Error ? error.message : String(error)}). Check the connection and pick it again.`);
+        this.showProblem(
+          `The challenge could not be loaded (${error instanceof Error ? error.message : String(error)}). Check the connection and pick it again.`,
+        );
         return 'the challenge could not be loaded';
       }
     }
@@ -279,10 +373,15 @@ export class SchedulerView implements Disposable {
     this.tried = false;
     this.explorer = { state: 'idle', text: '', report: null };
     this.queue.length = 0;
-    this.code.dispatch({ changes: { from: 0, to: this.code.state.doc.length, insert: source }, effects: [setTaskMarkers.of([]), setErrorMarker.of(null)] });
+    this.code.dispatch({
+      changes: { from: 0, to: this.code.state.doc.length, insert: source },
+      effects: [setTaskMarkers.of([]), setErrorMarker.of(null)],
+    });
     setText(
       this.goal,
-      challenge ? `Goal: ${challenge.goal}` : 'Goal: find an order of the threads that makes your program fail: an uncaught exception, a failed assert or a deadlock.',
+      challenge
+        ? `Goal: ${challenge.goal}`
+        : 'Goal: find an order of the threads that makes your program fail: an uncaught exception, a failed assert or a deadlock.',
     );
     this.replay();
     return null;
@@ -437,20 +536,30 @@ export class SchedulerView implements Disposable {
         this.render();
         this.pump();
       };
-      session.explore(source, { stepLimit: STEP_LIMIT }, {}, {
-        onProgress: (p) => {
-          if (this.source !== source || this.explorer.state !== 'searching') return;
-          this.explorer.text = `The explorer is trying the orders: ${p.explored.toLocaleString('en-US')} so far, at most ${p.bound} forced switch${p.bound === 1 ? '' : 'es'} each…`;
-          this.render();
+      session.explore(
+        source,
+        { stepLimit: STEP_LIMIT },
+        {},
+        {
+          onProgress: (p) => {
+            if (this.source !== source || this.explorer.state !== 'searching') return;
+            this.explorer.text = `The explorer is trying the orders: ${p.explored.toLocaleString('en-US')} so far, at most ${p.bound} forced switch${p.bound === 1 ? '' : 'es'} each…`;
+            this.render();
+          },
+          onDone: (report, stopped) => {
+            const bug = report?.bugs[0];
+            if (report && bug)
+              done(
+                'found',
+                `${bugHeadline(bug)}. ${bug.narration.length === 1 ? 'The one switch it forced:' : `The ${bug.narration.length} switches it forced:`}`,
+                report,
+              );
+            else if (report) done('clean', coverageMessage(report, stopped), report);
+            else done('failed', 'The explorer was stopped.', null);
+          },
+          onFailed: (message) => done('failed', `The explorer failed: ${message}.`, null),
         },
-        onDone: (report, stopped) => {
-          const bug = report?.bugs[0];
-          if (report && bug) done('found', `${bugHeadline(bug)}. ${bug.narration.length === 1 ? 'The one switch it forced:' : `The ${bug.narration.length} switches it forced:`}`, report);
-          else if (report) done('clean', coverageMessage(report, stopped), report);
-          else done('failed', 'The explorer was stopped.', null);
-        },
-        onFailed: (message) => done('failed', `The explorer failed: ${message}.`, null),
-      });
+      );
       return false;
     });
   }
@@ -471,7 +580,10 @@ export class SchedulerView implements Disposable {
     setText(this.explorerText, e.text);
     this.explorerText.hidden = e.text === '';
     const narration = e.state === 'found' ? (e.report?.bugs[0]?.narration ?? []) : [];
-    if (this.explorerList.children.length !== narration.length || narration.some((n, i) => this.explorerList.children[i]?.textContent !== n)) {
+    if (
+      this.explorerList.children.length !== narration.length ||
+      narration.some((n, i) => this.explorerList.children[i]?.textContent !== n)
+    ) {
       this.explorerList.replaceChildren(...narration.map((n) => h('li', {}, n)));
     }
     this.explorerList.hidden = narration.length === 0;
@@ -487,7 +599,8 @@ export class SchedulerView implements Disposable {
     this.dialog.dataset.status = this.status;
     this.dialog.dataset.steps = String(this.game.steps);
     setText(this.steps, `Step ${this.game.steps}`);
-    for (const unit of ['line', 'instruction'] as const) this.unitButtons[unit].setAttribute('aria-pressed', String(this.game.unit === unit));
+    for (const unit of ['line', 'instruction'] as const)
+      this.unitButtons[unit].setAttribute('aria-pressed', String(this.game.unit === unit));
     this.undoButton.disabled = this.game.steps === 0;
     this.restartButton.disabled = this.game.steps === 0;
     this.renderBanner(result);
@@ -511,10 +624,15 @@ export class SchedulerView implements Disposable {
       return h('li', { 'data-state': t.state }, button, h('span', { class: 'scheduler-where' }, describeThread(t)));
     });
     // Redrawing the list must not drop keyboard focus out of the dialog.
-    const focused = document.activeElement instanceof HTMLElement && this.threadList.contains(document.activeElement) ? document.activeElement.dataset.thread : undefined;
+    const focused =
+      document.activeElement instanceof HTMLElement && this.threadList.contains(document.activeElement)
+        ? document.activeElement.dataset.thread
+        : undefined;
     this.threadList.replaceChildren(...items);
     if (focused !== undefined) {
-      const again = [...this.threadList.querySelectorAll<HTMLButtonElement>('.scheduler-run')].find((b) => b.dataset.thread === focused && !b.disabled);
+      const again = [...this.threadList.querySelectorAll<HTMLButtonElement>('.scheduler-run')].find(
+        (b) => b.dataset.thread === focused && !b.disabled,
+      );
       (again ?? this.body).focus();
     }
     const globals = manual?.globals ?? [];
@@ -528,13 +646,29 @@ export class SchedulerView implements Disposable {
     setText(this.output, stdout + stderr || (result ? '(nothing printed yet)' : ''));
     const markers: TaskMarker[] = threads
       .filter((t) => t.state !== 'done' && t.line > 0)
-      .map((t) => ({ line: t.line, task: t.id, name: t.name, colorIndex: t.index, state: MARKER_STATE[t.state], detail: describeThread(t) }));
+      .map((t) => ({
+        line: t.line,
+        task: t.id,
+        name: t.name,
+        colorIndex: t.index,
+        state: MARKER_STATE[t.state],
+        detail: describeThread(t),
+      }));
     // The thread that ran last (or the first that can run) stays in sight in a long program.
-    const lead = threads.find((t) => t.state === 'running' && t.line > 0) ?? threads.find((t) => t.runnable && t.line > 0);
+    const lead =
+      threads.find((t) => t.state === 'running' && t.line > 0) ?? threads.find((t) => t.runnable && t.line > 0);
     const doc = this.code.state.doc;
-    const scroll = lead && lead.line <= doc.lines ? EditorView.scrollIntoView(doc.line(lead.line).from, { y: 'nearest', yMargin: 48 }) : [];
-    const error = result?.error && result.error.line > 0 ? { line: result.error.line, message: `${result.error.type}: ${result.error.message}` } : null;
-    this.code.dispatch({ effects: [setTaskMarkers.of(markers), setErrorMarker.of(error), ...(Array.isArray(scroll) ? scroll : [scroll])] });
+    const scroll =
+      lead && lead.line <= doc.lines
+        ? EditorView.scrollIntoView(doc.line(lead.line).from, { y: 'nearest', yMargin: 48 })
+        : [];
+    const error =
+      result?.error && result.error.line > 0
+        ? { line: result.error.line, message: `${result.error.type}: ${result.error.message}` }
+        : null;
+    this.code.dispatch({
+      effects: [setTaskMarkers.of(markers), setErrorMarker.of(error), ...(Array.isArray(scroll) ? scroll : [scroll])],
+    });
   }
 
   private renderBanner(result: RunResult | null): void {
@@ -552,7 +686,10 @@ export class SchedulerView implements Disposable {
       tone = 'clean';
     } else if (v?.kind === 'choosing') {
       const runnable = result?.manual?.threads.filter((t) => t.runnable).map((t) => t.name) ?? [];
-      text = this.game.steps === 0 ? `Your move: ${runnable.join(' or ')} can run. Pick one.` : `${runnable.join(' or ')} can run next.`;
+      text =
+        this.game.steps === 0
+          ? `Your move: ${runnable.join(' or ')} can run. Pick one.`
+          : `${runnable.join(' or ')} can run next.`;
       const holder = result?.manual?.threads.find((t) => t.state === 'running' && t.runnable);
       if (holder && runnable.length > 1) text += `\n${switchNote(holder.name, result?.manual?.atCheck ?? true)}`;
       tone = 'info';

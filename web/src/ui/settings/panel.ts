@@ -27,10 +27,26 @@ export class SettingsPanel implements Disposable {
       this.group(
         'Runtime',
         this.checkbox('sequential', 'Sequential', 'Run threads and tasks one after another, never interleaved.'),
-        this.checkbox('gil', 'GIL', 'The global interpreter lock lets one thread run Python at a time, and hands it over only where CPython 3.11 checks for a switch (loop jumps, calls, function starts). Off: free-threaded, threads run at once on the cores and interleave at any instruction.'),
+        this.checkbox(
+          'gil',
+          'GIL',
+          'The global interpreter lock lets one thread run Python at a time, and hands it over only where CPython 3.11 checks for a switch (loop jumps, calls, function starts). Off: free-threaded, threads run at once on the cores and interleave at any instruction.',
+        ),
         this.number('cores', 'Cores', 'CPU cores for threads.', 1, 1),
-        this.number('switchInterval', 'Switch interval (ms)', 'How long a thread holds the GIL before it is asked to let go; it does at its next check.', 0.5, 1000),
-        this.number('timeSlice', 'Time slice (ms)', 'How long the OS lets a thread run on a core before preempting it.', 1, 1000),
+        this.number(
+          'switchInterval',
+          'Switch interval (ms)',
+          'How long a thread holds the GIL before it is asked to let go; it does at its next check.',
+          0.5,
+          1000,
+        ),
+        this.number(
+          'timeSlice',
+          'Time slice (ms)',
+          'How long the OS lets a thread run on a core before preempting it.',
+          1,
+          1000,
+        ),
         this.number('seed', 'Seed', 'Seeds random and the scheduler: same seed, same run.', 1, 1),
       ),
       this.group(
@@ -41,7 +57,14 @@ export class SettingsPanel implements Disposable {
     );
     const reset = h('button', { type: 'button', class: 'button-quiet' }, 'Reset to defaults');
     this.store.add(listen(reset, 'click', () => this.commit({ ...DEFAULT_SETTINGS })));
-    form.append(h('div', { class: 'settings-actions' }, reset, h('span', { class: 'hint' }, 'Changing a setting re-runs the program.')));
+    form.append(
+      h(
+        'div',
+        { class: 'settings-actions' },
+        reset,
+        h('span', { class: 'hint' }, 'Changing a setting re-runs the program.'),
+      ),
+    );
     this.store.add(listen(form, 'change', () => this.readForm()));
     this.store.add(listen(form, 'submit', (e) => e.preventDefault()));
     this.element = form;
@@ -83,11 +106,24 @@ export class SettingsPanel implements Disposable {
   private checkbox(key: 'sequential' | 'gil', label: string, help: string): HTMLElement {
     const input = h('input', { type: 'checkbox', name: key, id: `setting-${key}` });
     this.fields.push({ key, input, read: () => input.checked, write: (s) => (input.checked = s[key]) });
-    return h('div', { class: 'setting setting-check' }, input, h('label', { for: input.id }, label), h('small', {}, help));
+    return h(
+      'div',
+      { class: 'setting setting-check' },
+      input,
+      h('label', { for: input.id }, label),
+      h('small', {}, help),
+    );
   }
 
   // number adds a numeric field bounded by the setting's LIMITS; scale converts the stored value to the shown unit (ms: 1000).
-  private number(key: keyof typeof LIMITS, label: string, help: string, step: number, scale: number, placeholder?: string): HTMLElement {
+  private number(
+    key: keyof typeof LIMITS,
+    label: string,
+    help: string,
+    step: number,
+    scale: number,
+    placeholder?: string,
+  ): HTMLElement {
     const input = h('input', {
       type: 'number',
       name: key,

@@ -21,13 +21,22 @@ describe('settings', () => {
   it('passes a schedule to the engine only when one is set, and names it', () => {
     expect(toEngineOptions(DEFAULT_SETTINGS)).not.toHaveProperty('schedule');
     expect(toEngineOptions({ ...DEFAULT_SETTINGS, schedule: '1.a-b' })).toMatchObject({ schedule: '1.a-b' });
-    expect(describeDifference(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, schedule: '1.a-b' })).toBe('replaying a found schedule');
+    expect(describeDifference(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, schedule: '1.a-b' })).toBe(
+      'replaying a found schedule',
+    );
   });
 
   it('maps to engine options and names differences', () => {
     const options = toEngineOptions({ ...DEFAULT_SETTINGS, gil: false });
-    expect(options).toMatchObject({ gil: false, cores: 2, switchInterval: 0.005, network: { latency: 0.25, capacity: null } });
-    expect(describeDifference(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, gil: false, cores: 4 })).toBe('GIL off · 4 cores');
+    expect(options).toMatchObject({
+      gil: false,
+      cores: 2,
+      switchInterval: 0.005,
+      network: { latency: 0.25, capacity: null },
+    });
+    expect(describeDifference(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, gil: false, cores: 4 })).toBe(
+      'GIL off · 4 cores',
+    );
     expect(describeDifference(DEFAULT_SETTINGS, DEFAULT_SETTINGS)).toBe('same settings');
   });
 });

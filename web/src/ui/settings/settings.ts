@@ -37,7 +37,12 @@ export function describeDifference(a: Settings, b: Settings): string {
 
 /** summary is a one-line description of all settings for the status bar. */
 export function summary(s: Settings): string {
-  const parts = [s.sequential ? 'sequential' : 'concurrent', settingWords('gil', s), settingWords('cores', s), `seed ${s.seed}`];
+  const parts = [
+    s.sequential ? 'sequential' : 'concurrent',
+    settingWords('gil', s),
+    settingWords('cores', s),
+    `seed ${s.seed}`,
+  ];
   if (s.schedule !== null) parts.push(settingWords('schedule', s));
   return parts.join(' · ');
 }

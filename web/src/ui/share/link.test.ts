@@ -48,7 +48,12 @@ function pseudoRandomText(chars: number): string {
 
 describe('share links', () => {
   it('round-trips code, settings, example and position', async () => {
-    const state: SharedState = { code: 'import time\nprint("hi")\n', settings: SETTINGS, example: 'race-counter', position: 1.2345678901234567 };
+    const state: SharedState = {
+      code: 'import time\nprint("hi")\n',
+      settings: SETTINGS,
+      example: 'race-counter',
+      position: 1.2345678901234567,
+    };
     const fragment = await encodeShare(state);
     expect(fragment).toMatch(/^s=1\.[A-Za-z0-9_-]+$/);
     expect(await decodeOk(fragment)).toEqual(state);
@@ -63,8 +68,12 @@ describe('share links', () => {
     const fragment = await encodeShare(state);
     expect(await decodeOk(fragment)).toEqual(state);
     expect((await decodeOk(await encodeShare({ code: 'x', settings: DEFAULT_SETTINGS }))).settings.schedule).toBeNull();
-    expect(await decodeError(await pack({ code: 'x', settings: { schedule: 'a b' } }))).toMatch(/schedule is not valid/);
-    expect(await decodeError(await pack({ code: 'x', settings: { schedule: 'x'.repeat(4097) } }))).toMatch(/schedule is not valid/);
+    expect(await decodeError(await pack({ code: 'x', settings: { schedule: 'a b' } }))).toMatch(
+      /schedule is not valid/,
+    );
+    expect(await decodeError(await pack({ code: 'x', settings: { schedule: 'x'.repeat(4097) } }))).toMatch(
+      /schedule is not valid/,
+    );
     expect(await decodeError(await pack({ code: 'x', settings: { schedule: 7 } }))).toMatch(/schedule is not valid/);
     expect((await decodeOk(await pack({ code: 'x', settings: { schedule: null } }))).settings.schedule).toBeNull();
   });
@@ -82,7 +91,10 @@ describe('share links', () => {
   });
 
   it('compresses a typical program well below its size', async () => {
-    const code = 'import threading\n\ncounter = 0\n\ndef work():\n    global counter\n    for _ in range(1000):\n        counter += 1\n'.repeat(20);
+    const code =
+      'import threading\n\ncounter = 0\n\ndef work():\n    global counter\n    for _ in range(1000):\n        counter += 1\n'.repeat(
+        20,
+      );
     const fragment = await encodeShare({ code, settings: DEFAULT_SETTINGS });
     expect(fragment.length).toBeLessThan(code.length / 5);
   });
@@ -97,7 +109,20 @@ describe('share links', () => {
   });
 
   it('rejects garbage without throwing', async () => {
-    const garbage = ['', '#', 's=', 's=x.abc', 's=1.!!!!', 's=1.<script>alert(1)</script>', 's=1.%3Cscript%3E', 's=1.AAAA', 's=1.' + 'A'.repeat(101), 's=1.aGVsbG8', 'javascript:alert(1)', 's=1.a b'];
+    const garbage = [
+      '',
+      '#',
+      's=',
+      's=x.abc',
+      's=1.!!!!',
+      's=1.<script>alert(1)</script>',
+      's=1.%3Cscript%3E',
+      's=1.AAAA',
+      's=1.' + 'A'.repeat(101),
+      's=1.aGVsbG8',
+      'javascript:alert(1)',
+      's=1.a b',
+    ];
     for (const fragment of garbage) {
       const result = await decodeShare(fragment);
       expect(result.ok, fragment).toBe(false);
@@ -115,7 +140,9 @@ describe('share links', () => {
     expect(await decodeError(await pack({ code: '', settings: 'gil off' }))).toMatch(/settings/);
     expect(await decodeError(await pack({ code: '', settings: { cores: 'javascript:alert(1)' } }))).toMatch(/cores/);
     expect(await decodeError(await pack({ code: '', settings: { gil: 'false' } }))).toMatch(/gil/);
-    expect(await decodeError(await pack({ code: '', example: '<img src=x onerror=alert(1)>' }))).toMatch(/example name/);
+    expect(await decodeError(await pack({ code: '', example: '<img src=x onerror=alert(1)>' }))).toMatch(
+      /example name/,
+    );
     expect(await decodeError(await pack({ code: '', example: 'javascript:alert(1)' }))).toMatch(/example name/);
     expect(await decodeError(await pack({ code: '', position: -1 }))).toMatch(/position/);
     expect(await decodeError(await pack({ code: '', position: '3' }))).toMatch(/position/);
@@ -126,7 +153,13 @@ describe('share links', () => {
   });
 
   it('clamps settings into range and ignores unknown fields', async () => {
-    const state = await decodeOk(await pack({ code: 'x', settings: { cores: 1000, seed: -5, capacity: null, extra: '<b>' }, extra: { nested: true } }));
+    const state = await decodeOk(
+      await pack({
+        code: 'x',
+        settings: { cores: 1000, seed: -5, capacity: null, extra: '<b>' },
+        extra: { nested: true },
+      }),
+    );
     expect(state.settings).toEqual({ ...DEFAULT_SETTINGS, cores: 16, seed: 0, capacity: null });
   });
 
@@ -159,14 +192,23 @@ describe('share links', () => {
     const code = '<script>window.__pwned = 1</script>\n<img src=x onerror="alert(1)">\nprint("javascript:alert(1)")\n';
     const state = await decodeOk(await encodeShare({ code, settings: DEFAULT_SETTINGS, example: 'sequential' }));
     expect(state.code).toBe(code);
-    const proto = await decodeOk(await pack({ code: 'x', settings: { __proto__: { gil: false }, constructor: { prototype: { polluted: 1 } } }, __proto__: { polluted: 1 } }));
+    const proto = await decodeOk(
+      await pack({
+        code: 'x',
+        settings: { __proto__: { gil: false }, constructor: { prototype: { polluted: 1 } } },
+        __proto__: { polluted: 1 },
+      }),
+    );
     expect(proto.settings).toEqual(DEFAULT_SETTINGS);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(proto).sort()).toEqual(['code', 'settings']);
   });
 
   it('validates objects directly', () => {
-    expect(validate({ code: 'a', settings: { gil: false } })).toEqual({ ok: true, state: { code: 'a', settings: { ...DEFAULT_SETTINGS, gil: false } } });
+    expect(validate({ code: 'a', settings: { gil: false } })).toEqual({
+      ok: true,
+      state: { code: 'a', settings: { ...DEFAULT_SETTINGS, gil: false } },
+    });
     expect(validate('a').ok).toBe(false);
   });
 

@@ -49,14 +49,24 @@ export function codeBytes(code: string): number {
 /** encodeShare returns the fragment without '#': "s=1.<base64url(deflate-raw(JSON))>". */
 export async function encodeShare(state: SharedState): Promise<string> {
   const size = codeBytes(state.code);
-  if (size > MAX_CODE_BYTES) throw new ShareError(`The program is too long to share as a link (${kb(size)}; links carry up to ${kb(MAX_CODE_BYTES)}).`);
+  if (size > MAX_CODE_BYTES)
+    throw new ShareError(
+      `The program is too long to share as a link (${kb(size)}; links carry up to ${kb(MAX_CODE_BYTES)}).`,
+    );
   const data: Record<string, unknown> = { code: state.code, settings: normalizeSettings(state.settings) };
   if (state.example !== undefined && EXAMPLE_NAME.test(state.example)) data.example = state.example;
-  if (state.position !== undefined && Number.isFinite(state.position) && state.position >= 0) data.position = Math.min(state.position, MAX_POSITION);
+  if (state.position !== undefined && Number.isFinite(state.position) && state.position >= 0)
+    data.position = Math.min(state.position, MAX_POSITION);
   const json = new TextEncoder().encode(JSON.stringify(data));
-  if (json.byteLength > MAX_JSON_BYTES) throw new ShareError(`The program is too long to share as a link (${kb(json.byteLength)} once encoded; the limit is ${kb(MAX_JSON_BYTES)}).`);
+  if (json.byteLength > MAX_JSON_BYTES)
+    throw new ShareError(
+      `The program is too long to share as a link (${kb(json.byteLength)} once encoded; the limit is ${kb(MAX_JSON_BYTES)}).`,
+    );
   const payload = toBase64Url(await deflate(json));
-  if (payload.length > MAX_PAYLOAD_CHARS) throw new ShareError(`The program does not compress enough to share as a link (${kb(payload.length)}; the limit is ${kb(MAX_PAYLOAD_CHARS)}).`);
+  if (payload.length > MAX_PAYLOAD_CHARS)
+    throw new ShareError(
+      `The program does not compress enough to share as a link (${kb(payload.length)}; the limit is ${kb(MAX_PAYLOAD_CHARS)}).`,
+    );
   return `${PREFIX}${SHARE_VERSION}.${payload}`;
 }
 
@@ -81,15 +91,23 @@ async function decode(fragment: string): Promise<DecodeResult> {
   const version = dot < 0 ? body : body.slice(0, dot);
   if (!/^\d{1,4}$/.test(version)) return fail('The link is damaged: it has no format number. Ask for the link again.');
   if (Number(version) !== SHARE_VERSION) {
-    return fail(`The link uses share format ${Number(version)}, but this page reads format ${SHARE_VERSION}. Open it with the version of Interleave that made it.`);
+    return fail(
+      `The link uses share format ${Number(version)}, but this page reads format ${SHARE_VERSION}. Open it with the version of Interleave that made it.`,
+    );
   }
   const payload = dot < 0 ? '' : body.slice(dot + 1);
-  if (payload.length === 0) return fail('The link is empty: it carries no program. It may have been cut off when it was copied.');
-  if (payload.length > MAX_PAYLOAD_CHARS) return fail(`The link is too large (${kb(payload.length)}; links carry up to ${kb(MAX_PAYLOAD_CHARS)} of data).`);
+  if (payload.length === 0)
+    return fail('The link is empty: it carries no program. It may have been cut off when it was copied.');
+  if (payload.length > MAX_PAYLOAD_CHARS)
+    return fail(`The link is too large (${kb(payload.length)}; links carry up to ${kb(MAX_PAYLOAD_CHARS)} of data).`);
   const bytes = fromBase64Url(payload);
-  if (!bytes) return fail('The link is damaged: it contains characters a share link never has. It may have been edited or cut off.');
+  if (!bytes)
+    return fail(
+      'The link is damaged: it contains characters a share link never has. It may have been edited or cut off.',
+    );
   const json = await inflate(bytes, MAX_JSON_BYTES);
-  if (json === 'too-large') return fail(`The link is too large: its program unpacks to more than ${kb(MAX_JSON_BYTES)}.`);
+  if (json === 'too-large')
+    return fail(`The link is too large: its program unpacks to more than ${kb(MAX_JSON_BYTES)}.`);
   if (json === null) return fail('The link is damaged or cut off: its data does not unpack. Ask for the link again.');
   let value: unknown;
   try {
@@ -101,7 +119,8 @@ async function decode(fragment: string): Promise<DecodeResult> {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const own = (o: Record<string, unknown>, key: string) => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
+const own = (o: Record<string, unknown>, key: string) =>
+  Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
 
 /** validate checks the decoded JSON against the format's schema. */
 export function validate(value: unknown): DecodeResult {
@@ -109,32 +128,43 @@ export function validate(value: unknown): DecodeResult {
   const code = own(value, 'code');
   if (typeof code !== 'string') return fail('The link carries no program text.');
   const size = codeBytes(code);
-  if (size > MAX_CODE_BYTES) return fail(`The link is too large: its program is ${kb(size)} (links carry up to ${kb(MAX_CODE_BYTES)}).`);
+  if (size > MAX_CODE_BYTES)
+    return fail(`The link is too large: its program is ${kb(size)} (links carry up to ${kb(MAX_CODE_BYTES)}).`);
   const settings = own(value, 'settings');
-  if (settings !== undefined && !isRecord(settings)) return fail('The link\'s settings are not valid.');
+  if (settings !== undefined && !isRecord(settings)) return fail("The link's settings are not valid.");
   const copied: Record<string, unknown> = {};
   for (const [key, type] of Object.entries(SETTING_KINDS)) {
     const v = settings ? own(settings, key) : undefined;
     if (v === undefined) continue;
     if (type === 'schedule') {
-      if (v !== null && !isSchedule(v)) return fail('The link\'s schedule is not valid (expected up to 4096 letters, digits, dots, dashes, underscores and tildes).');
+      if (v !== null && !isSchedule(v))
+        return fail(
+          "The link's schedule is not valid (expected up to 4096 letters, digits, dots, dashes, underscores and tildes).",
+        );
       copied[key] = v;
       continue;
     }
-    const ok = type === 'boolean' ? typeof v === 'boolean' : (typeof v === 'number' && Number.isFinite(v)) || (type === 'number|null' && v === null);
-    if (!ok) return fail(`The link's setting ${key} is not valid (expected ${type === 'number|null' ? 'a number or none' : `a ${type}`}).`);
+    const ok =
+      type === 'boolean'
+        ? typeof v === 'boolean'
+        : (typeof v === 'number' && Number.isFinite(v)) || (type === 'number|null' && v === null);
+    if (!ok)
+      return fail(
+        `The link's setting ${key} is not valid (expected ${type === 'number|null' ? 'a number or none' : `a ${type}`}).`,
+      );
     copied[key] = v;
   }
   const state: SharedState = { code, settings: normalizeSettings(copied) };
   const example = own(value, 'example');
   if (example !== undefined) {
-    if (typeof example !== 'string' || !EXAMPLE_NAME.test(example)) return fail('The link\'s example name is not valid.');
+    if (typeof example !== 'string' || !EXAMPLE_NAME.test(example))
+      return fail("The link's example name is not valid.");
     state.example = example;
   }
   const position = own(value, 'position');
   if (position !== undefined) {
     if (typeof position !== 'number' || !Number.isFinite(position) || position < 0 || position > MAX_POSITION) {
-      return fail('The link\'s playback position is not valid (expected a time in seconds).');
+      return fail("The link's playback position is not valid (expected a time in seconds).");
     }
     state.position = position;
   }

@@ -20,7 +20,9 @@ export function registerOffline(win: Window = window): void {
   if (!canRegister(win)) return;
   const register = () => {
     try {
-      win.navigator.serviceWorker.register(new URL('sw.js', win.document.baseURI), { updateViaCache: 'none' }).catch(() => undefined);
+      win.navigator.serviceWorker
+        .register(new URL('sw.js', win.document.baseURI), { updateViaCache: 'none' })
+        .catch(() => undefined);
     } catch {
       // registerOffline: a browser that refuses (privacy mode, storage off) leaves the page online-only.
     }

@@ -77,7 +77,11 @@ export interface SharePage {
   readonly settings: Settings;
   /** example is the example the editor shows; sharing forgets it when a link or restore replaces the program. */
   example: Example | null;
-  readonly gallery: { readonly listed: readonly Example[]; find(name: string): Example | undefined; source(example: Example): Promise<string> };
+  readonly gallery: {
+    readonly listed: readonly Example[];
+    find(name: string): Example | undefined;
+    source(example: Example): Promise<string>;
+  };
   readonly player: Player;
   readonly run: { readonly source: string; readonly done: boolean } | null;
   /** ready resolves once the examples are listed. */
@@ -116,7 +120,8 @@ export class Sharing implements Disposable {
     const state: SharedState = { code, settings: app.settings };
     const example = app.example;
     if (example && (await app.gallery.source(example).catch(() => null)) === code) state.example = example.name;
-    if (withPosition && app.player.trace.count > 0 && app.run?.source === code) state.position = app.player.playhead.time;
+    if (withPosition && app.player.trace.count > 0 && app.run?.source === code)
+      state.position = app.player.playhead.time;
     return state;
   }
 
@@ -134,7 +139,10 @@ export class Sharing implements Disposable {
     try {
       made = await this.link(withPosition);
     } catch (error) {
-      const message = error instanceof ShareError ? error.message : `The link could not be made: ${error instanceof Error ? error.message : String(error)}`;
+      const message =
+        error instanceof ShareError
+          ? error.message
+          : `The link could not be made: ${error instanceof Error ? error.message : String(error)}`;
       this.app.setStatus(message, 'error');
       this.app.note(message, 'error');
       return;
@@ -278,7 +286,13 @@ export class Sharing implements Disposable {
 
   private createDialog(): HTMLDialogElement {
     const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close' }, lineIcon('close'));
-    const input = h('input', { type: 'text', class: 'share-link-input', readonly: true, spellcheck: 'false', 'aria-label': 'Share link' });
+    const input = h('input', {
+      type: 'text',
+      class: 'share-link-input',
+      readonly: true,
+      spellcheck: 'false',
+      'aria-label': 'Share link',
+    });
     const copy = h('button', { type: 'button', class: 'button-primary share-link-copy' }, 'Copy');
     const dialog = h(
       'dialog',

@@ -160,7 +160,10 @@ export class TasksPanel implements Disposable {
     row.line.dataset.line = String(t.line);
     setText(row.line, t.line > 0 ? `line ${t.line}` : '—');
     row.line.disabled = t.line <= 0;
-    setText(row.times, `run ${formatSeconds(t.running)} · ready ${formatSeconds(t.ready)} · wait ${formatSeconds(t.waiting)}`);
+    setText(
+      row.times,
+      `run ${formatSeconds(t.running)} · ready ${formatSeconds(t.ready)} · wait ${formatSeconds(t.waiting)}`,
+    );
   }
 
   private updateResources(s: Snapshot | null): void {
@@ -182,9 +185,16 @@ export class TasksPanel implements Disposable {
     const loop = s?.loop;
     if (loop) {
       this.loop.hidden = false;
-      const current = loop.stall ? `blocked in ${name(loop.stall.task)}'s ${loop.stall.call}` : loop.current >= 0 ? `running ${name(loop.current)}` : 'idle';
+      const current = loop.stall
+        ? `blocked in ${name(loop.stall.task)}'s ${loop.stall.call}`
+        : loop.current >= 0
+          ? `running ${name(loop.current)}`
+          : 'idle';
       const ready = loop.ready.length > 0 ? loop.ready.map(name).join(', ') : 'empty';
-      const timers = loop.timers.length > 0 ? loop.timers.map((t) => `${name(t.task)} at ${formatSeconds(t.at)}`).join(', ') : 'none';
+      const timers =
+        loop.timers.length > 0
+          ? loop.timers.map((t) => `${name(t.task)} at ${formatSeconds(t.at)}`).join(', ')
+          : 'none';
       setText(this.loop, `Event loop: ${current} · ready queue: ${ready} · timers: ${timers}`);
     } else {
       this.loop.hidden = true;
@@ -192,7 +202,10 @@ export class TasksPanel implements Disposable {
     const stall = loop?.stall;
     this.banner.hidden = !stall;
     if (stall) {
-      setText(this.banner, `Event loop blocked by ${name(stall.task)}: ${stall.call} — nothing else can run until ${formatSeconds(stall.until)}`);
+      setText(
+        this.banner,
+        `Event loop blocked by ${name(stall.task)}: ${stall.call} — nothing else can run until ${formatSeconds(stall.until)}`,
+      );
     }
   }
 }

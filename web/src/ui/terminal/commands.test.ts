@@ -17,7 +17,20 @@ describe('console commands', () => {
 
   it('completes names and arguments', () => {
     expect(complete('sp', [])).toEqual({ line: 'speed ', options: [] });
-    expect(complete('s', []).options).toEqual(['stop', 'schedule', 'step', 'start', 'seek', 'speed', 'seed', 'sequential', 'slice', 'share', 'scheduler', 'settings']);
+    expect(complete('s', []).options).toEqual([
+      'stop',
+      'schedule',
+      'step',
+      'start',
+      'seek',
+      'speed',
+      'seed',
+      'sequential',
+      'slice',
+      'share',
+      'scheduler',
+      'settings',
+    ]);
     expect(complete('exa', []).line).toBe('example');
     expect(complete('ex', []).options).toEqual(['explore', 'example', 'examples', 'export']);
     expect(complete('export s', []).line).toBe('export svg ');

@@ -13,8 +13,18 @@ export interface CommandSpec {
 export const COMMANDS: readonly CommandSpec[] = [
   { name: 'run', args: '', help: 'run the program (Ctrl/⌘+Enter)' },
   { name: 'stop', args: '', help: 'stop the running program or the search for a bug (Esc)' },
-  { name: 'explore', args: '[exhaustive|pct] [N]', help: 'find a bug: explore the schedules, N preemptions at most (exhaustive) or N as the PCT seed (Ctrl/⌘+Shift+Enter)', values: ['exhaustive', 'pct'] },
-  { name: 'schedule', args: 'off|STRING', help: 'replay a schedule the explorer printed, or off for the normal scheduler', values: ['off'] },
+  {
+    name: 'explore',
+    args: '[exhaustive|pct] [N]',
+    help: 'find a bug: explore the schedules, N preemptions at most (exhaustive) or N as the PCT seed (Ctrl/⌘+Shift+Enter)',
+    values: ['exhaustive', 'pct'],
+  },
+  {
+    name: 'schedule',
+    args: 'off|STRING',
+    help: 'replay a schedule the explorer printed, or off for the normal scheduler',
+    values: ['off'],
+  },
   { name: 'play', args: '', help: 'play the animation (Space)' },
   { name: 'pause', args: '', help: 'pause the animation (Space)' },
   { name: 'step', args: '[n]', help: 'step n events forward (→)' },
@@ -29,21 +39,66 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'gil', args: 'on|off', help: 'turn the global interpreter lock on or off', values: ['on', 'off'] },
   { name: 'cores', args: 'N', help: 'number of CPU cores: cores 4', values: ['1', '2', '4', '8'] },
   { name: 'seed', args: 'N', help: 'seed for random and the scheduler: seed 7' },
-  { name: 'sequential', args: 'on|off', help: 'run tasks one after another instead of interleaved', values: ['on', 'off'] },
+  {
+    name: 'sequential',
+    args: 'on|off',
+    help: 'run tasks one after another instead of interleaved',
+    values: ['on', 'off'],
+  },
   { name: 'interval', args: 'TIME', help: 'GIL switch interval (default unit ms): interval 5' },
   { name: 'slice', args: 'TIME', help: 'OS time slice per thread (default unit ms): slice 10' },
   { name: 'latency', args: 'TIME', help: 'simulated network latency (default unit s): latency 0.25' },
-  { name: 'capacity', args: 'N|none', help: 'requests the network serves at once', values: ['none', '1', '2', '4', '10'] },
+  {
+    name: 'capacity',
+    args: 'N|none',
+    help: 'requests the network serves at once',
+    values: ['none', '1', '2', '4', '10'],
+  },
   { name: 'example', args: 'NAME', help: 'load an example: example deadlock' },
   { name: 'examples', args: '', help: 'list the examples' },
-  { name: 'compare', args: '[SETTING VALUE]', help: 'compare this run with one changed setting: compare gil off', values: ['gil', 'sequential', 'cores', 'seed', 'interval', 'latency', 'capacity'] },
-  { name: 'share', args: '[code]', help: 'copy a link to this program, its settings and the playback position (Shift+S); code: without the position', values: ['code'] },
+  {
+    name: 'compare',
+    args: '[SETTING VALUE]',
+    help: 'compare this run with one changed setting: compare gil off',
+    values: ['gil', 'sequential', 'cores', 'seed', 'interval', 'latency', 'capacity'],
+  },
+  {
+    name: 'share',
+    args: '[code]',
+    help: 'copy a link to this program, its settings and the playback position (Shift+S); code: without the position',
+    values: ['code'],
+  },
   { name: 'restore', args: '', help: 'bring back the program you had before opening a link' },
-  { name: 'export', args: 'trace|png|svg|text', help: 'save the run: a Perfetto trace, the timeline as an image, or the output', values: ['trace', 'png', 'svg', 'text'] },
-  { name: 'presenter', args: 'on|off', help: 'presenter mode: large type, high contrast, full screen (P; Esc leaves)', values: ['on', 'off'] },
-  { name: 'narration', args: 'on|off', help: 'a sentence under the playbar for every task switch (N)', values: ['on', 'off'] },
-  { name: 'predict', args: 'on|off', help: 'stop before each task switch and guess which task runs next (Q)', values: ['on', 'off'] },
-  { name: 'scheduler', args: '[CHALLENGE]', help: 'you are the scheduler: pick the thread that runs next and break the program', values: ['counter', 'last-ticket', 'two-locks', 'current'] },
+  {
+    name: 'export',
+    args: 'trace|png|svg|text',
+    help: 'save the run: a Perfetto trace, the timeline as an image, or the output',
+    values: ['trace', 'png', 'svg', 'text'],
+  },
+  {
+    name: 'presenter',
+    args: 'on|off',
+    help: 'presenter mode: large type, high contrast, full screen (P; Esc leaves)',
+    values: ['on', 'off'],
+  },
+  {
+    name: 'narration',
+    args: 'on|off',
+    help: 'a sentence under the playbar for every task switch (N)',
+    values: ['on', 'off'],
+  },
+  {
+    name: 'predict',
+    args: 'on|off',
+    help: 'stop before each task switch and guess which task runs next (Q)',
+    values: ['on', 'off'],
+  },
+  {
+    name: 'scheduler',
+    args: '[CHALLENGE]',
+    help: 'you are the scheduler: pick the thread that runs next and break the program',
+    values: ['counter', 'last-ticket', 'two-locks', 'current'],
+  },
   { name: 'timestamps', args: 'on|off', help: 'prefix output lines with their simulated time', values: ['on', 'off'] },
   { name: 'settings', args: '', help: 'show the current settings' },
   { name: 'clear', args: '', help: 'clear the terminal' },
@@ -62,7 +117,7 @@ export function parseCommand(line: string): ParsedCommand | null {
   return { name: words[0].toLowerCase(), args: words.slice(1) };
 }
 
-const UNIT_SECONDS: Record<string, number> = { s: 1, sec: 1, ms: 1e-3, us: 1e-6, 'µs': 1e-6, ns: 1e-9, m: 60, min: 60 };
+const UNIT_SECONDS: Record<string, number> = { s: 1, sec: 1, ms: 1e-3, us: 1e-6, µs: 1e-6, ns: 1e-9, m: 60, min: 60 };
 
 /** parseDuration reads "1.5", "250ms", "2 s" as seconds; a bare number is in defaultUnit. */
 export function parseDuration(text: string, defaultUnit: 's' | 'ms' = 's'): number | null {
@@ -105,11 +160,17 @@ export function complete(line: string, examples: readonly string[]): Completion 
   const words = line.trimStart().split(/\s+/).filter(Boolean);
   if (words.length === 0) return { line, options: COMMANDS.map((c) => c.name) };
   if (words.length === 1 && !endsWithSpace) {
-    return extend(line, words[0], COMMANDS.map((c) => c.name), true);
+    return extend(
+      line,
+      words[0],
+      COMMANDS.map((c) => c.name),
+      true,
+    );
   }
   const spec = COMMANDS.find((c) => c.name === words[0].toLowerCase());
   if (!spec || words.length > 2 || (words.length === 2 && endsWithSpace)) return { line, options: [] };
-  const candidates = spec.name === 'example' ? examples : spec.name === 'help' ? COMMANDS.map((c) => c.name) : (spec.values ?? []);
+  const candidates =
+    spec.name === 'example' ? examples : spec.name === 'help' ? COMMANDS.map((c) => c.name) : (spec.values ?? []);
   return extend(line, endsWithSpace ? '' : words[1], candidates, true);
 }
 

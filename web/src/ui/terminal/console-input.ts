@@ -37,7 +37,12 @@ export class ConsoleInput implements Disposable {
       'aria-label': 'Console command (type help)',
       placeholder: 'type a command — help, run, step, speed 2, gil off, example …',
     });
-    this.element = h('div', { class: 'console' }, h('span', { class: 'console-prompt', 'aria-hidden': 'true' }, '›'), this.input);
+    this.element = h(
+      'div',
+      { class: 'console' },
+      h('span', { class: 'console-prompt', 'aria-hidden': 'true' }, '›'),
+      this.input,
+    );
     parent.append(this.element);
     this.store.add(
       listen(this.input, 'keydown', (e) => {

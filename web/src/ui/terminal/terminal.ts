@@ -31,7 +31,10 @@ export class OutputTerminal implements Disposable {
     private readonly loadView: LoadView,
   ) {
     const load = () => this.load();
-    this.unlisten.push(listen(document, 'pointerdown', load, { capture: true }), listen(document, 'keydown', load, { capture: true }));
+    this.unlisten.push(
+      listen(document, 'pointerdown', load, { capture: true }),
+      listen(document, 'keydown', load, { capture: true }),
+    );
   }
 
   /** ready resolves once xterm.js shows the pane (tests, and callers that need it drawn). */
@@ -46,7 +49,13 @@ export class OutputTerminal implements Disposable {
   }
 
   /** buffer describes what xterm.js holds (for tests): null until it has loaded. */
-  buffer(): { lines: number; first: string; last: string; pending: { bytes: number; lines: number; cut: number }; cutNote: string | null } | null {
+  buffer(): {
+    lines: number;
+    first: string;
+    last: string;
+    pending: { bytes: number; lines: number; cut: number };
+    cutNote: string | null;
+  } | null {
     return this.view ? this.view.buffer() : null;
   }
 
@@ -153,17 +162,20 @@ export class OutputTerminal implements Disposable {
   private load(): void {
     if (this.loading || this.disposed) return;
     this.stopListening();
-    this.loading = this.loadView().then((XtermView) => {
-      if (this.disposed) return;
-      const view = new XtermView(this.container, this.handlers);
-      view.timestamps = this.stamps;
-      this.notes?.remove();
-      this.notes = null;
-      this.view = view;
-      for (const { call } of this.calls.splice(0)) call(view);
-    }, () => {
-      // loading failed (offline before the first visit cached it): the next run tries again.
-      this.loading = null;
-    });
+    this.loading = this.loadView().then(
+      (XtermView) => {
+        if (this.disposed) return;
+        const view = new XtermView(this.container, this.handlers);
+        view.timestamps = this.stamps;
+        this.notes?.remove();
+        this.notes = null;
+        this.view = view;
+        for (const { call } of this.calls.splice(0)) call(view);
+      },
+      () => {
+        // loading failed (offline before the first visit cached it): the next run tries again.
+        this.loading = null;
+      },
+    );
   }
 }

@@ -162,7 +162,10 @@ export class XtermView implements Disposable {
     const error = trace.summary?.error;
     if (error && !this.errorShown && trace.complete) {
       const n = trace.errors.length;
-      const due = n > 0 ? trace.position({ time: trace.time.data[trace.errors.data[n - 1]], seq: trace.errors.data[n - 1] }) : trace.count;
+      const due =
+        n > 0
+          ? trace.position({ time: trace.time.data[trace.errors.data[n - 1]], seq: trace.errors.data[n - 1] })
+          : trace.count;
       if (trace.position(ph) >= due) {
         this.errorShown = true;
         this.writeNote(error.traceback || `${error.type}: ${error.message}`, 'error');
@@ -188,11 +191,23 @@ export class XtermView implements Disposable {
   }
 
   /** buffer describes the terminal's lines, what still waits for xterm, and the cut note (for tests). */
-  buffer(): { lines: number; first: string; last: string; pending: { bytes: number; lines: number; cut: number }; cutNote: string | null } {
+  buffer(): {
+    lines: number;
+    first: string;
+    last: string;
+    pending: { bytes: number; lines: number; cut: number };
+    cutNote: string | null;
+  } {
     const b = this.term.buffer.active;
     let last = '';
     for (let y = b.length - 1; y >= 0 && !last; y--) last = b.getLine(y)?.translateToString(true) ?? '';
-    return { lines: b.length, first: b.getLine(0)?.translateToString(true) ?? '', last, pending: this.backlog, cutNote: this.cutNote.hidden ? null : this.cutNote.textContent };
+    return {
+      lines: b.length,
+      first: b.getLine(0)?.translateToString(true) ?? '',
+      last,
+      pending: this.backlog,
+      cutNote: this.cutNote.hidden ? null : this.cutNote.textContent,
+    };
   }
 
   /** backlog is what waits for xterm: queued bytes and lines (for tests). */
@@ -256,7 +271,12 @@ export class XtermView implements Disposable {
   /** setAppearance sets the font size and, when given, the background and text colours. */
   setAppearance(look: TerminalAppearance): void {
     this.term.options.fontSize = look.fontSize;
-    if (look.background && look.foreground) this.term.options.theme = { ...this.term.options.theme, background: look.background, foreground: look.foreground };
+    if (look.background && look.foreground)
+      this.term.options.theme = {
+        ...this.term.options.theme,
+        background: look.background,
+        foreground: look.foreground,
+      };
     this.fit();
   }
 
@@ -374,7 +394,7 @@ export class XtermView implements Disposable {
     if (row < 0 || row >= this.term.rows) return;
     const y = this.term.buffer.active.viewportY + row;
     let found: LineEntry | null = null;
-    for (let lo = 0, hi = this.entries.length; lo < hi; ) {
+    for (let lo = 0, hi = this.entries.length; lo < hi;) {
       const mid = (lo + hi) >>> 1;
       const line = this.entries[mid].marker.line;
       if (line >= 0 && line <= y) {
@@ -392,7 +412,13 @@ export class XtermView implements Disposable {
     this.handlers.onSeekPrint(found.seq);
   }
 
-  private linksAt(y: number): { range: { start: { x: number; y: number }; end: { x: number; y: number } }; text: string; activate: () => void }[] | undefined {
+  private linksAt(y: number):
+    | {
+        range: { start: { x: number; y: number }; end: { x: number; y: number } };
+        text: string;
+        activate: () => void;
+      }[]
+    | undefined {
     const line = this.term.buffer.active.getLine(y - 1);
     if (!line) return undefined;
     const text = line.translateToString(true);

@@ -21,9 +21,16 @@ export function timelineLabel(groups: readonly TimelineGroup[]): string {
   if (groups.length === 0 || groups.every((g) => g.trace.tasks.length === 0)) return EMPTY_LABEL;
   const parts = groups.map((g) => {
     const tasks = g.lanes.filter((l) => l.kind === LaneKind.Task).map((l) => l.label);
-    const names = tasks.length > MAX_NAMES ? `${tasks.slice(0, MAX_NAMES).join(', ')} and ${tasks.length - MAX_NAMES} more` : tasks.join(', ');
+    const names =
+      tasks.length > MAX_NAMES
+        ? `${tasks.slice(0, MAX_NAMES).join(', ')} and ${tasks.length - MAX_NAMES} more`
+        : tasks.join(', ');
     const cores = g.trace.cores.length;
-    const extra = [cores > 0 ? `${cores} ${cores === 1 ? 'core' : 'cores'}` : '', g.trace.gil ? 'the GIL' : '', g.trace.loop ? 'the event loop' : ''].filter(Boolean);
+    const extra = [
+      cores > 0 ? `${cores} ${cores === 1 ? 'core' : 'cores'}` : '',
+      g.trace.gil ? 'the GIL' : '',
+      g.trace.loop ? 'the event loop' : '',
+    ].filter(Boolean);
     const time = `${g.trace.complete ? 'ran for' : 'running, so far'} ${formatSeconds(g.trace.endTime)}`;
     const title = g.title ? `${g.title}: ` : '';
     return `${title}${tasks.length} ${tasks.length === 1 ? 'task' : 'tasks'} (${names})${extra.length ? `, lanes for ${extra.join(', ')}` : ''}; ${time}`;
@@ -38,7 +45,10 @@ export function taskRows(groups: readonly TimelineGroup[], time: number): { task
     for (const lane of g.lanes) {
       if (lane.kind !== LaneKind.Task || rows.length >= MAX_ROWS) continue;
       const d = describeAt(g.trace, lane, Math.max(0, time));
-      rows.push({ task: groups.length > 1 && g.title ? `${g.title}: ${lane.label}` : lane.label, state: d.lines.join(', ') });
+      rows.push({
+        task: groups.length > 1 && g.title ? `${g.title}: ${lane.label}` : lane.label,
+        state: d.lines.join(', '),
+      });
     }
   }
   return rows;

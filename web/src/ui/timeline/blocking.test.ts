@@ -18,12 +18,16 @@ beforeAll(async () => {
 function run(source: string): Trace {
   const trace = new Trace();
   let known = 0;
-  const result = engine.runProgram(source, {}, {
-    onBatch: (batch, strings) => {
-      trace.ingest(batch.buffer.slice(0), strings.slice(known));
-      known = strings.length;
+  const result = engine.runProgram(
+    source,
+    {},
+    {
+      onBatch: (batch, strings) => {
+        trace.ingest(batch.buffer.slice(0), strings.slice(known));
+        known = strings.length;
+      },
     },
-  });
+  );
   expect(result.error).toBeNull();
   trace.finish({ elapsed: result.elapsed, steps: result.steps, error: null });
   return trace;
@@ -37,7 +41,9 @@ function stallRects(trace: Trace, laneIndex: number, t0: number, t1: number) {
 
 describe('a blocking call inside a coroutine (real engine)', () => {
   it('time.sleep: the task blocks the loop on no core, the core is idle, the loop lane and the task lane show the stall', () => {
-    const trace = run(readFileSync(new URL('../../../../public/examples/blocking_in_coroutine.py', import.meta.url), 'utf8'));
+    const trace = run(
+      readFileSync(new URL('../../../../public/examples/blocking_in_coroutine.py', import.meta.url), 'utf8'),
+    );
     const s = snapshot(trace, trace.at(1.0));
     const bad = s.tasks.find((t) => t.id === s.loop?.stall?.task);
     expect(s.loop?.stall?.call).toBe('time.sleep(1.5)');
@@ -65,7 +71,9 @@ describe('a blocking call inside a coroutine (real engine)', () => {
       expect(stallOfSeg(rects[0].seg)).toBe(0);
     }
     expect(segmentLabel(trace, lanes[taskLane], stallRects(trace, taskLane, 0, 3.3)[0].seg)).toBe('time.sleep(1.5)');
-    expect(segmentLabel(trace, lanes[loopLane], stallRects(trace, loopLane, 0, 3.3)[0].seg)).toMatch(/^blocked by .*: time\.sleep\(1\.5\)$/);
+    expect(segmentLabel(trace, lanes[loopLane], stallRects(trace, loopLane, 0, 3.3)[0].seg)).toMatch(
+      /^blocked by .*: time\.sleep\(1\.5\)$/,
+    );
     const tip = describeAt(trace, lanes[taskLane], 1.0);
     expect(tip.lines[0]).toBe('blocks the event loop');
     expect(tip.lines[2]).toBe('MainThread sleeps in the call: no core, no GIL');
@@ -107,7 +115,12 @@ describe('a blocking call inside a coroutine (real engine)', () => {
     const lanes = lanesOf(trace);
     const taskLane = lanes.findIndex((l) => l.kind === LaneKind.Task && l.task === waiting?.id);
     const rects = stallRects(trace, taskLane, 0, 0.8);
-    expect(rects.map((r) => segmentLabel(trace, lanes[taskLane], r.seg))).toEqual(['sim.cpu(0.5)', "requests.get('https://example.com/x')"]);
-    expect(describeAt(trace, lanes[taskLane], 0.6).lines[2]).toBe('MainThread waits (I/O) in the call: no core, no GIL');
+    expect(rects.map((r) => segmentLabel(trace, lanes[taskLane], r.seg))).toEqual([
+      'sim.cpu(0.5)',
+      "requests.get('https://example.com/x')",
+    ]);
+    expect(describeAt(trace, lanes[taskLane], 0.6).lines[2]).toBe(
+      'MainThread waits (I/O) in the call: no core, no GIL',
+    );
   });
 });

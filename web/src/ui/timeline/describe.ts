@@ -15,21 +15,28 @@ export interface Description {
 export function describeAt(trace: Trace, lane: Lane, time: number): Description {
   const list = lane.list;
   const process = lane.process ?? -1;
-  const title = lane.kind === LaneKind.Gil && process >= 0 ? `GIL of ${trace.processNames.get(process) ?? `process ${process}`}` : lane.label;
+  const title =
+    lane.kind === LaneKind.Gil && process >= 0
+      ? `GIL of ${trace.processNames.get(process) ?? `process ${process}`}`
+      : lane.label;
   if (lane.stalls) {
     const k = lane.stalls.findTime(time);
     if (k >= 0 && time < lane.stalls.end.data[k]) {
       const who = trace.taskById(lane.stalls.task.data[k])?.name ?? '?';
       return {
         title,
-        lines: [`blocked by ${who}: ${trace.text(lane.stalls.ref.data[k])}`, span(lane.stalls.start.data[k], lane.stalls.end.data[k])],
+        lines: [
+          `blocked by ${who}: ${trace.text(lane.stalls.ref.data[k])}`,
+          span(lane.stalls.start.data[k], lane.stalls.end.data[k]),
+        ],
       };
     }
   }
   const stalls = trace.loopStalls;
   if (lane.kind === LaneKind.Task && stalls) {
     const k = stalls.findTime(time);
-    if (k >= 0 && time < stalls.end.data[k] && stalls.task.data[k] === lane.task) return describeStall(trace, stalls, k);
+    if (k >= 0 && time < stalls.end.data[k] && stalls.task.data[k] === lane.task)
+      return describeStall(trace, stalls, k);
   }
   const i = list.findTime(time);
   if (i < 0 || time > list.end.data[i]) return { title, lines: [lane.kind === LaneKind.Task ? 'not started' : 'idle'] };
@@ -63,7 +70,12 @@ function describeStall(trace: Trace, s: SegmentList, k: number): Description {
   const end = s.end.data[k];
   return {
     title: task?.name ?? '?',
-    lines: ['blocks the event loop', `in ${trace.text(s.ref.data[k])}`, loopThreadText(trace, start + (end - start) / 2), span(start, end)],
+    lines: [
+      'blocks the event loop',
+      `in ${trace.text(s.ref.data[k])}`,
+      loopThreadText(trace, start + (end - start) / 2),
+      span(start, end),
+    ],
   };
 }
 

@@ -15,7 +15,12 @@ function racyRun(): Trace {
   b.created(0.001, 1, 'Thread-1 (deposit)').created(0.001, 2, 'Thread-2 (deposit)');
   b.start(0.002, 1, 11).line(0.003, 1, 12).end(0.004, 1);
   b.start(0.004, 2, 11).line(0.005, 2, 12);
-  b.ev(0.005, FORCED, 2, { value: 0, flags: 0, line: 12, ref: b.str('Thread-2 (deposit) is preempted after reading counter=1 and before writing it back') });
+  b.ev(0.005, FORCED, 2, {
+    value: 0,
+    flags: 0,
+    line: 12,
+    ref: b.str('Thread-2 (deposit) is preempted after reading counter=1 and before writing it back'),
+  });
   b.line(0.006, 0, 20);
   b.ev(0.007, FORCED, 0, { value: 2, flags: 1, line: 20 });
   b.line(0.008, 2, 12).end(0.009, 2).end(0.01, 0);
@@ -34,8 +39,12 @@ describe('forced switches', () => {
       [0.005, 'Thread-2 (deposit)', 'MainThread', 'preemption', 12],
       [0.007, 'MainThread', 'Thread-2 (deposit)', 'ready-order', 20],
     ]);
-    expect(list[0].narration).toBe('Thread-2 (deposit) is preempted after reading counter=1 and before writing it back');
-    expect(list[1].narration, 'a Forced event without text still reads as a sentence').toBe('Thread-2 (deposit) runs before MainThread');
+    expect(list[0].narration).toBe(
+      'Thread-2 (deposit) is preempted after reading counter=1 and before writing it back',
+    );
+    expect(list[1].narration, 'a Forced event without text still reads as a sentence').toBe(
+      'Thread-2 (deposit) runs before MainThread',
+    );
     expect(trace.forced.length).toBe(2);
   });
 
@@ -46,7 +55,9 @@ describe('forced switches', () => {
     expect(forcedAt(list, { time: 0.005, seq: list[0].seq }, trace)).toBe(0);
     expect(forcedAt(list, trace.at(0.0065), trace)).toBe(0);
     expect(forcedAt(list, trace.at(1), trace)).toBe(1);
-    expect(forcedCaption(list, 0)).toBe('Forced switch 1 of 2, at 5.00 ms: Thread-2 (deposit) is preempted after reading counter=1 and before writing it back');
+    expect(forcedCaption(list, 0)).toBe(
+      'Forced switch 1 of 2, at 5.00 ms: Thread-2 (deposit) is preempted after reading counter=1 and before writing it back',
+    );
   });
 
   it('marks each switch at its time on the preempted task’s lane', () => {

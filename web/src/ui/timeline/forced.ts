@@ -36,8 +36,20 @@ export function forcedSwitches(trace: Trace): ForcedSwitch[] {
     const kind = trace.flags.data[e] === 1 ? 'ready-order' : 'preemption';
     const ref = trace.ref.data[e];
     const text = ref === NO_REF ? '' : trace.text(ref);
-    const narration = text || (kind === 'preemption' ? `${taskName} is preempted; ${toName} runs` : `${toName} runs before ${taskName}`);
-    out.push({ seq: e, time: trace.time.data[e], task, taskName, to, toName, kind, line: trace.line.data[e], narration });
+    const narration =
+      text ||
+      (kind === 'preemption' ? `${taskName} is preempted; ${toName} runs` : `${toName} runs before ${taskName}`);
+    out.push({
+      seq: e,
+      time: trace.time.data[e],
+      task,
+      taskName,
+      to,
+      toName,
+      kind,
+      line: trace.line.data[e],
+      narration,
+    });
   }
   return out.sort((a, b) => a.time - b.time || a.seq - b.seq);
 }

@@ -5,7 +5,18 @@ import { StreamBuilder, asyncStream, gilStream, poolStream, sequentialStream } f
 import { Trace } from '../../player/trace';
 import { computeTicks, createTicks, formatTick, niceStep } from './axis';
 import { describeAt } from './describe';
-import { ACTIVITY, DrawList, LaneKind, SHARED_TITLE, STYLE_MASK, Style, TASK_COLOR_SHIFT, buildFrame, lanesOf, processGroupsOf } from './model';
+import {
+  ACTIVITY,
+  DrawList,
+  LaneKind,
+  SHARED_TITLE,
+  STYLE_MASK,
+  Style,
+  TASK_COLOR_SHIFT,
+  buildFrame,
+  lanesOf,
+  processGroupsOf,
+} from './model';
 import { TimelineViewport } from './view';
 
 function traceOf(b: StreamBuilder): Trace {
@@ -21,7 +32,14 @@ function rectsOf(list: DrawList, lane: number) {
 
 describe('timeline lanes', () => {
   it('has a lane per task, per core, for the GIL and for the loop', () => {
-    expect(lanesOf(traceOf(gilStream())).map((l) => l.label)).toEqual(['MainThread', 'Thread-1', 'Thread-2', 'core 0', 'core 1', 'GIL']);
+    expect(lanesOf(traceOf(gilStream())).map((l) => l.label)).toEqual([
+      'MainThread',
+      'Thread-1',
+      'Thread-2',
+      'core 0',
+      'core 1',
+      'GIL',
+    ]);
     const kinds = lanesOf(traceOf(asyncStream())).map((l) => l.kind);
     expect(kinds.filter((k) => k === LaneKind.Loop)).toHaveLength(1);
     expect(lanesOf(traceOf(sequentialStream())).map((l) => l.label)).toEqual(['MainThread']);
@@ -29,11 +47,17 @@ describe('timeline lanes', () => {
 
   it("has no lane for the event loop's own tasks (TaskCreated flags 3: asyncio.run's shutdown)", () => {
     const b = asyncStream();
-    b.ev(1.0045, EventKind.TaskCreated, 4, { flags: 3, value: 0, ref: b.str('Task-4') }).start(1.0045, 4).end(1.0046, 4);
+    b.ev(1.0045, EventKind.TaskCreated, 4, { flags: 3, value: 0, ref: b.str('Task-4') })
+      .start(1.0045, 4)
+      .end(1.0046, 4);
     const trace = traceOf(b);
     expect(trace.taskById(4)?.machinery).toBe(true);
     expect(trace.taskById(4)?.kind).toBe(TaskKind.Coroutine);
-    expect(lanesOf(trace).filter((l) => l.kind === LaneKind.Task).map((l) => l.label)).toEqual(['MainThread', 'main', 'fetch-a', 'fetch-b']);
+    expect(
+      lanesOf(trace)
+        .filter((l) => l.kind === LaneKind.Task)
+        .map((l) => l.label),
+    ).toEqual(['MainThread', 'main', 'fetch-a', 'fetch-b']);
   });
 });
 
@@ -80,7 +104,10 @@ describe('draw model', () => {
     let t = 0;
     for (let i = 0; i < 250_000; i++) {
       t += 1e-6;
-      b.running(t, 1, 0).preempted(t + 4e-7, 1, 0).running(t + 5e-7, 2, 0).preempted(t + 9e-7, 2, 0);
+      b.running(t, 1, 0)
+        .preempted(t + 4e-7, 1, 0)
+        .running(t + 5e-7, 2, 0)
+        .preempted(t + 9e-7, 2, 0);
     }
     const trace = traceOf(b);
     expect(trace.count).toBe(1_000_002);
@@ -93,10 +120,15 @@ describe('draw model', () => {
     for (let f = 0; f < 3; f++) buildFrame(trace, lanes, view, out);
     expect(out.x).toBe(buffer);
     for (let lane = 0; lane < lanes.length; lane++) expect(rectsOf(out, lane).length).toBeLessThanOrEqual(1200 * 2);
-    const core = rectsOf(out, lanes.findIndex((l) => l.kind === LaneKind.Core));
+    const core = rectsOf(
+      out,
+      lanes.findIndex((l) => l.kind === LaneKind.Core),
+    );
     expect(core.reduce((s, r) => s + r.w, 0)).toBeGreaterThan(1100);
     const taskA = rectsOf(out, 0);
-    expect(taskA.some((r) => r.style === (Style.Running | ACTIVITY)) || taskA.some((r) => r.style === Style.Running)).toBe(true);
+    expect(
+      taskA.some((r) => r.style === (Style.Running | ACTIVITY)) || taskA.some((r) => r.style === Style.Running),
+    ).toBe(true);
   });
 
   it('describes a lane at an instant', () => {
@@ -158,10 +190,19 @@ describe('process groups', () => {
     const trace = traceOf(poolStream());
     const lanes = lanesOf(trace);
     expect(lanes.map((l) => l.label)).toEqual([
-      'MainProcess · pid 4242', 'MainThread', 'Thread-1', 'GIL',
-      'SpawnPoolWorker-1 · pid 4243', 'SpawnPoolWorker-1', 'GIL',
-      'SpawnPoolWorker-2 · pid 4244', 'SpawnPoolWorker-2', 'GIL',
-      SHARED_TITLE, 'core 0', 'core 1',
+      'MainProcess · pid 4242',
+      'MainThread',
+      'Thread-1',
+      'GIL',
+      'SpawnPoolWorker-1 · pid 4243',
+      'SpawnPoolWorker-1',
+      'GIL',
+      'SpawnPoolWorker-2 · pid 4244',
+      'SpawnPoolWorker-2',
+      'GIL',
+      SHARED_TITLE,
+      'core 0',
+      'core 1',
     ]);
     expect(lanes.filter((l) => l.kind === LaneKind.Process)).toHaveLength(4);
     expect(lanes.filter((l) => l.kind === LaneKind.Gil).map((l) => l.process)).toEqual([0, 1, 2]);

@@ -122,7 +122,15 @@ export const STYLE_NAMES: Record<number, string> = {
 const EMPTY = new SegmentList();
 
 function taskLane(rec: TaskRecord, process: number): Lane {
-  return { kind: LaneKind.Task, label: rec.name, task: rec.id, colorIndex: rec.index, list: rec.lane, stalls: null, process };
+  return {
+    kind: LaneKind.Task,
+    label: rec.name,
+    task: rec.id,
+    colorIndex: rec.index,
+    list: rec.lane,
+    stalls: null,
+    process,
+  };
 }
 
 /**
@@ -136,10 +144,20 @@ export function lanesOf(trace: Trace): Lane[] {
   const processes = processGroupsOf(trace);
   if (processes.length > 1) return groupedLanes(trace, processes);
   const lanes: Lane[] = trace.tasks.filter((rec) => !rec.machinery).map((rec) => taskLane(rec, -1));
-  trace.cores.forEach((list, k) => lanes.push({ kind: LaneKind.Core, label: `core ${k}`, task: -1, colorIndex: -1, list, stalls: null }));
-  if (trace.gil) lanes.push({ kind: LaneKind.Gil, label: 'GIL', task: -1, colorIndex: -1, list: trace.gil, stalls: null });
+  trace.cores.forEach((list, k) =>
+    lanes.push({ kind: LaneKind.Core, label: `core ${k}`, task: -1, colorIndex: -1, list, stalls: null }),
+  );
+  if (trace.gil)
+    lanes.push({ kind: LaneKind.Gil, label: 'GIL', task: -1, colorIndex: -1, list: trace.gil, stalls: null });
   if (trace.loop) {
-    lanes.push({ kind: LaneKind.Loop, label: 'event loop', task: -1, colorIndex: -1, list: trace.loop, stalls: trace.loopStalls });
+    lanes.push({
+      kind: LaneKind.Loop,
+      label: 'event loop',
+      task: -1,
+      colorIndex: -1,
+      list: trace.loop,
+      stalls: trace.loopStalls,
+    });
   }
   return lanes;
 }
@@ -149,18 +167,62 @@ function groupedLanes(trace: Trace, processes: ProcessGroup[]): Lane[] {
   const loopProcess = trace.loop ? (trace.taskById(trace.loopThread)?.process ?? 0) : -1;
   for (const g of processes) {
     const process = g.process;
-    lanes.push({ kind: LaneKind.Process, label: processTitle(g), task: -1, colorIndex: -1, list: EMPTY, stalls: null, process });
+    lanes.push({
+      kind: LaneKind.Process,
+      label: processTitle(g),
+      task: -1,
+      colorIndex: -1,
+      list: EMPTY,
+      stalls: null,
+      process,
+    });
     for (const rec of g.tasks) if (!rec.machinery) lanes.push(taskLane(rec, process));
-    if (g.gil) lanes.push({ kind: LaneKind.Gil, label: 'GIL', task: -1, colorIndex: -1, list: g.gil, stalls: null, process });
+    if (g.gil)
+      lanes.push({ kind: LaneKind.Gil, label: 'GIL', task: -1, colorIndex: -1, list: g.gil, stalls: null, process });
     if (trace.loop && loopProcess === process) {
-      lanes.push({ kind: LaneKind.Loop, label: 'event loop', task: -1, colorIndex: -1, list: trace.loop, stalls: trace.loopStalls, process });
+      lanes.push({
+        kind: LaneKind.Loop,
+        label: 'event loop',
+        task: -1,
+        colorIndex: -1,
+        list: trace.loop,
+        stalls: trace.loopStalls,
+        process,
+      });
     }
   }
   if (trace.cores.length > 0) {
-    lanes.push({ kind: LaneKind.Process, label: SHARED_TITLE, task: -1, colorIndex: -1, list: EMPTY, stalls: null, process: -1 });
-    trace.cores.forEach((list, k) => lanes.push({ kind: LaneKind.Core, label: `core ${k}`, task: -1, colorIndex: -1, list, stalls: null, process: -1 }));
+    lanes.push({
+      kind: LaneKind.Process,
+      label: SHARED_TITLE,
+      task: -1,
+      colorIndex: -1,
+      list: EMPTY,
+      stalls: null,
+      process: -1,
+    });
+    trace.cores.forEach((list, k) =>
+      lanes.push({
+        kind: LaneKind.Core,
+        label: `core ${k}`,
+        task: -1,
+        colorIndex: -1,
+        list,
+        stalls: null,
+        process: -1,
+      }),
+    );
   }
-  if (trace.loop && loopProcess < 0) lanes.push({ kind: LaneKind.Loop, label: 'event loop', task: -1, colorIndex: -1, list: trace.loop, stalls: trace.loopStalls, process: -1 });
+  if (trace.loop && loopProcess < 0)
+    lanes.push({
+      kind: LaneKind.Loop,
+      label: 'event loop',
+      task: -1,
+      colorIndex: -1,
+      list: trace.loop,
+      stalls: trace.loopStalls,
+      process: -1,
+    });
   return lanes;
 }
 
@@ -240,7 +302,8 @@ export class DrawList {
   /** toJSON gives tests and the page's test hook a readable copy. */
   toJSON(): { x: number; w: number; lane: number; style: number; seg: number }[] {
     const out = [];
-    for (let i = 0; i < this.count; i++) out.push({ x: this.x[i], w: this.w[i], lane: this.lane[i], style: this.style[i], seg: this.seg[i] });
+    for (let i = 0; i < this.count; i++)
+      out.push({ x: this.x[i], w: this.w[i], lane: this.lane[i], style: this.style[i], seg: this.seg[i] });
     return out;
   }
 }
@@ -300,12 +363,20 @@ export function buildLane(trace: Trace, lane: Lane, laneIndex: number, view: Tim
           seg = ia;
         }
       } else if (resource) {
-        if (run1 > run0) style = segmentStyle(trace, lane, list.state.data[ic] === Resource.Busy ? ic : dominantBusy(list, ia, ic));
+        if (run1 > run0)
+          style = segmentStyle(trace, lane, list.state.data[ic] === Resource.Busy ? ic : dominantBusy(list, ia, ic));
       } else {
         const ran = run1 - run0;
         const ready = ready1 - ready0;
         const waited = wait1 - wait0;
-        const best: Bucket = ran >= ready && ran >= waited ? (ran > 0 ? Bucket.Running : Bucket.None) : ready >= waited ? Bucket.Ready : Bucket.Waiting;
+        const best: Bucket =
+          ran >= ready && ran >= waited
+            ? ran > 0
+              ? Bucket.Running
+              : Bucket.None
+            : ready >= waited
+              ? Bucket.Ready
+              : Bucket.Waiting;
         style = dominantStyle(trace, lane, best, ia, ic);
         active = best !== Bucket.Running && ran > 0;
       }
@@ -323,7 +394,8 @@ export function buildLane(trace: Trace, lane: Lane, laneIndex: number, view: Tim
       }
     }
     if (style !== runStyle || (seg !== -1 && runSeg !== -1 && seg !== runSeg)) {
-      if (runStyle !== Style.None) out.push((runStart - view.t0) * px, (a - runStart) * px, laneIndex, runStyle, runSeg);
+      if (runStyle !== Style.None)
+        out.push((runStart - view.t0) * px, (a - runStart) * px, laneIndex, runStyle, runSeg);
       runStyle = style;
       runStart = a;
       runSeg = seg;
@@ -341,8 +413,10 @@ export function buildLane(trace: Trace, lane: Lane, laneIndex: number, view: Tim
     ready0 = ready1;
     wait0 = wait1;
   }
-  if (runStyle !== Style.None) out.push((runStart - view.t0) * px, (view.t1 - runStart) * px, laneIndex, runStyle, runSeg);
-  if (activityStart >= 0) out.push((activityStart - view.t0) * px, (view.t1 - activityStart) * px, laneIndex, Style.Running | ACTIVITY, -1);
+  if (runStyle !== Style.None)
+    out.push((runStart - view.t0) * px, (view.t1 - runStart) * px, laneIndex, runStyle, runSeg);
+  if (activityStart >= 0)
+    out.push((activityStart - view.t0) * px, (view.t1 - activityStart) * px, laneIndex, Style.Running | ACTIVITY, -1);
 }
 
 // dominantStyle is the style of a bucket spanning several segments, given its dominant bucket.
@@ -361,7 +435,15 @@ function dominantBusy(list: SegmentList, ia: number, ic: number): number {
 }
 
 /** buildFrame fills `out` with every lane's rectangles for the window. */
-export function buildFrame(trace: Trace, lanes: readonly Lane[], view: TimeWindow, out: DrawList, firstLane = 0, lastLane = lanes.length): void {
+export function buildFrame(
+  trace: Trace,
+  lanes: readonly Lane[],
+  view: TimeWindow,
+  out: DrawList,
+  firstLane = 0,
+  lastLane = lanes.length,
+): void {
   out.reset();
-  for (let i = Math.max(0, firstLane); i < Math.min(lastLane, lanes.length); i++) buildLane(trace, lanes[i], i, view, out);
+  for (let i = Math.max(0, firstLane); i < Math.min(lastLane, lanes.length); i++)
+    buildLane(trace, lanes[i], i, view, out);
 }

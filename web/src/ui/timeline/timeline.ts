@@ -19,7 +19,15 @@ export interface TimelineCallbacks {
 }
 
 /** CANVAS_FONTS are the fonts the timeline draws in (warmed while the page is idle). */
-const CANVAS_FONTS = ['12px system-ui, sans-serif', '13px system-ui, sans-serif', '15px system-ui, sans-serif', '600 14px system-ui, sans-serif', '700 12px system-ui, sans-serif', '700 14px system-ui, sans-serif', 'italic 14px system-ui, sans-serif'];
+const CANVAS_FONTS = [
+  '12px system-ui, sans-serif',
+  '13px system-ui, sans-serif',
+  '15px system-ui, sans-serif',
+  '600 14px system-ui, sans-serif',
+  '700 12px system-ui, sans-serif',
+  '700 14px system-ui, sans-serif',
+  'italic 14px system-ui, sans-serif',
+];
 const AXIS_H = 26;
 const LANE_H = 26;
 const TITLE_H = 24;
@@ -108,13 +116,15 @@ export class TimelineView implements Disposable {
     this.screen = ctx;
     const dark = window.matchMedia('(prefers-color-scheme: dark)');
     this.dark = dark.matches;
-    this.store.add(listen(dark, 'change', () => {
-      this.dark = dark.matches;
-      this.patterns.clear();
-      this.readColors();
-      this.epoch += 1;
-      this.requestDraw();
-    }));
+    this.store.add(
+      listen(dark, 'change', () => {
+        this.dark = dark.matches;
+        this.patterns.clear();
+        this.readColors();
+        this.epoch += 1;
+        this.requestDraw();
+      }),
+    );
     const resize = new ResizeObserver(() => this.resize());
     resize.observe(container);
     this.store.add({ dispose: () => resize.disconnect() });
@@ -155,7 +165,10 @@ export class TimelineView implements Disposable {
     for (const g of this.groups) {
       const lanes = lanesOf(g.trace);
       // Lanes can move (a process header appears above them), so cached segment labels go with the old ones.
-      if (lanes.length !== g.lanes.length || lanes.some((l, i) => l.list !== g.lanes[i].list || l.label !== g.lanes[i].label)) {
+      if (
+        lanes.length !== g.lanes.length ||
+        lanes.some((l, i) => l.list !== g.lanes[i].list || l.label !== g.lanes[i].label)
+      ) {
         g.lanes = lanes;
         this.labels.clear();
       }
@@ -173,7 +186,8 @@ export class TimelineView implements Disposable {
   setPlayhead(time: number, following: boolean): void {
     if (time === this.playhead) return;
     this.playhead = time;
-    if (following && !this.auto && performance.now() - this.lastUserMove > FOLLOW_PAUSE_MS) this.viewport.reveal(time, this.end());
+    if (following && !this.auto && performance.now() - this.lastUserMove > FOLLOW_PAUSE_MS)
+      this.viewport.reveal(time, this.end());
     this.requestDraw();
   }
 
@@ -199,7 +213,12 @@ export class TimelineView implements Disposable {
   drawModel(): {
     view: { t0: number; t1: number; width: number };
     playhead: number;
-    groups: { title: string; lanes: { label: string; kind: number }[]; rects: ReturnType<DrawList['toJSON']>; marks: ForcedMark[] }[];
+    groups: {
+      title: string;
+      lanes: { label: string; kind: number }[];
+      rects: ReturnType<DrawList['toJSON']>;
+      marks: ForcedMark[];
+    }[];
   } {
     const out = new DrawList();
     const view = { t0: this.viewport.t0, t1: this.viewport.t1, width: this.viewport.width };
@@ -208,7 +227,12 @@ export class TimelineView implements Disposable {
       playhead: this.playhead,
       groups: this.groups.map((g) => {
         buildFrame(g.trace, g.lanes, view, out);
-        return { title: g.title, lanes: g.lanes.map((l) => ({ label: l.label, kind: l.kind })), rects: out.toJSON(), marks: forcedMarks(this.forcedOf(g.trace), g.lanes, view) };
+        return {
+          title: g.title,
+          lanes: g.lanes.map((l) => ({ label: l.label, kind: l.kind })),
+          rects: out.toJSON(),
+          marks: forcedMarks(this.forcedOf(g.trace), g.lanes, view),
+        };
       }),
     };
   }
@@ -383,10 +407,11 @@ export class TimelineView implements Disposable {
       const streaming = this.groups.some((g) => !g.trace.complete);
       const wait = streaming ? LIVE_PAINT_MS - (started - this.paintedAt) : 0;
       if (wait > 0) {
-        if (!this.laterTimer) this.laterTimer = window.setTimeout(() => {
-          this.laterTimer = 0;
-          this.requestDraw();
-        }, wait);
+        if (!this.laterTimer)
+          this.laterTimer = window.setTimeout(() => {
+            this.laterTimer = 0;
+            this.requestDraw();
+          }, wait);
         return;
       }
       if (!this.layerChanged()) return;
@@ -568,7 +593,14 @@ export class TimelineView implements Disposable {
 
   // drawForced marks each forced switch on the preempted task's lane: a rule across the lane, a
   // notch at its top and the switch's number, in the forced colour outlined with the background.
-  private drawForced(group: TimelineGroup, y: number, left: number, view: { t0: number; t1: number; width: number }, firstLane: number, lastLane: number): void {
+  private drawForced(
+    group: TimelineGroup,
+    y: number,
+    left: number,
+    view: { t0: number; t1: number; width: number },
+    firstLane: number,
+    lastLane: number,
+  ): void {
     const marks = forcedMarks(this.forcedOf(group.trace), group.lanes, view);
     if (marks.length === 0) return;
     const ctx = this.ctx;
@@ -711,7 +743,8 @@ export class TimelineView implements Disposable {
       const d = describeAt(hit.group.trace, hit.lane, t);
       const forced = this.forcedOf(hit.group.trace);
       const view = { t0: this.viewport.t0, t1: this.viewport.t1, width: this.viewport.width };
-      const mark = forced.length > 0 ? markNear(forcedMarks(forced, hit.group.lanes, view), hit.index, x - this.labelWidth) : null;
+      const mark =
+        forced.length > 0 ? markNear(forcedMarks(forced, hit.group.lanes, view), hit.index, x - this.labelWidth) : null;
       if (mark) d.lines.unshift(`Forced switch ${mark.index + 1} of ${forced.length}: ${forced[mark.index].narration}`);
       this.tooltip.replaceChildren(
         h('strong', {}, hit.group.title ? `${hit.group.title} · ${d.title}` : d.title),
@@ -805,7 +838,8 @@ export class TimelineView implements Disposable {
   private onKey(e: KeyboardEvent): void {
     const end = this.end();
     const mid = this.viewport.width / 2;
-    const at = this.playhead >= this.viewport.t0 && this.playhead <= this.viewport.t1 ? this.viewport.xAt(this.playhead) : mid;
+    const at =
+      this.playhead >= this.viewport.t0 && this.playhead <= this.viewport.t1 ? this.viewport.xAt(this.playhead) : mid;
     let handled = true;
     switch (e.key) {
       case '+':

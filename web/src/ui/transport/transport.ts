@@ -67,8 +67,18 @@ export class Transport implements Disposable {
         this.pace.blur();
       }),
     );
-    this.scrub = h('input', { type: 'range', class: 'scrubber', min: 0, max: SCRUB_STEPS, value: 0, step: 1, 'aria-label': 'Playback position' });
-    this.store.add(listen(this.scrub, 'input', () => handlers.seek((Number(this.scrub.value) / SCRUB_STEPS) * this.end)));
+    this.scrub = h('input', {
+      type: 'range',
+      class: 'scrubber',
+      min: 0,
+      max: SCRUB_STEPS,
+      value: 0,
+      step: 1,
+      'aria-label': 'Playback position',
+    });
+    this.store.add(
+      listen(this.scrub, 'input', () => handlers.seek((Number(this.scrub.value) / SCRUB_STEPS) * this.end)),
+    );
     this.element = h(
       'div',
       { class: 'transport', role: 'toolbar', 'aria-label': 'Playback' },
@@ -85,7 +95,12 @@ export class Transport implements Disposable {
     parent.append(this.element);
     this.counter = h('span', { class: 'elapsed-value', id: 'elapsed' }, '0.000 s');
     this.total = h('span', { class: 'elapsed-total' }, '');
-    this.clock = h('div', { class: 'elapsed', role: 'timer', 'aria-label': 'Elapsed simulated time' }, this.counter, this.total);
+    this.clock = h(
+      'div',
+      { class: 'elapsed', role: 'timer', 'aria-label': 'Elapsed simulated time' },
+      this.counter,
+      this.total,
+    );
     clockParent.append(this.clock);
   }
 
@@ -94,7 +109,10 @@ export class Transport implements Disposable {
     const unit = clockUnit(s.end);
     setText(this.counter, formatClock(s.time, unit));
     const of = s.hasRun ? `of ${formatClock(s.end, unit)}${s.complete ? '' : '…'}` : 'simulated time';
-    setText(this.total, `${of}${s.hasRun ? ` · event ${s.position.toLocaleString()} / ${s.events.toLocaleString()}` : ''}`);
+    setText(
+      this.total,
+      `${of}${s.hasRun ? ` · event ${s.position.toLocaleString()} / ${s.events.toLocaleString()}` : ''}`,
+    );
     if (this.play.dataset.icon !== (s.playing ? 'pause' : 'play')) {
       this.play.dataset.icon = s.playing ? 'pause' : 'play';
       this.play.replaceChildren(icon(s.playing ? 'pause' : 'play'));
@@ -107,7 +125,8 @@ export class Transport implements Disposable {
     const value = String(s.end > 0 ? Math.round((s.time / s.end) * SCRUB_STEPS) : 0);
     if (this.scrub.value !== value && document.activeElement !== this.scrub) this.scrub.value = value;
     const pv = paceValue(s.pace);
-    if (![...this.pace.options].some((o) => o.value === pv)) this.pace.append(h('option', { value: pv }, paceLabel(s.pace)));
+    if (![...this.pace.options].some((o) => o.value === pv))
+      this.pace.append(h('option', { value: pv }, paceLabel(s.pace)));
     if (this.pace.value !== pv) this.pace.value = pv;
   }
 
