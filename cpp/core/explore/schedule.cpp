@@ -352,8 +352,7 @@ uint32_t ScheduleDriver::choose_thread(Scheduler& s, const std::vector<uint32_t>
         std::string src = line_text(s, line);
         if (!src.empty()) text += " (`" + src + "`)";
         text += " " + what_next(s, f) + "; " + s.thread_name(chosen) + " runs";
-        text += checked ? " (CPython 3.11 can switch here)"
-                        : " (only without the GIL: CPython 3.11 does not switch here, a free-threaded build can)";
+        text += checked ? " (CPython 3.11 can switch here)" : " (free-threaded only: CPython 3.11 does not switch here)";
       } else {
         text += " is passed over: " + s.thread_name(chosen) + " runs first";
       }

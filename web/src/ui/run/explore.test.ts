@@ -119,10 +119,10 @@ describe('find a bug: texts', () => {
       'Found a deadlock after 1 schedule: a deadlock',
     );
     expect(bugDetail(bug, report({ bugs: [bug] }))).toBe(
-      'The failing schedule forces 1 preemption (3 context switches in all). One of them is where CPython 3.11 never switches (no eval-breaker check there): a free-threaded build or another Python can, so the bug is real, but 3.11 with its GIL does not run this schedule. Each is marked on the timeline; choose one to jump there.',
+      'The failing schedule forces 1 preemption (3 context switches in all). One is a switch CPython 3.11 never makes; a free-threaded build can. Each is marked on the timeline; choose one to jump there.',
     );
     expect(bugDetail({ ...bug, cpython311: true }, report({ bugs: [bug] }))).toBe(
-      'The failing schedule forces 1 preemption (3 context switches in all). CPython 3.11 can make each of these switches: each is where its GIL checks for one. Each is marked on the timeline; choose one to jump there.',
+      'The failing schedule forces 1 preemption (3 context switches in all). CPython 3.11 can make each of them. Each is marked on the timeline; choose one to jump there.',
     );
     expect(bugDetail(bug, report({ bugs: [bug, bug] }))).toMatch(/; 1 other bug found too\./);
     expect(bugDetail({ ...bug, preemptions: 0, switches: 0, narration: [] }, report())).toBe(

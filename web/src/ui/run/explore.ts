@@ -72,8 +72,8 @@ export function bugDetail(bug: ExploreBug, report: ExploreReport): string {
     bug.preemptions === 0
       ? ''
       : bug.cpython311
-        ? ' CPython 3.11 can make each of these switches: each is where its GIL checks for one.'
-        : ' One of them is where CPython 3.11 never switches (no eval-breaker check there): a free-threaded build or another Python can, so the bug is real, but 3.11 with its GIL does not run this schedule.';
+        ? ' CPython 3.11 can make each of them.'
+        : ' One is a switch CPython 3.11 never makes; a free-threaded build can.';
   return `${shrunk}${more}.${where} Each is marked on the timeline; choose one to jump there.`;
 }
 
