@@ -36,6 +36,9 @@ const REQUIREMENTS = {
   emscripten: { apt: 'emscripten', present: () => which('emcc') && which('em++') && which('emcmake') },
   python3: { apt: 'python3', present: () => which('python3') },
   chromium: { apt: 'chromium', present: () => which('chromium') },
+  // clang-format 14 checks the C++ layout in the lint suite (scripts/clang-format.mjs); Debian 12
+  // has no plain clang-format package by default, and clang does not bring it.
+  'clang-format': { apt: 'clang-format-14', present: () => which('clang-format-14') },
   // clang with compiler-rt's libFuzzer and sanitizers: the fuzzer and the sanitizer build.
   clang: {
     apt: ['clang', 'libclang-rt-14-dev'],
@@ -47,7 +50,7 @@ const REQUIREMENTS = {
 const PROFILES = {
   start: ['cmake', 'make', 'emscripten'],
   build: ['cmake', 'make', 'g++', 'googletest', 'emscripten'],
-  test: ['cmake', 'make', 'g++', 'googletest', 'emscripten', 'python3', 'chromium', 'clang'],
+  test: ['cmake', 'make', 'g++', 'googletest', 'emscripten', 'python3', 'chromium', 'clang', 'clang-format'],
   fuzz: ['cmake', 'make', 'clang'],
 };
 

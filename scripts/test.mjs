@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { bin, bold, dim, green, red, root, run, step } from './lib.mjs';
 import { buildFuzz, buildNative, buildSite, buildWasm } from './build.mjs';
+import { clangFormat } from './clang-format.mjs';
 import { setup } from './setup.mjs';
 
 const GOLDEN = join(root, 'tests', 'golden', 'run.mjs');
@@ -46,8 +47,8 @@ const SUITES = [
   },
   {
     name: 'lint',
-    title: 'lint and format (ESLint, Prettier)',
-    run: () => run(bin('eslint'), ['.']) || run(bin('prettier'), ['--check', ...FORMATTED]),
+    title: 'lint and format (ESLint, Prettier, clang-format)',
+    run: () => run(bin('eslint'), ['.']) || run(bin('prettier'), ['--check', ...FORMATTED]) || clangFormat('check'),
   },
   {
     name: 'wasm',

@@ -22,6 +22,9 @@ using interleave::cli::json_number;
 using interleave::cli::json_string;
 
 constexpr uint64_t kStepsPerAdvance = 1'000'000;  // slice size: output streams between slices
+// kMaxCores is the most simulated cores a run may ask for, as in the wasm bindings and the page
+// (LIMITS.cores in web/src/engine/settings.ts).
+constexpr uint64_t kMaxCores = 16;
 
 constexpr const char* kUsage =
     "Usage: interleave run FILE [options]\n"
@@ -51,7 +54,7 @@ constexpr const char* kUsage =
     "\n"
     "Scheduling (docs/RUNTIME.md):\n"
     "  --gil on|off      CPython's global interpreter lock, or free-threaded (default on)\n"
-    "  --cores N         simulated CPU cores, 1 to 256 (default 2)\n"
+    "  --cores N         simulated CPU cores, 1 to 16 (default 2)\n"
     "  --switch-interval S\n"
     "                    seconds a thread may keep the GIL while another waits (default 0.005)\n"
     "  --slice S         OS time slice in seconds when threads outnumber cores (default 0.01)\n"
@@ -398,8 +401,8 @@ int main(int argc, char** argv) {
       const char* text = value();
       uint64_t n = 0;
       if (!text) return usage_error("--cores needs a value");
-      if (!parse_count(text, n) || n < 1 || n > 256) {
-        return usage_error(std::string("--cores needs an integer from 1 to 256, got '") + text + "'");
+      if (!parse_count(text, n) || n < 1 || n > kMaxCores) {
+        return usage_error("--cores needs an integer from 1 to " + std::to_string(kMaxCores) + ", got '" + text + "'");
       }
       args.options.cores = static_cast<uint32_t>(n);
     } else if (arg == "--switch-interval" || arg == "--slice") {

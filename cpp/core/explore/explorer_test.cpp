@@ -74,7 +74,9 @@ void expect_bug(const std::string& file, const std::string& kind, uint32_t max_p
   Replayed r = replay(source, e.bug->schedule);
   EXPECT_EQ(r.result.output, e.bug->output);
   EXPECT_EQ(r.forced, e.bug->narration);
-  if (kind != "exception" && kind != "divergence") EXPECT_EQ(error_text(r.result), e.bug->message);
+  if (kind != "exception" && kind != "divergence") {
+    EXPECT_EQ(error_text(r.result), e.bug->message);
+  }
   // Bit for bit: a second replay gives the same events.
   Replayed again = replay(source, e.bug->schedule);
   ASSERT_EQ(again.events.size(), r.events.size());

@@ -40,10 +40,6 @@ std::string E(std::string_view source) {
   return out.substr(6, out.size() - 7);
 }
 
-const ast::Expr& first_value(const ast::Module& m) {
-  return *static_cast<const ast::ExprStmt&>(*m.body.at(0)).value;
-}
-
 const Case kStatements[] = {
     {R"py(x = 1)py",
      R"py((Assign [(Name:Store x)] 1))py"},

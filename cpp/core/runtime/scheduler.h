@@ -10,8 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "runtime/cost_model.h"
 #include "runtime/manual.h"
-#include "sim/cost_model.h"
 #include "trace/event_log.h"
 #include "vm/random.h"
 #include "vm/sim_context.h"

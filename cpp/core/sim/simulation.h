@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "runtime/cost_model.h"
 #include "runtime/manual.h"
-#include "sim/cost_model.h"
 #include "trace/event.h"
 
 namespace interleave {

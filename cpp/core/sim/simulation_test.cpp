@@ -285,7 +285,11 @@ TEST(Simulation, TwoSimulationsSideBySide) {
   Simulation a, b;
   ASSERT_TRUE(a.load("x = 0\nfor i in range(100):\n    x += i\nprint(x)\n"));
   ASSERT_TRUE(b.load("print('b')\n"));
-  while (a.advance(5) | b.advance(5)) {
+  // Both advance on every pass (no short circuit), so the two runs interleave to the end.
+  bool a_running = true, b_running = true;
+  while (a_running || b_running) {
+    a_running = a.advance(5);
+    b_running = b.advance(5);
   }
   EXPECT_EQ(a.result().output, "4950\n");
   EXPECT_EQ(b.result().output, "b\n");

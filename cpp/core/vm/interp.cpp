@@ -200,6 +200,8 @@ std::string ascii_escape(const std::string& s) {
 
 }  // namespace
 
+// OPCODE_LIST keeps its hand layout: clang-format 14 cannot lay out an X-macro list stably.
+// clang-format off
 #define OPCODE_LIST(X)                                                                                  \
   X(NOP) X(POP_TOP) X(ROT_TWO) X(ROT_THREE) X(ROT_FOUR) X(DUP_TOP) X(DUP_TOP_TWO) X(LOAD_CONST)        \
   X(LOAD_FAST) X(LOAD_FAST_CHECK) X(STORE_FAST) X(DELETE_FAST) X(LOAD_GLOBAL) X(STORE_GLOBAL)          \
@@ -224,6 +226,7 @@ std::string ascii_escape(const std::string& s) {
   X(LOAD_ASSERTION_ERROR) X(IMPORT_NAME) X(IMPORT_FROM) X(IMPORT_STAR) X(CALL_CLASS_BODY)              \
   X(BUILD_CLASS) X(LOAD_LOCALS) X(ASYNC_GEN_WRAP) X(COPY) X(SWAP) X(GET_LEN) X(MATCH_MAPPING)          \
   X(MATCH_SEQUENCE) X(MATCH_KEYS) X(MATCH_CLASS) X(CHECK_EG_MATCH) X(PREP_RERAISE_STAR)
+// clang-format on
 
 __attribute__((always_inline)) inline bool VM::cached_type_attr(AttrCache& c, Class* cls, Str* name, Value& out) const {
   if (LIKELY(c.cls_uid == cls->uid && c.epoch == class_epoch_)) {
