@@ -38,7 +38,8 @@ void positive_option(const val& options, const char* key, double& field) {
 // network_option reads a latency (seconds >= 0) and a capacity (positive, or null for no limit).
 void network_option(const val& latency, const val& capacity, bool has_capacity, RunOptions& r) {
   if (latency.isNumber() && latency.as<double>() >= 0) r.network_latency = latency.as<double>();
-  if (capacity.isNumber() && capacity.as<double>() >= 1) r.network_capacity = static_cast<int64_t>(capacity.as<double>());
+  if (capacity.isNumber() && capacity.as<double>() >= 1)
+    r.network_capacity = static_cast<int64_t>(capacity.as<double>());
   if (has_capacity && capacity.isNull()) r.network_capacity = -1;
 }
 
@@ -58,7 +59,8 @@ void manual_options(const val& options, RunOptions& r) {
   ManualUnit unit = ManualUnit::Line;
   unit_option(options["manualUnit"], unit);
   val choices = options["choices"];
-  if (!r.manual || choices.isUndefined() || choices.isNull() || !val::global("Array").call<bool>("isArray", choices)) return;
+  if (!r.manual || choices.isUndefined() || choices.isNull() || !val::global("Array").call<bool>("isArray", choices))
+    return;
   uint32_t n = choices["length"].as<uint32_t>();
   for (uint32_t i = 0; i < n; ++i) {
     val c = choices[i];
@@ -137,13 +139,17 @@ interleave::ExploreOptions explore_options_from(const val& options) {
   val mode = options["mode"];
   if (mode.isString()) e.pct = mode.as<std::string>() == "pct";
   val points = options["points"];
-  if (points.isString()) e.points = points.as<std::string>() == "lines" ? interleave::Points::Lines : interleave::Points::Shared;
+  if (points.isString())
+    e.points = points.as<std::string>() == "lines" ? interleave::Points::Lines : interleave::Points::Shared;
   double n = 0;
-  if (options["preemptions"].isNumber() && (n = options["preemptions"].as<double>()) >= 0 && n <= 64) e.preemptions = static_cast<uint32_t>(n);
-  if (options["schedules"].isNumber() && (n = options["schedules"].as<double>()) >= 1) e.schedules = static_cast<uint64_t>(n);
+  if (options["preemptions"].isNumber() && (n = options["preemptions"].as<double>()) >= 0 && n <= 64)
+    e.preemptions = static_cast<uint32_t>(n);
+  if (options["schedules"].isNumber() && (n = options["schedules"].as<double>()) >= 1)
+    e.schedules = static_cast<uint64_t>(n);
   if (options["steps"].isNumber() && (n = options["steps"].as<double>()) >= 0) e.steps = static_cast<uint64_t>(n);
   if (options["seed"].isNumber() && (n = options["seed"].as<double>()) >= 0) e.seed = static_cast<uint64_t>(n);
-  if (options["depth"].isNumber() && (n = options["depth"].as<double>()) >= 1 && n <= 64) e.depth = static_cast<uint32_t>(n);
+  if (options["depth"].isNumber() && (n = options["depth"].as<double>()) >= 1 && n <= 64)
+    e.depth = static_cast<uint32_t>(n);
   return e;
 }
 
@@ -154,7 +160,9 @@ class JsExplorer {
   JsExplorer(const std::string& source, val options, val explore)
       : explorer_(source, without_schedule(run_options_from(options)), explore_options_from(explore)) {}
   // advance runs at most max_schedules more schedules; true once the search is over.
-  bool advance(double max_schedules) { return explorer_.advance(max_schedules < 1 ? 1 : static_cast<uint64_t>(max_schedules)); }
+  bool advance(double max_schedules) {
+    return explorer_.advance(max_schedules < 1 ? 1 : static_cast<uint64_t>(max_schedules));
+  }
   void stop() { explorer_.stop(); }
   std::string progress() const { return explorer_.progress_json(); }
   std::string report() const { return explorer_.report_json(); }
@@ -178,9 +186,7 @@ class JsSimulation {
   explicit JsSimulation(val options) : sim_(run_options_from(options)) {}
 
   bool load(const std::string& source) { return sim_.load(source); }
-  bool advance(double max_steps) {
-    return sim_.advance(max_steps <= 0 ? 0 : static_cast<uint64_t>(max_steps));
-  }
+  bool advance(double max_steps) { return sim_.advance(max_steps <= 0 ? 0 : static_cast<uint64_t>(max_steps)); }
 
   bool finished() const { return sim_.result().finished; }
   std::string output() const { return sim_.result().output; }
@@ -205,9 +211,8 @@ class JsSimulation {
   // at the next call into wasm, so JS copies it out immediately.
   val eventBytes() const {
     const auto& events = sim_.events();
-    return val(emscripten::typed_memory_view(
-        events.size() * sizeof(interleave::EventRecord),
-        reinterpret_cast<const uint8_t*>(events.data())));
+    return val(emscripten::typed_memory_view(events.size() * sizeof(interleave::EventRecord),
+                                             reinterpret_cast<const uint8_t*>(events.data())));
   }
   void clearEvents() { sim_.clear_events(); }
 

@@ -13,9 +13,9 @@ constexpr size_t kFlushBytes = 1 << 20;
 
 // kKindNames are EventKind's names, as kindName() in web/src/engine/events.ts gives them.
 constexpr const char* kKindNames[] = {
-    "TaskCreated", "TaskStart", "TaskEnd", "Line", "Print", "Sleep", "Wake", "Error",
-    "Cpu", "Running", "Preempted", "GilRequest", "GilTake", "GilDrop", "Blocked", "IoStart",
-    "IoEnd", "LoopIteration", "LoopBlocked", "TaskCancelled", "Idle", "ProcessStart", "Forced",
+    "TaskCreated", "TaskStart",     "TaskEnd",     "Line",          "Print",   "Sleep",        "Wake",    "Error",
+    "Cpu",         "Running",       "Preempted",   "GilRequest",    "GilTake", "GilDrop",      "Blocked", "IoStart",
+    "IoEnd",       "LoopIteration", "LoopBlocked", "TaskCancelled", "Idle",    "ProcessStart", "Forced",
 };
 
 std::string kind_name(uint16_t kind) {
@@ -32,7 +32,9 @@ size_t js_space(std::string_view text, size_t i) {
   if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
   if (c == 0xC2 && at(1) == 0xA0) return 2;
   if (c == 0xE1 && at(1) == 0x9A && at(2) == 0x80) return 3;
-  if (c == 0xE2 && at(1) == 0x80 && ((at(2) >= 0x80 && at(2) <= 0x8A) || at(2) == 0xA8 || at(2) == 0xA9 || at(2) == 0xAF)) return 3;
+  if (c == 0xE2 && at(1) == 0x80 &&
+      ((at(2) >= 0x80 && at(2) <= 0x8A) || at(2) == 0xA8 || at(2) == 0xA9 || at(2) == 0xAF))
+    return 3;
   if (c == 0xE2 && at(1) == 0x81 && at(2) == 0x9F) return 3;
   if (c == 0xE3 && at(1) == 0x80 && at(2) == 0x80) return 3;
   if (c == 0xEF && at(1) == 0xBB && at(2) == 0xBF) return 3;
@@ -93,7 +95,8 @@ ChromeTraceWriter::ChromeTraceWriter(std::FILE* out, std::string_view source, st
     : out_(out), source_(source) {
   for (size_t start = 0;;) {
     size_t newline = source_.find('\n', start);
-    lines_.push_back(std::string_view(source_).substr(start, newline == std::string::npos ? std::string::npos : newline - start));
+    lines_.push_back(
+        std::string_view(source_).substr(start, newline == std::string::npos ? std::string::npos : newline - start));
     if (newline == std::string::npos) break;
     start = newline + 1;
   }
@@ -151,9 +154,7 @@ void ChromeTraceWriter::add_one(const EventRecord& e, const std::vector<std::str
       json_number(args, e.value);
       write(instant(e, "task created", "task", args));
       break;
-    case EventKind::TaskStart:
-      write(instant(e, "task start", "task", ""));
-      break;
+    case EventKind::TaskStart: write(instant(e, "task start", "task", "")); break;
     case EventKind::Print:
       add_text("text");
       args += args.empty() ? "" : ",";
@@ -165,12 +166,8 @@ void ChromeTraceWriter::add_one(const EventRecord& e, const std::vector<std::str
       write(span(e, kind == EventKind::Sleep ? "sleep" : "cpu"));
       last_time_ = std::max(last_time_, e.time + e.value);
       break;
-    case EventKind::Wake:
-      write(instant(e, "wake", "task", line_arg(e)));
-      break;
-    case EventKind::Error:
-      write(instant(e, text ? std::string_view(*text) : "error", "error", line_arg(e)));
-      break;
+    case EventKind::Wake: write(instant(e, "wake", "task", line_arg(e))); break;
+    case EventKind::Error: write(instant(e, text ? std::string_view(*text) : "error", "error", line_arg(e))); break;
     default:
       args = "\"value\":";
       json_number(args, e.value);
@@ -189,7 +186,8 @@ void ChromeTraceWriter::name_task(uint32_t task, const std::string* name) {
   std::string o = "{\"name\":\"thread_name\",\"ph\":\"M\",\"ts\":0,\"pid\":1,\"tid\":" + id + ",\"args\":{\"name\":";
   json_string(o, name ? *name : task == 0 ? std::string("main") : "task " + id);
   write(o + "}}");
-  write("{\"name\":\"thread_sort_index\",\"ph\":\"M\",\"ts\":0,\"pid\":1,\"tid\":" + id + ",\"args\":{\"sort_index\":" + id + "}}");
+  write("{\"name\":\"thread_sort_index\",\"ph\":\"M\",\"ts\":0,\"pid\":1,\"tid\":" + id +
+        ",\"args\":{\"sort_index\":" + id + "}}");
 }
 
 void ChromeTraceWriter::close_line(uint32_t task, double end) {
@@ -197,14 +195,17 @@ void ChromeTraceWriter::close_line(uint32_t task, double end) {
   if (it == open_lines_.end()) return;
   const OpenLine open = it->second;
   open_lines_.erase(it);
-  std::string_view text = open.line >= 1 && open.line <= lines_.size() ? js_trim(lines_[open.line - 1]) : std::string_view();
+  std::string_view text =
+      open.line >= 1 && open.line <= lines_.size() ? js_trim(lines_[open.line - 1]) : std::string_view();
   std::string o = "{\"name\":";
-  json_string(o, text.empty() ? "line " + std::to_string(open.line) : std::to_string(open.line) + ": " + std::string(text));
+  json_string(
+      o, text.empty() ? "line " + std::to_string(open.line) : std::to_string(open.line) + ": " + std::string(text));
   o += ",\"ph\":\"X\",\"ts\":";
   json_number(o, open.start * kMicroseconds);
   o += ",\"dur\":";
   json_number(o, std::max(0.0, end - open.start) * kMicroseconds);
-  o += ",\"pid\":1,\"tid\":" + std::to_string(task) + ",\"cat\":\"line\",\"args\":{\"line\":" + std::to_string(open.line) + "}}";
+  o += ",\"pid\":1,\"tid\":" + std::to_string(task) +
+       ",\"cat\":\"line\",\"args\":{\"line\":" + std::to_string(open.line) + "}}";
   write(o);
 }
 

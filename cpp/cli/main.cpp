@@ -1,7 +1,7 @@
 // interleave: the native command line, the same contract as `npm run -s cli`, used by
 // tests and benchmarks. Plain mode streams the program's output; --json prints one object.
-#include <charconv>
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -334,7 +334,8 @@ int main(int argc, char** argv) {
       const char* text = value();
       uint64_t n = 0;
       if (!text) return usage_error("--event-limit needs a value");
-      if (!parse_count(text, n) || n < 1) return usage_error(std::string("--event-limit needs a positive integer, got '") + text + "'");
+      if (!parse_count(text, n) || n < 1)
+        return usage_error(std::string("--event-limit needs a positive integer, got '") + text + "'");
       args.options.event_limit = n;
     } else if (arg == "--output-limit") {
       const char* text = value();
@@ -365,7 +366,13 @@ int main(int argc, char** argv) {
       if (arg == "--preemptions") ok = ok && n <= 64;
       if (arg == "--schedules" || arg == "--depth") ok = ok && n >= 1;
       if (arg == "--depth") ok = ok && n <= 64;
-      if (!ok) return usage_error(std::string(arg) + " needs a " + (arg == "--preemptions" ? "number from 0 to 64" : arg == "--depth" ? "number from 1 to 64" : arg == "--steps" ? "non-negative integer" : "positive integer") + ", got '" + text + "'");
+      if (!ok)
+        return usage_error(std::string(arg) + " needs a " +
+                           (arg == "--preemptions" ? "number from 0 to 64"
+                            : arg == "--depth"     ? "number from 1 to 64"
+                            : arg == "--steps"     ? "non-negative integer"
+                                                   : "positive integer") +
+                           ", got '" + text + "'");
       if (arg == "--preemptions") args.explore.preemptions = static_cast<uint32_t>(n);
       if (arg == "--schedules") args.explore.schedules = n;
       if (arg == "--steps") args.explore.steps = n;
@@ -375,21 +382,24 @@ int main(int argc, char** argv) {
       const char* text = value();
       if (!text) return usage_error("--mode needs exhaustive or pct");
       std::string_view v = text;
-      if (v != "exhaustive" && v != "pct") return usage_error("--mode needs exhaustive or pct, got '" + std::string(v) + "'");
+      if (v != "exhaustive" && v != "pct")
+        return usage_error("--mode needs exhaustive or pct, got '" + std::string(v) + "'");
       args.explore.pct = v == "pct";
       args.explore_flag = true;
     } else if (arg == "--points") {
       const char* text = value();
       if (!text) return usage_error("--points needs shared or lines");
       std::string_view v = text;
-      if (v != "shared" && v != "lines") return usage_error("--points needs shared or lines, got '" + std::string(v) + "'");
+      if (v != "shared" && v != "lines")
+        return usage_error("--points needs shared or lines, got '" + std::string(v) + "'");
       args.explore.points = v == "lines" ? interleave::Points::Lines : interleave::Points::Shared;
       args.explore_flag = true;
     } else if (arg == "--schedule") {
       const char* text = value();
       if (!text) return usage_error("--schedule needs a schedule (explore prints one)");
       interleave::Schedule plan;
-      if (!interleave::decode_schedule(text, plan)) return usage_error("--schedule got '" + std::string(text) + "', which is not a schedule");
+      if (!interleave::decode_schedule(text, plan))
+        return usage_error("--schedule got '" + std::string(text) + "', which is not a schedule");
       args.options.schedule = text;
     } else if (arg == "--gil") {
       const char* text = value();
@@ -450,7 +460,8 @@ int main(int argc, char** argv) {
     if (args.seed_given) args.explore.seed = args.seed;
     return explore(args);
   }
-  if (args.explore_flag) return usage_error("--mode, --preemptions, --schedules, --steps, --depth and --points are options of explore");
+  if (args.explore_flag)
+    return usage_error("--mode, --preemptions, --schedules, --steps, --depth and --points are options of explore");
   if (args.seed_given) args.options.seed = args.seed;
   return run(args);
 }

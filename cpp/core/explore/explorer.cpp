@@ -212,12 +212,14 @@ void Explorer::branch_from(const Work& work, ScheduleDriver& driver) {
   }
 }
 
-void Explorer::found(const Outcome& outcome, const Schedule& taken, uint32_t preemptions, uint32_t switches, uint64_t found_after) {
+void Explorer::found(const Outcome& outcome, const Schedule& taken, uint32_t preemptions, uint32_t switches,
+                     uint64_t found_after) {
   ExploreBug bug;
   bug.kind = outcome.kind;
   bug.found_after = found_after;
   bug.first_length = taken.decisions.size();
-  if (first_bug_seconds_ < 0) first_bug_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+  if (first_bug_seconds_ < 0)
+    first_bug_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   // Shrink: drop forced decisions one at a time while the bug stays of the same kind and the
   // schedule gets no worse in (preemptions, switches, length).
   Schedule best = taken;
@@ -240,8 +242,9 @@ void Explorer::found(const Outcome& outcome, const Schedule& taken, uint32_t pre
       Outcome got = classify(sim);
       judge(got);
       if (got.kind != outcome.kind) continue;
-      bool better = d.preemptions < best_pre || (d.preemptions == best_pre && d.switches < best_sw) ||
-                    (d.preemptions == best_pre && d.switches == best_sw && d.taken.decisions.size() < best.decisions.size());
+      bool better =
+          d.preemptions < best_pre || (d.preemptions == best_pre && d.switches < best_sw) ||
+          (d.preemptions == best_pre && d.switches == best_sw && d.taken.decisions.size() < best.decisions.size());
       if (!better || d.taken.decisions.size() > best.decisions.size()) continue;
       best = d.taken;
       best_pre = d.preemptions;
@@ -261,8 +264,8 @@ void Explorer::found(const Outcome& outcome, const Schedule& taken, uint32_t pre
     while (!inner.advance(64)) {
     }
     Schedule found_plan;
-    if (!inner.bugs().empty() && inner.bugs()[0].kind == outcome.kind && inner.bugs()[0].length <= best.decisions.size() &&
-        decode_schedule(inner.bugs()[0].schedule, found_plan)) {
+    if (!inner.bugs().empty() && inner.bugs()[0].kind == outcome.kind &&
+        inner.bugs()[0].length <= best.decisions.size() && decode_schedule(inner.bugs()[0].schedule, found_plan)) {
       best = found_plan;
       best_pre = inner.bugs()[0].preemptions;
       best_sw = inner.bugs()[0].switches;
@@ -308,7 +311,8 @@ bool Explorer::advance(uint64_t max_schedules) {
       PctPlan plan;
       plan.rng = explore_.seed * 0x100000001B3ull + explored_;
       plan.depth = explore_.depth;
-      for (uint32_t i = 1; i < explore_.depth; ++i) plan.change_points.push_back(static_cast<uint32_t>(plan.next_random() % horizon_));
+      for (uint32_t i = 1; i < explore_.depth; ++i)
+        plan.change_points.push_back(static_cast<uint32_t>(plan.next_random() % horizon_));
       Schedule none;
       none.points = explore_.points;
       ScheduleDriver driver(none);
@@ -383,7 +387,8 @@ bool Explorer::consider(const Outcome& out, const ScheduleDriver& driver) {
 
 void Explorer::settle() {
   if (done_ && bugs_.empty() && have_divergence_ && error_.empty()) {
-    found(divergence_.outcome, divergence_.taken, divergence_.preemptions, divergence_.switches, divergence_.found_after);
+    found(divergence_.outcome, divergence_.taken, divergence_.preemptions, divergence_.switches,
+          divergence_.found_after);
   }
   seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
 }
@@ -411,22 +416,26 @@ ExploreProgress Explorer::progress() const {
 std::string Explorer::coverage() const {
   if (!error_.empty()) return "nothing explored: " + error_;
   if (explore_.pct) {
-    return plural(explored_, "random PCT schedule", "random PCT schedules") + ", depth " + std::to_string(explore_.depth) +
-           ", seed " + std::to_string(explore_.seed) + (stopped_at_bug_ ? " (stopped at the first bug)" : "");
+    return plural(explored_, "random PCT schedule", "random PCT schedules") + ", depth " +
+           std::to_string(explore_.depth) + ", seed " + std::to_string(explore_.seed) +
+           (stopped_at_bug_ ? " (stopped at the first bug)" : "");
   }
   std::string bound = plural(bound_, "preemption", "preemptions");
-  if (exhaustive() && explored_ == 1 && horizon_ <= 1 && no_points_) return "the only schedule checked (exhaustive: nothing ever runs concurrently)";
+  if (exhaustive() && explored_ == 1 && horizon_ <= 1 && no_points_)
+    return "the only schedule checked (exhaustive: nothing ever runs concurrently)";
   if (exhaustive()) {
-    std::string text = "all " + plural(explored_, "schedule", "schedules") +
-                       (explore_.preemptions == 0 ? std::string(" with no preemption")
-                                                  : " with at most " + plural(explore_.preemptions, "preemption", "preemptions")) +
-                       " checked (exhaustive";
+    std::string text =
+        "all " + plural(explored_, "schedule", "schedules") +
+        (explore_.preemptions == 0 ? std::string(" with no preemption")
+                                   : " with at most " + plural(explore_.preemptions, "preemption", "preemptions")) +
+        " checked (exhaustive";
     if (pruned_) text += "; " + thousands(pruned_) + " equivalent ones pruned";
     return text + ")";
   }
   std::string text = plural(explored_, "schedule", "schedules") + " checked";
   if (bound_ > 0) {
-    text += bound_ == 1 ? std::string(": all with no preemption") : ": all with at most " + plural(bound_ - 1, "preemption", "preemptions");
+    text += bound_ == 1 ? std::string(": all with no preemption")
+                        : ": all with at most " + plural(bound_ - 1, "preemption", "preemptions");
     text += ", then some with " + bound;
   } else {
     text += " with no preemption";
@@ -456,10 +465,10 @@ std::string Explorer::report_json() const {
   for (size_t i = 0; i < bugs_.size(); ++i) {
     const ExploreBug& b = bugs_[i];
     if (i) j += ',';
-    j += "{\"kind\":" + json_text(b.kind) + ",\"message\":" + json_text(b.message) + ",\"line\":" + std::to_string(b.line) +
-         ",\"schedule\":" + json_text(b.schedule) + ",\"preemptions\":" + std::to_string(b.preemptions) +
-         ",\"switches\":" + std::to_string(b.switches) + ",\"found_after\":" + std::to_string(b.found_after) +
-         ",\"cpython311\":" + (b.cpython311 ? "true" : "false") +
+    j += "{\"kind\":" + json_text(b.kind) + ",\"message\":" + json_text(b.message) +
+         ",\"line\":" + std::to_string(b.line) + ",\"schedule\":" + json_text(b.schedule) +
+         ",\"preemptions\":" + std::to_string(b.preemptions) + ",\"switches\":" + std::to_string(b.switches) +
+         ",\"found_after\":" + std::to_string(b.found_after) + ",\"cpython311\":" + (b.cpython311 ? "true" : "false") +
          ",\"output\":" + json_text(b.output) + ",\"narration\":[";
     for (size_t n = 0; n < b.narration.size(); ++n) j += (n ? "," : "") + json_text(b.narration[n]);
     j += "]}";
@@ -483,11 +492,14 @@ std::string Explorer::report_text(const std::string& replay) const {
   if (bugs_.empty()) out += "No bug found: ";
   out += coverage() + ".\n";
   for (const ExploreBug& bug : bugs_) {
-    out += "\nBug: " + bug.kind + (bug.line ? " at line " + std::to_string(bug.line) : std::string()) + ": " + bug.message + "\n";
+    out += "\nBug: " + bug.kind + (bug.line ? " at line " + std::to_string(bug.line) : std::string()) + ": " +
+           bug.message + "\n";
     out += "  found after " + plural(bug.found_after, "schedule", "schedules") + "; " +
-           plural(bug.preemptions, "preemption", "preemptions") + ", " + plural(bug.switches, "switch", "switches") + "\n";
-    out += bug.cpython311 ? "  CPython 3.11 can make every one of these switches (each is at an eval-breaker check)\n"
-                          : "  needs a switch CPython 3.11's GIL never makes (free-threaded builds and other Pythons can)\n";
+           plural(bug.preemptions, "preemption", "preemptions") + ", " + plural(bug.switches, "switch", "switches") +
+           "\n";
+    out += bug.cpython311
+               ? "  CPython 3.11 can make every one of these switches (each is at an eval-breaker check)\n"
+               : "  needs a switch CPython 3.11's GIL never makes (free-threaded builds and other Pythons can)\n";
     for (const std::string& line : bug.narration) out += "  - " + line + "\n";
     if (!bug.output.empty()) {
       out += "  output:\n";

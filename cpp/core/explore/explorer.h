@@ -20,28 +20,28 @@
 namespace interleave {
 
 struct ExploreOptions {
-  bool pct = false;           // mode: false exhaustive, true PCT
-  uint32_t preemptions = 2;   // exhaustive: the largest preemption bound
-  uint64_t schedules = 10000; // budget of schedules run
-  uint64_t steps = 0;         // step budget per schedule; 0 = RunOptions::step_limit
-  uint64_t seed = 1;          // PCT
-  uint32_t depth = 2;         // PCT bug depth
+  bool pct = false;            // mode: false exhaustive, true PCT
+  uint32_t preemptions = 2;    // exhaustive: the largest preemption bound
+  uint64_t schedules = 10000;  // budget of schedules run
+  uint64_t steps = 0;          // step budget per schedule; 0 = RunOptions::step_limit
+  uint64_t seed = 1;           // PCT
+  uint32_t depth = 2;          // PCT bug depth
   Points points = Points::Shared;
 };
 
 struct ExploreBug {
-  std::string kind;           // exception, assertion, deadlock, hang, divergence
+  std::string kind;  // exception, assertion, deadlock, hang, divergence
   std::string message;
   uint32_t line = 0;
   std::string schedule;
   uint32_t preemptions = 0;
   uint32_t switches = 0;
-  uint64_t found_after = 0;   // schedules run when it was found
+  uint64_t found_after = 0;  // schedules run when it was found
   std::string output;
   std::vector<std::string> narration;
-  bool cpython311 = true;     // every preemption is one CPython 3.11's GIL can make (at an eval-breaker check)
-  size_t first_length = 0;    // forced decisions of the schedule first found (before shrinking)
-  size_t length = 0;          // forced decisions after shrinking
+  bool cpython311 = true;   // every preemption is one CPython 3.11's GIL can make (at an eval-breaker check)
+  size_t first_length = 0;  // forced decisions of the schedule first found (before shrinking)
+  size_t length = 0;        // forced decisions after shrinking
 };
 
 struct ExploreProgress {
@@ -86,7 +86,7 @@ class Explorer {
     std::string message;
     uint32_t line = 0;
     std::string output;
-    std::string key;   // what distinct_outcomes counts
+    std::string key;  // what distinct_outcomes counts
     bool hang = false;
   };
 
@@ -104,7 +104,8 @@ class Explorer {
   bool consider(const Outcome& outcome, const ScheduleDriver& driver);
   // settle() reports a pending divergence once the search is over without a worse bug.
   void settle();
-  void found(const Outcome& outcome, const Schedule& taken, uint32_t preemptions, uint32_t switches, uint64_t found_after);
+  void found(const Outcome& outcome, const Schedule& taken, uint32_t preemptions, uint32_t switches,
+             uint64_t found_after);
   void branch_from(const Work& work, ScheduleDriver& driver);
   void judge(Outcome& outcome) const;
   void note(const Outcome& outcome, const ScheduleDriver& driver);
@@ -128,7 +129,7 @@ class Explorer {
   std::vector<uint64_t> run_at_bound_;    // schedules run per preemption count
   uint32_t horizon_ = 1;                  // PCT: choice points of the longest run so far
   bool have_default_ = false;
-  bool no_points_ = false;                // the default schedule passed no choice point
+  bool no_points_ = false;  // the default schedule passed no choice point
   std::string default_output_;
   bool default_hang_ = false;
   std::string passing_;

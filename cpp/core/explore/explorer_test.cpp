@@ -109,7 +109,8 @@ TEST(Explorer, LostUpdateIsFoundThoughTheDefaultRunShowsNone) {
   ASSERT_NE(e.bug, nullptr);
   bool narrated = false;
   for (const std::string& n : e.bug->narration) {
-    narrated |= n.find("after reading counter=") != std::string::npos && n.find("before writing it back") != std::string::npos;
+    narrated |=
+        n.find("after reading counter=") != std::string::npos && n.find("before writing it back") != std::string::npos;
   }
   EXPECT_TRUE(narrated) << e.bug->narration.back();
 }

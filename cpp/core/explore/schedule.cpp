@@ -38,7 +38,8 @@ bool decode_schedule(std::string_view text, Schedule& out) {
     Decision d;
     auto [p1, e1] = std::from_chars(entry.data(), entry.data() + dot, d.point);
     auto [p2, e2] = std::from_chars(entry.data() + dot + 1, entry.data() + entry.size(), d.value);
-    if (e1 != std::errc() || p1 != entry.data() + dot || e2 != std::errc() || p2 != entry.data() + entry.size()) return false;
+    if (e1 != std::errc() || p1 != entry.data() + dot || e2 != std::errc() || p2 != entry.data() + entry.size())
+      return false;
     if (!out.decisions.empty() && d.point <= out.decisions.back().point) return false;
     out.decisions.push_back(d);
     pos = end + 1;
@@ -86,17 +87,28 @@ enum class Access : uint8_t { None, Read, Write, Any };
 // access_of says how an instruction touches shared state; key_prefix names its location kind.
 Access access_of(OpCode op, char& kind) {
   switch (op) {
-    case OpCode::LOAD_GLOBAL: case OpCode::LOAD_NAME: kind = 'g'; return Access::Read;
-    case OpCode::STORE_GLOBAL: case OpCode::STORE_NAME: case OpCode::DELETE_GLOBAL: case OpCode::DELETE_NAME:
-      kind = 'g'; return Access::Write;
-    case OpCode::LOAD_DEREF: case OpCode::LOAD_CLASSDEREF: kind = 'c'; return Access::Read;
-    case OpCode::STORE_DEREF: case OpCode::DELETE_DEREF: kind = 'c'; return Access::Write;
-    case OpCode::LOAD_ATTR: case OpCode::LOAD_METHOD: kind = 'a'; return Access::Read;
-    case OpCode::STORE_ATTR: case OpCode::DELETE_ATTR: kind = 'a'; return Access::Write;
-    case OpCode::BINARY_SUBSCR: case OpCode::CONTAINS_OP: kind = '['; return Access::Read;
-    case OpCode::STORE_SUBSCR: case OpCode::DELETE_SUBSCR: kind = '['; return Access::Write;
-    case OpCode::CALL: case OpCode::CALL_METHOD: case OpCode::CALL_FUNCTION_EX: case OpCode::IMPORT_NAME:
-      return Access::Any;
+    case OpCode::LOAD_GLOBAL:
+    case OpCode::LOAD_NAME: kind = 'g'; return Access::Read;
+    case OpCode::STORE_GLOBAL:
+    case OpCode::STORE_NAME:
+    case OpCode::DELETE_GLOBAL:
+    case OpCode::DELETE_NAME: kind = 'g'; return Access::Write;
+    case OpCode::LOAD_DEREF:
+    case OpCode::LOAD_CLASSDEREF: kind = 'c'; return Access::Read;
+    case OpCode::STORE_DEREF:
+    case OpCode::DELETE_DEREF: kind = 'c'; return Access::Write;
+    case OpCode::LOAD_ATTR:
+    case OpCode::LOAD_METHOD: kind = 'a'; return Access::Read;
+    case OpCode::STORE_ATTR:
+    case OpCode::DELETE_ATTR: kind = 'a'; return Access::Write;
+    case OpCode::BINARY_SUBSCR:
+    case OpCode::CONTAINS_OP: kind = '['; return Access::Read;
+    case OpCode::STORE_SUBSCR:
+    case OpCode::DELETE_SUBSCR: kind = '['; return Access::Write;
+    case OpCode::CALL:
+    case OpCode::CALL_METHOD:
+    case OpCode::CALL_FUNCTION_EX:
+    case OpCode::IMPORT_NAME: return Access::Any;
     default: return Access::None;
   }
 }
@@ -149,7 +161,8 @@ std::string what_next(Scheduler& s, const Frame* f) {
     for (uint32_t i = start; i < pc; ++i) {
       OpCode o = instr_op(code.code[i]);
       char ik = 0;
-      if (access_of(o, ik) == Access::Read && ik == k && operand_name(code, o, instr_arg(code.code[i])) == n) return true;
+      if (access_of(o, ik) == Access::Read && ik == k && operand_name(code, o, instr_arg(code.code[i])) == n)
+        return true;
     }
     return false;
   };
@@ -162,7 +175,8 @@ std::string what_next(Scheduler& s, const Frame* f) {
     auto owner_at = [&](uint32_t i) -> std::string {
       for (uint32_t back = 1; back <= 2 && back <= i; ++back) {
         OpCode prev = instr_op(code.code[i - back]);
-        if (prev == OpCode::LOAD_FAST || prev == OpCode::LOAD_GLOBAL || prev == OpCode::LOAD_NAME || prev == OpCode::LOAD_DEREF) {
+        if (prev == OpCode::LOAD_FAST || prev == OpCode::LOAD_GLOBAL || prev == OpCode::LOAD_NAME ||
+            prev == OpCode::LOAD_DEREF) {
           return operand_name(code, prev, instr_arg(code.code[i - back]));
         }
         if (prev != OpCode::DUP_TOP && prev != OpCode::COPY) break;
@@ -190,7 +204,8 @@ std::string what_next(Scheduler& s, const Frame* f) {
     return "before writing " + label(name);
   }
   if (access == Access::Write) return "before storing into a container";
-  if (access == Access::Read && kind == '[') return op == OpCode::CONTAINS_OP ? "before an `in` test" : "before reading an item";
+  if (access == Access::Read && kind == '[')
+    return op == OpCode::CONTAINS_OP ? "before an `in` test" : "before reading an item";
   if (access == Access::Read) return "before reading " + shown(name);
   if (access == Access::Any && op != OpCode::IMPORT_NAME) {
     for (uint32_t i = pc; i-- > start;) {
@@ -352,7 +367,8 @@ uint32_t ScheduleDriver::choose_thread(Scheduler& s, const std::vector<uint32_t>
         std::string src = line_text(s, line);
         if (!src.empty()) text += " (`" + src + "`)";
         text += " " + what_next(s, f) + "; " + s.thread_name(chosen) + " runs";
-        text += checked ? " (CPython 3.11 can switch here)" : " (free-threaded only: CPython 3.11 does not switch here)";
+        text +=
+            checked ? " (CPython 3.11 can switch here)" : " (free-threaded only: CPython 3.11 does not switch here)";
       } else {
         text += " is passed over: " + s.thread_name(chosen) + " runs first";
       }

@@ -80,19 +80,19 @@ class ScheduleDriver : public ChoiceHook {
  public:
   explicit ScheduleDriver(Schedule plan) : plan_(std::move(plan)) {}
 
-  bool narrate = false;  // emit a Forced event at each forced switch (replays)
-  bool record = false;   // keep every ChoiceNode (the search)
-  uint32_t branch = UINT32_MAX;       // the node at which branch_sleep takes effect
+  bool narrate = false;          // emit a Forced event at each forced switch (replays)
+  bool record = false;           // keep every ChoiceNode (the search)
+  uint32_t branch = UINT32_MAX;  // the node at which branch_sleep takes effect
   std::vector<SleepEntry> branch_sleep;
   PctPlan* pct = nullptr;
 
   // What the run did.
   std::vector<ChoiceNode> nodes;
-  Schedule taken;                // the forced decisions followed: replaying it is this run
-  uint32_t preemptions = 0;      // forced switches away from a thread that could go on
-  uint32_t unchecked = 0;        // of those, where CPython 3.11 does not check for a switch
-  uint32_t switches = 0;         // changes of the running thread at choice points
-  uint32_t points = 0;           // choice points passed
+  Schedule taken;            // the forced decisions followed: replaying it is this run
+  uint32_t preemptions = 0;  // forced switches away from a thread that could go on
+  uint32_t unchecked = 0;    // of those, where CPython 3.11 does not check for a switch
+  uint32_t switches = 0;     // changes of the running thread at choice points
+  uint32_t points = 0;       // choice points passed
   std::vector<std::string> narration;
 
   uint32_t choose_thread(Scheduler& s, const std::vector<uint32_t>& runnable, int32_t holder) override;

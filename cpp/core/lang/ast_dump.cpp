@@ -197,7 +197,10 @@ class Dumper {
           case ConstantKind::Int: out += c.s.empty() ? std::to_string(c.i) : c.s; break;
           case ConstantKind::Float: out += format_float(c.f); break;
           case ConstantKind::Str: quote(c.s, out); break;
-          case ConstantKind::Bytes: out += 'b'; quote(c.s, out); break;
+          case ConstantKind::Bytes:
+            out += 'b';
+            quote(c.s, out);
+            break;
         }
         if (opt_.positions) out += ')';
         return;
@@ -386,7 +389,7 @@ class Dumper {
   // pattern renders a case pattern as (MatchKind ...), names as words, `_` as no name.
   void pattern(const Pattern& p) {
     static const char* const kNames[] = {"MatchValue", "MatchSingleton", "MatchSequence", "MatchMapping",
-                                         "MatchClass", "MatchStar", "MatchAs", "MatchOr"};
+                                         "MatchClass", "MatchStar",      "MatchAs",       "MatchOr"};
     out += '(';
     out += kNames[static_cast<int>(p.kind)];
     switch (p.kind) {
@@ -404,7 +407,10 @@ class Dumper {
         break;
       case PatternKind::MatchClass:
         child(p.value.get());
-        for (const auto& q : p.patterns) { out += ' '; pattern(*q); }
+        for (const auto& q : p.patterns) {
+          out += ' ';
+          pattern(*q);
+        }
         for (size_t i = 0; i < p.kwd_attrs.size(); ++i) {
           word(p.kwd_attrs[i] + "=");
           pattern(*p.kwd_patterns[i]);
@@ -412,12 +418,18 @@ class Dumper {
         break;
       case PatternKind::MatchStar:
       case PatternKind::MatchAs:
-        if (p.pattern) { out += ' '; pattern(*p.pattern); }
+        if (p.pattern) {
+          out += ' ';
+          pattern(*p.pattern);
+        }
         if (!p.name.empty()) word(p.name);
         break;
       case PatternKind::MatchSequence:
       case PatternKind::MatchOr:
-        for (const auto& q : p.patterns) { out += ' '; pattern(*q); }
+        for (const auto& q : p.patterns) {
+          out += ' ';
+          pattern(*q);
+        }
         break;
     }
     out += ')';
@@ -614,7 +626,8 @@ class Dumper {
         break;
       case StmtKind::Global:
       case StmtKind::Nonlocal: {
-        const auto& names = s.kind == StmtKind::Global ? static_cast<const Global&>(s).names : static_cast<const Nonlocal&>(s).names;
+        const auto& names =
+            s.kind == StmtKind::Global ? static_cast<const Global&>(s).names : static_cast<const Nonlocal&>(s).names;
         head(s.kind == StmtKind::Global ? "Global" : "Nonlocal", s.line, s.col);
         for (const std::string& n : names) word(n);
         break;
@@ -676,7 +689,8 @@ std::string format_float(double value) {
     } else if (static_cast<size_t>(exponent) + 1 >= digits.size()) {
       out += digits + std::string(static_cast<size_t>(exponent) + 1 - digits.size(), '0') + ".0";
     } else {
-      out += digits.substr(0, static_cast<size_t>(exponent) + 1) + "." + digits.substr(static_cast<size_t>(exponent) + 1);
+      out +=
+          digits.substr(0, static_cast<size_t>(exponent) + 1) + "." + digits.substr(static_cast<size_t>(exponent) + 1);
     }
     return out;
   }

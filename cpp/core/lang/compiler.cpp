@@ -40,7 +40,7 @@ struct Scope {
   std::unordered_map<std::string, uint32_t> flags;  // lookup only; order below
   std::vector<std::string> order;                   // names in order of first appearance
   std::vector<std::string> params;
-  std::set<std::string> deleted;                    // names that appear in `del`
+  std::set<std::string> deleted;                        // names that appear in `del`
   std::unordered_map<std::string, uint32_t> decl_line;  // line of each global/nonlocal statement
   bool generator = false;
   bool coroutine = false;
@@ -262,8 +262,7 @@ class SymtableBuilder {
       case StmtKind::Global:
       case StmtKind::Nonlocal: {
         bool global = s.kind == StmtKind::Global;
-        const auto& names = global ? static_cast<const Global&>(s).names
-                                   : static_cast<const Nonlocal&>(s).names;
+        const auto& names = global ? static_cast<const Global&>(s).names : static_cast<const Nonlocal&>(s).names;
         if (!global && cur_->kind == ScopeKind::Module) {
           fail("nonlocal declaration not allowed at module level", s.line);
           break;
@@ -319,8 +318,7 @@ class SymtableBuilder {
       }
       case StmtKind::Break:
       case StmtKind::Continue:
-      case StmtKind::Pass:
-        break;
+      case StmtKind::Pass: break;
     }
   }
 
@@ -333,8 +331,7 @@ class SymtableBuilder {
     if (!p.name.empty()) add(p.name, kDefLocal);
   }
 
-  void visit_comprehension(const Expr& e, const std::vector<Comprehension>& gens,
-                           const char* name, const char* desc,
+  void visit_comprehension(const Expr& e, const std::vector<Comprehension>& gens, const char* name, const char* desc,
                            const Expr* elt, const Expr* key, const Expr* value) {
     // The first iterable is evaluated in the enclosing scope.
     visit_expr(*gens[0].iter);
@@ -589,8 +586,8 @@ class SymtableBuilder {
           s->needs_class_cell = true;
           continue;
         }
-        if ((s->kind == ScopeKind::Function || s->kind == ScopeKind::Comprehension) &&
-            it != s->bind.end() && (it->second == Binding::Local || it->second == Binding::Cell)) {
+        if ((s->kind == ScopeKind::Function || s->kind == ScopeKind::Comprehension) && it != s->bind.end() &&
+            (it->second == Binding::Local || it->second == Binding::Cell)) {
           if (it->second == Binding::Local) {
             it->second = Binding::Cell;
             s->cellvars.push_back(name);
@@ -612,7 +609,15 @@ class SymtableBuilder {
 // ---------------------------------------------------------------------------
 
 enum class FBlockKind : uint8_t {
-  WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, AsyncWith, HandlerCleanup, PopValue,
+  WhileLoop,
+  ForLoop,
+  TryExcept,
+  FinallyTry,
+  FinallyEnd,
+  With,
+  AsyncWith,
+  HandlerCleanup,
+  PopValue,
   ExceptStarHandler,
 };
 
@@ -621,10 +626,10 @@ constexpr size_t kMaxBlocks = 20;
 
 struct FBlock {
   FBlockKind kind;
-  int start = -1;              // loop: continue target label
-  int exit = -1;               // loop: break target label
+  int start = -1;  // loop: continue target label
+  int exit = -1;   // loop: break target label
   const Body* finalbody = nullptr;
-  std::string name;            // HandlerCleanup: the `as` name, empty if none
+  std::string name;  // HandlerCleanup: the `as` name, empty if none
 };
 
 struct Unit {
@@ -632,7 +637,11 @@ struct Unit {
   Scope* scope = nullptr;
   std::vector<FBlock> fblocks;
   std::vector<int32_t> label_pos;
-  struct Patch { uint32_t at; int label; bool may_go_back; };
+  struct Patch {
+    uint32_t at;
+    int label;
+    bool may_go_back;
+  };
   std::vector<Patch> patches;
   std::unordered_map<std::string, uint32_t> name_index;
   std::map<std::string, uint32_t> const_index;
@@ -645,15 +654,26 @@ int stack_effect(OpCode op, uint32_t arg, bool jump) {
   switch (op) {
     case OpCode::NOP: return 0;
     case OpCode::POP_TOP: return -1;
-    case OpCode::ROT_TWO: case OpCode::ROT_THREE: case OpCode::ROT_FOUR: return 0;
+    case OpCode::ROT_TWO:
+    case OpCode::ROT_THREE:
+    case OpCode::ROT_FOUR: return 0;
     case OpCode::DUP_TOP: return 1;
     case OpCode::DUP_TOP_TWO: return 2;
-    case OpCode::LOAD_CONST: case OpCode::LOAD_FAST: case OpCode::LOAD_FAST_CHECK:
-    case OpCode::LOAD_GLOBAL: case OpCode::LOAD_NAME: case OpCode::LOAD_DEREF:
-    case OpCode::LOAD_CLOSURE: case OpCode::LOAD_CLASSDEREF: return 1;
-    case OpCode::STORE_FAST: case OpCode::STORE_GLOBAL: case OpCode::STORE_NAME:
+    case OpCode::LOAD_CONST:
+    case OpCode::LOAD_FAST:
+    case OpCode::LOAD_FAST_CHECK:
+    case OpCode::LOAD_GLOBAL:
+    case OpCode::LOAD_NAME:
+    case OpCode::LOAD_DEREF:
+    case OpCode::LOAD_CLOSURE:
+    case OpCode::LOAD_CLASSDEREF: return 1;
+    case OpCode::STORE_FAST:
+    case OpCode::STORE_GLOBAL:
+    case OpCode::STORE_NAME:
     case OpCode::STORE_DEREF: return -1;
-    case OpCode::DELETE_FAST: case OpCode::DELETE_GLOBAL: case OpCode::DELETE_NAME:
+    case OpCode::DELETE_FAST:
+    case OpCode::DELETE_GLOBAL:
+    case OpCode::DELETE_NAME:
     case OpCode::DELETE_DEREF: return 0;
     case OpCode::LOAD_ATTR: return 0;
     case OpCode::STORE_ATTR: return -2;
@@ -663,22 +683,32 @@ int stack_effect(OpCode op, uint32_t arg, bool jump) {
     case OpCode::STORE_SUBSCR: return -3;
     case OpCode::DELETE_SUBSCR: return -2;
     case OpCode::BUILD_SLICE: return 1 - static_cast<int>(arg);
-    case OpCode::UNARY_NOT: case OpCode::UNARY_NEGATIVE: case OpCode::UNARY_POSITIVE:
+    case OpCode::UNARY_NOT:
+    case OpCode::UNARY_NEGATIVE:
+    case OpCode::UNARY_POSITIVE:
     case OpCode::UNARY_INVERT: return 0;
-    case OpCode::IS_OP: case OpCode::CONTAINS_OP: return -1;
-    case OpCode::JUMP: case OpCode::JUMP_BACKWARD: return 0;
-    case OpCode::POP_JUMP_IF_FALSE: case OpCode::POP_JUMP_IF_TRUE: return -1;
-    case OpCode::JUMP_IF_FALSE_OR_POP: case OpCode::JUMP_IF_TRUE_OR_POP: return jump ? 0 : -1;
+    case OpCode::IS_OP:
+    case OpCode::CONTAINS_OP: return -1;
+    case OpCode::JUMP:
+    case OpCode::JUMP_BACKWARD: return 0;
+    case OpCode::POP_JUMP_IF_FALSE:
+    case OpCode::POP_JUMP_IF_TRUE: return -1;
+    case OpCode::JUMP_IF_FALSE_OR_POP:
+    case OpCode::JUMP_IF_TRUE_OR_POP: return jump ? 0 : -1;
     case OpCode::GET_ITER: return 0;
     case OpCode::FOR_ITER: return jump ? -1 : 1;
-    case OpCode::BUILD_TUPLE: case OpCode::BUILD_LIST: case OpCode::BUILD_STRING:
-      return 1 - static_cast<int>(arg);
+    case OpCode::BUILD_TUPLE:
+    case OpCode::BUILD_LIST:
+    case OpCode::BUILD_STRING: return 1 - static_cast<int>(arg);
     case OpCode::BUILD_SET: return 1 - static_cast<int>(arg & ~kBuildSetConstant);
     case OpCode::BUILD_MAP: return 1 - 2 * static_cast<int>(arg);
-    case OpCode::LIST_APPEND: case OpCode::SET_ADD: return -1;
+    case OpCode::LIST_APPEND:
+    case OpCode::SET_ADD: return -1;
     case OpCode::LIST_EXTEND: return -1;
     case OpCode::MAP_ADD: return -2;
-    case OpCode::SET_UPDATE: case OpCode::DICT_UPDATE: case OpCode::DICT_MERGE: return -1;
+    case OpCode::SET_UPDATE:
+    case OpCode::DICT_UPDATE:
+    case OpCode::DICT_MERGE: return -1;
     case OpCode::LIST_TO_TUPLE: return 0;
     case OpCode::UNPACK_SEQUENCE: return static_cast<int>(arg) - 1;
     case OpCode::UNPACK_EX: return static_cast<int>((arg & 0xFF) + (arg >> 8));
@@ -690,14 +720,17 @@ int stack_effect(OpCode op, uint32_t arg, bool jump) {
     case OpCode::CALL_FUNCTION_EX: return -1 - static_cast<int>(arg & 1);
     case OpCode::RETURN_VALUE: return -1;
     case OpCode::YIELD_VALUE: return 0;
-    case OpCode::GET_YIELD_FROM_ITER: case OpCode::GET_AWAITABLE: case OpCode::GET_AITER: return 0;
+    case OpCode::GET_YIELD_FROM_ITER:
+    case OpCode::GET_AWAITABLE:
+    case OpCode::GET_AITER: return 0;
     case OpCode::SEND: return jump ? -1 : 0;
     case OpCode::GET_ANEXT: return 1;
     case OpCode::END_ASYNC_FOR: return -2;
     case OpCode::BEFORE_ASYNC_WITH: return 1;
     case OpCode::SETUP_FINALLY: return jump ? 1 : 0;
     case OpCode::SETUP_WITH: return 0;
-    case OpCode::POP_BLOCK: case OpCode::POP_EXCEPT: return 0;
+    case OpCode::POP_BLOCK:
+    case OpCode::POP_EXCEPT: return 0;
     case OpCode::RERAISE: return -1;
     case OpCode::CHECK_EXC_MATCH: return 0;
     case OpCode::BEFORE_WITH: return 1;
@@ -711,9 +744,13 @@ int stack_effect(OpCode op, uint32_t arg, bool jump) {
     case OpCode::BUILD_CLASS: return -2 - static_cast<int>(arg);
     case OpCode::LOAD_LOCALS: return 1;
     case OpCode::ASYNC_GEN_WRAP: return 0;
-    case OpCode::COPY: case OpCode::GET_LEN: case OpCode::MATCH_MAPPING: case OpCode::MATCH_SEQUENCE:
+    case OpCode::COPY:
+    case OpCode::GET_LEN:
+    case OpCode::MATCH_MAPPING:
+    case OpCode::MATCH_SEQUENCE:
     case OpCode::MATCH_KEYS: return 1;
-    case OpCode::SWAP: case OpCode::CHECK_EG_MATCH: return 0;
+    case OpCode::SWAP:
+    case OpCode::CHECK_EG_MATCH: return 0;
     case OpCode::MATCH_CLASS: return -2;
     case OpCode::PREP_RERAISE_STAR: return -1;
     default:
@@ -725,13 +762,17 @@ int stack_effect(OpCode op, uint32_t arg, bool jump) {
 
 bool is_jump(OpCode op) {
   switch (op) {
-    case OpCode::JUMP: case OpCode::JUMP_BACKWARD: case OpCode::POP_JUMP_IF_FALSE:
-    case OpCode::POP_JUMP_IF_TRUE: case OpCode::JUMP_IF_FALSE_OR_POP:
-    case OpCode::JUMP_IF_TRUE_OR_POP: case OpCode::FOR_ITER: case OpCode::SEND:
-    case OpCode::SETUP_FINALLY: case OpCode::SETUP_WITH:
-      return true;
-    default:
-      return false;
+    case OpCode::JUMP:
+    case OpCode::JUMP_BACKWARD:
+    case OpCode::POP_JUMP_IF_FALSE:
+    case OpCode::POP_JUMP_IF_TRUE:
+    case OpCode::JUMP_IF_FALSE_OR_POP:
+    case OpCode::JUMP_IF_TRUE_OR_POP:
+    case OpCode::FOR_ITER:
+    case OpCode::SEND:
+    case OpCode::SETUP_FINALLY:
+    case OpCode::SETUP_WITH: return true;
+    default: return false;
   }
 }
 
@@ -999,14 +1040,20 @@ class Compiler {
     Binding b = binding_of(name);
     if (s->kind == ScopeKind::Module) {
       uint32_t i = add_name(name);
-      emit(ctx == Context::Load ? OpCode::LOAD_GLOBAL : ctx == Context::Store ? OpCode::STORE_GLOBAL : OpCode::DELETE_GLOBAL, i);
+      emit(ctx == Context::Load    ? OpCode::LOAD_GLOBAL
+           : ctx == Context::Store ? OpCode::STORE_GLOBAL
+                                   : OpCode::DELETE_GLOBAL,
+           i);
       return;
     }
     if (s->kind == ScopeKind::Class) {
       switch (b) {
         case Binding::GlobalExplicit: {
           uint32_t i = add_name(name);
-          emit(ctx == Context::Load ? OpCode::LOAD_GLOBAL : ctx == Context::Store ? OpCode::STORE_GLOBAL : OpCode::DELETE_GLOBAL, i);
+          emit(ctx == Context::Load    ? OpCode::LOAD_GLOBAL
+               : ctx == Context::Store ? OpCode::STORE_GLOBAL
+                                       : OpCode::DELETE_GLOBAL,
+               i);
           return;
         }
         case Binding::Free: {
@@ -1020,7 +1067,10 @@ class Compiler {
         }
         default: {
           uint32_t i = add_name(name);
-          emit(ctx == Context::Load ? OpCode::LOAD_NAME : ctx == Context::Store ? OpCode::STORE_NAME : OpCode::DELETE_NAME, i);
+          emit(ctx == Context::Load    ? OpCode::LOAD_NAME
+               : ctx == Context::Store ? OpCode::STORE_NAME
+                                       : OpCode::DELETE_NAME,
+               i);
           return;
         }
       }
@@ -1038,13 +1088,19 @@ class Compiler {
       case Binding::Cell:
       case Binding::Free: {
         uint32_t i = cell_index(name);
-        emit(ctx == Context::Load ? OpCode::LOAD_DEREF : ctx == Context::Store ? OpCode::STORE_DEREF : OpCode::DELETE_DEREF, i);
+        emit(ctx == Context::Load    ? OpCode::LOAD_DEREF
+             : ctx == Context::Store ? OpCode::STORE_DEREF
+                                     : OpCode::DELETE_DEREF,
+             i);
         return;
       }
       case Binding::GlobalExplicit:
       case Binding::GlobalImplicit: {
         uint32_t i = add_name(name);
-        emit(ctx == Context::Load ? OpCode::LOAD_GLOBAL : ctx == Context::Store ? OpCode::STORE_GLOBAL : OpCode::DELETE_GLOBAL, i);
+        emit(ctx == Context::Load    ? OpCode::LOAD_GLOBAL
+             : ctx == Context::Store ? OpCode::STORE_GLOBAL
+                                     : OpCode::DELETE_GLOBAL,
+             i);
         return;
       }
     }
@@ -1232,8 +1288,7 @@ class Compiler {
         emit(OpCode::STORE_SUBSCR);
         break;
       }
-      default:
-        fail("'" + expr_desc(t) + "' is an illegal expression for augmented assignment", a.line);
+      default: fail("'" + expr_desc(t) + "' is an illegal expression for augmented assignment", a.line);
     }
   }
 
@@ -1244,7 +1299,9 @@ class Compiler {
       case ExprKind::Tuple: return "tuple";
       case ExprKind::List: return "list";
       case ExprKind::Compare: return "comparison";
-      case ExprKind::BinOp: case ExprKind::UnaryOp: case ExprKind::BoolOp: return "expression";
+      case ExprKind::BinOp:
+      case ExprKind::UnaryOp:
+      case ExprKind::BoolOp: return "expression";
       default: return "expression";
     }
   }
@@ -1276,8 +1333,8 @@ class Compiler {
       }
       case ExprKind::Tuple:
       case ExprKind::List: {
-        const ExprList& elts = t.kind == ExprKind::Tuple ? static_cast<const Tuple&>(t).elts
-                                                         : static_cast<const List&>(t).elts;
+        const ExprList& elts =
+            t.kind == ExprKind::Tuple ? static_cast<const Tuple&>(t).elts : static_cast<const List&>(t).elts;
         int star = -1;
         for (size_t i = 0; i < elts.size(); ++i) {
           if (elts[i]->kind == ExprKind::Starred) {
@@ -1309,11 +1366,8 @@ class Compiler {
         }
         break;
       }
-      case ExprKind::Starred:
-        fail("starred assignment target must be in a list or tuple", t.line);
-        break;
-      default:
-        fail("cannot assign to " + expr_desc(t), t.line);
+      case ExprKind::Starred: fail("starred assignment target must be in a list or tuple", t.line); break;
+      default: fail("cannot assign to " + expr_desc(t), t.line);
     }
   }
 
@@ -1340,8 +1394,7 @@ class Compiler {
       case ExprKind::List:
         for (const auto& e : static_cast<const List&>(t).elts) compile_delete(*e);
         break;
-      default:
-        fail("cannot delete " + expr_desc(t), t.line);
+      default: fail("cannot delete " + expr_desc(t), t.line);
     }
   }
 
@@ -1537,8 +1590,7 @@ class Compiler {
     std::vector<FBlock>& fb = unit().fblocks;
     std::vector<FBlock> saved;
     while (!fb.empty()) {
-      if (stop && fb.back().kind == stop->kind && fb.back().start == stop->start &&
-          fb.back().exit == stop->exit) {
+      if (stop && fb.back().kind == stop->kind && fb.back().start == stop->start && fb.back().exit == stop->exit) {
         break;
       }
       FBlock b = fb.back();
@@ -1648,7 +1700,8 @@ class Compiler {
     switch (c.ckind) {
       case ConstantKind::True: return true;
       case ConstantKind::Int: return c.i != 0;
-      case ConstantKind::Str: case ConstantKind::Bytes: return !c.s.empty();
+      case ConstantKind::Str:
+      case ConstantKind::Bytes: return !c.s.empty();
       default: return false;
     }
   }
@@ -1964,8 +2017,9 @@ class Compiler {
       }
       case PatternKind::MatchSingleton: {
         ConstValue c;
-        c.kind = p.singleton == ConstantKind::None ? ConstValue::Kind::None
-                 : p.singleton == ConstantKind::True ? ConstValue::Kind::True : ConstValue::Kind::False;
+        c.kind = p.singleton == ConstantKind::None   ? ConstValue::Kind::None
+                 : p.singleton == ConstantKind::True ? ConstValue::Kind::True
+                                                     : ConstValue::Kind::False;
         emit_const(std::move(c));
         emit(OpCode::IS_OP, 0);
         jump_to_fail_pop(pc, OpCode::POP_JUMP_IF_FALSE);
@@ -2410,8 +2464,7 @@ class Compiler {
       case CmpOpKind::IsNot: emit(OpCode::IS_OP, 1); break;
       case CmpOpKind::In: emit(OpCode::CONTAINS_OP, 0); break;
       case CmpOpKind::NotIn: emit(OpCode::CONTAINS_OP, 1); break;
-      default:
-        emit(static_cast<OpCode>(static_cast<int>(OpCode::COMPARE_EQ) + static_cast<int>(op)));
+      default: emit(static_cast<OpCode>(static_cast<int>(OpCode::COMPARE_EQ) + static_cast<int>(op)));
     }
   }
 
@@ -2422,10 +2475,23 @@ class Compiler {
         case ConstantKind::None: out.kind = ConstValue::Kind::None; return true;
         case ConstantKind::True: out.kind = ConstValue::Kind::True; return true;
         case ConstantKind::False: out.kind = ConstValue::Kind::False; return true;
-        case ConstantKind::Int: out.kind = ConstValue::Kind::Int; out.i = c.i; out.s = c.s; return true;
-        case ConstantKind::Float: out.kind = ConstValue::Kind::Float; out.f = c.f; return true;
-        case ConstantKind::Str: out.kind = ConstValue::Kind::Str; out.s = c.s; return true;
-        case ConstantKind::Bytes: out.kind = ConstValue::Kind::Bytes; out.s = c.s; return true;
+        case ConstantKind::Int:
+          out.kind = ConstValue::Kind::Int;
+          out.i = c.i;
+          out.s = c.s;
+          return true;
+        case ConstantKind::Float:
+          out.kind = ConstValue::Kind::Float;
+          out.f = c.f;
+          return true;
+        case ConstantKind::Str:
+          out.kind = ConstValue::Kind::Str;
+          out.s = c.s;
+          return true;
+        case ConstantKind::Bytes:
+          out.kind = ConstValue::Kind::Bytes;
+          out.s = c.s;
+          return true;
         case ConstantKind::Ellipsis: out.kind = ConstValue::Kind::Ellipsis; return true;
       }
     }
@@ -2463,8 +2529,10 @@ class Compiler {
   void compile_slice_or_expr(const Expr& e) {
     if (e.kind == ExprKind::Slice) {
       const auto& s = static_cast<const Slice&>(e);
-      if (s.lower) compile_expr(*s.lower); else emit_const_none();
-      if (s.upper) compile_expr(*s.upper); else emit_const_none();
+      if (s.lower) compile_expr(*s.lower);
+      else emit_const_none();
+      if (s.upper) compile_expr(*s.upper);
+      else emit_const_none();
       uint32_t n = 2;
       if (s.step) {
         compile_expr(*s.step);
@@ -2581,8 +2649,8 @@ class Compiler {
     emit(OpCode::KW_NAMES, add_const(std::move(t)));
   }
 
-  void compile_comprehension(const Expr& e, const std::vector<Comprehension>& gens, const char* name,
-                             OpCode build, const Expr* elt, const Expr* key, const Expr* value) {
+  void compile_comprehension(const Expr& e, const std::vector<Comprehension>& gens, const char* name, OpCode build,
+                             const Expr* elt, const Expr* key, const Expr* value) {
     Scope* s = scope_for(&e);
     Code* child = new_code(name, child_qualname(name), s, e.line);
     child->argcount = 1;
@@ -2868,9 +2936,7 @@ class Compiler {
         bind(end);
         break;
       }
-      case ExprKind::Starred:
-        fail("can't use starred expression here", e.line);
-        break;
+      case ExprKind::Starred: fail("can't use starred expression here", e.line); break;
       case ExprKind::Await: {
         compile_expr(*static_cast<const Await&>(e).value);
         set_line(e.line);
@@ -2879,7 +2945,8 @@ class Compiler {
       }
       case ExprKind::Yield: {
         const auto& y = static_cast<const Yield&>(e);
-        if (y.value) compile_expr(*y.value); else emit_const_none();
+        if (y.value) compile_expr(*y.value);
+        else emit_const_none();
         set_line(e.line);
         if (code().flags & kCodeAsyncGenerator) emit(OpCode::ASYNC_GEN_WRAP);
         emit(OpCode::YIELD_VALUE);

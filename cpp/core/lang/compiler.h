@@ -12,7 +12,7 @@
 namespace interleave {
 
 struct CompileResult {
-  std::unique_ptr<Program> program;    // null when error is set
+  std::unique_ptr<Program> program;  // null when error is set
   std::optional<CompileError> error;
 };
 

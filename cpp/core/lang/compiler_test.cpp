@@ -71,18 +71,21 @@ TEST(Compiler, AssignmentDisassembly) {
 
 // A literal case compiles to a compare and a jump, as in CPython 3.11: no call per case.
 TEST(Compiler, MatchCompilesToStraightLineJumps) {
-  Compiled c = compile_source("def f(s):\n    match s:\n        case 1 | 2:\n            return 'a'\n        case _:\n            return 'b'\n");
+  Compiled c = compile_source(
+      "def f(s):\n    match s:\n        case 1 | 2:\n            return 'a'\n        case _:\n            return 'b'\n");
   ASSERT_FALSE(c.error);
   const Code* f = find_code(main_code(c), "f");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(ops_of(*f), (std::vector<OpCode>{
-                            OpCode::LOAD_FAST, OpCode::COPY, OpCode::LOAD_CONST, OpCode::COMPARE_EQ,
-                            OpCode::POP_JUMP_IF_FALSE, OpCode::JUMP, OpCode::COPY, OpCode::LOAD_CONST,
-                            OpCode::COMPARE_EQ, OpCode::POP_JUMP_IF_FALSE, OpCode::JUMP, OpCode::POP_TOP,
-                            OpCode::JUMP, OpCode::POP_TOP, OpCode::LOAD_CONST, OpCode::RETURN_VALUE,
-                            OpCode::JUMP, OpCode::NOP, OpCode::LOAD_CONST, OpCode::RETURN_VALUE,
-                            OpCode::LOAD_CONST, OpCode::RETURN_VALUE}));
-  Compiled k = compile_source("match p:\n    case Point(x, y=[a, *_]):\n        pass\n    case {'k': v, **rest}:\n        pass\n");
+  EXPECT_EQ(
+      ops_of(*f),
+      (std::vector<OpCode>{
+          OpCode::LOAD_FAST,    OpCode::COPY,        OpCode::LOAD_CONST, OpCode::COMPARE_EQ, OpCode::POP_JUMP_IF_FALSE,
+          OpCode::JUMP,         OpCode::COPY,        OpCode::LOAD_CONST, OpCode::COMPARE_EQ, OpCode::POP_JUMP_IF_FALSE,
+          OpCode::JUMP,         OpCode::POP_TOP,     OpCode::JUMP,       OpCode::POP_TOP,    OpCode::LOAD_CONST,
+          OpCode::RETURN_VALUE, OpCode::JUMP,        OpCode::NOP,        OpCode::LOAD_CONST, OpCode::RETURN_VALUE,
+          OpCode::LOAD_CONST,   OpCode::RETURN_VALUE}));
+  Compiled k = compile_source(
+      "match p:\n    case Point(x, y=[a, *_]):\n        pass\n    case {'k': v, **rest}:\n        pass\n");
   ASSERT_FALSE(k.error);
   EXPECT_TRUE(has_op(main_code(k), OpCode::MATCH_CLASS));
   EXPECT_TRUE(has_op(main_code(k), OpCode::MATCH_SEQUENCE));
@@ -95,8 +98,10 @@ TEST(Compiler, MatchAndExceptStarErrorsAreCPythons) {
             "name capture 'y' makes remaining patterns unreachable");
   EXPECT_EQ(error_of("match x:\n    case _:\n        pass\n    case 1:\n        pass\n").message,
             "wildcard makes remaining patterns unreachable");
-  EXPECT_EQ(error_of("match x:\n    case [a] | (b,):\n        pass\n").message, "alternative patterns bind different names");
-  EXPECT_EQ(error_of("match x:\n    case [a, {'k': a}]:\n        pass\n").message, "multiple assignments to name 'a' in pattern");
+  EXPECT_EQ(error_of("match x:\n    case [a] | (b,):\n        pass\n").message,
+            "alternative patterns bind different names");
+  EXPECT_EQ(error_of("match x:\n    case [a, {'k': a}]:\n        pass\n").message,
+            "multiple assignments to name 'a' in pattern");
   CompileError e = error_of("def f():\n    try:\n        pass\n    except* E:\n        return 1\n");
   EXPECT_EQ(e.message, "'break', 'continue' and 'return' cannot appear in an except* block");
   EXPECT_EQ(e.line, 5u);
@@ -311,8 +316,10 @@ TEST(Compiler, ErrorsHaveCPythonWordingAndLines) {
       {"yield 1\n", "'yield' outside function", 1},
       {"def f():\n    async with x:\n        pass\n", "'async with' outside async function", 2},
       {"a, *b, *c = x\n", "multiple starred expressions in assignment", 1},
-      {"def f():\n    return [x async for x in y]\n", "asynchronous comprehension outside of an asynchronous function", 2},
-      {"def f():\n    return [await x for x in y]\n", "asynchronous comprehension outside of an asynchronous function", 2},
+      {"def f():\n    return [x async for x in y]\n", "asynchronous comprehension outside of an asynchronous function",
+       2},
+      {"def f():\n    return [await x for x in y]\n", "asynchronous comprehension outside of an asynchronous function",
+       2},
   };
   for (const Case& k : cases) {
     CompileError e = error_of(k.src);

@@ -19,23 +19,40 @@ struct Keyword {
 };
 
 constexpr Keyword kKeywords[] = {
-    {"False", TokenType::KwFalse},       {"None", TokenType::KwNone},
-    {"True", TokenType::KwTrue},         {"and", TokenType::KwAnd},
-    {"as", TokenType::KwAs},             {"assert", TokenType::KwAssert},
-    {"async", TokenType::KwAsync},       {"await", TokenType::KwAwait},
-    {"break", TokenType::KwBreak},       {"class", TokenType::KwClass},
-    {"continue", TokenType::KwContinue}, {"def", TokenType::KwDef},
-    {"del", TokenType::KwDel},           {"elif", TokenType::KwElif},
-    {"else", TokenType::KwElse},         {"except", TokenType::KwExcept},
-    {"finally", TokenType::KwFinally},   {"for", TokenType::KwFor},
-    {"from", TokenType::KwFrom},         {"global", TokenType::KwGlobal},
-    {"if", TokenType::KwIf},             {"import", TokenType::KwImport},
-    {"in", TokenType::KwIn},             {"is", TokenType::KwIs},
-    {"lambda", TokenType::KwLambda},     {"nonlocal", TokenType::KwNonlocal},
-    {"not", TokenType::KwNot},           {"or", TokenType::KwOr},
-    {"pass", TokenType::KwPass},         {"raise", TokenType::KwRaise},
-    {"return", TokenType::KwReturn},     {"try", TokenType::KwTry},
-    {"while", TokenType::KwWhile},       {"with", TokenType::KwWith},
+    {"False", TokenType::KwFalse},
+    {"None", TokenType::KwNone},
+    {"True", TokenType::KwTrue},
+    {"and", TokenType::KwAnd},
+    {"as", TokenType::KwAs},
+    {"assert", TokenType::KwAssert},
+    {"async", TokenType::KwAsync},
+    {"await", TokenType::KwAwait},
+    {"break", TokenType::KwBreak},
+    {"class", TokenType::KwClass},
+    {"continue", TokenType::KwContinue},
+    {"def", TokenType::KwDef},
+    {"del", TokenType::KwDel},
+    {"elif", TokenType::KwElif},
+    {"else", TokenType::KwElse},
+    {"except", TokenType::KwExcept},
+    {"finally", TokenType::KwFinally},
+    {"for", TokenType::KwFor},
+    {"from", TokenType::KwFrom},
+    {"global", TokenType::KwGlobal},
+    {"if", TokenType::KwIf},
+    {"import", TokenType::KwImport},
+    {"in", TokenType::KwIn},
+    {"is", TokenType::KwIs},
+    {"lambda", TokenType::KwLambda},
+    {"nonlocal", TokenType::KwNonlocal},
+    {"not", TokenType::KwNot},
+    {"or", TokenType::KwOr},
+    {"pass", TokenType::KwPass},
+    {"raise", TokenType::KwRaise},
+    {"return", TokenType::KwReturn},
+    {"try", TokenType::KwTry},
+    {"while", TokenType::KwWhile},
+    {"with", TokenType::KwWith},
     {"yield", TokenType::KwYield},
 };
 
@@ -46,13 +63,9 @@ TokenType keyword_type(std::string_view word) {
   return TokenType::Name;
 }
 
-bool is_ascii_ident_start(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
+bool is_ascii_ident_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_hex_digit(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+bool is_hex_digit(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 bool is_potential_ident_char(char c) {
   return is_ascii_ident_start(c) || is_digit(c) || static_cast<unsigned char>(c) >= 0x80;
 }
@@ -77,7 +90,9 @@ std::string hex4(uint32_t cp) {
 class Lexer {
  public:
   Lexer(std::string_view src, const LexOptions& opt)
-      : src_(src), line_(opt.first_line), line_start_(-static_cast<int64_t>(opt.first_col)),
+      : src_(src),
+        line_(opt.first_line),
+        line_start_(-static_cast<int64_t>(opt.first_col)),
         fstring_(opt.inside_brackets) {}
 
   LexResult run() {
@@ -279,8 +294,8 @@ class Lexer {
       size_t keep = indents_.size();
       while (keep > 1 && col < indents_[keep - 1]) --keep;
       if (col != indents_[keep - 1]) {
-        return fail(LexErrorKind::Deferred, "IndentationError",
-                    "unindent does not match any outer indentation level", line_, col_at(i_));
+        return fail(LexErrorKind::Deferred, "IndentationError", "unindent does not match any outer indentation level",
+                    line_, col_at(i_));
       }
       if (alt != alt_indents_[keep - 1]) return tab_error();
       while (indents_.size() > keep) {
@@ -299,8 +314,8 @@ class Lexer {
   bool finish() {
     if (!brackets_.empty()) {
       const Bracket& b = brackets_.back();
-      return fail(LexErrorKind::UnclosedBracket, "SyntaxError",
-                  std::string("'") + b.ch + "' was never closed", b.line, b.col);
+      return fail(LexErrorKind::UnclosedBracket, "SyntaxError", std::string("'") + b.ch + "' was never closed", b.line,
+                  b.col);
     }
     if (!fstring_) {
       if (!last_is_line_end()) emit(TokenType::Newline, i_, i_, line_, col_at(i_));
@@ -356,8 +371,7 @@ class Lexer {
         i_ = at;
         return syntax_error(buf, line_, col_at(at));
       }
-      if (!is_identifier_char(static_cast<uint32_t>(cp)) ||
-          (at == start && cp >= 0x300 && cp <= 0x36f)) {
+      if (!is_identifier_char(static_cast<uint32_t>(cp)) || (at == start && cp >= 0x300 && cp <= 0x36f)) {
         i_ = at;
         return invalid_character(static_cast<uint32_t>(cp), at);
       }
@@ -456,8 +470,12 @@ class Lexer {
     if (src_[p] == '0' && p + 1 < src_.size()) {
       char x = static_cast<char>(src_[p + 1] | 0x20);
       if (x == 'x') return radix_number(start, p + 2, is_hex_digit, "hexadecimal", false);
-      if (x == 'o') return radix_number(start, p + 2, [](char c) { return c >= '0' && c <= '7'; }, "octal", true);
-      if (x == 'b') return radix_number(start, p + 2, [](char c) { return c == '0' || c == '1'; }, "binary", true);
+      if (x == 'o')
+        return radix_number(
+            start, p + 2, [](char c) { return c >= '0' && c <= '7'; }, "octal", true);
+      if (x == 'b')
+        return radix_number(
+            start, p + 2, [](char c) { return c == '0' || c == '1'; }, "binary", true);
     }
     bool fraction = false;
     if (src_[p] == '0') {
@@ -486,8 +504,8 @@ class Lexer {
       } else if (nonzero) {
         i_ = zeros_end;
         return syntax_error(
-            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
-            line_, col_at(start));
+            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", line_,
+            col_at(start));
       } else {
         if (!verify_end(p, "decimal")) return false;
         emit_number(start, p);
@@ -551,9 +569,9 @@ class Lexer {
           uint32_t last_line = static_cast<int64_t>(src_.size()) == line_start_ ? line_ - 1 : line_;
           line_ = start_line;
           line_start_ = start_line_start;
-          return syntax_error("unterminated triple-quoted string literal (detected at line " +
-                                  std::to_string(last_line) + ")",
-                              start_line, start_col);
+          return syntax_error(
+              "unterminated triple-quoted string literal (detected at line " + std::to_string(last_line) + ")",
+              start_line, start_col);
         }
         uint32_t detected = line_;
         line_ = start_line;
@@ -628,7 +646,8 @@ class Lexer {
     Bracket b = brackets_.back();
     char want = b.ch == '(' ? ')' : b.ch == '[' ? ']' : '}';
     if (c != want) {
-      std::string msg = std::string("closing parenthesis '") + c + "' does not match opening parenthesis '" + b.ch + "'";
+      std::string msg =
+          std::string("closing parenthesis '") + c + "' does not match opening parenthesis '" + b.ch + "'";
       if (b.line != line_) msg += " on line " + std::to_string(b.line);
       return syntax_error(msg, line_, col_at(i_));
     }
@@ -647,20 +666,53 @@ class Lexer {
     if (three('.', '.', '.')) return emit_here(TokenType::Ellipsis, 3), true;
     TokenType two = TokenType::EndMarker;
     switch (c) {
-      case '!': if (c1 == '=') two = TokenType::NotEqual; break;
-      case '%': if (c1 == '=') two = TokenType::PercentEqual; break;
-      case '&': if (c1 == '=') two = TokenType::AmperEqual; break;
-      case '*': if (c1 == '*') two = TokenType::DoubleStar; else if (c1 == '=') two = TokenType::StarEqual; break;
-      case '+': if (c1 == '=') two = TokenType::PlusEqual; break;
-      case '-': if (c1 == '=') two = TokenType::MinusEqual; else if (c1 == '>') two = TokenType::RArrow; break;
-      case '/': if (c1 == '/') two = TokenType::DoubleSlash; else if (c1 == '=') two = TokenType::SlashEqual; break;
-      case ':': if (c1 == '=') two = TokenType::ColonEqual; break;
-      case '<': if (c1 == '<') two = TokenType::LeftShift; else if (c1 == '=') two = TokenType::LessEqual; break;
-      case '=': if (c1 == '=') two = TokenType::EqEqual; break;
-      case '>': if (c1 == '>') two = TokenType::RightShift; else if (c1 == '=') two = TokenType::GreaterEqual; break;
-      case '@': if (c1 == '=') two = TokenType::AtEqual; break;
-      case '^': if (c1 == '=') two = TokenType::CircumflexEqual; break;
-      case '|': if (c1 == '=') two = TokenType::VBarEqual; break;
+      case '!':
+        if (c1 == '=') two = TokenType::NotEqual;
+        break;
+      case '%':
+        if (c1 == '=') two = TokenType::PercentEqual;
+        break;
+      case '&':
+        if (c1 == '=') two = TokenType::AmperEqual;
+        break;
+      case '*':
+        if (c1 == '*') two = TokenType::DoubleStar;
+        else if (c1 == '=') two = TokenType::StarEqual;
+        break;
+      case '+':
+        if (c1 == '=') two = TokenType::PlusEqual;
+        break;
+      case '-':
+        if (c1 == '=') two = TokenType::MinusEqual;
+        else if (c1 == '>') two = TokenType::RArrow;
+        break;
+      case '/':
+        if (c1 == '/') two = TokenType::DoubleSlash;
+        else if (c1 == '=') two = TokenType::SlashEqual;
+        break;
+      case ':':
+        if (c1 == '=') two = TokenType::ColonEqual;
+        break;
+      case '<':
+        if (c1 == '<') two = TokenType::LeftShift;
+        else if (c1 == '=') two = TokenType::LessEqual;
+        break;
+      case '=':
+        if (c1 == '=') two = TokenType::EqEqual;
+        break;
+      case '>':
+        if (c1 == '>') two = TokenType::RightShift;
+        else if (c1 == '=') two = TokenType::GreaterEqual;
+        break;
+      case '@':
+        if (c1 == '=') two = TokenType::AtEqual;
+        break;
+      case '^':
+        if (c1 == '=') two = TokenType::CircumflexEqual;
+        break;
+      case '|':
+        if (c1 == '=') two = TokenType::VBarEqual;
+        break;
       default: break;
     }
     if (two != TokenType::EndMarker) return emit_here(two, 2), true;
@@ -844,8 +896,6 @@ std::string_view token_type_name(TokenType t) {
   return "?";
 }
 
-LexResult tokenize(std::string_view source, const LexOptions& options) {
-  return Lexer(source, options).run();
-}
+LexResult tokenize(std::string_view source, const LexOptions& options) { return Lexer(source, options).run(); }
 
 }  // namespace interleave

@@ -20,12 +20,8 @@ std::string kinds(std::string_view source) {
     switch (t.type) {
       case TokenType::Name:
       case TokenType::Number:
-      case TokenType::String:
-        out += std::string(t.text);
-        break;
-      default:
-        out += std::string(token_type_name(t.type));
-        break;
+      case TokenType::String: out += std::string(t.text); break;
+      default: out += std::string(token_type_name(t.type)); break;
     }
   }
   if (r.error) out += " | " + r.error->type + ": " + r.error->message + " @" + std::to_string(r.error->line);
@@ -52,8 +48,7 @@ TEST(Lexer, Operators) {
   EXPECT_EQ(kinds("+ - * / // % @ ** ~ | & ^ << >> < > <= >= == = . , ; :"),
             "'+' '-' '*' '/' '//' '%' '@' '**' '~' '|' '&' '^' '<<' '>>' '<' '>' '<=' '>=' '==' '=' '.' "
             "',' ';' ':' NEWLINE ENDMARKER");
-  EXPECT_EQ(kinds("+= -= *= /= %= @= &= |= ^="),
-            "'+=' '-=' '*=' '/=' '%=' '@=' '&=' '|=' '^=' NEWLINE ENDMARKER");
+  EXPECT_EQ(kinds("+= -= *= /= %= @= &= |= ^="), "'+=' '-=' '*=' '/=' '%=' '@=' '&=' '|=' '^=' NEWLINE ENDMARKER");
 }
 
 TEST(Lexer, KeywordsAndSoftKeywords) {
@@ -94,7 +89,8 @@ TEST(Lexer, ImplicitAndExplicitLineJoining) {
   EXPECT_EQ(kinds("x = (1,\n     2)\n"), "x '=' '(' 1 ',' 2 ')' NEWLINE ENDMARKER");
   EXPECT_EQ(kinds("x = [\n  1,  # one\n\n  2,\n]\n"), "x '=' '[' 1 ',' 2 ',' ']' NEWLINE ENDMARKER");
   EXPECT_EQ(kinds("x = 1 + \\\n    2\n"), "x '=' 1 '+' 2 NEWLINE ENDMARKER");
-  EXPECT_EQ(kinds("if a:\n    x = {\n'k': 1}\n"), "if a ':' NEWLINE INDENT x '=' '{' 'k' ':' 1 '}' NEWLINE DEDENT ENDMARKER");
+  EXPECT_EQ(kinds("if a:\n    x = {\n'k': 1}\n"),
+            "if a ':' NEWLINE INDENT x '=' '{' 'k' ':' 1 '}' NEWLINE DEDENT ENDMARKER");
   EXPECT_EQ(error("x = 1 \\ 2"), "SyntaxError: unexpected character after line continuation character @1:7");
   EXPECT_EQ(error("x = 1 \\"), "SyntaxError: unexpected EOF while parsing @1:6");
 }

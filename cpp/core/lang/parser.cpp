@@ -30,35 +30,100 @@ struct NamedChar {
 
 // kNamedChars is the subset of the Unicode name database `\N{...}` escapes understand.
 constexpr NamedChar kNamedChars[] = {
-    {"NULL", 0x0}, {"CHARACTER TABULATION", 0x9}, {"LINE FEED", 0xA}, {"CARRIAGE RETURN", 0xD},
-    {"ESCAPE", 0x1B}, {"SPACE", 0x20}, {"DELETE", 0x7F}, {"NO-BREAK SPACE", 0xA0},
-    {"SECTION SIGN", 0xA7}, {"COPYRIGHT SIGN", 0xA9}, {"REGISTERED SIGN", 0xAE}, {"DEGREE SIGN", 0xB0},
-    {"PLUS-MINUS SIGN", 0xB1}, {"MICRO SIGN", 0xB5}, {"PILCROW SIGN", 0xB6}, {"MIDDLE DOT", 0xB7},
-    {"MULTIPLICATION SIGN", 0xD7}, {"DIVISION SIGN", 0xF7}, {"CENT SIGN", 0xA2}, {"POUND SIGN", 0xA3},
-    {"YEN SIGN", 0xA5}, {"EURO SIGN", 0x20AC},
-    {"LEFT-POINTING DOUBLE ANGLE QUOTATION MARK", 0xAB}, {"RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK", 0xBB},
-    {"LATIN SMALL LETTER E WITH ACUTE", 0xE9}, {"LATIN SMALL LETTER SHARP S", 0xDF},
-    {"GREEK SMALL LETTER ALPHA", 0x3B1}, {"GREEK SMALL LETTER BETA", 0x3B2}, {"GREEK SMALL LETTER GAMMA", 0x3B3},
-    {"GREEK SMALL LETTER DELTA", 0x3B4}, {"GREEK SMALL LETTER EPSILON", 0x3B5}, {"GREEK SMALL LETTER THETA", 0x3B8},
-    {"GREEK SMALL LETTER LAMDA", 0x3BB}, {"GREEK SMALL LETTER LAMBDA", 0x3BB}, {"GREEK SMALL LETTER MU", 0x3BC},
-    {"GREEK SMALL LETTER PI", 0x3C0}, {"GREEK SMALL LETTER SIGMA", 0x3C3}, {"GREEK SMALL LETTER TAU", 0x3C4},
-    {"GREEK SMALL LETTER PHI", 0x3C6}, {"GREEK SMALL LETTER OMEGA", 0x3C9}, {"GREEK CAPITAL LETTER DELTA", 0x394},
-    {"GREEK CAPITAL LETTER SIGMA", 0x3A3}, {"GREEK CAPITAL LETTER OMEGA", 0x3A9}, {"EN DASH", 0x2013},
-    {"EM DASH", 0x2014}, {"LEFT SINGLE QUOTATION MARK", 0x2018}, {"RIGHT SINGLE QUOTATION MARK", 0x2019},
-    {"LEFT DOUBLE QUOTATION MARK", 0x201C}, {"RIGHT DOUBLE QUOTATION MARK", 0x201D}, {"BULLET", 0x2022},
-    {"HORIZONTAL ELLIPSIS", 0x2026}, {"ZERO WIDTH SPACE", 0x200B}, {"LEFTWARDS ARROW", 0x2190},
-    {"UPWARDS ARROW", 0x2191}, {"RIGHTWARDS ARROW", 0x2192}, {"DOWNWARDS ARROW", 0x2193}, {"INFINITY", 0x221E},
-    {"NOT EQUAL TO", 0x2260}, {"LESS-THAN OR EQUAL TO", 0x2264}, {"GREATER-THAN OR EQUAL TO", 0x2265},
-    {"WATCH", 0x231A}, {"HOURGLASS", 0x231B}, {"ALARM CLOCK", 0x23F0}, {"STOPWATCH", 0x23F1},
-    {"HOURGLASS WITH FLOWING SAND", 0x23F3}, {"BOX DRAWINGS LIGHT HORIZONTAL", 0x2500},
-    {"BOX DRAWINGS LIGHT VERTICAL", 0x2502}, {"FULL BLOCK", 0x2588}, {"LIGHT SHADE", 0x2591},
-    {"MEDIUM SHADE", 0x2592}, {"DARK SHADE", 0x2593}, {"BLACK SQUARE", 0x25A0}, {"WHITE SQUARE", 0x25A1},
-    {"BLACK CIRCLE", 0x25CF}, {"WHITE CIRCLE", 0x25CB}, {"BLACK STAR", 0x2605}, {"WHITE STAR", 0x2606},
-    {"SNOWMAN", 0x2603}, {"WHITE SMILING FACE", 0x263A}, {"BLACK HEART SUIT", 0x2665},
-    {"HIGH VOLTAGE SIGN", 0x26A1}, {"CHECK MARK", 0x2713}, {"HEAVY CHECK MARK", 0x2714}, {"BALLOT X", 0x2717},
-    {"CROSS MARK", 0x274C}, {"SPARKLES", 0x2728}, {"HEAVY BLACK HEART", 0x2764}, {"FIRE", 0x1F525},
-    {"PARTY POPPER", 0x1F389}, {"ROCKET", 0x1F680}, {"SNAKE", 0x1F40D}, {"THUMBS UP SIGN", 0x1F44D},
-    {"GRINNING FACE", 0x1F600}, {"REPLACEMENT CHARACTER", 0xFFFD},
+    {"NULL", 0x0},
+    {"CHARACTER TABULATION", 0x9},
+    {"LINE FEED", 0xA},
+    {"CARRIAGE RETURN", 0xD},
+    {"ESCAPE", 0x1B},
+    {"SPACE", 0x20},
+    {"DELETE", 0x7F},
+    {"NO-BREAK SPACE", 0xA0},
+    {"SECTION SIGN", 0xA7},
+    {"COPYRIGHT SIGN", 0xA9},
+    {"REGISTERED SIGN", 0xAE},
+    {"DEGREE SIGN", 0xB0},
+    {"PLUS-MINUS SIGN", 0xB1},
+    {"MICRO SIGN", 0xB5},
+    {"PILCROW SIGN", 0xB6},
+    {"MIDDLE DOT", 0xB7},
+    {"MULTIPLICATION SIGN", 0xD7},
+    {"DIVISION SIGN", 0xF7},
+    {"CENT SIGN", 0xA2},
+    {"POUND SIGN", 0xA3},
+    {"YEN SIGN", 0xA5},
+    {"EURO SIGN", 0x20AC},
+    {"LEFT-POINTING DOUBLE ANGLE QUOTATION MARK", 0xAB},
+    {"RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK", 0xBB},
+    {"LATIN SMALL LETTER E WITH ACUTE", 0xE9},
+    {"LATIN SMALL LETTER SHARP S", 0xDF},
+    {"GREEK SMALL LETTER ALPHA", 0x3B1},
+    {"GREEK SMALL LETTER BETA", 0x3B2},
+    {"GREEK SMALL LETTER GAMMA", 0x3B3},
+    {"GREEK SMALL LETTER DELTA", 0x3B4},
+    {"GREEK SMALL LETTER EPSILON", 0x3B5},
+    {"GREEK SMALL LETTER THETA", 0x3B8},
+    {"GREEK SMALL LETTER LAMDA", 0x3BB},
+    {"GREEK SMALL LETTER LAMBDA", 0x3BB},
+    {"GREEK SMALL LETTER MU", 0x3BC},
+    {"GREEK SMALL LETTER PI", 0x3C0},
+    {"GREEK SMALL LETTER SIGMA", 0x3C3},
+    {"GREEK SMALL LETTER TAU", 0x3C4},
+    {"GREEK SMALL LETTER PHI", 0x3C6},
+    {"GREEK SMALL LETTER OMEGA", 0x3C9},
+    {"GREEK CAPITAL LETTER DELTA", 0x394},
+    {"GREEK CAPITAL LETTER SIGMA", 0x3A3},
+    {"GREEK CAPITAL LETTER OMEGA", 0x3A9},
+    {"EN DASH", 0x2013},
+    {"EM DASH", 0x2014},
+    {"LEFT SINGLE QUOTATION MARK", 0x2018},
+    {"RIGHT SINGLE QUOTATION MARK", 0x2019},
+    {"LEFT DOUBLE QUOTATION MARK", 0x201C},
+    {"RIGHT DOUBLE QUOTATION MARK", 0x201D},
+    {"BULLET", 0x2022},
+    {"HORIZONTAL ELLIPSIS", 0x2026},
+    {"ZERO WIDTH SPACE", 0x200B},
+    {"LEFTWARDS ARROW", 0x2190},
+    {"UPWARDS ARROW", 0x2191},
+    {"RIGHTWARDS ARROW", 0x2192},
+    {"DOWNWARDS ARROW", 0x2193},
+    {"INFINITY", 0x221E},
+    {"NOT EQUAL TO", 0x2260},
+    {"LESS-THAN OR EQUAL TO", 0x2264},
+    {"GREATER-THAN OR EQUAL TO", 0x2265},
+    {"WATCH", 0x231A},
+    {"HOURGLASS", 0x231B},
+    {"ALARM CLOCK", 0x23F0},
+    {"STOPWATCH", 0x23F1},
+    {"HOURGLASS WITH FLOWING SAND", 0x23F3},
+    {"BOX DRAWINGS LIGHT HORIZONTAL", 0x2500},
+    {"BOX DRAWINGS LIGHT VERTICAL", 0x2502},
+    {"FULL BLOCK", 0x2588},
+    {"LIGHT SHADE", 0x2591},
+    {"MEDIUM SHADE", 0x2592},
+    {"DARK SHADE", 0x2593},
+    {"BLACK SQUARE", 0x25A0},
+    {"WHITE SQUARE", 0x25A1},
+    {"BLACK CIRCLE", 0x25CF},
+    {"WHITE CIRCLE", 0x25CB},
+    {"BLACK STAR", 0x2605},
+    {"WHITE STAR", 0x2606},
+    {"SNOWMAN", 0x2603},
+    {"WHITE SMILING FACE", 0x263A},
+    {"BLACK HEART SUIT", 0x2665},
+    {"HIGH VOLTAGE SIGN", 0x26A1},
+    {"CHECK MARK", 0x2713},
+    {"HEAVY CHECK MARK", 0x2714},
+    {"BALLOT X", 0x2717},
+    {"CROSS MARK", 0x274C},
+    {"SPARKLES", 0x2728},
+    {"HEAVY BLACK HEART", 0x2764},
+    {"FIRE", 0x1F525},
+    {"PARTY POPPER", 0x1F389},
+    {"ROCKET", 0x1F680},
+    {"SNAKE", 0x1F40D},
+    {"THUMBS UP SIGN", 0x1F44D},
+    {"GRINNING FACE", 0x1F600},
+    {"REPLACEMENT CHARACTER", 0xFFFD},
 };
 
 bool lookup_char_name(std::string_view name, uint32_t& cp) {
@@ -139,7 +204,8 @@ const Expr* invalid_target(const Expr& e, bool del) {
     case ExprKind::Subscript: return nullptr;
     case ExprKind::Tuple:
     case ExprKind::List: {
-      const ExprList& elts = e.kind == ExprKind::Tuple ? static_cast<const Tuple&>(e).elts : static_cast<const List&>(e).elts;
+      const ExprList& elts =
+          e.kind == ExprKind::Tuple ? static_cast<const Tuple&>(e).elts : static_cast<const List&>(e).elts;
       for (const ExprPtr& x : elts) {
         if (const Expr* bad = invalid_target(*x, del)) return bad;
       }
@@ -188,7 +254,8 @@ const char* starred_misuse(const Expr& e, bool top, const Expr** where) {
     return starred_misuse(*static_cast<const Starred&>(e).value, false, where);
   }
   if (e.kind != ExprKind::Tuple && e.kind != ExprKind::List) return nullptr;
-  const ExprList& elts = e.kind == ExprKind::Tuple ? static_cast<const Tuple&>(e).elts : static_cast<const List&>(e).elts;
+  const ExprList& elts =
+      e.kind == ExprKind::Tuple ? static_cast<const Tuple&>(e).elts : static_cast<const List&>(e).elts;
   int stars = 0;
   for (const ExprPtr& x : elts) {
     if (x->kind == ExprKind::Starred && ++stars > 1) {
@@ -458,7 +525,8 @@ class Parser {
   }
   template <class T>
   ExprPtr done(std::unique_ptr<T> node, uint32_t height) {
-    if (height > kMaxExprHeight) return fail_at(node->line, node->col, "maximum recursion depth exceeded during compilation", "RecursionError");
+    if (height > kMaxExprHeight)
+      return fail_at(node->line, node->col, "maximum recursion depth exceeded during compilation", "RecursionError");
     h_ = height;
     return node;
   }
@@ -623,7 +691,8 @@ class Parser {
     if (!at(TokenType::Name)) return pattern_fail(target, "invalid pattern target");
     if (target.text == "_") return pattern_fail(target, "cannot use '_' as a target");
     advance();
-    if (at(TokenType::Dot) || at(TokenType::LParen) || at(TokenType::Equal)) return pattern_fail(target, "invalid pattern target");
+    if (at(TokenType::Dot) || at(TokenType::LParen) || at(TokenType::Equal))
+      return pattern_fail(target, "invalid pattern target");
     PatternPtr as = new_pattern(PatternKind::MatchAs, start);
     as->pattern = std::move(p);
     as->name = std::string(target.text);
@@ -663,7 +732,8 @@ class Parser {
     }
     if (t.type == TokenType::String) {
       ExprPtr s = strings();
-      if (s && s->kind == ExprKind::JoinedStr) return fail_node(*s, "patterns may only match literals and attribute lookups");
+      if (s && s->kind == ExprKind::JoinedStr)
+        return fail_node(*s, "patterns may only match literals and attribute lookups");
       return s;
     }
     return atom();
@@ -700,8 +770,9 @@ class Parser {
       case TokenType::KwFalse: {
         advance();
         PatternPtr p = new_pattern(PatternKind::MatchSingleton, t);
-        p->singleton = t.type == TokenType::KwNone ? ConstantKind::None
-                       : t.type == TokenType::KwTrue ? ConstantKind::True : ConstantKind::False;
+        p->singleton = t.type == TokenType::KwNone   ? ConstantKind::None
+                       : t.type == TokenType::KwTrue ? ConstantKind::True
+                                                     : ConstantKind::False;
         return p;
       }
       case TokenType::Name: {
@@ -1427,7 +1498,8 @@ class Parser {
           args.vararg = std::make_unique<Arg>(Arg{std::string(n.text), n.line});
           if (!annotation(n)) return false;
           if (at(TokenType::Equal)) return fail(cur(), "var-positional argument cannot have default value"), false;
-        } else if (at(closer) || (at(TokenType::Comma) && (ahead(1).type == closer || ahead(1).type == TokenType::DoubleStar))) {
+        } else if (at(closer) ||
+                   (at(TokenType::Comma) && (ahead(1).type == closer || ahead(1).type == TokenType::DoubleStar))) {
           return fail(at(closer) ? cur() : ahead(1), "named arguments must follow bare *"), false;
         } else if (!at(TokenType::Comma)) {
           return invalid_syntax(), false;
@@ -1460,7 +1532,8 @@ class Parser {
         }
       } else if (at(TokenType::LParen)) {
         return fail(t, lambda ? "Lambda expression parameters cannot be parenthesized"
-                              : "Function parameters cannot be parenthesized"), false;
+                              : "Function parameters cannot be parenthesized"),
+               false;
       } else {
         return invalid_syntax(), false;
       }
@@ -1563,7 +1636,8 @@ class Parser {
     if (is_bitwise_or_level(e) && e.kind != ExprKind::List && e.kind != ExprKind::Tuple &&
         e.kind != ExprKind::GeneratorExp && !is_constant(e, ConstantKind::True) &&
         !is_constant(e, ConstantKind::False) && !is_constant(e, ConstantKind::None)) {
-      return fail_node(e, std::string("cannot assign to ") + expr_name(e) + " here. Maybe you meant '==' instead of '='?");
+      return fail_node(e,
+                       std::string("cannot assign to ") + expr_name(e) + " here. Maybe you meant '==' instead of '='?");
     }
     return invalid_syntax();
   }
@@ -1981,9 +2055,7 @@ class Parser {
     uint32_t h = lower ? h_ : 0;
     auto s = make<Slice>(first);
     advance();  // ':'
-    auto bound_ends = [&]() {
-      return at(TokenType::Colon) || at(TokenType::Comma) || at(TokenType::RSquare);
-    };
+    auto bound_ends = [&]() { return at(TokenType::Colon) || at(TokenType::Comma) || at(TokenType::RSquare); };
     if (!bound_ends()) {
       if (!(s->upper = expression())) return nullptr;
       h = std::max(h, h_);
@@ -2107,7 +2179,8 @@ class Parser {
     if (!first) return nullptr;
     uint32_t h = h_;
     if (at(TokenType::KwFor) || at_async_for()) {
-      if (first->kind == ExprKind::Starred) return fail_node(*first, "iterable unpacking cannot be used in comprehension");
+      if (first->kind == ExprKind::Starred)
+        return fail_node(*first, "iterable unpacking cannot be used in comprehension");
       auto g = make<GeneratorExp>(open);
       if (!comprehension(g->generators, h)) return nullptr;
       if (!accept(TokenType::RParen)) return invalid_syntax();
@@ -2151,7 +2224,8 @@ class Parser {
     if (!first) return nullptr;
     uint32_t h = h_;
     if (at(TokenType::KwFor) || at_async_for()) {
-      if (first->kind == ExprKind::Starred) return fail_node(*first, "iterable unpacking cannot be used in comprehension");
+      if (first->kind == ExprKind::Starred)
+        return fail_node(*first, "iterable unpacking cannot be used in comprehension");
       auto lc = make<ListComp>(open);
       if (!comprehension(lc->generators, h)) return nullptr;
       if (!accept(TokenType::RSquare)) return invalid_syntax();
@@ -2202,7 +2276,8 @@ class Parser {
       return done(std::move(d), h + 1);
     }
     if (at(TokenType::KwFor) || at_async_for()) {
-      if (first->kind == ExprKind::Starred) return fail_node(*first, "iterable unpacking cannot be used in comprehension");
+      if (first->kind == ExprKind::Starred)
+        return fail_node(*first, "iterable unpacking cannot be used in comprehension");
       auto sc = make<SetComp>(open);
       if (!comprehension(sc->generators, h)) return nullptr;
       if (!accept(TokenType::RBrace)) return invalid_syntax();
@@ -2386,9 +2461,17 @@ class Parser {
         case 'r': out += '\r'; break;
         case 't': out += '\t'; break;
         case 'v': out += '\v'; break;
-        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+        case '0':
+        case '1':
+        case '2':
+        case '3':
+        case '4':
+        case '5':
+        case '6':
+        case '7': {
           uint32_t v = static_cast<uint32_t>(e - '0');
-          for (int k = 0; k < 2 && i < s.size() && s[i] >= '0' && s[i] <= '7'; ++k) v = v * 8 + static_cast<uint32_t>(s[i++] - '0');
+          for (int k = 0; k < 2 && i < s.size() && s[i] >= '0' && s[i] <= '7'; ++k)
+            v = v * 8 + static_cast<uint32_t>(s[i++] - '0');
           if (bytes) out += static_cast<char>(v & 0xff);
           else encode_utf8(v, out);
           break;
@@ -2409,7 +2492,9 @@ class Parser {
           uint32_t v = 0;
           for (int k = 0; k < digits; ++k) {
             if (i >= s.size() || hex_value(s[i]) < 0) {
-              const char* what = e == 'x' ? "truncated \\xXX escape" : e == 'u' ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape";
+              const char* what = e == 'x'   ? "truncated \\xXX escape"
+                                 : e == 'u' ? "truncated \\uXXXX escape"
+                                            : "truncated \\UXXXXXXXX escape";
               return unicode_error(t, start, i - 1, what);
             }
             v = v * 16 + static_cast<uint32_t>(hex_value(s[i++]));
@@ -2421,7 +2506,8 @@ class Parser {
         case 'N': {
           if (i >= s.size() || s[i] != '{') return unicode_error(t, start, i - 1, "malformed \\N character escape");
           size_t close = s.find('}', i);
-          if (close == std::string_view::npos) return unicode_error(t, start, s.size() - 1, "malformed \\N character escape");
+          if (close == std::string_view::npos)
+            return unicode_error(t, start, s.size() - 1, "malformed \\N character escape");
           uint32_t cp;
           if (!lookup_char_name(s.substr(i + 1, close - i - 1), cp)) {
             // The playground knows only common names, so say so rather than "unknown".
@@ -2644,7 +2730,8 @@ class Parser {
     Parser sub(src_, lex.tokens, depth_ + 1);
     ExprPtr e = sub.fstring_expression();
     if (!e) {
-      CompileError err = sub.err_ ? *sub.err_ : CompileError{"SyntaxError", "invalid syntax", fs.tok->line, fs.tok->col};
+      CompileError err =
+          sub.err_ ? *sub.err_ : CompileError{"SyntaxError", "invalid syntax", fs.tok->line, fs.tok->col};
       if (err.type == "SyntaxError" || err.type == "IndentationError") {
         err.type = "SyntaxError";
         err.message = with_fstring_prefix(err.message);

@@ -15,7 +15,10 @@ namespace {
 size_t utf8_length(std::string_view s, size_t i) {
   auto byte = [&](size_t k) -> unsigned { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0x100; };
   unsigned c = byte(i);
-  auto cont = [&](size_t k) { unsigned b = byte(k); return b >= 0x80 && b <= 0xbf; };
+  auto cont = [&](size_t k) {
+    unsigned b = byte(k);
+    return b >= 0x80 && b <= 0xbf;
+  };
   if (c < 0x80) return 1;
   if (c >= 0xc2 && c <= 0xdf) return cont(i + 1) ? 2 : 0;
   if (c >= 0xe0 && c <= 0xef) {
@@ -53,7 +56,9 @@ std::optional<std::string> coding_spec(std::string_view line) {
     ++k;
     while (k < line.size() && (line[k] == ' ' || line[k] == '\t')) ++k;
     size_t begin = k;
-    while (k < line.size() && (std::isalnum(static_cast<unsigned char>(line[k])) || line[k] == '-' || line[k] == '_' || line[k] == '.')) ++k;
+    while (k < line.size() &&
+           (std::isalnum(static_cast<unsigned char>(line[k])) || line[k] == '-' || line[k] == '_' || line[k] == '.'))
+      ++k;
     if (k > begin) return std::string(line.substr(begin, k - begin));
   }
   return std::nullopt;
@@ -104,7 +109,8 @@ std::optional<CompileError> decode_source(std::string_view raw, std::string_view
       if (encoding == "ascii" || encoding == "us-ascii") {
         encoding = "utf-8";  // ASCII is UTF-8's first 128 characters; a byte above fails below.
       } else {
-        return error_at("encoding '" + *spec + "' is not supported in the playground: save the program as UTF-8", spec_line);
+        return error_at("encoding '" + *spec + "' is not supported in the playground: save the program as UTF-8",
+                        spec_line);
       }
     }
   }
@@ -132,13 +138,13 @@ std::optional<CompileError> decode_source(std::string_view raw, std::string_view
       size_t line_start = raw.rfind('\n', i == 0 ? 0 : i - 1);
       size_t column = line_start == std::string_view::npos || i == 0 ? i : i - line_start - 1;
       bool lead = bad >= 0xc2 && bad <= 0xf4;
-      const char* why = !lead                ? "invalid start byte"
+      const char* why = !lead                 ? "invalid start byte"
                         : i + 1 >= raw.size() ? "unexpected end of data"
                                               : "invalid continuation byte";
-      std::string message = spec ? "(unicode error) 'utf-8' codec can't decode byte " + std::string(hex) + " in position " +
-                                       std::to_string(column) + ": " + why
-                                 : "Non-UTF-8 code starting with '" + std::string(hex) + "' in file " + std::string(filename) +
-                                       " on line " + std::to_string(line_of(raw, i)) +
+      std::string message = spec ? "(unicode error) 'utf-8' codec can't decode byte " + std::string(hex) +
+                                       " in position " + std::to_string(column) + ": " + why
+                                 : "Non-UTF-8 code starting with '" + std::string(hex) + "' in file " +
+                                       std::string(filename) + " on line " + std::to_string(line_of(raw, i)) +
                                        ", but no encoding declared; see https://peps.python.org/pep-0263/ for details";
       return error_at(std::move(message), line_of(raw, i));
     }

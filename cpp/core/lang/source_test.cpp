@@ -23,12 +23,14 @@ TEST(Source, InvalidUtf8IsRefusedWithCPythonsMessage) {
             "error line 2: Non-UTF-8 code starting with '\\xe9' in file main.py on line 2, but no encoding declared; "
             "see https://peps.python.org/pep-0263/ for details");
   // Overlong forms and encoded surrogates are not UTF-8 either.
-  EXPECT_NE(decoded("s = '\xc0\xaf'\n").rfind("error line 1: Non-UTF-8 code starting with '\\xc0'", 0), std::string::npos);
+  EXPECT_NE(decoded("s = '\xc0\xaf'\n").rfind("error line 1: Non-UTF-8 code starting with '\\xc0'", 0),
+            std::string::npos);
   EXPECT_NE(decoded("s = '\xed\xa0\x80'\n").rfind("error line 1: Non-UTF-8", 0), std::string::npos);
 }
 
 TEST(Source, CodingDeclarations) {
-  EXPECT_EQ(decoded("# -*- coding: latin-1 -*-\nprint('caf\xe9')\n"), "# -*- coding: latin-1 -*-\nprint('caf\xc3\xa9')\n");
+  EXPECT_EQ(decoded("# -*- coding: latin-1 -*-\nprint('caf\xe9')\n"),
+            "# -*- coding: latin-1 -*-\nprint('caf\xc3\xa9')\n");
   EXPECT_EQ(decoded("#!/usr/bin/env python3\n# vim: set fileencoding=utf-8 :\nx = 1\n"),
             "#!/usr/bin/env python3\n# vim: set fileencoding=utf-8 :\nx = 1\n");
   EXPECT_EQ(decoded("# coding: foo\n"), "error line 1: encoding problem: foo");

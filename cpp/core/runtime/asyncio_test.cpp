@@ -192,8 +192,9 @@ async def main():
 asyncio.run(main())
 )PY");
   EXPECT_EQ(error_of(r), "");
-  EXPECT_EQ(r.result.output,
-            "0.1\ncancelled after 1.0\nTimeoutError 0.3 True\ncancelled after 2.0\ntimeout block True 0.4\nNone False\n");
+  EXPECT_EQ(
+      r.result.output,
+      "0.1\ncancelled after 1.0\nTimeoutError 0.3 True\ncancelled after 2.0\ntimeout block True 0.4\nNone False\n");
   EXPECT_NEAR(r.result.elapsed, 0.5, 0.01);
 }
 
@@ -433,7 +434,8 @@ asyncio.run(main())
     if (e.task == main_task && e.flags == 6 && r.text(e) == "Task-2") main_waits = true;
   }
   for (const EventRecord& e : r.of(EventKind::Wake)) child_wakes |= e.task == child;
-  for (const EventRecord& e : r.of(EventKind::TaskEnd)) child_returns |= e.task == child && e.flags == 0 && r.text(e) == "1";
+  for (const EventRecord& e : r.of(EventKind::TaskEnd))
+    child_returns |= e.task == child && e.flags == 0 && r.text(e) == "1";
   EXPECT_TRUE(child_sleeps);
   EXPECT_TRUE(main_waits);
   EXPECT_TRUE(child_wakes);
@@ -477,7 +479,8 @@ asyncio.run(main())
 )PY",
                 o);
   EXPECT_EQ(error_of(r), "");
-  EXPECT_EQ(r.result.output, "job-0 starts\njob-1 starts\njob-2 starts\ncreated [True, True, True]\n['job-0', 'job-1', 'job-2']\n");
+  EXPECT_EQ(r.result.output,
+            "job-0 starts\njob-1 starts\njob-2 starts\ncreated [True, True, True]\n['job-0', 'job-1', 'job-2']\n");
   EXPECT_NEAR(r.result.elapsed, 0.6, 0.01);
 }
 
@@ -494,7 +497,8 @@ print("done")
 )PY");
   EXPECT_EQ(error_of(r), "");
   EXPECT_EQ(r.result.output, "done\n");
-  EXPECT_NE(r.result.error_output.find("Task exception was never retrieved\n"), std::string::npos) << r.result.error_output;
+  EXPECT_NE(r.result.error_output.find("Task exception was never retrieved\n"), std::string::npos)
+      << r.result.error_output;
   EXPECT_NE(r.result.error_output.find("ValueError: lost\n"), std::string::npos) << r.result.error_output;
 }
 

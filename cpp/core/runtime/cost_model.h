@@ -5,10 +5,10 @@
 namespace interleave {
 
 struct CostModel {
-  double instruction = 15e-9;   // any bytecode instruction
-  double call = 60e-9;          // extra for a Python-level call (frame setup)
-  double native_call = 40e-9;   // extra for a call into a built-in
-  double alloc = 20e-9;         // extra for each object allocation
+  double instruction = 15e-9;  // any bytecode instruction
+  double call = 60e-9;         // extra for a Python-level call (frame setup)
+  double native_call = 40e-9;  // extra for a call into a built-in
+  double alloc = 20e-9;        // extra for each object allocation
 };
 
 }  // namespace interleave

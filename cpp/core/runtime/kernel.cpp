@@ -39,7 +39,8 @@ bool text(VM& vm, Value v, const char* what, std::string& out) {
 }
 
 bool integer(VM& vm, Value v, const char* what, int64_t& out) {
-  if (!is_intlike(v)) return raise_fmt(vm, vm.types().type_error, "%s must be an int, not %s", what, vm.type_name(v).c_str());
+  if (!is_intlike(v))
+    return raise_fmt(vm, vm.types().type_error, "%s must be an int, not %s", what, vm.type_name(v).c_str());
   out = int_of(v);
   return true;
 }
@@ -62,7 +63,8 @@ bool acquire_with(VM& vm, uint32_t id, bool blocking, double timeout, Value& out
 
 bool l_acquire(VM& vm, const CallArgs& a, Value& out) {
   uint32_t id = 0;
-  if (a.nargs < 1 || !lock_of(vm, a.args[0], id)) return a.nargs < 1 ? vm.raise(vm.types().type_error, "acquire() needs a lock") : false;
+  if (a.nargs < 1 || !lock_of(vm, a.args[0], id))
+    return a.nargs < 1 ? vm.raise(vm.types().type_error, "acquire() needs a lock") : false;
   Value p[2];
   uint32_t given = 0;
   if (!bind(vm, a, Params{"acquire", {"blocking", "timeout"}, 0}, p, given, 1)) return false;
@@ -74,8 +76,10 @@ bool l_acquire(VM& vm, const CallArgs& a, Value& out) {
   if (std::fabs(timeout) > kMaxTimeSeconds) {
     return vm.raise(vm.types().overflow_error, "timestamp out of range for platform time_t");
   }
-  if (!blocking && timeout != -1) return vm.raise(vm.types().value_error, "can't specify a timeout for a non-blocking call");
-  if (timeout < 0 && timeout != -1) return vm.raise(vm.types().value_error, "timeout value must be a non-negative number");
+  if (!blocking && timeout != -1)
+    return vm.raise(vm.types().value_error, "can't specify a timeout for a non-blocking call");
+  if (timeout < 0 && timeout != -1)
+    return vm.raise(vm.types().value_error, "timeout value must be a non-negative number");
   return acquire_with(vm, id, blocking, timeout, out);
 }
 
@@ -486,16 +490,36 @@ bool make_kernel_module(Scheduler& s, VM& vm, Module*& out) {
     NativeFn fn;
   };
   static const Entry kFunctions[] = {
-      {"now", k_now}, {"settings", k_settings}, {"cpu_count", k_cpu_count},
-      {"start_thread", k_start_thread}, {"get_ident", k_get_ident}, {"main_ident", k_main_ident},
-      {"native_id", k_native_id}, {"set_name", k_set_name}, {"allocate_lock", k_allocate_lock},
-      {"sentinel", k_sentinel}, {"at_shutdown", k_at_shutdown}, {"task_failed", k_task_failed},
-      {"local_register", k_local_register}, {"label", k_label}, {"format_exception", k_format_exception},
-      {"write_stderr", k_write_stderr}, {"io_request", k_io_request}, {"io_wait", k_io_wait},
-      {"io_wakeup", k_io_wakeup}, {"io_result", k_io_result}, {"request", k_request},
-      {"task_new", k_task_new}, {"task_enter", k_task_enter}, {"task_leave", k_task_leave},
-      {"task_blocked", k_task_blocked}, {"task_end", k_task_end}, {"task_cancelled", k_task_cancelled},
-      {"loop_iteration", k_loop_iteration}, {"loop_enter", k_loop_enter}, {"loop_exit", k_loop_exit},
+      {"now", k_now},
+      {"settings", k_settings},
+      {"cpu_count", k_cpu_count},
+      {"start_thread", k_start_thread},
+      {"get_ident", k_get_ident},
+      {"main_ident", k_main_ident},
+      {"native_id", k_native_id},
+      {"set_name", k_set_name},
+      {"allocate_lock", k_allocate_lock},
+      {"sentinel", k_sentinel},
+      {"at_shutdown", k_at_shutdown},
+      {"task_failed", k_task_failed},
+      {"local_register", k_local_register},
+      {"label", k_label},
+      {"format_exception", k_format_exception},
+      {"write_stderr", k_write_stderr},
+      {"io_request", k_io_request},
+      {"io_wait", k_io_wait},
+      {"io_wakeup", k_io_wakeup},
+      {"io_result", k_io_result},
+      {"request", k_request},
+      {"task_new", k_task_new},
+      {"task_enter", k_task_enter},
+      {"task_leave", k_task_leave},
+      {"task_blocked", k_task_blocked},
+      {"task_end", k_task_end},
+      {"task_cancelled", k_task_cancelled},
+      {"loop_iteration", k_loop_iteration},
+      {"loop_enter", k_loop_enter},
+      {"loop_exit", k_loop_exit},
       {"current_task", k_current_task},
   };
   for (const Entry& e : kFunctions) define(vm, m, e.name, e.fn);

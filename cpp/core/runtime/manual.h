@@ -22,8 +22,8 @@ struct ManualChoice {
 
 // ManualThread is one thread as manual mode shows it at a choice point.
 struct ManualThread {
-  uint32_t id = 0;        // event task id, what a ManualChoice names
-  uint32_t index = 0;     // creation order: 0 is MainThread
+  uint32_t id = 0;     // event task id, what a ManualChoice names
+  uint32_t index = 0;  // creation order: 0 is MainThread
   std::string name;
   uint32_t line = 0;      // innermost line in the program (0 before it enters the program)
   std::string state;      // "running", "ready", "blocked", "sleeping", "done"

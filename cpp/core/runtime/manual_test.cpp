@@ -153,11 +153,12 @@ TEST(Manual, CounterLosesAnUpdateWhenASwitchSplitsTheLoadAndTheStore) {
 TEST(Manual, CounterNeverLosesAnUpdateLineByLine) {
   // counter += 1 is one line: no order of whole lines can split it.
   size_t failures = 0;
-  size_t runs = explore(challenge("counter.py"), ManualUnit::Line, {},
-                        [&](const Outcome& o, const std::vector<ManualChoice>&) {
-                          if (o.result.error || o.result.output != "counter = 2\n") ++failures;
-                        },
-                        20000);
+  size_t runs = explore(
+      challenge("counter.py"), ManualUnit::Line, {},
+      [&](const Outcome& o, const std::vector<ManualChoice>&) {
+        if (o.result.error || o.result.output != "counter = 2\n") ++failures;
+      },
+      20000);
   EXPECT_GT(runs, 10u);
   EXPECT_LT(runs, 20000u);
   EXPECT_EQ(failures, 0u);
@@ -274,7 +275,8 @@ TEST(Manual, ReplayingTheSameChoicesGivesTheSameRun) {
   for (uint64_t slice : {1ull, 7ull, 1'000'000ull}) {
     Outcome sliced = drive(source, choices, true, slice);
     ASSERT_EQ(sliced.events.size(), a.events.size()) << "slice " << slice;
-    EXPECT_EQ(0, std::memcmp(sliced.events.data(), a.events.data(), a.events.size() * sizeof(EventRecord))) << "slice " << slice;
+    EXPECT_EQ(0, std::memcmp(sliced.events.data(), a.events.data(), a.events.size() * sizeof(EventRecord)))
+        << "slice " << slice;
   }
   // Undo is a replay without the last choice: it stops where the last choice was made.
   choices.pop_back();

@@ -31,7 +31,9 @@ void Scheduler::install_process(uint32_t process) {
   installed_ = process;
 }
 
-void Scheduler::set_process_main(uint32_t process, uint32_t thread) { procs_[process].main_thread = static_cast<int32_t>(thread); }
+void Scheduler::set_process_main(uint32_t process, uint32_t thread) {
+  procs_[process].main_thread = static_cast<int32_t>(thread);
+}
 
 namespace {
 

@@ -26,7 +26,8 @@ def work(n):
     return n
 
 if __name__ == "__main__":
-    how = ")PY" + how + R"PY("
+    how = ")PY" +
+         how + R"PY("
     if how == "serial":
         [work(n) for n in range(4)]
     elif how == "threads":

@@ -88,19 +88,17 @@ std::string Scheduler::wait_description(uint32_t t) {
         return (held ? threads_[lock.owner].name : describe(label)) + " to finish";
       }
       std::string what = describe(label);
-      if (lock.reason == static_cast<uint16_t>(BlockReason::Lock) && held) what += ", held by " + threads_[lock.owner].name;
+      if (lock.reason == static_cast<uint16_t>(BlockReason::Lock) && held)
+        what += ", held by " + threads_[lock.owner].name;
       return what;
     }
-    case WaitKind::IoWait:
-      return th.deadline >= 0 ? "I/O or a timer" : "I/O";
+    case WaitKind::IoWait: return th.deadline >= 0 ? "I/O or a timer" : "I/O";
     case WaitKind::IoCall: {
       const Request& r = requests_[th.wait_token - 1];
       return r.method + " " + r.url;
     }
-    case WaitKind::Sleep:
-      return "time.sleep(" + number_repr(th.sleep_seconds) + ")";
-    case WaitKind::None:
-      break;
+    case WaitKind::Sleep: return "time.sleep(" + number_repr(th.sleep_seconds) + ")";
+    case WaitKind::None: break;
   }
   return "the GIL";
 }
@@ -123,7 +121,8 @@ std::string Scheduler::deadlock_report() {
         }
       }
     }
-    if (!listed && (th.state == ThreadState::Blocked || th.parked)) out.push_back(th.name + " waits for " + wait_description(t));
+    if (!listed && (th.state == ThreadState::Blocked || th.parked))
+      out.push_back(th.name + " waits for " + wait_description(t));
   }
   parts.insert(parts.end(), last.begin(), last.end());
   std::string report;

@@ -152,9 +152,9 @@ void Scheduler::set_clock(uint32_t t, double time) {
 void Scheduler::refresh_slice_clock() {
   const Thread& th = *active_thread_;
   slice_clock_.base_time = th.base_time;
-  slice_clock_.offset = Counters{th.work.steps - slice_start_.steps - th.base.steps, th.work.calls - slice_start_.calls - th.base.calls,
-                                 th.work.natives - slice_start_.natives - th.base.natives,
-                                 th.work.allocs - slice_start_.allocs - th.base.allocs};
+  slice_clock_.offset = Counters{
+      th.work.steps - slice_start_.steps - th.base.steps, th.work.calls - slice_start_.calls - th.base.calls,
+      th.work.natives - slice_start_.natives - th.base.natives, th.work.allocs - slice_start_.allocs - th.base.allocs};
 }
 
 // now() is cost() of the active thread's work since its base: it runs for every line
@@ -163,7 +163,8 @@ double Scheduler::now() const {
   if (active_ < 0) return now_;
   Counters v = vm_counters();
   const Counters& d = slice_clock_.offset;
-  return slice_clock_.base_time + cost(Counters{v.steps + d.steps, v.calls + d.calls, v.natives + d.natives, v.allocs + d.allocs}, Counters{});
+  return slice_clock_.base_time +
+         cost(Counters{v.steps + d.steps, v.calls + d.calls, v.natives + d.natives, v.allocs + d.allocs}, Counters{});
 }
 
 void Scheduler::open_slice(uint32_t t) {
@@ -415,8 +416,7 @@ void Scheduler::after_run(uint32_t t, uint8_t raw) {
   RunStatus status = static_cast<RunStatus>(raw);
   Thread& th = threads_[t];
   switch (status) {
-    case RunStatus::Budget:
-      break;
+    case RunStatus::Budget: break;
     case RunStatus::Blocked:
       if (th.wait != WaitKind::None) {
         begin_wait(t);
@@ -458,7 +458,8 @@ bool Scheduler::preempt_due(uint32_t t) const {
 
 void Scheduler::check_preempt(uint32_t t) {
   Thread& th = threads_[t];
-  if (th.state == ThreadState::Running && ready_.empty() && multi() && th.clock >= th.slice_start + settings_.time_slice) {
+  if (th.state == ThreadState::Running && ready_.empty() && multi() &&
+      th.clock >= th.slice_start + settings_.time_slice) {
     th.slice_start = th.clock;
   }
   if (th.state != ThreadState::Running || ready_.empty() || (settings_.manual && nested_stack_.empty())) return;
@@ -564,7 +565,8 @@ void Scheduler::manual_step(uint64_t stop) {
       }
       std::string names;
       for (uint32_t t : runnable) names += (names.empty() ? "" : ", ") + threads_[t].name;
-      choice_error_ = "choice " + std::to_string(choice_next_ + 1) + " names " + who + "; the threads that can run are " + names;
+      choice_error_ =
+          "choice " + std::to_string(choice_next_ + 1) + " names " + who + "; the threads that can run are " + names;
       at_choice_ = true;
       return;
     }
@@ -728,12 +730,12 @@ bool plain(Value v, bool nested) {
   if (!v.is_obj()) return true;
   if (!v.o) return false;
   switch (v.o->kind) {
-    case ObjKind::Str:
-      return true;
+    case ObjKind::Str: return true;
     case ObjKind::List:
     case ObjKind::Tuple: {
       if (nested) return false;
-      const std::vector<Value>& items = v.o->kind == ObjKind::List ? static_cast<List*>(v.o)->items : static_cast<Tuple*>(v.o)->items;
+      const std::vector<Value>& items =
+          v.o->kind == ObjKind::List ? static_cast<List*>(v.o)->items : static_cast<Tuple*>(v.o)->items;
       if (items.size() > kPlainItems) return false;
       return std::all_of(items.begin(), items.end(), [](Value item) { return plain(item, true); });
     }
@@ -745,8 +747,7 @@ bool plain(Value v, bool nested) {
       }
       return true;
     }
-    default:
-      return false;
+    default: return false;
   }
 }
 
@@ -803,9 +804,7 @@ void Scheduler::fire_timer() {
       }
       break;
     }
-    case TimerKind::IoDone:
-      complete_request(tm.target, time);
-      break;
+    case TimerKind::IoDone: complete_request(tm.target, time); break;
   }
 }
 
@@ -1018,17 +1017,10 @@ void Scheduler::deliver(uint32_t t) {
   Value v;
   switch (th.wait) {
     case WaitKind::None:
-    case WaitKind::Sleep:
-      break;
-    case WaitKind::Lock:
-      v = Value::boolean(th.result_bool);
-      break;
-    case WaitKind::IoWait:
-      v = take_completions(t);
-      break;
-    case WaitKind::IoCall:
-      v = response(th.wait_token);
-      break;
+    case WaitKind::Sleep: break;
+    case WaitKind::Lock: v = Value::boolean(th.result_bool); break;
+    case WaitKind::IoWait: v = take_completions(t); break;
+    case WaitKind::IoCall: v = response(th.wait_token); break;
   }
   th.wait = WaitKind::None;
   th.deadline = -1.0;
@@ -1097,7 +1089,8 @@ uint32_t Scheduler::spawn(Value callable, std::vector<Value> args, std::string n
   emit(EventKind::TaskCreated, time, th.id, line, static_cast<double>(parent), 0, log_.intern(th.name));
   if (process >= 0 && procs_[th.process].main_thread < 0) {
     procs_[th.process].main_thread = static_cast<int32_t>(index);
-    emit(EventKind::ProcessStart, time, th.id, line, static_cast<double>(process), 0, log_.intern(procs_[th.process].name));
+    emit(EventKind::ProcessStart, time, th.id, line, static_cast<double>(process), 0,
+         log_.intern(procs_[th.process].name));
   }
   make_ready(index, time, false);
   return index;

@@ -28,23 +28,23 @@ struct Module;
 
 // RuntimeSettings are the scheduling knobs of one run (RunOptions without the VM limits).
 struct RuntimeSettings {
-  bool gil = true;                 // CPython's global interpreter lock; off = free-threaded
-  uint32_t cores = 2;              // simulated CPU cores
-  double switch_interval = 0.005;  // sys.getswitchinterval(): GIL hand-off delay
-  double time_slice = 0.01;        // OS time slice when runnable threads exceed cores
-  bool sequential = false;         // Thread.start() and create_task() run to completion
-  uint64_t seed = 0;               // perturbs where forced switches land
-  double network_latency = 0.25;   // seconds per simulated request
-  int64_t network_capacity = -1;   // requests served at once; < 0 means no limit
-  bool trace_lines = true;         // emit Line events
+  bool gil = true;                      // CPython's global interpreter lock; off = free-threaded
+  uint32_t cores = 2;                   // simulated CPU cores
+  double switch_interval = 0.005;       // sys.getswitchinterval(): GIL hand-off delay
+  double time_slice = 0.01;             // OS time slice when runnable threads exceed cores
+  bool sequential = false;              // Thread.start() and create_task() run to completion
+  uint64_t seed = 0;                    // perturbs where forced switches land
+  double network_latency = 0.25;        // seconds per simulated request
+  int64_t network_capacity = -1;        // requests served at once; < 0 means no limit
+  bool trace_lines = true;              // emit Line events
   uint64_t output_limit = 16ull << 20;  // bytes of stdout + stderr before the run ends (RunEnd::OutputLimit)
   uint64_t event_limit = 10'000'000;    // events other than Line before the run ends (RunEnd::EventLimit)
   // manual: the host is the scheduler. One core, the GIL, no forced switches; whenever
   // more than one thread could run, the next of `choices` picks one (docs/RUNTIME.md).
   bool manual = false;
   std::vector<ManualChoice> choices;
-  ChoiceHook* hook = nullptr;      // manual runs only: the explorer chooses instead of `choices`
-  SwitchProbe* probe = nullptr;    // sees each GIL holder switched out (not owned; tests)
+  ChoiceHook* hook = nullptr;    // manual runs only: the explorer chooses instead of `choices`
+  SwitchProbe* probe = nullptr;  // sees each GIL holder switched out (not owned; tests)
   CostModel costs;
 };
 
@@ -66,7 +66,7 @@ class Scheduler : public SimContext {
 
   // ---- the outcome ----
   RunEnd end() const { return end_; }
-  Value main_exception() const { return main_exception_; }  // RunEnd::Raised
+  Value main_exception() const { return main_exception_; }         // RunEnd::Raised
   const std::string& end_message() const { return end_message_; }  // deadlock report
   uint32_t end_line() const { return end_line_; }
   double end_time() const { return end_time_; }
@@ -209,47 +209,47 @@ class Scheduler : public SimContext {
   };
 
   struct Thread {
-    uint32_t id = 0;               // event task id (shared with coroutine tasks)
+    uint32_t id = 0;  // event task id (shared with coroutine tasks)
     Task* task = nullptr;
     std::string name;
     bool daemon = false;
     bool is_main = false;
-    bool started = false;          // TaskStart emitted
+    bool started = false;  // TaskStart emitted
     ThreadState state = ThreadState::Ready;
     int32_t core = -1;
     int32_t last_core = -1;
-    double clock = 0.0;            // the thread's time: exact while running, else when it last changed state
-    Counters work;                 // the VM work this thread did, exactly
-    Counters base;                 // work at the moment clock was last set (set_clock)
-    double base_time = 0.0;        // clock at that moment: clock = base_time + cost(work - base)
-    double ready_since = 0.0;      // when it began waiting for the GIL or a core
-    double slice_start = 0.0;      // when it got its core
-    double cpu_left = 0.0;         // sim.cpu work still to do
+    double clock = 0.0;        // the thread's time: exact while running, else when it last changed state
+    Counters work;             // the VM work this thread did, exactly
+    Counters base;             // work at the moment clock was last set (set_clock)
+    double base_time = 0.0;    // clock at that moment: clock = base_time + cost(work - base)
+    double ready_since = 0.0;  // when it began waiting for the GIL or a core
+    double slice_start = 0.0;  // when it got its core
+    double cpu_left = 0.0;     // sim.cpu work still to do
     WaitKind wait = WaitKind::None;
-    uint64_t wait_gen = 0;         // invalidates timers of earlier waits
+    uint64_t wait_gen = 0;  // invalidates timers of earlier waits
     uint32_t wait_lock = 0;
     uint32_t wait_token = 0;
     double deadline = -1.0;
     double sleep_seconds = 0.0;
-    std::string wait_call;         // what a coroutine's loop is blocked by (LoopBlocked)
-    int64_t stalled_task = -1;     // coroutine whose loop this wait stalls, reported when it ends
+    std::string wait_call;      // what a coroutine's loop is blocked by (LoopBlocked)
+    int64_t stalled_task = -1;  // coroutine whose loop this wait stalls, reported when it ends
     double stalled_since = 0.0;
     uint32_t stalled_ref = kNoRef;
     uint32_t stalled_line = 0;
-    bool result_bool = false;      // Lock: acquired; IoWait: unused
+    bool result_bool = false;  // Lock: acquired; IoWait: unused
     bool timed_out = false;
-    uint32_t nested = 0;           // > 0 while suspended inside a nested run loop
-    uint32_t depth_base = 0;       // the VM's nesting() where this thread's run_task() runs
-    bool parked = false;           // woken while not the innermost nested waiter
+    uint32_t nested = 0;      // > 0 while suspended inside a nested run loop
+    uint32_t depth_base = 0;  // the VM's nesting() where this thread's run_task() runs
+    bool parked = false;      // woken while not the innermost nested waiter
     Value nested_result;
-    int64_t logical = -1;          // coroutine task entered on this thread
-    bool loop = false;             // runs an event loop (loop_enter)
+    int64_t logical = -1;  // coroutine task entered on this thread
+    bool loop = false;     // runs an event loop (loop_enter)
     bool wakeup_pending = false;
     std::vector<uint32_t> completions;
     bool failed = false;
     std::string fail_text;
     std::vector<uint32_t> sentinels;  // locks released when the thread ends
-    uint32_t process = 0;          // the simulated process the thread belongs to
+    uint32_t process = 0;             // the simulated process the thread belongs to
   };
 
   // Proc is one simulated OS process: its own module table and its own GIL.
@@ -257,10 +257,10 @@ class Scheduler : public SimContext {
     std::string name;
     int32_t parent = -1;
     int32_t main_thread = -1;
-    VM::ModuleTable modules;       // the process's table while another one is installed
+    VM::ModuleTable modules;  // the process's table while another one is installed
     int32_t gil_holder = -1;
     double gil_taken_at = 0.0;
-    double gil_factor = 1.0;       // seeded jitter of the switch interval for this tenure
+    double gil_factor = 1.0;  // seeded jitter of the switch interval for this tenure
   };
 
   struct Core {
@@ -277,13 +277,11 @@ class Scheduler : public SimContext {
     uint64_t gen;
   };
   struct TimerLater {
-    bool operator()(const Timer& a, const Timer& b) const {
-      return a.time != b.time ? a.time > b.time : a.seq > b.seq;
-    }
+    bool operator()(const Timer& a, const Timer& b) const { return a.time != b.time ? a.time > b.time : a.seq > b.seq; }
   };
 
   struct Lock {
-    Instance* obj = nullptr;   // weak: the Python object; null while the slot is free
+    Instance* obj = nullptr;  // weak: the Python object; null while the slot is free
     bool live = false;
     bool locked = false;
     int32_t owner = -1;
@@ -294,9 +292,9 @@ class Scheduler : public SimContext {
 
   struct Request {
     uint32_t thread = 0;
-    uint32_t task = 0;            // event task id
+    uint32_t task = 0;  // event task id
     std::string method, url;
-    bool call = false;            // a blocking call (requests), not io_wait's
+    bool call = false;  // a blocking call (requests), not io_wait's
     bool done = false;
   };
 
@@ -389,16 +387,16 @@ class Scheduler : public SimContext {
   bool within_output_limit(uint32_t t, size_t more);
   uint64_t step_limit_ = 0;
 
-  std::deque<Thread> threads_;     // a deque: references stay valid while threads are added
+  std::deque<Thread> threads_;  // a deque: references stay valid while threads are added
   std::vector<Core> cores_;
-  std::deque<uint32_t> ready_;     // waiting for the GIL (GIL on) or a core (GIL off), FIFO
-  std::deque<Proc> procs_;         // processes; 0 is the main program's
-  uint32_t installed_ = 0;         // the process whose module table the VM has
-  std::vector<Timer> timers_;      // min-heap by (time, seq)
+  std::deque<uint32_t> ready_;  // waiting for the GIL (GIL on) or a core (GIL off), FIFO
+  std::deque<Proc> procs_;      // processes; 0 is the main program's
+  uint32_t installed_ = 0;      // the process whose module table the VM has
+  std::vector<Timer> timers_;   // min-heap by (time, seq)
   uint64_t timer_seq_ = 0;
   std::vector<uint32_t> nested_stack_;
-  int32_t resume_runner_ = -1;     // the thread whose quantum advance() cut short
-  bool at_check_ = true;           // the running thread stands at an eval-breaker check (see run_quantum)
+  int32_t resume_runner_ = -1;  // the thread whose quantum advance() cut short
+  bool at_check_ = true;        // the running thread stands at an eval-breaker check (see run_quantum)
 
   // Manual mode: the next choice, the unit in progress (advance() may cut one short).
   size_t choice_next_ = 0;
@@ -406,7 +404,7 @@ class Scheduler : public SimContext {
   std::string choice_error_;
   int32_t unit_thread_ = -1;
   ManualUnit unit_kind_ = ManualUnit::Instruction;
-  int32_t unit_last_ = -1;         // the thread that ran the last unit (what a hook may let go on)
+  int32_t unit_last_ = -1;  // the thread that ran the last unit (what a hook may let go on)
 
   std::deque<Lock> locks_;
   std::vector<uint32_t> free_locks_;
@@ -448,7 +446,7 @@ class Scheduler : public SimContext {
   double end_time_ = 0.0;
   std::string output_;
   std::string error_output_;
-  std::unordered_map<uint32_t, uint32_t> label_numbers_;  // lookup only: object uid -> fallback "#n"
+  std::unordered_map<uint32_t, uint32_t> label_numbers_;    // lookup only: object uid -> fallback "#n"
   std::unordered_map<std::string, uint32_t> label_counts_;  // lookup only: objects numbered per kind
 };
 

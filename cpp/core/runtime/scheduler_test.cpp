@@ -471,12 +471,15 @@ for t in threads:
 }
 
 TEST(Scheduler, ThreadExceptionsGoToStderr) {
-  Trace r = run("import threading\ndef boom():\n    raise ValueError('no')\nt = threading.Thread(target=boom)\nt.start()\nt.join()\nprint('after')\n");
+  Trace r = run(
+      "import threading\ndef boom():\n    raise ValueError('no')\nt = threading.Thread(target=boom)\nt.start()\nt.join()\nprint('after')\n");
   EXPECT_EQ(error_of(r), "");
   EXPECT_EQ(r.result.output, "after\n");
-  EXPECT_EQ(r.result.error_output.rfind("Exception in thread Thread-1 (boom):\nTraceback (most recent call last):\n", 0), 0u);
-  EXPECT_NE(r.result.error_output.find("  File \"main.py\", line 3, in boom\n    raise ValueError('no')\nValueError: no\n"),
-            std::string::npos);
+  EXPECT_EQ(
+      r.result.error_output.rfind("Exception in thread Thread-1 (boom):\nTraceback (most recent call last):\n", 0), 0u);
+  EXPECT_NE(
+      r.result.error_output.find("  File \"main.py\", line 3, in boom\n    raise ValueError('no')\nValueError: no\n"),
+      std::string::npos);
   bool raised_end = false;
   for (const EventRecord& e : r.of(EventKind::TaskEnd)) raised_end |= e.flags == 1 && r.text(e) == "ValueError: no";
   EXPECT_TRUE(raised_end);
@@ -499,7 +502,8 @@ print(sorted(map(lambda s: (time.sleep(s), s)[1], [0.2, 0.1])))
 }
 
 TEST(Scheduler, SwitchIntervalIsASetting) {
-  Trace r = run("import sys\nprint(sys.getswitchinterval())\nsys.setswitchinterval(0.002)\nprint(sys.getswitchinterval())\n");
+  Trace r =
+      run("import sys\nprint(sys.getswitchinterval())\nsys.setswitchinterval(0.002)\nprint(sys.getswitchinterval())\n");
   EXPECT_EQ(r.result.output, "0.005\n0.002\n");
   RunOptions o;
   o.switch_interval = 0.01;

@@ -71,12 +71,15 @@ bool s_getrecursionlimit(VM& vm, const CallArgs& a, Value& out) {
 bool s_setrecursionlimit(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "setrecursionlimit") || !arg_count(vm, a, "setrecursionlimit", 1, 1)) return false;
   Value v = a.args[0];
-  if (!is_intlike(v)) return raise_fmt(vm, vm.types().type_error, "'%s' object cannot be interpreted as an integer", vm.type_name(v).c_str());
+  if (!is_intlike(v))
+    return raise_fmt(vm, vm.types().type_error, "'%s' object cannot be interpreted as an integer",
+                     vm.type_name(v).c_str());
   int64_t n = int_of(v);
   if (n < 1) return vm.raise(vm.types().value_error, "recursion limit must be greater or equal than 1");
   Task* t = vm.current_task();
   if (t && static_cast<int64_t>(t->frames.size()) >= n) {
-    return raise_fmt(vm, vm.types().recursion_error, "cannot set the recursion limit to %lld at the recursion depth %zu: the limit is too low",
+    return raise_fmt(vm, vm.types().recursion_error,
+                     "cannot set the recursion limit to %lld at the recursion depth %zu: the limit is too low",
                      static_cast<long long>(n), t->frames.size());
   }
   VmConfig c = vm.config();
@@ -91,14 +94,18 @@ bool s_set_int_max_str_digits(VM& vm, const CallArgs& a, Value& out) {
   bool found = false;
   Value v = kwarg(a, "maxdigits", found);
   if (!found) {
-    if (a.nargs != 1 || a.nkw) return vm.raise(vm.types().type_error, "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
+    if (a.nargs != 1 || a.nkw)
+      return vm.raise(vm.types().type_error, "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
     v = a.args[0];
   } else if (a.nargs || a.nkw != 1) {
     return vm.raise(vm.types().type_error, "set_int_max_str_digits() takes at most 1 argument");
   }
-  if (!is_intlike(v)) return raise_fmt(vm, vm.types().type_error, "'%s' object cannot be interpreted as an integer", vm.type_name(v).c_str());
+  if (!is_intlike(v))
+    return raise_fmt(vm, vm.types().type_error, "'%s' object cannot be interpreted as an integer",
+                     vm.type_name(v).c_str());
   int64_t n = int_of(v);
-  if (n != 0 && n < static_cast<int64_t>(kStrDigitsThreshold)) return vm.raise(vm.types().value_error, "maxdigits must be 0 or larger than 640");
+  if (n != 0 && n < static_cast<int64_t>(kStrDigitsThreshold))
+    return vm.raise(vm.types().value_error, "maxdigits must be 0 or larger than 640");
   Value sys;
   if (!vm.import_module("sys", sys) || !is_kind(sys, ObjKind::Module)) return false;
   define_value(vm, static_cast<Module*>(sys.o), "_int_max_str_digits", Value::integer(n));
@@ -129,8 +136,8 @@ bool s_stack(VM& vm, const CallArgs& a, Value& out) {
         size_t e = src.find_last_not_of(" \t\r\n\f");
         if (b != std::string::npos) text = src.substr(b, e - b + 1);
       }
-      items.push_back(Value::object(vm.new_tuple({vm.str_value(file), Value::integer(line),
-                                                  vm.str_value(f->code->name), vm.str_value(text)})));
+      items.push_back(Value::object(
+          vm.new_tuple({vm.str_value(file), Value::integer(line), vm.str_value(f->code->name), vm.str_value(text)})));
     }
   }
   out = Value::object(vm.new_list(std::move(items)));
@@ -162,7 +169,9 @@ bool s_getattr(VM& vm, const CallArgs& a, Value& out) {
 
 bool s_intern(VM& vm, const CallArgs& a, Value& out) {
   if (!arg_count(vm, a, "intern", 1, 1)) return false;
-  if (!as_str(a.args[0])) return raise_fmt(vm, vm.types().type_error, "intern() argument must be str, not %s", vm.type_name(a.args[0]).c_str());
+  if (!as_str(a.args[0]))
+    return raise_fmt(vm, vm.types().type_error, "intern() argument must be str, not %s",
+                     vm.type_name(a.args[0]).c_str());
   out = a.args[0];
   return true;
 }
@@ -172,7 +181,9 @@ bool io_write(VM& vm, const CallArgs& a, Value& out) {
   if (a.nargs != 2) return vm.raise(vm.types().type_error, "write() takes exactly one argument");
   Instance* self = as_instance(a.args[0]);
   Str* s = as_str(a.args[1]);
-  if (!s) return raise_fmt(vm, vm.types().type_error, "write() argument must be str, not %s", vm.type_name(a.args[1]).c_str());
+  if (!s)
+    return raise_fmt(vm, vm.types().type_error, "write() argument must be str, not %s",
+                     vm.type_name(a.args[1]).c_str());
   if (self && self->native.is_int() && self->native.i == 2) {
     sched(vm).write_error(s->s);
   } else {

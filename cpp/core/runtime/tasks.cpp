@@ -18,7 +18,8 @@ uint32_t Scheduler::task_new(std::string name, int64_t parent, bool machinery) {
   lg.root = th.logical < 0;
   lg.id = new_id(true, index);
   uint32_t from = parent >= 0 ? static_cast<uint32_t>(parent) : event_task(t);
-  emit(EventKind::TaskCreated, now(), lg.id, thread_line(t), static_cast<double>(from), machinery ? 3 : 1, log_.intern(lg.name));
+  emit(EventKind::TaskCreated, now(), lg.id, thread_line(t), static_cast<double>(from), machinery ? 3 : 1,
+       log_.intern(lg.name));
   return lg.id;
 }
 

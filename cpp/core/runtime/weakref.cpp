@@ -42,11 +42,8 @@ bool weak_referenceable(VM& vm, Value v) {
     case ObjKind::BoundMethod:
     case ObjKind::Set:
     case ObjKind::Generator:
-    case ObjKind::Module:
-      return true;
-    default:
-      (void)vm;
-      return false;
+    case ObjKind::Module: return true;
+    default: (void)vm; return false;
   }
 }
 

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
+#include "explore/schedule.h"
 #include "lang/compiler.h"
 #include "lang/parser.h"
 #include "lang/source.h"
-#include "explore/schedule.h"
 #include "runtime/kernel.h"
 #include "runtime/scheduler.h"
 #include "trace/event_log.h"
@@ -59,7 +59,11 @@ std::unique_ptr<ScheduleDriver> replay_driver(const RunOptions& o) {
 class Engine {
  public:
   explicit Engine(const RunOptions& o)
-      : options(o), replay(replay_driver(o)), scheduler(settings_from(o, o.hook ? o.hook : replay.get()), log), program(), vm(scheduler) {
+      : options(o),
+        replay(replay_driver(o)),
+        scheduler(settings_from(o, o.hook ? o.hook : replay.get()), log),
+        program(),
+        vm(scheduler) {
     scheduler.attach(&vm, &lines);
     log.keep(o.keep_events);
     VmConfig config;
@@ -128,17 +132,23 @@ class Engine {
 
   void finish_output_limit(uint32_t line) {
     uint64_t limit = options.output_limit;
-    std::string amount = limit % (1 << 20) == 0 ? std::to_string(limit >> 20) + " MB" : std::to_string(limit) + " bytes";
-    finish_limit("OutputLimitError", "stopped after printing " + amount + " (raise the limit with --output-limit)", line);
+    std::string amount =
+        limit % (1 << 20) == 0 ? std::to_string(limit >> 20) + " MB" : std::to_string(limit) + " bytes";
+    finish_limit("OutputLimitError", "stopped after printing " + amount + " (raise the limit with --output-limit)",
+                 line);
   }
 
   void finish_event_limit(uint32_t line) {
-    finish_limit("EventLimitError", "stopped after " + std::to_string(options.event_limit) +
-                                        " scheduling events (raise the limit with --event-limit)", line);
+    finish_limit("EventLimitError",
+                 "stopped after " + std::to_string(options.event_limit) +
+                     " scheduling events (raise the limit with --event-limit)",
+                 line);
   }
 
   void finish_step_limit(uint32_t line) {
-    finish_limit("StepLimitError", "stopped after " + std::to_string(options.step_limit) + " steps (raise the limit with --step-limit)", line);
+    finish_limit("StepLimitError",
+                 "stopped after " + std::to_string(options.step_limit) + " steps (raise the limit with --step-limit)",
+                 line);
   }
 
   void finish_deadlock() { finish_limit("DeadlockError", scheduler.end_message(), scheduler.end_line()); }
@@ -192,7 +202,8 @@ class Engine {
   }
 };
 
-Simulation::Simulation(RunOptions options) : options_(std::move(options)), engine_(std::make_unique<Engine>(options_)) {}
+Simulation::Simulation(RunOptions options)
+    : options_(std::move(options)), engine_(std::make_unique<Engine>(options_)) {}
 
 Simulation::~Simulation() = default;
 

@@ -21,26 +21,26 @@ struct FrozenCache;
 // RunOptions are the settings a run is a pure function of, with the program text.
 struct RunOptions {
   std::string filename = "main.py";
-  uint64_t step_limit = 100'000'000;               // instructions before StepLimitError
-  uint64_t memory_limit = 256ull * 1024 * 1024;    // bytes of VM objects before MemoryError
-  uint64_t output_limit = 16ull * 1024 * 1024;     // bytes printed (stdout + stderr) before OutputLimitError
-  uint64_t event_limit = 10'000'000;               // scheduling events (all but Line) before EventLimitError
-  uint32_t recursion_limit = 1000;                 // Python frames per task before RecursionError
-  uint64_t seed = 0;                               // seeds `random` and where forced switches land
-  bool trace_lines = true;                         // emit EventKind::Line records
+  uint64_t step_limit = 100'000'000;             // instructions before StepLimitError
+  uint64_t memory_limit = 256ull * 1024 * 1024;  // bytes of VM objects before MemoryError
+  uint64_t output_limit = 16ull * 1024 * 1024;   // bytes printed (stdout + stderr) before OutputLimitError
+  uint64_t event_limit = 10'000'000;             // scheduling events (all but Line) before EventLimitError
+  uint32_t recursion_limit = 1000;               // Python frames per task before RecursionError
+  uint64_t seed = 0;                             // seeds `random` and where forced switches land
+  bool trace_lines = true;                       // emit EventKind::Line records
   // keep_events = false counts events without keeping them: the CLIs' run, which reports only
   // the count, saves 32 bytes an event (a CPU-bound run makes millions) and the copying.
   bool keep_events = true;
-  CostModel costs;                                 // simulated CPU time per instruction kind
+  CostModel costs;  // simulated CPU time per instruction kind
   // Scheduling (docs/RUNTIME.md).
-  bool gil = true;                                 // CPython's GIL; false = free-threaded
-  uint32_t cores = 2;                              // simulated CPU cores
-  double switch_interval = 0.005;                  // GIL switch interval (sys.setswitchinterval)
-  double time_slice = 0.01;                        // OS time slice when threads outnumber cores
-  bool sequential = false;                         // run each thread and task to completion in turn
+  bool gil = true;                 // CPython's GIL; false = free-threaded
+  uint32_t cores = 2;              // simulated CPU cores
+  double switch_interval = 0.005;  // GIL switch interval (sys.setswitchinterval)
+  double time_slice = 0.01;        // OS time slice when threads outnumber cores
+  bool sequential = false;         // run each thread and task to completion in turn
   // The simulated network (docs/NETWORK.md); sim.network() changes both during a run.
-  double network_latency = 0.25;                   // seconds per request
-  int64_t network_capacity = -1;                   // requests served at once; < 0 = no limit
+  double network_latency = 0.25;  // seconds per request
+  int64_t network_capacity = -1;  // requests served at once; < 0 = no limit
   // Manual mode: the host picks the thread to run at each choice (one core, the GIL on,
   // sequential off); advance() stops at a choice point once `choices` run out.
   bool manual = false;
@@ -57,10 +57,10 @@ struct RunOptions {
 
 // ManualState is where a manual run stands: waiting for a choice or not, and every thread.
 struct ManualState {
-  bool waiting = false;         // advance() stopped for a choice; the run is not finished
-  uint64_t choices_used = 0;    // how many of RunOptions::choices the run followed
-  std::string error;            // why the next choice could not be followed ("" if none)
-  bool at_check = true;         // a switch away from the last thread here is one CPython 3.11 can make
+  bool waiting = false;       // advance() stopped for a choice; the run is not finished
+  uint64_t choices_used = 0;  // how many of RunOptions::choices the run followed
+  std::string error;          // why the next choice could not be followed ("" if none)
+  bool at_check = true;       // a switch away from the last thread here is one CPython 3.11 can make
   std::vector<ManualThread> threads;
   std::vector<ManualVariable> globals;  // the program's shared state (plain globals)
 };
@@ -76,12 +76,12 @@ struct ErrorInfo {
 // RunResult summarises a run; it is complete once finished is true.
 struct RunResult {
   bool finished = false;
-  std::string output;          // everything printed so far
-  std::string error_output;    // everything written to stderr (exceptions in threads, sys.stderr)
-  double elapsed = 0.0;        // simulated seconds
+  std::string output;        // everything printed so far
+  std::string error_output;  // everything written to stderr (exceptions in threads, sys.stderr)
+  double elapsed = 0.0;      // simulated seconds
   std::optional<ErrorInfo> error;
-  uint64_t events = 0;         // total events emitted (including drained ones)
-  uint64_t steps = 0;          // total instructions executed
+  uint64_t events = 0;  // total events emitted (including drained ones)
+  uint64_t steps = 0;   // total instructions executed
 };
 
 class Engine;  // the VM and runtime behind the facade (vm/, runtime/)

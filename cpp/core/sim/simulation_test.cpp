@@ -272,8 +272,9 @@ TEST(Simulation, GilHandOffsStopAtTheEventLimit) {
   RunOptions o;
   o.event_limit = 5000;
   Simulation sim(o);
-  ASSERT_TRUE(sim.load("import sim, threading\ndef w():\n    sim.cpu(1e5)\n"
-                       "ts = [threading.Thread(target=w) for _ in range(2)]\nfor t in ts: t.start()\nfor t in ts: t.join()\n"));
+  ASSERT_TRUE(
+      sim.load("import sim, threading\ndef w():\n    sim.cpu(1e5)\n"
+               "ts = [threading.Thread(target=w) for _ in range(2)]\nfor t in ts: t.start()\nfor t in ts: t.join()\n"));
   all_events(sim);
   ASSERT_TRUE(sim.result().error);
   EXPECT_EQ(sim.result().error->type, "EventLimitError");

@@ -21,26 +21,38 @@ enum class EventKind : uint16_t {
   Error = 7,        // uncaught exception or engine limit; ref: "Type: message"
   Cpu = 8,          // sim.cpu(s) began; value: seconds of simulated CPU work
   // The concurrency runtimes (threads, GIL, asyncio) add these.
-  Running = 9,      // task is placed on a core; flags: core index
-  Preempted = 10,   // task taken off its core by the scheduler (slice or GIL drop request)
-  GilRequest = 11,  // task wants the GIL
-  GilTake = 12,     // task now holds the GIL
-  GilDrop = 13,     // task released the GIL; flags: 0 voluntary (blocking call), 1 forced switch
-  Blocked = 14,     // task waits; flags: BlockReason; value: deadline (-1 none); ref: "Lock b held by Thread-2"
-  IoStart = 15,     // simulated request begins; value: request id; ref: "GET https://..."
-  IoEnd = 16,       // simulated request answered; value: request id
+  Running = 9,         // task is placed on a core; flags: core index
+  Preempted = 10,      // task taken off its core by the scheduler (slice or GIL drop request)
+  GilRequest = 11,     // task wants the GIL
+  GilTake = 12,        // task now holds the GIL
+  GilDrop = 13,        // task released the GIL; flags: 0 voluntary (blocking call), 1 forced switch
+  Blocked = 14,        // task waits; flags: BlockReason; value: deadline (-1 none); ref: "Lock b held by Thread-2"
+  IoStart = 15,        // simulated request begins; value: request id; ref: "GET https://..."
+  IoEnd = 16,          // simulated request answered; value: request id
   LoopIteration = 17,  // an event-loop iteration starts; task: loop's thread; ref: ready queue "3,5,8"
   LoopBlocked = 18,    // the event loop is stalled by a synchronous call in task; ref: the call
   TaskCancelled = 19,  // asyncio task cancellation requested; value: target task id
-  Idle = 20,        // core has nothing to run; flags: core index
-  ProcessStart = 21,  // task: a new process's first thread (after its TaskCreated); value: process id; ref: process name
-  Forced = 22,      // a replayed schedule switched away from task; flags: 0 thread, 1 asyncio ready order; value: task run instead; ref: narration
+  Idle = 20,           // core has nothing to run; flags: core index
+  ProcessStart =
+      21,  // task: a new process's first thread (after its TaskCreated); value: process id; ref: process name
+  Forced =
+      22,  // a replayed schedule switched away from task; flags: 0 thread, 1 asyncio ready order; value: task run instead; ref: narration
 };
 
 // BlockReason says what a Blocked task waits for (EventRecord::flags of Blocked).
 enum class BlockReason : uint16_t {
-  Sleep = 0, Lock = 1, Queue = 2, Event = 3, Join = 4, Io = 5, Future = 6,
-  Condition = 7, Semaphore = 8, Barrier = 9, Gil = 10, Select = 11,
+  Sleep = 0,
+  Lock = 1,
+  Queue = 2,
+  Event = 3,
+  Join = 4,
+  Io = 5,
+  Future = 6,
+  Condition = 7,
+  Semaphore = 8,
+  Barrier = 9,
+  Gil = 10,
+  Select = 11,
 };
 
 // EventRecord is one event, 32 bytes, laid out so a Float64Array/Uint32Array view

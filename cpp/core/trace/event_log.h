@@ -23,8 +23,8 @@ class EventLog {
     return i;
   }
 
-  void emit(EventKind kind, double time, uint32_t task, uint32_t line, double value = 0.0,
-            uint16_t flags = 0, uint32_t ref = kNoRef) {
+  void emit(EventKind kind, double time, uint32_t task, uint32_t line, double value = 0.0, uint16_t flags = 0,
+            uint32_t ref = kNoRef) {
     if (keep_) records_.push_back(EventRecord{time, value, task, static_cast<uint16_t>(kind), flags, line, ref});
     ++total_;
   }

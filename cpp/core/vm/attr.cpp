@@ -85,9 +85,7 @@ bool VM::delete_name_in(Dict* d, Str* name) {
   return found;
 }
 
-bool VM::raise_name_error(Str* name) {
-  return raise(types_.name_error, "name '" + name->s + "' is not defined");
-}
+bool VM::raise_name_error(Str* name) { return raise(types_.name_error, "name '" + name->s + "' is not defined"); }
 
 // ---- type lookups ----
 
@@ -137,9 +135,7 @@ bool VM::bind_descriptor(Value d, Value self, Class* cls, Value& out, bool& is_p
       out = Value::object(bm);
       return true;
     }
-    case ObjKind::StaticMethod:
-      out = static_cast<StaticMethod*>(d.o)->func;
-      return true;
+    case ObjKind::StaticMethod: out = static_cast<StaticMethod*>(d.o)->func; return true;
     case ObjKind::ClassMethod: {
       BoundMethod* bm = alloc<BoundMethod>();
       bm->self = Value::object(cls);
@@ -159,9 +155,7 @@ bool VM::bind_descriptor(Value d, Value self, Class* cls, Value& out, bool& is_p
       if (!handled) out = d;
       return true;
     }
-    default:
-      out = d;
-      return true;
+    default: out = d; return true;
   }
 }
 
@@ -171,9 +165,18 @@ bool VM::special_attr(Value obj, Str* name, Value& out, bool& found) {
   switch (o->kind) {
     case ObjKind::Function: {
       Function* fn = static_cast<Function*>(o);
-      if (name == names_.name) { out = Value::object(fn->name); return true; }
-      if (name == names_.qualname) { out = Value::object(fn->qualname); return true; }
-      if (name == names_.doc) { out = fn->doc; return true; }
+      if (name == names_.name) {
+        out = Value::object(fn->name);
+        return true;
+      }
+      if (name == names_.qualname) {
+        out = Value::object(fn->qualname);
+        return true;
+      }
+      if (name == names_.doc) {
+        out = fn->doc;
+        return true;
+      }
       if (name == names_.module) {
         out = fn->module ? Value::object(fn->module->name) : Value::object(names_.main);
         return true;
@@ -198,15 +201,30 @@ bool VM::special_attr(Value obj, Str* name, Value& out, bool& found) {
     }
     case ObjKind::NativeFunction: {
       NativeFunction* nf = static_cast<NativeFunction*>(o);
-      if (name == names_.name || name == names_.qualname) { out = Value::object(nf->name); return true; }
-      if (name == names_.doc) { out = Value::none(); return true; }
-      if (name == names_.self && nf->has_self) { out = nf->self; return true; }
+      if (name == names_.name || name == names_.qualname) {
+        out = Value::object(nf->name);
+        return true;
+      }
+      if (name == names_.doc) {
+        out = Value::none();
+        return true;
+      }
+      if (name == names_.self && nf->has_self) {
+        out = nf->self;
+        return true;
+      }
       break;
     }
     case ObjKind::BoundMethod: {
       BoundMethod* bm = static_cast<BoundMethod*>(o);
-      if (name == names_.self) { out = bm->self; return true; }
-      if (name == names_.func) { out = bm->func; return true; }
+      if (name == names_.self) {
+        out = bm->self;
+        return true;
+      }
+      if (name == names_.func) {
+        out = bm->func;
+        return true;
+      }
       if (name == names_.name || name == names_.qualname || name == names_.doc || name == names_.module) {
         return get_attr(bm->func, name, out);
       }
@@ -222,20 +240,35 @@ bool VM::special_attr(Value obj, Str* name, Value& out, bool& found) {
     }
     case ObjKind::Property: {
       Property* p = static_cast<Property*>(o);
-      if (name->s == "fget") { out = p->fget; return true; }
-      if (name->s == "fset") { out = p->fset; return true; }
-      if (name->s == "fdel") { out = p->fdel; return true; }
-      if (name == names_.doc) { out = p->doc; return true; }
+      if (name->s == "fget") {
+        out = p->fget;
+        return true;
+      }
+      if (name->s == "fset") {
+        out = p->fset;
+        return true;
+      }
+      if (name->s == "fdel") {
+        out = p->fdel;
+        return true;
+      }
+      if (name == names_.doc) {
+        out = p->doc;
+        return true;
+      }
       break;
     }
     case ObjKind::StaticMethod:
     case ObjKind::ClassMethod: {
-      Value fn = o->kind == ObjKind::StaticMethod ? static_cast<StaticMethod*>(o)->func : static_cast<ClassMethod*>(o)->func;
-      if (name == names_.func) { out = fn; return true; }
+      Value fn =
+          o->kind == ObjKind::StaticMethod ? static_cast<StaticMethod*>(o)->func : static_cast<ClassMethod*>(o)->func;
+      if (name == names_.func) {
+        out = fn;
+        return true;
+      }
       break;
     }
-    default:
-      break;
+    default: break;
   }
   found = false;
   return true;
@@ -250,7 +283,8 @@ bool VM::get_attr(Value obj, Str* name, Value& out) {
         Class* cls = inst->cls;
         Value d;
         bool has_d = lookup_type_attr(cls, name, d);
-        if (has_d && d.is_obj() && (d.o->kind == ObjKind::Property || (d.o->kind == ObjKind::Instance && data_descriptor(d)))) {
+        if (has_d && d.is_obj() &&
+            (d.o->kind == ObjKind::Property || (d.o->kind == ObjKind::Instance && data_descriptor(d)))) {
           bool prop;
           if (d.o->kind == ObjKind::Property) return bind_descriptor(d, obj, cls, out, prop);
           return descriptor_get(d, obj, cls, out, prop);
@@ -258,10 +292,22 @@ bool VM::get_attr(Value obj, Str* name, Value& out) {
         if (inst->attrs && lookup_name_in(inst->attrs, name, out)) return true;
         if (inst->exc) {
           ExceptionData* x = inst->exc;
-          if (name == names_.cause) { out = x->cause; return true; }
-          if (name == names_.context) { out = x->context; return true; }
-          if (name == names_.suppress_context) { out = Value::boolean(x->suppress_context); return true; }
-          if (name == names_.traceback) { out = Value::none(); return true; }
+          if (name == names_.cause) {
+            out = x->cause;
+            return true;
+          }
+          if (name == names_.context) {
+            out = x->context;
+            return true;
+          }
+          if (name == names_.suppress_context) {
+            out = Value::boolean(x->suppress_context);
+            return true;
+          }
+          if (name == names_.traceback) {
+            out = Value::none();
+            return true;
+          }
         }
         if (name == names_.class_) {
           out = Value::object(cls);
@@ -286,7 +332,10 @@ bool VM::get_attr(Value obj, Str* name, Value& out) {
       }
       case ObjKind::Class: {
         Class* cls = static_cast<Class*>(o);
-        if (name == names_.name) { out = Value::object(cls->name); return true; }
+        if (name == names_.name) {
+          out = Value::object(cls->name);
+          return true;
+        }
         if (name == names_.mro) {
           std::vector<Value> items;
           for (Class* c : cls->mro) items.push_back(Value::object(c));
@@ -299,8 +348,14 @@ bool VM::get_attr(Value obj, Str* name, Value& out) {
           out = Value::object(new_tuple(std::move(items)));
           return true;
         }
-        if (name == names_.dict) { out = Value::object(cls->dict); return true; }
-        if (name == names_.class_) { out = Value::object(cls->meta ? cls->meta : types_.type); return true; }
+        if (name == names_.dict) {
+          out = Value::object(cls->dict);
+          return true;
+        }
+        if (name == names_.class_) {
+          out = Value::object(cls->meta ? cls->meta : types_.type);
+          return true;
+        }
         Value d;
         if (lookup_type_attr(cls, name, d)) {
           if (is_kind(d, ObjKind::StaticMethod)) {
@@ -319,8 +374,14 @@ bool VM::get_attr(Value obj, Str* name, Value& out) {
           }
           return true;
         }
-        if (name == names_.qualname) { out = Value::object(cls->name); return true; }
-        if (name == names_.doc) { out = Value::none(); return true; }
+        if (name == names_.qualname) {
+          out = Value::object(cls->name);
+          return true;
+        }
+        if (name == names_.doc) {
+          out = Value::none();
+          return true;
+        }
         if (name == names_.module) {
           out = cls->builtin ? Value::object(intern("builtins")) : Value::object(names_.main);
           return true;
@@ -334,7 +395,10 @@ bool VM::get_attr(Value obj, Str* name, Value& out) {
       case ObjKind::Module: {
         Module* m = static_cast<Module*>(o);
         if (lookup_name_in(m->dict, name, out)) return true;
-        if (name == names_.dict) { out = Value::object(m->dict); return true; }
+        if (name == names_.dict) {
+          out = Value::object(m->dict);
+          return true;
+        }
         Value ga;
         if (lookup_name_in(m->dict, names_.getattr, ga)) return call(ga, {Value::object(name)}, out);  // PEP 562
         return raise(types_.attribute_error, "module '" + m->name->s + "' has no attribute '" + name->s + "'");
@@ -374,8 +438,8 @@ bool VM::set_attr(Value obj, Str* name, Value v) {
         if (has_d && is_kind(d, ObjKind::Property)) {
           Property* p = static_cast<Property*>(d.o);
           if (p->fset.is_none()) {
-            return raise(types_.attribute_error, "property '" + name->s + "' of '" + inst->cls->name->s +
-                                                     "' object has no setter");
+            return raise(types_.attribute_error,
+                         "property '" + name->s + "' of '" + inst->cls->name->s + "' object has no setter");
           }
           Value ignored;
           return call(p->fset, {obj, v}, ignored);
@@ -386,7 +450,8 @@ bool VM::set_attr(Value obj, Str* name, Value v) {
           if (handled) return true;
         }
         if (inst->cls->no_dict)
-          return raise(types_.attribute_error, "'" + inst->cls->name->s + "' object has no attribute '" + name->s + "'");
+          return raise(types_.attribute_error,
+                       "'" + inst->cls->name->s + "' object has no attribute '" + name->s + "'");
         if (inst->exc) {
           ExceptionData* x = inst->exc;
           if (name == names_.cause) {
@@ -394,7 +459,10 @@ bool VM::set_attr(Value obj, Str* name, Value v) {
             x->suppress_context = true;
             return true;
           }
-          if (name == names_.context) { x->context = v; return true; }
+          if (name == names_.context) {
+            x->context = v;
+            return true;
+          }
           if (name == names_.suppress_context) {
             bool b;
             if (!truthy(v, b)) return false;
@@ -406,7 +474,8 @@ bool VM::set_attr(Value obj, Str* name, Value v) {
         if (name == names_.dict) {
           // obj.__dict__ = d makes d the instance's namespace (a dict or a dict subclass).
           if (!is_kind(v, ObjKind::Dict))
-            return raise(types_.type_error, "__dict__ must be set to a dictionary, not a '" + type_of(v)->name->s + "'");
+            return raise(types_.type_error,
+                         "__dict__ must be set to a dictionary, not a '" + type_of(v)->name->s + "'");
           inst->attrs = static_cast<Dict*>(v.o);
           return true;
         }
@@ -416,8 +485,8 @@ bool VM::set_attr(Value obj, Str* name, Value v) {
       case ObjKind::Class: {
         Class* cls = static_cast<Class*>(o);
         if (cls->builtin) {
-          return raise(types_.type_error, "cannot set '" + name->s + "' attribute of immutable type '" +
-                                              cls->name->s + "'");
+          return raise(types_.type_error,
+                       "cannot set '" + name->s + "' attribute of immutable type '" + cls->name->s + "'");
         }
         ++class_epoch_;
         if (name == names_.name && v.tag == Tag::Obj && v.o && v.o->kind == ObjKind::Str) {
@@ -426,14 +495,22 @@ bool VM::set_attr(Value obj, Str* name, Value v) {
         }
         return dict_set(cls->dict, Value::object(name), v);
       }
-      case ObjKind::Module:
-        return dict_set(static_cast<Module*>(o)->dict, Value::object(name), v);
+      case ObjKind::Module: return dict_set(static_cast<Module*>(o)->dict, Value::object(name), v);
       case ObjKind::Function: {
         Function* fn = static_cast<Function*>(o);
         bool is_str = v.tag == Tag::Obj && v.o && v.o->kind == ObjKind::Str;
-        if (name == names_.name && is_str) { fn->name = static_cast<Str*>(v.o); return true; }
-        if (name == names_.qualname && is_str) { fn->qualname = static_cast<Str*>(v.o); return true; }
-        if (name == names_.doc) { fn->doc = v; return true; }
+        if (name == names_.name && is_str) {
+          fn->name = static_cast<Str*>(v.o);
+          return true;
+        }
+        if (name == names_.qualname && is_str) {
+          fn->qualname = static_cast<Str*>(v.o);
+          return true;
+        }
+        if (name == names_.doc) {
+          fn->doc = v;
+          return true;
+        }
         if (!fn->attrs) fn->attrs = new_dict();
         return dict_set(fn->attrs, Value::object(name), v);
       }
@@ -457,8 +534,8 @@ bool VM::del_attr(Value obj, Str* name) {
         if (lookup_type_attr(inst->cls, name, desc) && is_kind(desc, ObjKind::Property)) {
           Property* p = static_cast<Property*>(desc.o);
           if (p->fdel.is_none()) {
-            return raise(types_.attribute_error, "property '" + name->s + "' of '" + inst->cls->name->s +
-                                                     "' object has no deleter");
+            return raise(types_.attribute_error,
+                         "property '" + name->s + "' of '" + inst->cls->name->s + "' object has no deleter");
           }
           Value ignored;
           return call(p->fdel, {obj}, ignored);
@@ -541,7 +618,8 @@ bool VM::load_method(Value obj, Str* name, Value& meth, Value& self) {
     if (o->kind == ObjKind::Instance) {
       Instance* inst = static_cast<Instance*>(o);
       Value d;
-      if (lookup_type_attr(inst->cls, name, d) && (is_kind(d, ObjKind::Function) || is_kind(d, ObjKind::NativeFunction))) {
+      if (lookup_type_attr(inst->cls, name, d) &&
+          (is_kind(d, ObjKind::Function) || is_kind(d, ObjKind::NativeFunction))) {
         if (inst->attrs && lookup_name_in(inst->attrs, name, meth)) {
           self = Value::null();
           return true;
@@ -583,8 +661,9 @@ bool VM::load_method(Value obj, Str* name, Value& meth, Value& self) {
   }
   Class* t = type_of(obj);
   Value d;
-  if (lookup_type_attr(t, name, d) && (is_kind(d, ObjKind::Function) ||
-                                       (is_kind(d, ObjKind::NativeFunction) && !static_cast<NativeFunction*>(d.o)->has_self))) {
+  if (lookup_type_attr(t, name, d) &&
+      (is_kind(d, ObjKind::Function) ||
+       (is_kind(d, ObjKind::NativeFunction) && !static_cast<NativeFunction*>(d.o)->has_self))) {
     meth = d;
     self = obj;
     return true;

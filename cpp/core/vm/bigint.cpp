@@ -92,7 +92,11 @@ Mag mul_mag(const Mag& a, const Mag& b) {
   }
   // Karatsuba on a split at half of the longer operand's length.
   size_t h = std::max(a.size(), b.size()) / 2;
-  auto lo = [&](const Mag& x) { Mag m(x.begin(), x.begin() + std::min(h, x.size())); trim_mag(m); return m; };
+  auto lo = [&](const Mag& x) {
+    Mag m(x.begin(), x.begin() + std::min(h, x.size()));
+    trim_mag(m);
+    return m;
+  };
   auto hi = [&](const Mag& x) { return x.size() > h ? Mag(x.begin() + h, x.end()) : Mag(); };
   Mag a0 = lo(a), a1 = hi(a), b0 = lo(b), b1 = hi(b);
   Mag z0 = mul_mag(a0, b0);
@@ -121,7 +125,11 @@ uint32_t divmod_small(Mag& m, uint32_t d) {
 
 // divmod_mag() is Knuth's algorithm D: q = a / b, r = a % b on magnitudes, b nonzero.
 void divmod_mag(const Mag& a, const Mag& b, Mag& q, Mag& r) {
-  if (cmp_mag(a, b) < 0) { q.clear(); r = a; return; }
+  if (cmp_mag(a, b) < 0) {
+    q.clear();
+    r = a;
+    return;
+  }
   if (b.size() == 1) {
     q = a;
     uint32_t rem = divmod_small(q, b[0]);
@@ -170,7 +178,8 @@ void divmod_mag(const Mag& a, const Mag& b, Mag& q, Mag& r) {
   }
   trim_mag(q);
   r.assign(n, 0);
-  for (size_t i = 0; i < n; ++i) r[i] = (u[i] >> s) | (s ? static_cast<uint32_t>(static_cast<uint64_t>(u[i + 1]) << (32 - s)) : 0);
+  for (size_t i = 0; i < n; ++i)
+    r[i] = (u[i] >> s) | (s ? static_cast<uint32_t>(static_cast<uint64_t>(u[i + 1]) << (32 - s)) : 0);
   trim_mag(r);
 }
 
@@ -188,7 +197,11 @@ Mag twos(const BigInt& a, size_t n) {
   std::copy(a.mag.begin(), a.mag.end(), r.begin());
   if (a.neg) {
     uint64_t carry = 1;
-    for (auto& x : r) { carry += static_cast<uint32_t>(~x); x = static_cast<uint32_t>(carry); carry >>= 32; }
+    for (auto& x : r) {
+      carry += static_cast<uint32_t>(~x);
+      x = static_cast<uint32_t>(carry);
+      carry >>= 32;
+    }
   }
   return r;
 }
@@ -197,14 +210,21 @@ BigInt from_twos(Mag r) {
   bool neg = !r.empty() && (r.back() >> 31);
   if (neg) {
     uint64_t carry = 1;
-    for (auto& x : r) { carry += static_cast<uint32_t>(~x); x = static_cast<uint32_t>(carry); carry >>= 32; }
+    for (auto& x : r) {
+      carry += static_cast<uint32_t>(~x);
+      x = static_cast<uint32_t>(carry);
+      carry >>= 32;
+    }
   }
   return make(neg, std::move(r));
 }
 
 }  // namespace
 
-void BigInt::trim() { trim_mag(mag); if (mag.empty()) neg = false; }
+void BigInt::trim() {
+  trim_mag(mag);
+  if (mag.empty()) neg = false;
+}
 
 BigInt BigInt::from_u64(uint64_t v, bool negative) {
   BigInt r;
@@ -341,7 +361,8 @@ BigInt big_shr(const BigInt& a, uint64_t n) {
   if (limbs >= a.mag.size()) return BigInt();
   Mag r(a.mag.size() - limbs);
   for (size_t i = 0; i < r.size(); ++i) {
-    uint64_t v = a.mag[i + limbs] | (i + limbs + 1 < a.mag.size() ? static_cast<uint64_t>(a.mag[i + limbs + 1]) << 32 : 0);
+    uint64_t v =
+        a.mag[i + limbs] | (i + limbs + 1 < a.mag.size() ? static_cast<uint64_t>(a.mag[i + limbs + 1]) << 32 : 0);
     r[i] = static_cast<uint32_t>(v >> bits);
   }
   return make(false, std::move(r));
@@ -389,8 +410,10 @@ bool big_modinv(const BigInt& a, const BigInt& m, BigInt& out) {
     BigInt qq, rr;
     big_divmod(r0, r1, qq, rr);
     BigInt s2 = big_sub(s0, big_mul(qq, s1));
-    r0 = std::move(r1); r1 = std::move(rr);
-    s0 = std::move(s1); s1 = std::move(s2);
+    r0 = std::move(r1);
+    r1 = std::move(rr);
+    s0 = std::move(s1);
+    s1 = std::move(s2);
   }
   if (!(r0.mag.size() == 1 && r0.mag[0] == 1 && !r0.neg)) return false;
   big_divmod(s0, m, q, out);
@@ -425,10 +448,16 @@ bool big_true_div(const BigInt& a, const BigInt& b, double& out) {
   bool neg = a.neg != b.neg;
   BigInt x = a, y = b;
   x.neg = y.neg = false;
-  if (x.is_zero()) { out = neg ? -0.0 : 0.0; return true; }
+  if (x.is_zero()) {
+    out = neg ? -0.0 : 0.0;
+    return true;
+  }
   int64_t diff = static_cast<int64_t>(x.bit_length()) - static_cast<int64_t>(y.bit_length());
   if (diff > 1025) return false;
-  if (diff < -1080) { out = neg ? -0.0 : 0.0; return true; }
+  if (diff < -1080) {
+    out = neg ? -0.0 : 0.0;
+    return true;
+  }
   // Scale so the quotient has at least 55 bits (fewer near subnormals), keep a sticky bit.
   int64_t exp_target = diff - 55;
   if (diff - 1 < -1022) exp_target = std::max<int64_t>(exp_target, -1074 - 2);
@@ -492,7 +521,10 @@ std::string big_to_string(const BigInt& a, int base) {
   } else {
     // Peel chunks of the largest power of base that fits a limb.
     uint32_t chunk = base, per = 1;
-    while (static_cast<uint64_t>(chunk) * base <= 0xFFFFFFFFu) { chunk *= base; ++per; }
+    while (static_cast<uint64_t>(chunk) * base <= 0xFFFFFFFFu) {
+      chunk *= base;
+      ++per;
+    }
     Mag m = a.mag;
     while (!m.empty()) {
       uint32_t rem = divmod_small(m, chunk);
@@ -515,19 +547,35 @@ bool big_parse(std::string_view text, int base, BigInt& out) {
   int per = 0, max_per = 1;
   {
     uint64_t c = base;
-    while (c * base <= 0xFFFFFFFFu) { c *= base; ++max_per; }
+    while (c * base <= 0xFFFFFFFFu) {
+      c *= base;
+      ++max_per;
+    }
   }
   bool last_us = true;
   auto flush = [&]() {
     uint64_t carry = chunk;
-    for (auto& x : out.mag) { carry += static_cast<uint64_t>(x) * chunk_mul; x = static_cast<uint32_t>(carry); carry >>= 32; }
+    for (auto& x : out.mag) {
+      carry += static_cast<uint64_t>(x) * chunk_mul;
+      x = static_cast<uint32_t>(carry);
+      carry >>= 32;
+    }
     if (carry) out.mag.push_back(static_cast<uint32_t>(carry));
-    chunk = 0; chunk_mul = 1; per = 0;
+    chunk = 0;
+    chunk_mul = 1;
+    per = 0;
   };
   if (text.empty()) return false;
   for (char ch : text) {
-    if (ch == '_') { if (last_us) return false; last_us = true; continue; }
-    int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'z' ? ch - 'a' + 10 : ch >= 'A' && ch <= 'Z' ? ch - 'A' + 10 : 99;
+    if (ch == '_') {
+      if (last_us) return false;
+      last_us = true;
+      continue;
+    }
+    int d = ch >= '0' && ch <= '9'   ? ch - '0'
+            : ch >= 'a' && ch <= 'z' ? ch - 'a' + 10
+            : ch >= 'A' && ch <= 'Z' ? ch - 'A' + 10
+                                     : 99;
     if (d >= base) return false;
     last_us = false;
     chunk = chunk * base + d;

@@ -45,7 +45,7 @@ BigInt big_mul(const BigInt& a, const BigInt& b);
 void big_divmod(const BigInt& a, const BigInt& b, BigInt& q, BigInt& r);
 BigInt big_neg(BigInt a);
 BigInt big_shl(const BigInt& a, uint64_t n);
-BigInt big_shr(const BigInt& a, uint64_t n);  // floor, like Python's >>
+BigInt big_shr(const BigInt& a, uint64_t n);                  // floor, like Python's >>
 BigInt big_bitop(const BigInt& a, const BigInt& b, char op);  // '&', '|', '^'
 BigInt big_invert(const BigInt& a);                           // ~a == -a - 1
 BigInt big_pow(const BigInt& base, uint64_t e);

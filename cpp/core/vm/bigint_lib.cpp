@@ -57,9 +57,15 @@ Value make_int(VM& vm, BigInt b) {
 }
 
 bool int_to_double(VM& vm, Value v, double& out) {
-  if (v.is_float()) { out = v.f; return true; }
+  if (v.is_float()) {
+    out = v.f;
+    return true;
+  }
   const BigIntObj* b = as_bigint(v);
-  if (!b) { out = static_cast<double>(int_of(v)); return true; }
+  if (!b) {
+    out = static_cast<double>(int_of(v));
+    return true;
+  }
   if (!b->v.to_double(out)) return vm.raise(vm.types().overflow_error, "int too large to convert to float");
   return true;
 }
@@ -93,20 +99,23 @@ bool big_binop(VM& vm, BinOpKind op, Value av, Value bv, Value& out, bool& handl
     case BinOpKind::Add: out = make_int(vm, big_add(a, b)); return true;
     case BinOpKind::Sub: out = make_int(vm, big_sub(a, b)); return true;
     case BinOpKind::Mult:
-      if (!reserve_bits(vm, a.bit_length() + b.bit_length()) || !charge_mul(vm, a.mag.size(), b.mag.size())) return false;
+      if (!reserve_bits(vm, a.bit_length() + b.bit_length()) || !charge_mul(vm, a.mag.size(), b.mag.size()))
+        return false;
       out = make_int(vm, big_mul(a, b));
       return true;
     case BinOpKind::Div: {
       if (b.is_zero()) return vm.raise(vm.types().zero_division_error, "division by zero");
       double d;
-      if (!big_true_div(a, b, d)) return vm.raise(vm.types().overflow_error, "integer division result too large for a float");
+      if (!big_true_div(a, b, d))
+        return vm.raise(vm.types().overflow_error, "integer division result too large for a float");
       out = Value::number(d);
       return true;
     }
     case BinOpKind::FloorDiv:
     case BinOpKind::Mod: {
       if (b.is_zero())
-        return vm.raise(vm.types().zero_division_error, op == BinOpKind::Mod ? "integer modulo by zero" : "integer division or modulo by zero");
+        return vm.raise(vm.types().zero_division_error,
+                        op == BinOpKind::Mod ? "integer modulo by zero" : "integer division or modulo by zero");
       BigInt q, r;
       if (a.mag.size() > b.mag.size() && !charge_mul(vm, a.mag.size() - b.mag.size() + 1, b.mag.size())) return false;
       big_divmod(a, b, q, r);
@@ -124,7 +133,8 @@ bool big_binop(VM& vm, BinOpKind op, Value av, Value bv, Value& out, bool& handl
       if (!b.fits_i64()) return too_big(vm);
       uint64_t e = static_cast<uint64_t>(b.to_i64());
       unsigned __int128 bits = static_cast<unsigned __int128>(a.bit_length()) * e;
-      if (bits > kMaxBits) return bits >= (static_cast<unsigned __int128>(1) << 62) ? too_big(vm) : vm.reserve(SIZE_MAX);
+      if (bits > kMaxBits)
+        return bits >= (static_cast<unsigned __int128>(1) << 62) ? too_big(vm) : vm.reserve(SIZE_MAX);
       if (!reserve_bits(vm, static_cast<uint64_t>(bits))) return false;
       uint64_t half = static_cast<uint64_t>(bits / 64) + 1;
       if (!charge_mul(vm, half, half) || !charge_mul(vm, half, half)) return false;
@@ -133,7 +143,10 @@ bool big_binop(VM& vm, BinOpKind op, Value av, Value bv, Value& out, bool& handl
     }
     case BinOpKind::LShift: {
       if (b.neg) return vm.raise(vm.types().value_error, "negative shift count");
-      if (a.is_zero()) { out = Value::integer(0); return true; }
+      if (a.is_zero()) {
+        out = Value::integer(0);
+        return true;
+      }
       if (!b.fits_i64() || static_cast<uint64_t>(b.to_i64()) >= (uint64_t{1} << 62)) return too_big(vm);
       uint64_t n = static_cast<uint64_t>(b.to_i64());
       if (!reserve_bits(vm, a.bit_length() + n)) return false;
@@ -142,7 +155,10 @@ bool big_binop(VM& vm, BinOpKind op, Value av, Value bv, Value& out, bool& handl
     }
     case BinOpKind::RShift: {
       if (b.neg) return vm.raise(vm.types().value_error, "negative shift count");
-      if (!b.fits_i64() || static_cast<uint64_t>(b.to_i64()) > a.bit_length()) { out = Value::integer(a.neg ? -1 : 0); return true; }
+      if (!b.fits_i64() || static_cast<uint64_t>(b.to_i64()) > a.bit_length()) {
+        out = Value::integer(a.neg ? -1 : 0);
+        return true;
+      }
       out = make_int(vm, big_shr(a, static_cast<uint64_t>(b.to_i64())));
       return true;
     }
@@ -171,15 +187,19 @@ size_t int_max_str_digits(VM& vm) {
 namespace {
 
 bool raise_str_digits(VM& vm, size_t limit) {
-  return vm.raise(vm.types().value_error, "Exceeds the limit (" + std::to_string(limit) +
-                                              " digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
+  return vm.raise(vm.types().value_error,
+                  "Exceeds the limit (" + std::to_string(limit) +
+                      " digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
 }
 
 }  // namespace
 
 bool int_to_str(VM& vm, Value v, std::string& out) {
   const BigIntObj* b = as_bigint(v);
-  if (!b) { int_str(int_of(v), out); return true; }
+  if (!b) {
+    int_str(int_of(v), out);
+    return true;
+  }
   size_t limit = b->v.bit_length() > kStrDigitsCheckBits ? int_max_str_digits(vm) : 0;
   if (limit && big_decimal_digits_estimate(b->v) > limit + 1) return raise_str_digits(vm, limit);
   std::string s = big_to_string(b->v, 10);
@@ -193,7 +213,10 @@ bool parse_big_int(VM& vm, std::string_view t, int base, Value& out) {
   while (!t.empty() && space(t.front())) t.remove_prefix(1);
   while (!t.empty() && space(t.back())) t.remove_suffix(1);
   bool neg = false;
-  if (!t.empty() && (t[0] == '-' || t[0] == '+')) { neg = t[0] == '-'; t.remove_prefix(1); }
+  if (!t.empty() && (t[0] == '-' || t[0] == '+')) {
+    neg = t[0] == '-';
+    t.remove_prefix(1);
+  }
   if (t.size() > 1 && t[0] == '0') {
     char p = static_cast<char>(t[1] | 0x20);
     int pb = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
@@ -211,7 +234,8 @@ bool parse_big_int(VM& vm, std::string_view t, int base, Value& out) {
     if (limit && digits > limit)
       return vm.raise(vm.types().value_error, "Exceeds the limit (" + std::to_string(limit) +
                                                   " digits) for integer string conversion: value has " +
-                                                  std::to_string(digits) + " digits; use sys.set_int_max_str_digits() to increase the limit");
+                                                  std::to_string(digits) +
+                                                  " digits; use sys.set_int_max_str_digits() to increase the limit");
   }
   BigInt b;
   big_parse(t, base, b);
@@ -221,16 +245,25 @@ bool parse_big_int(VM& vm, std::string_view t, int base, Value& out) {
 }
 
 bool int_round(VM& vm, Value x, Value ndigits, Value& out) {
-  if (ndigits.is_none()) { out = x; return true; }
+  if (ndigits.is_none()) {
+    out = x;
+    return true;
+  }
   int64_t nd;
   if (!as_bigint(ndigits)) {
     if (!to_index(vm, ndigits, nd)) return false;
   } else {
     nd = to_big(ndigits).neg ? INT64_MIN : INT64_MAX;
   }
-  if (nd >= 0) { out = x; return true; }
+  if (nd >= 0) {
+    out = x;
+    return true;
+  }
   BigInt v = to_big(x);
-  if (static_cast<uint64_t>(-(nd + 1)) + 1 > big_decimal_digits_estimate(v) + 1) { out = Value::integer(0); return true; }
+  if (static_cast<uint64_t>(-(nd + 1)) + 1 > big_decimal_digits_estimate(v) + 1) {
+    out = Value::integer(0);
+    return true;
+  }
   // Round half to even at 10**-nd, as CPython's long_round does.
   BigInt pw = big_pow(BigInt::from_i64(10), static_cast<uint64_t>(-nd));
   BigInt q, r;
@@ -244,14 +277,25 @@ bool int_round(VM& vm, Value x, Value ndigits, Value& out) {
 bool format_big_int(VM& vm, const BigInt& b, const fmt::FormatSpec& f, std::string& out) {
   std::string err;
   switch (f.type) {
-    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case '%': {
       double d;
       if (!b.to_double(d)) return vm.raise(vm.types().overflow_error, "int too large to convert to float");
       if (!fmt::format_float(d, f, "int", out, err)) return vm.raise(vm.types().value_error, err);
       return true;
     }
     case 'c': return vm.raise(vm.types().overflow_error, "%c arg not in range(0x110000)");
-    case 'b': case 'd': case 'o': case 'x': case 'X': case 'n': break;
+    case 'b':
+    case 'd':
+    case 'o':
+    case 'x':
+    case 'X':
+    case 'n': break;
     default: {
       std::string sink;
       if (!fmt::format_int(0, f, "int", sink, err)) return vm.raise(vm.types().value_error, err);
@@ -288,7 +332,8 @@ bool int_pow3(VM& vm, Value bv, Value ev, Value mv, Value& out) {
   m.neg = false;
   if (e.neg) {
     BigInt inv;
-    if (!big_modinv(base, m, inv)) return vm.raise(vm.types().value_error, "base is not invertible for the given modulus");
+    if (!big_modinv(base, m, inv))
+      return vm.raise(vm.types().value_error, "base is not invertible for the given modulus");
     base = std::move(inv);
     e.neg = false;
   }

@@ -5,9 +5,9 @@
 #include <cmath>
 #include <cstring>
 
+#include "vm/bigint.h"
 #include "vm/bytes.h"
 #include "vm/format.h"
-#include "vm/bigint.h"
 #include "vm/library.h"
 
 namespace interleave {
@@ -28,8 +28,10 @@ bool arg_count(VM& vm, const CallArgs& a, const char* fn, uint32_t min, uint32_t
   if (min == max && min == 1)
     return raise_fmt(vm, vm.types().type_error, "%s() takes exactly one argument (%u given)", fn, n);
   if (n < min)
-    return raise_fmt(vm, vm.types().type_error, "%s expected %s%u argument%s, got %u", fn, min == max ? "" : "at least ", min, min == 1 ? "" : "s", n);
-  return raise_fmt(vm, vm.types().type_error, "%s expected %s%u argument%s, got %u", fn, min == max ? "" : "at most ", max, max == 1 ? "" : "s", n);
+    return raise_fmt(vm, vm.types().type_error, "%s expected %s%u argument%s, got %u", fn,
+                     min == max ? "" : "at least ", min, min == 1 ? "" : "s", n);
+  return raise_fmt(vm, vm.types().type_error, "%s expected %s%u argument%s, got %u", fn, min == max ? "" : "at most ",
+                   max, max == 1 ? "" : "s", n);
 }
 
 bool bind(VM& vm, const CallArgs& a, const Params& p, Value* out, uint32_t& given, uint32_t self_offset) {
@@ -37,7 +39,8 @@ bool bind(VM& vm, const CallArgs& a, const Params& p, Value* out, uint32_t& give
   uint32_t npos = a.nargs - self_offset;
   uint32_t nparams = static_cast<uint32_t>(p.names.size());
   if (npos > nparams)
-    return raise_fmt(vm, vm.types().type_error, "%s() takes at most %u argument%s (%u given)", p.fn, nparams, nparams == 1 ? "" : "s", npos);
+    return raise_fmt(vm, vm.types().type_error, "%s() takes at most %u argument%s (%u given)", p.fn, nparams,
+                     nparams == 1 ? "" : "s", npos);
   for (uint32_t i = 0; i < npos; ++i) {
     out[i] = a.args[self_offset + i];
     given |= 1u << i;
@@ -47,7 +50,10 @@ bool bind(VM& vm, const CallArgs& a, const Params& p, Value* out, uint32_t& give
     uint32_t idx = 0;
     bool found = false;
     for (const char* n : p.names) {
-      if (kn == n) { found = true; break; }
+      if (kn == n) {
+        found = true;
+        break;
+      }
       ++idx;
     }
     if (!found || p.positional_only)
@@ -86,7 +92,10 @@ Value ellipsis(VM& vm) { return state(vm).ellipsis; }
 
 namespace {
 
-bool ret_none(Value& out) { out = Value(); return true; }
+bool ret_none(Value& out) {
+  out = Value();
+  return true;
+}
 
 bool type_error(VM& vm, const std::string& msg) { return vm.raise(vm.types().type_error, msg); }
 
@@ -179,7 +188,10 @@ bool b_ascii(VM& vm, const CallArgs& a, Value& out) {
   std::string s, r;
   if (!repr_into(vm, a.args[0], s)) return false;
   for (size_t i = 0; i < s.size();) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) { r.push_back(s[i++]); continue; }
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      r.push_back(s[i++]);
+      continue;
+    }
     uint32_t cp = utf8_decode(s, i);
     char buf[16];
     if (cp < 0x100) std::snprintf(buf, sizeof buf, "\\x%02x", cp);
@@ -212,15 +224,18 @@ bool b_sum(VM& vm, const CallArgs& a, Value& out) {
   if (as_str(p[1])) return type_error(vm, "sum() can't sum strings [use ''.join(seq) instead]");
   Value acc = p[1];
   bool ok = iterate(vm, p[0], [&](Value item, bool&) {
-        if (acc.is_int() && item.is_int()) {
-          int64_t r;
-          if (__builtin_add_overflow(acc.i, item.i, &r)) return vm.binary_op(BinOpKind::Add, acc, item, acc);
-          acc = Value::integer(r);
-          return true;
-        }
-        if (acc.is_float() && item.is_float()) { acc = Value::number(acc.f + item.f); return true; }
-        return vm.binary_op(BinOpKind::Add, acc, item, acc);
-      });
+    if (acc.is_int() && item.is_int()) {
+      int64_t r;
+      if (__builtin_add_overflow(acc.i, item.i, &r)) return vm.binary_op(BinOpKind::Add, acc, item, acc);
+      acc = Value::integer(r);
+      return true;
+    }
+    if (acc.is_float() && item.is_float()) {
+      acc = Value::number(acc.f + item.f);
+      return true;
+    }
+    return vm.binary_op(BinOpKind::Add, acc, item, acc);
+  });
   if (!ok) return false;
   out = acc;
   return true;
@@ -233,18 +248,26 @@ bool minmax(VM& vm, const CallArgs& a, bool is_max, Value& out) {
   for (uint32_t k = 0; k < a.nkw; ++k) {
     const std::string& n = a.kwnames[k]->s;
     if (n == "key") key = a.kwvalues[k];
-    else if (n == "default") { def = a.kwvalues[k]; has_default = true; }
-    else return type_error(vm, "'" + n + "' is an invalid keyword argument for " + fn + "()");
+    else if (n == "default") {
+      def = a.kwvalues[k];
+      has_default = true;
+    } else return type_error(vm, "'" + n + "' is an invalid keyword argument for " + fn + "()");
   }
   if (a.nargs == 0) return raise_fmt(vm, vm.types().type_error, "%s expected at least 1 argument, got 0", fn);
   if (a.nargs > 1 && has_default)
-    return raise_fmt(vm, vm.types().type_error, "Cannot specify a default for %s() with multiple positional arguments", fn);
+    return raise_fmt(vm, vm.types().type_error, "Cannot specify a default for %s() with multiple positional arguments",
+                     fn);
   bool have = false;
   Value best, best_key;
   auto visit = [&](Value item, bool&) {
     Value k = item;
     if (!key.is_none() && !vm.call(key, {item}, k)) return false;
-    if (!have) { best = item; best_key = k; have = true; return true; }
+    if (!have) {
+      best = item;
+      best_key = k;
+      have = true;
+      return true;
+    }
     bool better;
     if (is_number(k) && is_number(best_key) && k.is_int() && best_key.is_int()) {
       better = is_max ? k.i > best_key.i : k.i < best_key.i;
@@ -253,7 +276,10 @@ bool minmax(VM& vm, const CallArgs& a, bool is_max, Value& out) {
       if (!vm.compare(is_max ? CmpOpKind::Gt : CmpOpKind::Lt, k, best_key, r)) return false;
       if (!vm.truthy(r, better)) return false;
     }
-    if (better) { best = item; best_key = k; }
+    if (better) {
+      best = item;
+      best_key = k;
+    }
     return true;
   };
   if (a.nargs == 1) {
@@ -265,7 +291,10 @@ bool minmax(VM& vm, const CallArgs& a, bool is_max, Value& out) {
     }
   }
   if (!have) {
-    if (has_default) { out = def; return true; }
+    if (has_default) {
+      out = def;
+      return true;
+    }
     return raise_fmt(vm, vm.types().value_error, "%s() arg is an empty sequence", fn);
   }
   out = best;
@@ -282,8 +311,9 @@ bool b_sorted(VM& vm, const CallArgs& a, Value& out) {
   for (uint32_t k = 0; k < a.nkw; ++k) {
     const std::string& n = a.kwnames[k]->s;
     if (n == "key") key = a.kwvalues[k];
-    else if (n == "reverse") { if (!vm.truthy(a.kwvalues[k], reverse)) return false; }
-    else return type_error(vm, "sort() got an unexpected keyword argument '" + n + "'");
+    else if (n == "reverse") {
+      if (!vm.truthy(a.kwvalues[k], reverse)) return false;
+    } else return type_error(vm, "sort() got an unexpected keyword argument '" + n + "'");
   }
   std::vector<Value> items;
   if (!collect(vm, a.args[0], items)) return false;
@@ -364,7 +394,8 @@ bool b_enumerate(VM& vm, const CallArgs& a, Value& out) {
 bool b_zip(VM& vm, const CallArgs& a, Value& out) {
   bool strict = false;
   for (uint32_t k = 0; k < a.nkw; ++k) {
-    if (a.kwnames[k]->s != "strict") return type_error(vm, "zip() got an unexpected keyword argument '" + a.kwnames[k]->s + "'");
+    if (a.kwnames[k]->s != "strict")
+      return type_error(vm, "zip() got an unexpected keyword argument '" + a.kwnames[k]->s + "'");
     if (!vm.truthy(a.kwvalues[k], strict)) return false;
   }
   Iterator* it = vm.alloc<Iterator>(IterKind::Zip);
@@ -411,7 +442,10 @@ bool b_any_all(VM& vm, const CallArgs& a, Value& out, bool is_all) {
   if (!iterate(vm, a.args[0], [&](Value item, bool& stop) {
         bool t;
         if (!vm.truthy(item, t)) return false;
-        if (t != is_all) { result = !is_all; stop = true; }
+        if (t != is_all) {
+          result = !is_all;
+          stop = true;
+        }
         return true;
       }))
     return false;
@@ -442,14 +476,18 @@ bool dispatch_next_ok(VM& vm, Value v) {
 bool b_next(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "next")) return false;
   if (a.nargs < 1 || a.nargs > 2)
-    return raise_fmt(vm, vm.types().type_error, "next expected %s, got %u", a.nargs ? "at most 2 arguments" : "at least 1 argument", a.nargs);
+    return raise_fmt(vm, vm.types().type_error, "next expected %s, got %u",
+                     a.nargs ? "at most 2 arguments" : "at least 1 argument", a.nargs);
   Value it = a.args[0];
   if (!is_kind(it, ObjKind::Iterator) && !is_kind(it, ObjKind::Generator) && !dispatch_next_ok(vm, it))
     return type_error(vm, "'" + vm.type_name(it) + "' object is not an iterator");
   bool done;
   if (!vm.next(it, out, done)) return false;
   if (!done) return true;
-  if (a.nargs == 2) { out = a.args[1]; return true; }
+  if (a.nargs == 2) {
+    out = a.args[1];
+    return true;
+  }
   Value exc;
   if (!vm.call(Value::object(vm.types().stop_iteration), CallArgs{}, exc)) return false;
   return vm.raise_value(exc);
@@ -462,12 +500,23 @@ bool b_abs(VM& vm, const CallArgs& a, Value& out) {
   Value v = a.args[0];
   if (is_intlike(v)) {
     int64_t i = int_of(v);
-    if (i == INT64_MIN) { out = make_int(vm, big_neg(BigInt::from_i64(i))); return true; }
+    if (i == INT64_MIN) {
+      out = make_int(vm, big_neg(BigInt::from_i64(i)));
+      return true;
+    }
     out = Value::integer(i < 0 ? -i : i);
     return true;
   }
-  if (const BigIntObj* b = as_bigint(v)) { BigInt m = b->v; m.neg = false; out = make_int(vm, std::move(m)); return true; }
-  if (v.is_float()) { out = Value::number(std::fabs(v.f)); return true; }
+  if (const BigIntObj* b = as_bigint(v)) {
+    BigInt m = b->v;
+    m.neg = false;
+    out = make_int(vm, std::move(m));
+    return true;
+  }
+  if (v.is_float()) {
+    out = Value::number(std::fabs(v.f));
+    return true;
+  }
   if (as_instance(v)) {
     bool found;
     if (!call_dunder(vm, v, Name::abs, {}, out, found)) return false;
@@ -487,7 +536,10 @@ bool float_to_int(VM& vm, double f, int64_t& out) {
 
 // float_to_int_value() is int(f) for a float of any size.
 bool float_to_int_value(VM& vm, double f, Value& out) {
-  if (std::isnan(f) || std::isinf(f)) { int64_t i; return float_to_int(vm, f, i); }
+  if (std::isnan(f) || std::isinf(f)) {
+    int64_t i;
+    return float_to_int(vm, f, i);
+  }
   out = int_from_double(vm, f);
   return true;
 }
@@ -500,11 +552,20 @@ bool b_round(VM& vm, const CallArgs& a, Value& out) {
   if (as_bigint(x)) return int_round(vm, x, p[1], out);
   if (is_intlike(x)) {
     int64_t v = int_of(x);
-    if (p[1].is_none()) { out = Value::integer(v); return true; }
+    if (p[1].is_none()) {
+      out = Value::integer(v);
+      return true;
+    }
     int64_t nd;
     if (!to_index(vm, p[1], nd)) return false;
-    if (nd >= 0) { out = Value::integer(v); return true; }
-    if (nd < -18) { out = Value::integer(0); return true; }
+    if (nd >= 0) {
+      out = Value::integer(v);
+      return true;
+    }
+    if (nd < -18) {
+      out = Value::integer(0);
+      return true;
+    }
     int64_t pw = 1;
     for (int64_t i = 0; i < -nd; ++i) pw *= 10;
     int64_t r = v % pw;
@@ -523,13 +584,16 @@ bool b_round(VM& vm, const CallArgs& a, Value& out) {
     int64_t nd;
     if (!to_index(vm, p[1], nd)) return false;
     double r;
-    if (!fmt::round_double(x.f, nd, r)) return vm.raise(vm.types().overflow_error, "rounded value too large to represent");
+    if (!fmt::round_double(x.f, nd, r))
+      return vm.raise(vm.types().overflow_error, "rounded value too large to represent");
     out = Value::number(r);
     return true;
   }
   if (as_instance(x)) {
     bool found;
-    if (p[1].is_none() ? !call_dunder(vm, x, Name::round, {}, out, found) : !call_dunder(vm, x, Name::round, {p[1]}, out, found)) return false;
+    if (p[1].is_none() ? !call_dunder(vm, x, Name::round, {}, out, found)
+                       : !call_dunder(vm, x, Name::round, {p[1]}, out, found))
+      return false;
     if (found) return true;
   }
   return type_error(vm, "type " + vm.type_name(x) + " doesn't define __round__ method");
@@ -567,12 +631,11 @@ bool b_divmod(VM& vm, const CallArgs& a, Value& out) {
       }
     }
   }
-  return type_error(vm, "unsupported operand type(s) for divmod(): '" + vm.type_name(x) + "' and '" + vm.type_name(y) + "'");
+  return type_error(
+      vm, "unsupported operand type(s) for divmod(): '" + vm.type_name(x) + "' and '" + vm.type_name(y) + "'");
 }
 
-int64_t mulmod(int64_t a, int64_t b, int64_t m) {
-  return static_cast<int64_t>((static_cast<__int128>(a) * b) % m);
-}
+int64_t mulmod(int64_t a, int64_t b, int64_t m) { return static_cast<int64_t>((static_cast<__int128>(a) * b) % m); }
 
 bool b_pow(VM& vm, const CallArgs& a, Value& out) {
   Value p[3] = {Value(), Value(), Value()};
@@ -595,8 +658,12 @@ bool b_pow(VM& vm, const CallArgs& a, Value& out) {
     int64_t t = 0, newt = 1, r = m, newr = b;
     while (newr != 0) {
       int64_t q = r / newr;
-      int64_t tmp = t - q * newt; t = newt; newt = tmp;
-      tmp = r - q * newr; r = newr; newr = tmp;
+      int64_t tmp = t - q * newt;
+      t = newt;
+      newt = tmp;
+      tmp = r - q * newr;
+      r = newr;
+      newr = tmp;
     }
     if (r != 1) return vm.raise(vm.types().value_error, "base is not invertible for the given modulus");
     if (t < 0) t += m;
@@ -629,7 +696,8 @@ bool b_ord(VM& vm, const CallArgs& a, Value& out) {
   Str* s = as_str(a.args[0]);
   if (!s) return type_error(vm, "ord() expected string of length 1, but " + vm.type_name(a.args[0]) + " found");
   size_t n = s->ascii ? s->s.size() : s->length;
-  if (n != 1) return raise_fmt(vm, vm.types().type_error, "ord() expected a character, but string of length %zu found", n);
+  if (n != 1)
+    return raise_fmt(vm, vm.types().type_error, "ord() expected a character, but string of length %zu found", n);
   size_t pos = 0;
   out = Value::integer(utf8_decode(s->s, pos));
   return true;
@@ -725,7 +793,8 @@ bool attr_name(VM& vm, Value v, Str*& out) {
 bool b_getattr(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "getattr")) return false;
   if (a.nargs < 2 || a.nargs > 3)
-    return raise_fmt(vm, vm.types().type_error, "getattr expected %s, got %u", a.nargs < 2 ? "at least 2 arguments" : "at most 3 arguments", a.nargs);
+    return raise_fmt(vm, vm.types().type_error, "getattr expected %s, got %u",
+                     a.nargs < 2 ? "at least 2 arguments" : "at most 3 arguments", a.nargs);
   Str* n;
   if (!attr_name(vm, a.args[1], n)) return false;
   if (vm.get_attr(a.args[0], n, out)) return true;
@@ -769,10 +838,11 @@ bool b_callable(VM& vm, const CallArgs& a, Value& out) {
   bool r = false;
   if (v.is_obj()) {
     switch (v.o->kind) {
-      case ObjKind::Function: case ObjKind::NativeFunction: case ObjKind::BoundMethod: case ObjKind::Class:
-      case ObjKind::StaticMethod:
-        r = true;
-        break;
+      case ObjKind::Function:
+      case ObjKind::NativeFunction:
+      case ObjKind::BoundMethod:
+      case ObjKind::Class:
+      case ObjKind::StaticMethod: r = true; break;
       case ObjKind::Instance: {
         Value probe;
         r = vm.lookup_type_attr(vm.type_of(v), vm.names().call, probe);
@@ -854,10 +924,19 @@ bool b_dir(VM& vm, const CallArgs& a, Value& out) {
 // ---------------------------------------------------------------- constructors
 
 bool int_from(VM& vm, Value x, Value& out) {
-  if (x.is_int()) { out = x; return true; }
-  if (x.is_bool()) { out = Value::integer(x.b ? 1 : 0); return true; }
+  if (x.is_int()) {
+    out = x;
+    return true;
+  }
+  if (x.is_bool()) {
+    out = Value::integer(x.b ? 1 : 0);
+    return true;
+  }
   if (x.is_float()) return float_to_int_value(vm, x.f, out);
-  if (as_bigint(x)) { out = x; return true; }
+  if (as_bigint(x)) {
+    out = x;
+    return true;
+  }
   if (Str* s = as_str(x)) {
     int64_t v;
     bool big;
@@ -883,7 +962,8 @@ bool int_from(VM& vm, Value x, Value& out) {
     Value f;
     if (!call_dunder(vm, x, Name::float_, {}, f, found)) return false;
   }
-  return type_error(vm, "int() argument must be a string, a bytes-like object or a real number, not '" + vm.type_name(x) + "'");
+  return type_error(
+      vm, "int() argument must be a string, a bytes-like object or a real number, not '" + vm.type_name(x) + "'");
 }
 
 bool int_new(VM& vm, const CallArgs& a, Value& out) {
@@ -898,7 +978,8 @@ bool int_new(VM& vm, const CallArgs& a, Value& out) {
   if (!(given & 4)) return int_from(vm, p[1], out);
   int64_t base;
   if (!to_index(vm, p[2], base)) return false;
-  if (base != 0 && (base < 2 || base > 36)) return vm.raise(vm.types().value_error, "int() base must be >= 2 and <= 36, or 0");
+  if (base != 0 && (base < 2 || base > 36))
+    return vm.raise(vm.types().value_error, "int() base must be >= 2 and <= 36, or 0");
   Str* s = as_str(p[1]);
   if (!s) return type_error(vm, "int() can't convert non-string with explicit base");
   int64_t v;
@@ -906,7 +987,8 @@ bool int_new(VM& vm, const CallArgs& a, Value& out) {
   if (!parse_int(s->s, static_cast<int>(base), v, big)) {
     std::string r;
     fmt::str_repr(s->s, r);
-    return raise_fmt(vm, vm.types().value_error, "invalid literal for int() with base %lld: %s", static_cast<long long>(base), r.c_str());
+    return raise_fmt(vm, vm.types().value_error, "invalid literal for int() with base %lld: %s",
+                     static_cast<long long>(base), r.c_str());
   }
   if (big) return parse_big_int(vm, s->s, static_cast<int>(base), out);
   out = Value::integer(v);
@@ -915,12 +997,27 @@ bool int_new(VM& vm, const CallArgs& a, Value& out) {
 
 bool float_new(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "float")) return false;
-  if (a.nargs > 2) return raise_fmt(vm, vm.types().type_error, "float expected at most 1 argument, got %u", a.nargs - 1);
-  if (a.nargs == 1) { out = Value::number(0.0); return true; }
+  if (a.nargs > 2)
+    return raise_fmt(vm, vm.types().type_error, "float expected at most 1 argument, got %u", a.nargs - 1);
+  if (a.nargs == 1) {
+    out = Value::number(0.0);
+    return true;
+  }
   Value x = a.args[1];
-  if (x.is_float()) { out = x; return true; }
-  if (is_intlike(x)) { out = Value::number(static_cast<double>(int_of(x))); return true; }
-  if (as_bigint(x)) { double d; if (!int_to_double(vm, x, d)) return false; out = Value::number(d); return true; }
+  if (x.is_float()) {
+    out = x;
+    return true;
+  }
+  if (is_intlike(x)) {
+    out = Value::number(static_cast<double>(int_of(x)));
+    return true;
+  }
+  if (as_bigint(x)) {
+    double d;
+    if (!int_to_double(vm, x, d)) return false;
+    out = Value::number(d);
+    return true;
+  }
   if (Str* s = as_str(x)) {
     double d;
     if (!parse_float(s->s, d)) {
@@ -933,7 +1030,10 @@ bool float_new(VM& vm, const CallArgs& a, Value& out) {
   }
   if (as_instance(x)) {
     double d;
-    if (to_double(vm, x, d, nullptr)) { out = Value::number(d); return true; }
+    if (to_double(vm, x, d, nullptr)) {
+      out = Value::number(d);
+      return true;
+    }
     if (!vm.isinstance(vm.pending_exception(), vm.types().type_error)) return false;
     vm.clear_exception();
   }
@@ -945,8 +1045,14 @@ bool str_new(VM& vm, const CallArgs& a, Value& out) {
   uint32_t given;
   if (!bind(vm, a, Params{"str", {"cls", "object", "encoding", "errors"}, 0}, p, given)) return false;
   if (given & 12) return type_error(vm, "decoding to str is not supported in the playground");
-  if (!(given & 2)) { out = make_str(vm, ""); return true; }
-  if (as_str(p[1])) { out = p[1]; return true; }
+  if (!(given & 2)) {
+    out = make_str(vm, "");
+    return true;
+  }
+  if (as_str(p[1])) {
+    out = p[1];
+    return true;
+  }
   std::string s;
   if (!str_into(vm, p[1], s)) return false;
   out = make_str(vm, s);
@@ -976,8 +1082,12 @@ bool list_new(VM& vm, const CallArgs& a, Value& out) {
 
 bool tuple_new(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "tuple")) return false;
-  if (a.nargs > 2) return raise_fmt(vm, vm.types().type_error, "tuple expected at most 1 argument, got %u", a.nargs - 1);
-  if (a.nargs == 2 && as_tuple(a.args[1])) { out = a.args[1]; return true; }
+  if (a.nargs > 2)
+    return raise_fmt(vm, vm.types().type_error, "tuple expected at most 1 argument, got %u", a.nargs - 1);
+  if (a.nargs == 2 && as_tuple(a.args[1])) {
+    out = a.args[1];
+    return true;
+  }
   std::vector<Value> items;
   if (a.nargs == 2) {
     VM::NestedCollect scope(vm, &items, a.args[1]);
@@ -1000,8 +1110,12 @@ bool dict_new(VM& vm, const CallArgs& a, Value& out) {
 bool set_new_impl(VM& vm, const CallArgs& a, bool frozen, Value& out) {
   const char* fn = frozen ? "frozenset" : "set";
   if (!no_kwargs(vm, a, fn)) return false;
-  if (a.nargs > 2) return raise_fmt(vm, vm.types().type_error, "%s expected at most 1 argument, got %u", fn, a.nargs - 1);
-  if (frozen && a.nargs == 2 && as_set(a.args[1]) && as_set(a.args[1])->frozen) { out = a.args[1]; return true; }
+  if (a.nargs > 2)
+    return raise_fmt(vm, vm.types().type_error, "%s expected at most 1 argument, got %u", fn, a.nargs - 1);
+  if (frozen && a.nargs == 2 && as_set(a.args[1]) && as_set(a.args[1])->frozen) {
+    out = a.args[1];
+    return true;
+  }
   Set* s = vm.new_set(frozen);
   if (a.nargs == 2 && !set_update(vm, s, a.args[1])) return false;
   out = Value::object(s);
@@ -1019,8 +1133,13 @@ bool range_new(VM& vm, const CallArgs& a, Value& out) {
   for (uint32_t i = 0; i < n; ++i)
     if (!to_index(vm, a.args[1 + i], v[i])) return false;
   Range* r = vm.alloc<Range>();
-  if (n == 1) { r->stop = v[0]; }
-  else { r->start = v[0]; r->stop = v[1]; if (n == 3) r->step = v[2]; }
+  if (n == 1) {
+    r->stop = v[0];
+  } else {
+    r->start = v[0];
+    r->stop = v[1];
+    if (n == 3) r->step = v[2];
+  }
   if (r->step == 0) return vm.raise(vm.types().value_error, "range() arg 3 must not be zero");
   out = Value::object(r);
   return true;
@@ -1029,10 +1148,16 @@ bool range_new(VM& vm, const CallArgs& a, Value& out) {
 bool slice_new(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "slice")) return false;
   uint32_t n = a.nargs - 1;
-  if (n == 0 || n > 3) return raise_fmt(vm, vm.types().type_error, "slice expected %s, got %u", n ? "at most 3 arguments" : "at least 1 argument", n);
+  if (n == 0 || n > 3)
+    return raise_fmt(vm, vm.types().type_error, "slice expected %s, got %u",
+                     n ? "at most 3 arguments" : "at least 1 argument", n);
   Slice* s = vm.alloc<Slice>();
   if (n == 1) s->stop = a.args[1];
-  else { s->start = a.args[1]; s->stop = a.args[2]; if (n == 3) s->step = a.args[3]; }
+  else {
+    s->start = a.args[1];
+    s->stop = a.args[2];
+    if (n == 3) s->step = a.args[3];
+  }
   out = Value::object(s);
   return true;
 }
@@ -1071,7 +1196,10 @@ bool object_ne(VM& vm, const CallArgs& a, Value& out) {
   Value r;
   if (!call_dunder(vm, a.args[0], Name::eq, {a.args[1]}, r, found)) return false;
   if (!found) r = a.args[0].is_same(a.args[1]) ? Value::boolean(true) : not_implemented(vm);
-  if (is_not_implemented(vm, r)) { out = r; return true; }
+  if (is_not_implemented(vm, r)) {
+    out = r;
+    return true;
+  }
   bool t;
   if (!vm.truthy(r, t)) return false;
   out = Value::boolean(!t);
@@ -1089,7 +1217,8 @@ bool object_format(VM& vm, const CallArgs& a, Value& out) {
   if (a.nargs != 2) return type_error(vm, "object.__format__() takes exactly one argument");
   Str* spec = as_str(a.args[1]);
   if (!spec) return type_error(vm, "__format__() argument must be str, not " + vm.type_name(a.args[1]));
-  if (!spec->s.empty()) return type_error(vm, "unsupported format string passed to " + vm.type_name(a.args[0]) + ".__format__");
+  if (!spec->s.empty())
+    return type_error(vm, "unsupported format string passed to " + vm.type_name(a.args[0]) + ".__format__");
   std::string s;
   if (!str_into(vm, a.args[0], s)) return false;
   out = make_str(vm, s);
@@ -1100,7 +1229,10 @@ bool object_format(VM& vm, const CallArgs& a, Value& out) {
 
 bool int_bit_length(VM& vm, const CallArgs& a, Value& out) {
   if (a.nargs != 1 || !is_anyint(a.args[0])) return type_error(vm, "int.bit_length() takes no arguments");
-  if (const BigIntObj* b = as_bigint(a.args[0])) { out = Value::integer(static_cast<int64_t>(b->v.bit_length())); return true; }
+  if (const BigIntObj* b = as_bigint(a.args[0])) {
+    out = Value::integer(static_cast<int64_t>(b->v.bit_length()));
+    return true;
+  }
   int64_t v = int_of(a.args[0]);
   uint64_t m = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
   out = Value::integer(m ? 64 - __builtin_clzll(m) : 0);
@@ -1109,7 +1241,10 @@ bool int_bit_length(VM& vm, const CallArgs& a, Value& out) {
 
 bool int_bit_count(VM& vm, const CallArgs& a, Value& out) {
   if (a.nargs != 1 || !is_anyint(a.args[0])) return type_error(vm, "int.bit_count() takes no arguments");
-  if (const BigIntObj* b = as_bigint(a.args[0])) { out = Value::integer(static_cast<int64_t>(b->v.bit_count())); return true; }
+  if (const BigIntObj* b = as_bigint(a.args[0])) {
+    out = Value::integer(static_cast<int64_t>(b->v.bit_count()));
+    return true;
+  }
   int64_t v = int_of(a.args[0]);
   uint64_t m = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
   out = Value::integer(__builtin_popcountll(m));
@@ -1130,7 +1265,10 @@ bool float_as_integer_ratio(VM& vm, const CallArgs& a, Value& out) {
   if (std::isnan(f)) return vm.raise(vm.types().value_error, "cannot convert NaN to integer ratio");
   int e;
   double m = std::frexp(f, &e);
-  for (int i = 0; i < 300 && m != std::floor(m); ++i) { m *= 2.0; --e; }
+  for (int i = 0; i < 300 && m != std::floor(m); ++i) {
+    m *= 2.0;
+    --e;
+  }
   BigInt num = BigInt::from_double(m), den = BigInt::from_i64(1);
   if (e > 0) num = big_shl(num, static_cast<uint64_t>(e));
   else den = big_shl(den, static_cast<uint64_t>(-e));
@@ -1173,18 +1311,54 @@ void lib::define_property(VM& vm, Class* cls, std::string_view pname, NativeFn f
 }
 
 void lib::install_builtins(VM& vm) {
-  struct Entry { const char* name; NativeFn fn; };
+  struct Entry {
+    const char* name;
+    NativeFn fn;
+  };
   static const Entry fns[] = {
-      {"print", b_print}, {"input", b_input}, {"open", b_open}, {"exit", b_exit}, {"quit", b_exit},
-      {"len", b_len}, {"repr", b_repr}, {"ascii", b_ascii}, {"format", b_format}, {"sum", b_sum},
-      {"min", b_min}, {"max", b_max}, {"sorted", b_sorted}, {"reversed", b_reversed},
-      {"enumerate", b_enumerate}, {"zip", b_zip}, {"map", b_map}, {"filter", b_filter},
-      {"any", b_any}, {"all", b_all}, {"iter", b_iter}, {"next", b_next}, {"abs", b_abs},
-      {"round", b_round}, {"divmod", b_divmod}, {"pow", b_pow}, {"chr", b_chr}, {"ord", b_ord},
-      {"hex", b_hex}, {"oct", b_oct}, {"bin", b_bin}, {"isinstance", b_isinstance},
-      {"issubclass", b_issubclass}, {"getattr", b_getattr}, {"setattr", b_setattr},
-      {"delattr", b_delattr}, {"hasattr", b_hasattr}, {"callable", b_callable}, {"id", b_id},
-      {"hash", b_hash}, {"globals", b_globals}, {"locals", b_locals}, {"vars", b_vars},
+      {"print", b_print},
+      {"input", b_input},
+      {"open", b_open},
+      {"exit", b_exit},
+      {"quit", b_exit},
+      {"len", b_len},
+      {"repr", b_repr},
+      {"ascii", b_ascii},
+      {"format", b_format},
+      {"sum", b_sum},
+      {"min", b_min},
+      {"max", b_max},
+      {"sorted", b_sorted},
+      {"reversed", b_reversed},
+      {"enumerate", b_enumerate},
+      {"zip", b_zip},
+      {"map", b_map},
+      {"filter", b_filter},
+      {"any", b_any},
+      {"all", b_all},
+      {"iter", b_iter},
+      {"next", b_next},
+      {"abs", b_abs},
+      {"round", b_round},
+      {"divmod", b_divmod},
+      {"pow", b_pow},
+      {"chr", b_chr},
+      {"ord", b_ord},
+      {"hex", b_hex},
+      {"oct", b_oct},
+      {"bin", b_bin},
+      {"isinstance", b_isinstance},
+      {"issubclass", b_issubclass},
+      {"getattr", b_getattr},
+      {"setattr", b_setattr},
+      {"delattr", b_delattr},
+      {"hasattr", b_hasattr},
+      {"callable", b_callable},
+      {"id", b_id},
+      {"hash", b_hash},
+      {"globals", b_globals},
+      {"locals", b_locals},
+      {"vars", b_vars},
       {"dir", b_dir},
   };
   for (const Entry& e : fns) {
@@ -1238,17 +1412,19 @@ void install_library(VM& vm) {
   reset_state(vm);
   State& st = state(vm);
   static const char* const kNames[] = {
-      "__add__", "__radd__", "__iadd__", "__sub__", "__rsub__", "__isub__", "__mul__", "__rmul__", "__imul__",
-      "__truediv__", "__rtruediv__", "__itruediv__", "__floordiv__", "__rfloordiv__", "__ifloordiv__",
-      "__mod__", "__rmod__", "__imod__", "__pow__", "__rpow__", "__ipow__", "__lshift__", "__rlshift__",
-      "__ilshift__", "__rshift__", "__rrshift__", "__irshift__", "__or__", "__ror__", "__ior__", "__xor__",
-      "__rxor__", "__ixor__", "__and__", "__rand__", "__iand__", "__matmul__", "__rmatmul__", "__imatmul__",
-      "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__neg__", "__pos__", "__invert__",
-      "__abs__", "__bool__", "__len__", "__contains__", "__getitem__", "__setitem__", "__delitem__",
-      "__iter__", "__next__", "__hash__", "__str__", "__repr__", "__format__", "__index__", "__int__",
-      "__float__", "__round__", "__reversed__", "__call__", "__init__", "__new__", "__enter__", "__exit__",
-      "args", "value", "__name__", "__qualname__", "__module__", "__dict__", "__doc__", "__class__",
-      "__file__", "keys", "write", "start", "stop", "step", "real", "imag",
+      "__add__",       "__radd__",    "__iadd__",     "__sub__",      "__rsub__",     "__isub__",     "__mul__",
+      "__rmul__",      "__imul__",    "__truediv__",  "__rtruediv__", "__itruediv__", "__floordiv__", "__rfloordiv__",
+      "__ifloordiv__", "__mod__",     "__rmod__",     "__imod__",     "__pow__",      "__rpow__",     "__ipow__",
+      "__lshift__",    "__rlshift__", "__ilshift__",  "__rshift__",   "__rrshift__",  "__irshift__",  "__or__",
+      "__ror__",       "__ior__",     "__xor__",      "__rxor__",     "__ixor__",     "__and__",      "__rand__",
+      "__iand__",      "__matmul__",  "__rmatmul__",  "__imatmul__",  "__eq__",       "__ne__",       "__lt__",
+      "__le__",        "__gt__",      "__ge__",       "__neg__",      "__pos__",      "__invert__",   "__abs__",
+      "__bool__",      "__len__",     "__contains__", "__getitem__",  "__setitem__",  "__delitem__",  "__iter__",
+      "__next__",      "__hash__",    "__str__",      "__repr__",     "__format__",   "__index__",    "__int__",
+      "__float__",     "__round__",   "__reversed__", "__call__",     "__init__",     "__new__",      "__enter__",
+      "__exit__",      "args",        "value",        "__name__",     "__qualname__", "__module__",   "__dict__",
+      "__doc__",       "__class__",   "__file__",     "keys",         "write",        "start",        "stop",
+      "step",          "real",        "imag",
   };
   static_assert(sizeof(kNames) / sizeof(kNames[0]) == static_cast<size_t>(Name::kCount), "one name per Name");
   for (size_t i = 0; i < static_cast<size_t>(Name::kCount); ++i) st.names[i] = vm.intern(kNames[i]);

@@ -36,19 +36,27 @@ void bytes_repr(const Bytes* b, std::string& out) {
   out += quote;
   for (char ch : b->data) {
     unsigned char c = static_cast<unsigned char>(ch);
-    if (c == static_cast<unsigned char>(quote) || c == '\\') { out += '\\'; out += ch; }
-    else if (c == '\t') out += "\\t";
+    if (c == static_cast<unsigned char>(quote) || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c == '\t') out += "\\t";
     else if (c == '\n') out += "\\n";
     else if (c == '\r') out += "\\r";
-    else if (c < 0x20 || c >= 0x7f) { out += "\\x"; out += hex[c >> 4]; out += hex[c & 15]; }
-    else out += ch;
+    else if (c < 0x20 || c >= 0x7f) {
+      out += "\\x";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else out += ch;
   }
   out += quote;
   if (b->mutable_) out += ')';
 }
 
 bool buffer_view(VM&, Value v, std::string_view& out) {
-  if (Bytes* b = as_bytes(v)) { out = b->data; return true; }
+  if (Bytes* b = as_bytes(v)) {
+    out = b->data;
+    return true;
+  }
   return false;
 }
 
@@ -149,7 +157,9 @@ bool bytes_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& handl
     size_t pos = 0;
     while (pos < r.size()) {
       uint32_t cp = utf8_decode(r, pos);
-      if (cp > 255) return vm.raise(vm.types().type_error, "%b requires a bytes-like object, or an object that implements __bytes__, not 'str'");
+      if (cp > 255)
+        return vm.raise(vm.types().type_error,
+                        "%b requires a bytes-like object, or an object that implements __bytes__, not 'str'");
       raw.push_back(static_cast<char>(cp));
     }
     handled = true;
@@ -210,21 +220,27 @@ bool bytes_get_item(VM& vm, Bytes* b, Value key, Value& out) {
     int64_t i;
     if (!to_index(vm, key, i)) return false;
     if (i < 0) i += n;
-    if (i < 0 || i >= n) return vm.raise(vm.types().index_error, b->mutable_ ? "bytearray index out of range" : "index out of range");
+    if (i < 0 || i >= n)
+      return vm.raise(vm.types().index_error, b->mutable_ ? "bytearray index out of range" : "index out of range");
     out = Value::integer(static_cast<unsigned char>(b->data[static_cast<size_t>(i)]));
     return true;
   }
   if (is_kind(key, ObjKind::Slice)) {
     SliceIndices r;
     if (!resolve_slice(vm, static_cast<Slice*>(key.o), n, r)) return false;
-    if (!b->mutable_ && r.step == 1 && r.length == n) { out = Value::object(b); return true; }
+    if (!b->mutable_ && r.step == 1 && r.length == n) {
+      out = Value::object(b);
+      return true;
+    }
     std::string res;
     if (r.step == 1) res.assign(b->data, static_cast<size_t>(r.start), static_cast<size_t>(r.length));
-    else for (int64_t k = 0, i = r.start; k < r.length; ++k, i += r.step) res.push_back(b->data[static_cast<size_t>(i)]);
+    else
+      for (int64_t k = 0, i = r.start; k < r.length; ++k, i += r.step) res.push_back(b->data[static_cast<size_t>(i)]);
     out = bytes_value(vm, std::move(res), b->mutable_);
     return true;
   }
-  return vm.raise(vm.types().type_error, std::string(b->mutable_ ? "bytearray" : "byte") + " indices must be integers or slices, not " + vm.type_name(key));
+  return vm.raise(vm.types().type_error, std::string(b->mutable_ ? "bytearray" : "byte") +
+                                             " indices must be integers or slices, not " + vm.type_name(key));
 }
 
 bool bytes_set_item(VM& vm, Bytes* b, Value key, Value v) {
@@ -254,8 +270,10 @@ bool bytes_set_item(VM& vm, Bytes* b, Value key, Value v) {
     return true;
   }
   if (static_cast<int64_t>(src.size()) != r.length)
-    return raise_fmt(vm, vm.types().value_error, "attempt to assign bytes of size %zu to extended slice of size %lld", src.size(), static_cast<long long>(r.length));
-  for (int64_t k = 0, i = r.start; k < r.length; ++k, i += r.step) b->data[static_cast<size_t>(i)] = src[static_cast<size_t>(k)];
+    return raise_fmt(vm, vm.types().value_error, "attempt to assign bytes of size %zu to extended slice of size %lld",
+                     src.size(), static_cast<long long>(r.length));
+  for (int64_t k = 0, i = r.start; k < r.length; ++k, i += r.step)
+    b->data[static_cast<size_t>(i)] = src[static_cast<size_t>(k)];
   return true;
 }
 
@@ -307,7 +325,11 @@ bool bytes_contains(VM& vm, Bytes* b, Value item, bool& out) {
 
 void bytes_next(Iterator* it, Value& out, bool& done) {
   Bytes* b = as_bytes(it->source);
-  if (!b || it->pos >= static_cast<int64_t>(b->data.size())) { it->source = Value(); done = true; return; }
+  if (!b || it->pos >= static_cast<int64_t>(b->data.size())) {
+    it->source = Value();
+    done = true;
+    return;
+  }
   out = Value::integer(static_cast<unsigned char>(b->data[static_cast<size_t>(it->pos++)]));
 }
 
@@ -321,9 +343,16 @@ enum class Codec { Utf8, Ascii, Latin1, Unknown };
 Codec codec_of(std::string_view name, const char*& canonical) {
   std::string n;
   for (char c : name) n += (c == '_' || c == ' ') ? '-' : static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  if (n == "utf-8" || n == "utf8" || n == "u8" || n == "utf") { canonical = "utf-8"; return Codec::Utf8; }
-  if (n == "ascii" || n == "us-ascii" || n == "646") { canonical = "ascii"; return Codec::Ascii; }
-  if (n == "latin-1" || n == "latin1" || n == "iso-8859-1" || n == "iso8859-1" || n == "8859" || n == "l1" || n == "latin" || n == "cp819") {
+  if (n == "utf-8" || n == "utf8" || n == "u8" || n == "utf") {
+    canonical = "utf-8";
+    return Codec::Utf8;
+  }
+  if (n == "ascii" || n == "us-ascii" || n == "646") {
+    canonical = "ascii";
+    return Codec::Ascii;
+  }
+  if (n == "latin-1" || n == "latin1" || n == "iso-8859-1" || n == "iso8859-1" || n == "8859" || n == "l1" ||
+      n == "latin" || n == "cp819") {
     canonical = "latin-1";
     return Codec::Latin1;
   }
@@ -352,19 +381,40 @@ std::string char_escape(uint32_t cp) {
 bool utf8_bad(std::string_view d, size_t pos, size_t& len, const char*& reason) {
   unsigned char c = static_cast<unsigned char>(d[pos]);
   size_t n = d.size();
-  if (c < 0x80) { len = 1; return false; }
+  if (c < 0x80) {
+    len = 1;
+    return false;
+  }
   int need;
   unsigned char lo = 0x80, hi = 0xBF;
   if (c >= 0xC2 && c <= 0xDF) need = 1;
-  else if (c >= 0xE0 && c <= 0xEF) { need = 2; if (c == 0xE0) lo = 0xA0; if (c == 0xED) hi = 0x9F; }
-  else if (c >= 0xF0 && c <= 0xF4) { need = 3; if (c == 0xF0) lo = 0x90; if (c == 0xF4) hi = 0x8F; }
-  else { len = 1; reason = "invalid start byte"; return true; }
+  else if (c >= 0xE0 && c <= 0xEF) {
+    need = 2;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 3;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    len = 1;
+    reason = "invalid start byte";
+    return true;
+  }
   size_t k = 1;
   for (; k <= static_cast<size_t>(need); ++k) {
-    if (pos + k >= n) { len = k; reason = "unexpected end of data"; return true; }
+    if (pos + k >= n) {
+      len = k;
+      reason = "unexpected end of data";
+      return true;
+    }
     unsigned char cc = static_cast<unsigned char>(d[pos + k]);
     unsigned char l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xBF;
-    if (cc < l || cc > h) { len = k; reason = "invalid continuation byte"; return true; }
+    if (cc < l || cc > h) {
+      len = k;
+      reason = "invalid continuation byte";
+      return true;
+    }
   }
   len = k;
   return false;
@@ -373,17 +423,23 @@ bool utf8_bad(std::string_view d, size_t pos, size_t& len, const char*& reason) 
 bool decode_error(VM& vm, const char* codec, std::string_view d, size_t start, size_t end, const char* reason) {
   char buf[200];
   if (end - start == 1)
-    std::snprintf(buf, sizeof buf, "'%s' codec can't decode byte 0x%02x in position %zu: %s", codec, static_cast<unsigned char>(d[start]), start, reason);
+    std::snprintf(buf, sizeof buf, "'%s' codec can't decode byte 0x%02x in position %zu: %s", codec,
+                  static_cast<unsigned char>(d[start]), start, reason);
   else
-    std::snprintf(buf, sizeof buf, "'%s' codec can't decode bytes in position %zu-%zu: %s", codec, start, end - 1, reason);
+    std::snprintf(buf, sizeof buf, "'%s' codec can't decode bytes in position %zu-%zu: %s", codec, start, end - 1,
+                  reason);
   return vm.raise(vm.types().unicode_decode_error, buf);
 }
 
 // decode_handler() applies errors to the bad bytes d[start:end]; false with an error pending.
-bool decode_handler(VM& vm, std::string_view errors, const char* codec, std::string_view d, size_t start, size_t end, const char* reason, std::string& out) {
+bool decode_handler(VM& vm, std::string_view errors, const char* codec, std::string_view d, size_t start, size_t end,
+                    const char* reason, std::string& out) {
   if (errors == "strict") return decode_error(vm, codec, d, start, end, reason);
   if (errors == "ignore") return true;
-  if (errors == "replace") { utf8_append(out, 0xFFFD); return true; }
+  if (errors == "replace") {
+    utf8_append(out, 0xFFFD);
+    return true;
+  }
   if (errors == "backslashreplace") {
     for (size_t i = start; i < end; ++i) out += char_escape(static_cast<unsigned char>(d[i]));
     return true;
@@ -404,8 +460,16 @@ bool decode_bytes(VM& vm, std::string_view d, std::string_view encoding, std::st
   size_t i = 0, n = d.size();
   while (i < n) {
     unsigned char ch = static_cast<unsigned char>(d[i]);
-    if (ch < 0x80) { out += static_cast<char>(ch); ++i; continue; }
-    if (c == Codec::Latin1) { utf8_append(out, ch); ++i; continue; }
+    if (ch < 0x80) {
+      out += static_cast<char>(ch);
+      ++i;
+      continue;
+    }
+    if (c == Codec::Latin1) {
+      utf8_append(out, ch);
+      ++i;
+      continue;
+    }
     if (c == Codec::Ascii) {
       if (!decode_handler(vm, errors, canonical, d, i, i + 1, "ordinal not in range(128)", out)) return false;
       ++i;
@@ -413,7 +477,11 @@ bool decode_bytes(VM& vm, std::string_view d, std::string_view encoding, std::st
     }
     size_t len;
     const char* reason = nullptr;
-    if (!utf8_bad(d, i, len, reason)) { out.append(d.substr(i, len)); i += len; continue; }
+    if (!utf8_bad(d, i, len, reason)) {
+      out.append(d.substr(i, len));
+      i += len;
+      continue;
+    }
     if (!decode_handler(vm, errors, canonical, d, i, i + len, reason, out)) return false;
     i += len;
   }
@@ -424,12 +492,19 @@ bool encode_text(VM& vm, const Str* s, std::string_view encoding, std::string_vi
   const char* canonical;
   Codec c = codec_of(encoding, canonical);
   if (c == Codec::Unknown) return unknown_encoding(vm, encoding);
-  if (c == Codec::Utf8 || s->ascii) { out = s->s; return true; }
+  if (c == Codec::Utf8 || s->ascii) {
+    out = s->s;
+    return true;
+  }
   uint32_t limit = c == Codec::Ascii ? 0x80 : 0x100;
   std::vector<uint32_t> cps;
   for (size_t p = 0; p < s->s.size();) cps.push_back(utf8_decode(s->s, p));
   for (size_t i = 0; i < cps.size();) {
-    if (cps[i] < limit) { out += static_cast<char>(cps[i]); ++i; continue; }
+    if (cps[i] < limit) {
+      out += static_cast<char>(cps[i]);
+      ++i;
+      continue;
+    }
     size_t j = i;
     while (j < cps.size() && cps[j] >= limit) ++j;
     if (errors == "strict") {
@@ -456,11 +531,13 @@ bool encode_text(VM& vm, const Str* s, std::string_view encoding, std::string_vi
 
 // ---------------------------------------------------------------- int <-> bytes
 
-bool int_to_bytes(VM& vm, std::string_view le, bool negative, int64_t length, bool little, bool is_signed, std::string& out) {
+bool int_to_bytes(VM& vm, std::string_view le, bool negative, int64_t length, bool little, bool is_signed,
+                  std::string& out) {
   if (negative && !is_signed) return vm.raise(vm.types().overflow_error, "can't convert negative int to unsigned");
   char ext = negative ? static_cast<char>(0xff) : 0;
   std::string r;
-  for (int64_t i = 0; i < length; ++i) r.push_back(static_cast<size_t>(i) < le.size() ? le[static_cast<size_t>(i)] : ext);
+  for (int64_t i = 0; i < length; ++i)
+    r.push_back(static_cast<size_t>(i) < le.size() ? le[static_cast<size_t>(i)] : ext);
   for (size_t i = static_cast<size_t>(length); i < le.size(); ++i)
     if (le[i] != ext) return vm.raise(vm.types().overflow_error, "int too big to convert");
   if (is_signed) {
@@ -489,11 +566,14 @@ Bytes* self_bytes(VM& vm, const CallArgs& a, const char* meth) {
   }
   Bytes* b = as_bytes(a.args[0]);
   if (!b)
-    raise_fmt(vm, vm.types().type_error, "descriptor '%s' for 'bytes' objects doesn't apply to a '%s' object", meth, vm.type_name(a.args[0]).c_str());
+    raise_fmt(vm, vm.types().type_error, "descriptor '%s' for 'bytes' objects doesn't apply to a '%s' object", meth,
+              vm.type_name(a.args[0]).c_str());
   return b;
 }
 
-Value same_kind(VM& vm, const Bytes* self, std::string data) { return bytes_value(vm, std::move(data), self->mutable_); }
+Value same_kind(VM& vm, const Bytes* self, std::string data) {
+  return bytes_value(vm, std::move(data), self->mutable_);
+}
 
 bool is_space(unsigned char c) { return c == ' ' || (c >= 9 && c <= 13); }
 bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
@@ -528,45 +608,67 @@ bool pred_bytes(VM& vm, const CallArgs& a, const char* meth, F f, Value& out) {
 }
 
 bool m_upper(VM& vm, const CallArgs& a, Value& out) {
-  return map_bytes(vm, a, "upper", [](std::string& s) { for (char& c : s) if (is_lower(static_cast<unsigned char>(c))) c = static_cast<char>(c - 32); }, out);
+  return map_bytes(
+      vm, a, "upper",
+      [](std::string& s) {
+        for (char& c : s)
+          if (is_lower(static_cast<unsigned char>(c))) c = static_cast<char>(c - 32);
+      },
+      out);
 }
 bool m_lower(VM& vm, const CallArgs& a, Value& out) {
-  return map_bytes(vm, a, "lower", [](std::string& s) { for (char& c : s) if (is_upper(static_cast<unsigned char>(c))) c = static_cast<char>(c + 32); }, out);
+  return map_bytes(
+      vm, a, "lower",
+      [](std::string& s) {
+        for (char& c : s)
+          if (is_upper(static_cast<unsigned char>(c))) c = static_cast<char>(c + 32);
+      },
+      out);
 }
 bool m_swapcase(VM& vm, const CallArgs& a, Value& out) {
-  return map_bytes(vm, a, "swapcase", [](std::string& s) {
-    for (char& c : s) {
-      unsigned char u = static_cast<unsigned char>(c);
-      if (is_lower(u)) c = static_cast<char>(c - 32);
-      else if (is_upper(u)) c = static_cast<char>(c + 32);
-    }
-  }, out);
+  return map_bytes(
+      vm, a, "swapcase",
+      [](std::string& s) {
+        for (char& c : s) {
+          unsigned char u = static_cast<unsigned char>(c);
+          if (is_lower(u)) c = static_cast<char>(c - 32);
+          else if (is_upper(u)) c = static_cast<char>(c + 32);
+        }
+      },
+      out);
 }
 bool m_capitalize(VM& vm, const CallArgs& a, Value& out) {
-  return map_bytes(vm, a, "capitalize", [](std::string& s) {
-    for (size_t i = 0; i < s.size(); ++i) {
-      unsigned char u = static_cast<unsigned char>(s[i]);
-      if (i == 0 && is_lower(u)) s[i] = static_cast<char>(u - 32);
-      else if (i > 0 && is_upper(u)) s[i] = static_cast<char>(u + 32);
-    }
-  }, out);
+  return map_bytes(
+      vm, a, "capitalize",
+      [](std::string& s) {
+        for (size_t i = 0; i < s.size(); ++i) {
+          unsigned char u = static_cast<unsigned char>(s[i]);
+          if (i == 0 && is_lower(u)) s[i] = static_cast<char>(u - 32);
+          else if (i > 0 && is_upper(u)) s[i] = static_cast<char>(u + 32);
+        }
+      },
+      out);
 }
 bool m_title(VM& vm, const CallArgs& a, Value& out) {
-  return map_bytes(vm, a, "title", [](std::string& s) {
-    bool prev_cased = false;
-    for (char& c : s) {
-      unsigned char u = static_cast<unsigned char>(c);
-      if (is_lower(u) && !prev_cased) c = static_cast<char>(u - 32);
-      else if (is_upper(u) && prev_cased) c = static_cast<char>(u + 32);
-      prev_cased = is_alpha(u);
-    }
-  }, out);
+  return map_bytes(
+      vm, a, "title",
+      [](std::string& s) {
+        bool prev_cased = false;
+        for (char& c : s) {
+          unsigned char u = static_cast<unsigned char>(c);
+          if (is_lower(u) && !prev_cased) c = static_cast<char>(u - 32);
+          else if (is_upper(u) && prev_cased) c = static_cast<char>(u + 32);
+          prev_cased = is_alpha(u);
+        }
+      },
+      out);
 }
 
 bool m_isdigit(VM& vm, const CallArgs& a, Value& out) { return pred_bytes(vm, a, "isdigit", is_digit, out); }
 bool m_isalpha(VM& vm, const CallArgs& a, Value& out) { return pred_bytes(vm, a, "isalpha", is_alpha, out); }
 bool m_isalnum(VM& vm, const CallArgs& a, Value& out) {
-  return pred_bytes(vm, a, "isalnum", [](unsigned char c) { return is_alpha(c) || is_digit(c); }, out);
+  return pred_bytes(
+      vm, a, "isalnum", [](unsigned char c) { return is_alpha(c) || is_digit(c); }, out);
 }
 bool m_isspace(VM& vm, const CallArgs& a, Value& out) { return pred_bytes(vm, a, "isspace", is_space, out); }
 bool m_isascii(VM& vm, const CallArgs& a, Value& out) {
@@ -603,7 +705,9 @@ bool m_decode(VM& vm, const CallArgs& a, Value& out) {
   for (int i = 0; i < 2; ++i) {
     if (!(given & (1u << i))) continue;
     Str* s = as_str(p[i]);
-    if (!s) return raise_fmt(vm, vm.types().type_error, "decode() argument '%s' must be str, not %s", i ? "errors" : "encoding", vm.type_name(p[i]).c_str());
+    if (!s)
+      return raise_fmt(vm, vm.types().type_error, "decode() argument '%s' must be str, not %s",
+                       i ? "errors" : "encoding", vm.type_name(p[i]).c_str());
     (i ? errors : enc) = s->s;
   }
   std::string r;
@@ -613,7 +717,8 @@ bool m_decode(VM& vm, const CallArgs& a, Value& out) {
 }
 
 bool s_encode(VM& vm, const CallArgs& a, Value& out) {
-  if (a.nargs == 0 || !as_str(a.args[0])) return vm.raise(vm.types().type_error, "descriptor 'encode' for 'str' objects doesn't apply to this object");
+  if (a.nargs == 0 || !as_str(a.args[0]))
+    return vm.raise(vm.types().type_error, "descriptor 'encode' for 'str' objects doesn't apply to this object");
   Str* s = as_str(a.args[0]);
   Value p[2] = {Value(), Value()};
   uint32_t given;
@@ -622,7 +727,9 @@ bool s_encode(VM& vm, const CallArgs& a, Value& out) {
   for (int i = 0; i < 2; ++i) {
     if (!(given & (1u << i))) continue;
     Str* v = as_str(p[i]);
-    if (!v) return raise_fmt(vm, vm.types().type_error, "encode() argument '%s' must be str, not %s", i ? "errors" : "encoding", vm.type_name(p[i]).c_str());
+    if (!v)
+      return raise_fmt(vm, vm.types().type_error, "encode() argument '%s' must be str, not %s",
+                       i ? "errors" : "encoding", vm.type_name(p[i]).c_str());
     (i ? errors : enc) = v->s;
   }
   std::string r;
@@ -670,15 +777,26 @@ bool m_hex(VM& vm, const CallArgs& a, Value& out) {
 // m_fromhex is the classmethod bytes.fromhex / bytearray.fromhex (args[0] is the class).
 bool m_fromhex(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "fromhex")) return false;
-  if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "fromhex() takes exactly one argument (%u given)", a.nargs - 1);
+  if (a.nargs != 2)
+    return raise_fmt(vm, vm.types().type_error, "fromhex() takes exactly one argument (%u given)", a.nargs - 1);
   Str* s = as_str(a.args[1]);
-  if (!s) return raise_fmt(vm, vm.types().type_error, "fromhex() argument must be str, not %s", vm.type_name(a.args[1]).c_str());
-  auto hv = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1; };
+  if (!s)
+    return raise_fmt(vm, vm.types().type_error, "fromhex() argument must be str, not %s",
+                     vm.type_name(a.args[1]).c_str());
+  auto hv = [](char c) {
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
+  };
   std::string r;
   const std::string& t = s->s;
   size_t i = 0;
   while (i < t.size()) {
-    if (is_space(static_cast<unsigned char>(t[i]))) { ++i; continue; }
+    if (is_space(static_cast<unsigned char>(t[i]))) {
+      ++i;
+      continue;
+    }
     int h = hv(t[i]);
     int l = i + 1 < t.size() ? hv(t[i + 1]) : -1;
     if (h < 0 || l < 0) {
@@ -696,14 +814,18 @@ bool m_fromhex(VM& vm, const CallArgs& a, Value& out) {
 // sub_arg() reads find/count's sub argument: bytes-like or an int byte value.
 bool sub_arg(VM& vm, Value v, std::string& out) {
   std::string_view view;
-  if (buffer_view(vm, v, view)) { out.assign(view); return true; }
+  if (buffer_view(vm, v, view)) {
+    out.assign(view);
+    return true;
+  }
   if (is_intlike(v) || as_instance(v)) {
     int c = 0;
     if (!byte_value(vm, v, c)) return false;
     out.assign(1, static_cast<char>(c));
     return true;
   }
-  return vm.raise(vm.types().type_error, "argument should be integer or bytes-like object, not '" + vm.type_name(v) + "'");
+  return vm.raise(vm.types().type_error,
+                  "argument should be integer or bytes-like object, not '" + vm.type_name(v) + "'");
 }
 
 // range_args() reads optional start/end at args[first], clamped like str slicing.
@@ -722,14 +844,16 @@ bool find_impl(VM& vm, const CallArgs& a, const char* meth, bool reverse, int64_
   Bytes* b = self_bytes(vm, a, meth);
   if (!b || !no_kwargs(vm, a, meth)) return false;
   if (a.nargs < 2 || a.nargs > 4)
-    return raise_fmt(vm, vm.types().type_error, "%s expected %s, got %u", meth, a.nargs < 2 ? "at least 1 argument" : "at most 3 arguments", a.nargs - 1);
+    return raise_fmt(vm, vm.types().type_error, "%s expected %s, got %u", meth,
+                     a.nargs < 2 ? "at least 1 argument" : "at most 3 arguments", a.nargs - 1);
   std::string sub;
   if (!sub_arg(vm, a.args[1], sub)) return false;
   int64_t n = static_cast<int64_t>(b->data.size()), start, end;
   if (!range_args(vm, a, 2, n, start, end)) return false;
   result = -1;
   if (start > end || start > n) return true;
-  std::string_view body = std::string_view(b->data).substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
+  std::string_view body =
+      std::string_view(b->data).substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
   size_t at = reverse ? body.rfind(sub) : body.find(sub);
   if (at != std::string_view::npos) result = start + static_cast<int64_t>(at);
   return true;
@@ -766,14 +890,22 @@ bool m_count(VM& vm, const CallArgs& a, Value& out) {
   Bytes* b = self_bytes(vm, a, "count");
   if (!b || !no_kwargs(vm, a, "count")) return false;
   if (a.nargs < 2 || a.nargs > 4)
-    return raise_fmt(vm, vm.types().type_error, "count expected %s, got %u", a.nargs < 2 ? "at least 1 argument" : "at most 3 arguments", a.nargs - 1);
+    return raise_fmt(vm, vm.types().type_error, "count expected %s, got %u",
+                     a.nargs < 2 ? "at least 1 argument" : "at most 3 arguments", a.nargs - 1);
   std::string sub;
   if (!sub_arg(vm, a.args[1], sub)) return false;
   int64_t n = static_cast<int64_t>(b->data.size()), start, end;
   if (!range_args(vm, a, 2, n, start, end)) return false;
-  if (start > end || start > n) { out = Value::integer(0); return true; }
-  if (sub.empty()) { out = Value::integer(end - start + 1); return true; }
-  std::string_view body = std::string_view(b->data).substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
+  if (start > end || start > n) {
+    out = Value::integer(0);
+    return true;
+  }
+  if (sub.empty()) {
+    out = Value::integer(end - start + 1);
+    return true;
+  }
+  std::string_view body =
+      std::string_view(b->data).substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
   int64_t c = 0;
   for (size_t p = body.find(sub); p != std::string_view::npos; p = body.find(sub, p + sub.size())) ++c;
   out = Value::integer(c);
@@ -784,26 +916,33 @@ bool prefix_impl(VM& vm, const CallArgs& a, const char* meth, bool suffix, Value
   Bytes* b = self_bytes(vm, a, meth);
   if (!b || !no_kwargs(vm, a, meth)) return false;
   if (a.nargs < 2 || a.nargs > 4)
-    return raise_fmt(vm, vm.types().type_error, "%s expected %s, got %u", meth, a.nargs < 2 ? "at least 1 argument" : "at most 3 arguments", a.nargs - 1);
+    return raise_fmt(vm, vm.types().type_error, "%s expected %s, got %u", meth,
+                     a.nargs < 2 ? "at least 1 argument" : "at most 3 arguments", a.nargs - 1);
   int64_t n = static_cast<int64_t>(b->data.size()), start, end;
   if (!range_args(vm, a, 2, n, start, end)) return false;
   auto test = [&](std::string_view p) {
     if (start > n || end - start < static_cast<int64_t>(p.size())) return false;
-    std::string_view body = std::string_view(b->data).substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
+    std::string_view body =
+        std::string_view(b->data).substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
     return suffix ? body.substr(body.size() - p.size()) == p : body.substr(0, p.size()) == p;
   };
   std::string_view p;
   if (Tuple* t = as_tuple(a.args[1])) {
     for (Value v : t->items) {
       if (!buffer_view(vm, v, p))
-        return raise_fmt(vm, vm.types().type_error, "a bytes-like object is required, not '%s'", vm.type_name(v).c_str());
-      if (test(p)) { out = Value::boolean(true); return true; }
+        return raise_fmt(vm, vm.types().type_error, "a bytes-like object is required, not '%s'",
+                         vm.type_name(v).c_str());
+      if (test(p)) {
+        out = Value::boolean(true);
+        return true;
+      }
     }
     out = Value::boolean(false);
     return true;
   }
   if (!buffer_view(vm, a.args[1], p))
-    return raise_fmt(vm, vm.types().type_error, "%s first arg must be bytes or a tuple of bytes, not %s", meth, vm.type_name(a.args[1]).c_str());
+    return raise_fmt(vm, vm.types().type_error, "%s first arg must be bytes or a tuple of bytes, not %s", meth,
+                     vm.type_name(a.args[1]).c_str());
   out = Value::boolean(test(p));
   return true;
 }
@@ -814,7 +953,8 @@ bool m_replace(VM& vm, const CallArgs& a, Value& out) {
   Bytes* b = self_bytes(vm, a, "replace");
   if (!b || !no_kwargs(vm, a, "replace")) return false;
   if (a.nargs < 3 || a.nargs > 4)
-    return raise_fmt(vm, vm.types().type_error, "replace expected %s, got %u", a.nargs < 3 ? "at least 2 arguments" : "at most 3 arguments", a.nargs - 1);
+    return raise_fmt(vm, vm.types().type_error, "replace expected %s, got %u",
+                     a.nargs < 3 ? "at least 2 arguments" : "at most 3 arguments", a.nargs - 1);
   std::string_view from, to;
   if (!need_buffer(vm, a.args[1], from) || !need_buffer(vm, a.args[2], to)) return false;
   int64_t count = -1;
@@ -826,7 +966,10 @@ bool m_replace(VM& vm, const CallArgs& a, Value& out) {
     int64_t done = 0;
     for (size_t i = 0; i <= t.size(); ++i) {
       if (!make_temp_room(vm, r, static_cast<uint64_t>(r.size()) + to.size() + 1)) return false;
-      if (done < count) { r.append(to); ++done; }
+      if (done < count) {
+        r.append(to);
+        ++done;
+      }
       if (i < t.size()) r += t[i];
     }
   } else {
@@ -976,7 +1119,8 @@ bool m_splitlines(VM& vm, const CallArgs& a, Value& out) {
 bool strip_impl(VM& vm, const CallArgs& a, const char* meth, bool left, bool right, Value& out) {
   Bytes* b = self_bytes(vm, a, meth);
   if (!b || !no_kwargs(vm, a, meth)) return false;
-  if (a.nargs > 2) return raise_fmt(vm, vm.types().type_error, "%s expected at most 1 argument, got %u", meth, a.nargs - 1);
+  if (a.nargs > 2)
+    return raise_fmt(vm, vm.types().type_error, "%s expected at most 1 argument, got %u", meth, a.nargs - 1);
   std::string chars = " \t\n\r\x0b\x0c";
   if (a.nargs == 2 && !a.args[1].is_none()) {
     std::string_view v;
@@ -985,8 +1129,10 @@ bool strip_impl(VM& vm, const CallArgs& a, const char* meth, bool left, bool rig
   }
   const std::string& t = b->data;
   size_t s = 0, e = t.size();
-  if (left) while (s < e && chars.find(t[s]) != std::string::npos) ++s;
-  if (right) while (e > s && chars.find(t[e - 1]) != std::string::npos) --e;
+  if (left)
+    while (s < e && chars.find(t[s]) != std::string::npos) ++s;
+  if (right)
+    while (e > s && chars.find(t[e - 1]) != std::string::npos) --e;
   out = same_kind(vm, b, t.substr(s, e - s));
   return true;
 }
@@ -997,14 +1143,16 @@ bool m_rstrip(VM& vm, const CallArgs& a, Value& out) { return strip_impl(vm, a, 
 bool m_join(VM& vm, const CallArgs& a, Value& out) {
   Bytes* b = self_bytes(vm, a, "join");
   if (!b || !no_kwargs(vm, a, "join")) return false;
-  if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "join() takes exactly one argument (%u given)", a.nargs - 1);
+  if (a.nargs != 2)
+    return raise_fmt(vm, vm.types().type_error, "join() takes exactly one argument (%u given)", a.nargs - 1);
   std::string r;
   size_t idx = 0;
   std::string sep = b->data;
   if (!iterate(vm, a.args[1], [&](Value item, bool&) {
         std::string_view v;
         if (!buffer_view(vm, item, v))
-          return raise_fmt(vm, vm.types().type_error, "sequence item %zu: expected a bytes-like object, %s found", idx, vm.type_name(item).c_str());
+          return raise_fmt(vm, vm.types().type_error, "sequence item %zu: expected a bytes-like object, %s found", idx,
+                           vm.type_name(item).c_str());
         if (!make_temp_room(vm, r, static_cast<uint64_t>(r.size()) + (idx ? sep.size() : 0) + v.size())) return false;
         if (idx++) r += sep;
         r.append(v);
@@ -1019,7 +1167,8 @@ bool partition_impl(VM& vm, const CallArgs& a, bool reverse, Value& out) {
   const char* meth = reverse ? "rpartition" : "partition";
   Bytes* b = self_bytes(vm, a, meth);
   if (!b || !no_kwargs(vm, a, meth)) return false;
-  if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "%s() takes exactly one argument (%u given)", meth, a.nargs - 1);
+  if (a.nargs != 2)
+    return raise_fmt(vm, vm.types().type_error, "%s() takes exactly one argument (%u given)", meth, a.nargs - 1);
   std::string_view sep;
   if (!need_buffer(vm, a.args[1], sep)) return false;
   if (sep.empty()) return vm.raise(vm.types().value_error, "empty separator");
@@ -1032,7 +1181,8 @@ bool partition_impl(VM& vm, const CallArgs& a, bool reverse, Value& out) {
     if (reverse) items = {empty, same_kind(vm, b, ""), whole};
     else items = {whole, empty, same_kind(vm, b, "")};
   } else {
-    items = {same_kind(vm, b, t.substr(0, at)), same_kind(vm, b, std::string(sep)), same_kind(vm, b, t.substr(at + sep.size()))};
+    items = {same_kind(vm, b, t.substr(0, at)), same_kind(vm, b, std::string(sep)),
+             same_kind(vm, b, t.substr(at + sep.size()))};
   }
   out = Value::object(vm.new_tuple(std::move(items)));
   return true;
@@ -1043,13 +1193,17 @@ bool m_rpartition(VM& vm, const CallArgs& a, Value& out) { return partition_impl
 bool affix_impl(VM& vm, const CallArgs& a, const char* meth, bool suffix, Value& out) {
   Bytes* b = self_bytes(vm, a, meth);
   if (!b || !no_kwargs(vm, a, meth)) return false;
-  if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "%s() takes exactly one argument (%u given)", meth, a.nargs - 1);
+  if (a.nargs != 2)
+    return raise_fmt(vm, vm.types().type_error, "%s() takes exactly one argument (%u given)", meth, a.nargs - 1);
   std::string_view p;
   if (!need_buffer(vm, a.args[1], p)) return false;
   std::string_view t = b->data;
   bool has = p.size() <= t.size() && (suffix ? t.substr(t.size() - p.size()) == p : t.substr(0, p.size()) == p);
   if (has && !p.empty()) t = suffix ? t.substr(0, t.size() - p.size()) : t.substr(p.size());
-  else if (!b->mutable_) { out = Value::object(b); return true; }
+  else if (!b->mutable_) {
+    out = Value::object(b);
+    return true;
+  }
   out = same_kind(vm, b, std::string(t));
   return true;
 }
@@ -1060,18 +1214,23 @@ bool pad_impl(VM& vm, const CallArgs& a, const char* meth, int mode, Value& out)
   Bytes* b = self_bytes(vm, a, meth);
   if (!b || !no_kwargs(vm, a, meth)) return false;
   if (a.nargs < 2 || a.nargs > 3)
-    return raise_fmt(vm, vm.types().type_error, "%s expected %s, got %u", meth, a.nargs < 2 ? "at least 1 argument" : "at most 2 arguments", a.nargs - 1);
+    return raise_fmt(vm, vm.types().type_error, "%s expected %s, got %u", meth,
+                     a.nargs < 2 ? "at least 1 argument" : "at most 2 arguments", a.nargs - 1);
   int64_t width;
   if (!to_index(vm, a.args[1], width)) return false;
   char fill = ' ';
   if (a.nargs == 3) {
     std::string_view f;
     if (!buffer_view(vm, a.args[2], f) || f.size() != 1)
-      return raise_fmt(vm, vm.types().type_error, "%s() argument 2 must be a byte string of length 1, not %s", meth, vm.type_name(a.args[2]).c_str());
+      return raise_fmt(vm, vm.types().type_error, "%s() argument 2 must be a byte string of length 1, not %s", meth,
+                       vm.type_name(a.args[2]).c_str());
     fill = f[0];
   }
   int64_t n = static_cast<int64_t>(b->data.size());
-  if (width <= n) { out = b->mutable_ ? same_kind(vm, b, b->data) : Value::object(b); return true; }
+  if (width <= n) {
+    out = b->mutable_ ? same_kind(vm, b, b->data) : Value::object(b);
+    return true;
+  }
   int64_t marg = width - n, left = mode == 0 ? marg / 2 + (marg & width & 1) : mode == 1 ? 0 : marg;
   if (!reserve_n(vm, static_cast<uint64_t>(width), 1) || !charge_work(vm, static_cast<uint64_t>(width))) return false;
   std::string r(static_cast<size_t>(left), fill);
@@ -1087,16 +1246,23 @@ bool m_rjust(VM& vm, const CallArgs& a, Value& out) { return pad_impl(vm, a, "rj
 bool m_zfill(VM& vm, const CallArgs& a, Value& out) {
   Bytes* b = self_bytes(vm, a, "zfill");
   if (!b || !no_kwargs(vm, a, "zfill")) return false;
-  if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "zfill() takes exactly one argument (%u given)", a.nargs - 1);
+  if (a.nargs != 2)
+    return raise_fmt(vm, vm.types().type_error, "zfill() takes exactly one argument (%u given)", a.nargs - 1);
   int64_t width;
   if (!to_index(vm, a.args[1], width)) return false;
   const std::string& t = b->data;
   int64_t n = static_cast<int64_t>(t.size());
-  if (width <= n) { out = b->mutable_ ? same_kind(vm, b, t) : Value::object(b); return true; }
+  if (width <= n) {
+    out = b->mutable_ ? same_kind(vm, b, t) : Value::object(b);
+    return true;
+  }
   if (!reserve_n(vm, static_cast<uint64_t>(width), 1) || !charge_work(vm, static_cast<uint64_t>(width))) return false;
   std::string r(static_cast<size_t>(width - n), '0');
   r += t;
-  if (!t.empty() && (t[0] == '+' || t[0] == '-')) { r[0] = t[0]; r[static_cast<size_t>(width - n)] = '0'; }
+  if (!t.empty() && (t[0] == '+' || t[0] == '-')) {
+    r[0] = t[0];
+    r[static_cast<size_t>(width - n)] = '0';
+  }
   out = same_kind(vm, b, std::move(r));
   return true;
 }
@@ -1157,7 +1323,8 @@ Bytes* self_array(VM& vm, const CallArgs& a, const char* meth) {
 bool one_arg(VM& vm, const CallArgs& a, const char* meth) {
   if (!no_kwargs(vm, a, meth)) return false;
   if (a.nargs == 2) return true;
-  return raise_fmt(vm, vm.types().type_error, "bytearray.%s() takes exactly one argument (%u given)", meth, a.nargs - 1);
+  return raise_fmt(vm, vm.types().type_error, "bytearray.%s() takes exactly one argument (%u given)", meth,
+                   a.nargs - 1);
 }
 
 bool m_append(VM& vm, const CallArgs& a, Value& out) {
@@ -1259,12 +1426,16 @@ bool build_from(VM& vm, const CallArgs& a, const char* fn, std::string& out) {
     std::string enc = "utf-8", errors = "strict";
     if (given & 2) {
       Str* e = as_str(p[1]);
-      if (!e) return raise_fmt(vm, vm.types().type_error, "%s() argument 'encoding' must be str, not %s", fn, vm.type_name(p[1]).c_str());
+      if (!e)
+        return raise_fmt(vm, vm.types().type_error, "%s() argument 'encoding' must be str, not %s", fn,
+                         vm.type_name(p[1]).c_str());
       enc = e->s;
     }
     if (given & 4) {
       Str* e = as_str(p[2]);
-      if (!e) return raise_fmt(vm, vm.types().type_error, "%s() argument 'errors' must be str, not %s", fn, vm.type_name(p[2]).c_str());
+      if (!e)
+        return raise_fmt(vm, vm.types().type_error, "%s() argument 'errors' must be str, not %s", fn,
+                         vm.type_name(p[2]).c_str());
       errors = e->s;
     }
     return encode_text(vm, s, enc, errors, out);
@@ -1284,7 +1455,8 @@ bool build_from(VM& vm, const CallArgs& a, const char* fn, std::string& out) {
     if (!vm.call_method(src, vm.intern("__bytes__"), {}, r, found)) return false;
     if (found) {
       Bytes* rb = as_bytes(r);
-      if (!rb || rb->mutable_) return vm.raise(vm.types().type_error, "__bytes__ returned non-bytes (type " + vm.type_name(r) + ")");
+      if (!rb || rb->mutable_)
+        return vm.raise(vm.types().type_error, "__bytes__ returned non-bytes (type " + vm.type_name(r) + ")");
       out = rb->data;
       return true;
     }
@@ -1311,7 +1483,10 @@ bool bytes_new(VM& vm, const CallArgs& a, Value& out) {
   std::string data;
   if (a.nargs == 2 && a.nkw == 0) {
     if (Bytes* b = as_bytes(a.args[1])) {
-      if (!b->mutable_) { out = a.args[1]; return true; }
+      if (!b->mutable_) {
+        out = a.args[1];
+        return true;
+      }
     }
   }
   if (!build_from(vm, a, "bytes", data)) return false;
@@ -1330,7 +1505,9 @@ bool bytearray_new(VM& vm, const CallArgs& a, Value& out) {
 
 bool byteorder_arg(VM& vm, Value v, bool& little) {
   Str* s = as_str(v);
-  if (!s) return raise_fmt(vm, vm.types().type_error, "to_bytes() argument 'byteorder' must be str, not %s", vm.type_name(v).c_str());
+  if (!s)
+    return raise_fmt(vm, vm.types().type_error, "to_bytes() argument 'byteorder' must be str, not %s",
+                     vm.type_name(v).c_str());
   if (s->s == "little") little = true;
   else if (s->s == "big") little = false;
   else return vm.raise(vm.types().value_error, "byteorder must be either 'little' or 'big'");
@@ -1358,7 +1535,8 @@ std::string twos_complement_le(const BigInt& v) {
 }
 
 bool int_to_bytes_m(VM& vm, const CallArgs& a, Value& out) {
-  if (a.nargs == 0 || !is_anyint(a.args[0])) return vm.raise(vm.types().type_error, "descriptor 'to_bytes' requires an 'int' object");
+  if (a.nargs == 0 || !is_anyint(a.args[0]))
+    return vm.raise(vm.types().type_error, "descriptor 'to_bytes' requires an 'int' object");
   Value p[3] = {Value::integer(1), Value::null(), Value::boolean(false)};
   uint32_t given;
   if (!bind(vm, a, Params{"to_bytes", {"length", "byteorder", "signed"}, 0}, p, given, 1)) return false;
@@ -1395,7 +1573,8 @@ bool int_from_bytes_m(VM& vm, const CallArgs& a, Value& out) {
   BigInt v;
   v.neg = negative;
   v.mag.assign((le.size() + 3) / 4, 0);
-  for (size_t i = 0; i < le.size(); ++i) v.mag[i / 4] |= static_cast<uint32_t>(static_cast<unsigned char>(le[i])) << (8 * (i % 4));
+  for (size_t i = 0; i < le.size(); ++i)
+    v.mag[i / 4] |= static_cast<uint32_t>(static_cast<unsigned char>(le[i])) << (8 * (i % 4));
   v.trim();
   out = make_int(vm, std::move(v));
   return true;
@@ -1411,22 +1590,53 @@ void class_method(VM& vm, Class* cls, const char* mname, NativeFn fn) {
 
 void install_bytes(VM& vm) {
   const Types& t = vm.types();
-  struct Entry { const char* name; NativeFn fn; };
+  struct Entry {
+    const char* name;
+    NativeFn fn;
+  };
   static const Entry both[] = {
-      {"decode", m_decode}, {"hex", m_hex}, {"find", m_find}, {"rfind", m_rfind}, {"index", m_index},
-      {"rindex", m_rindex}, {"count", m_count}, {"startswith", m_startswith}, {"endswith", m_endswith},
-      {"replace", m_replace}, {"split", m_split}, {"rsplit", m_rsplit}, {"splitlines", m_splitlines},
-      {"strip", m_strip}, {"lstrip", m_lstrip}, {"rstrip", m_rstrip}, {"join", m_join},
-      {"upper", m_upper}, {"lower", m_lower}, {"swapcase", m_swapcase}, {"capitalize", m_capitalize},
-      {"title", m_title}, {"isdigit", m_isdigit}, {"isalpha", m_isalpha}, {"isalnum", m_isalnum},
-      {"isspace", m_isspace}, {"isascii", m_isascii}, {"isupper", m_isupper}, {"islower", m_islower},
-      {"partition", m_partition}, {"rpartition", m_rpartition}, {"removeprefix", m_removeprefix},
-      {"removesuffix", m_removesuffix}, {"center", m_center}, {"ljust", m_ljust}, {"rjust", m_rjust},
-      {"zfill", m_zfill}, {"translate", m_translate},
+      {"decode", m_decode},
+      {"hex", m_hex},
+      {"find", m_find},
+      {"rfind", m_rfind},
+      {"index", m_index},
+      {"rindex", m_rindex},
+      {"count", m_count},
+      {"startswith", m_startswith},
+      {"endswith", m_endswith},
+      {"replace", m_replace},
+      {"split", m_split},
+      {"rsplit", m_rsplit},
+      {"splitlines", m_splitlines},
+      {"strip", m_strip},
+      {"lstrip", m_lstrip},
+      {"rstrip", m_rstrip},
+      {"join", m_join},
+      {"upper", m_upper},
+      {"lower", m_lower},
+      {"swapcase", m_swapcase},
+      {"capitalize", m_capitalize},
+      {"title", m_title},
+      {"isdigit", m_isdigit},
+      {"isalpha", m_isalpha},
+      {"isalnum", m_isalnum},
+      {"isspace", m_isspace},
+      {"isascii", m_isascii},
+      {"isupper", m_isupper},
+      {"islower", m_islower},
+      {"partition", m_partition},
+      {"rpartition", m_rpartition},
+      {"removeprefix", m_removeprefix},
+      {"removesuffix", m_removesuffix},
+      {"center", m_center},
+      {"ljust", m_ljust},
+      {"rjust", m_rjust},
+      {"zfill", m_zfill},
+      {"translate", m_translate},
   };
   static const Entry array_only[] = {
-      {"append", m_append}, {"extend", m_extend}, {"pop", m_pop}, {"insert", m_insert},
-      {"remove", m_remove}, {"clear", m_clear}, {"reverse", m_reverse}, {"copy", m_copy},
+      {"append", m_append}, {"extend", m_extend}, {"pop", m_pop},         {"insert", m_insert},
+      {"remove", m_remove}, {"clear", m_clear},   {"reverse", m_reverse}, {"copy", m_copy},
   };
   for (Class* c : {t.bytes, t.bytearray}) {
     for (const Entry& e : both) vm.define_method(c, e.name, e.fn);

@@ -48,7 +48,8 @@ bool decode_bytes(VM& vm, std::string_view data, std::string_view encoding, std:
 
 // int_to_bytes()/int_from_bytes() convert between an int and its two's-complement bytes;
 // they take the int as its little-endian bytes so wider ints can use them unchanged.
-bool int_to_bytes(VM& vm, std::string_view le_value, bool negative, int64_t length, bool little, bool is_signed, std::string& out);
+bool int_to_bytes(VM& vm, std::string_view le_value, bool negative, int64_t length, bool little, bool is_signed,
+                  std::string& out);
 void int_from_bytes(std::string_view data, bool little, bool is_signed, std::string& le_value, bool& negative);
 
 void install_bytes(VM& vm);

@@ -40,8 +40,7 @@ std::string VM::function_str(Value callable) {
 
 // ---- binding ----
 
-bool VM::bind_arguments(Function* fn, Frame* f, Value* args, uint32_t nargs, const Str* const* kwnames,
-                        uint32_t nkw) {
+bool VM::bind_arguments(Function* fn, Frame* f, Value* args, uint32_t nargs, const Str* const* kwnames, uint32_t nkw) {
   const Code* c = fn->code;
   CodeRuntime* rt = f->rt;
   Value* locals = f->slots;
@@ -92,8 +91,8 @@ bool VM::bind_arguments(Function* fn, Frame* f, Value* args, uint32_t nargs, con
     }
     for (uint32_t p = 0; p < c->posonlyargcount; ++p) {
       if (rt->varnames[p]->s == name->s) {
-        return raise(types_.type_error, qn + "() got some positional-only arguments passed as keyword arguments: '" +
-                                            name->s + "'");
+        return raise(types_.type_error,
+                     qn + "() got some positional-only arguments passed as keyword arguments: '" + name->s + "'");
       }
     }
     return raise(types_.type_error, qn + "() got an unexpected keyword argument '" + name->s + "'");
@@ -111,8 +110,9 @@ bool VM::bind_arguments(Function* fn, Frame* f, Value* args, uint32_t nargs, con
       }
     }
     if (!missing.empty()) {
-      return raise(types_.type_error, qn + "() missing " + std::to_string(missing.size()) + " required positional argument" +
-                                          (missing.size() == 1 ? "" : "s") + ": " + quoted_list(missing));
+      return raise(types_.type_error, qn + "() missing " + std::to_string(missing.size()) +
+                                          " required positional argument" + (missing.size() == 1 ? "" : "s") + ": " +
+                                          quoted_list(missing));
     }
   }
   if (c->kwonlyargcount) {
@@ -123,8 +123,9 @@ bool VM::bind_arguments(Function* fn, Frame* f, Value* args, uint32_t nargs, con
       missing.push_back(rt->varnames[i]->s);
     }
     if (!missing.empty()) {
-      return raise(types_.type_error, qn + "() missing " + std::to_string(missing.size()) + " required keyword-only argument" +
-                                          (missing.size() == 1 ? "" : "s") + ": " + quoted_list(missing));
+      return raise(types_.type_error, qn + "() missing " + std::to_string(missing.size()) +
+                                          " required keyword-only argument" + (missing.size() == 1 ? "" : "s") + ": " +
+                                          quoted_list(missing));
     }
   }
   Value* cells = f->cells();
@@ -166,7 +167,7 @@ bool VM::push_function(Function* fn, Value* args, uint32_t nargs, const Str* con
   ++python_calls_;
   if (fn->code->is_generator_like()) {
     Generator* g = alloc<Generator>();
-    g->gkind = (fn->code->flags & kCodeCoroutine) ? GenKind::Coroutine
+    g->gkind = (fn->code->flags & kCodeCoroutine)        ? GenKind::Coroutine
                : (fn->code->flags & kCodeAsyncGenerator) ? GenKind::AsyncGenerator
                                                          : GenKind::Generator;
     g->frame = f;
@@ -214,7 +215,7 @@ VM::Invoke VM::invoke(Value callable, Value* args, uint32_t nargs, const Str* co
       }
       case ObjKind::NativeFunction:
         return call_native(static_cast<NativeFunction*>(o), args, nargs, kwnames, nkw, out) ? Invoke::Done
-                                                                                              : Invoke::Error;
+                                                                                            : Invoke::Error;
       case ObjKind::BoundMethod: {
         BoundMethod* bm = static_cast<BoundMethod*>(o);
         Value func = bm->func;
@@ -243,8 +244,7 @@ VM::Invoke VM::invoke(Value callable, Value* args, uint32_t nargs, const Str* co
         std::copy(args, args + nargs, tmp.begin() + 2);
         return invoke(func, tmp.data() + 1, nargs + 1, kwnames, nkw, out);
       }
-      case ObjKind::Class:
-        return construct(static_cast<Class*>(o), args, nargs, kwnames, nkw, out);
+      case ObjKind::Class: return construct(static_cast<Class*>(o), args, nargs, kwnames, nkw, out);
       case ObjKind::Instance: {
         Instance* inst = static_cast<Instance*>(o);
         Value d;
@@ -266,18 +266,15 @@ VM::Invoke VM::invoke(Value callable, Value* args, uint32_t nargs, const Str* co
         }
         break;
       }
-      case ObjKind::StaticMethod:
-        return invoke(static_cast<StaticMethod*>(o)->func, args, nargs, kwnames, nkw, out);
-      default:
-        break;
+      case ObjKind::StaticMethod: return invoke(static_cast<StaticMethod*>(o)->func, args, nargs, kwnames, nkw, out);
+      default: break;
     }
   }
   raise(types_.type_error, "'" + type_name(callable) + "' object is not callable");
   return Invoke::Error;
 }
 
-VM::Invoke VM::construct(Class* cls, Value* args, uint32_t nargs, const Str* const* kwnames, uint32_t nkw,
-                         Value& out) {
+VM::Invoke VM::construct(Class* cls, Value* args, uint32_t nargs, const Str* const* kwnames, uint32_t nkw, Value& out) {
   if (__builtin_expect(cls->meta != nullptr, 0)) {
     // construct: a metaclass's own __call__ (Singleton patterns) runs instead of type's.
     Value callf, abstracts;
@@ -320,7 +317,7 @@ VM::Invoke VM::construct(Class* cls, Value* args, uint32_t nargs, const Str* con
     args[-1] = Value::object(cls);
     if (is_kind(newf, ObjKind::NativeFunction)) {
       return call_native(static_cast<NativeFunction*>(newf.o), args - 1, nargs + 1, kwnames, nkw, out) ? Invoke::Done
-                                                                                                         : Invoke::Error;
+                                                                                                       : Invoke::Error;
     }
     CallArgs ca{args - 1, nargs + 1 - nkw, kwnames, args + (nargs - nkw), nkw};
     return call(newf, ca, out) ? Invoke::Done : Invoke::Error;
@@ -382,7 +379,8 @@ VM::Invoke VM::construct(Class* cls, Value* args, uint32_t nargs, const Str* con
 // ---- calls from natives ----
 
 bool VM::call(Value callable, const CallArgs& a, Value& out) {
-  if (native_depth_ >= kMaxNativeDepth || native_stack_low()) return raise(types_.recursion_error, "maximum recursion depth exceeded");
+  if (native_depth_ >= kMaxNativeDepth || native_stack_low())
+    return raise(types_.recursion_error, "maximum recursion depth exceeded");
   NativeCall counted(*this);
   Task* t = current_;
   if (!t) {
@@ -444,10 +442,11 @@ bool VM::gen_resume_nested(Generator* g, Value value, bool throw_pending, Value&
   }
   if (g->running) {
     pending_ = Value::null();
-    return raise(types_.value_error, g->gkind == GenKind::Coroutine ? "coroutine already executing"
-                                                                    : "generator already executing");
+    return raise(types_.value_error,
+                 g->gkind == GenKind::Coroutine ? "coroutine already executing" : "generator already executing");
   }
-  if (native_depth_ >= kMaxNativeDepth || native_stack_low()) return raise(types_.recursion_error, "maximum recursion depth exceeded");
+  if (native_depth_ >= kMaxNativeDepth || native_stack_low())
+    return raise(types_.recursion_error, "maximum recursion depth exceeded");
   Task* t = current_;
   if (!t) return raise(types_.runtime_error, "generator resumed outside a task");
   Frame* f = g->frame;
@@ -531,8 +530,8 @@ bool VM::n_gen_throw(VM& vm, const CallArgs& a, Value& out) {
     if (!vm.call(exc, {}, exc)) return false;
   }
   if (!vm.isinstance(exc, vm.types_.base_exception)) {
-    return vm.raise(vm.types_.type_error, "exceptions must be classes or instances deriving from BaseException, not " +
-                                              vm.type_name(exc));
+    return vm.raise(vm.types_.type_error,
+                    "exceptions must be classes or instances deriving from BaseException, not " + vm.type_name(exc));
   }
   if (!g->frame) return vm.raise_value(exc);
   vm.pending_ = exc;
@@ -611,7 +610,8 @@ bool VM::asend_step(Instance* aw, bool throwing, Value value, Value& out) {
   Value y;
   if (!gen_resume_nested(g, send, do_throw, y, done)) {
     st->items[3] = Value::integer(2);
-    if (mode == 2 && (isinstance(pending_, types_.generator_exit) || isinstance(pending_, types_.stop_async_iteration))) {
+    if (mode == 2 &&
+        (isinstance(pending_, types_.generator_exit) || isinstance(pending_, types_.stop_async_iteration))) {
       clear_exception();
       return raise(types_.stop_iteration, "");
     }
@@ -730,7 +730,10 @@ static bool resolve_mro_entries(VM& vm, Value& bases, Dict* ns) {
   for (Value b : orig->items) {
     bool has = false;
     if (!is_kind(b, ObjKind::Class) && (!vm.has_attr(b, entries, has))) return false;
-    if (!has) { resolved.push_back(b); continue; }
+    if (!has) {
+      resolved.push_back(b);
+      continue;
+    }
     Value fn, got;
     if (!vm.get_attr(b, entries, fn) || !vm.call(fn, {bases}, got)) return false;
     if (!is_kind(got, ObjKind::Tuple)) return vm.raise(vm.types().type_error, "__mro_entries__ must return a tuple");
@@ -901,7 +904,8 @@ bool VM::finish_class(Class* cls, Dict* kw) {
 }
 
 bool VM::n_type_call(VM& vm, const CallArgs& a, Value& out) {
-  if (a.nargs < 1 || !is_kind(a.args[0], ObjKind::Class)) return vm.raise(vm.types_.type_error, "descriptor '__call__' requires a 'type' object");
+  if (a.nargs < 1 || !is_kind(a.args[0], ObjKind::Class))
+    return vm.raise(vm.types_.type_error, "descriptor '__call__' requires a 'type' object");
   Class* cls = static_cast<Class*>(a.args[0].o);
   vm.meta_call_bypass_ = cls->meta ? cls : nullptr;
   CallArgs rest{a.args + 1, a.nargs - 1, a.kwnames, a.kwvalues, a.nkw};
@@ -912,13 +916,15 @@ bool VM::n_type_call(VM& vm, const CallArgs& a, Value& out) {
 
 // n_type_instancecheck and n_type_subclasscheck are type's plain checks, for metaclasses' super() calls.
 bool VM::n_type_instancecheck(VM& vm, const CallArgs& a, Value& out) {
-  if (a.nargs != 2 || !is_kind(a.args[0], ObjKind::Class)) return vm.raise(vm.types_.type_error, "__instancecheck__ expected 1 argument");
+  if (a.nargs != 2 || !is_kind(a.args[0], ObjKind::Class))
+    return vm.raise(vm.types_.type_error, "__instancecheck__ expected 1 argument");
   out = Value::boolean(vm.isinstance(a.args[1], static_cast<Class*>(a.args[0].o)));
   return true;
 }
 
 bool VM::n_type_subclasscheck(VM& vm, const CallArgs& a, Value& out) {
-  if (a.nargs != 2 || !is_kind(a.args[0], ObjKind::Class)) return vm.raise(vm.types_.type_error, "__subclasscheck__ expected 1 argument");
+  if (a.nargs != 2 || !is_kind(a.args[0], ObjKind::Class))
+    return vm.raise(vm.types_.type_error, "__subclasscheck__ expected 1 argument");
   if (!is_kind(a.args[1], ObjKind::Class)) return vm.raise(vm.types_.type_error, "issubclass() arg 1 must be a class");
   out = Value::boolean(vm.is_subclass(static_cast<Class*>(a.args[1].o), static_cast<Class*>(a.args[0].o)));
   return true;
@@ -926,7 +932,8 @@ bool VM::n_type_subclasscheck(VM& vm, const CallArgs& a, Value& out) {
 
 bool VM::n_object_init_subclass(VM& vm, const CallArgs& a, Value& out) {
   if (a.nkw > 0) {
-    std::string who = a.nargs >= 1 && is_kind(a.args[0], ObjKind::Class) ? static_cast<Class*>(a.args[0].o)->name->s : "object";
+    std::string who =
+        a.nargs >= 1 && is_kind(a.args[0], ObjKind::Class) ? static_cast<Class*>(a.args[0].o)->name->s : "object";
     return vm.raise(vm.types_.type_error, who + ".__init_subclass__() takes no keyword arguments");
   }
   out = Value::none();
@@ -941,8 +948,8 @@ bool VM::n_object_new(VM& vm, const CallArgs& a, Value& out) {
   }
   Class* cls = static_cast<Class*>(a.args[0].o);
   if (cls->builtin && !cls->is_exception && cls != vm.types_.object) {
-    return vm.raise(vm.types_.type_error, "object.__new__(" + cls->name->s + ") is not safe, use " + cls->name->s +
-                                              ".__new__()");
+    return vm.raise(vm.types_.type_error,
+                    "object.__new__(" + cls->name->s + ") is not safe, use " + cls->name->s + ".__new__()");
   }
   Instance* in = vm.alloc<Instance>();
   in->cls = cls;
@@ -972,7 +979,8 @@ bool VM::n_type_new(VM& vm, const CallArgs& a, Value& out) {
     }
     if (!is_kind(a.args[2], ObjKind::Tuple)) return vm.raise(vm.types_.type_error, "type() argument 2 must be tuple");
     Class* meta = is_kind(a.args[0], ObjKind::Class) && static_cast<Class*>(a.args[0].o) != vm.types_.type
-                      ? static_cast<Class*>(a.args[0].o) : nullptr;
+                      ? static_cast<Class*>(a.args[0].o)
+                      : nullptr;
     if (meta || a.nkw > 0) {
       Dict* kw = vm.new_dict();
       for (uint32_t i = 0; i < a.nkw; ++i) {

@@ -34,19 +34,20 @@ struct CodeRuntime {
   std::vector<Str*> names;
   std::vector<std::vector<Str*>> kwnames;  // per constant index: a KW_NAMES tuple's names
   std::vector<Str*> varnames;
-  std::vector<Str*> cellnames;             // cellvars then freevars
-  Str* name = nullptr;                     // for functions made from this code
+  std::vector<Str*> cellnames;  // cellvars then freevars
+  Str* name = nullptr;          // for functions made from this code
   Str* qualname = nullptr;
   Value doc;
   uint32_t nlocals = 0;
   uint32_t ncells = 0;
-  uint32_t frame_size = 0;                 // locals + cells + stack
+  uint32_t frame_size = 0;  // locals + cells + stack
   bool simple_args = false;
   // warmup counts up to 0 as CPython 3.11's co_warmup does (RESUME and JUMP_BACKWARD add 1);
   // at 0 the code is "quickened": its len()/isinstance()/type()/append calls stop checking
   // the eval breaker, as their specialised forms do in 3.11.
   int32_t warmup = -8;
-  std::vector<AttrCache> attr_cache;       // per instruction, used by LOAD_ATTR/STORE_ATTR/LOAD_METHOD                // positional-only binding with no cells, defaults or *args
+  std::vector<AttrCache>
+      attr_cache;  // per instruction, used by LOAD_ATTR/STORE_ATTR/LOAD_METHOD                // positional-only binding with no cells, defaults or *args
 };
 
 }  // namespace interleave

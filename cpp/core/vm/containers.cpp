@@ -43,7 +43,11 @@ void insert_clean(Dict::Entries& table, size_t mask, Value key, uint64_t h) {
     bool found = false;
     if (i + kLinearProbes <= mask) {
       for (size_t j = 1; j <= kLinearProbes; ++j)
-        if (slot_unused(table[i + j])) { i += j; found = true; break; }
+        if (slot_unused(table[i + j])) {
+          i += j;
+          found = true;
+          break;
+        }
     }
     if (found) break;
     perturb >>= 5;
@@ -71,10 +75,16 @@ bool table_resize(VM& vm, Dict* t, size_t minused) {
 
 // keys_equal() is the set lookup's equality: identity and str fast paths, then ==.
 bool keys_equal(VM& vm, Value a, Value b, bool& eq) {
-  if (a.is_same(b)) { eq = true; return true; }
+  if (a.is_same(b)) {
+    eq = true;
+    return true;
+  }
   Str* x = as_str(a);
   Str* y = as_str(b);
-  if (x && y) { eq = x->s == y->s; return true; }
+  if (x && y) {
+    eq = x->s == y->s;
+    return true;
+  }
   return vm.equals(a, b, eq);
 }
 
@@ -101,14 +111,22 @@ restart:
     size_t j = i;
     for (;;) {
       Dict::Entry& e = t->entries[j];
-      if (slot_unused(e)) { slot = j; found = false; return true; }
+      if (slot_unused(e)) {
+        slot = j;
+        found = false;
+        return true;
+      }
       if (e.live && e.hash == h) {
         Value start = e.key;
         size_t size = t->entries.size();
         bool eq;
         if (!keys_equal(vm, start, key, eq)) return false;
         if (t->entries.size() != size || !t->entries[j].live || !t->entries[j].key.is_same(start)) goto restart;
-        if (eq) { slot = j; found = true; return true; }
+        if (eq) {
+          slot = j;
+          found = true;
+          return true;
+        }
       }
       if (probes-- == 0) break;
       ++j;
@@ -165,7 +183,10 @@ void make_dummy(Dict::Entry& e) { e = Dict::Entry{Value(), Value::boolean(true),
 Set* new_set_like(VM& vm, bool frozen) { return vm.new_set(frozen); }
 
 bool hash_of(VM& vm, Value key, uint64_t& h) {
-  if (Str* s = as_str(key)) { h = str_hash(s); return true; }
+  if (Str* s = as_str(key)) {
+    h = str_hash(s);
+    return true;
+  }
   return vm.hash(key, h);
 }
 
@@ -176,7 +197,8 @@ bool update_internal(VM& vm, Set* so, Value other) {
   if (Set* o = as_set(other)) return set_merge(vm, so, o);
   if (Dict* d = as_dict(other)) {
     size_t n = d->count;
-    if ((static_cast<size_t>(fill_of(t)) + n) * 5 >= mask_of(t) * 3 && !table_resize(vm, t, (t->count + n) * 2)) return false;
+    if ((static_cast<size_t>(fill_of(t)) + n) * 5 >= mask_of(t) * 3 && !table_resize(vm, t, (t->count + n) * 2))
+      return false;
     Dict::Entries snapshot;
     snapshot.reserve(n);
     for (const auto& e : d->entries)
@@ -208,7 +230,10 @@ bool intersection(VM& vm, Set* so, Value other, Set*& result) {
     if (o == so) return set_copy(vm, so, so->frozen, result);
     Set* big = so;
     Set* small = o;
-    if (o->table->count > so->table->count) { big = o; small = so; }
+    if (o->table->count > so->table->count) {
+      big = o;
+      small = so;
+    }
     std::vector<std::pair<Value, uint64_t>> keys;
     if (!ensure_layout(vm, table_of(vm, small))) return false;
     snapshot_keys(small->table, keys);
@@ -235,7 +260,10 @@ bool intersection(VM& vm, Set* so, Value other, Set*& result) {
 bool difference_update(VM& vm, Set* so, Value other) {
   Dict* t = table_of(vm, so);
   if (!ensure_layout(vm, t)) return false;
-  if (other.is_obj() && other.o == so) { set_clear(so); return true; }
+  if (other.is_obj() && other.o == so) {
+    set_clear(so);
+    return true;
+  }
   if (Set* o = as_set(other)) {
     Set* src = o;
     if ((table_of(vm, o)->count >> 3) > t->count) {
@@ -292,7 +320,10 @@ bool difference(VM& vm, Set* so, Value other, Set*& result) {
 }
 
 bool symmetric_difference_update(VM& vm, Set* so, Value other) {
-  if (other.is_obj() && other.o == so) { set_clear(so); return true; }
+  if (other.is_obj() && other.o == so) {
+    set_clear(so);
+    return true;
+  }
   if (!ensure_layout(vm, table_of(vm, so))) return false;
   std::vector<std::pair<Value, uint64_t>> keys;
   if (Dict* d = as_dict(other)) {
@@ -352,7 +383,9 @@ bool set_merge(VM& vm, Set* so, Set* other) {
   Dict* o = table_of(vm, other);
   if (!ensure_layout(vm, t) || !ensure_layout(vm, o)) return false;
   if (other == so || o->count == 0) return true;
-  if ((static_cast<size_t>(fill_of(t)) + o->count) * 5 >= mask_of(t) * 3 && !table_resize(vm, t, (t->count + o->count) * 2)) return false;
+  if ((static_cast<size_t>(fill_of(t)) + o->count) * 5 >= mask_of(t) * 3 &&
+      !table_resize(vm, t, (t->count + o->count) * 2))
+    return false;
   if (fill_of(t) == 0 && mask_of(t) == mask_of(o) && static_cast<uint32_t>(fill_of(o)) == o->count) {
     for (size_t i = 0; i < o->entries.size(); ++i)
       if (o->entries[i].live) t->entries[i] = o->entries[i];
@@ -405,7 +438,10 @@ uint64_t frozenset_hash(Set* s) {
   uint64_t n = 0;
   if (s->table)
     for (const auto& e : s->table->entries)
-      if (e.live) { hash ^= shuffle(e.hash); ++n; }
+      if (e.live) {
+        hash ^= shuffle(e.hash);
+        ++n;
+      }
   hash ^= (n + 1) * 1927868237ULL;
   hash ^= (hash >> 11) ^ (hash >> 25);
   hash = hash * 69069U + 907133923ULL;
@@ -415,14 +451,20 @@ uint64_t frozenset_hash(Set* s) {
 
 bool set_is_subset(VM& vm, Set* a, Set* b, bool& out) {
   Dict* ta = table_of(vm, a);
-  if (ta->count > table_of(vm, b)->count) { out = false; return true; }
+  if (ta->count > table_of(vm, b)->count) {
+    out = false;
+    return true;
+  }
   if (!ensure_layout(vm, ta)) return false;
   std::vector<std::pair<Value, uint64_t>> keys;
   snapshot_keys(ta, keys);
   for (auto& [k, h] : keys) {
     bool found;
     if (!contains_hashed(vm, b, k, h, found)) return false;
-    if (!found) { out = false; return true; }
+    if (!found) {
+      out = false;
+      return true;
+    }
   }
   out = true;
   return true;
@@ -558,12 +600,16 @@ bool dict_update(VM& vm, Dict* d, Value other) {
       Value it;
       if (!vm.get_iter(item, it)) {
         vm.clear_exception();
-        return raise_fmt(vm, vm.types().type_error, "cannot convert dictionary update sequence element #%lld to a sequence", static_cast<long long>(index));
+        return raise_fmt(vm, vm.types().type_error,
+                         "cannot convert dictionary update sequence element #%lld to a sequence",
+                         static_cast<long long>(index));
       }
       if (!collect(vm, it, pair)) return false;
     }
     if (pair.size() != 2)
-      return raise_fmt(vm, vm.types().value_error, "dictionary update sequence element #%lld has length %zu; 2 is required", static_cast<long long>(index), pair.size());
+      return raise_fmt(vm, vm.types().value_error,
+                       "dictionary update sequence element #%lld has length %zu; 2 is required",
+                       static_cast<long long>(index), pair.size());
     ++index;
     return vm.dict_set(d, pair[0], pair[1]);
   });
@@ -677,7 +723,10 @@ bool sort_values(VM& vm, std::vector<Value>& items, Value key, bool reverse) {
     auto less = [&](uint32_t a, uint32_t b) {
       if (err) return false;
       bool r;
-      if (!vm.less_than(K[a], K[b], r)) { err = true; return false; }
+      if (!vm.less_than(K[a], K[b], r)) {
+        err = true;
+        return false;
+      }
       return r;
     };
     constexpr size_t kRun = 16;
@@ -686,7 +735,10 @@ bool sort_values(VM& vm, std::vector<Value>& items, Value key, bool reverse) {
       for (size_t i = lo + 1; i < hi && !err; ++i) {
         uint32_t cur = idx[i];
         size_t j = i;
-        while (j > lo && less(cur, idx[j - 1])) { idx[j] = idx[j - 1]; --j; }
+        while (j > lo && less(cur, idx[j - 1])) {
+          idx[j] = idx[j - 1];
+          --j;
+        }
         idx[j] = cur;
       }
     }
@@ -721,7 +773,10 @@ bool sort_values(VM& vm, std::vector<Value>& items, Value key, bool reverse) {
 
 namespace {
 
-bool ret_none(Value& out) { out = Value(); return true; }
+bool ret_none(Value& out) {
+  out = Value();
+  return true;
+}
 
 List* self_list(const CallArgs& a) { return static_cast<List*>(a.args[0].o); }
 Dict* self_dict(const CallArgs& a) { return static_cast<Dict*>(a.args[0].o); }
@@ -732,7 +787,8 @@ bool check_self(VM& vm, const CallArgs& a, ObjKind kind, const char* tname, cons
   if (a.nargs == 0)
     return raise_fmt(vm, vm.types().type_error, "unbound method %s.%s() needs an argument", tname, meth);
   if (!is_kind(a.args[0], kind))
-    return raise_fmt(vm, vm.types().type_error, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", meth, tname, vm.type_name(a.args[0]).c_str());
+    return raise_fmt(vm, vm.types().type_error, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", meth,
+                     tname, vm.type_name(a.args[0]).c_str());
   return true;
 }
 
@@ -749,8 +805,14 @@ bool exact_args(VM& vm, const CallArgs& a, const char* qual, uint32_t n) {
 void clamp_range(int64_t len, Value sv, Value ev, int64_t& start, int64_t& end) {
   start = sv.is_none() ? 0 : int_of(sv);
   end = ev.is_none() ? len : int_of(ev);
-  if (start < 0) { start += len; if (start < 0) start = 0; }
-  if (end < 0) { end += len; if (end < 0) end = 0; }
+  if (start < 0) {
+    start += len;
+    if (start < 0) start = 0;
+  }
+  if (end < 0) {
+    end += len;
+    if (end < 0) end = 0;
+  }
   if (end > len) end = len;
 }
 
@@ -777,9 +839,13 @@ bool list_insert(VM& vm, const CallArgs& a, Value& out) {
   if (!to_index(vm, a.args[1], i)) return false;
   auto& items = self_list(a)->items;
   int64_t n = static_cast<int64_t>(items.size());
-  if (i < 0) { i += n; if (i < 0) i = 0; }
+  if (i < 0) {
+    i += n;
+    if (i < 0) i = 0;
+  }
   if (i > n) i = n;
-  if (!make_room(vm, items, items.size() + 1) || !charge_work(vm, (items.size() - static_cast<size_t>(i)) * sizeof(Value)))
+  if (!make_room(vm, items, items.size() + 1) ||
+      !charge_work(vm, (items.size() - static_cast<size_t>(i)) * sizeof(Value)))
     return false;
   items.insert(items.begin() + i, a.args[2]);
   return ret_none(out);
@@ -806,7 +872,10 @@ bool find_in(VM& vm, const std::vector<Value>* items, Value x, int64_t start, in
     Value item = (*items)[static_cast<size_t>(i)];
     bool eq;
     if (!vm.equals(item, x, eq)) return false;
-    if (eq) { at = i; return true; }
+    if (eq) {
+      at = i;
+      return true;
+    }
   }
   return true;
 }
@@ -923,7 +992,10 @@ Value make_view(VM& vm, Class* cls, Dict* d) {
 bool dict_get_m(VM& vm, const CallArgs& a, Value& out) {
   if (!check_self(vm, a, ObjKind::Dict, "dict", "get") || !no_kwargs(vm, a, "dict.get")) return false;
   if (a.nargs < 2 || a.nargs > 3)
-    return raise_fmt(vm, vm.types().type_error, a.nargs < 2 ? "get expected at least 1 argument, got %u" : "get expected at most 2 arguments, got %u", a.nargs - 1);
+    return raise_fmt(
+        vm, vm.types().type_error,
+        a.nargs < 2 ? "get expected at least 1 argument, got %u" : "get expected at most 2 arguments, got %u",
+        a.nargs - 1);
   bool found;
   if (!vm.dict_get(self_dict(a), a.args[1], out, found)) return false;
   if (!found) out = a.nargs == 3 ? a.args[2] : Value();
@@ -949,11 +1021,17 @@ bool dict_items(VM& vm, const CallArgs& a, Value& out) {
 bool dict_pop(VM& vm, const CallArgs& a, Value& out) {
   if (!check_self(vm, a, ObjKind::Dict, "dict", "pop") || !no_kwargs(vm, a, "dict.pop")) return false;
   if (a.nargs < 2 || a.nargs > 3)
-    return raise_fmt(vm, vm.types().type_error, a.nargs < 2 ? "pop expected at least 1 argument, got %u" : "pop expected at most 2 arguments, got %u", a.nargs - 1);
+    return raise_fmt(
+        vm, vm.types().type_error,
+        a.nargs < 2 ? "pop expected at least 1 argument, got %u" : "pop expected at most 2 arguments, got %u",
+        a.nargs - 1);
   bool found;
   if (!vm.dict_get(self_dict(a), a.args[1], out, found)) return false;
   if (!found) {
-    if (a.nargs == 3) { out = a.args[2]; return true; }
+    if (a.nargs == 3) {
+      out = a.args[2];
+      return true;
+    }
     return raise_key_error(vm, a.args[1]);
   }
   return vm.dict_del(self_dict(a), a.args[1], found);
@@ -976,7 +1054,10 @@ bool dict_popitem(VM& vm, const CallArgs& a, Value& out) {
 bool dict_setdefault(VM& vm, const CallArgs& a, Value& out) {
   if (!check_self(vm, a, ObjKind::Dict, "dict", "setdefault") || !no_kwargs(vm, a, "dict.setdefault")) return false;
   if (a.nargs < 2 || a.nargs > 3)
-    return raise_fmt(vm, vm.types().type_error, a.nargs < 2 ? "setdefault expected at least 1 argument, got %u" : "setdefault expected at most 2 arguments, got %u", a.nargs - 1);
+    return raise_fmt(vm, vm.types().type_error,
+                     a.nargs < 2 ? "setdefault expected at least 1 argument, got %u"
+                                 : "setdefault expected at most 2 arguments, got %u",
+                     a.nargs - 1);
   bool found;
   if (!vm.dict_get(self_dict(a), a.args[1], out, found)) return false;
   if (found) return true;
@@ -986,7 +1067,8 @@ bool dict_setdefault(VM& vm, const CallArgs& a, Value& out) {
 
 bool dict_update_m(VM& vm, const CallArgs& a, Value& out) {
   if (!check_self(vm, a, ObjKind::Dict, "dict", "update")) return false;
-  if (a.nargs > 2) return raise_fmt(vm, vm.types().type_error, "update expected at most 1 argument, got %u", a.nargs - 1);
+  if (a.nargs > 2)
+    return raise_fmt(vm, vm.types().type_error, "update expected at most 1 argument, got %u", a.nargs - 1);
   if (a.nargs == 2 && !dict_update(vm, self_dict(a), a.args[1])) return false;
   for (uint32_t i = 0; i < a.nkw; ++i)
     if (!vm.dict_set(self_dict(a), Value::object(const_cast<Str*>(a.kwnames[i])), a.kwvalues[i])) return false;
@@ -1020,7 +1102,10 @@ bool dict_copy(VM& vm, const CallArgs& a, Value& out) {
 bool dict_fromkeys(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "dict.fromkeys")) return false;
   if (a.nargs < 2 || a.nargs > 3)
-    return raise_fmt(vm, vm.types().type_error, a.nargs < 2 ? "fromkeys expected at least 1 argument, got %u" : "fromkeys expected at most 2 arguments, got %u", a.nargs - 1);
+    return raise_fmt(
+        vm, vm.types().type_error,
+        a.nargs < 2 ? "fromkeys expected at least 1 argument, got %u" : "fromkeys expected at most 2 arguments, got %u",
+        a.nargs - 1);
   Dict* d = vm.new_dict();
   Value v = a.nargs == 3 ? a.args[2] : Value();
   if (!iterate(vm, a.args[1], [&](Value k, bool&) { return vm.dict_set(d, k, v); })) return false;
@@ -1031,13 +1116,17 @@ bool dict_fromkeys(VM& vm, const CallArgs& a, Value& out) {
 // ---- dict views ----
 
 bool view_isdisjoint(VM& vm, const CallArgs& a, Value& out) {
-  if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "isdisjoint() takes exactly one argument (%u given)", a.nargs - 1);
+  if (a.nargs != 2)
+    return raise_fmt(vm, vm.types().type_error, "isdisjoint() takes exactly one argument (%u given)", a.nargs - 1);
   bool disjoint = true;
   Value self = a.args[0];
   if (!iterate(vm, a.args[1], [&](Value x, bool& stop) {
         bool in;
         if (!vm.contains(self, x, in)) return false;
-        if (in) { disjoint = false; stop = true; }
+        if (in) {
+          disjoint = false;
+          stop = true;
+        }
         return true;
       }))
     return false;
@@ -1047,9 +1136,7 @@ bool view_isdisjoint(VM& vm, const CallArgs& a, Value& out) {
 
 // ---- set ----
 
-bool set_arg_self(VM& vm, const CallArgs& a, const char* meth) {
-  return check_self(vm, a, ObjKind::Set, "set", meth);
-}
+bool set_arg_self(VM& vm, const CallArgs& a, const char* meth) { return check_self(vm, a, ObjKind::Set, "set", meth); }
 
 bool set_add_m(VM& vm, const CallArgs& a, Value& out) {
   if (!set_arg_self(vm, a, "add") || !exact_args(vm, a, "set.add", 1)) return false;
@@ -1087,7 +1174,10 @@ bool set_clear_m(VM& vm, const CallArgs& a, Value& out) {
 bool set_copy_m(VM& vm, const CallArgs& a, Value& out) {
   if (!set_arg_self(vm, a, "copy") || !exact_args(vm, a, "set.copy", 0)) return false;
   Set* s = self_set(a);
-  if (s->frozen) { out = a.args[0]; return true; }
+  if (s->frozen) {
+    out = a.args[0];
+    return true;
+  }
   Set* r;
   if (!set_copy(vm, s, false, r)) return false;
   out = Value::object(r);
@@ -1175,7 +1265,8 @@ bool set_difference_update_m(VM& vm, const CallArgs& a, Value& out) {
 }
 
 bool set_symdiff_update_m(VM& vm, const CallArgs& a, Value& out) {
-  if (!set_arg_self(vm, a, "symmetric_difference_update") || !exact_args(vm, a, "set.symmetric_difference_update", 1)) return false;
+  if (!set_arg_self(vm, a, "symmetric_difference_update") || !exact_args(vm, a, "set.symmetric_difference_update", 1))
+    return false;
   if (!symmetric_difference_update(vm, self_set(a), a.args[1])) return false;
   return ret_none(out);
 }
@@ -1213,7 +1304,10 @@ bool set_isdisjoint_m(VM& vm, const CallArgs& a, Value& out) {
   if (!iterate(vm, a.args[1], [&](Value x, bool& stop) {
         bool in;
         if (!set_contains(vm, s, x, in)) return false;
-        if (in) { disjoint = false; stop = true; }
+        if (in) {
+          disjoint = false;
+          stop = true;
+        }
         return true;
       }))
     return false;

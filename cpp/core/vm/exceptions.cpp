@@ -195,7 +195,8 @@ std::string VM::format_exception(Value exc, const std::vector<std::string>& sour
     std::string entry(const TracebackEntry& e) {
       // A frozen stdlib module ("<frozen threading>") shows no source line, as CPython does.
       bool frozen = e.file && !e.file->empty() && (*e.file)[0] == '<';
-      std::string r = "  File \"" + (frozen ? *e.file : filename) + "\", line " + std::to_string(e.line) + ", in " + e.function + "\n";
+      std::string r = "  File \"" + (frozen ? *e.file : filename) + "\", line " + std::to_string(e.line) + ", in " +
+                      e.function + "\n";
       if (!frozen && e.line >= 1 && e.line <= lines.size()) {
         std::string src = strip(lines[e.line - 1]);
         if (!src.empty()) r += "    " + src + "\n";
@@ -210,7 +211,8 @@ std::string VM::format_exception(Value exc, const std::vector<std::string>& sour
       // stack prints the innermost kTracebackLimit frames, as CPython's sys.tracebacklimit default.
       constexpr size_t kTracebackLimit = 1000;
       const auto& tb = d->traceback_innermost_first;
-      for (auto it = tb.rbegin() + (tb.size() > kTracebackLimit ? tb.size() - kTracebackLimit : 0); it != tb.rend(); ++it) {
+      for (auto it = tb.rbegin() + (tb.size() > kTracebackLimit ? tb.size() - kTracebackLimit : 0); it != tb.rend();
+           ++it) {
         const TracebackEntry& e = *it;
         if (!last || last->line != e.line || last->function != e.function) {
           if (count > kCutoff) {
@@ -247,7 +249,8 @@ std::string VM::format_exception(Value exc, const std::vector<std::string>& sour
       r += "\n";
       Value notes = attr_of(exc, "__notes__");
       if (notes.is_obj() && notes.o && (notes.o->kind == ObjKind::List || notes.o->kind == ObjKind::Tuple)) {
-        const auto& items = notes.o->kind == ObjKind::List ? static_cast<List*>(notes.o)->items : static_cast<Tuple*>(notes.o)->items;
+        const auto& items =
+            notes.o->kind == ObjKind::List ? static_cast<List*>(notes.o)->items : static_cast<Tuple*>(notes.o)->items;
         for (Value n : items) {
           if (n.is_obj() && n.o->kind == ObjKind::Str) r += static_cast<Str*>(n.o)->s + "\n";
         }
@@ -276,7 +279,8 @@ std::string VM::format_exception(Value exc, const std::vector<std::string>& sour
         if (!d->cause.is_none() && !(d->cause.is_obj() && seen.count(d->cause.o))) {
           cur = d->cause;
           caused = true;
-        } else if (!d->context.is_none() && !d->suppress_context && !(d->context.is_obj() && seen.count(d->context.o))) {
+        } else if (!d->context.is_none() && !d->suppress_context &&
+                   !(d->context.is_obj() && seen.count(d->context.o))) {
           cur = d->context;
           caused = false;
         } else {

@@ -48,7 +48,8 @@ bool exc_new(VM& vm, const CallArgs& a, Value& out) {
 bool exc_init(VM& vm, const CallArgs& a, Value& out) {
   Instance* in = exc_self(vm, a, "__init__");
   if (!in) return false;
-  if (a.nkw) return raise_fmt(vm, vm.types().type_error, "%s() takes no keyword arguments", class_name(in->cls).c_str());
+  if (a.nkw)
+    return raise_fmt(vm, vm.types().type_error, "%s() takes no keyword arguments", class_name(in->cls).c_str());
   if (!store_args(vm, in, a)) return false;
   out = Value();
   return true;

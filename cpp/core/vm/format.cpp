@@ -32,7 +32,11 @@ void parse_e(const char* buf, Digits& d) {
 
 // digits_e() is dtoa mode 2: n significant digits, correctly rounded (|v| finite).
 void digits_e(double v, int n, Digits& d) {
-  if (v == 0) { d.digits = "0"; d.decpt = 1; return; }
+  if (v == 0) {
+    d.digits = "0";
+    d.decpt = 1;
+    return;
+  }
   std::string buf(static_cast<size_t>(n) + 32, '\0');
   std::snprintf(buf.data(), buf.size(), "%.*e", n - 1, std::fabs(v));
   parse_e(buf.c_str(), d);
@@ -40,7 +44,11 @@ void digits_e(double v, int n, Digits& d) {
 
 // digits_f() is dtoa mode 3: n digits after the point, correctly rounded (|v| finite).
 void digits_f(double v, int n, Digits& d) {
-  if (v == 0) { d.digits = "0"; d.decpt = 1; return; }
+  if (v == 0) {
+    d.digits = "0";
+    d.decpt = 1;
+    return;
+  }
   std::string buf(static_cast<size_t>(n) + 330, '\0');
   int len = std::snprintf(buf.data(), buf.size(), "%.*f", n, std::fabs(v));
   buf.resize(static_cast<size_t>(len));
@@ -48,7 +56,10 @@ void digits_f(double v, int n, Digits& d) {
   int int_len = 0;
   bool seen_point = false;
   for (char c : buf) {
-    if (c == '.') { seen_point = true; continue; }
+    if (c == '.') {
+      seen_point = true;
+      continue;
+    }
     d.digits.push_back(c);
     if (!seen_point) ++int_len;
   }
@@ -71,12 +82,21 @@ bool round_trips(const std::string& digits, int decpt, double v) {
 bool step_digits(std::string& digits, int& decpt, int delta) {
   if (delta > 0) {
     int i = static_cast<int>(digits.size()) - 1;
-    while (i >= 0 && digits[i] == '9') { digits[i] = '0'; --i; }
-    if (i < 0) { digits.insert(digits.begin(), '1'); ++decpt; digits.pop_back(); }
-    else ++digits[i];
+    while (i >= 0 && digits[i] == '9') {
+      digits[i] = '0';
+      --i;
+    }
+    if (i < 0) {
+      digits.insert(digits.begin(), '1');
+      ++decpt;
+      digits.pop_back();
+    } else ++digits[i];
   } else {
     int i = static_cast<int>(digits.size()) - 1;
-    while (i >= 0 && digits[i] == '0') { digits[i] = '9'; --i; }
+    while (i >= 0 && digits[i] == '0') {
+      digits[i] = '9';
+      --i;
+    }
     if (i < 0) return false;
     --digits[i];
     if (i == 0 && digits[0] == '0') {
@@ -98,7 +118,10 @@ bool try_length(double v, int n, Digits& d) {
   digits_e(v, n, d);
   std::string full = d.digits;
   full.resize(static_cast<size_t>(n), '0');
-  if (round_trips(full, d.decpt, v)) { strip_zeros(d); return true; }
+  if (round_trips(full, d.decpt, v)) {
+    strip_zeros(d);
+    return true;
+  }
   for (int delta : {1, -1}) {
     std::string alt = full;
     int decpt = d.decpt;
@@ -117,7 +140,11 @@ bool try_length(double v, int n, Digits& d) {
 // digits_shortest() is dtoa mode 0: the shortest round-tripping digits, closest to v.
 void digits_shortest(double v, Digits& d) {
   double a = std::fabs(v);
-  if (a == 0) { d.digits = "0"; d.decpt = 1; return; }
+  if (a == 0) {
+    d.digits = "0";
+    d.decpt = 1;
+    return;
+  }
   if (a >= 2.2250738585072014e-308) {
     // A normal double's rounding interval holds at most one 15-digit decimal, so if any
     // decimal of 15 digits or fewer round-trips, the correctly rounded 15-digit one does.
@@ -162,9 +189,15 @@ void float_format(double v, char code, int precision, unsigned flags, std::strin
   }
   Digits d;
   switch (code) {
-    case 'e': ++precision; digits_e(v, precision, d); break;
+    case 'e':
+      ++precision;
+      digits_e(v, precision, d);
+      break;
     case 'f': digits_f(v, precision, d); break;
-    case 'g': if (precision == 0) precision = 1; digits_e(v, precision, d); break;
+    case 'g':
+      if (precision == 0) precision = 1;
+      digits_e(v, precision, d);
+      break;
     default: digits_shortest(v, d); break;
   }
   int digits_len = static_cast<int>(d.digits.size());
@@ -173,7 +206,10 @@ void float_format(double v, char code, int precision, unsigned flags, std::strin
   int64_t vdigits_end = digits_len;
   bool use_exp = false;
   switch (code) {
-    case 'e': use_exp = true; vdigits_end = precision; break;
+    case 'e':
+      use_exp = true;
+      vdigits_end = precision;
+      break;
     case 'f': vdigits_end = decpt + precision; break;
     case 'g':
       if (decpt <= -4 || decpt > (add_dot_0 ? precision - 1 : precision)) use_exp = true;
@@ -184,12 +220,13 @@ void float_format(double v, char code, int precision, unsigned flags, std::strin
       break;
   }
   int64_t exp = 0;
-  if (use_exp) { exp = decpt - 1; decpt = 1; }
+  if (use_exp) {
+    exp = decpt - 1;
+    decpt = 1;
+  }
   int64_t vdigits_start = decpt <= 0 ? decpt - 1 : 0;
-  if (!use_exp && add_dot_0)
-    vdigits_end = vdigits_end > decpt ? vdigits_end : decpt + 1;
-  else
-    vdigits_end = vdigits_end > decpt ? vdigits_end : decpt;
+  if (!use_exp && add_dot_0) vdigits_end = vdigits_end > decpt ? vdigits_end : decpt + 1;
+  else vdigits_end = vdigits_end > decpt ? vdigits_end : decpt;
 
   size_t start = out.size();
   if (neg) out.push_back('-');
@@ -236,7 +273,10 @@ void int_to_base(int64_t v, int base, bool with_prefix, bool upper, std::string&
   char buf[72];
   int n = 0;
   const char* digs = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-  do { buf[n++] = digs[m % static_cast<unsigned>(base)]; m /= static_cast<unsigned>(base); } while (m);
+  do {
+    buf[n++] = digs[m % static_cast<unsigned>(base)];
+    m /= static_cast<unsigned>(base);
+  } while (m);
   if (v < 0) out.push_back('-');
   if (with_prefix && base != 10) {
     out.push_back('0');
@@ -274,8 +314,7 @@ std::string unknown_code(char type, std::string_view type_name) {
   char buf[16];
   if (static_cast<unsigned char>(type) > 32 && static_cast<unsigned char>(type) < 128)
     std::snprintf(buf, sizeof buf, "'%c'", type);
-  else
-    std::snprintf(buf, sizeof buf, "'\\x%x'", static_cast<unsigned char>(type));
+  else std::snprintf(buf, sizeof buf, "'\\x%x'", static_cast<unsigned char>(type));
   return "Unknown format code " + std::string(buf) + " for object of type '" + std::string(type_name) + "'";
 }
 
@@ -301,7 +340,10 @@ void group(std::string_view digits, int64_t min_width, int size, char sep, std::
       use_sep = true;
       remaining -= n_chars;
       min_width -= l;
-      if (remaining <= 0 && min_width <= 0) { broken = true; break; }
+      if (remaining <= 0 && min_width <= 0) {
+        broken = true;
+        break;
+      }
       min_width -= 1;
     }
   }
@@ -316,15 +358,17 @@ void group(std::string_view digits, int64_t min_width, int size, char sep, std::
 
 void append_fill(std::string& out, const std::string& fill, int64_t n) {
   if (n <= 0) return;
-  if (fill.size() == 1) { out.append(static_cast<size_t>(n), fill[0]); return; }
+  if (fill.size() == 1) {
+    out.append(static_cast<size_t>(n), fill[0]);
+    return;
+  }
   for (int64_t i = 0; i < n; ++i) out += fill;
 }
 
 // layout_number() is CPython's calc_number_widths + fill_number for a number split into
 // sign, prefix ("0x"), integer digits, decimal point and remainder ("5e+10", "%").
-void layout_number(const FormatSpec& spec, bool negative, std::string_view prefix,
-                   std::string_view digits, bool has_decimal, std::string_view remainder,
-                   int group_size, bool upper, std::string& out) {
+void layout_number(const FormatSpec& spec, bool negative, std::string_view prefix, std::string_view digits,
+                   bool has_decimal, std::string_view remainder, int group_size, bool upper, std::string& out) {
   char sign = 0;
   if (spec.sign == '+') sign = negative ? '-' : '+';
   else if (spec.sign == ' ') sign = negative ? '-' : ' ';
@@ -340,7 +384,10 @@ void layout_number(const FormatSpec& spec, bool negative, std::string_view prefi
   if (n_padding > 0) {
     switch (spec.align) {
       case '<': rpad = n_padding; break;
-      case '^': lpad = n_padding / 2; rpad = n_padding - lpad; break;
+      case '^':
+        lpad = n_padding / 2;
+        rpad = n_padding - lpad;
+        break;
       case '=': spad = n_padding; break;
       default: lpad = n_padding; break;
     }
@@ -357,8 +404,7 @@ void layout_number(const FormatSpec& spec, bool negative, std::string_view prefi
 
 }  // namespace
 
-bool parse_spec(std::string_view s, SpecKind kind, std::string_view type_name, FormatSpec& f,
-                std::string& error) {
+bool parse_spec(std::string_view s, SpecKind kind, std::string_view type_name, FormatSpec& f, std::string& error) {
   f = FormatSpec();
   char default_align = kind == SpecKind::Str ? '<' : '>';
   f.align = default_align;
@@ -379,8 +425,14 @@ bool parse_spec(std::string_view s, SpecKind kind, std::string_view type_name, F
     }
   }
   if (pos < s.size() && (s[pos] == '+' || s[pos] == '-' || s[pos] == ' ')) f.sign = s[pos++];
-  if (pos < s.size() && s[pos] == 'z') { f.no_neg_zero = true; ++pos; }
-  if (pos < s.size() && s[pos] == '#') { f.alternate = true; ++pos; }
+  if (pos < s.size() && s[pos] == 'z') {
+    f.no_neg_zero = true;
+    ++pos;
+  }
+  if (pos < s.size() && s[pos] == '#') {
+    f.alternate = true;
+    ++pos;
+  }
   if (!fill_specified && pos < s.size() && s[pos] == '0') {
     f.fill = "0";
     if (!align_specified && default_align == '>') f.align = '=';
@@ -389,9 +441,15 @@ bool parse_spec(std::string_view s, SpecKind kind, std::string_view type_name, F
   bool any = false;
   if (!get_integer(s, pos, f.width, any, error)) return false;
   if (!any) f.width = -1;
-  if (pos < s.size() && s[pos] == ',') { f.grouping = ','; ++pos; }
+  if (pos < s.size() && s[pos] == ',') {
+    f.grouping = ',';
+    ++pos;
+  }
   if (pos < s.size() && s[pos] == '_') {
-    if (f.grouping) { error = "Cannot specify both ',' and '_'."; return false; }
+    if (f.grouping) {
+      error = "Cannot specify both ',' and '_'.";
+      return false;
+    }
     f.grouping = '_';
     ++pos;
   }
@@ -402,7 +460,10 @@ bool parse_spec(std::string_view s, SpecKind kind, std::string_view type_name, F
   if (pos < s.size() && s[pos] == '.') {
     ++pos;
     if (!get_integer(s, pos, f.precision, any, error)) return false;
-    if (!any) { error = "Format specifier missing precision"; return false; }
+    if (!any) {
+      error = "Format specifier missing precision";
+      return false;
+    }
   }
   if (s.size() - pos > 1) {
     error = "Invalid format specifier '" + std::string(s) + "' for object of type '" + std::string(type_name) + "'";
@@ -411,9 +472,19 @@ bool parse_spec(std::string_view s, SpecKind kind, std::string_view type_name, F
   if (s.size() - pos == 1) f.type = s[pos];
   if (f.grouping) {
     switch (f.type) {
-      case 'd': case 'e': case 'f': case 'g': case 'E': case 'G': case '%': case 'F': case 0:
-        break;
-      case 'b': case 'o': case 'x': case 'X':
+      case 'd':
+      case 'e':
+      case 'f':
+      case 'g':
+      case 'E':
+      case 'G':
+      case '%':
+      case 'F':
+      case 0: break;
+      case 'b':
+      case 'o':
+      case 'x':
+      case 'X':
         if (f.grouping == '_') break;
         [[fallthrough]];
       default: {
@@ -430,14 +501,27 @@ bool parse_spec(std::string_view s, SpecKind kind, std::string_view type_name, F
 }
 
 bool format_str(std::string_view s, const FormatSpec& f, std::string& out, std::string& error) {
-  if (f.type != 's') { error = unknown_code(f.type, "str"); return false; }
-  if (f.sign) {
-    error = f.sign == ' ' ? "Space not allowed in string format specifier" : "Sign not allowed in string format specifier";
+  if (f.type != 's') {
+    error = unknown_code(f.type, "str");
     return false;
   }
-  if (f.no_neg_zero) { error = "Negative zero coercion (z) not allowed in string format specifier"; return false; }
-  if (f.alternate) { error = "Alternate form (#) not allowed in string format specifier"; return false; }
-  if (f.align == '=') { error = "'=' alignment not allowed in string format specifier"; return false; }
+  if (f.sign) {
+    error =
+        f.sign == ' ' ? "Space not allowed in string format specifier" : "Sign not allowed in string format specifier";
+    return false;
+  }
+  if (f.no_neg_zero) {
+    error = "Negative zero coercion (z) not allowed in string format specifier";
+    return false;
+  }
+  if (f.alternate) {
+    error = "Alternate form (#) not allowed in string format specifier";
+    return false;
+  }
+  if (f.align == '=') {
+    error = "'=' alignment not allowed in string format specifier";
+    return false;
+  }
   int64_t len = static_cast<int64_t>(utf8_length(s));
   std::string_view body = s;
   if (f.precision >= 0 && len > f.precision) {
@@ -458,7 +542,15 @@ bool format_str(std::string_view s, const FormatSpec& f, std::string& out, std::
 bool format_float(double v, const FormatSpec& f, std::string_view type_name, std::string& out, std::string& error) {
   char type = f.type;
   switch (type) {
-    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%': break;
+    case 0:
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case 'n':
+    case '%': break;
     default: error = unknown_code(type, type_name); return false;
   }
   unsigned flags = 0;
@@ -466,10 +558,18 @@ bool format_float(double v, const FormatSpec& f, std::string_view type_name, std
   if (f.no_neg_zero) flags |= kNoNegZero;
   int precision = static_cast<int>(f.precision);
   int default_precision = 6;
-  if (type == 0) { flags |= kAddDot0; type = 'r'; default_precision = 0; }
+  if (type == 0) {
+    flags |= kAddDot0;
+    type = 'r';
+    default_precision = 0;
+  }
   if (type == 'n') type = 'g';
   bool pct = false;
-  if (type == '%') { type = 'f'; v *= 100; pct = true; }
+  if (type == '%') {
+    type = 'f';
+    v *= 100;
+    pct = true;
+  }
   if (precision < 0) precision = default_precision;
   else if (type == 'r') type = 'g';
   std::string buf;
@@ -477,7 +577,10 @@ bool format_float(double v, const FormatSpec& f, std::string_view type_name, std
   if (pct) buf.push_back('%');
   std::string_view body = buf;
   bool negative = false;
-  if (!body.empty() && body[0] == '-') { negative = true; body.remove_prefix(1); }
+  if (!body.empty() && body[0] == '-') {
+    negative = true;
+    body.remove_prefix(1);
+  }
   size_t i = 0;
   while (i < body.size() && body[i] >= '0' && body[i] <= '9') ++i;
   std::string_view digits = body.substr(0, i);
@@ -492,23 +595,59 @@ bool format_float(double v, const FormatSpec& f, std::string_view type_name, std
 
 bool format_int(int64_t v, const FormatSpec& f, std::string_view type_name, std::string& out, std::string& error) {
   switch (f.type) {
-    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%':
-      return format_float(static_cast<double>(v), f, type_name, out, error);
-    case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n': break;
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case '%': return format_float(static_cast<double>(v), f, type_name, out, error);
+    case 'b':
+    case 'c':
+    case 'd':
+    case 'o':
+    case 'x':
+    case 'X':
+    case 'n': break;
     default: error = unknown_code(f.type, type_name); return false;
   }
-  if (f.precision != -1) { error = "Precision not allowed in integer format specifier"; return false; }
-  if (f.no_neg_zero) { error = "Negative zero coercion (z) not allowed in integer format specifier"; return false; }
+  if (f.precision != -1) {
+    error = "Precision not allowed in integer format specifier";
+    return false;
+  }
+  if (f.no_neg_zero) {
+    error = "Negative zero coercion (z) not allowed in integer format specifier";
+    return false;
+  }
   if (f.type == 'c') {
-    if (f.sign) { error = "Sign not allowed with integer format specifier 'c'"; return false; }
-    if (f.alternate) { error = "Alternate form (#) not allowed with integer format specifier 'c'"; return false; }
-    if (v < 0 || v > 0x10ffff) { error = "%c arg not in range(0x110000)"; return false; }
+    if (f.sign) {
+      error = "Sign not allowed with integer format specifier 'c'";
+      return false;
+    }
+    if (f.alternate) {
+      error = "Alternate form (#) not allowed with integer format specifier 'c'";
+      return false;
+    }
+    if (v < 0 || v > 0x10ffff) {
+      error = "%c arg not in range(0x110000)";
+      return false;
+    }
     std::string ch;
     uint32_t c = static_cast<uint32_t>(v);
     if (c < 0x80) ch.push_back(static_cast<char>(c));
-    else if (c < 0x800) { ch.push_back(static_cast<char>(0xC0 | (c >> 6))); ch.push_back(static_cast<char>(0x80 | (c & 0x3F))); }
-    else if (c < 0x10000) { ch.push_back(static_cast<char>(0xE0 | (c >> 12))); ch.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F))); ch.push_back(static_cast<char>(0x80 | (c & 0x3F))); }
-    else { ch.push_back(static_cast<char>(0xF0 | (c >> 18))); ch.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F))); ch.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F))); ch.push_back(static_cast<char>(0x80 | (c & 0x3F))); }
+    else if (c < 0x800) {
+      ch.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      ch.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+      ch.push_back(static_cast<char>(0xE0 | (c >> 12)));
+      ch.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      ch.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+      ch.push_back(static_cast<char>(0xF0 | (c >> 18)));
+      ch.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+      ch.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      ch.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
     layout_number(f, false, "", "", false, ch, 3, false, out);
     return true;
   }
@@ -527,9 +666,16 @@ bool format_int(int64_t v, const FormatSpec& f, std::string_view type_name, std:
   return true;
 }
 
-bool format_int_digits(bool negative, std::string_view digits, const FormatSpec& f, std::string& out, std::string& error) {
-  if (f.precision != -1) { error = "Precision not allowed in integer format specifier"; return false; }
-  if (f.no_neg_zero) { error = "Negative zero coercion (z) not allowed in integer format specifier"; return false; }
+bool format_int_digits(bool negative, std::string_view digits, const FormatSpec& f, std::string& out,
+                       std::string& error) {
+  if (f.precision != -1) {
+    error = "Precision not allowed in integer format specifier";
+    return false;
+  }
+  if (f.no_neg_zero) {
+    error = "Negative zero coercion (z) not allowed in integer format specifier";
+    return false;
+  }
   int base = f.type == 'b' ? 2 : f.type == 'o' ? 8 : (f.type == 'x' || f.type == 'X') ? 16 : 10;
   std::string_view prefix;
   if (f.alternate && base != 10) prefix = base == 2 ? "0b" : base == 8 ? "0o" : "0x";
@@ -550,8 +696,10 @@ void str_repr(std::string_view s, std::string& out) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       ++i;
-      if (c == static_cast<unsigned char>(quote) || c == '\\') { out.push_back('\\'); out.push_back(static_cast<char>(c)); }
-      else if (c == '\t') out += "\\t";
+      if (c == static_cast<unsigned char>(quote) || c == '\\') {
+        out.push_back('\\');
+        out.push_back(static_cast<char>(c));
+      } else if (c == '\t') out += "\\t";
       else if (c == '\n') out += "\\n";
       else if (c == '\r') out += "\\r";
       else if (c < 0x20 || c == 0x7f) {
@@ -565,13 +713,13 @@ void str_repr(std::string_view s, std::string& out) {
     uint32_t cp = 0;
     if (n == 2) cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
     else if (n == 3) cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
-    else if (n == 4) cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu);
+    else if (n == 4)
+      cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu);
     // Non-printable code points (controls, format chars, separators, private use) are escaped.
-    bool printable = !(cp < 0xA1 || cp == 0xAD || (cp >= 0x2000 && cp <= 0x200F) ||
-                       (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x205F && cp <= 0x206F) ||
-                       cp == 0x1680 || cp == 0x3000 || cp == 0xFEFF || (cp >= 0xE000 && cp <= 0xF8FF) ||
-                       cp == 0x061C || cp == 0x180E || (cp >= 0xFFF9 && cp <= 0xFFFB) ||
-                       (cp >= 0xF0000));
+    bool printable = !(cp < 0xA1 || cp == 0xAD || (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
+                       (cp >= 0x205F && cp <= 0x206F) || cp == 0x1680 || cp == 0x3000 || cp == 0xFEFF ||
+                       (cp >= 0xE000 && cp <= 0xF8FF) || cp == 0x061C || cp == 0x180E ||
+                       (cp >= 0xFFF9 && cp <= 0xFFFB) || (cp >= 0xF0000));
     if (printable) {
       out.append(s.substr(i, n));
     } else {
@@ -593,8 +741,14 @@ double round_half_even(double x) {
 }
 
 bool round_double(double x, int64_t ndigits, double& out) {
-  if (!std::isfinite(x) || ndigits > 323) { out = x; return true; }
-  if (ndigits < -308) { out = 0.0 * x; return true; }
+  if (!std::isfinite(x) || ndigits > 323) {
+    out = x;
+    return true;
+  }
+  if (ndigits < -308) {
+    out = 0.0 * x;
+    return true;
+  }
   std::string text;
   bool neg = std::signbit(x);
   if (ndigits >= 0) {

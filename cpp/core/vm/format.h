@@ -10,15 +10,15 @@ namespace interleave::fmt {
 
 // FormatSpec is a parsed `[[fill]align][sign][z][#][0][width][,|_][.precision][type]`.
 struct FormatSpec {
-  std::string fill = " ";     // one code point, UTF-8
-  char align = 0;             // '<', '>', '^', '=' (0 only before parse_spec fills the default)
-  char sign = 0;              // '+', '-', ' ' or 0
-  bool no_neg_zero = false;   // 'z'
-  bool alternate = false;     // '#'
+  std::string fill = " ";    // one code point, UTF-8
+  char align = 0;            // '<', '>', '^', '=' (0 only before parse_spec fills the default)
+  char sign = 0;             // '+', '-', ' ' or 0
+  bool no_neg_zero = false;  // 'z'
+  bool alternate = false;    // '#'
   int64_t width = -1;
-  char grouping = 0;          // ',' or '_' (every four digits for b, o, x, X) or 0
+  char grouping = 0;  // ',' or '_' (every four digits for b, o, x, X) or 0
   int64_t precision = -1;
-  char type = 0;              // presentation type, or 0 for none
+  char type = 0;  // presentation type, or 0 for none
 };
 
 // SpecKind is the type a spec is parsed for; it sets default type and alignment.
@@ -26,14 +26,14 @@ enum class SpecKind : uint8_t { Int, Float, Str };
 
 // parse_spec() parses spec for a value of Python type type_name; on error it returns
 // false with a CPython ValueError message in error.
-bool parse_spec(std::string_view spec, SpecKind kind, std::string_view type_name,
-                FormatSpec& out, std::string& error);
+bool parse_spec(std::string_view spec, SpecKind kind, std::string_view type_name, FormatSpec& out, std::string& error);
 
 // Formatting functions append to out; they return false with a ValueError message.
 bool format_int(int64_t v, const FormatSpec& spec, std::string_view type_name, std::string& out, std::string& error);
 // format_int_digits() lays out an int given as the digits of its magnitude in base
 // (2, 8, 10, 16 as spec's type asks); format_int's checks for 'b', 'd', 'o', 'x', 'X', 'n'.
-bool format_int_digits(bool negative, std::string_view digits, const FormatSpec& spec, std::string& out, std::string& error);
+bool format_int_digits(bool negative, std::string_view digits, const FormatSpec& spec, std::string& out,
+                       std::string& error);
 bool format_float(double v, const FormatSpec& spec, std::string_view type_name, std::string& out, std::string& error);
 bool format_str(std::string_view s, const FormatSpec& spec, std::string& out, std::string& error);
 

@@ -16,7 +16,12 @@ namespace interleave::fmt {
 namespace {
 
 // Case: kind is r (repr float), f/i/s (format float/int/str), q (repr str), R (round float).
-struct Case { const char* kind; const char* value; const char* spec; const char* expected; };
+struct Case {
+  const char* kind;
+  const char* value;
+  const char* spec;
+  const char* expected;
+};
 
 const Case kCases[] = {
     {"r", "0.30000000000000004", "", "0.30000000000000004"},
@@ -137,13 +142,35 @@ const Case kCases[] = {
     {"i", "1", "s", "ERR Unknown format code 's' for object of type 'int'"},
     {"i", "1", "q", "ERR Unknown format code 'q' for object of type 'int'"},
     {"s", "hello", "^11", "OK    hello   "},
-    {"s", "h\xc3""\xa9""llo", "^9", "OK   h\xc3""\xa9""llo  "},
+    {"s",
+     "h\xc3"
+     "\xa9"
+     "llo",
+     "^9",
+     "OK   h\xc3"
+     "\xa9"
+     "llo  "},
     {"s", "x", "*^7", "OK ***x***"},
     {"s", "ab", "08", "OK ab000000"},
     {"s", "ab", "0", "OK ab"},
     {"s", "abcdef", ".3", "OK abc"},
     {"s", "abcdef", ">8.2", "OK       ab"},
-    {"s", "\xc3""\xa9""", "\xc3""\xa9"">4", "OK \xc3""\xa9""\xc3""\xa9""\xc3""\xa9""\xc3""\xa9"""},
+    {"s",
+     "\xc3"
+     "\xa9"
+     "",
+     "\xc3"
+     "\xa9"
+     ">4",
+     "OK \xc3"
+     "\xa9"
+     "\xc3"
+     "\xa9"
+     "\xc3"
+     "\xa9"
+     "\xc3"
+     "\xa9"
+     ""},
     {"s", "a", ",", "ERR Cannot specify ',' with 's'."},
     {"s", "a", "+", "ERR Sign not allowed in string format specifier"},
     {"s", "a", "#", "ERR Alternate form (#) not allowed in string format specifier"},
@@ -155,10 +182,45 @@ const Case kCases[] = {
     {"q", "it's", "", "\"it's\""},
     {"q", "say \"hi\"", "", "'say \"hi\"'"},
     {"q", "both ' and \"", "", "'both \\' and \"'"},
-    {"q", "tab\x09""here\x0a""", "", "'tab\\there\\n'"},
+    {"q",
+     "tab\x09"
+     "here\x0a"
+     "",
+     "", "'tab\\there\\n'"},
     {"q", "\\", "", "'\\\\'"},
-    {"q", "\x01""\x7f""\x1b""", "", "'\\x01\\x7f\\x1b'"},
-    {"q", "\xc3""\xa9""\xe6""\x97""\xa5""\xe6""\x9c""\xac""\xe2""\x80""\xa8""\xc2""\xa0""\xc2""\xad""", "", "'\xc3""\xa9""\xe6""\x97""\xa5""\xe6""\x9c""\xac""\\u2028\\xa0\\xad'"},
+    {"q",
+     "\x01"
+     "\x7f"
+     "\x1b"
+     "",
+     "", "'\\x01\\x7f\\x1b'"},
+    {"q",
+     "\xc3"
+     "\xa9"
+     "\xe6"
+     "\x97"
+     "\xa5"
+     "\xe6"
+     "\x9c"
+     "\xac"
+     "\xe2"
+     "\x80"
+     "\xa8"
+     "\xc2"
+     "\xa0"
+     "\xc2"
+     "\xad"
+     "",
+     "",
+     "'\xc3"
+     "\xa9"
+     "\xe6"
+     "\x97"
+     "\xa5"
+     "\xe6"
+     "\x9c"
+     "\xac"
+     "\\u2028\\xa0\\xad'"},
     {"R", "0.5", "0", "0.0"},
     {"R", "0.5", "1", "0.5"},
     {"R", "0.5", "2", "0.5"},
@@ -238,8 +300,14 @@ std::string run(const Case& c) {
   std::string kind = c.kind, out, err;
   FormatSpec f;
   bool ok = true;
-  if (kind == "r") { float_repr(std::strtod(c.value, nullptr), out); return out; }
-  if (kind == "q") { str_repr(c.value, out); return out; }
+  if (kind == "r") {
+    float_repr(std::strtod(c.value, nullptr), out);
+    return out;
+  }
+  if (kind == "q") {
+    str_repr(c.value, out);
+    return out;
+  }
   if (kind == "R") {
     double r = 0;
     if (!round_double(std::strtod(c.value, nullptr), std::atoll(c.spec), r)) return "overflow";
@@ -247,11 +315,12 @@ std::string run(const Case& c) {
     return out;
   }
   if (kind == "i")
-    ok = parse_spec(c.spec, SpecKind::Int, "int", f, err) && format_int(std::strtoll(c.value, nullptr, 10), f, "int", out, err);
+    ok = parse_spec(c.spec, SpecKind::Int, "int", f, err) &&
+         format_int(std::strtoll(c.value, nullptr, 10), f, "int", out, err);
   else if (kind == "f")
-    ok = parse_spec(c.spec, SpecKind::Float, "float", f, err) && format_float(std::strtod(c.value, nullptr), f, "float", out, err);
-  else
-    ok = parse_spec(c.spec, SpecKind::Str, "str", f, err) && format_str(c.value, f, out, err);
+    ok = parse_spec(c.spec, SpecKind::Float, "float", f, err) &&
+         format_float(std::strtod(c.value, nullptr), f, "float", out, err);
+  else ok = parse_spec(c.spec, SpecKind::Str, "str", f, err) && format_str(c.value, f, out, err);
   return ok ? "OK " + out : "ERR " + err;
 }
 
@@ -292,8 +361,12 @@ TEST(Format, FloatReprIsShortestRoundTrip) {
     std::string shortest = float_repr(v);
     ASSERT_EQ(std::strtod(shortest.c_str(), nullptr), v) << shortest;
     std::string want_digits, got_digits;
-    for (const char* p = buf; *p && *p != 'e'; ++p) if (*p >= '0' && *p <= '9') want_digits.push_back(*p);
-    for (char c : shortest) { if (c == 'e') break; if (c >= '0' && c <= '9') got_digits.push_back(c); }
+    for (const char* p = buf; *p && *p != 'e'; ++p)
+      if (*p >= '0' && *p <= '9') want_digits.push_back(*p);
+    for (char c : shortest) {
+      if (c == 'e') break;
+      if (c >= '0' && c <= '9') got_digits.push_back(c);
+    }
     auto trim = [](std::string& d) {
       d.erase(0, std::min(d.find_first_not_of('0'), d.size() - 1));
       while (d.size() > 1 && d.back() == '0') d.pop_back();

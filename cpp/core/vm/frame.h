@@ -36,11 +36,11 @@ struct Frame {
   std::vector<Block> blocks;
   Function* func = nullptr;
   Dict* globals = nullptr;
-  Dict* locals_dict = nullptr;   // class bodies: the namespace being built
-  Generator* gen = nullptr;      // set while the frame belongs to a generator
-  Value init_self;               // constructor call: returned instead of __init__'s None
+  Dict* locals_dict = nullptr;  // class bodies: the namespace being built
+  Generator* gen = nullptr;     // set while the frame belongs to a generator
+  Value init_self;              // constructor call: returned instead of __init__'s None
   bool is_init = false;
-  bool entry = false;            // a native call waits for this frame: its return ends the nested loop
+  bool entry = false;  // a native call waits for this frame: its return ends the nested loop
 
   uint32_t pc() const { return static_cast<uint32_t>(ip - code->code.data()); }
   // line() is the source line of the instruction being executed (the one before ip).

@@ -146,14 +146,16 @@ bool needs_library(std::string_view source) {
   };
   for (size_t i = 0; i < t.size(); ++i) {
     // ProcessPoolExecutor lives in the core's concurrent.futures but runs on multiprocessing.
-    if (t[i].type == TokenType::Name && t[i].text == "ProcessPoolExecutor" && is_library_module("multiprocessing")) return true;
+    if (t[i].type == TokenType::Name && t[i].text == "ProcessPoolExecutor" && is_library_module("multiprocessing"))
+      return true;
     if (t[i].type == TokenType::KwFrom) {
       size_t j = i + 1;
       if (is_library_module(dotted(j))) return true;
     } else if (t[i].type == TokenType::KwImport) {
       // `import a, b.c as d` (a `from x import y` has its module checked at KwFrom).
-      if (i > 0 && t[i - 1].line == t[i].line && t[i - 1].type != TokenType::Semi && t[i - 1].type != TokenType::Colon &&
-          t[i - 1].type != TokenType::Newline && t[i - 1].type != TokenType::Indent && t[i - 1].type != TokenType::Dedent) {
+      if (i > 0 && t[i - 1].line == t[i].line && t[i - 1].type != TokenType::Semi &&
+          t[i - 1].type != TokenType::Colon && t[i - 1].type != TokenType::Newline &&
+          t[i - 1].type != TokenType::Indent && t[i - 1].type != TokenType::Dedent) {
         continue;
       }
       size_t j = i + 1;
@@ -193,7 +195,8 @@ bool VM::import_frozen(Str* name, Value& out, bool& found) {
   if (!main) {
     ParseResult parsed = parse(fm->source);
     if (parsed.error || !parsed.module) {
-      std::string why = parsed.error ? parsed.error->message + " (line " + std::to_string(parsed.error->line) + ")" : "";
+      std::string why =
+          parsed.error ? parsed.error->message + " (line " + std::to_string(parsed.error->line) + ")" : "";
       return raise(types_.import_error, "cannot parse " + filename + ": " + why);
     }
     CompileResult compiled = compile(*parsed.module, filename);

@@ -104,7 +104,9 @@ void VM::collect_garbage() {
 }
 
 VM::NestedCollect::NestedCollect(VM& vm, const std::vector<Value>* items, Value iterable)
-    : vm_(vm), saved_level_(vm.safe_level_), saved_gen_(vm.safe_gen_),
+    : vm_(vm),
+      saved_level_(vm.safe_level_),
+      saved_gen_(vm.safe_gen_),
       // Only a native called straight from Python code (one call in progress at this depth)
       // holds nothing else: called from another native's C++, it would expose that one's temporaries.
       safe_(vm.natives_active_ == 1) {
@@ -149,11 +151,10 @@ bool VM::check_memory() {
   }
   collect_garbage();
   if (bytes_ > config_.memory_limit) {
-    return raise(types_.memory_error, "the playground's memory limit (" + std::to_string(config_.memory_limit >> 20) +
-                                          " MB) was exceeded");
+    return raise(types_.memory_error,
+                 "the playground's memory limit (" + std::to_string(config_.memory_limit >> 20) + " MB) was exceeded");
   }
   return true;
 }
-
 
 }  // namespace interleave

@@ -309,70 +309,70 @@ RunStatus VM::execute(Task* t, int64_t budget, bool nested, Value* result, bool 
   std::vector<Value> ex_args;
   std::vector<Str*> ex_names;
 
-#define LOAD_FRAME()                      \
-  do {                                    \
-    ip = f->ip;                           \
-    sp = f->sp;                           \
-    locals = f->slots;                    \
-    consts = f->rt->consts.data();        \
-    names = f->rt->names.data();          \
-    code_base = f->code->code.data();     \
+#define LOAD_FRAME()                  \
+  do {                                \
+    ip = f->ip;                       \
+    sp = f->sp;                       \
+    locals = f->slots;                \
+    consts = f->rt->consts.data();    \
+    names = f->rt->names.data();      \
+    code_base = f->code->code.data(); \
   } while (0)
 #define SAVE_FRAME() \
   do {               \
     f->ip = ip;      \
     f->sp = sp;      \
   } while (0)
-#define SYNC()                                            \
-  do {                                                    \
-    steps_ += static_cast<uint64_t>(synced - left);       \
-    synced = left;                                        \
+#define SYNC()                                      \
+  do {                                              \
+    steps_ += static_cast<uint64_t>(synced - left); \
+    synced = left;                                  \
   } while (0)
-#define BEGIN_LIB() \
-  do {              \
-    SAVE_FRAME();   \
-    SYNC();         \
+#define BEGIN_LIB()     \
+  do {                  \
+    SAVE_FRAME();       \
+    SYNC();             \
     call_mark = steps_; \
   } while (0)
-#define END_LIB()                                                 \
-  do {                                                            \
-    if (UNLIKELY(steps_ != call_mark)) {                          \
-      left -= static_cast<int64_t>(steps_ - call_mark);           \
-      synced = left;                                              \
-    }                                                             \
+#define END_LIB()                                       \
+  do {                                                  \
+    if (UNLIKELY(steps_ != call_mark)) {                \
+      left -= static_cast<int64_t>(steps_ - call_mark); \
+      synced = left;                                    \
+    }                                                   \
   } while (0)
 #define ARG() (w >> kArgShift)
 // CHECK_BREAKER is CPython 3.11's CHECK_EVAL_BREAKER(): the outermost loop stops here when
 // the scheduler has asked the running thread to drop the GIL (VM::set_eval_breaker).
-#define CHECK_BREAKER()                                  \
-  do {                                                   \
+#define CHECK_BREAKER()                                     \
+  do {                                                      \
     if (UNLIKELY(eval_breaker_) && !nested) goto break_out; \
   } while (0)
 // WARMUP is 3.11's _PyCode_Warmup() at RESUME and JUMP_BACKWARD (CodeRuntime::warmup).
-#define WARMUP()                                   \
-  do {                                             \
+#define WARMUP()                                       \
+  do {                                                 \
     if (UNLIKELY(f->rt->warmup != 0)) ++f->rt->warmup; \
   } while (0)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define ERROR() goto error
-#define RAISE(cls, msg)    \
-  do {                     \
-    SAVE_FRAME();          \
-    raise((cls), (msg));   \
-    goto error;            \
+#define RAISE(cls, msg)  \
+  do {                   \
+    SAVE_FRAME();        \
+    raise((cls), (msg)); \
+    goto error;          \
   } while (0)
 
 #if INTERLEAVE_COMPUTED_GOTO
 #define TARGET(op) L_##op:
-#define DISPATCH()                                   \
-  do {                                               \
-    if (UNLIKELY(left <= 0)) goto budget_out;        \
-    --left;                                          \
-    w = *ip++;                                       \
+#define DISPATCH()                                    \
+  do {                                                \
+    if (UNLIKELY(left <= 0)) goto budget_out;         \
+    --left;                                           \
+    w = *ip++;                                        \
     if (UNLIKELY(w & kLineStartBit)) goto line_start; \
-    goto* targets[w & kOpMask];                      \
+    goto* targets[w & kOpMask];                       \
   } while (0)
 #define DISPATCH_OP() goto* targets[w & kOpMask]
 #else
@@ -453,8 +453,8 @@ dispatch_op:
   TARGET(LOAD_FAST_CHECK) {
     Value v = locals[ARG()];
     if (UNLIKELY(v.is_null())) {
-      RAISE(types_.unbound_local_error, "cannot access local variable '" + f->rt->varnames[ARG()]->s +
-                                            "' where it is not associated with a value");
+      RAISE(types_.unbound_local_error,
+            "cannot access local variable '" + f->rt->varnames[ARG()]->s + "' where it is not associated with a value");
     }
     PUSH(v);
     DISPATCH();
@@ -465,8 +465,8 @@ dispatch_op:
   }
   TARGET(DELETE_FAST) {
     if (locals[ARG()].is_null()) {
-      RAISE(types_.unbound_local_error, "cannot access local variable '" + f->rt->varnames[ARG()]->s +
-                                            "' where it is not associated with a value");
+      RAISE(types_.unbound_local_error,
+            "cannot access local variable '" + f->rt->varnames[ARG()]->s + "' where it is not associated with a value");
     }
     locals[ARG()] = Value::null();
     DISPATCH();
@@ -595,10 +595,11 @@ dispatch_op:
     if (UNLIKELY(c->empty)) {
       const std::string& n = f->rt->cellnames[ARG()]->s;
       if (ARG() < f->code->cellvars.size()) {
-        RAISE(types_.unbound_local_error, "cannot access local variable '" + n + "' where it is not associated with a value");
+        RAISE(types_.unbound_local_error,
+              "cannot access local variable '" + n + "' where it is not associated with a value");
       }
-      RAISE(types_.name_error, "cannot access free variable '" + n +
-                                   "' where it is not associated with a value in enclosing scope");
+      RAISE(types_.name_error,
+            "cannot access free variable '" + n + "' where it is not associated with a value in enclosing scope");
     }
     PUSH(c->value);
     DISPATCH();
@@ -631,8 +632,8 @@ dispatch_op:
     }
     Cell* c = static_cast<Cell*>(locals[f->rt->nlocals + ARG()].o);
     if (c->empty) {
-      RAISE(types_.name_error, "cannot access free variable '" + name->s +
-                                   "' where it is not associated with a value in enclosing scope");
+      RAISE(types_.name_error,
+            "cannot access free variable '" + name->s + "' where it is not associated with a value in enclosing scope");
     }
     PUSH(c->value);
     DISPATCH();
@@ -733,7 +734,8 @@ dispatch_op:
       Str* name = names[ARG()];
       AttrCache& ac = f->rt->attr_cache[static_cast<size_t>(ip - 1 - code_base)];
       if (cached_type_attr(ac, in->cls, name, meth) && is_kind(meth, ObjKind::Function) &&
-          (!in->attrs || !(in->attrs->keymask & (uint64_t{1} << ((name->hash ? name->hash : lib::str_hash(name)) & 63))) ||
+          (!in->attrs ||
+           !(in->attrs->keymask & (uint64_t{1} << ((name->hash ? name->hash : lib::str_hash(name)) & 63))) ||
            name_slot(in->attrs, name) == -1)) {
         PUSH(meth);
         PUSH(obj);
@@ -811,36 +813,36 @@ dispatch_op:
     DISPATCH();
   }
 
-#define BINARY_TARGET(NAME, KIND, INPLACE)                                        \
-  TARGET(NAME) {                                                                  \
-    Value b = sp[-1];                                                             \
-    Value a = sp[-2];                                                             \
-    int fr = fast_binop<KIND>(a, b, tmp);                                         \
-    if (LIKELY(fr > 0)) {                                                         \
-      --sp;                                                                       \
-      sp[-1] = tmp;                                                               \
-      DISPATCH();                                                                 \
-    }                                                                             \
-    if constexpr (KIND == kAdd) {                                                 \
-      if (is_kind(a, ObjKind::Str) && is_kind(b, ObjKind::Str)) {                 \
-        Str* x = static_cast<Str*>(a.o);                                          \
-        Str* y = static_cast<Str*>(b.o);                                          \
-        if (!x->s.empty() && !y->s.empty()) {                                     \
-          if (!reserve(x->s.size() + y->s.size())) ERROR();                       \
-          --sp;                                                                   \
-          sp[-1] = Value::object(concat_str(x, y));                               \
-          DISPATCH();                                                             \
-        }                                                                         \
-      }                                                                           \
-    }                                                                             \
-    --sp;                                                                         \
-    BEGIN_LIB();                                                                  \
-    ok = INPLACE ? inplace_op(static_cast<ast::BinOpKind>(KIND), a, b, tmp)       \
-                 : binary_op(static_cast<ast::BinOpKind>(KIND), a, b, tmp);       \
-    END_LIB();                                                                    \
-    if (!ok) ERROR();                                                             \
-    sp[-1] = tmp;                                                                 \
-    DISPATCH();                                                                   \
+#define BINARY_TARGET(NAME, KIND, INPLACE)                                  \
+  TARGET(NAME) {                                                            \
+    Value b = sp[-1];                                                       \
+    Value a = sp[-2];                                                       \
+    int fr = fast_binop<KIND>(a, b, tmp);                                   \
+    if (LIKELY(fr > 0)) {                                                   \
+      --sp;                                                                 \
+      sp[-1] = tmp;                                                         \
+      DISPATCH();                                                           \
+    }                                                                       \
+    if constexpr (KIND == kAdd) {                                           \
+      if (is_kind(a, ObjKind::Str) && is_kind(b, ObjKind::Str)) {           \
+        Str* x = static_cast<Str*>(a.o);                                    \
+        Str* y = static_cast<Str*>(b.o);                                    \
+        if (!x->s.empty() && !y->s.empty()) {                               \
+          if (!reserve(x->s.size() + y->s.size())) ERROR();                 \
+          --sp;                                                             \
+          sp[-1] = Value::object(concat_str(x, y));                         \
+          DISPATCH();                                                       \
+        }                                                                   \
+      }                                                                     \
+    }                                                                       \
+    --sp;                                                                   \
+    BEGIN_LIB();                                                            \
+    ok = INPLACE ? inplace_op(static_cast<ast::BinOpKind>(KIND), a, b, tmp) \
+                 : binary_op(static_cast<ast::BinOpKind>(KIND), a, b, tmp); \
+    END_LIB();                                                              \
+    if (!ok) ERROR();                                                       \
+    sp[-1] = tmp;                                                           \
+    DISPATCH();                                                             \
   }
   BINARY_TARGET(BINARY_ADD, kAdd, false)
   BINARY_TARGET(BINARY_SUBTRACT, kSub, false)
@@ -924,39 +926,37 @@ dispatch_op:
     DISPATCH();
   }
 
-#define COMPARE_TARGET(NAME, KIND, OPER)                                          \
-  TARGET(NAME) {                                                                  \
-    Value b = sp[-1];                                                             \
-    Value a = sp[-2];                                                             \
-    if (LIKELY(a.tag == Tag::Int && b.tag == Tag::Int)) {                         \
-      --sp;                                                                       \
-      sp[-1] = Value::boolean(a.i OPER b.i);                                      \
-      DISPATCH();                                                                 \
-    }                                                                             \
-    if (a.tag == Tag::Float && b.tag == Tag::Float) {                             \
-      --sp;                                                                       \
-      sp[-1] = Value::boolean(a.f OPER b.f);                                      \
-      DISPATCH();                                                                 \
-    }                                                                             \
-    if (a.tag == Tag::Float && b.tag == Tag::Int && b.i <= kExactDouble &&        \
-        b.i >= -kExactDouble) {                                                   \
-      --sp;                                                                       \
-      sp[-1] = Value::boolean(a.f OPER static_cast<double>(b.i));                 \
-      DISPATCH();                                                                 \
-    }                                                                             \
-    if (a.tag == Tag::Int && b.tag == Tag::Float && a.i <= kExactDouble &&        \
-        a.i >= -kExactDouble) {                                                   \
-      --sp;                                                                       \
-      sp[-1] = Value::boolean(static_cast<double>(a.i) OPER b.f);                 \
-      DISPATCH();                                                                 \
-    }                                                                             \
-    --sp;                                                                         \
-    BEGIN_LIB();                                                                  \
-    ok = compare(ast::CmpOpKind::KIND, a, b, tmp);                                \
-    END_LIB();                                                                    \
-    if (!ok) ERROR();                                                             \
-    sp[-1] = tmp;                                                                 \
-    DISPATCH();                                                                   \
+#define COMPARE_TARGET(NAME, KIND, OPER)                                                           \
+  TARGET(NAME) {                                                                                   \
+    Value b = sp[-1];                                                                              \
+    Value a = sp[-2];                                                                              \
+    if (LIKELY(a.tag == Tag::Int && b.tag == Tag::Int)) {                                          \
+      --sp;                                                                                        \
+      sp[-1] = Value::boolean(a.i OPER b.i);                                                       \
+      DISPATCH();                                                                                  \
+    }                                                                                              \
+    if (a.tag == Tag::Float && b.tag == Tag::Float) {                                              \
+      --sp;                                                                                        \
+      sp[-1] = Value::boolean(a.f OPER b.f);                                                       \
+      DISPATCH();                                                                                  \
+    }                                                                                              \
+    if (a.tag == Tag::Float && b.tag == Tag::Int && b.i <= kExactDouble && b.i >= -kExactDouble) { \
+      --sp;                                                                                        \
+      sp[-1] = Value::boolean(a.f OPER static_cast<double>(b.i));                                  \
+      DISPATCH();                                                                                  \
+    }                                                                                              \
+    if (a.tag == Tag::Int && b.tag == Tag::Float && a.i <= kExactDouble && a.i >= -kExactDouble) { \
+      --sp;                                                                                        \
+      sp[-1] = Value::boolean(static_cast<double>(a.i) OPER b.f);                                  \
+      DISPATCH();                                                                                  \
+    }                                                                                              \
+    --sp;                                                                                          \
+    BEGIN_LIB();                                                                                   \
+    ok = compare(ast::CmpOpKind::KIND, a, b, tmp);                                                 \
+    END_LIB();                                                                                     \
+    if (!ok) ERROR();                                                                              \
+    sp[-1] = tmp;                                                                                  \
+    DISPATCH();                                                                                    \
   }
   COMPARE_TARGET(COMPARE_EQ, Eq, ==)
   COMPARE_TARGET(COMPARE_NE, NotEq, !=)
@@ -1009,18 +1009,18 @@ dispatch_op:
     DISPATCH();
   }
 
-#define TRUTH_OF(v, out)           \
-  do {                             \
-    int tr_ = fast_truth(v);       \
-    if (UNLIKELY(tr_ < 0)) {       \
-      bool b_;                     \
-      BEGIN_LIB();                 \
-      ok = truthy((v), b_);        \
-      END_LIB();                   \
-      if (!ok) ERROR();            \
-      tr_ = b_ ? 1 : 0;            \
-    }                              \
-    (out) = tr_ != 0;              \
+#define TRUTH_OF(v, out)     \
+  do {                       \
+    int tr_ = fast_truth(v); \
+    if (UNLIKELY(tr_ < 0)) { \
+      bool b_;               \
+      BEGIN_LIB();           \
+      ok = truthy((v), b_);  \
+      END_LIB();             \
+      if (!ok) ERROR();      \
+      tr_ = b_ ? 1 : 0;      \
+    }                        \
+    (out) = tr_ != 0;        \
   } while (0)
 
   TARGET(POP_JUMP_IF_FALSE) {
@@ -1128,7 +1128,8 @@ dispatch_op:
         DISPATCH();
       }
       if (g->running) RAISE(types_.value_error, "generator already executing");
-      if (t->frames.size() >= config_.recursion_limit) RAISE(types_.recursion_error, "maximum recursion depth exceeded");
+      if (t->frames.size() >= config_.recursion_limit)
+        RAISE(types_.recursion_error, "maximum recursion depth exceeded");
       if (g->started) {
         *g->frame->sp++ = Value::none();
       } else {
@@ -1248,7 +1249,7 @@ dispatch_op:
       if (!lookup_type_attr(type_of(src), names_.iter, probe)) {
         clear_exception();
         std::string what = (ARG() & kExtendCallArgs) ? function_str(sp[-static_cast<int64_t>(depth) - 1]) + " argument"
-                                                      : std::string("Value");
+                                                     : std::string("Value");
         raise(types_.type_error, what + " after * must be an iterable, not " + type_name(src));
       }
     }
@@ -1507,7 +1508,8 @@ dispatch_op:
     }
     if (ok && !kw.is_null()) {
       if (!is_kind(kw, ObjKind::Dict)) {
-        ok = raise(types_.type_error, function_str(callable) + " argument after ** must be a mapping, not " + type_name(kw));
+        ok = raise(types_.type_error,
+                   function_str(callable) + " argument after ** must be a mapping, not " + type_name(kw));
       } else {
         for (const auto& e : static_cast<Dict*>(kw.o)->entries) {
           if (!e.live) continue;
@@ -1663,7 +1665,8 @@ dispatch_op:
         DISPATCH();
       }
       if (g->running) {
-        RAISE(types_.value_error, g->gkind == GenKind::Coroutine ? "coroutine already executing" : "generator already executing");
+        RAISE(types_.value_error,
+              g->gkind == GenKind::Coroutine ? "coroutine already executing" : "generator already executing");
       }
       if (!g->started) {
         if (!v.is_none()) RAISE(types_.type_error, "can't send non-None value to a just-started generator");
@@ -1671,7 +1674,8 @@ dispatch_op:
       } else {
         *g->frame->sp++ = v;
       }
-      if (t->frames.size() >= config_.recursion_limit) RAISE(types_.recursion_error, "maximum recursion depth exceeded");
+      if (t->frames.size() >= config_.recursion_limit)
+        RAISE(types_.recursion_error, "maximum recursion depth exceeded");
       g->running = true;
       SAVE_FRAME();
       t->frames.push_back(g->frame);
@@ -1754,7 +1758,8 @@ dispatch_op:
     bool found = false;
     BEGIN_LIB();
     ok = call_method(v, names_.anext, {}, tmp, found);
-    if (ok && found && !(is_kind(tmp, ObjKind::Generator) && static_cast<Generator*>(tmp.o)->gkind == GenKind::Coroutine)) {
+    if (ok && found &&
+        !(is_kind(tmp, ObjKind::Generator) && static_cast<Generator*>(tmp.o)->gkind == GenKind::Coroutine)) {
       Value aw;
       bool f2 = false;
       ok = call_method(tmp, names_.await, {}, aw, f2);
@@ -1786,7 +1791,8 @@ dispatch_op:
     Class* cls = type_of(mgr);
     Value enter, exit;
     if (!lookup_type_attr(cls, names_.aenter, enter) || !lookup_type_attr(cls, names_.aexit, exit)) {
-      RAISE(types_.type_error, "'" + cls->name->s + "' object does not support the asynchronous context manager protocol");
+      RAISE(types_.type_error,
+            "'" + cls->name->s + "' object does not support the asynchronous context manager protocol");
     }
     bool prop;
     BEGIN_LIB();
@@ -1900,7 +1906,8 @@ dispatch_op:
     BEGIN_LIB();
     raise_value(exc);
     // RAISE_VARARGS: raising an exception while another is handled replaces its old context, as CPython.
-    if (ExceptionData* d = exception_data(pending_); d && exception_data(t->exc_info) && !t->exc_info.is_same(pending_)) {
+    if (ExceptionData* d = exception_data(pending_);
+        d && exception_data(t->exc_info) && !t->exc_info.is_same(pending_)) {
       d->context = Value::none();
     }
     if (n == 2 && exception_data(pending_) && (pending_.is_same(exc) || is_kind(exc, ObjKind::Class))) {
@@ -1954,7 +1961,8 @@ dispatch_op:
           PUSH(tmp);
           DISPATCH();
         }
-        RAISE(types_.import_error, "cannot import name '" + name->s + "' from '" + static_cast<Module*>(m.o)->name->s + "'");
+        RAISE(types_.import_error,
+              "cannot import name '" + name->s + "' from '" + static_cast<Module*>(m.o)->name->s + "'");
       }
     }
     BEGIN_LIB();
@@ -2083,21 +2091,22 @@ dispatch_op:
 #if INTERLEAVE_COMPUTED_GOTO
 L_BAD:
 #else
-  default:
+    default:
 #endif
   RAISE(types_.runtime_error, "bad opcode");
 #if !INTERLEAVE_COMPUTED_GOTO
-  }
+}
 #endif
 
-do_call: {
+do_call : {
   const Str* const* kn = kwnames;
   uint32_t nk = nkw;
   kwnames = nullptr;
   nkw = 0;
   // gen.send(v) and gen.throw(exc) resume the generator's frame in this loop, like SEND, so
   // a coroutine driven by Python code (asyncio's Task) can block and be preempted.
-  if (is_kind(callable, ObjKind::NativeFunction) && nk == 0 && call_n == 2 && is_kind(call_args[0], ObjKind::Generator)) {
+  if (is_kind(callable, ObjKind::NativeFunction) && nk == 0 && call_n == 2 &&
+      is_kind(call_args[0], ObjKind::Generator)) {
     NativeFn nfn = static_cast<NativeFunction*>(callable.o)->fn;
     Generator* g = static_cast<Generator*>(call_args[0].o);
     Value arg = call_args[1];
@@ -2162,37 +2171,36 @@ do_call: {
   r = invoke(callable, call_args, call_n, kn, nk, tmp);
   END_LIB();
 }
-after_call:
-  if (LIKELY(r == Invoke::Done)) {
-    sp = result_slot;
-    PUSH(tmp);
-    if (UNLIKELY(block_requested_) && !nested) {
-      block_requested_ = false;
-      SAVE_FRAME();
-      SYNC();
-      return RunStatus::Blocked;
-    }
-    // CALL checks after a built-in returns, except in the forms 3.11 specialises without one.
-    if (UNLIKELY(eval_breaker_) && !nested && !(f->rt->warmup == 0 && check_free_call(callable, call_n, types_.type))) {
-      goto break_out;
-    }
-    DISPATCH();
-  }
-  if (r == Invoke::Frame) {
-    f = t->frames.back();
-    LOAD_FRAME();
-    if (UNLIKELY(gc_requested_) && (!nested || nested_gc_allowed())) {
-      SAVE_FRAME();
-      if (!check_memory()) ERROR();
-    }
-    WARMUP();
-    CHECK_BREAKER();  // the callee's RESUME (a function's start or a generator's resumption)
-    DISPATCH();
-  }
+after_call : if (LIKELY(r == Invoke::Done)) {
   sp = result_slot;
-  ERROR();
+  PUSH(tmp);
+  if (UNLIKELY(block_requested_) && !nested) {
+    block_requested_ = false;
+    SAVE_FRAME();
+    SYNC();
+    return RunStatus::Blocked;
+  }
+  // CALL checks after a built-in returns, except in the forms 3.11 specialises without one.
+  if (UNLIKELY(eval_breaker_) && !nested && !(f->rt->warmup == 0 && check_free_call(callable, call_n, types_.type))) {
+    goto break_out;
+  }
+  DISPATCH();
+}
+if (r == Invoke::Frame) {
+  f = t->frames.back();
+  LOAD_FRAME();
+  if (UNLIKELY(gc_requested_) && (!nested || nested_gc_allowed())) {
+    SAVE_FRAME();
+    if (!check_memory()) ERROR();
+  }
+  WARMUP();
+  CHECK_BREAKER();  // the callee's RESUME (a function's start or a generator's resumption)
+  DISPATCH();
+}
+sp = result_slot;
+ERROR();
 
-line_start: {
+line_start : {
   uint32_t line = f->code->lines[static_cast<size_t>(ip - 1 - code_base)];
   if (line != t->last_line) {
     t->last_line = line;
@@ -2202,87 +2210,84 @@ line_start: {
     }
   }
 }
-  DISPATCH_OP();
+DISPATCH_OP();
 
-break_out:
-  SAVE_FRAME();
-  SYNC();
-  took_break_ = true;
-  return RunStatus::Budget;
+break_out : SAVE_FRAME();
+SYNC();
+took_break_ = true;
+return RunStatus::Budget;
 
-budget_out:
-  SAVE_FRAME();
-  SYNC();
-  if (nested) {
-    pending_ = step_limit_exception();
-    abort_ = true;
-    goto error;
+budget_out : SAVE_FRAME();
+SYNC();
+if (nested) {
+  pending_ = step_limit_exception();
+  abort_ = true;
+  goto error;
+}
+return RunStatus::Budget;
+
+error : SAVE_FRAME();
+SYNC();
+{
+  if (pending_.is_null()) pending_ = make_exception(types_.runtime_error, "error without an exception");
+  Value exc = pending_;
+  if (!reraise) {
+    set_context(exc, t);
+    add_traceback(exc, f);
   }
-  return RunStatus::Budget;
-
-error:
-  SAVE_FRAME();
-  SYNC();
-  {
-    if (pending_.is_null()) pending_ = make_exception(types_.runtime_error, "error without an exception");
-    Value exc = pending_;
-    if (!reraise) {
-      set_context(exc, t);
-      add_traceback(exc, f);
+  reraise = false;
+  kwnames = nullptr;
+  nkw = 0;
+  for (;;) {
+    while (!f->blocks.empty()) {
+      Block b = f->blocks.back();
+      f->blocks.pop_back();
+      if (b.kind == BlockKind::ExceptHandler) {
+        t->exc_info = b.saved_exc;
+        continue;
+      }
+      if (abort_) continue;
+      sp = f->stack_base + b.level;
+      f->blocks.push_back(Block{BlockKind::ExceptHandler, 0, b.level, t->exc_info});
+      t->exc_info = exc;
+      PUSH(exc);
+      ip = code_base + b.handler;
+      pending_ = Value::null();
+      goto dispatch;
     }
-    reraise = false;
-    kwnames = nullptr;
-    nkw = 0;
-    for (;;) {
-      while (!f->blocks.empty()) {
-        Block b = f->blocks.back();
-        f->blocks.pop_back();
-        if (b.kind == BlockKind::ExceptHandler) {
-          t->exc_info = b.saved_exc;
-          continue;
-        }
-        if (abort_) continue;
-        sp = f->stack_base + b.level;
-        f->blocks.push_back(Block{BlockKind::ExceptHandler, 0, b.level, t->exc_info});
-        t->exc_info = exc;
-        PUSH(exc);
-        ip = code_base + b.handler;
-        pending_ = Value::null();
-        goto dispatch;
+    Frame* done = f;
+    t->frames.pop_back();
+    if (done->gen) {
+      Generator* g = done->gen;
+      g->frame = nullptr;
+      g->running = false;
+      done->gen = nullptr;
+      if (!abort_ && isinstance(exc, types_.stop_iteration)) {
+        Value re =
+            make_exception(types_.runtime_error, g->gkind == GenKind::Coroutine ? "coroutine raised StopIteration"
+                                                                                : "generator raised StopIteration");
+        ExceptionData* d = exception_data(re);
+        d->cause = exc;
+        d->context = exc;
+        d->suppress_context = true;
+        d->traceback_innermost_first = exception_data(exc)->traceback_innermost_first;
+        exc = re;
       }
-      Frame* done = f;
-      t->frames.pop_back();
-      if (done->gen) {
-        Generator* g = done->gen;
-        g->frame = nullptr;
-        g->running = false;
-        done->gen = nullptr;
-        if (!abort_ && isinstance(exc, types_.stop_iteration)) {
-          Value re = make_exception(types_.runtime_error, g->gkind == GenKind::Coroutine
-                                                              ? "coroutine raised StopIteration"
-                                                              : "generator raised StopIteration");
-          ExceptionData* d = exception_data(re);
-          d->cause = exc;
-          d->context = exc;
-          d->suppress_context = true;
-          d->traceback_innermost_first = exception_data(exc)->traceback_innermost_first;
-          exc = re;
-        }
-      }
-      bool entry = done->entry;
-      release_frame(done);
-      pending_ = exc;
-      if (entry) return RunStatus::Error;
-      if (t->frames.empty()) {
-        t->exception = exc;
-        pending_ = Value::null();
-        return RunStatus::Error;
-      }
-      f = t->frames.back();
-      LOAD_FRAME();
-      add_traceback(exc, f);
     }
+    bool entry = done->entry;
+    release_frame(done);
+    pending_ = exc;
+    if (entry) return RunStatus::Error;
+    if (t->frames.empty()) {
+      t->exception = exc;
+      pending_ = Value::null();
+      return RunStatus::Error;
+    }
+    f = t->frames.back();
+    LOAD_FRAME();
+    add_traceback(exc, f);
   }
+}
 
 #undef LOAD_FRAME
 #undef SAVE_FRAME

@@ -79,24 +79,107 @@ bool grow_store(VM& vm, V& v, uint64_t need, bool temp) {
 // need elements, charging a capacity change to the memory limit and its copy to the step
 // count before it is made.
 template <class V>
-bool make_room(VM& vm, V& v, uint64_t need) { return grow_store(vm, v, need, false); }
+bool make_room(VM& vm, V& v, uint64_t need) {
+  return grow_store(vm, v, need, false);
+}
 // make_temp_room() is make_room() for a native's temporary (the items list(iterable) gathers,
 // a join's result).
 template <class V>
-bool make_temp_room(VM& vm, V& v, uint64_t need) { return grow_store(vm, v, need, true); }
+bool make_temp_room(VM& vm, V& v, uint64_t need) {
+  return grow_store(vm, v, need, true);
+}
 
 namespace lib {
 
 // Name indexes the interned names the library looks up on hot paths.
 enum class Name : uint16_t {
-  add, radd, iadd, sub, rsub, isub, mul, rmul, imul, truediv, rtruediv, itruediv,
-  floordiv, rfloordiv, ifloordiv, mod, rmod, imod, pow, rpow, ipow, lshift, rlshift,
-  ilshift, rshift, rrshift, irshift, or_, ror, ior, xor_, rxor, ixor, and_, rand, iand,
-  matmul, rmatmul, imatmul,
-  eq, ne, lt, le, gt, ge, neg, pos, invert, abs, bool_, len, contains, getitem,
-  setitem, delitem, iter, next, hash, str, repr, format, index, int_, float_, round,
-  reversed, call, init, new_, enter, exit, args, value, name, qualname, module, dict,
-  doc, class_, file, keys, write, start, stop, step, real, imag,
+  add,
+  radd,
+  iadd,
+  sub,
+  rsub,
+  isub,
+  mul,
+  rmul,
+  imul,
+  truediv,
+  rtruediv,
+  itruediv,
+  floordiv,
+  rfloordiv,
+  ifloordiv,
+  mod,
+  rmod,
+  imod,
+  pow,
+  rpow,
+  ipow,
+  lshift,
+  rlshift,
+  ilshift,
+  rshift,
+  rrshift,
+  irshift,
+  or_,
+  ror,
+  ior,
+  xor_,
+  rxor,
+  ixor,
+  and_,
+  rand,
+  iand,
+  matmul,
+  rmatmul,
+  imatmul,
+  eq,
+  ne,
+  lt,
+  le,
+  gt,
+  ge,
+  neg,
+  pos,
+  invert,
+  abs,
+  bool_,
+  len,
+  contains,
+  getitem,
+  setitem,
+  delitem,
+  iter,
+  next,
+  hash,
+  str,
+  repr,
+  format,
+  index,
+  int_,
+  float_,
+  round,
+  reversed,
+  call,
+  init,
+  new_,
+  enter,
+  exit,
+  args,
+  value,
+  name,
+  qualname,
+  module,
+  dict,
+  doc,
+  class_,
+  file,
+  keys,
+  write,
+  start,
+  stop,
+  step,
+  real,
+  imag,
   kCount,
 };
 
@@ -107,18 +190,17 @@ struct State {
   Class *dict_keys = nullptr, *dict_values = nullptr, *dict_items = nullptr;
   Str* names[static_cast<size_t>(Name::kCount)] = {};
   Str* empty = nullptr;
-  Str* chars[128] = {};                  // one-character ASCII strings
-  NativeFn object_repr = nullptr, object_str = nullptr, object_eq = nullptr,
-           object_ne = nullptr, object_hash = nullptr, object_format = nullptr,
-           object_init = nullptr, object_new = nullptr;
+  Str* chars[128] = {};  // one-character ASCII strings
+  NativeFn object_repr = nullptr, object_str = nullptr, object_eq = nullptr, object_ne = nullptr, object_hash = nullptr,
+           object_format = nullptr, object_init = nullptr, object_new = nullptr;
   // skip_override: a built-in's own dunder (list.__getitem__) is running on a subclass instance,
   // so the next protocol operation on it must not call the subclass's override again.
   bool skip_override = false;
   // base_cls/base_new: the built-in bases a class may subclass and their own __new__ (vm/subclass.cpp).
   Class* base_cls[10] = {};
   NativeFn base_new[10] = {};
-  std::vector<const Obj*> repr_stack;    // containers being repr'd, for "[...]"
-  uint32_t depth = 0;                    // nesting of recursive protocol calls
+  std::vector<const Obj*> repr_stack;  // containers being repr'd, for "[...]"
+  uint32_t depth = 0;                  // nesting of recursive protocol calls
 };
 
 State& state(VM& vm);
@@ -145,9 +227,9 @@ Dict* view_dict(VM& vm, Value v, int& which);
 
 // ---- strings ----
 Value make_str(VM& vm, std::string_view s);
-Value char_str(VM& vm, uint32_t cp);                 // chr(cp)
+Value char_str(VM& vm, uint32_t cp);  // chr(cp)
 uint64_t str_hash(Str* s);
-size_t utf8_offset(const Str* s, int64_t index);      // byte offset of code point index
+size_t utf8_offset(const Str* s, int64_t index);  // byte offset of code point index
 uint32_t utf8_decode(std::string_view s, size_t& pos);
 void utf8_append(std::string& out, uint32_t cp);
 size_t utf8_count(std::string_view s);
@@ -161,11 +243,13 @@ uint32_t to_lower_cp(uint32_t c);
 uint32_t to_upper_cp(uint32_t c);
 
 // ---- numbers ----
-bool overflow(VM& vm);                                // raises the 64-bit OverflowError
-bool to_index(VM& vm, Value v, int64_t& out);         // int, bool or __index__
+bool overflow(VM& vm);                         // raises the 64-bit OverflowError
+bool to_index(VM& vm, Value v, int64_t& out);  // int, bool or __index__
 // SliceIndices is a slice resolved against a length; resolve_slice() is CPython's
 // PySlice_AdjustIndices, with CPython's errors for a zero step or non-integer bounds.
-struct SliceIndices { int64_t start, stop, step, length; };
+struct SliceIndices {
+  int64_t start, stop, step, length;
+};
 bool resolve_slice(VM& vm, Slice* s, int64_t length, SliceIndices& r);
 bool to_double(VM& vm, Value v, double& out, const char* what);
 uint64_t int_hash(int64_t v);
@@ -173,11 +257,11 @@ uint64_t float_hash(double v);
 void int_str(int64_t v, std::string& out);
 bool parse_int(std::string_view text, int base, int64_t& out, bool& too_big);
 bool parse_float(std::string_view text, double& out);
-double int_true_div(int64_t a, int64_t b);            // correctly rounded a / b
+double int_true_div(int64_t a, int64_t b);  // correctly rounded a / b
 
 // ---- objects ----
 uint64_t object_id(VM& vm, Value v);
-std::string address(VM& vm, const Obj* o);            // "0x7f..." fake, deterministic
+std::string address(VM& vm, const Obj* o);  // "0x7f..." fake, deterministic
 std::string class_name(const Class* c);
 // iterator_type_name() is CPython's type name for a built-in iterator ("list_iterator", "zip").
 const char* iterator_type_name(const Iterator* it);
@@ -217,7 +301,7 @@ void install_subclassing(VM& vm);
 // ---- arguments ----
 // Params binds a built-in's positional and keyword arguments to named slots.
 struct Params {
-  const char* fn;                          // for messages: "print", "str.split"
+  const char* fn;  // for messages: "print", "str.split"
   std::initializer_list<const char*> names;
   uint32_t required = 0;
   bool positional_only = false;
@@ -229,7 +313,10 @@ bool no_kwargs(VM& vm, const CallArgs& a, const char* fn);
 bool arg_count(VM& vm, const CallArgs& a, const char* fn, uint32_t min, uint32_t max, uint32_t self_offset = 0);
 inline Value kwarg(const CallArgs& a, std::string_view name, bool& found) {
   for (uint32_t i = 0; i < a.nkw; ++i)
-    if (a.kwnames[i]->s == name) { found = true; return a.kwvalues[i]; }
+    if (a.kwnames[i]->s == name) {
+      found = true;
+      return a.kwvalues[i];
+    }
   found = false;
   return Value();
 }

@@ -11,7 +11,11 @@
 namespace interleave {
 namespace {
 
-struct Case { const char* name; const char* source; const char* expected; };
+struct Case {
+  const char* name;
+  const char* source;
+  const char* expected;
+};
 
 const Case kCases[] = {
     {"ops",
@@ -672,7 +676,8 @@ TEST(Library, UncaughtExceptionsCarryCPythonMessages) {
   expect_error("x = 1.0 / 0\n", "ZeroDivisionError", "float division by zero");
   expect_error("next(iter([]))\n", "StopIteration", "");
   expect_error("hash([1])\n", "TypeError", "unhashable type: 'list'");
-  expect_error("d = {1: 2}\nfor k in d:\n    d[k + 1] = 0\n", "RuntimeError", "dictionary changed size during iteration");
+  expect_error("d = {1: 2}\nfor k in d:\n    d[k + 1] = 0\n", "RuntimeError",
+               "dictionary changed size during iteration");
 }
 
 TEST(Library, IntsHaveNoFixedSize) {
@@ -701,13 +706,15 @@ TEST(Library, KernelTimersRefuseListsThatWouldCorruptThem) {
                "timer_pop() needs two distinct lists of equal length");
   expect_error("import asyncio\nk = asyncio._k\nk.timer_pop([1, 2], [3])\n", "TypeError",
                "timer_pop() needs two distinct lists of equal length");
-  RunResult r = run("import asyncio\nk = asyncio._k\nh, w = ['a', 'b', 'c'], ['x', None, 2.0]\nprint(k.timer_pop(h, w), len(h), len(w))\n");
+  RunResult r = run(
+      "import asyncio\nk = asyncio._k\nh, w = ['a', 'b', 'c'], ['x', None, 2.0]\nprint(k.timer_pop(h, w), len(h), len(w))\n");
   EXPECT_EQ(r.output, "a 2 2\n") << describe(r);
 }
 
 TEST(Library, TimeRunsOnTheSimulatedClock) {
-  RunResult r = run("import time\nt0 = time.perf_counter()\ntime.sleep(1.5)\nprint(time.perf_counter() - t0 >= 1.5)\n"
-                    "print(int(time.time()) // 100000000, time.monotonic() >= 1.5)\n");
+  RunResult r =
+      run("import time\nt0 = time.perf_counter()\ntime.sleep(1.5)\nprint(time.perf_counter() - t0 >= 1.5)\n"
+          "print(int(time.time()) // 100000000, time.monotonic() >= 1.5)\n");
   EXPECT_EQ(r.output, "True\n17 True\n") << describe(r);
   EXPECT_GE(r.elapsed, 1.5);
   expect_error("import time\ntime.sleep(-1)\n", "ValueError", "sleep length must be non-negative");
@@ -715,8 +722,9 @@ TEST(Library, TimeRunsOnTheSimulatedClock) {
 }
 
 TEST(Library, SimModule) {
-  RunResult r = run("import sim\nsim.cpu(2)\nprint(sim.now() >= 2, sim.network_latency, sim.network_capacity)\n"
-                    "sim.network(latency=0.1, capacity=3)\nprint(sim.network_latency, sim.network_capacity)\n");
+  RunResult r =
+      run("import sim\nsim.cpu(2)\nprint(sim.now() >= 2, sim.network_latency, sim.network_capacity)\n"
+          "sim.network(latency=0.1, capacity=3)\nprint(sim.network_latency, sim.network_capacity)\n");
   EXPECT_EQ(r.output, "True 0.25 None\n0.1 3\n") << describe(r);
   EXPECT_GE(r.elapsed, 2.0);
   expect_error("import sim\nsim.cpu(-1)\n", "ValueError", "seconds must be non-negative");
@@ -739,12 +747,15 @@ TEST(Library, ReprOfCodeObjectsIsDeterministic) {
   EXPECT_EQ(a, b);
   EXPECT_EQ(a.rfind("<function f at 0x", 0), 0u) << a;
   EXPECT_NE(a.find("<class '__main__.C'> <__main__.C object at 0x"), std::string::npos) << a;
-  EXPECT_NE(a.find("<module 'math' (built-in)> <built-in function len> <built-in method append of list object at 0x"), std::string::npos) << a;
+  EXPECT_NE(a.find("<module 'math' (built-in)> <built-in function len> <built-in method append of list object at 0x"),
+            std::string::npos)
+      << a;
 }
 
 TEST(Library, PrintToAFileObject) {
-  RunResult r = run("class W:\n    def __init__(self): self.parts = []\n    def write(self, s): self.parts.append(s)\n"
-                    "w = W()\nprint('a', 1, file=w, sep='-')\nprint(w.parts)\n");
+  RunResult r =
+      run("class W:\n    def __init__(self): self.parts = []\n    def write(self, s): self.parts.append(s)\n"
+          "w = W()\nprint('a', 1, file=w, sep='-')\nprint(w.parts)\n");
   EXPECT_EQ(r.output, "['a-1\\n']\n") << describe(r);
 }
 

@@ -53,7 +53,9 @@ bool match_is_mapping(VM& vm, Value v) {
 bool match_is_sequence(VM& vm, Value v) {
   if (!v.is_obj()) return false;
   switch (v.o->kind) {
-    case ObjKind::List: case ObjKind::Tuple: case ObjKind::Range: return true;
+    case ObjKind::List:
+    case ObjKind::Tuple:
+    case ObjKind::Range: return true;
     case ObjKind::Instance: return (abc_tpflags(vm, v) & kTpflagsSequence) != 0;
     default: return false;
   }
@@ -126,12 +128,13 @@ bool match_class(VM& vm, Value subject, Value cls_value, Value names, uint32_t n
     const std::vector<Value>* margs = nullptr;
     if (vm.lookup_type_attr(cls, vm.intern("__match_args__"), match_args)) {
       if (!as_tuple(match_args)) {
-        return vm.raise(t.type_error, cls->name->s + ".__match_args__ must be a tuple (got " +
-                                          vm.type_name(match_args) + ")");
+        return vm.raise(t.type_error,
+                        cls->name->s + ".__match_args__ must be a tuple (got " + vm.type_name(match_args) + ")");
       }
       margs = &as_tuple(match_args)->items;
     } else {
-      for (Class* c : {t.bool_, t.bytearray, t.bytes, t.dict, t.float_, t.frozenset, t.int_, t.list, t.set, t.str, t.tuple}) {
+      for (Class* c :
+           {t.bool_, t.bytearray, t.bytes, t.dict, t.float_, t.frozenset, t.int_, t.list, t.set, t.str, t.tuple}) {
         if (c && vm.is_subclass(cls, c)) match_self = true;
       }
     }
@@ -146,7 +149,8 @@ bool match_class(VM& vm, Value subject, Value cls_value, Value names, uint32_t n
       for (uint32_t i = 0; i < nargs; ++i) {
         Str* name = as_str((*margs)[i]);
         if (!name) {
-          return vm.raise(t.type_error, "__match_args__ elements must be strings (got " + vm.type_name((*margs)[i]) + ")");
+          return vm.raise(t.type_error,
+                          "__match_args__ elements must be strings (got " + vm.type_name((*margs)[i]) + ")");
         }
         bool missing = false;
         if (!take(name, missing)) return false;
@@ -274,7 +278,8 @@ bool copy_metadata(VM& vm, Value orig, Value eg) {
 
 bool derive_and_copy(VM& vm, Value orig, std::vector<Value> excs, Value& out) {
   bool found = false;
-  if (!vm.call_method(orig, vm.intern("derive"), {Value::object(vm.new_list(std::move(excs)))}, out, found)) return false;
+  if (!vm.call_method(orig, vm.intern("derive"), {Value::object(vm.new_list(std::move(excs)))}, out, found))
+    return false;
   if (!found) return vm.raise(vm.types().type_error, "derive missing");
   if (!is_group(vm, out)) {
     return vm.raise(vm.types().type_error, "derive must return an instance of BaseExceptionGroup");
@@ -332,14 +337,16 @@ bool same_metadata(VM& vm, Value a, Value b) {
   if (!x || !y) return false;
   bool same_tb = x->traceback_innermost_first.size() == y->traceback_innermost_first.size();
   for (size_t i = 0; same_tb && i < x->traceback_innermost_first.size(); ++i) {
-    same_tb = x->traceback_innermost_first[i].line == y->traceback_innermost_first[i].line && x->traceback_innermost_first[i].function == y->traceback_innermost_first[i].function;
+    same_tb = x->traceback_innermost_first[i].line == y->traceback_innermost_first[i].line &&
+              x->traceback_innermost_first[i].function == y->traceback_innermost_first[i].function;
   }
   return same_tb && x->cause.is_same(y->cause) && x->context.is_same(y->context);
 }
 
 bool group_self(VM& vm, const CallArgs& a, const char* meth, Value& self) {
   if (a.nargs < 1 || !is_group(vm, a.args[0])) {
-    return vm.raise(vm.types().type_error, std::string("descriptor '") + meth + "' requires a 'BaseExceptionGroup' object");
+    return vm.raise(vm.types().type_error,
+                    std::string("descriptor '") + meth + "' requires a 'BaseExceptionGroup' object");
   }
   self = a.args[0];
   return true;
@@ -348,7 +355,9 @@ bool group_self(VM& vm, const CallArgs& a, const char* meth, Value& self) {
 bool eg_split(VM& vm, const CallArgs& a, Value& out) {
   Value self;
   if (!group_self(vm, a, "split", self)) return false;
-  if (a.nargs != 2) return vm.raise(vm.types().type_error, "BaseExceptionGroup.split() takes exactly one argument (" + std::to_string(a.nargs - 1) + " given)");
+  if (a.nargs != 2)
+    return vm.raise(vm.types().type_error, "BaseExceptionGroup.split() takes exactly one argument (" +
+                                               std::to_string(a.nargs - 1) + " given)");
   Matcher m;
   if (!make_matcher(vm, a.args[1], m)) return false;
   Value match, rest;
@@ -360,7 +369,9 @@ bool eg_split(VM& vm, const CallArgs& a, Value& out) {
 bool eg_subgroup(VM& vm, const CallArgs& a, Value& out) {
   Value self;
   if (!group_self(vm, a, "subgroup", self)) return false;
-  if (a.nargs != 2) return vm.raise(vm.types().type_error, "BaseExceptionGroup.subgroup() takes exactly one argument (" + std::to_string(a.nargs - 1) + " given)");
+  if (a.nargs != 2)
+    return vm.raise(vm.types().type_error, "BaseExceptionGroup.subgroup() takes exactly one argument (" +
+                                               std::to_string(a.nargs - 1) + " given)");
   Matcher m;
   if (!make_matcher(vm, a.args[1], m)) return false;
   Value rest;
@@ -370,7 +381,9 @@ bool eg_subgroup(VM& vm, const CallArgs& a, Value& out) {
 bool eg_derive(VM& vm, const CallArgs& a, Value& out) {
   Value self;
   if (!group_self(vm, a, "derive", self)) return false;
-  if (a.nargs != 2) return vm.raise(vm.types().type_error, "BaseExceptionGroup.derive() takes exactly one argument (" + std::to_string(a.nargs - 1) + " given)");
+  if (a.nargs != 2)
+    return vm.raise(vm.types().type_error, "BaseExceptionGroup.derive() takes exactly one argument (" +
+                                               std::to_string(a.nargs - 1) + " given)");
   Value msg;
   if (!vm.get_attr(self, vm.intern("message"), msg)) return false;
   Class* bg = builtin_class(vm, "BaseExceptionGroup");
@@ -383,9 +396,11 @@ bool exc_add_note(VM& vm, const CallArgs& a, Value& out) {
     return vm.raise(vm.types().type_error, "descriptor 'add_note' requires a 'BaseException' object");
   }
   if (a.nargs != 2) {
-    return vm.raise(vm.types().type_error, "BaseException.add_note() takes exactly one argument (" + std::to_string(a.nargs - 1) + " given)");
+    return vm.raise(vm.types().type_error,
+                    "BaseException.add_note() takes exactly one argument (" + std::to_string(a.nargs - 1) + " given)");
   }
-  if (!as_str(a.args[1])) return vm.raise(vm.types().type_error, "note must be a str, not '" + vm.type_name(a.args[1]) + "'");
+  if (!as_str(a.args[1]))
+    return vm.raise(vm.types().type_error, "note must be a str, not '" + vm.type_name(a.args[1]) + "'");
   if (!in->attrs) in->attrs = vm.new_dict();
   Str* key = vm.intern("__notes__");
   Value notes;

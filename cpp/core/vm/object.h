@@ -20,9 +20,28 @@ struct Code;  // compiled code object, defined by the compiler (lang/bytecode.h)
 
 // ObjKind tells which C++ struct an Obj is; Python-level type is Obj::cls / VM::type_of().
 enum class ObjKind : uint8_t {
-  Str, List, Tuple, Dict, Set, Range, Slice, Function, NativeFunction, BoundMethod,
-  Class, Instance, Module, Cell, Generator, Iterator, CodeObj, StaticMethod,
-  ClassMethod, Property, Super, BigInt,
+  Str,
+  List,
+  Tuple,
+  Dict,
+  Set,
+  Range,
+  Slice,
+  Function,
+  NativeFunction,
+  BoundMethod,
+  Class,
+  Instance,
+  Module,
+  Cell,
+  Generator,
+  Iterator,
+  CodeObj,
+  StaticMethod,
+  ClassMethod,
+  Property,
+  Super,
+  BigInt,
   Bytes,  // bytes and bytearray (vm/bytes.h)
 };
 
@@ -71,9 +90,9 @@ struct Obj {
 };
 
 struct Str : Obj {
-  std::string s;          // UTF-8
-  uint64_t hash = 0;      // 0 until computed
-  uint32_t length = 0;    // code points; equals s.size() when ascii
+  std::string s;        // UTF-8
+  uint64_t hash = 0;    // 0 until computed
+  uint32_t length = 0;  // code points; equals s.size() when ascii
   bool ascii = true;
   Str() : Obj(ObjKind::Str) {}
   void trace(VM&) override {}
@@ -107,7 +126,12 @@ struct Tuple : Obj {
 // Dict is insertion-ordered (like CPython): entries in order, an open-addressing index
 // of positions; deleted entries are tombstoned and compacted on resize.
 struct Dict : Obj {
-  struct Entry { Value key; Value value; uint64_t hash; bool live; };
+  struct Entry {
+    Value key;
+    Value value;
+    uint64_t hash;
+    bool live;
+  };
   using Entries = std::vector<Entry, PoolAllocator<Entry>>;
   Entries entries;
   std::vector<int32_t, PoolAllocator<int32_t>> index;  // -1 empty, -2 deleted, else position in entries
@@ -170,14 +194,16 @@ struct Function : Obj {
   Str* qualname = nullptr;
   Dict* globals = nullptr;
   Module* module = nullptr;
-  std::vector<Value> defaults;        // positional defaults
-  Dict* kwdefaults = nullptr;         // keyword-only defaults, may be null
-  std::vector<Cell*> closure;         // free variables
-  Dict* attrs = nullptr;              // function attributes, created on demand
+  std::vector<Value> defaults;  // positional defaults
+  Dict* kwdefaults = nullptr;   // keyword-only defaults, may be null
+  std::vector<Cell*> closure;   // free variables
+  Dict* attrs = nullptr;        // function attributes, created on demand
   Value doc;
   Function() : Obj(ObjKind::Function) {}
   void trace(VM& vm) override;
-  size_t size() const override { return sizeof(Function) + defaults.capacity() * sizeof(Value) + closure.capacity() * sizeof(void*); }
+  size_t size() const override {
+    return sizeof(Function) + defaults.capacity() * sizeof(Value) + closure.capacity() * sizeof(void*);
+  }
 };
 
 // CallArgs is how built-ins receive arguments: positional values then keyword pairs.
@@ -197,10 +223,10 @@ using NativeFn = bool (*)(VM& vm, const CallArgs& args, Value& out);
 struct NativeFunction : Obj {
   NativeFn fn = nullptr;
   Str* name = nullptr;
-  Value self;           // bound receiver for built-in methods (none if unbound)
+  Value self;  // bound receiver for built-in methods (none if unbound)
   bool has_self = false;
   bool check_free = false;  // CPython 3.11 specialises its calls into forms without an eval-breaker check
-  Value data;           // per-function payload for natives that need state (e.g. a bound module)
+  Value data;               // per-function payload for natives that need state (e.g. a bound module)
   NativeFunction() : Obj(ObjKind::NativeFunction) {}
   void trace(VM& vm) override;
   size_t size() const override { return sizeof(NativeFunction); }
@@ -218,8 +244,8 @@ struct BoundMethod : Obj {
 struct Class : Obj {
   Str* name = nullptr;
   std::vector<Class*> bases;
-  std::vector<Class*> mro;    // C3 linearisation, self first
-  Dict* dict = nullptr;       // methods and class attributes
+  std::vector<Class*> mro;  // C3 linearisation, self first
+  Dict* dict = nullptr;     // methods and class attributes
   Module* module = nullptr;
   bool builtin = false;       // a built-in type: instances are not Instance objects
   bool is_exception = false;  // BaseException or a subclass
@@ -232,23 +258,27 @@ struct Class : Obj {
 
 // TracebackEntry is one frame of an exception's traceback.
 // file points at the frame's Code::filename (programs outlive exceptions); null means the main program.
-struct TracebackEntry { std::string function; uint32_t line; const std::string* file = nullptr; };
+struct TracebackEntry {
+  std::string function;
+  uint32_t line;
+  const std::string* file = nullptr;
+};
 
 // ExceptionData holds what BaseException instances carry besides their attributes.
 struct ExceptionData {
   // traceback_innermost_first grows at its end as the exception leaves each frame, so a
   // traceback of n frames costs n appends, not n front insertions.
   std::vector<TracebackEntry> traceback_innermost_first;
-  Value cause;               // __cause__ (raise ... from ...)
-  Value context;             // __context__
+  Value cause;    // __cause__ (raise ... from ...)
+  Value context;  // __context__
   bool suppress_context = false;
 };
 
 struct Instance : Obj {
   Class* cls = nullptr;
-  Dict* attrs = nullptr;          // __dict__
-  ExceptionData* exc = nullptr;   // non-null for exception instances (owned)
-  Value native;                   // payload for instances of built-in-backed classes (e.g. Lock)
+  Dict* attrs = nullptr;         // __dict__
+  ExceptionData* exc = nullptr;  // non-null for exception instances (owned)
+  Value native;                  // payload for instances of built-in-backed classes (e.g. Lock)
   Instance() : Obj(ObjKind::Instance) {}
   ~Instance() override { delete exc; }
   void trace(VM& vm) override;
@@ -263,23 +293,57 @@ struct Module : Obj {
   size_t size() const override { return sizeof(Module); }
 };
 
-struct StaticMethod : Obj { Value func; StaticMethod() : Obj(ObjKind::StaticMethod) {} void trace(VM& vm) override; size_t size() const override { return sizeof(StaticMethod); } };
-struct ClassMethod : Obj { Value func; ClassMethod() : Obj(ObjKind::ClassMethod) {} void trace(VM& vm) override; size_t size() const override { return sizeof(ClassMethod); } };
-struct Property : Obj { Value fget, fset, fdel; Value doc; Property() : Obj(ObjKind::Property) {} void trace(VM& vm) override; size_t size() const override { return sizeof(Property); } };
-struct Super : Obj { Class* start = nullptr; Value self; Super() : Obj(ObjKind::Super) {} void trace(VM& vm) override; size_t size() const override { return sizeof(Super); } };
+struct StaticMethod : Obj {
+  Value func;
+  StaticMethod() : Obj(ObjKind::StaticMethod) {}
+  void trace(VM& vm) override;
+  size_t size() const override { return sizeof(StaticMethod); }
+};
+struct ClassMethod : Obj {
+  Value func;
+  ClassMethod() : Obj(ObjKind::ClassMethod) {}
+  void trace(VM& vm) override;
+  size_t size() const override { return sizeof(ClassMethod); }
+};
+struct Property : Obj {
+  Value fget, fset, fdel;
+  Value doc;
+  Property() : Obj(ObjKind::Property) {}
+  void trace(VM& vm) override;
+  size_t size() const override { return sizeof(Property); }
+};
+struct Super : Obj {
+  Class* start = nullptr;
+  Value self;
+  Super() : Obj(ObjKind::Super) {}
+  void trace(VM& vm) override;
+  size_t size() const override { return sizeof(Super); }
+};
 
 // IterKind tells what an Iterator walks; built-in iteration never calls back into Python.
 enum class IterKind : uint8_t {
-  List, Tuple, Str, Range, DictKeys, DictValues, DictItems, Set, Enumerate, Zip, Map,
-  Filter, Reversed, Callable,
+  List,
+  Tuple,
+  Str,
+  Range,
+  DictKeys,
+  DictValues,
+  DictItems,
+  Set,
+  Enumerate,
+  Zip,
+  Map,
+  Filter,
+  Reversed,
+  Callable,
   Bytes,
 };
 
 struct Iterator : Obj {
   IterKind ikind;
-  Value source;                 // the container or the wrapped iterator(s)
-  std::vector<Value> sources;   // zip/map: several iterators
-  Value func;                   // map/filter function
+  Value source;                // the container or the wrapped iterator(s)
+  std::vector<Value> sources;  // zip/map: several iterators
+  Value func;                  // map/filter function
   int64_t pos = 0, end = 0, step = 1;
   Iterator(IterKind k) : Obj(ObjKind::Iterator), ikind(k) {}
   void trace(VM& vm) override;
@@ -292,7 +356,7 @@ struct Frame;  // vm/frame.h
 enum class GenKind : uint8_t { Generator, Coroutine, AsyncGenerator };
 struct Generator : Obj {
   GenKind gkind = GenKind::Generator;
-  Frame* frame = nullptr;       // owned; null once finished
+  Frame* frame = nullptr;  // owned; null once finished
   Str* name = nullptr;
   bool running = false;
   bool started = false;

@@ -8,8 +8,8 @@
 #include <memory>
 
 #include "lang/native_stack.h"
-#include "vm/bytes.h"
 #include "vm/bigint.h"
+#include "vm/bytes.h"
 #include "vm/format.h"
 #include "vm/library.h"
 
@@ -59,7 +59,11 @@ State& state(VM& vm) {
   StateRegistry& r = registry();
   if (r.last_vm == &vm) return *r.last;
   for (auto& p : r.entries)
-    if (p.first == &vm) { r.last_vm = &vm; r.last = p.second.get(); return *r.last; }
+    if (p.first == &vm) {
+      r.last_vm = &vm;
+      r.last = p.second.get();
+      return *r.last;
+    }
   r.entries.emplace_back(&vm, std::make_unique<State>());
   r.last_vm = &vm;
   r.last = r.entries.back().second.get();
@@ -69,20 +73,26 @@ State& state(VM& vm) {
 void reset_state(VM& vm) {
   StateRegistry& r = registry();
   for (auto& p : r.entries)
-    if (p.first == &vm) { p.second = std::make_unique<State>(); r.last_vm = &vm; r.last = p.second.get(); return; }
+    if (p.first == &vm) {
+      p.second = std::make_unique<State>();
+      r.last_vm = &vm;
+      r.last = p.second.get();
+      return;
+    }
   r.entries.emplace_back(&vm, std::make_unique<State>());
   r.last_vm = &vm;
   r.last = r.entries.back().second.get();
 }
 
-bool is_not_implemented(VM& vm, Value v) {
-  return v.is_obj() && v.o == state(vm).not_implemented.o;
-}
+bool is_not_implemented(VM& vm, Value v) { return v.is_obj() && v.o == state(vm).not_implemented.o; }
 
 // ---------------------------------------------------------------- strings
 
 Value make_str(VM& vm, std::string_view s) {
-  if (s.empty()) { State& st = state(vm); if (st.empty) return Value::object(st.empty); }
+  if (s.empty()) {
+    State& st = state(vm);
+    if (st.empty) return Value::object(st.empty);
+  }
   if (s.size() == 1 && static_cast<unsigned char>(s[0]) < 128) {
     State& st = state(vm);
     Str*& c = st.chars[static_cast<unsigned char>(s[0])];
@@ -93,9 +103,19 @@ Value make_str(VM& vm, std::string_view s) {
 
 void utf8_append(std::string& out, uint32_t c) {
   if (c < 0x80) out.push_back(static_cast<char>(c));
-  else if (c < 0x800) { out.push_back(static_cast<char>(0xC0 | (c >> 6))); out.push_back(static_cast<char>(0x80 | (c & 0x3F))); }
-  else if (c < 0x10000) { out.push_back(static_cast<char>(0xE0 | (c >> 12))); out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F))); out.push_back(static_cast<char>(0x80 | (c & 0x3F))); }
-  else { out.push_back(static_cast<char>(0xF0 | (c >> 18))); out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F))); out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F))); out.push_back(static_cast<char>(0x80 | (c & 0x3F))); }
+  else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
 }
 
 Value char_str(VM& vm, uint32_t cp) {
@@ -106,7 +126,10 @@ Value char_str(VM& vm, uint32_t cp) {
 
 uint32_t utf8_decode(std::string_view s, size_t& pos) {
   unsigned char c = static_cast<unsigned char>(s[pos]);
-  if (c < 0x80) { ++pos; return c; }
+  if (c < 0x80) {
+    ++pos;
+    return c;
+  }
   int n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
   uint32_t cp = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
   size_t i = pos + 1;
@@ -167,9 +190,15 @@ bool overflow(VM& vm) {
 }
 
 bool to_index(VM& vm, Value v, int64_t& out) {
-  if (v.is_int()) { out = v.i; return true; }
+  if (v.is_int()) {
+    out = v.i;
+    return true;
+  }
   if (as_bigint(v)) return vm.raise(vm.types().overflow_error, "Python int too large to convert to C ssize_t");
-  if (v.is_bool()) { out = v.b ? 1 : 0; return true; }
+  if (v.is_bool()) {
+    out = v.b ? 1 : 0;
+    return true;
+  }
   if (as_instance(v)) {
     Value r;
     bool found = false;
@@ -185,16 +214,28 @@ bool to_index(VM& vm, Value v, int64_t& out) {
 }
 
 bool to_double(VM& vm, Value v, double& out, const char* what) {
-  if (v.is_float()) { out = v.f; return true; }
-  if (is_intlike(v)) { out = static_cast<double>(int_of(v)); return true; }
+  if (v.is_float()) {
+    out = v.f;
+    return true;
+  }
+  if (is_intlike(v)) {
+    out = static_cast<double>(int_of(v));
+    return true;
+  }
   if (as_bigint(v)) return int_to_double(vm, v, out);
   if (as_instance(v)) {
     Value r;
     bool found = false;
     if (!call_dunder(vm, v, Name::float_, {}, r, found)) return false;
-    if (found && r.is_float()) { out = r.f; return true; }
+    if (found && r.is_float()) {
+      out = r.f;
+      return true;
+    }
     if (!found && !call_dunder(vm, v, Name::index, {}, r, found)) return false;
-    if (found && is_intlike(r)) { out = static_cast<double>(int_of(r)); return true; }
+    if (found && is_intlike(r)) {
+      out = static_cast<double>(int_of(r));
+      return true;
+    }
   }
   return vm.raise(vm.types().type_error, std::string(what ? what : "must be real number") + ", not " + vm.type_name(v));
 }
@@ -218,7 +259,10 @@ uint64_t float_hash(double v) {
   int e;
   double m = std::frexp(v, &e);
   int sign = 1;
-  if (m < 0) { sign = -1; m = -m; }
+  if (m < 0) {
+    sign = -1;
+    m = -m;
+  }
   uint64_t x = 0;
   while (m) {
     x = ((x << 28) & P) | x >> (kBits - 28);
@@ -253,7 +297,11 @@ bool parse_int(std::string_view t, int base, int64_t& out, bool& too_big) {
   if (i + 1 < n && t[i] == '0') {
     char p = static_cast<char>(t[i + 1] | 0x20);
     int pb = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
-    if (pb && (base == 0 || base == pb)) { base = pb; i += 2; if (i < n && t[i] == '_') ++i; }
+    if (pb && (base == 0 || base == pb)) {
+      base = pb;
+      i += 2;
+      if (i < n && t[i] == '_') ++i;
+    }
   }
   if (base == 0) {
     base = 10;
@@ -282,7 +330,10 @@ bool parse_int(std::string_view t, int base, int64_t& out, bool& too_big) {
   }
   if (!prev_digit) return false;
   if (too_big) return true;
-  if (!neg && acc > static_cast<unsigned __int128>(INT64_MAX)) { too_big = true; return true; }
+  if (!neg && acc > static_cast<unsigned __int128>(INT64_MAX)) {
+    too_big = true;
+    return true;
+  }
   out = neg ? static_cast<int64_t>(0 - static_cast<uint64_t>(acc)) : static_cast<int64_t>(acc);
   return true;
 }
@@ -295,25 +346,50 @@ bool parse_float(std::string_view t, double& out) {
   std::string s;
   bool neg = false;
   size_t j = i;
-  if (j < n && (t[j] == '+' || t[j] == '-')) { neg = t[j] == '-'; ++j; }
+  if (j < n && (t[j] == '+' || t[j] == '-')) {
+    neg = t[j] == '-';
+    ++j;
+  }
   std::string word;
   for (size_t k = j; k < n; ++k) word.push_back(static_cast<char>(t[k] | 0x20));
-  if (word == "inf" || word == "infinity") { out = neg ? -INFINITY : INFINITY; return true; }
-  if (word == "nan") { out = neg ? -NAN : NAN; return true; }
+  if (word == "inf" || word == "infinity") {
+    out = neg ? -INFINITY : INFINITY;
+    return true;
+  }
+  if (word == "nan") {
+    out = neg ? -NAN : NAN;
+    return true;
+  }
   bool digits = false, prev_digit = false, seen_e = false, seen_point = false;
   s.reserve(n - i);
   for (size_t k = i; k < n; ++k) {
     char c = t[k];
-    if (c >= '0' && c <= '9') { s.push_back(c); digits = true; prev_digit = true; continue; }
+    if (c >= '0' && c <= '9') {
+      s.push_back(c);
+      digits = true;
+      prev_digit = true;
+      continue;
+    }
     if (c == '_') {
       if (!prev_digit || k + 1 >= n || !(t[k + 1] >= '0' && t[k + 1] <= '9')) return false;
       prev_digit = false;
       continue;
     }
     prev_digit = false;
-    if ((c == '+' || c == '-') && (k == i || (t[k - 1] | 0x20) == 'e')) { s.push_back(c); continue; }
-    if (c == '.' && !seen_point && !seen_e) { seen_point = true; s.push_back(c); continue; }
-    if ((c | 0x20) == 'e' && digits && !seen_e) { seen_e = true; s.push_back('e'); continue; }
+    if ((c == '+' || c == '-') && (k == i || (t[k - 1] | 0x20) == 'e')) {
+      s.push_back(c);
+      continue;
+    }
+    if (c == '.' && !seen_point && !seen_e) {
+      seen_point = true;
+      s.push_back(c);
+      continue;
+    }
+    if ((c | 0x20) == 'e' && digits && !seen_e) {
+      seen_e = true;
+      s.push_back('e');
+      continue;
+    }
     return false;
   }
   if (!digits || s.empty() || s.back() == 'e' || s.back() == '+' || s.back() == '-') return false;
@@ -324,13 +400,19 @@ bool parse_float(std::string_view t, double& out) {
 
 double int_true_div(int64_t a, int64_t b) {
   constexpr int64_t kExact = int64_t{1} << 53;
-  if (a > -kExact && a < kExact && b > -kExact && b < kExact)
-    return static_cast<double>(a) / static_cast<double>(b);
+  if (a > -kExact && a < kExact && b > -kExact && b < kExact) return static_cast<double>(a) / static_cast<double>(b);
   bool neg = (a < 0) != (b < 0);
   unsigned __int128 n = a < 0 ? 0 - static_cast<uint64_t>(a) : static_cast<uint64_t>(a);
   unsigned __int128 d = b < 0 ? 0 - static_cast<uint64_t>(b) : static_cast<uint64_t>(b);
   if (n == 0) return neg ? -0.0 : 0.0;
-  auto bitlen = [](unsigned __int128 x) { int k = 0; while (x) { ++k; x >>= 1; } return k; };
+  auto bitlen = [](unsigned __int128 x) {
+    int k = 0;
+    while (x) {
+      ++k;
+      x >>= 1;
+    }
+    return k;
+  };
   // Scale so the quotient has 55 or 56 bits, round to 53 with a sticky bit, rescale.
   int shift = 55 - (bitlen(n) - bitlen(d));
   if (shift >= 0) n <<= shift;
@@ -365,7 +447,8 @@ uint64_t object_id(VM&, Value v) {
 
 std::string address(VM& vm, const Obj* o) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(object_id(vm, Value::object(const_cast<Obj*>(o)))));
+  std::snprintf(buf, sizeof buf, "0x%llx",
+                static_cast<unsigned long long>(object_id(vm, Value::object(const_cast<Obj*>(o)))));
   return buf;
 }
 
@@ -416,11 +499,15 @@ bool call_dunder(VM& vm, Value self, Name n, std::initializer_list<Value> args, 
   if (is_kind(fn, ObjKind::NativeFunction)) {
     State& st = state(vm);
     NativeFn f = static_cast<NativeFunction*>(fn.o)->fn;
-    if (f == st.object_repr || f == st.object_str || f == st.object_eq || f == st.object_ne ||
-        f == st.object_hash || f == st.object_format)
+    if (f == st.object_repr || f == st.object_str || f == st.object_eq || f == st.object_ne || f == st.object_hash ||
+        f == st.object_format)
       return true;
   }
-  if (fn.is_none() && n == Name::hash) { found = true; out = fn; return true; }
+  if (fn.is_none() && n == Name::hash) {
+    found = true;
+    out = fn;
+    return true;
+  }
   found = true;
   Value argv[4];
   uint32_t k = 0;
@@ -461,7 +548,10 @@ const char* iterator_type_name(const Iterator* it) {
       if (it->step == 1) return "iterator";
       return is_kind(it->source, ObjKind::List) ? "list_reverseiterator" : "reversed";
     case IterKind::Callable: return "callable_iterator";
-    case IterKind::Bytes: { Bytes* b = as_bytes(it->source); return b && b->mutable_ ? "bytearray_iterator" : "bytes_iterator"; }
+    case IterKind::Bytes: {
+      Bytes* b = as_bytes(it->source);
+      return b && b->mutable_ ? "bytearray_iterator" : "bytes_iterator";
+    }
   }
   return "iterator";
 }
@@ -502,13 +592,25 @@ bool VM::truthy(Value v, bool& out) {
     case ObjKind::List: out = !static_cast<List*>(v.o)->items.empty(); return true;
     case ObjKind::Tuple: out = !static_cast<Tuple*>(v.o)->items.empty(); return true;
     case ObjKind::Dict: out = static_cast<Dict*>(v.o)->count != 0; return true;
-    case ObjKind::Set: { Set* s = static_cast<Set*>(v.o); out = s->table && s->table->count != 0; return true; }
-    case ObjKind::Range: { int64_t n; length(v, n); out = n != 0; return true; }
+    case ObjKind::Set: {
+      Set* s = static_cast<Set*>(v.o);
+      out = s->table && s->table->count != 0;
+      return true;
+    }
+    case ObjKind::Range: {
+      int64_t n;
+      length(v, n);
+      out = n != 0;
+      return true;
+    }
     case ObjKind::Instance: break;
     default: out = true; return true;
   }
   int which;
-  if (Dict* d = view_dict(*this, v, which)) { out = d->count != 0; return true; }
+  if (Dict* d = view_dict(*this, v, which)) {
+    out = d->count != 0;
+    return true;
+  }
   Value r;
   bool found = false;
   if (!call_dunder(*this, v, Name::bool_, {}, r, found)) return false;
@@ -552,9 +654,18 @@ bool zero_div(VM& vm, const char* msg) { return vm.raise(vm.types().zero_divisio
 
 bool float_pow(VM& vm, double iv, double iw, Value& out) {
   auto odd_int = [](double x) { return std::fmod(std::fabs(x), 2.0) == 1.0; };
-  if (iw == 0) { out = Value::number(1.0); return true; }
-  if (std::isnan(iv)) { out = Value::number(iv); return true; }
-  if (std::isnan(iw)) { out = Value::number(iv == 1.0 ? 1.0 : iw); return true; }
+  if (iw == 0) {
+    out = Value::number(1.0);
+    return true;
+  }
+  if (std::isnan(iv)) {
+    out = Value::number(iv);
+    return true;
+  }
+  if (std::isnan(iw)) {
+    out = Value::number(iv == 1.0 ? 1.0 : iw);
+    return true;
+  }
   if (std::isinf(iw)) {
     iv = std::fabs(iv);
     if (iv == 1.0) out = Value::number(1.0);
@@ -580,7 +691,10 @@ bool float_pow(VM& vm, double iv, double iw, Value& out) {
     iv = -iv;
     negate = odd_int(iw);
   }
-  if (iv == 1.0) { out = Value::number(negate ? -1.0 : 1.0); return true; }
+  if (iv == 1.0) {
+    out = Value::number(negate ? -1.0 : 1.0);
+    return true;
+  }
   double r = std::pow(iv, iw);
   if (std::isinf(r)) return vm.raise(vm.types().overflow_error, "(34, 'Numerical result out of range')");
   out = Value::number(negate ? -r : r);
@@ -603,7 +717,10 @@ bool float_binop(VM& vm, BinOpKind op, double a, double b, Value& out, bool& han
       double mod = std::fmod(a, b);
       double div = (a - mod) / b;
       if (mod) {
-        if ((b < 0) != (mod < 0)) { mod += b; div -= 1.0; }
+        if ((b < 0) != (mod < 0)) {
+          mod += b;
+          div -= 1.0;
+        }
       } else {
         mod = std::copysign(0.0, b);
       }
@@ -628,9 +745,11 @@ bool int_pow(VM& vm, int64_t base, int64_t e, Value& out) {
   bool handled;
   while (e) {
     if (e & 1)
-      if (__builtin_mul_overflow(result, base, &result)) return big_binop(vm, BinOpKind::Pow, Value::integer(b0), Value::integer(e0), out, handled);
+      if (__builtin_mul_overflow(result, base, &result))
+        return big_binop(vm, BinOpKind::Pow, Value::integer(b0), Value::integer(e0), out, handled);
     e >>= 1;
-    if (e && __builtin_mul_overflow(base, base, &base)) return big_binop(vm, BinOpKind::Pow, Value::integer(b0), Value::integer(e0), out, handled);
+    if (e && __builtin_mul_overflow(base, base, &base))
+      return big_binop(vm, BinOpKind::Pow, Value::integer(b0), Value::integer(e0), out, handled);
   }
   out = Value::integer(result);
   return true;
@@ -640,9 +759,18 @@ bool int_binop(VM& vm, BinOpKind op, int64_t a, int64_t b, Value& out, bool& han
   handled = true;
   int64_t r;
   switch (op) {
-    case BinOpKind::Add: if (__builtin_add_overflow(a, b, &r)) return big_binop(vm, op, Value::integer(a), Value::integer(b), out, handled); break;
-    case BinOpKind::Sub: if (__builtin_sub_overflow(a, b, &r)) return big_binop(vm, op, Value::integer(a), Value::integer(b), out, handled); break;
-    case BinOpKind::Mult: if (__builtin_mul_overflow(a, b, &r)) return big_binop(vm, op, Value::integer(a), Value::integer(b), out, handled); break;
+    case BinOpKind::Add:
+      if (__builtin_add_overflow(a, b, &r))
+        return big_binop(vm, op, Value::integer(a), Value::integer(b), out, handled);
+      break;
+    case BinOpKind::Sub:
+      if (__builtin_sub_overflow(a, b, &r))
+        return big_binop(vm, op, Value::integer(a), Value::integer(b), out, handled);
+      break;
+    case BinOpKind::Mult:
+      if (__builtin_mul_overflow(a, b, &r))
+        return big_binop(vm, op, Value::integer(a), Value::integer(b), out, handled);
+      break;
     case BinOpKind::Div:
       if (b == 0) return zero_div(vm, "division by zero");
       out = Value::number(int_true_div(a, b));
@@ -655,14 +783,20 @@ bool int_binop(VM& vm, BinOpKind op, int64_t a, int64_t b, Value& out, bool& han
       break;
     case BinOpKind::Mod:
       if (b == 0) return zero_div(vm, "integer modulo by zero");
-      if (b == -1) { r = 0; break; }
+      if (b == -1) {
+        r = 0;
+        break;
+      }
       r = a % b;
       if (r != 0 && ((r < 0) != (b < 0))) r += b;
       break;
     case BinOpKind::Pow: return int_pow(vm, a, b, out);
     case BinOpKind::LShift:
       if (b < 0) return vm.raise(vm.types().value_error, "negative shift count");
-      if (a == 0) { r = 0; break; }
+      if (a == 0) {
+        r = 0;
+        break;
+      }
       if (b >= 64) return big_binop(vm, op, Value::integer(a), Value::integer(b), out, handled);
       r = static_cast<int64_t>(static_cast<uint64_t>(a) << b);
       if ((r >> b) != a) return big_binop(vm, op, Value::integer(a), Value::integer(b), out, handled);
@@ -684,8 +818,7 @@ bool int_binop(VM& vm, BinOpKind op, int64_t a, int64_t b, Value& out, bool& han
 bool num_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& handled) {
   if (UNLIKELY_BIG(a, b)) return big_binop(vm, op, a, b, out, handled);
   if (a.is_float() || b.is_float()) return float_binop(vm, op, float_of(a), float_of(b), out, handled);
-  if (a.is_bool() && b.is_bool() &&
-      (op == BinOpKind::BitAnd || op == BinOpKind::BitOr || op == BinOpKind::BitXor)) {
+  if (a.is_bool() && b.is_bool() && (op == BinOpKind::BitAnd || op == BinOpKind::BitOr || op == BinOpKind::BitXor)) {
     handled = true;
     bool r = op == BinOpKind::BitAnd ? (a.b && b.b) : op == BinOpKind::BitOr ? (a.b || b.b) : (a.b != b.b);
     out = Value::boolean(r);
@@ -704,21 +837,26 @@ bool repeat_count(VM& vm, Value n, size_t elem_bytes, size_t len, int64_t& count
 }
 
 bool is_seq(Value v) {
-  return is_kind(v, ObjKind::Str) || is_kind(v, ObjKind::List) || is_kind(v, ObjKind::Tuple) || is_kind(v, ObjKind::Bytes);
+  return is_kind(v, ObjKind::Str) || is_kind(v, ObjKind::List) || is_kind(v, ObjKind::Tuple) ||
+         is_kind(v, ObjKind::Bytes);
 }
 
 bool seq_repeat(VM& vm, Value seq, Value n, Value& out) {
   int64_t count;
   if (Str* s = as_str(seq)) {
     if (!repeat_count(vm, n, 1, s->s.size(), count)) return false;
-    if (count == 1) { out = seq; return true; }
+    if (count == 1) {
+      out = seq;
+      return true;
+    }
     std::string r;
     r.reserve(s->s.size() * static_cast<size_t>(count));
     for (int64_t i = 0; i < count; ++i) r += s->s;
     out = make_str(vm, r);
     return true;
   }
-  const std::vector<Value>& items = is_kind(seq, ObjKind::List) ? static_cast<List*>(seq.o)->items : static_cast<Tuple*>(seq.o)->items;
+  const std::vector<Value>& items =
+      is_kind(seq, ObjKind::List) ? static_cast<List*>(seq.o)->items : static_cast<Tuple*>(seq.o)->items;
   if (!repeat_count(vm, n, sizeof(Value), items.size(), count)) return false;
   std::vector<Value> r;
   r.reserve(items.size() * static_cast<size_t>(count));
@@ -740,8 +878,14 @@ bool native_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& hand
   if (op == BinOpKind::Add) {
     if (Str* x = as_str(a)) {
       if (Str* y = as_str(b)) {
-        if (y->s.empty()) { out = a; return true; }
-        if (x->s.empty()) { out = b; return true; }
+        if (y->s.empty()) {
+          out = a;
+          return true;
+        }
+        if (x->s.empty()) {
+          out = b;
+          return true;
+        }
         if (!vm.reserve(x->s.size() + y->s.size())) return false;
         std::string r;
         r.reserve(x->s.size() + y->s.size());
@@ -751,7 +895,8 @@ bool native_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& hand
         return true;
       }
     }
-    List* la = as_list(a); List* lb = as_list(b);
+    List* la = as_list(a);
+    List* lb = as_list(b);
     if (la && lb) {
       if (!vm.reserve((la->items.size() + lb->items.size()) * sizeof(Value))) return false;
       std::vector<Value> r;
@@ -761,7 +906,8 @@ bool native_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& hand
       out = Value::object(vm.new_list(std::move(r)));
       return true;
     }
-    Tuple* ta = as_tuple(a); Tuple* tb = as_tuple(b);
+    Tuple* ta = as_tuple(a);
+    Tuple* tb = as_tuple(b);
     if (ta && tb) {
       if (!vm.reserve((ta->items.size() + tb->items.size()) * sizeof(Value))) return false;
       std::vector<Value> r;
@@ -784,11 +930,14 @@ bool native_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& hand
       return true;
     }
   }
-  Set* sa = as_set(a); Set* sb = as_set(b);
-  if (sa && sb && (op == BinOpKind::BitOr || op == BinOpKind::BitAnd || op == BinOpKind::Sub || op == BinOpKind::BitXor))
+  Set* sa = as_set(a);
+  Set* sb = as_set(b);
+  if (sa && sb &&
+      (op == BinOpKind::BitOr || op == BinOpKind::BitAnd || op == BinOpKind::Sub || op == BinOpKind::BitXor))
     return set_operation(vm, op, sa, sb, out);
   if (op == BinOpKind::BitOr) {
-    Dict* da = as_dict(a); Dict* db = as_dict(b);
+    Dict* da = as_dict(a);
+    Dict* db = as_dict(b);
     if (da && db) {
       Dict* r = vm.new_dict();
       if (!dict_update(vm, r, a) || !dict_update(vm, r, b)) return false;
@@ -816,7 +965,8 @@ bool binop_type_error(VM& vm, BinOpKind op, Value a, Value b, bool inplace) {
   if (op == BinOpKind::Add && (as_str(a) || as_list(a) || as_tuple(a)) && !as_instance(b))
     return vm.raise(vm.types().type_error, "can only concatenate " + ta + " (not \"" + tb + "\") to " + ta);
   if (op == BinOpKind::Mult && ((is_seq(a) && !as_instance(b)) || (is_seq(b) && !as_instance(a) && !is_seq(a))))
-    return vm.raise(vm.types().type_error, "can't multiply sequence by non-int of type '" + (is_seq(a) ? tb : ta) + "'");
+    return vm.raise(vm.types().type_error,
+                    "can't multiply sequence by non-int of type '" + (is_seq(a) ? tb : ta) + "'");
   std::string sym = op_symbol(op);
   if (inplace) sym += "=";
   else if (op == BinOpKind::Pow) sym += " or pow()";
@@ -834,12 +984,18 @@ bool user_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& handle
     bool found;
     if (!call_dunder(vm, b, rop_name(op), {a}, out, found)) return false;
     tried_reflected = true;
-    if (found && !is_not_implemented(vm, out)) { handled = true; return true; }
+    if (found && !is_not_implemented(vm, out)) {
+      handled = true;
+      return true;
+    }
   }
   if (ai) {
     bool found;
     if (!call_dunder(vm, a, op_name(op), {b}, out, found)) return false;
-    if (found && !is_not_implemented(vm, out)) { handled = true; return true; }
+    if (found && !is_not_implemented(vm, out)) {
+      handled = true;
+      return true;
+    }
   }
   if (!ai || is_sub(a) || is_sub(b)) {
     if (!native_binop(vm, op, a, b, out, handled)) return false;
@@ -848,7 +1004,10 @@ bool user_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& handle
   if (bi && !tried_reflected && ca != cb) {
     bool found;
     if (!call_dunder(vm, b, rop_name(op), {a}, out, found)) return false;
-    if (found && !is_not_implemented(vm, out)) { handled = true; return true; }
+    if (found && !is_not_implemented(vm, out)) {
+      handled = true;
+      return true;
+    }
   }
   return true;
 }
@@ -859,7 +1018,8 @@ bool user_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& handle
 static bool type_union(VM& vm, Value a, Value b, Value& out, bool& handled) {
   if (!(as_class(a) || as_class(b)) || !(as_class(a) || a.is_none()) || !(as_class(b) || b.is_none())) return true;
   Value mod, fn;
-  if (!vm.import_module("types", mod) || !vm.get_attr(mod, vm.intern("_union"), fn) || !vm.call(fn, {a, b}, out)) return false;
+  if (!vm.import_module("types", mod) || !vm.get_attr(mod, vm.intern("_union"), fn) || !vm.call(fn, {a, b}, out))
+    return false;
   handled = !is_not_implemented(vm, out);
   return true;
 }
@@ -910,7 +1070,8 @@ bool VM::inplace_op(BinOpKind op, Value a, Value b, Value& out) {
   }
   if (Set* s = as_set(a)) {
     Set* o = as_set(b);
-    if (o && !s->frozen && (op == BinOpKind::BitOr || op == BinOpKind::BitAnd || op == BinOpKind::Sub || op == BinOpKind::BitXor)) {
+    if (o && !s->frozen &&
+        (op == BinOpKind::BitOr || op == BinOpKind::BitAnd || op == BinOpKind::Sub || op == BinOpKind::BitXor)) {
       if (!set_inplace(*this, op, s, o)) return false;
       out = a;
       return true;
@@ -951,7 +1112,10 @@ bool VM::unary_op(UnaryOpKind op, Value v, Value& out) {
   if (is_intlike(v)) {
     int64_t i = int_of(v);
     if (op == UnaryOpKind::USub) {
-      if (i == INT64_MIN) { out = make_int(*this, big_neg(BigInt::from_i64(i))); return true; }
+      if (i == INT64_MIN) {
+        out = make_int(*this, big_neg(BigInt::from_i64(i)));
+        return true;
+      }
       out = Value::integer(-i);
     } else if (op == UnaryOpKind::UAdd) {
       out = Value::integer(i);
@@ -1077,24 +1241,39 @@ bool seq_compare(VM& vm, CmpOpKind op, const std::vector<Value>& x, const std::v
     out = Value::boolean(apply_cmp(op, lx < ly ? -1 : lx > ly ? 1 : 0));
     return true;
   }
-  if (op == CmpOpKind::Eq) { out = Value::boolean(false); return true; }
-  if (op == CmpOpKind::NotEq) { out = Value::boolean(true); return true; }
+  if (op == CmpOpKind::Eq) {
+    out = Value::boolean(false);
+    return true;
+  }
+  if (op == CmpOpKind::NotEq) {
+    out = Value::boolean(true);
+    return true;
+  }
   Value a = x[i], b = y[i];
   return vm.compare(op, a, b, out);
 }
 
 bool dict_equal(VM& vm, Dict* a, Dict* b, bool& out) {
-  if (a->count != b->count) { out = false; return true; }
+  if (a->count != b->count) {
+    out = false;
+    return true;
+  }
   for (size_t i = 0; i < a->entries.size(); ++i) {
     if (!a->entries[i].live) continue;
     Value k = a->entries[i].key, v = a->entries[i].value;
     Value bv;
     bool found;
     if (!vm.dict_get(b, k, bv, found)) return false;
-    if (!found) { out = false; return true; }
+    if (!found) {
+      out = false;
+      return true;
+    }
     bool eq;
     if (!vm.equals(v, bv, eq)) return false;
-    if (!eq) { out = false; return true; }
+    if (!eq) {
+      out = false;
+      return true;
+    }
   }
   out = true;
   return true;
@@ -1103,16 +1282,23 @@ bool dict_equal(VM& vm, Dict* a, Dict* b, bool& out) {
 int64_t range_len(const Range* r) {
   __int128 n = 0;
   if (r->step > 0 && r->start < r->stop) n = (static_cast<__int128>(r->stop) - r->start - 1) / r->step + 1;
-  else if (r->step < 0 && r->start > r->stop) n = (static_cast<__int128>(r->start) - r->stop - 1) / (-static_cast<__int128>(r->step)) + 1;
+  else if (r->step < 0 && r->start > r->stop)
+    n = (static_cast<__int128>(r->start) - r->stop - 1) / (-static_cast<__int128>(r->step)) + 1;
   return static_cast<int64_t>(n);
 }
 
 // native_compare() compares built-in values; handled=false means NotImplemented.
 bool native_compare(VM& vm, CmpOpKind op, Value a, Value b, Value& out, bool& handled) {
   handled = true;
-  if (is_number(a) && is_number(b)) { out = Value::boolean(num_compare(op, a, b)); return true; }
+  if (is_number(a) && is_number(b)) {
+    out = Value::boolean(num_compare(op, a, b));
+    return true;
+  }
   bool eqop = op == CmpOpKind::Eq || op == CmpOpKind::NotEq;
-  if (a.is_none() && b.is_none() && eqop) { out = Value::boolean(op == CmpOpKind::Eq); return true; }
+  if (a.is_none() && b.is_none() && eqop) {
+    out = Value::boolean(op == CmpOpKind::Eq);
+    return true;
+  }
   if (a.is_obj() && b.is_obj()) {
     ObjKind ka = a.o->kind, kb = b.o->kind;
     if (ka == ObjKind::Str && kb == ObjKind::Str) {
@@ -1122,7 +1308,8 @@ bool native_compare(VM& vm, CmpOpKind op, Value a, Value b, Value& out, bool& ha
       out = Value::boolean(apply_cmp(op, c < 0 ? -1 : c > 0 ? 1 : 0));
       return true;
     }
-    if (ka == ObjKind::Bytes && kb == ObjKind::Bytes) return bytes_compare(vm, op, static_cast<Bytes*>(a.o), static_cast<Bytes*>(b.o), out);
+    if (ka == ObjKind::Bytes && kb == ObjKind::Bytes)
+      return bytes_compare(vm, op, static_cast<Bytes*>(a.o), static_cast<Bytes*>(b.o), out);
     // native_compare: bound methods are equal when they bind the same function to the same object.
     if (ka == ObjKind::BoundMethod && kb == ObjKind::BoundMethod && eqop) {
       const BoundMethod* x = static_cast<BoundMethod*>(a.o);
@@ -1137,7 +1324,10 @@ bool native_compare(VM& vm, CmpOpKind op, Value a, Value b, Value& out, bool& ha
       if (!g.ok) return false;
       const auto& x = ka == ObjKind::List ? static_cast<List*>(a.o)->items : static_cast<Tuple*>(a.o)->items;
       const auto& y = kb == ObjKind::List ? static_cast<List*>(b.o)->items : static_cast<Tuple*>(b.o)->items;
-      if (eqop && x.size() != y.size()) { out = Value::boolean(op == CmpOpKind::NotEq); return true; }
+      if (eqop && x.size() != y.size()) {
+        out = Value::boolean(op == CmpOpKind::NotEq);
+        return true;
+      }
       return seq_compare(vm, op, x, y, out);
     }
     if (ka == ObjKind::Dict && kb == ObjKind::Dict && eqop) {
@@ -1154,15 +1344,26 @@ bool native_compare(VM& vm, CmpOpKind op, Value a, Value b, Value& out, bool& ha
       uint32_t nx = x->table ? x->table->count : 0, ny = y->table ? y->table->count : 0;
       bool r = false;
       switch (op) {
-        case CmpOpKind::Eq: case CmpOpKind::NotEq:
+        case CmpOpKind::Eq:
+        case CmpOpKind::NotEq:
           r = nx == ny;
           if (r && !set_is_subset(vm, x, y, r)) return false;
           if (op == CmpOpKind::NotEq) r = !r;
           break;
-        case CmpOpKind::LtE: if (!set_is_subset(vm, x, y, r)) return false; break;
-        case CmpOpKind::GtE: if (!set_is_subset(vm, y, x, r)) return false; break;
-        case CmpOpKind::Lt: r = nx < ny; if (r && !set_is_subset(vm, x, y, r)) return false; break;
-        case CmpOpKind::Gt: r = nx > ny; if (r && !set_is_subset(vm, y, x, r)) return false; break;
+        case CmpOpKind::LtE:
+          if (!set_is_subset(vm, x, y, r)) return false;
+          break;
+        case CmpOpKind::GtE:
+          if (!set_is_subset(vm, y, x, r)) return false;
+          break;
+        case CmpOpKind::Lt:
+          r = nx < ny;
+          if (r && !set_is_subset(vm, x, y, r)) return false;
+          break;
+        case CmpOpKind::Gt:
+          r = nx > ny;
+          if (r && !set_is_subset(vm, y, x, r)) return false;
+          break;
         default: break;
       }
       out = Value::boolean(r);
@@ -1213,7 +1414,10 @@ bool rich_compare(VM& vm, CmpOpKind op, Value a, Value b, Value& out) {
       if (dispatches(self)) {
         bool found;
         if (!call_dunder(vm, self, cmp_name(o), {other}, out, found)) return false;
-        if (found && !is_not_implemented(vm, out)) { done = true; return true; }
+        if (found && !is_not_implemented(vm, out)) {
+          done = true;
+          return true;
+        }
         if (!found && o == CmpOpKind::NotEq) {
           if (!call_dunder(vm, self, Name::eq, {other}, out, found)) return false;
           if (found && !is_not_implemented(vm, out)) {
@@ -1254,7 +1458,7 @@ bool rich_compare(VM& vm, CmpOpKind op, Value a, Value b, Value& out) {
     return true;
   }
   return vm.raise(vm.types().type_error, std::string("'") + cmp_symbol(op) + "' not supported between instances of '" +
-                                            vm.type_name(a) + "' and '" + vm.type_name(b) + "'");
+                                             vm.type_name(a) + "' and '" + vm.type_name(b) + "'");
 }
 
 }  // namespace
@@ -1272,21 +1476,33 @@ bool VM::compare(CmpOpKind op, Value a, Value b, Value& out) {
     }
     default: break;
   }
-  if (is_number(a) && is_number(b)) { out = Value::boolean(num_compare(op, a, b)); return true; }
+  if (is_number(a) && is_number(b)) {
+    out = Value::boolean(num_compare(op, a, b));
+    return true;
+  }
   return rich_compare(*this, op, a, b, out);
 }
 
 bool VM::equals(Value a, Value b, bool& out) {
   if (a.tag != b.tag || a.tag == Tag::Obj) {
-    if (is_number(a) && is_number(b)) { out = num_compare(CmpOpKind::Eq, a, b); return true; }
+    if (is_number(a) && is_number(b)) {
+      out = num_compare(CmpOpKind::Eq, a, b);
+      return true;
+    }
   } else {
-    if (a.tag == Tag::Float) { out = a.f == b.f; return true; }
+    if (a.tag == Tag::Float) {
+      out = a.f == b.f;
+      return true;
+    }
     out = a.i == b.i || a.tag == Tag::None;
     if (a.tag == Tag::Bool) out = a.b == b.b;
     return true;
   }
   if (a.is_obj() && b.is_obj()) {
-    if (a.o == b.o) { out = true; return true; }
+    if (a.o == b.o) {
+      out = true;
+      return true;
+    }
     if (a.o->kind == ObjKind::Str && b.o->kind == ObjKind::Str) {
       Str* x = static_cast<Str*>(a.o);
       Str* y = static_cast<Str*>(b.o);
@@ -1296,17 +1512,29 @@ bool VM::equals(Value a, Value b, bool& out) {
   }
   Value r;
   if (!rich_compare(*this, CmpOpKind::Eq, a, b, r)) return false;
-  if (r.is_bool()) { out = r.b; return true; }
+  if (r.is_bool()) {
+    out = r.b;
+    return true;
+  }
   return truthy(r, out);
 }
 
 bool VM::less_than(Value a, Value b, bool& out) {
-  if (is_number(a) && is_number(b)) { out = num_compare(CmpOpKind::Lt, a, b); return true; }
+  if (is_number(a) && is_number(b)) {
+    out = num_compare(CmpOpKind::Lt, a, b);
+    return true;
+  }
   if (Str* x = as_str(a))
-    if (Str* y = as_str(b)) { out = x->s < y->s; return true; }
+    if (Str* y = as_str(b)) {
+      out = x->s < y->s;
+      return true;
+    }
   Value r;
   if (!rich_compare(*this, CmpOpKind::Lt, a, b, r)) return false;
-  if (r.is_bool()) { out = r.b; return true; }
+  if (r.is_bool()) {
+    out = r.b;
+    return true;
+  }
   return truthy(r, out);
 }
 
@@ -1422,10 +1650,15 @@ struct ReprGuard {
   bool recursive;
   ReprGuard(VM& vm, const Obj* o) : st(state(vm)), recursive(false) {
     for (const Obj* p : st.repr_stack)
-      if (p == o) { recursive = true; return; }
+      if (p == o) {
+        recursive = true;
+        return;
+      }
     st.repr_stack.push_back(o);
   }
-  ~ReprGuard() { if (!recursive) st.repr_stack.pop_back(); }
+  ~ReprGuard() {
+    if (!recursive) st.repr_stack.pop_back();
+  }
 };
 
 // repr_room() checks a growing repr against the memory limit: out doubles when it grows, so
@@ -1451,12 +1684,21 @@ std::string func_qualname(const Function* f) {
 bool repr_instance(VM& vm, Value v, std::string& out) {
   State& st = state(vm);
   Instance* in = static_cast<Instance*>(v.o);
-  if (v.o == st.not_implemented.o) { out += "NotImplemented"; return true; }
-  if (v.o == st.ellipsis.o) { out += "Ellipsis"; return true; }
+  if (v.o == st.not_implemented.o) {
+    out += "NotImplemented";
+    return true;
+  }
+  if (v.o == st.ellipsis.o) {
+    out += "Ellipsis";
+    return true;
+  }
   int which;
   if (Dict* d = view_dict(vm, v, which)) {
     ReprGuard g(vm, v.o);
-    if (g.recursive) { out += "..."; return true; }
+    if (g.recursive) {
+      out += "...";
+      return true;
+    }
     out += which == 0 ? "dict_keys([" : which == 1 ? "dict_values([" : "dict_items([";
     bool first = true;
     for (size_t i = 0; i < d->entries.size(); ++i) {
@@ -1518,7 +1760,10 @@ bool repr_into(VM& vm, Value v, std::string& out) {
     case ObjKind::BigInt: return int_to_str(vm, v, out);
     case ObjKind::List: {
       ReprGuard g(vm, o);
-      if (g.recursive) { out += "[...]"; return true; }
+      if (g.recursive) {
+        out += "[...]";
+        return true;
+      }
       DepthGuard d(vm, " while getting the repr of an object");
       if (!d.ok) return false;
       out.push_back('[');
@@ -1544,7 +1789,10 @@ bool repr_into(VM& vm, Value v, std::string& out) {
     }
     case ObjKind::Dict: {
       ReprGuard g(vm, o);
-      if (g.recursive) { out += "{...}"; return true; }
+      if (g.recursive) {
+        out += "{...}";
+        return true;
+      }
       DepthGuard d(vm, " while getting the repr of an object");
       if (!d.ok) return false;
       Dict* dict = static_cast<Dict*>(o);
@@ -1566,9 +1814,17 @@ bool repr_into(VM& vm, Value v, std::string& out) {
     case ObjKind::Set: {
       Set* s = static_cast<Set*>(o);
       const char* tname = s->frozen ? "frozenset" : "set";
-      if (!s->table || s->table->count == 0) { out += tname; out += "()"; return true; }
+      if (!s->table || s->table->count == 0) {
+        out += tname;
+        out += "()";
+        return true;
+      }
       ReprGuard g(vm, o);
-      if (g.recursive) { out += tname; out += "(...)"; return true; }
+      if (g.recursive) {
+        out += tname;
+        out += "(...)";
+        return true;
+      }
       DepthGuard d(vm, " while getting the repr of an object");
       if (!d.ok) return false;
       if (s->frozen) out += "frozenset(";
@@ -1592,7 +1848,10 @@ bool repr_into(VM& vm, Value v, std::string& out) {
       int_str(r->start, out);
       out += ", ";
       int_str(r->stop, out);
-      if (r->step != 1) { out += ", "; int_str(r->step, out); }
+      if (r->step != 1) {
+        out += ", ";
+        int_str(r->step, out);
+      }
       out.push_back(')');
       return true;
     }
@@ -1628,7 +1887,8 @@ bool repr_into(VM& vm, Value v, std::string& out) {
         NativeFunction* f = static_cast<NativeFunction*>(m->func.o);
         Value self = m->self;
         if (as_class(self)) {
-          out += "<built-in method " + (f->name ? f->name->s : std::string("?")) + " of type object at " + address(vm, self.o) + ">";
+          out += "<built-in method " + (f->name ? f->name->s : std::string("?")) + " of type object at " +
+                 address(vm, self.o) + ">";
         } else {
           out += "<built-in method " + (f->name ? f->name->s : std::string("?")) + " of " + vm.type_name(self) +
                  " object at " + address(vm, self.is_obj() ? self.o : o) + ">";
@@ -1646,7 +1906,8 @@ bool repr_into(VM& vm, Value v, std::string& out) {
       if (static_cast<Class*>(o)->meta) {
         // repr_into: a metaclass's __repr__ names its classes (<enum 'Color'>).
         Value r, fn;
-        if (vm.lookup_type_attr(static_cast<Class*>(o)->meta, name(vm, Name::repr), fn) && is_kind(fn, ObjKind::Function)) {
+        if (vm.lookup_type_attr(static_cast<Class*>(o)->meta, name(vm, Name::repr), fn) &&
+            is_kind(fn, ObjKind::Function)) {
           if (!vm.call(fn, {v}, r)) return false;
           Str* s = as_str(r);
           if (!s) return vm.raise(vm.types().type_error, "__repr__ returned non-string (type " + vm.type_name(r) + ")");
@@ -1673,18 +1934,19 @@ bool repr_into(VM& vm, Value v, std::string& out) {
     case ObjKind::Cell: out += "<cell at " + address(vm, o) + ">"; return true;
     case ObjKind::Generator: {
       Generator* g = static_cast<Generator*>(o);
-      const char* kind = g->gkind == GenKind::Generator ? "generator" : g->gkind == GenKind::Coroutine ? "coroutine" : "async_generator";
+      const char* kind = g->gkind == GenKind::Generator   ? "generator"
+                         : g->gkind == GenKind::Coroutine ? "coroutine"
+                                                          : "async_generator";
       out += std::string("<") + kind + " object " + (g->name ? g->name->s : "?") + " at " + address(vm, o) + ">";
       return true;
     }
-    case ObjKind::Iterator:
-      out += "<" + vm.type_name(v) + " object at " + address(vm, o) + ">";
-      return true;
+    case ObjKind::Iterator: out += "<" + vm.type_name(v) + " object at " + address(vm, o) + ">"; return true;
     case ObjKind::CodeObj: out += "<code object at " + address(vm, o) + ">"; return true;
     case ObjKind::StaticMethod:
     case ObjKind::ClassMethod: {
       out += o->kind == ObjKind::StaticMethod ? "<staticmethod(" : "<classmethod(";
-      Value f = o->kind == ObjKind::StaticMethod ? static_cast<StaticMethod*>(o)->func : static_cast<ClassMethod*>(o)->func;
+      Value f =
+          o->kind == ObjKind::StaticMethod ? static_cast<StaticMethod*>(o)->func : static_cast<ClassMethod*>(o)->func;
       if (!repr_into(vm, f, out)) return false;
       out += ")>";
       return true;
@@ -1701,7 +1963,10 @@ bool repr_into(VM& vm, Value v, std::string& out) {
 
 bool str_into(VM& vm, Value v, std::string& out) {
   if (is_sub(v) && sub_hook(vm)) return sub_str(vm, v, out);
-  if (Str* s = as_str(v)) { out += s->s; return true; }
+  if (Str* s = as_str(v)) {
+    out += s->s;
+    return true;
+  }
   if (as_instance(v)) {
     Value r;
     bool found;
@@ -1740,17 +2005,27 @@ bool VM::format(Value v, std::string_view spec, std::string& out) {
   bool ok = true;
   switch (v.tag) {
     case Tag::Int:
-      if (spec.empty()) { int_str(v.i, out); return true; }
+      if (spec.empty()) {
+        int_str(v.i, out);
+        return true;
+      }
       if (!fmt::parse_spec(spec, fmt::SpecKind::Int, "int", f, err)) return raise(types().value_error, err);
       ok = spec_room(*this, f, false) && fmt::format_int(v.i, f, "int", out, err);
       if (has_exception()) return false;
       break;
     case Tag::Bool:
-      if (spec.empty()) { out += v.b ? "True" : "False"; return true; }
-      ok = fmt::parse_spec(spec, fmt::SpecKind::Int, "bool", f, err) && fmt::format_int(v.b ? 1 : 0, f, "bool", out, err);
+      if (spec.empty()) {
+        out += v.b ? "True" : "False";
+        return true;
+      }
+      ok = fmt::parse_spec(spec, fmt::SpecKind::Int, "bool", f, err) &&
+           fmt::format_int(v.b ? 1 : 0, f, "bool", out, err);
       break;
     case Tag::Float:
-      if (spec.empty()) { fmt::float_repr(v.f, out); return true; }
+      if (spec.empty()) {
+        fmt::float_repr(v.f, out);
+        return true;
+      }
       if (!fmt::parse_spec(spec, fmt::SpecKind::Float, "float", f, err)) return raise(types().value_error, err);
       ok = spec_room(*this, f, true) && fmt::format_float(v.f, f, "float", out, err);
       if (has_exception()) return false;
@@ -1762,7 +2037,10 @@ bool VM::format(Value v, std::string_view spec, std::string& out) {
         return spec_room(*this, f, false) && format_big_int(*this, b->v, f, out);
       }
       if (Str* s = as_str(v)) {
-        if (spec.empty()) { out += s->s; return true; }
+        if (spec.empty()) {
+          out += s->s;
+          return true;
+        }
         if (!fmt::parse_spec(spec, fmt::SpecKind::Str, "str", f, err)) return raise(types().value_error, err);
         ok = spec_room(*this, f, false) && fmt::format_str(s->s, f, out, err);
         if (has_exception()) return false;
@@ -1830,9 +2108,7 @@ bool VM::get_iter(Value v, Value& out) {
       return true;
     }
     case ObjKind::Iterator:
-    case ObjKind::Generator:
-      out = v;
-      return true;
+    case ObjKind::Generator: out = v; return true;
     case ObjKind::Instance: break;
     case ObjKind::Class:
       if (static_cast<Class*>(v.o)->meta) break;
@@ -1889,24 +2165,38 @@ bool VM::next(Value iter, Value& out, bool& done) {
   switch (it->ikind) {
     case IterKind::List: {
       List* l = as_list(it->source);
-      if (l && it->pos < static_cast<int64_t>(l->items.size())) { out = l->items[static_cast<size_t>(it->pos++)]; return true; }
+      if (l && it->pos < static_cast<int64_t>(l->items.size())) {
+        out = l->items[static_cast<size_t>(it->pos++)];
+        return true;
+      }
       it->source = Value();
       done = true;
       return true;
     }
     case IterKind::Tuple: {
       Tuple* t = as_tuple(it->source);
-      if (t && it->pos < static_cast<int64_t>(t->items.size())) { out = t->items[static_cast<size_t>(it->pos++)]; return true; }
+      if (t && it->pos < static_cast<int64_t>(t->items.size())) {
+        out = t->items[static_cast<size_t>(it->pos++)];
+        return true;
+      }
       it->source = Value();
       done = true;
       return true;
     }
     case IterKind::Str: {
       Str* s = as_str(it->source);
-      if (!s || it->pos >= static_cast<int64_t>(s->s.size())) { it->source = Value(); done = true; return true; }
+      if (!s || it->pos >= static_cast<int64_t>(s->s.size())) {
+        it->source = Value();
+        done = true;
+        return true;
+      }
       size_t p = static_cast<size_t>(it->pos);
       unsigned char c = static_cast<unsigned char>(s->s[p]);
-      if (c < 0x80) { it->pos = static_cast<int64_t>(p + 1); out = make_str(*this, std::string_view(&s->s[p], 1)); return true; }
+      if (c < 0x80) {
+        it->pos = static_cast<int64_t>(p + 1);
+        out = make_str(*this, std::string_view(&s->s[p], 1));
+        return true;
+      }
       size_t q = p;
       utf8_decode(s->s, q);
       it->pos = static_cast<int64_t>(q);
@@ -1915,7 +2205,10 @@ bool VM::next(Value iter, Value& out, bool& done) {
     }
     case IterKind::Bytes: bytes_next(it, out, done); return true;
     case IterKind::Range: {
-      if (it->end <= 0) { done = true; return true; }
+      if (it->end <= 0) {
+        done = true;
+        return true;
+      }
       out = Value::integer(it->pos);
       if (--it->end > 0) it->pos += it->step;
       return true;
@@ -1926,16 +2219,27 @@ bool VM::next(Value iter, Value& out, bool& done) {
     case IterKind::Set: {
       bool is_set = it->ikind == IterKind::Set;
       Dict* d = nullptr;
-      if (is_set) { Set* s = as_set(it->source); d = s ? s->table : nullptr; }
-      else d = as_dict(it->source);
-      if (!d) { done = true; return true; }
+      if (is_set) {
+        Set* s = as_set(it->source);
+        d = s ? s->table : nullptr;
+      } else d = as_dict(it->source);
+      if (!d) {
+        done = true;
+        return true;
+      }
       if (d->count != static_cast<uint32_t>(it->end)) {
         it->source = Value();
-        return raise(types().runtime_error, is_set ? "Set changed size during iteration" : "dictionary changed size during iteration");
+        return raise(types().runtime_error,
+                     is_set ? "Set changed size during iteration" : "dictionary changed size during iteration");
       }
       size_t i = static_cast<size_t>(it->pos);
       while (i < d->entries.size() && !d->entries[i].live) ++i;
-      if (i >= d->entries.size()) { it->source = Value(); it->end = -1; done = true; return true; }
+      if (i >= d->entries.size()) {
+        it->source = Value();
+        it->end = -1;
+        done = true;
+        return true;
+      }
       it->pos = static_cast<int64_t>(i + 1);
       const Dict::Entry& e = d->entries[i];
       if (it->ikind == IterKind::DictItems) out = Value::object(new_tuple({e.key, e.value}));
@@ -1958,7 +2262,10 @@ bool VM::next(Value iter, Value& out, bool& done) {
       // next() of the wrapped iterator recurses in C++: a chain built in a loop stops here.
       DepthGuard guard(*this, "");
       if (!guard.ok) return false;
-      if (it->sources.empty()) { done = true; return true; }
+      if (it->sources.empty()) {
+        done = true;
+        return true;
+      }
       std::vector<Value> items;
       items.reserve(it->sources.size());
       for (size_t k = 0; k < it->sources.size(); ++k) {
@@ -1969,10 +2276,13 @@ bool VM::next(Value iter, Value& out, bool& done) {
         if (d) {
           done = true;
           if (it->pos == 1) {
-            auto others = [](size_t n) { return n == 1 ? std::string("argument 1") : "arguments 1-" + std::to_string(n); };
+            auto others = [](size_t n) {
+              return n == 1 ? std::string("argument 1") : "arguments 1-" + std::to_string(n);
+            };
             if (k > 0) {
               it->sources.clear();
-              return raise(types().value_error, "zip() argument " + std::to_string(k + 1) + " is shorter than " + others(k));
+              return raise(types().value_error,
+                           "zip() argument " + std::to_string(k + 1) + " is shorter than " + others(k));
             }
             for (size_t j = 1; j < it->sources.size(); ++j) {
               Value extra;
@@ -1981,7 +2291,8 @@ bool VM::next(Value iter, Value& out, bool& done) {
               if (!next(s2, extra, dj)) return false;
               if (!dj) {
                 it->sources.clear();
-                return raise(types().value_error, "zip() argument " + std::to_string(j + 1) + " is longer than " + others(j));
+                return raise(types().value_error,
+                             "zip() argument " + std::to_string(j + 1) + " is longer than " + others(j));
               }
             }
           }
@@ -2027,13 +2338,23 @@ bool VM::next(Value iter, Value& out, bool& done) {
         }
         bool t;
         if (!truthy(keep, t)) return false;
-        if (t) { out = item; return true; }
+        if (t) {
+          out = item;
+          return true;
+        }
       }
     }
     case IterKind::Reversed: {
-      if (it->pos < 0) { done = true; return true; }
+      if (it->pos < 0) {
+        done = true;
+        return true;
+      }
       if (List* l = as_list(it->source)) {
-        if (it->pos >= static_cast<int64_t>(l->items.size())) { it->pos = -1; done = true; return true; }
+        if (it->pos >= static_cast<int64_t>(l->items.size())) {
+          it->pos = -1;
+          done = true;
+          return true;
+        }
         out = l->items[static_cast<size_t>(it->pos--)];
         return true;
       }
@@ -2051,7 +2372,8 @@ bool VM::next(Value iter, Value& out, bool& done) {
       }
       Value src = it->source;
       if (!get_item(src, Value::integer(it->pos), out)) {
-        if (isinstance(pending_exception(), types().index_error) || isinstance(pending_exception(), types().stop_iteration)) {
+        if (isinstance(pending_exception(), types().index_error) ||
+            isinstance(pending_exception(), types().stop_iteration)) {
           clear_exception();
           it->pos = -1;
           done = true;
@@ -2063,7 +2385,10 @@ bool VM::next(Value iter, Value& out, bool& done) {
       return true;
     }
     case IterKind::Callable: {
-      if (it->func.is_none()) { done = true; return true; }
+      if (it->func.is_none()) {
+        done = true;
+        return true;
+      }
       Value fn = it->func;
       if (!call(fn, {}, out)) {
         if (isinstance(pending_exception(), types().stop_iteration)) {
@@ -2076,7 +2401,10 @@ bool VM::next(Value iter, Value& out, bool& done) {
       }
       bool eq;
       if (!equals(out, it->source, eq)) return false;
-      if (eq) { it->func = Value(); done = true; }
+      if (eq) {
+        it->func = Value();
+        done = true;
+      }
       return true;
     }
   }
@@ -2089,7 +2417,10 @@ bool VM::next(Value iter, Value& out, bool& done) {
 namespace lib {
 
 static bool slice_part(VM& vm, Value v, int64_t& out) {
-  if (is_intlike(v)) { out = int_of(v); return true; }
+  if (is_intlike(v)) {
+    out = int_of(v);
+    return true;
+  }
   if (as_instance(v)) return to_index(vm, v, out);
   return vm.raise(vm.types().type_error, "slice indices must be integers or None or have an __index__ method");
 }
@@ -2106,13 +2437,16 @@ bool resolve_slice(VM& vm, Slice* s, int64_t length, SliceIndices& r) {
   else if (!slice_part(vm, s->start, start)) return false;
   if (s->stop.is_none()) stop = step < 0 ? INT64_MIN : INT64_MAX;
   else if (!slice_part(vm, s->stop, stop)) return false;
-  if (start < 0) { start = start < -length ? (step < 0 ? -1 : 0) : start + length; }
-  else if (start >= length) start = step < 0 ? length - 1 : length;
-  if (stop < 0) { stop = stop < -length ? (step < 0 ? -1 : 0) : stop + length; }
-  else if (stop >= length) stop = step < 0 ? length - 1 : length;
+  if (start < 0) {
+    start = start < -length ? (step < 0 ? -1 : 0) : start + length;
+  } else if (start >= length) start = step < 0 ? length - 1 : length;
+  if (stop < 0) {
+    stop = stop < -length ? (step < 0 ? -1 : 0) : stop + length;
+  } else if (stop >= length) stop = step < 0 ? length - 1 : length;
   int64_t n = 0;
-  if (step < 0) { if (stop < start) n = (start - stop - 1) / (-step) + 1; }
-  else if (start < stop) n = (stop - start - 1) / step + 1;
+  if (step < 0) {
+    if (stop < start) n = (start - stop - 1) / (-step) + 1;
+  } else if (start < stop) n = (stop - start - 1) / step + 1;
   r = {start, stop, step, n};
   return true;
 }
@@ -2172,7 +2506,8 @@ bool VM::get_item(Value c, Value key, Value& out) {
         if (!to_index(*this, key, i)) return false;
         return get_item(c, Value::integer(i), out);
       }
-      return raise(types().type_error, std::string(is_list ? "list" : "tuple") + " indices must be integers or slices, not " + type_name(key));
+      return raise(types().type_error, std::string(is_list ? "list" : "tuple") +
+                                           " indices must be integers or slices, not " + type_name(key));
     }
     case ObjKind::Str: {
       Str* s = static_cast<Str*>(c.o);
@@ -2181,7 +2516,10 @@ bool VM::get_item(Value c, Value key, Value& out) {
         int64_t i;
         if (!to_index(*this, key, i)) return false;
         if (!norm_index(i, n)) return raise(types().index_error, "string index out of range");
-        if (s->ascii) { out = make_str(*this, std::string_view(&s->s[static_cast<size_t>(i)], 1)); return true; }
+        if (s->ascii) {
+          out = make_str(*this, std::string_view(&s->s[static_cast<size_t>(i)], 1));
+          return true;
+        }
         size_t p = utf8_offset(s, i), q = p;
         utf8_decode(s->s, q);
         out = make_str(*this, std::string_view(s->s).substr(p, q - p));
@@ -2190,15 +2528,21 @@ bool VM::get_item(Value c, Value key, Value& out) {
       if (is_kind(key, ObjKind::Slice)) {
         SliceIndices r;
         if (!resolve_slice(*this, static_cast<Slice*>(key.o), n, r)) return false;
-        if (r.step == 1 && r.length == n) { out = c; return true; }
+        if (r.step == 1 && r.length == n) {
+          out = c;
+          return true;
+        }
         std::string res;
         if (s->ascii) {
           if (r.step == 1) res.assign(s->s, static_cast<size_t>(r.start), static_cast<size_t>(r.length));
-          else for (int64_t k = 0, i = r.start; k < r.length; ++k, i += r.step) res.push_back(s->s[static_cast<size_t>(i)]);
+          else
+            for (int64_t k = 0, i = r.start; k < r.length; ++k, i += r.step)
+              res.push_back(s->s[static_cast<size_t>(i)]);
         } else {
           std::vector<uint32_t> offs = str_offsets(s);
           for (int64_t k = 0, i = r.start; k < r.length; ++k, i += r.step)
-            res.append(s->s, offs[static_cast<size_t>(i)], offs[static_cast<size_t>(i) + 1] - offs[static_cast<size_t>(i)]);
+            res.append(s->s, offs[static_cast<size_t>(i)],
+                       offs[static_cast<size_t>(i) + 1] - offs[static_cast<size_t>(i)]);
         }
         out = make_str(*this, res);
         return true;
@@ -2285,7 +2629,8 @@ bool VM::set_item(Value c, Value key, Value v) {
     if (is_intlike(key) || as_instance(key)) {
       int64_t i;
       if (!to_index(*this, key, i)) return false;
-      if (!norm_index(i, static_cast<int64_t>(l->items.size()))) return raise(types().index_error, "list assignment index out of range");
+      if (!norm_index(i, static_cast<int64_t>(l->items.size())))
+        return raise(types().index_error, "list assignment index out of range");
       l->items[static_cast<size_t>(i)] = v;
       return true;
     }
@@ -2307,8 +2652,11 @@ bool VM::set_item(Value c, Value key, Value v) {
         return true;
       }
       if (static_cast<int64_t>(seq.size()) != r.length)
-        return raise_fmt(*this, types().value_error, "attempt to assign sequence of size %zu to extended slice of size %lld", seq.size(), static_cast<long long>(r.length));
-      for (int64_t k = 0, i = r.start; k < r.length; ++k, i += r.step) l->items[static_cast<size_t>(i)] = seq[static_cast<size_t>(k)];
+        return raise_fmt(*this, types().value_error,
+                         "attempt to assign sequence of size %zu to extended slice of size %lld", seq.size(),
+                         static_cast<long long>(r.length));
+      for (int64_t k = 0, i = r.start; k < r.length; ++k, i += r.step)
+        l->items[static_cast<size_t>(i)] = seq[static_cast<size_t>(k)];
       return true;
     }
     return raise(types().type_error, "list indices must be integers or slices, not " + type_name(key));
@@ -2330,7 +2678,8 @@ bool VM::del_item(Value c, Value key) {
     if (is_intlike(key) || as_instance(key)) {
       int64_t i;
       if (!to_index(*this, key, i)) return false;
-      if (!norm_index(i, static_cast<int64_t>(l->items.size()))) return raise(types().index_error, "list assignment index out of range");
+      if (!norm_index(i, static_cast<int64_t>(l->items.size())))
+        return raise(types().index_error, "list assignment index out of range");
       l->items.erase(l->items.begin() + i);
       return true;
     }
@@ -2338,7 +2687,10 @@ bool VM::del_item(Value c, Value key) {
       SliceIndices r;
       if (!resolve_slice(*this, static_cast<Slice*>(key.o), static_cast<int64_t>(l->items.size()), r)) return false;
       if (r.length == 0) return true;
-      if (r.step == 1) { l->items.erase(l->items.begin() + r.start, l->items.begin() + r.start + r.length); return true; }
+      if (r.step == 1) {
+        l->items.erase(l->items.begin() + r.start, l->items.begin() + r.start + r.length);
+        return true;
+      }
       std::vector<bool> drop(l->items.size(), false);
       for (int64_t k = 0, i = r.start; k < r.length; ++k, i += r.step) drop[static_cast<size_t>(i)] = true;
       std::vector<Value> kept;
@@ -2373,7 +2725,8 @@ bool VM::contains(Value c, Value item, bool& out) {
       case ObjKind::Bytes: return bytes_contains(*this, static_cast<Bytes*>(c.o), item, out);
       case ObjKind::Str: {
         Str* needle = as_str(item);
-        if (!needle) return raise(types().type_error, "'in <string>' requires string as left operand, not " + type_name(item));
+        if (!needle)
+          return raise(types().type_error, "'in <string>' requires string as left operand, not " + type_name(item));
         out = static_cast<Str*>(c.o)->s.find(needle->s) != std::string::npos;
         return true;
       }
@@ -2384,10 +2737,16 @@ bool VM::contains(Value c, Value item, bool& out) {
           const auto& items = is_list ? static_cast<List*>(c.o)->items : static_cast<Tuple*>(c.o)->items;
           if (i >= items.size()) break;
           Value x = items[i];
-          if (x.is_same(item)) { out = true; return true; }
+          if (x.is_same(item)) {
+            out = true;
+            return true;
+          }
           bool eq;
           if (!equals(x, item, eq)) return false;
-          if (eq) { out = true; return true; }
+          if (eq) {
+            out = true;
+            return true;
+          }
         }
         out = false;
         return true;
@@ -2414,14 +2773,23 @@ bool VM::contains(Value c, Value item, bool& out) {
       case ObjKind::Instance: {
         int which;
         if (Dict* d = view_dict(*this, c, which)) {
-          if (which == 0) { Value v; return dict_get(d, item, v, out); }
+          if (which == 0) {
+            Value v;
+            return dict_get(d, item, v, out);
+          }
           if (which == 2) {
             Tuple* t = as_tuple(item);
-            if (!t || t->items.size() != 2) { out = false; return true; }
+            if (!t || t->items.size() != 2) {
+              out = false;
+              return true;
+            }
             Value v;
             bool found;
             if (!dict_get(d, t->items[0], v, found)) return false;
-            if (!found) { out = false; return true; }
+            if (!found) {
+              out = false;
+              return true;
+            }
             return equals(v, t->items[1], out);
           }
           break;
@@ -2445,10 +2813,17 @@ bool VM::contains(Value c, Value item, bool& out) {
   }
   out = false;
   return iterate(*this, c, [&](Value x, bool& stop) {
-    if (x.is_same(item)) { out = true; stop = true; return true; }
+    if (x.is_same(item)) {
+      out = true;
+      stop = true;
+      return true;
+    }
     bool eq;
     if (!equals(x, item, eq)) return false;
-    if (eq) { out = true; stop = true; }
+    if (eq) {
+      out = true;
+      stop = true;
+    }
     return true;
   });
 }
@@ -2462,14 +2837,21 @@ bool VM::length(Value v, int64_t& out) {
       case ObjKind::List: out = static_cast<int64_t>(static_cast<List*>(v.o)->items.size()); return true;
       case ObjKind::Tuple: out = static_cast<int64_t>(static_cast<Tuple*>(v.o)->items.size()); return true;
       case ObjKind::Dict: out = static_cast<Dict*>(v.o)->count; return true;
-      case ObjKind::Set: { Set* s = static_cast<Set*>(v.o); out = s->table ? s->table->count : 0; return true; }
+      case ObjKind::Set: {
+        Set* s = static_cast<Set*>(v.o);
+        out = s->table ? s->table->count : 0;
+        return true;
+      }
       case ObjKind::Range: out = range_len(static_cast<Range*>(v.o)); return true;
       case ObjKind::Class:
         if (!static_cast<Class*>(v.o)->meta) break;
         [[fallthrough]];
       case ObjKind::Instance: {
         int which;
-        if (Dict* d = view_dict(*this, v, which)) { out = d->count; return true; }
+        if (Dict* d = view_dict(*this, v, which)) {
+          out = d->count;
+          return true;
+        }
         Value r;
         bool found;
         if (!call_dunder(*this, v, Name::len, {}, r, found)) return false;
@@ -2496,17 +2878,24 @@ constexpr int32_t kDummy = -2;
 // fast_key_equal() decides equality without running Python code when it can.
 inline bool fast_key_equal(Value a, Value b, bool& eq) {
   if (a.tag == Tag::Obj && b.tag == Tag::Obj) {
-    if (a.o == b.o) { eq = true; return true; }
+    if (a.o == b.o) {
+      eq = true;
+      return true;
+    }
     if (a.o->kind == ObjKind::Str && b.o->kind == ObjKind::Str) {
       eq = static_cast<Str*>(a.o)->s == static_cast<Str*>(b.o)->s;
       return true;
     }
     if (a.o->kind == ObjKind::Instance || b.o->kind == ObjKind::Instance) return false;
-    if (a.o->kind != b.o->kind && !(a.o->kind == ObjKind::Set || b.o->kind == ObjKind::Set)) { eq = false; return true; }
+    if (a.o->kind != b.o->kind && !(a.o->kind == ObjKind::Set || b.o->kind == ObjKind::Set)) {
+      eq = false;
+      return true;
+    }
     return false;
   }
   if (a.tag == Tag::Obj || b.tag == Tag::Obj) {
-    if ((a.tag == Tag::Obj && a.o->kind == ObjKind::Instance) || (b.tag == Tag::Obj && b.o->kind == ObjKind::Instance)) return false;
+    if ((a.tag == Tag::Obj && a.o->kind == ObjKind::Instance) || (b.tag == Tag::Obj && b.o->kind == ObjKind::Instance))
+      return false;
     eq = false;
     return true;
   }
@@ -2516,7 +2905,10 @@ inline bool fast_key_equal(Value a, Value b, bool& eq) {
     else eq = a.i == b.i;
     return true;
   }
-  if (a.tag == Tag::None || b.tag == Tag::None) { eq = false; return true; }
+  if (a.tag == Tag::None || b.tag == Tag::None) {
+    eq = false;
+    return true;
+  }
   eq = num_compare(CmpOpKind::Eq, a, b);
   return true;
 }
@@ -2526,14 +2918,20 @@ inline bool fast_key_equal(Value a, Value b, bool& eq) {
 bool dict_lookup(VM& vm, Dict* d, Value key, uint64_t h, int32_t& pos, size_t& slot) {
 restart:
   pos = -1;
-  if (d->index.empty()) { slot = 0; return true; }
+  if (d->index.empty()) {
+    slot = 0;
+    return true;
+  }
   size_t mask = d->index.size() - 1;
   size_t i = h & mask;
   uint64_t perturb = h;
   size_t free_slot = SIZE_MAX;
   for (;;) {
     int32_t ix = d->index[i];
-    if (ix == kEmpty) { slot = free_slot != SIZE_MAX ? free_slot : i; return true; }
+    if (ix == kEmpty) {
+      slot = free_slot != SIZE_MAX ? free_slot : i;
+      return true;
+    }
     if (ix == kDummy) {
       if (free_slot == SIZE_MAX) free_slot = i;
     } else {
@@ -2544,11 +2942,15 @@ restart:
           Value ek = e.key;
           size_t isz = d->index.size();
           if (!vm.equals(ek, key, eq)) return false;
-          if (d->index.size() != isz || d->index[i] != ix ||
-              static_cast<size_t>(ix) >= d->entries.size() || !d->entries[static_cast<size_t>(ix)].key.is_same(ek))
+          if (d->index.size() != isz || d->index[i] != ix || static_cast<size_t>(ix) >= d->entries.size() ||
+              !d->entries[static_cast<size_t>(ix)].key.is_same(ek))
             goto restart;
         }
-        if (eq) { pos = ix; slot = i; return true; }
+        if (eq) {
+          pos = ix;
+          slot = i;
+          return true;
+        }
       }
     }
     perturb >>= 5;
@@ -2611,7 +3013,10 @@ bool VM::dict_set(Dict* d, Value key, Value v) {
   int32_t pos;
   size_t slot;
   if (!dict_lookup(*this, d, key, h, pos, slot)) return false;
-  if (pos >= 0) { d->entries[static_cast<size_t>(pos)].value = v; return true; }
+  if (pos >= 0) {
+    d->entries[static_cast<size_t>(pos)].value = v;
+    return true;
+  }
   if (d->index.empty() || d->entries.size() + 1 > d->index.size() * 2 / 3) {
     size_t before = d->size();
     if (before > 65536 && !reserve(before)) return false;

@@ -16,9 +16,9 @@ constexpr uint32_t kLowerMask = 0x7fffffffU;
 class Sha512 {
  public:
   Sha512() {
-    static const uint64_t init[8] = {
-        0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL, 0xa54ff53a5f1d36f1ULL,
-        0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL, 0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL};
+    static const uint64_t init[8] = {0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL,
+                                     0xa54ff53a5f1d36f1ULL, 0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL,
+                                     0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL};
     std::memcpy(h_, init, sizeof h_);
   }
   void update(const unsigned char* p, size_t n) {
@@ -29,7 +29,10 @@ class Sha512 {
       fill_ += take;
       p += take;
       n -= take;
-      if (fill_ == 128) { block(buf_); fill_ = 0; }
+      if (fill_ == 128) {
+        block(buf_);
+        fill_ = 0;
+      }
     }
   }
   void finish(unsigned char out[64]) {
@@ -83,9 +86,23 @@ class Sha512 {
     for (int i = 0; i < 80; ++i) {
       uint64_t t1 = h + (rotr(e, 14) ^ rotr(e, 18) ^ rotr(e, 41)) + ((e & f) ^ (~e & g)) + k[i] + w[i];
       uint64_t t2 = (rotr(a, 28) ^ rotr(a, 34) ^ rotr(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-      h = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
+      h = g;
+      g = f;
+      f = e;
+      e = d + t1;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t2;
     }
-    h_[0] += a; h_[1] += b; h_[2] += c; h_[3] += d; h_[4] += e; h_[5] += f; h_[6] += g; h_[7] += h;
+    h_[0] += a;
+    h_[1] += b;
+    h_[2] += c;
+    h_[3] += d;
+    h_[4] += e;
+    h_[5] += f;
+    h_[6] += g;
+    h_[7] += h;
   }
   uint64_t h_[8];
   unsigned char buf_[128];
@@ -97,20 +114,25 @@ class Sha512 {
 
 void MersenneTwister::seed_words(const uint32_t* key, size_t key_length) {
   mt_[0] = 19650218U;
-  for (int i = 1; i < kN; ++i)
-    mt_[i] = 1812433253U * (mt_[i - 1] ^ (mt_[i - 1] >> 30)) + static_cast<uint32_t>(i);
+  for (int i = 1; i < kN; ++i) mt_[i] = 1812433253U * (mt_[i - 1] ^ (mt_[i - 1] >> 30)) + static_cast<uint32_t>(i);
   size_t i = 1, j = 0;
   for (size_t k = kN > key_length ? kN : key_length; k; --k) {
     mt_[i] = (mt_[i] ^ ((mt_[i - 1] ^ (mt_[i - 1] >> 30)) * 1664525U)) + key[j] + static_cast<uint32_t>(j);
     ++i;
     ++j;
-    if (i >= kN) { mt_[0] = mt_[kN - 1]; i = 1; }
+    if (i >= kN) {
+      mt_[0] = mt_[kN - 1];
+      i = 1;
+    }
     if (j >= key_length) j = 0;
   }
   for (size_t k = kN - 1; k; --k) {
     mt_[i] = (mt_[i] ^ ((mt_[i - 1] ^ (mt_[i - 1] >> 30)) * 1566083941U)) - static_cast<uint32_t>(i);
     ++i;
-    if (i >= kN) { mt_[0] = mt_[kN - 1]; i = 1; }
+    if (i >= kN) {
+      mt_[0] = mt_[kN - 1];
+      i = 1;
+    }
   }
   mt_[0] = 0x80000000U;
   index_ = kN;
@@ -195,18 +217,27 @@ uint64_t MersenneTwister::randbelow(uint64_t n) {
 bool MersenneTwister::randrange(int64_t start, int64_t stop, int64_t step, int64_t& out, const char*& error) {
   __int128 width = static_cast<__int128>(stop) - start;
   if (step == 1) {
-    if (width <= 0) { error = "empty range for randrange()"; return false; }
+    if (width <= 0) {
+      error = "empty range for randrange()";
+      return false;
+    }
     out = static_cast<int64_t>(start + static_cast<__int128>(randbelow(static_cast<uint64_t>(width))));
     return true;
   }
   __int128 n;
   if (step > 0) n = (width + step - 1) / step;
   else if (step < 0) n = (width + step + 1) / step;
-  else { error = "zero step for randrange()"; return false; }
+  else {
+    error = "zero step for randrange()";
+    return false;
+  }
   // Python's // floors; C++ truncates, which differs only for a negative non-exact quotient.
   if (step > 0 && (width + step - 1) < 0 && (width + step - 1) % step != 0) n -= 1;
   if (step < 0 && (width + step + 1) > 0 && (width + step + 1) % step != 0) n -= 1;
-  if (n <= 0) { error = "empty range for randrange()"; return false; }
+  if (n <= 0) {
+    error = "empty range for randrange()";
+    return false;
+  }
   out = static_cast<int64_t>(start + static_cast<__int128>(step) * randbelow(static_cast<uint64_t>(n)));
   return true;
 }

@@ -21,9 +21,9 @@ class MersenneTwister {
   void seed_words(const uint32_t* key, size_t n);
 
   uint32_t next_u32();
-  double random();                  // [0, 1) with 53 random bits
-  uint64_t getrandbits(int k);      // 0 <= k <= 64
-  uint64_t randbelow(uint64_t n);   // [0, n), n > 0
+  double random();                 // [0, 1) with 53 random bits
+  uint64_t getrandbits(int k);     // 0 <= k <= 64
+  uint64_t randbelow(uint64_t n);  // [0, n), n > 0
   // randrange() follows CPython's argument rules; it returns false with a ValueError
   // message in error for an empty range or a zero step.
   bool randrange(int64_t start, int64_t stop, int64_t step, int64_t& out, const char*& error);

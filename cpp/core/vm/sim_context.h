@@ -26,15 +26,26 @@ class SimContext {
   virtual void cpu(Task* task, double seconds, uint32_t line) = 0;
   virtual MersenneTwister& random() = 0;
   // line() reports that task starts executing source line (only when line tracing is on).
-  virtual void line(Task* task, uint32_t line) { (void)task; (void)line; }
+  virtual void line(Task* task, uint32_t line) {
+    (void)task;
+    (void)line;
+  }
   // make_module() builds a module the runtime provides ("sys", "_interleave"); false if unknown.
-  virtual bool make_module(VM& vm, std::string_view name, Module*& out) { (void)vm; (void)name; (void)out; return false; }
+  virtual bool make_module(VM& vm, std::string_view name, Module*& out) {
+    (void)vm;
+    (void)name;
+    (void)out;
+    return false;
+  }
   // trace() marks the values the runtime keeps outside tasks (GC roots).
   virtual void trace(VM& vm) { (void)vm; }
   // sweep_weak() runs after marking, before unmarked objects are freed: weak references die here.
   virtual void sweep_weak() {}
   // set_network() is sim.network(latency, capacity); capacity < 0 means no limit.
-  virtual void set_network(double latency, int64_t capacity) { (void)latency; (void)capacity; }
+  virtual void set_network(double latency, int64_t capacity) {
+    (void)latency;
+    (void)capacity;
+  }
   // network_latency() and network_capacity() are the run's current network settings.
   virtual double network_latency() const { return 0.25; }
   virtual int64_t network_capacity() const { return -1; }

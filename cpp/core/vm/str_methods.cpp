@@ -18,7 +18,8 @@ Str* self_str(VM& vm, const CallArgs& a, const char* meth) {
   }
   Str* s = as_str(a.args[0]);
   if (!s)
-    raise_fmt(vm, vm.types().type_error, "descriptor '%s' for 'str' objects doesn't apply to a '%s' object", meth, vm.type_name(a.args[0]).c_str());
+    raise_fmt(vm, vm.types().type_error, "descriptor '%s' for 'str' objects doesn't apply to a '%s' object", meth,
+              vm.type_name(a.args[0]).c_str());
   return s;
 }
 
@@ -34,8 +35,8 @@ bool no_args(VM& vm, const CallArgs& a, const char* meth) {
 
 bool is_space_cp(uint32_t c) {
   if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
-  return c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 ||
-         c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
+  return c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202f || c == 0x205f || c == 0x3000;
 }
 
 bool is_upper_cp(uint32_t c) {
@@ -77,10 +78,10 @@ uint32_t to_lower_cp(uint32_t c) {
 bool is_alpha_cp(uint32_t c) {
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
   if (c == 0xD7 || c == 0xF7) return false;
-  return c == 0xAA || c == 0xB5 || c == 0xBA || (c >= 0xC0 && c <= 0x24F) || (c >= 0x370 && c <= 0x3FF && c != 0x37E && c != 0x387) ||
-         (c >= 0x400 && c <= 0x481) || (c >= 0x48A && c <= 0x52F) || (c >= 0x5D0 && c <= 0x5EA) ||
-         (c >= 0x620 && c <= 0x64A) || (c >= 0x3040 && c <= 0x30FF && c != 0x30FB) || (c >= 0x4E00 && c <= 0x9FFF) ||
-         (c >= 0xAC00 && c <= 0xD7A3);
+  return c == 0xAA || c == 0xB5 || c == 0xBA || (c >= 0xC0 && c <= 0x24F) ||
+         (c >= 0x370 && c <= 0x3FF && c != 0x37E && c != 0x387) || (c >= 0x400 && c <= 0x481) ||
+         (c >= 0x48A && c <= 0x52F) || (c >= 0x5D0 && c <= 0x5EA) || (c >= 0x620 && c <= 0x64A) ||
+         (c >= 0x3040 && c <= 0x30FF && c != 0x30FB) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3);
 }
 
 bool is_digit_cp(uint32_t c) { return c >= '0' && c <= '9'; }
@@ -118,15 +119,22 @@ bool adjust(VM& vm, const CallArgs& a, uint32_t first, int64_t len, int64_t& sta
   if (a.nargs > first && !a.args[first].is_none() && !to_index(vm, a.args[first], start)) return false;
   if (a.nargs > first + 1 && !a.args[first + 1].is_none() && !to_index(vm, a.args[first + 1], end)) return false;
   if (end > len) end = len;
-  else if (end < 0) { end += len; if (end < 0) end = 0; }
-  if (start < 0) { start += len; if (start < 0) start = 0; }
+  else if (end < 0) {
+    end += len;
+    if (end < 0) end = 0;
+  }
+  if (start < 0) {
+    start += len;
+    if (start < 0) start = 0;
+  }
   return true;
 }
 
 bool str_param(VM& vm, Value v, const char* fn, int argn, Str*& out) {
   out = as_str(v);
   if (out) return true;
-  return raise_fmt(vm, vm.types().type_error, "%s() argument %d must be str, not %s", fn, argn, vm.type_name(v).c_str());
+  return raise_fmt(vm, vm.types().type_error, "%s() argument %d must be str, not %s", fn, argn,
+                   vm.type_name(v).c_str());
 }
 
 // ---- case ----
@@ -144,7 +152,10 @@ bool map_chars(VM& vm, const CallArgs& a, const char* meth, F f, Value& out) {
   std::vector<uint32_t> cps = decode(s->s);
   std::string r;
   for (uint32_t c : cps) {
-    if (c == 0xDF && f(0xDF) == 0x53) { r += "SS"; continue; }
+    if (c == 0xDF && f(0xDF) == 0x53) {
+      r += "SS";
+      continue;
+    }
     utf8_append(r, f(c));
   }
   out = make_str(vm, r);
@@ -202,11 +213,15 @@ bool predicate(VM& vm, const CallArgs& a, const char* meth, F f, Value& out) {
 bool s_isdigit(VM& vm, const CallArgs& a, Value& out) { return predicate(vm, a, "isdigit", is_digit_cp, out); }
 bool s_isdecimal(VM& vm, const CallArgs& a, Value& out) { return predicate(vm, a, "isdecimal", is_digit_cp, out); }
 bool s_isnumeric(VM& vm, const CallArgs& a, Value& out) {
-  return predicate(vm, a, "isnumeric", [](uint32_t c) { return is_digit_cp(c) || c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0xBC && c <= 0xBE); }, out);
+  return predicate(
+      vm, a, "isnumeric",
+      [](uint32_t c) { return is_digit_cp(c) || c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0xBC && c <= 0xBE); },
+      out);
 }
 bool s_isalpha(VM& vm, const CallArgs& a, Value& out) { return predicate(vm, a, "isalpha", is_alpha_cp, out); }
 bool s_isalnum(VM& vm, const CallArgs& a, Value& out) {
-  return predicate(vm, a, "isalnum", [](uint32_t c) { return is_alpha_cp(c) || is_digit_cp(c); }, out);
+  return predicate(
+      vm, a, "isalnum", [](uint32_t c) { return is_alpha_cp(c) || is_digit_cp(c); }, out);
 }
 bool s_isspace(VM& vm, const CallArgs& a, Value& out) { return predicate(vm, a, "isspace", is_space_cp, out); }
 bool s_isascii(VM& vm, const CallArgs& a, Value& out) {
@@ -233,7 +248,10 @@ bool cased_check(VM& vm, const CallArgs& a, const char* meth, bool want_upper, V
   bool any_cased = false, ok = true;
   for (size_t i = 0; i < s->s.size();) {
     uint32_t c = utf8_decode(s->s, i);
-    if (want_upper ? is_lower_cp(c) : is_upper_cp(c)) { ok = false; break; }
+    if (want_upper ? is_lower_cp(c) : is_upper_cp(c)) {
+      ok = false;
+      break;
+    }
     if (want_upper ? is_upper_cp(c) : is_lower_cp(c)) any_cased = true;
   }
   out = Value::boolean(ok && any_cased);
@@ -269,7 +287,8 @@ bool s_isidentifier(VM& vm, const CallArgs& a, Value& out) {
   bool first = true;
   for (size_t i = 0; r && i < s->s.size();) {
     uint32_t c = utf8_decode(s->s, i);
-    r = c == '_' || is_alpha_cp(c) || (!first && is_digit_cp(c)) || (c >= 0x80 && !is_space_cp(c) && c != 0xD7 && c != 0xF7);
+    r = c == '_' || is_alpha_cp(c) || (!first && is_digit_cp(c)) ||
+        (c >= 0x80 && !is_space_cp(c) && c != 0xD7 && c != 0xF7);
     first = false;
   }
   out = Value::boolean(r);
@@ -281,7 +300,8 @@ bool s_isidentifier(VM& vm, const CallArgs& a, Value& out) {
 bool strip_impl(VM& vm, const CallArgs& a, const char* meth, bool left, bool right, Value& out) {
   Str* s = self_str(vm, a, meth);
   if (!s || !no_kwargs(vm, a, meth)) return false;
-  if (a.nargs > 2) return raise_fmt(vm, vm.types().type_error, "%s expected at most 1 argument, got %u", meth, a.nargs - 1);
+  if (a.nargs > 2)
+    return raise_fmt(vm, vm.types().type_error, "%s expected at most 1 argument, got %u", meth, a.nargs - 1);
   std::vector<uint32_t> chars;
   bool ws = a.nargs < 2 || a.args[1].is_none();
   if (!ws) {
@@ -313,7 +333,10 @@ bool strip_impl(VM& vm, const CallArgs& a, const char* meth, bool left, bool rig
       e = p;
     }
   }
-  if (b == 0 && e == t.size()) { out = a.args[0]; return true; }
+  if (b == 0 && e == t.size()) {
+    out = a.args[0];
+    return true;
+  }
   out = make_str(vm, std::string_view(t).substr(b, e - b));
   return true;
 }
@@ -439,8 +462,8 @@ bool s_splitlines(VM& vm, const CallArgs& a, Value& out) {
   while (i < t.size()) {
     size_t p0 = i;
     uint32_t c = utf8_decode(t, i);
-    bool brk = c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || c == 0x1c || c == 0x1d || c == 0x1e ||
-               c == 0x85 || c == 0x2028 || c == 0x2029;
+    bool brk = c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || c == 0x1c || c == 0x1d || c == 0x1e || c == 0x85 ||
+               c == 0x2028 || c == 0x2029;
     if (!brk) continue;
     size_t eol = i;
     if (c == '\r' && i < t.size() && t[i] == '\n') eol = ++i;
@@ -468,14 +491,16 @@ bool room_for(VM& vm, uint64_t need, uint64_t& checked) {
 bool s_join(VM& vm, const CallArgs& a, Value& out) {
   Str* s = self_str(vm, a, "join");
   if (!s || !no_kwargs(vm, a, "str.join")) return false;
-  if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "str.join() takes exactly one argument (%u given)", a.nargs - 1);
+  if (a.nargs != 2)
+    return raise_fmt(vm, vm.types().type_error, "str.join() takes exactly one argument (%u given)", a.nargs - 1);
   std::string r;
   size_t idx = 0;
   uint64_t checked = 0;
   bool ok = iterate(vm, a.args[1], [&](Value item, bool&) {
     Str* is = as_str(item);
     if (!is)
-      return raise_fmt(vm, vm.types().type_error, "sequence item %zu: expected str instance, %s found", idx, vm.type_name(item).c_str());
+      return raise_fmt(vm, vm.types().type_error, "sequence item %zu: expected str instance, %s found", idx,
+                       vm.type_name(item).c_str());
     if (!room_for(vm, r.size() + (idx ? s->s.size() : 0) + is->s.size(), checked)) return false;
     if (idx) r += s->s;
     r += is->s;
@@ -493,7 +518,8 @@ bool prefix_match(VM& vm, const CallArgs& a, const char* meth, bool suffix, Valu
   Str* s = self_str(vm, a, meth);
   if (!s || !no_kwargs(vm, a, meth)) return false;
   if (a.nargs < 2 || a.nargs > 4)
-    return raise_fmt(vm, vm.types().type_error, "%s expected %s, got %u", meth, a.nargs < 2 ? "at least 1 argument" : "at most 3 arguments", a.nargs - 1);
+    return raise_fmt(vm, vm.types().type_error, "%s expected %s, got %u", meth,
+                     a.nargs < 2 ? "at least 1 argument" : "at most 3 arguments", a.nargs - 1);
   int64_t start, end;
   if (!adjust(vm, a, 2, cp_len(s), start, end)) return false;
   std::string_view body;
@@ -508,18 +534,26 @@ bool prefix_match(VM& vm, const CallArgs& a, const char* meth, bool suffix, Valu
     return suffix ? body.substr(body.size() - p->s.size()) == p->s : body.substr(0, p->s.size()) == p->s;
   };
   Value x = a.args[1];
-  if (Str* p = as_str(x)) { out = Value::boolean(test(p)); return true; }
+  if (Str* p = as_str(x)) {
+    out = Value::boolean(test(p));
+    return true;
+  }
   if (Tuple* t = as_tuple(x)) {
     for (Value item : t->items) {
       Str* p = as_str(item);
       if (!p)
-        return raise_fmt(vm, vm.types().type_error, "tuple for %s must only contain str, not %s", meth, vm.type_name(item).c_str());
-      if (test(p)) { out = Value::boolean(true); return true; }
+        return raise_fmt(vm, vm.types().type_error, "tuple for %s must only contain str, not %s", meth,
+                         vm.type_name(item).c_str());
+      if (test(p)) {
+        out = Value::boolean(true);
+        return true;
+      }
     }
     out = Value::boolean(false);
     return true;
   }
-  return raise_fmt(vm, vm.types().type_error, "%s first arg must be str or a tuple of str, not %s", meth, vm.type_name(x).c_str());
+  return raise_fmt(vm, vm.types().type_error, "%s first arg must be str or a tuple of str, not %s", meth,
+                   vm.type_name(x).c_str());
 }
 bool s_startswith(VM& vm, const CallArgs& a, Value& out) { return prefix_match(vm, a, "startswith", false, out); }
 bool s_endswith(VM& vm, const CallArgs& a, Value& out) { return prefix_match(vm, a, "endswith", true, out); }
@@ -529,7 +563,8 @@ bool find_impl(VM& vm, const CallArgs& a, const char* meth, bool reverse, int64_
   Str* s = self_str(vm, a, meth);
   if (!s || !no_kwargs(vm, a, meth)) return false;
   if (a.nargs < 2 || a.nargs > 4)
-    return raise_fmt(vm, vm.types().type_error, "%s expected %s, got %u", meth, a.nargs < 2 ? "at least 1 argument" : "at most 3 arguments", a.nargs - 1);
+    return raise_fmt(vm, vm.types().type_error, "%s expected %s, got %u", meth,
+                     a.nargs < 2 ? "at least 1 argument" : "at most 3 arguments", a.nargs - 1);
   Str* sub = as_str(a.args[1]);
   if (!sub) return raise_fmt(vm, vm.types().type_error, "must be str, not %s", vm.type_name(a.args[1]).c_str());
   int64_t start, end;
@@ -574,13 +609,20 @@ bool s_count(VM& vm, const CallArgs& a, Value& out) {
   Str* s = self_str(vm, a, "count");
   if (!s || !no_kwargs(vm, a, "count")) return false;
   if (a.nargs < 2 || a.nargs > 4)
-    return raise_fmt(vm, vm.types().type_error, "count expected %s, got %u", a.nargs < 2 ? "at least 1 argument" : "at most 3 arguments", a.nargs - 1);
+    return raise_fmt(vm, vm.types().type_error, "count expected %s, got %u",
+                     a.nargs < 2 ? "at least 1 argument" : "at most 3 arguments", a.nargs - 1);
   Str* sub = as_str(a.args[1]);
   if (!sub) return raise_fmt(vm, vm.types().type_error, "must be str, not %s", vm.type_name(a.args[1]).c_str());
   int64_t start, end;
   if (!adjust(vm, a, 2, cp_len(s), start, end)) return false;
-  if (start > end || start > cp_len(s)) { out = Value::integer(0); return true; }
-  if (sub->s.empty()) { out = Value::integer(end - start + 1); return true; }
+  if (start > end || start > cp_len(s)) {
+    out = Value::integer(0);
+    return true;
+  }
+  if (sub->s.empty()) {
+    out = Value::integer(end - start + 1);
+    return true;
+  }
   size_t b = byte_of(s, start), e = byte_of(s, end);
   std::string_view body = std::string_view(s->s).substr(b, e - b);
   int64_t n = 0;
@@ -593,7 +635,8 @@ bool s_replace(VM& vm, const CallArgs& a, Value& out) {
   Str* s = self_str(vm, a, "replace");
   if (!s || !no_kwargs(vm, a, "replace")) return false;
   if (a.nargs < 3 || a.nargs > 4)
-    return raise_fmt(vm, vm.types().type_error, "replace expected %s, got %u", a.nargs < 3 ? "at least 2 arguments" : "at most 3 arguments", a.nargs - 1);
+    return raise_fmt(vm, vm.types().type_error, "replace expected %s, got %u",
+                     a.nargs < 3 ? "at least 2 arguments" : "at most 3 arguments", a.nargs - 1);
   Str *old_s, *new_s;
   if (!str_param(vm, a.args[1], "replace", 1, old_s) || !str_param(vm, a.args[2], "replace", 2, new_s)) return false;
   int64_t count = -1;
@@ -604,14 +647,20 @@ bool s_replace(VM& vm, const CallArgs& a, Value& out) {
   if (old_s->s.empty()) {
     int64_t n = 0;
     size_t i = 0;
-    if (n < count) { r += new_s->s; ++n; }
+    if (n < count) {
+      r += new_s->s;
+      ++n;
+    }
     while (i < t.size()) {
       if (!make_temp_room(vm, r, static_cast<uint64_t>(r.size()) + new_s->s.size() + 4)) return false;
       size_t p = i;
       utf8_decode(t, p);
       r.append(t, i, p - i);
       i = p;
-      if (n < count) { r += new_s->s; ++n; }
+      if (n < count) {
+        r += new_s->s;
+        ++n;
+      }
     }
   } else {
     size_t i = 0;
@@ -625,7 +674,10 @@ bool s_replace(VM& vm, const CallArgs& a, Value& out) {
       i = j + old_s->s.size();
       ++n;
     }
-    if (n == 0) { out = a.args[0]; return true; }
+    if (n == 0) {
+      out = a.args[0];
+      return true;
+    }
     r.append(t, i, std::string::npos);
   }
   out = make_str(vm, r);
@@ -636,7 +688,8 @@ bool s_partition_impl(VM& vm, const CallArgs& a, bool reverse, Value& out) {
   const char* meth = reverse ? "rpartition" : "partition";
   Str* s = self_str(vm, a, meth);
   if (!s || !no_kwargs(vm, a, meth)) return false;
-  if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "str.%s() takes exactly one argument (%u given)", meth, a.nargs - 1);
+  if (a.nargs != 2)
+    return raise_fmt(vm, vm.types().type_error, "str.%s() takes exactly one argument (%u given)", meth, a.nargs - 1);
   Str* sep = as_str(a.args[1]);
   if (!sep) return raise_fmt(vm, vm.types().type_error, "must be str, not %s", vm.type_name(a.args[1]).c_str());
   if (sep->s.empty()) return vm.raise(vm.types().value_error, "empty separator");
@@ -657,10 +710,13 @@ bool s_rpartition(VM& vm, const CallArgs& a, Value& out) { return s_partition_im
 bool s_removeprefix(VM& vm, const CallArgs& a, Value& out) {
   Str* s = self_str(vm, a, "removeprefix");
   if (!s || !no_kwargs(vm, a, "removeprefix")) return false;
-  if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "str.removeprefix() takes exactly one argument (%u given)", a.nargs - 1);
+  if (a.nargs != 2)
+    return raise_fmt(vm, vm.types().type_error, "str.removeprefix() takes exactly one argument (%u given)",
+                     a.nargs - 1);
   Str* p;
   if (!str_param(vm, a.args[1], "removeprefix", 1, p)) return false;
-  if (!p->s.empty() && s->s.compare(0, p->s.size(), p->s) == 0) out = make_str(vm, std::string_view(s->s).substr(p->s.size()));
+  if (!p->s.empty() && s->s.compare(0, p->s.size(), p->s) == 0)
+    out = make_str(vm, std::string_view(s->s).substr(p->s.size()));
   else out = a.args[0];
   return true;
 }
@@ -668,13 +724,14 @@ bool s_removeprefix(VM& vm, const CallArgs& a, Value& out) {
 bool s_removesuffix(VM& vm, const CallArgs& a, Value& out) {
   Str* s = self_str(vm, a, "removesuffix");
   if (!s || !no_kwargs(vm, a, "removesuffix")) return false;
-  if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "str.removesuffix() takes exactly one argument (%u given)", a.nargs - 1);
+  if (a.nargs != 2)
+    return raise_fmt(vm, vm.types().type_error, "str.removesuffix() takes exactly one argument (%u given)",
+                     a.nargs - 1);
   Str* p;
   if (!str_param(vm, a.args[1], "removesuffix", 1, p)) return false;
   if (!p->s.empty() && s->s.size() >= p->s.size() && s->s.compare(s->s.size() - p->s.size(), p->s.size(), p->s) == 0)
     out = make_str(vm, std::string_view(s->s).substr(0, s->s.size() - p->s.size()));
-  else
-    out = a.args[0];
+  else out = a.args[0];
   return true;
 }
 
@@ -683,16 +740,22 @@ bool s_removesuffix(VM& vm, const CallArgs& a, Value& out) {
 bool pad_args(VM& vm, const CallArgs& a, const char* meth, int64_t& width, std::string& fill) {
   if (!no_kwargs(vm, a, meth)) return false;
   if (a.nargs < 2 || a.nargs > 3)
-    return raise_fmt(vm, vm.types().type_error, "%s expected %s, got %u", meth, a.nargs < 2 ? "at least 1 argument" : "at most 2 arguments", a.nargs - 1);
+    return raise_fmt(vm, vm.types().type_error, "%s expected %s, got %u", meth,
+                     a.nargs < 2 ? "at least 1 argument" : "at most 2 arguments", a.nargs - 1);
   if (!to_index(vm, a.args[1], width)) return false;
   fill = " ";
   if (a.nargs == 3) {
     Str* f = as_str(a.args[2]);
-    if (!f) return raise_fmt(vm, vm.types().type_error, "%s() argument 2 must be str, not %s", meth, vm.type_name(a.args[2]).c_str());
-    if ((f->ascii ? f->s.size() : f->length) != 1) return vm.raise(vm.types().type_error, "The fill character must be exactly one character long");
+    if (!f)
+      return raise_fmt(vm, vm.types().type_error, "%s() argument 2 must be str, not %s", meth,
+                       vm.type_name(a.args[2]).c_str());
+    if ((f->ascii ? f->s.size() : f->length) != 1)
+      return vm.raise(vm.types().type_error, "The fill character must be exactly one character long");
     fill = f->s;
   }
-  if (width > 4096 && (!reserve_n(vm, static_cast<uint64_t>(width), fill.size()) || !charge_work(vm, static_cast<uint64_t>(width)))) return false;
+  if (width > 4096 &&
+      (!reserve_n(vm, static_cast<uint64_t>(width), fill.size()) || !charge_work(vm, static_cast<uint64_t>(width))))
+    return false;
   return true;
 }
 
@@ -702,7 +765,10 @@ bool pad_impl(VM& vm, const CallArgs& a, const char* meth, int mode, Value& out)
   std::string fill;
   if (!s || !pad_args(vm, a, meth, width, fill)) return false;
   int64_t len = cp_len(s);
-  if (width <= len) { out = a.args[0]; return true; }
+  if (width <= len) {
+    out = a.args[0];
+    return true;
+  }
   int64_t marg = width - len;
   int64_t left = mode == 0 ? marg / 2 + (marg & width & 1) : mode == 1 ? 0 : marg;
   int64_t right = marg - left;
@@ -721,15 +787,24 @@ bool s_rjust(VM& vm, const CallArgs& a, Value& out) { return pad_impl(vm, a, "rj
 bool s_zfill(VM& vm, const CallArgs& a, Value& out) {
   Str* s = self_str(vm, a, "zfill");
   if (!s || !no_kwargs(vm, a, "zfill")) return false;
-  if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "str.zfill() takes exactly one argument (%u given)", a.nargs - 1);
+  if (a.nargs != 2)
+    return raise_fmt(vm, vm.types().type_error, "str.zfill() takes exactly one argument (%u given)", a.nargs - 1);
   int64_t width;
   if (!to_index(vm, a.args[1], width)) return false;
   int64_t len = cp_len(s);
-  if (width <= len) { out = a.args[0]; return true; }
-  if (width > 4096 && (!reserve_n(vm, static_cast<uint64_t>(width), 1) || !charge_work(vm, static_cast<uint64_t>(width)))) return false;
+  if (width <= len) {
+    out = a.args[0];
+    return true;
+  }
+  if (width > 4096 &&
+      (!reserve_n(vm, static_cast<uint64_t>(width), 1) || !charge_work(vm, static_cast<uint64_t>(width))))
+    return false;
   std::string r;
   size_t body = 0;
-  if (!s->s.empty() && (s->s[0] == '+' || s->s[0] == '-')) { r.push_back(s->s[0]); body = 1; }
+  if (!s->s.empty() && (s->s[0] == '+' || s->s[0] == '-')) {
+    r.push_back(s->s[0]);
+    body = 1;
+  }
   r.append(static_cast<size_t>(width - len), '0');
   r.append(s->s, body, std::string::npos);
   out = make_str(vm, r);
@@ -791,14 +866,18 @@ bool resolve_field(FormatState& st, std::string_view name, Value& out) {
   while (i < name.size() && name[i] != '.' && name[i] != '[') ++i;
   std::string_view head = name.substr(0, i);
   if (head.empty()) {
-    if (st.mode == 2) return vm.raise(vm.types().value_error, "cannot switch from manual field specification to automatic field numbering");
+    if (st.mode == 2)
+      return vm.raise(vm.types().value_error,
+                      "cannot switch from manual field specification to automatic field numbering");
     st.mode = 1;
     int idx = st.auto_index++;
     if (st.first + static_cast<uint32_t>(idx) >= st.args.nargs)
       return raise_fmt(vm, vm.types().index_error, "Replacement index %d out of range for positional args tuple", idx);
     out = st.args.args[st.first + static_cast<uint32_t>(idx)];
   } else if (head.find_first_not_of("0123456789") == std::string_view::npos) {
-    if (st.mode == 1) return vm.raise(vm.types().value_error, "cannot switch from automatic field numbering to manual field specification");
+    if (st.mode == 1)
+      return vm.raise(vm.types().value_error,
+                      "cannot switch from automatic field numbering to manual field specification");
     st.mode = 2;
     int64_t idx = 0;
     for (char c : head) {
@@ -806,7 +885,8 @@ bool resolve_field(FormatState& st, std::string_view name, Value& out) {
       if (idx > (int64_t{1} << 31)) return vm.raise(vm.types().value_error, "Too many decimal digits in format string");
     }
     if (st.first + static_cast<uint64_t>(idx) >= st.args.nargs)
-      return raise_fmt(vm, vm.types().index_error, "Replacement index %lld out of range for positional args tuple", static_cast<long long>(idx));
+      return raise_fmt(vm, vm.types().index_error, "Replacement index %lld out of range for positional args tuple",
+                       static_cast<long long>(idx));
     out = st.args.args[st.first + static_cast<uint32_t>(idx)];
   } else {
     bool found;
@@ -854,7 +934,11 @@ bool format_string(FormatState& st, std::string_view fmt, std::string& out, int 
   while (i < n) {
     char c = fmt[i];
     if (c == '}') {
-      if (i + 1 < n && fmt[i + 1] == '}') { out.push_back('}'); i += 2; continue; }
+      if (i + 1 < n && fmt[i + 1] == '}') {
+        out.push_back('}');
+        i += 2;
+        continue;
+      }
       return vm.raise(vm.types().value_error, "Single '}' encountered in format string");
     }
     if (c != '{') {
@@ -864,7 +948,11 @@ bool format_string(FormatState& st, std::string_view fmt, std::string& out, int 
       i = j;
       continue;
     }
-    if (i + 1 < n && fmt[i + 1] == '{') { out.push_back('{'); i += 2; continue; }
+    if (i + 1 < n && fmt[i + 1] == '{') {
+      out.push_back('{');
+      i += 2;
+      continue;
+    }
     size_t j = i + 1;
     int level = 1;
     int bracket = 0;
@@ -879,8 +967,10 @@ bool format_string(FormatState& st, std::string_view fmt, std::string& out, int 
       ++j;
     }
     if (j >= n) {
-      if (level > 0 && name_end == std::string_view::npos) return vm.raise(vm.types().value_error, "expected '}' before end of string");
-      return vm.raise(vm.types().value_error, level > 1 ? "unmatched '{' in format spec" : "expected '}' before end of string");
+      if (level > 0 && name_end == std::string_view::npos)
+        return vm.raise(vm.types().value_error, "expected '}' before end of string");
+      return vm.raise(vm.types().value_error,
+                      level > 1 ? "unmatched '{' in format spec" : "expected '}' before end of string");
     }
     std::string_view field = fmt.substr(i + 1, j - i - 1);
     size_t ne = name_end == std::string_view::npos ? field.size() : name_end - i - 1;
@@ -889,10 +979,12 @@ bool format_string(FormatState& st, std::string_view fmt, std::string& out, int 
     std::string_view spec;
     size_t k = ne;
     if (k < field.size() && field[k] == '!') {
-      if (k + 1 >= field.size()) return vm.raise(vm.types().value_error, "end of string while looking for conversion specifier");
+      if (k + 1 >= field.size())
+        return vm.raise(vm.types().value_error, "end of string while looking for conversion specifier");
       conv = field[k + 1];
       k += 2;
-      if (k < field.size() && field[k] != ':') return vm.raise(vm.types().value_error, "expected ':' after conversion specifier");
+      if (k < field.size() && field[k] != ':')
+        return vm.raise(vm.types().value_error, "expected ':' after conversion specifier");
     }
     if (k < field.size() && field[k] == ':') spec = field.substr(k + 1);
     Value v;
@@ -904,7 +996,10 @@ bool format_string(FormatState& st, std::string_view fmt, std::string& out, int 
         if (conv == 'a') {
           std::string esc;
           for (size_t p = 0; p < cs.size();) {
-            if (static_cast<unsigned char>(cs[p]) < 0x80) { esc.push_back(cs[p++]); continue; }
+            if (static_cast<unsigned char>(cs[p]) < 0x80) {
+              esc.push_back(cs[p++]);
+              continue;
+            }
             uint32_t cp = utf8_decode(cs, p);
             char buf[16];
             if (cp < 0x100) std::snprintf(buf, sizeof buf, "\\x%02x", cp);
@@ -948,7 +1043,8 @@ bool percent_number(VM& vm, char conv, Value v, std::string& digits, bool& negat
     } else if (as_instance(v)) {
       if (!to_index(vm, v, i)) return false;
     } else {
-      return raise_fmt(vm, vm.types().type_error, "%%%c format: a real number is required, not %s", conv, vm.type_name(v).c_str());
+      return raise_fmt(vm, vm.types().type_error, "%%%c format: a real number is required, not %s", conv,
+                       vm.type_name(v).c_str());
     }
     negative = i < 0;
     fmt::int_to_base(i, 10, false, false, digits);
@@ -960,7 +1056,8 @@ bool percent_number(VM& vm, char conv, Value v, std::string& digits, bool& negat
   else if (as_instance(v)) {
     if (!to_index(vm, v, i)) return false;
   } else {
-    return raise_fmt(vm, vm.types().type_error, "%%%c format: an integer is required, not %s", conv, vm.type_name(v).c_str());
+    return raise_fmt(vm, vm.types().type_error, "%%%c format: an integer is required, not %s", conv,
+                     vm.type_name(v).c_str());
   }
   negative = i < 0;
   fmt::int_to_base(i, conv == 'o' ? 8 : 16, false, conv == 'X', digits);
@@ -979,8 +1076,10 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, std::string& out) 
   std::vector<Value> items;
   Value mapping;
   bool is_tuple = false;
-  if (Tuple* t = as_tuple(args)) { items = t->items; is_tuple = true; }
-  else items.push_back(args);
+  if (Tuple* t = as_tuple(args)) {
+    items = t->items;
+    is_tuple = true;
+  } else items.push_back(args);
   // Like CPython, any non-tuple, non-str argument with __getitem__ counts as a mapping.
   if (!is_tuple && !as_str(args)) {
     Value probe;
@@ -997,7 +1096,10 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, std::string& out) 
   size_t i = 0, n = fmt.size();
   while (i < n) {
     size_t pct = fmt.find('%', i);
-    if (pct == std::string_view::npos) { out.append(fmt.substr(i)); break; }
+    if (pct == std::string_view::npos) {
+      out.append(fmt.substr(i));
+      break;
+    }
     out.append(fmt.substr(i, pct - i));
     i = pct + 1;
     if (i >= n) return vm.raise(vm.types().value_error, "incomplete format");
@@ -1033,10 +1135,17 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, std::string& out) 
       if (!next_arg(w)) return false;
       if (!is_intlike(w)) return vm.raise(vm.types().type_error, "* wants int");
       width = int_of(w);
-      if (width < 0) { left = true; width = -width; }
+      if (width < 0) {
+        left = true;
+        width = -width;
+      }
       ++i;
     } else {
-      while (i < n && fmt[i] >= '0' && fmt[i] <= '9') { width = (width < 0 ? 0 : width) * 10 + (fmt[i] - '0'); ++i; if (width > INT32_MAX) return vm.raise(vm.types().value_error, "width too big"); }
+      while (i < n && fmt[i] >= '0' && fmt[i] <= '9') {
+        width = (width < 0 ? 0 : width) * 10 + (fmt[i] - '0');
+        ++i;
+        if (width > INT32_MAX) return vm.raise(vm.types().value_error, "width too big");
+      }
     }
     if (width > INT32_MAX) return vm.raise(vm.types().value_error, "width too big");
     if (i < n && fmt[i] == '.') {
@@ -1049,18 +1158,27 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, std::string& out) 
         prec = std::max<int64_t>(0, int_of(p));
         ++i;
       } else {
-        while (i < n && fmt[i] >= '0' && fmt[i] <= '9') { prec = prec * 10 + (fmt[i] - '0'); ++i; if (prec > INT32_MAX) return vm.raise(vm.types().value_error, "precision too big"); }
+        while (i < n && fmt[i] >= '0' && fmt[i] <= '9') {
+          prec = prec * 10 + (fmt[i] - '0');
+          ++i;
+          if (prec > INT32_MAX) return vm.raise(vm.types().value_error, "precision too big");
+        }
       }
     }
     if (prec > INT32_MAX) return vm.raise(vm.types().value_error, "precision too big");
-    if (static_cast<uint64_t>(std::max<int64_t>(width, 0)) + static_cast<uint64_t>(std::max<int64_t>(prec, 0)) > kFreeWork) {
-      uint64_t room = static_cast<uint64_t>(std::max<int64_t>(width, 0)) + static_cast<uint64_t>(std::max<int64_t>(prec, 0));
+    if (static_cast<uint64_t>(std::max<int64_t>(width, 0)) + static_cast<uint64_t>(std::max<int64_t>(prec, 0)) >
+        kFreeWork) {
+      uint64_t room =
+          static_cast<uint64_t>(std::max<int64_t>(width, 0)) + static_cast<uint64_t>(std::max<int64_t>(prec, 0));
       if (!reserve_n(vm, room, 1) || !charge_work(vm, room)) return false;
     }
     while (i < n && (fmt[i] == 'h' || fmt[i] == 'l' || fmt[i] == 'L')) ++i;
     if (i >= n) return vm.raise(vm.types().value_error, "incomplete format");
     char conv = fmt[i++];
-    if (conv == '%') { out.push_back('%'); continue; }
+    if (conv == '%') {
+      out.push_back('%');
+      continue;
+    }
     Value v;
     if (have_key) v = key_value;
     else if (!next_arg(v)) return false;
@@ -1068,9 +1186,12 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, std::string& out) 
     std::string sign, prefix;
     bool numeric = false;
     switch (conv) {
-      case 's': case 'r': case 'a': {
-        if (conv == 's') { if (!str_into(vm, v, body)) return false; }
-        else if (!repr_into(vm, v, body)) return false;
+      case 's':
+      case 'r':
+      case 'a': {
+        if (conv == 's') {
+          if (!str_into(vm, v, body)) return false;
+        } else if (!repr_into(vm, v, body)) return false;
         if (prec >= 0 && static_cast<int64_t>(utf8_count(body)) > prec) {
           size_t b = 0;
           for (int64_t k = 0; k < prec; ++k) utf8_decode(body, b);
@@ -1080,7 +1201,8 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, std::string& out) 
       }
       case 'c': {
         if (Str* s = as_str(v)) {
-          if ((s->ascii ? s->s.size() : s->length) != 1) return vm.raise(vm.types().type_error, "%c requires int or char");
+          if ((s->ascii ? s->s.size() : s->length) != 1)
+            return vm.raise(vm.types().type_error, "%c requires int or char");
           body = s->s;
         } else if (is_intlike(v)) {
           int64_t cp = int_of(v);
@@ -1091,44 +1213,63 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, std::string& out) 
         }
         break;
       }
-      case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': {
+      case 'd':
+      case 'i':
+      case 'u':
+      case 'x':
+      case 'X':
+      case 'o': {
         bool neg;
         if (!percent_number(vm, conv, v, body, neg)) return false;
         numeric = true;
-        if (prec >= 0 && static_cast<int64_t>(body.size()) < prec) body.insert(0, static_cast<size_t>(prec - static_cast<int64_t>(body.size())), '0');
+        if (prec >= 0 && static_cast<int64_t>(body.size()) < prec)
+          body.insert(0, static_cast<size_t>(prec - static_cast<int64_t>(body.size())), '0');
         sign = neg ? "-" : plus ? "+" : space ? " " : "";
         if (alt && conv != 'd' && conv != 'i' && conv != 'u') prefix = conv == 'o' ? "0o" : conv == 'x' ? "0x" : "0X";
         break;
       }
-      case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
+      case 'e':
+      case 'E':
+      case 'f':
+      case 'F':
+      case 'g':
+      case 'G': {
         double d;
         if (!to_double(vm, v, d, "must be real number")) return false;
         std::string text;
         fmt::float_format(d, conv, prec < 0 ? 6 : static_cast<int>(prec), alt ? fmt::kAlt : 0u, text);
         numeric = true;
-        if (!text.empty() && text[0] == '-') { sign = "-"; text.erase(0, 1); }
-        else sign = plus ? "+" : space ? " " : "";
+        if (!text.empty() && text[0] == '-') {
+          sign = "-";
+          text.erase(0, 1);
+        } else sign = plus ? "+" : space ? " " : "";
         body = text;
         if (!std::isfinite(d)) zero = false;
         break;
       }
       default: {
         uint32_t cp = static_cast<unsigned char>(conv);
-        return raise_fmt(vm, vm.types().value_error, "unsupported format character '%c' (0x%x) at index %zu", conv, cp, i - 1);
+        return raise_fmt(vm, vm.types().value_error, "unsupported format character '%c' (0x%x) at index %zu", conv, cp,
+                         i - 1);
       }
     }
     int64_t len = static_cast<int64_t>(utf8_count(body) + sign.size() + prefix.size());
     int64_t padn = width > len ? width - len : 0;
     if (left) {
-      out += sign; out += prefix; out += body;
+      out += sign;
+      out += prefix;
+      out += body;
       out.append(static_cast<size_t>(padn), ' ');
     } else if (zero && numeric) {
-      out += sign; out += prefix;
+      out += sign;
+      out += prefix;
       out.append(static_cast<size_t>(padn), '0');
       out += body;
     } else {
       out.append(static_cast<size_t>(padn), ' ');
-      out += sign; out += prefix; out += body;
+      out += sign;
+      out += prefix;
+      out += body;
     }
   }
   if (next < items.size() && mapping.is_none())
@@ -1141,7 +1282,8 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, std::string& out) 
 bool s_translate(VM& vm, const CallArgs& a, Value& out) {
   Str* s = self_str(vm, a, "translate");
   if (!s || !no_kwargs(vm, a, "str.translate")) return false;
-  if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "str.translate() takes exactly one argument (%u given)", a.nargs - 1);
+  if (a.nargs != 2)
+    return raise_fmt(vm, vm.types().type_error, "str.translate() takes exactly one argument (%u given)", a.nargs - 1);
   Value table = a.args[1];
   Dict* d = vm.type_of(table) == vm.types().dict ? static_cast<Dict*>(table.o) : nullptr;
   std::string r;
@@ -1163,7 +1305,8 @@ bool s_translate(VM& vm, const CallArgs& a, Value& out) {
     } else if (v.is_none()) {
       continue;
     } else if (v.is_int()) {
-      if (v.i < 0 || v.i > 0x10FFFF) return vm.raise(vm.types().value_error, "character mapping must be in range(0x110000)");
+      if (v.i < 0 || v.i > 0x10FFFF)
+        return vm.raise(vm.types().value_error, "character mapping must be in range(0x110000)");
       utf8_append(r, static_cast<uint32_t>(v.i));
     } else if (Str* rep = as_str(v)) {
       r += rep->s;
@@ -1180,7 +1323,10 @@ bool s_translate(VM& vm, const CallArgs& a, Value& out) {
 bool s_maketrans(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "str.maketrans")) return false;
   if (a.nargs < 1 || a.nargs > 3)
-    return raise_fmt(vm, vm.types().type_error, a.nargs < 1 ? "maketrans expected at least 1 argument, got %u" : "maketrans expected at most 3 arguments, got %u", a.nargs);
+    return raise_fmt(vm, vm.types().type_error,
+                     a.nargs < 1 ? "maketrans expected at least 1 argument, got %u"
+                                 : "maketrans expected at most 3 arguments, got %u",
+                     a.nargs);
   Dict* result = vm.new_dict();
   out = Value::object(result);
   if (a.nargs == 1) {
@@ -1206,9 +1352,14 @@ bool s_maketrans(VM& vm, const CallArgs& a, Value& out) {
   }
   Str* x = as_str(a.args[0]);
   Str* y = as_str(a.args[1]);
-  if (!x) return raise_fmt(vm, vm.types().type_error, "maketrans() argument 1 must be str, not %s", vm.type_name(a.args[0]).c_str());
-  if (!y) return raise_fmt(vm, vm.types().type_error, "maketrans() argument 2 must be str, not %s", vm.type_name(a.args[1]).c_str());
-  if (cp_len(x) != cp_len(y)) return vm.raise(vm.types().value_error, "the first two maketrans arguments must have equal length");
+  if (!x)
+    return raise_fmt(vm, vm.types().type_error, "maketrans() argument 1 must be str, not %s",
+                     vm.type_name(a.args[0]).c_str());
+  if (!y)
+    return raise_fmt(vm, vm.types().type_error, "maketrans() argument 2 must be str, not %s",
+                     vm.type_name(a.args[1]).c_str());
+  if (cp_len(x) != cp_len(y))
+    return vm.raise(vm.types().value_error, "the first two maketrans arguments must have equal length");
   for (size_t i = 0, j = 0; i < x->s.size();) {
     uint32_t from = utf8_decode(x->s, i);
     uint32_t to = utf8_decode(y->s, j);
@@ -1216,7 +1367,9 @@ bool s_maketrans(VM& vm, const CallArgs& a, Value& out) {
   }
   if (a.nargs == 3) {
     Str* z = as_str(a.args[2]);
-    if (!z) return raise_fmt(vm, vm.types().type_error, "maketrans() argument 3 must be str, not %s", vm.type_name(a.args[2]).c_str());
+    if (!z)
+      return raise_fmt(vm, vm.types().type_error, "maketrans() argument 3 must be str, not %s",
+                       vm.type_name(a.args[2]).c_str());
     for (size_t i = 0; i < z->s.size();) {
       if (!vm.dict_set(result, Value::integer(utf8_decode(z->s, i)), Value::none())) return false;
     }
@@ -1225,20 +1378,55 @@ bool s_maketrans(VM& vm, const CallArgs& a, Value& out) {
 }
 
 void install_str_methods(VM& vm) {
-  struct Entry { const char* name; NativeFn fn; };
+  struct Entry {
+    const char* name;
+    NativeFn fn;
+  };
   static const Entry methods[] = {
-      {"upper", s_upper}, {"lower", s_lower}, {"casefold", s_casefold}, {"swapcase", s_swapcase},
-      {"title", s_title}, {"capitalize", s_capitalize}, {"isdigit", s_isdigit}, {"isdecimal", s_isdecimal},
-      {"isnumeric", s_isnumeric}, {"isalpha", s_isalpha}, {"isalnum", s_isalnum}, {"isspace", s_isspace},
-      {"isascii", s_isascii}, {"isprintable", s_isprintable}, {"isupper", s_isupper}, {"islower", s_islower},
-      {"istitle", s_istitle}, {"isidentifier", s_isidentifier}, {"strip", s_strip}, {"lstrip", s_lstrip},
-      {"rstrip", s_rstrip}, {"split", s_split}, {"rsplit", s_rsplit}, {"splitlines", s_splitlines},
-      {"join", s_join}, {"startswith", s_startswith}, {"endswith", s_endswith}, {"find", s_find},
-      {"rfind", s_rfind}, {"index", s_index}, {"rindex", s_rindex}, {"count", s_count},
-      {"replace", s_replace}, {"partition", s_partition}, {"rpartition", s_rpartition},
-      {"removeprefix", s_removeprefix}, {"removesuffix", s_removesuffix}, {"center", s_center},
-      {"ljust", s_ljust}, {"rjust", s_rjust}, {"zfill", s_zfill}, {"expandtabs", s_expandtabs},
-      {"format", s_format}, {"translate", s_translate},
+      {"upper", s_upper},
+      {"lower", s_lower},
+      {"casefold", s_casefold},
+      {"swapcase", s_swapcase},
+      {"title", s_title},
+      {"capitalize", s_capitalize},
+      {"isdigit", s_isdigit},
+      {"isdecimal", s_isdecimal},
+      {"isnumeric", s_isnumeric},
+      {"isalpha", s_isalpha},
+      {"isalnum", s_isalnum},
+      {"isspace", s_isspace},
+      {"isascii", s_isascii},
+      {"isprintable", s_isprintable},
+      {"isupper", s_isupper},
+      {"islower", s_islower},
+      {"istitle", s_istitle},
+      {"isidentifier", s_isidentifier},
+      {"strip", s_strip},
+      {"lstrip", s_lstrip},
+      {"rstrip", s_rstrip},
+      {"split", s_split},
+      {"rsplit", s_rsplit},
+      {"splitlines", s_splitlines},
+      {"join", s_join},
+      {"startswith", s_startswith},
+      {"endswith", s_endswith},
+      {"find", s_find},
+      {"rfind", s_rfind},
+      {"index", s_index},
+      {"rindex", s_rindex},
+      {"count", s_count},
+      {"replace", s_replace},
+      {"partition", s_partition},
+      {"rpartition", s_rpartition},
+      {"removeprefix", s_removeprefix},
+      {"removesuffix", s_removesuffix},
+      {"center", s_center},
+      {"ljust", s_ljust},
+      {"rjust", s_rjust},
+      {"zfill", s_zfill},
+      {"expandtabs", s_expandtabs},
+      {"format", s_format},
+      {"translate", s_translate},
   };
   for (const Entry& e : methods) vm.define_method(vm.types().str, e.name, e.fn);
   StaticMethod* maketrans = vm.alloc<StaticMethod>();

@@ -139,7 +139,8 @@ bool sub_length(VM& vm, Value v, int64_t& out) {
   Value r;
   if (!try_override(vm, v, "__len__", {}, r, found)) return false;
   if (found) {
-    if (!is_intlike(r)) return vm.raise(vm.types().type_error, "'" + vm.type_name(r) + "' object cannot be interpreted as an integer");
+    if (!is_intlike(r))
+      return vm.raise(vm.types().type_error, "'" + vm.type_name(r) + "' object cannot be interpreted as an integer");
     out = int_of(r);
     if (out < 0) return vm.raise(vm.types().value_error, "__len__() should return >= 0");
     return true;
@@ -192,7 +193,8 @@ bool sub_hash(VM& vm, Value v, uint64_t& out) {
     out = int_hash(int_of(r));
     return true;
   }
-  if (v.o->kind == ObjKind::List || v.o->kind == ObjKind::Dict || (v.o->kind == ObjKind::Set && !static_cast<Set*>(v.o)->frozen) ||
+  if (v.o->kind == ObjKind::List || v.o->kind == ObjKind::Dict ||
+      (v.o->kind == ObjKind::Set && !static_cast<Set*>(v.o)->frozen) ||
       (v.o->kind == ObjKind::Bytes && static_cast<Bytes*>(v.o)->mutable_))
     return vm.raise(vm.types().type_error, "unhashable type: '" + vm.type_name(v) + "'");
   return native_again(vm, [&] { return vm.hash(v, out); });
@@ -203,7 +205,8 @@ bool sub_truthy(VM& vm, Value v, bool& out) {
   Value r;
   if (!try_override(vm, v, "__bool__", {}, r, found)) return false;
   if (found) {
-    if (!r.is_bool()) return vm.raise(vm.types().type_error, "__bool__ should return bool, returned " + vm.type_name(r));
+    if (!r.is_bool())
+      return vm.raise(vm.types().type_error, "__bool__ should return bool, returned " + vm.type_name(r));
     out = r.b;
     return true;
   }
@@ -233,7 +236,10 @@ bool VM::sub_get_attr(Value obj, Str* name, Value& out) {
     return descriptor_get(d, obj, cls, out, h);
   }
   if (info.attrs && lookup_name_in(info.attrs, name, out)) return true;
-  if (name == names_.class_) { out = Value::object(cls); return true; }
+  if (name == names_.class_) {
+    out = Value::object(cls);
+    return true;
+  }
   if (name == names_.dict && !cls->no_dict) {
     if (!info.attrs) info.attrs = new_dict();
     out = Value::object(info.attrs);
@@ -241,7 +247,8 @@ bool VM::sub_get_attr(Value obj, Str* name, Value& out) {
   }
   if (has_d) return bind_descriptor(d, obj, cls, out, prop);
   Value ga;
-  if (lookup_type_attr(cls, names_.getattr, ga) && (is_kind(ga, ObjKind::Function) || is_kind(ga, ObjKind::NativeFunction)))
+  if (lookup_type_attr(cls, names_.getattr, ga) &&
+      (is_kind(ga, ObjKind::Function) || is_kind(ga, ObjKind::NativeFunction)))
     return call(ga, {obj, Value::object(name)}, out);
   return raise(types_.attribute_error, "'" + cls->name->s + "' object has no attribute '" + name->s + "'");
 }
@@ -253,7 +260,8 @@ bool VM::sub_set_attr(Value obj, Str* name, Value v) {
     if (is_kind(d, ObjKind::Property)) {
       Property* p = static_cast<Property*>(d.o);
       if (p->fset.is_none())
-        return raise(types_.attribute_error, "property '" + name->s + "' of '" + cls->name->s + "' object has no setter");
+        return raise(types_.attribute_error,
+                     "property '" + name->s + "' of '" + cls->name->s + "' object has no setter");
       Value ignored;
       return call(p->fset, {obj, v}, ignored);
     }
@@ -261,7 +269,8 @@ bool VM::sub_set_attr(Value obj, Str* name, Value v) {
     if (!descriptor_set(d, obj, v, h)) return false;
     if (h) return true;
   }
-  if (cls->no_dict) return raise(types_.attribute_error, "'" + cls->name->s + "' object has no attribute '" + name->s + "'");
+  if (cls->no_dict)
+    return raise(types_.attribute_error, "'" + cls->name->s + "' object has no attribute '" + name->s + "'");
   Dict*& attrs = subclassed_[obj.o].attrs;
   if (!attrs) attrs = new_dict();
   return dict_set(attrs, Value::object(name), v);
@@ -305,8 +314,12 @@ Dict* slot_storage(VM& vm, Value obj, bool create) {
   return *place;
 }
 
-Str* member_name(Value d) { return static_cast<Str*>(static_cast<Tuple*>(static_cast<Instance*>(d.o)->native.o)->items[0].o); }
-Class* member_owner(Value d) { return static_cast<Class*>(static_cast<Tuple*>(static_cast<Instance*>(d.o)->native.o)->items[1].o); }
+Str* member_name(Value d) {
+  return static_cast<Str*>(static_cast<Tuple*>(static_cast<Instance*>(d.o)->native.o)->items[0].o);
+}
+Class* member_owner(Value d) {
+  return static_cast<Class*>(static_cast<Tuple*>(static_cast<Instance*>(d.o)->native.o)->items[1].o);
+}
 
 }  // namespace
 
@@ -326,7 +339,10 @@ bool VM::descriptor_get(Value d, Value obj, Class* cls, Value& out, bool& handle
   Instance* di = static_cast<Instance*>(d.o);
   if (di->cls == member_descriptor_) {
     handled = true;
-    if (obj.is_none()) { out = d; return true; }
+    if (obj.is_none()) {
+      out = d;
+      return true;
+    }
     Dict* attrs = slot_storage(*this, obj, false);
     Str* n = member_name(d);
     if (attrs && lookup_name_in(attrs, n, out)) return true;
@@ -394,11 +410,15 @@ bool VM::make_slots(Class* cls) {
     Str* s = as_str(n);
     if (!s) return raise(types_.type_error, "__slots__ items must be strings, not '" + type_name(n) + "'");
     Str* name = intern(s->s);
-    if (name == names_.dict) { has_dict = true; continue; }
+    if (name == names_.dict) {
+      has_dict = true;
+      continue;
+    }
     if (name->s == "__weakref__") continue;
     Value existing;
     if (lookup_name_in(cls->dict, name, existing)) {
-      if (is_kind(existing, ObjKind::Instance) && static_cast<Instance*>(existing.o)->cls == member_descriptor_) continue;
+      if (is_kind(existing, ObjKind::Instance) && static_cast<Instance*>(existing.o)->cls == member_descriptor_)
+        continue;
       return raise(types_.value_error, "'" + name->s + "' in __slots__ conflicts with class variable");
     }
     Instance* m = alloc<Instance>();
@@ -433,10 +453,30 @@ bool subclass_new(VM& vm, int which, const CallArgs& a, Value& out) {
     return vm.raise(vm.types().type_error, base->name->s + ".__new__(" + cls->name->s + "): " + cls->name->s +
                                                " is not a subtype of " + base->name->s);
   switch (which) {
-    case kList: { List* l = vm.new_list(); vm.adopt(l, cls); out = Value::object(l); return true; }
-    case kDict: { Dict* d = vm.new_dict(); vm.adopt(d, cls); out = Value::object(d); return true; }
-    case kSet: { Set* s = vm.new_set(false); vm.adopt(s, cls); out = Value::object(s); return true; }
-    case kBytearray: { Bytes* x = new_bytes(vm, "", true); vm.adopt(x, cls); out = Value::object(x); return true; }
+    case kList: {
+      List* l = vm.new_list();
+      vm.adopt(l, cls);
+      out = Value::object(l);
+      return true;
+    }
+    case kDict: {
+      Dict* d = vm.new_dict();
+      vm.adopt(d, cls);
+      out = Value::object(d);
+      return true;
+    }
+    case kSet: {
+      Set* s = vm.new_set(false);
+      vm.adopt(s, cls);
+      out = Value::object(s);
+      return true;
+    }
+    case kBytearray: {
+      Bytes* x = new_bytes(vm, "", true);
+      vm.adopt(x, cls);
+      out = Value::object(x);
+      return true;
+    }
     default: break;
   }
   std::vector<Value> args(a.args, a.args + a.nargs + a.nkw);
@@ -590,7 +630,8 @@ bool d_hash(VM& vm, const CallArgs& a, Value& out) {
 bool d_format(VM& vm, const CallArgs& a, Value& out) {
   if (!need_args(vm, a, 2, "__format__")) return false;
   Str* spec = as_str(a.args[1]);
-  if (!spec) return vm.raise(vm.types().type_error, "__format__() argument must be str, not " + vm.type_name(a.args[1]));
+  if (!spec)
+    return vm.raise(vm.types().type_error, "__format__() argument must be str, not " + vm.type_name(a.args[1]));
   std::string s;
   if (spec->s.empty() && !a.args[0].is_same(payload(a.args[0]))) {
     if (!str_into(vm, a.args[0], s)) return false;
@@ -670,7 +711,7 @@ bool d_unary(VM& vm, const CallArgs& a, Value& out) {
 bool list_init(VM& vm, const CallArgs& a, Value& out) {
   List* l = a.nargs ? as_list(a.args[0]) : nullptr;
   if (!l) return vm.raise(vm.types().type_error, "descriptor '__init__' requires a 'list' object");
-  if (!no_kwargs(vm, a, "list") ) return false;
+  if (!no_kwargs(vm, a, "list")) return false;
   if (a.nargs > 2) return raise_fmt(vm, vm.types().type_error, "list expected at most 1argument, got %u", a.nargs - 1);
   l->items.clear();
   out = Value::none();
@@ -701,26 +742,30 @@ bool set_init(VM& vm, const CallArgs& a, Value& out) {
 bool o_setattr(VM& vm, const CallArgs& a, Value& out) {
   if (!need_args(vm, a, 3, "__setattr__")) return false;
   Str* n = as_str(a.args[1]);
-  if (!n) return vm.raise(vm.types().type_error, "attribute name must be string, not '" + vm.type_name(a.args[1]) + "'");
+  if (!n)
+    return vm.raise(vm.types().type_error, "attribute name must be string, not '" + vm.type_name(a.args[1]) + "'");
   out = Value::none();
   return vm.set_attr(a.args[0], n, a.args[2]);
 }
 bool o_delattr(VM& vm, const CallArgs& a, Value& out) {
   if (!need_args(vm, a, 2, "__delattr__")) return false;
   Str* n = as_str(a.args[1]);
-  if (!n) return vm.raise(vm.types().type_error, "attribute name must be string, not '" + vm.type_name(a.args[1]) + "'");
+  if (!n)
+    return vm.raise(vm.types().type_error, "attribute name must be string, not '" + vm.type_name(a.args[1]) + "'");
   out = Value::none();
   return vm.del_attr(a.args[0], n);
 }
 bool o_getattribute(VM& vm, const CallArgs& a, Value& out) {
   if (!need_args(vm, a, 2, "__getattribute__")) return false;
   Str* n = as_str(a.args[1]);
-  if (!n) return vm.raise(vm.types().type_error, "attribute name must be string, not '" + vm.type_name(a.args[1]) + "'");
+  if (!n)
+    return vm.raise(vm.types().type_error, "attribute name must be string, not '" + vm.type_name(a.args[1]) + "'");
   return vm.get_attr(a.args[0], n, out);
 }
 
 bool member_repr(VM& vm, const CallArgs& a, Value& out) {
-  out = make_str(vm, "<member '" + member_name(a.args[0])->s + "' of '" + member_owner(a.args[0])->name->s + "' objects>");
+  out = make_str(vm,
+                 "<member '" + member_name(a.args[0])->s + "' of '" + member_owner(a.args[0])->name->s + "' objects>");
   return true;
 }
 bool member_get(VM& vm, const CallArgs& a, Value& out) {
@@ -754,7 +799,8 @@ namespace lib {
 void install_subclassing(VM& vm) {
   const Types& t = vm.types();
   BaseNews b = bases_of(vm);
-  Class* classes[kBaseCount] = {t.list, t.tuple, t.dict, t.set, t.frozenset, t.str, t.bytes, t.bytearray, t.int_, t.float_};
+  Class* classes[kBaseCount] = {t.list, t.tuple, t.dict,      t.set,  t.frozenset,
+                                t.str,  t.bytes, t.bytearray, t.int_, t.float_};
   NativeFn wrappers[kBaseCount] = {base_new<0>, base_new<1>, base_new<2>, base_new<3>, base_new<4>,
                                    base_new<5>, base_new<6>, base_new<7>, base_new<8>, base_new<9>};
   for (int i = 0; i < kBaseCount; ++i) {
@@ -768,7 +814,8 @@ void install_subclassing(VM& vm) {
   define_if_absent(vm, t.dict, "__init__", dict_init);
   define_if_absent(vm, t.set, "__init__", set_init);
 
-  for (Class* c : {t.list, t.tuple, t.dict, t.str, t.bytes, t.bytearray, t.range}) define_if_absent(vm, c, "__getitem__", d_getitem);
+  for (Class* c : {t.list, t.tuple, t.dict, t.str, t.bytes, t.bytearray, t.range})
+    define_if_absent(vm, c, "__getitem__", d_getitem);
   for (Class* c : {t.list, t.dict, t.bytearray}) {
     define_if_absent(vm, c, "__setitem__", d_setitem);
     define_if_absent(vm, c, "__delitem__", d_delitem);
@@ -778,7 +825,8 @@ void install_subclassing(VM& vm) {
     define_if_absent(vm, c, "__contains__", d_contains);
     define_if_absent(vm, c, "__iter__", d_iter);
   }
-  for (Class* c : {t.list, t.tuple, t.dict, t.set, t.frozenset, t.str, t.bytes, t.bytearray, t.int_, t.float_, t.range}) {
+  for (Class* c :
+       {t.list, t.tuple, t.dict, t.set, t.frozenset, t.str, t.bytes, t.bytearray, t.int_, t.float_, t.range}) {
     define_if_absent(vm, c, "__repr__", d_repr);
     define_if_absent(vm, c, "__eq__", d_compare<CmpOpKind::Eq>);
     define_if_absent(vm, c, "__ne__", d_compare<CmpOpKind::NotEq>);
@@ -806,7 +854,7 @@ void install_subclassing(VM& vm) {
     define_if_absent(vm, c, "__xor__", d_binop<BinOpKind::BitXor, false>);
   }
   for (Class* c : {t.int_, t.float_}) {
-#define INTERLEAVE_NUM_OP(NAME, OP)                                  \
+#define INTERLEAVE_NUM_OP(NAME, OP)                                       \
   define_if_absent(vm, c, "__" NAME "__", d_binop<BinOpKind::OP, false>); \
   define_if_absent(vm, c, "__r" NAME "__", d_binop<BinOpKind::OP, true>);
     INTERLEAVE_NUM_OP("add", Add)
@@ -822,7 +870,10 @@ void install_subclassing(VM& vm) {
     define_if_absent(vm, c, "__abs__", [](VM& vm, const CallArgs& a, Value& out) {
       if (!need_args(vm, a, 1, "__abs__")) return false;
       Value v = payload(a.args[0]), neg;
-      if (v.is_float()) { out = Value::number(v.f < 0 ? -v.f : v.f); return true; }
+      if (v.is_float()) {
+        out = Value::number(v.f < 0 ? -v.f : v.f);
+        return true;
+      }
       if (!vm.compare(CmpOpKind::Lt, v, Value::integer(0), neg)) return false;
       if (neg.is_bool() && neg.b) return vm.unary_op(ast::UnaryOpKind::USub, v, out);
       out = v.is_bool() ? Value::integer(v.b) : v;
@@ -834,7 +885,7 @@ void install_subclassing(VM& vm) {
     define_if_absent(vm, c, "__float__", d_float);
     define_if_absent(vm, c, "__format__", d_format);
   }
-#define INTERLEAVE_INT_OP(NAME, OP)                                       \
+#define INTERLEAVE_INT_OP(NAME, OP)                                            \
   define_if_absent(vm, t.int_, "__" NAME "__", d_binop<BinOpKind::OP, false>); \
   define_if_absent(vm, t.int_, "__r" NAME "__", d_binop<BinOpKind::OP, true>);
   INTERLEAVE_INT_OP("lshift", LShift)

@@ -24,14 +24,14 @@ struct Task {
   uint32_t id = 0;
   std::string name;
   uint32_t parent = 0;
-  std::vector<Frame*> frames;    // innermost last
+  std::vector<Frame*> frames;  // innermost last
   TaskState state = TaskState::Runnable;
   bool started = false;
-  Value result;                  // return value once finished
-  Value exception;               // uncaught exception once finished with an error
-  Value exc_info;                // the exception being handled (sys.exc_info()), none if none
-  uint32_t last_line = 0;        // last traced line, for Line events
-  Value start_callable;          // a task that starts by calling a built-in
+  Value result;            // return value once finished
+  Value exception;         // uncaught exception once finished with an error
+  Value exc_info;          // the exception being handled (sys.exc_info()), none if none
+  uint32_t last_line = 0;  // last traced line, for Line events
+  Value start_callable;    // a task that starts by calling a built-in
   std::vector<Value> start_args;
   void* runtime_data = nullptr;  // owned by the runtime driving the task
 };

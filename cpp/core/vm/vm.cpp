@@ -7,9 +7,9 @@
 #include <algorithm>
 #include <cstring>
 
+#include "vm/bigint.h"
 #include "vm/code_runtime.h"
 #include "vm/frame.h"
-#include "vm/bigint.h"
 #include "vm/library.h"
 #include "vm/task.h"
 
@@ -138,9 +138,8 @@ Module* VM::new_module(std::string_view name) {
 bool VM::reserve(size_t bytes) {
   if (making_exception_) return true;  // making_exception_: the MemoryError being made needs a few bytes itself
   if (bytes > config_.memory_limit || bytes_ + bytes > config_.memory_limit) {
-    return raise(types_.memory_error, "the playground's memory limit (" +
-                                          std::to_string(config_.memory_limit >> 20) +
-                                          " MB) was exceeded");
+    return raise(types_.memory_error,
+                 "the playground's memory limit (" + std::to_string(config_.memory_limit >> 20) + " MB) was exceeded");
   }
   return true;
 }
@@ -242,7 +241,8 @@ Class* VM::type_of(Value v) const {
     case ObjKind::NativeFunction: return types_.builtin_function;
     case ObjKind::BoundMethod: {
       const BoundMethod* bm = static_cast<const BoundMethod*>(o);
-      if (bm->func.is_obj() && bm->func.o && bm->func.o->kind == ObjKind::NativeFunction) return types_.builtin_function;
+      if (bm->func.is_obj() && bm->func.o && bm->func.o->kind == ObjKind::NativeFunction)
+        return types_.builtin_function;
       return types_.method;
     }
     case ObjKind::Class: return static_cast<const Class*>(o)->meta ? static_cast<const Class*>(o)->meta : types_.type;
@@ -294,7 +294,11 @@ CodeRuntime* VM::prepare(const Code* code) {
         case ConstValue::Kind::Int: return c.s.empty() ? Value::integer(c.i) : lib::big_literal(vm, c.s);
         case ConstValue::Kind::Float: return Value::number(c.f);
         case ConstValue::Kind::Str: return Value::object(vm.intern(c.s));
-        case ConstValue::Kind::Bytes: { Bytes* b = vm.alloc<Bytes>(); b->data = c.s; return Value::object(b); }
+        case ConstValue::Kind::Bytes: {
+          Bytes* b = vm.alloc<Bytes>();
+          b->data = c.s;
+          return Value::object(b);
+        }
         case ConstValue::Kind::Ellipsis: return vm.ellipsis_value();
         case ConstValue::Kind::Code: {
           CodeObj* co = vm.alloc<CodeObj>();
@@ -335,8 +339,8 @@ CodeRuntime* VM::prepare(const Code* code) {
   rt->nlocals = code->nlocals();
   rt->ncells = code->ncells();
   rt->frame_size = rt->nlocals + rt->ncells + code->max_stack + 8;
-  rt->simple_args = !code->varargs && !code->varkw && code->kwonlyargcount == 0 &&
-                    code->cellvars.empty() && !code->is_generator_like();
+  rt->simple_args = !code->varargs && !code->varkw && code->kwonlyargcount == 0 && code->cellvars.empty() &&
+                    !code->is_generator_like();
   CodeRuntime* raw = rt.get();
   code->runtime = raw;
   code->runtime_owner = this;
@@ -443,8 +447,7 @@ RunStatus VM::run_task(Task* t, uint64_t budget) {
     std::vector<Value> buf(t->start_args.size() + 1);
     std::copy(t->start_args.begin(), t->start_args.end(), buf.begin() + 1);
     Value out;
-    Invoke r = invoke(t->start_callable, buf.data() + 1, static_cast<uint32_t>(t->start_args.size()),
-                      nullptr, 0, out);
+    Invoke r = invoke(t->start_callable, buf.data() + 1, static_cast<uint32_t>(t->start_args.size()), nullptr, 0, out);
     t->start_callable = Value();
     t->start_args.clear();
     if (r != Invoke::Frame) {
@@ -561,9 +564,10 @@ bool VM::do_import(Str* name, Value& out) {
         Value fm;
         if (!import_frozen(part, fm, found)) return false;
         if (!found && is_library_module(part->s)) {
-          return raise(types_.module_not_found_error, "module '" + part->s +
-                                                          "' is in the playground's library, which this host has not loaded "
-                                                          "(import it with an import statement, or load the library first)");
+          return raise(types_.module_not_found_error,
+                       "module '" + part->s +
+                           "' is in the playground's library, which this host has not loaded "
+                           "(import it with an import statement, or load the library first)");
         }
         if (!found) return raise(types_.module_not_found_error, "no module named '" + part->s + "' in the playground");
         m = static_cast<Module*>(fm.o);

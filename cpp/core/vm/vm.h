@@ -48,28 +48,24 @@ struct VmConfig {
 
 // Names are interned strings the core and the library look attributes up by.
 struct Names {
-  Str *init, *new_, *call, *enter, *exit, *aenter, *aexit, *getattr, *class_, *name, *qualname,
-      *module, *doc, *dict, *classcell, *iter, *next, *await, *aiter, *anext, *str, *repr,
-      *cause, *context, *traceback, *suppress_context, *main, *args, *send, *throw_, *close,
-      *mro, *bases, *self, *func, *defaults, *value, *hash, *eq, *len, *bool_, *contains,
-      *getitem, *setitem, *delitem, *builtins, *property, *setter, *getter, *deleter;
+  Str *init, *new_, *call, *enter, *exit, *aenter, *aexit, *getattr, *class_, *name, *qualname, *module, *doc, *dict,
+      *classcell, *iter, *next, *await, *aiter, *anext, *str, *repr, *cause, *context, *traceback, *suppress_context,
+      *main, *args, *send, *throw_, *close, *mro, *bases, *self, *func, *defaults, *value, *hash, *eq, *len, *bool_,
+      *contains, *getitem, *setitem, *delitem, *builtins, *property, *setter, *getter, *deleter;
 };
 
 // Types holds every built-in type object; user classes are created at run time.
 struct Types {
-  Class *object, *type, *none_type, *bool_, *int_, *float_, *str, *list, *tuple, *dict,
-      *set, *frozenset, *range, *slice, *function, *builtin_function, *method, *module,
-      *generator, *coroutine, *async_generator, *cell, *code, *iterator, *property,
-      *staticmethod, *classmethod, *super_;
+  Class *object, *type, *none_type, *bool_, *int_, *float_, *str, *list, *tuple, *dict, *set, *frozenset, *range,
+      *slice, *function, *builtin_function, *method, *module, *generator, *coroutine, *async_generator, *cell, *code,
+      *iterator, *property, *staticmethod, *classmethod, *super_;
   Class *bytes, *bytearray;
   // Exceptions, a subset of CPython's hierarchy with the same parents.
-  Class *base_exception, *exception, *system_exit, *keyboard_interrupt, *generator_exit,
-      *stop_iteration, *stop_async_iteration, *arithmetic_error, *zero_division_error,
-      *overflow_error, *assertion_error, *attribute_error, *lookup_error, *index_error,
-      *key_error, *name_error, *unbound_local_error, *type_error, *value_error,
-      *runtime_error, *recursion_error, *not_implemented_error, *memory_error,
-      *import_error, *module_not_found_error, *os_error, *timeout_error,
-      *unicode_error, *cancelled_error, *step_limit_error;
+  Class *base_exception, *exception, *system_exit, *keyboard_interrupt, *generator_exit, *stop_iteration,
+      *stop_async_iteration, *arithmetic_error, *zero_division_error, *overflow_error, *assertion_error,
+      *attribute_error, *lookup_error, *index_error, *key_error, *name_error, *unbound_local_error, *type_error,
+      *value_error, *runtime_error, *recursion_error, *not_implemented_error, *memory_error, *import_error,
+      *module_not_found_error, *os_error, *timeout_error, *unicode_error, *cancelled_error, *step_limit_error;
   Class *unicode_decode_error, *unicode_encode_error;
 };
 
@@ -166,8 +162,8 @@ class VM {
   bool equals(Value a, Value b, bool& out);
   bool less_than(Value a, Value b, bool& out);
   bool hash(Value v, uint64_t& out);
-  bool to_str(Value v, std::string& out);    // str()
-  bool to_repr(Value v, std::string& out);   // repr()
+  bool to_str(Value v, std::string& out);                         // str()
+  bool to_repr(Value v, std::string& out);                        // repr()
   bool format(Value v, std::string_view spec, std::string& out);  // format(v, spec)
   bool get_iter(Value v, Value& out);
   // next() sets done=true at exhaustion (StopIteration is not raised for built-ins).
@@ -341,16 +337,13 @@ class VM {
   CodeRuntime* prepare(const Code* code);
   Frame* acquire_frame(const Code* code);
   void release_frame(Frame* f);
-  bool push_function(Function* fn, Value* args, uint32_t nargs, const Str* const* kwnames,
-                     uint32_t nkw, Value& generator_out, bool& pushed);
-  bool bind_arguments(Function* fn, Frame* f, Value* args, uint32_t nargs,
-                      const Str* const* kwnames, uint32_t nkw);
-  Invoke invoke(Value callable, Value* args, uint32_t nargs, const Str* const* kwnames,
-                uint32_t nkw, Value& out);
-  Invoke construct(Class* cls, Value* args, uint32_t nargs, const Str* const* kwnames,
-                   uint32_t nkw, Value& out);
-  bool call_native(NativeFunction* nf, Value* args, uint32_t nargs, const Str* const* kwnames,
-                   uint32_t nkw, Value& out);
+  bool push_function(Function* fn, Value* args, uint32_t nargs, const Str* const* kwnames, uint32_t nkw,
+                     Value& generator_out, bool& pushed);
+  bool bind_arguments(Function* fn, Frame* f, Value* args, uint32_t nargs, const Str* const* kwnames, uint32_t nkw);
+  Invoke invoke(Value callable, Value* args, uint32_t nargs, const Str* const* kwnames, uint32_t nkw, Value& out);
+  Invoke construct(Class* cls, Value* args, uint32_t nargs, const Str* const* kwnames, uint32_t nkw, Value& out);
+  bool call_native(NativeFunction* nf, Value* args, uint32_t nargs, const Str* const* kwnames, uint32_t nkw,
+                   Value& out);
   bool run_nested(Value& out);
   bool gen_resume_nested(Generator* gen, Value value, bool throw_pending, Value& out, bool& done);
   RunStatus execute(Task* t, int64_t budget, bool nested, Value* out, bool throw_pending);
@@ -445,7 +438,7 @@ class VM {
   bool block_requested_ = false;
   bool eval_breaker_ = false;
   bool took_break_ = false;
-  bool abort_ = false;              // an engine limit is unwinding: handlers are skipped
+  bool abort_ = false;  // an engine limit is unwinding: handlers are skipped
   bool making_exception_ = false;
   uint64_t steps_ = 0;
   uint64_t python_calls_ = 0;
@@ -454,11 +447,14 @@ class VM {
   uint32_t native_depth_ = 0;
   uint64_t class_epoch_ = 1;
   // subclassed_ holds the class and __dict__ of each built-in object with Obj::sub set (vm/subclass.cpp).
-  struct SubclassInfo { Class* cls; Dict* attrs; };
+  struct SubclassInfo {
+    Class* cls;
+    Dict* attrs;
+  };
   std::unordered_map<const Obj*, SubclassInfo> subclassed_;
   Class* member_descriptor_ = nullptr;
   Class* meta_call_bypass_ = nullptr;  // meta_call_bypass_: type.__call__ constructing past its metaclass's __call__
-  bool nested_returned_ = false;    // set by a nested loop: the entry frame returned (vs yielded)
+  bool nested_returned_ = false;       // set by a nested loop: the entry frame returned (vs yielded)
   std::vector<Obj*> gray_;
   std::vector<Value> extra_roots_;  // values a runtime keeps alive (add_root)
   // Nested collection (NestedCollect): temp_roots_ and temp_vectors_ are the values natives
@@ -473,7 +469,10 @@ class VM {
   uint32_t natives_active_ = 0;
   // enter_nested()/leave_nested() bracket a nested loop's execute(); resumed is the generator
   // it resumes (null for a call).
-  struct NestedState { bool unsafe; uint32_t natives; };
+  struct NestedState {
+    bool unsafe;
+    uint32_t natives;
+  };
   NestedState enter_nested(const Generator* resumed);
   void leave_nested(NestedState s);
   // NativeCall counts a call in progress from invoke() or call() (natives_active_).
@@ -484,9 +483,15 @@ class VM {
   };
   size_t live_objects_ = 0;
   uint64_t gc_countdown_ = 1u << 20;  // back-edges until a collection that catches in-place growth
-  struct MethodCacheEntry { uint32_t cls_uid; uint32_t name_uid; uint64_t epoch; Value value; bool found; };
+  struct MethodCacheEntry {
+    uint32_t cls_uid;
+    uint32_t name_uid;
+    uint64_t epoch;
+    Value value;
+    bool found;
+  };
   mutable std::vector<MethodCacheEntry> method_cache_;
-  Task* idle_task_ = nullptr;       // runs vm.call() made while no task is current
+  Task* idle_task_ = nullptr;  // runs vm.call() made while no task is current
   NativeFunction* object_new_ = nullptr;
   NativeFunction* object_init_ = nullptr;
 };

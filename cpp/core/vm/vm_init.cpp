@@ -22,7 +22,9 @@ bool is_class(Value v) { return v.is_obj() && v.o && v.o->kind == ObjKind::Class
 // Exceptions created through BaseExceptionGroup becomes an ExceptionGroup, as in CPython.
 bool eg_new(VM& vm, const CallArgs& a, Value& out) {
   const Types& t = vm.types();
-  if (a.nargs != 3 || a.nkw) return vm.raise(t.type_error, "BaseExceptionGroup.__new__() takes exactly 2 arguments (" + std::to_string(a.nargs - 1) + " given)");
+  if (a.nargs != 3 || a.nkw)
+    return vm.raise(t.type_error, "BaseExceptionGroup.__new__() takes exactly 2 arguments (" +
+                                      std::to_string(a.nargs - 1) + " given)");
   Class* cls = static_cast<Class*>(a.args[0].o);
   Value msg = a.args[1];
   if (!msg.is_obj() || msg.o->kind != ObjKind::Str) {
@@ -38,7 +40,8 @@ bool eg_new(VM& vm, const CallArgs& a, Value& out) {
   for (size_t i = 0; i < items.size(); ++i) {
     Value e = items[i];
     if (!vm.isinstance(e, t.base_exception)) {
-      return vm.raise(t.value_error, "Item " + std::to_string(i) + " of second argument (exceptions) is not an exception");
+      return vm.raise(t.value_error,
+                      "Item " + std::to_string(i) + " of second argument (exceptions) is not an exception");
     }
     all_exceptions &= vm.isinstance(e, t.exception);
   }
@@ -279,14 +282,55 @@ void VM::init_core_methods() {
   add_root(Value::object(agen_asend_cls_));
 
   const Class* const globals[] = {
-      t.object, t.type, t.bool_, t.int_, t.float_, t.str, t.list, t.tuple, t.dict, t.set,
-      t.frozenset, t.range, t.slice, t.property, t.staticmethod, t.classmethod, t.super_,
-      t.base_exception, t.system_exit, t.keyboard_interrupt, t.generator_exit, t.exception,
-      t.stop_iteration, t.stop_async_iteration, t.arithmetic_error, t.zero_division_error,
-      t.overflow_error, t.assertion_error, t.attribute_error, t.lookup_error, t.index_error,
-      t.key_error, t.name_error, t.unbound_local_error, t.type_error, t.value_error,
-      t.unicode_error, t.unicode_decode_error, t.unicode_encode_error, t.bytes, t.bytearray, t.runtime_error, t.recursion_error, t.not_implemented_error,
-      t.memory_error, t.import_error, t.module_not_found_error, t.os_error, t.timeout_error,
+      t.object,
+      t.type,
+      t.bool_,
+      t.int_,
+      t.float_,
+      t.str,
+      t.list,
+      t.tuple,
+      t.dict,
+      t.set,
+      t.frozenset,
+      t.range,
+      t.slice,
+      t.property,
+      t.staticmethod,
+      t.classmethod,
+      t.super_,
+      t.base_exception,
+      t.system_exit,
+      t.keyboard_interrupt,
+      t.generator_exit,
+      t.exception,
+      t.stop_iteration,
+      t.stop_async_iteration,
+      t.arithmetic_error,
+      t.zero_division_error,
+      t.overflow_error,
+      t.assertion_error,
+      t.attribute_error,
+      t.lookup_error,
+      t.index_error,
+      t.key_error,
+      t.name_error,
+      t.unbound_local_error,
+      t.type_error,
+      t.value_error,
+      t.unicode_error,
+      t.unicode_decode_error,
+      t.unicode_encode_error,
+      t.bytes,
+      t.bytearray,
+      t.runtime_error,
+      t.recursion_error,
+      t.not_implemented_error,
+      t.memory_error,
+      t.import_error,
+      t.module_not_found_error,
+      t.os_error,
+      t.timeout_error,
   };
   for (const Class* c : globals) store_name_in(builtins_, c->name, Value::object(const_cast<Class*>(c)));
 
@@ -296,18 +340,37 @@ void VM::init_core_methods() {
     const char* base;
   };
   static const Extra kExtra[] = {
-      {"ConnectionError", "OSError"}, {"BrokenPipeError", "ConnectionError"},
-      {"ConnectionAbortedError", "ConnectionError"}, {"ConnectionRefusedError", "ConnectionError"},
-      {"ConnectionResetError", "ConnectionError"}, {"BlockingIOError", "OSError"},
-      {"ChildProcessError", "OSError"}, {"FileExistsError", "OSError"}, {"FileNotFoundError", "OSError"},
-      {"InterruptedError", "OSError"}, {"IsADirectoryError", "OSError"}, {"NotADirectoryError", "OSError"},
-      {"PermissionError", "OSError"}, {"ProcessLookupError", "OSError"}, {"EOFError", "Exception"},
-      {"FloatingPointError", "ArithmeticError"}, {"BufferError", "Exception"}, {"ReferenceError", "Exception"},
-      {"UnicodeTranslateError", "UnicodeError"}, {"Warning", "Exception"}, {"UserWarning", "Warning"},
-      {"DeprecationWarning", "Warning"}, {"PendingDeprecationWarning", "Warning"},
-      {"SyntaxWarning", "Warning"}, {"RuntimeWarning", "Warning"}, {"FutureWarning", "Warning"},
-      {"ImportWarning", "Warning"}, {"UnicodeWarning", "Warning"}, {"BytesWarning", "Warning"},
-      {"ResourceWarning", "Warning"}, {"EncodingWarning", "Warning"},
+      {"ConnectionError", "OSError"},
+      {"BrokenPipeError", "ConnectionError"},
+      {"ConnectionAbortedError", "ConnectionError"},
+      {"ConnectionRefusedError", "ConnectionError"},
+      {"ConnectionResetError", "ConnectionError"},
+      {"BlockingIOError", "OSError"},
+      {"ChildProcessError", "OSError"},
+      {"FileExistsError", "OSError"},
+      {"FileNotFoundError", "OSError"},
+      {"InterruptedError", "OSError"},
+      {"IsADirectoryError", "OSError"},
+      {"NotADirectoryError", "OSError"},
+      {"PermissionError", "OSError"},
+      {"ProcessLookupError", "OSError"},
+      {"EOFError", "Exception"},
+      {"FloatingPointError", "ArithmeticError"},
+      {"BufferError", "Exception"},
+      {"ReferenceError", "Exception"},
+      {"UnicodeTranslateError", "UnicodeError"},
+      {"Warning", "Exception"},
+      {"UserWarning", "Warning"},
+      {"DeprecationWarning", "Warning"},
+      {"PendingDeprecationWarning", "Warning"},
+      {"SyntaxWarning", "Warning"},
+      {"RuntimeWarning", "Warning"},
+      {"FutureWarning", "Warning"},
+      {"ImportWarning", "Warning"},
+      {"UnicodeWarning", "Warning"},
+      {"BytesWarning", "Warning"},
+      {"ResourceWarning", "Warning"},
+      {"EncodingWarning", "Warning"},
   };
   for (const Extra& x : kExtra) {
     Value base;

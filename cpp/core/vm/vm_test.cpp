@@ -194,12 +194,13 @@ TEST(VmPrograms, ExceptionGroups) {
 
 // The boxed form is CPython 3.11's output for the same program, byte for byte.
 TEST(VmErrors, UncaughtExceptionGroupIsBoxedAsInCPython) {
-  RunResult r = run("def f():\n"
-                    "    raise ExceptionGroup(\"eg\", [ValueError(1), TypeError(\"two\")])\n"
-                    "try:\n"
-                    "    f()\n"
-                    "except* ValueError:\n"
-                    "    pass\n");
+  RunResult r =
+      run("def f():\n"
+          "    raise ExceptionGroup(\"eg\", [ValueError(1), TypeError(\"two\")])\n"
+          "try:\n"
+          "    f()\n"
+          "except* ValueError:\n"
+          "    pass\n");
   ASSERT_TRUE(r.error);
   EXPECT_EQ(r.error->traceback,
             "  + Exception Group Traceback (most recent call last):\n"
@@ -214,15 +215,16 @@ TEST(VmErrors, UncaughtExceptionGroupIsBoxedAsInCPython) {
 }
 
 TEST(VmErrors, TracebackTextMatchesCPython) {
-  RunResult r = run("def helper():\n"
-                    "    pass\n"
-                    "\n"
-                    "def main():\n"
-                    "    x = 0\n"
-                    "    return 1 / x\n"
-                    "\n"
-                    "\n"
-                    "main()\n");
+  RunResult r =
+      run("def helper():\n"
+          "    pass\n"
+          "\n"
+          "def main():\n"
+          "    x = 0\n"
+          "    return 1 / x\n"
+          "\n"
+          "\n"
+          "main()\n");
   ASSERT_TRUE(r.error);
   EXPECT_EQ(r.error->type, "ZeroDivisionError");
   EXPECT_EQ(r.error->message, "division by zero");
@@ -237,10 +239,11 @@ TEST(VmErrors, TracebackTextMatchesCPython) {
 }
 
 TEST(VmErrors, ChainedExceptionsPrintBothTracebacks) {
-  RunResult r = run("try:\n"
-                    "    {}['k']\n"
-                    "except KeyError:\n"
-                    "    raise ValueError('bad')\n");
+  RunResult r =
+      run("try:\n"
+          "    {}['k']\n"
+          "except KeyError:\n"
+          "    raise ValueError('bad')\n");
   ASSERT_TRUE(r.error);
   EXPECT_EQ(r.error->traceback,
             "Traceback (most recent call last):\n"
@@ -254,10 +257,11 @@ TEST(VmErrors, ChainedExceptionsPrintBothTracebacks) {
             "  File \"main.py\", line 4, in <module>\n"
             "    raise ValueError('bad')\n"
             "ValueError: bad\n");
-  RunResult c = run("class E(Exception): pass\n"
-                    "def f():\n"
-                    "    raise E('custom') from KeyError('k')\n"
-                    "f()\n");
+  RunResult c =
+      run("class E(Exception): pass\n"
+          "def f():\n"
+          "    raise E('custom') from KeyError('k')\n"
+          "f()\n");
   ASSERT_TRUE(c.error);
   EXPECT_EQ(c.error->traceback,
             "KeyError: 'k'\n"
@@ -273,12 +277,13 @@ TEST(VmErrors, ChainedExceptionsPrintBothTracebacks) {
 }
 
 TEST(VmErrors, ReraiseKeepsOriginalTraceback) {
-  RunResult r = run("def f():\n"
-                    "    try:\n"
-                    "        1 / 0\n"
-                    "    except ZeroDivisionError:\n"
-                    "        raise\n"
-                    "f()\n");
+  RunResult r =
+      run("def f():\n"
+          "    try:\n"
+          "        1 / 0\n"
+          "    except ZeroDivisionError:\n"
+          "        raise\n"
+          "f()\n");
   ASSERT_TRUE(r.error);
   EXPECT_EQ(r.error->line, 3u);
   EXPECT_EQ(r.error->traceback,
@@ -344,14 +349,15 @@ TEST(VmLimits, StepLimitKeepsPartialOutput) {
 TEST(VmLimits, StepLimitInsideNestedCallCannotBeCaught) {
   RunOptions o;
   o.step_limit = 5000;
-  RunResult r = run("def key(x):\n"
-                    "    while True:\n"
-                    "        pass\n"
-                    "try:\n"
-                    "    sorted([1, 2], key=key)\n"
-                    "except BaseException:\n"
-                    "    print('caught')\n",
-                    o);
+  RunResult r =
+      run("def key(x):\n"
+          "    while True:\n"
+          "        pass\n"
+          "try:\n"
+          "    sorted([1, 2], key=key)\n"
+          "except BaseException:\n"
+          "    print('caught')\n",
+          o);
   ASSERT_TRUE(r.error);
   EXPECT_EQ(r.error->type, "StepLimitError");
   EXPECT_EQ(r.output, "");
@@ -383,7 +389,8 @@ TEST(VmLimits, NativeNestingIsBounded) {
 TEST(VmLimits, MemoryLimitRaisesMemoryError) {
   RunOptions o;
   o.memory_limit = 16u << 20;
-  RunResult r = run("chunk = 'x' * 1000\ndata = []\ni = 0\nwhile True:\n    data.append(chunk + str(i))\n    i += 1\n", o);
+  RunResult r =
+      run("chunk = 'x' * 1000\ndata = []\ni = 0\nwhile True:\n    data.append(chunk + str(i))\n    i += 1\n", o);
   ASSERT_TRUE(r.error);
   EXPECT_EQ(r.error->type, "MemoryError");
   EXPECT_NE(r.error->message.find("memory limit (16 MB)"), std::string::npos);
@@ -393,18 +400,19 @@ TEST(VmLimits, GarbageIsCollected) {
   RunOptions o;
   o.memory_limit = 32u << 20;
   o.step_limit = 50'000'000;
-  RunResult r = run("class Node:\n"
-                    "    def __init__(self, v, nxt): self.v = v; self.nxt = nxt\n"
-                    "keep = None\n"
-                    "for i in range(300000):\n"
-                    "    tmp = [str(i)] * 10\n"
-                    "    keep = Node(i, keep if i % 1000 else None)\n"
-                    "n = 0\n"
-                    "while keep:\n"
-                    "    n += 1\n"
-                    "    keep = keep.nxt\n"
-                    "print(n)\n",
-                    o);
+  RunResult r =
+      run("class Node:\n"
+          "    def __init__(self, v, nxt): self.v = v; self.nxt = nxt\n"
+          "keep = None\n"
+          "for i in range(300000):\n"
+          "    tmp = [str(i)] * 10\n"
+          "    keep = Node(i, keep if i % 1000 else None)\n"
+          "n = 0\n"
+          "while keep:\n"
+          "    n += 1\n"
+          "    keep = keep.nxt\n"
+          "print(n)\n",
+          o);
   EXPECT_FALSE(r.error) << r.error->traceback;
   EXPECT_EQ(r.output, "1000\n");
 }

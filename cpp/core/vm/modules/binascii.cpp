@@ -17,13 +17,17 @@ bool binascii_error(VM& vm, const std::string& msg) {
 // ascii_arg() accepts bytes-like data or an ASCII str (a2b_* functions).
 bool ascii_arg(VM& vm, Value v, std::string& out) {
   std::string_view d;
-  if (buffer_view(vm, v, d)) { out.assign(d); return true; }
+  if (buffer_view(vm, v, d)) {
+    out.assign(d);
+    return true;
+  }
   if (Str* s = as_str(v)) {
     if (!s->ascii) return vm.raise(vm.types().value_error, "string argument should contain only ASCII characters");
     out = s->s;
     return true;
   }
-  return vm.raise(vm.types().type_error, "argument should be bytes, buffer or ASCII string, not '" + vm.type_name(v) + "'");
+  return vm.raise(vm.types().type_error,
+                  "argument should be bytes, buffer or ASCII string, not '" + vm.type_name(v) + "'");
 }
 
 bool b_hexlify(VM& vm, const CallArgs& a, Value& out) {
@@ -58,7 +62,10 @@ bool b_hexlify(VM& vm, const CallArgs& a, Value& out) {
 }
 
 int hex_digit(char c) {
-  return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+  return c >= '0' && c <= '9'   ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                : -1;
 }
 
 bool b_unhexlify(VM& vm, const CallArgs& a, Value& out) {
@@ -89,15 +96,25 @@ bool b_b2a_base64(VM& vm, const CallArgs& a, Value& out) {
   std::string r;
   size_t i = 0;
   for (; i + 3 <= d.size(); i += 3) {
-    uint32_t v = (uint32_t{static_cast<unsigned char>(d[i])} << 16) | (uint32_t{static_cast<unsigned char>(d[i + 1])} << 8) | static_cast<unsigned char>(d[i + 2]);
-    r += kB64[v >> 18]; r += kB64[(v >> 12) & 63]; r += kB64[(v >> 6) & 63]; r += kB64[v & 63];
+    uint32_t v = (uint32_t{static_cast<unsigned char>(d[i])} << 16) |
+                 (uint32_t{static_cast<unsigned char>(d[i + 1])} << 8) | static_cast<unsigned char>(d[i + 2]);
+    r += kB64[v >> 18];
+    r += kB64[(v >> 12) & 63];
+    r += kB64[(v >> 6) & 63];
+    r += kB64[v & 63];
   }
   if (d.size() - i == 1) {
     uint32_t v = uint32_t{static_cast<unsigned char>(d[i])} << 16;
-    r += kB64[v >> 18]; r += kB64[(v >> 12) & 63]; r += "==";
+    r += kB64[v >> 18];
+    r += kB64[(v >> 12) & 63];
+    r += "==";
   } else if (d.size() - i == 2) {
-    uint32_t v = (uint32_t{static_cast<unsigned char>(d[i])} << 16) | (uint32_t{static_cast<unsigned char>(d[i + 1])} << 8);
-    r += kB64[v >> 18]; r += kB64[(v >> 12) & 63]; r += kB64[(v >> 6) & 63]; r += '=';
+    uint32_t v =
+        (uint32_t{static_cast<unsigned char>(d[i])} << 16) | (uint32_t{static_cast<unsigned char>(d[i + 1])} << 8);
+    r += kB64[v >> 18];
+    r += kB64[(v >> 12) & 63];
+    r += kB64[(v >> 6) & 63];
+    r += '=';
   }
   if (newline) r += '\n';
   out = bytes_value(vm, std::move(r));
@@ -146,16 +163,31 @@ bool b_a2b_base64(VM& vm, const CallArgs& a, Value& out) {
     if (strict && padding_started) return binascii_error(vm, "Discontinuous padding not allowed");
     pads = 0;
     switch (quad_pos) {
-      case 0: quad_pos = 1; leftchar = static_cast<unsigned>(v); break;
-      case 1: quad_pos = 2; r.push_back(static_cast<char>((leftchar << 2) | (static_cast<unsigned>(v) >> 4))); leftchar = static_cast<unsigned>(v) & 0x0f; break;
-      case 2: quad_pos = 3; r.push_back(static_cast<char>((leftchar << 4) | (static_cast<unsigned>(v) >> 2))); leftchar = static_cast<unsigned>(v) & 0x03; break;
-      default: quad_pos = 0; r.push_back(static_cast<char>((leftchar << 6) | static_cast<unsigned>(v))); leftchar = 0; break;
+      case 0:
+        quad_pos = 1;
+        leftchar = static_cast<unsigned>(v);
+        break;
+      case 1:
+        quad_pos = 2;
+        r.push_back(static_cast<char>((leftchar << 2) | (static_cast<unsigned>(v) >> 4)));
+        leftchar = static_cast<unsigned>(v) & 0x0f;
+        break;
+      case 2:
+        quad_pos = 3;
+        r.push_back(static_cast<char>((leftchar << 4) | (static_cast<unsigned>(v) >> 2)));
+        leftchar = static_cast<unsigned>(v) & 0x03;
+        break;
+      default:
+        quad_pos = 0;
+        r.push_back(static_cast<char>((leftchar << 6) | static_cast<unsigned>(v)));
+        leftchar = 0;
+        break;
     }
   }
   if (quad_pos != 0) {
     if (quad_pos == 1)
-      return binascii_error(vm, "Invalid base64-encoded string: number of data characters (" + std::to_string(r.size() / 3 * 4 + 1) +
-                                    ") cannot be 1 more than a multiple of 4");
+      return binascii_error(vm, "Invalid base64-encoded string: number of data characters (" +
+                                    std::to_string(r.size() / 3 * 4 + 1) + ") cannot be 1 more than a multiple of 4");
     return binascii_error(vm, "Incorrect padding");
   }
   out = bytes_value(vm, std::move(r));

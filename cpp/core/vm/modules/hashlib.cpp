@@ -11,9 +11,14 @@ namespace {
 
 enum class Algo : uint8_t { Md5, Sha1, Sha224, Sha256, Sha384, Sha512 };
 
-struct AlgoInfo { Algo algo; const char* name; size_t digest_size; size_t block_size; };
+struct AlgoInfo {
+  Algo algo;
+  const char* name;
+  size_t digest_size;
+  size_t block_size;
+};
 constexpr AlgoInfo kAlgos[] = {
-    {Algo::Md5, "md5", 16, 64},       {Algo::Sha1, "sha1", 20, 64},     {Algo::Sha224, "sha224", 28, 64},
+    {Algo::Md5, "md5", 16, 64},       {Algo::Sha1, "sha1", 20, 64},      {Algo::Sha224, "sha224", 28, 64},
     {Algo::Sha256, "sha256", 32, 64}, {Algo::Sha384, "sha384", 48, 128}, {Algo::Sha512, "sha512", 64, 128},
 };
 
@@ -30,8 +35,12 @@ struct Context {
 inline uint32_t rol32(uint32_t x, int n) { return (x << n) | (x >> (32 - n)); }
 inline uint32_t ror32(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
 inline uint64_t ror64(uint64_t x, int n) { return (x >> n) | (x << (64 - n)); }
-inline uint32_t be32(const unsigned char* p) { return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3]; }
-inline uint32_t le32(const unsigned char* p) { return (uint32_t{p[3]} << 24) | (uint32_t{p[2]} << 16) | (uint32_t{p[1]} << 8) | p[0]; }
+inline uint32_t be32(const unsigned char* p) {
+  return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
+}
+inline uint32_t le32(const unsigned char* p) {
+  return (uint32_t{p[3]} << 24) | (uint32_t{p[2]} << 16) | (uint32_t{p[1]} << 8) | p[0];
+}
 inline uint64_t be64(const unsigned char* p) { return (uint64_t{be32(p)} << 32) | be32(p + 4); }
 
 void md5_block(uint32_t* h, const unsigned char* p) {
@@ -44,27 +53,38 @@ void md5_block(uint32_t* h, const unsigned char* p) {
       0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
       0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
       0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391};
-  static const int R[64] = {7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
-                            5, 9,  14, 20, 5, 9,  14, 20, 5, 9,  14, 20, 5, 9,  14, 20,
-                            4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
-                            6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21};
+  static const int R[64] = {7,  12, 17, 22, 7,  12, 17, 22, 7,  12, 17, 22, 7,  12, 17, 22, 5,  9,  14, 20, 5,  9,
+                            14, 20, 5,  9,  14, 20, 5,  9,  14, 20, 4,  11, 16, 23, 4,  11, 16, 23, 4,  11, 16, 23,
+                            4,  11, 16, 23, 6,  10, 15, 21, 6,  10, 15, 21, 6,  10, 15, 21, 6,  10, 15, 21};
   uint32_t m[16];
   for (int i = 0; i < 16; ++i) m[i] = le32(p + 4 * i);
   uint32_t a = h[0], b = h[1], c = h[2], d = h[3];
   for (int i = 0; i < 64; ++i) {
     uint32_t f;
     int g;
-    if (i < 16) { f = (b & c) | (~b & d); g = i; }
-    else if (i < 32) { f = (d & b) | (~d & c); g = (5 * i + 1) % 16; }
-    else if (i < 48) { f = b ^ c ^ d; g = (3 * i + 5) % 16; }
-    else { f = c ^ (b | ~d); g = (7 * i) % 16; }
+    if (i < 16) {
+      f = (b & c) | (~b & d);
+      g = i;
+    } else if (i < 32) {
+      f = (d & b) | (~d & c);
+      g = (5 * i + 1) % 16;
+    } else if (i < 48) {
+      f = b ^ c ^ d;
+      g = (3 * i + 5) % 16;
+    } else {
+      f = c ^ (b | ~d);
+      g = (7 * i) % 16;
+    }
     uint32_t t = d;
     d = c;
     c = b;
     b = b + rol32(a + f + K[i] + m[g], R[i]);
     a = t;
   }
-  h[0] += a; h[1] += b; h[2] += c; h[3] += d;
+  h[0] += a;
+  h[1] += b;
+  h[2] += c;
+  h[3] += d;
 }
 
 void sha1_block(uint32_t* h, const unsigned char* p) {
@@ -74,14 +94,31 @@ void sha1_block(uint32_t* h, const unsigned char* p) {
   uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
   for (int i = 0; i < 80; ++i) {
     uint32_t f, k;
-    if (i < 20) { f = (b & c) | (~b & d); k = 0x5A827999; }
-    else if (i < 40) { f = b ^ c ^ d; k = 0x6ED9EBA1; }
-    else if (i < 60) { f = (b & c) | (b & d) | (c & d); k = 0x8F1BBCDC; }
-    else { f = b ^ c ^ d; k = 0xCA62C1D6; }
+    if (i < 20) {
+      f = (b & c) | (~b & d);
+      k = 0x5A827999;
+    } else if (i < 40) {
+      f = b ^ c ^ d;
+      k = 0x6ED9EBA1;
+    } else if (i < 60) {
+      f = (b & c) | (b & d) | (c & d);
+      k = 0x8F1BBCDC;
+    } else {
+      f = b ^ c ^ d;
+      k = 0xCA62C1D6;
+    }
     uint32_t t = rol32(a, 5) + f + e + k + w[i];
-    e = d; d = c; c = rol32(b, 30); b = a; a = t;
+    e = d;
+    d = c;
+    c = rol32(b, 30);
+    b = a;
+    a = t;
   }
-  h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e;
+  h[0] += a;
+  h[1] += b;
+  h[2] += c;
+  h[3] += d;
+  h[4] += e;
 }
 
 void sha256_block(uint32_t* h, const unsigned char* p) {
@@ -119,22 +156,26 @@ void sha256_block(uint32_t* h, const unsigned char* p) {
 
 void sha512_block(uint64_t* h, const unsigned char* p) {
   static const uint64_t K[80] = {
-      0x428a2f98d728ae22ULL, 0x7137449123ef65cdULL, 0xb5c0fbcfec4d3b2fULL, 0xe9b5dba58189dbbcULL, 0x3956c25bf348b538ULL,
-      0x59f111f1b605d019ULL, 0x923f82a4af194f9bULL, 0xab1c5ed5da6d8118ULL, 0xd807aa98a3030242ULL, 0x12835b0145706fbeULL,
-      0x243185be4ee4b28cULL, 0x550c7dc3d5ffb4e2ULL, 0x72be5d74f27b896fULL, 0x80deb1fe3b1696b1ULL, 0x9bdc06a725c71235ULL,
-      0xc19bf174cf692694ULL, 0xe49b69c19ef14ad2ULL, 0xefbe4786384f25e3ULL, 0x0fc19dc68b8cd5b5ULL, 0x240ca1cc77ac9c65ULL,
-      0x2de92c6f592b0275ULL, 0x4a7484aa6ea6e483ULL, 0x5cb0a9dcbd41fbd4ULL, 0x76f988da831153b5ULL, 0x983e5152ee66dfabULL,
-      0xa831c66d2db43210ULL, 0xb00327c898fb213fULL, 0xbf597fc7beef0ee4ULL, 0xc6e00bf33da88fc2ULL, 0xd5a79147930aa725ULL,
-      0x06ca6351e003826fULL, 0x142929670a0e6e70ULL, 0x27b70a8546d22ffcULL, 0x2e1b21385c26c926ULL, 0x4d2c6dfc5ac42aedULL,
-      0x53380d139d95b3dfULL, 0x650a73548baf63deULL, 0x766a0abb3c77b2a8ULL, 0x81c2c92e47edaee6ULL, 0x92722c851482353bULL,
-      0xa2bfe8a14cf10364ULL, 0xa81a664bbc423001ULL, 0xc24b8b70d0f89791ULL, 0xc76c51a30654be30ULL, 0xd192e819d6ef5218ULL,
-      0xd69906245565a910ULL, 0xf40e35855771202aULL, 0x106aa07032bbd1b8ULL, 0x19a4c116b8d2d0c8ULL, 0x1e376c085141ab53ULL,
-      0x2748774cdf8eeb99ULL, 0x34b0bcb5e19b48a8ULL, 0x391c0cb3c5c95a63ULL, 0x4ed8aa4ae3418acbULL, 0x5b9cca4f7763e373ULL,
-      0x682e6ff3d6b2b8a3ULL, 0x748f82ee5defb2fcULL, 0x78a5636f43172f60ULL, 0x84c87814a1f0ab72ULL, 0x8cc702081a6439ecULL,
-      0x90befffa23631e28ULL, 0xa4506cebde82bde9ULL, 0xbef9a3f7b2c67915ULL, 0xc67178f2e372532bULL, 0xca273eceea26619cULL,
-      0xd186b8c721c0c207ULL, 0xeada7dd6cde0eb1eULL, 0xf57d4f7fee6ed178ULL, 0x06f067aa72176fbaULL, 0x0a637dc5a2c898a6ULL,
-      0x113f9804bef90daeULL, 0x1b710b35131c471bULL, 0x28db77f523047d84ULL, 0x32caab7b40c72493ULL, 0x3c9ebe0a15c9bebcULL,
-      0x431d67c49c100d4cULL, 0x4cc5d4becb3e42b6ULL, 0x597f299cfc657e2aULL, 0x5fcb6fab3ad6faecULL, 0x6c44198c4a475817ULL};
+      0x428a2f98d728ae22ULL, 0x7137449123ef65cdULL, 0xb5c0fbcfec4d3b2fULL, 0xe9b5dba58189dbbcULL,
+      0x3956c25bf348b538ULL, 0x59f111f1b605d019ULL, 0x923f82a4af194f9bULL, 0xab1c5ed5da6d8118ULL,
+      0xd807aa98a3030242ULL, 0x12835b0145706fbeULL, 0x243185be4ee4b28cULL, 0x550c7dc3d5ffb4e2ULL,
+      0x72be5d74f27b896fULL, 0x80deb1fe3b1696b1ULL, 0x9bdc06a725c71235ULL, 0xc19bf174cf692694ULL,
+      0xe49b69c19ef14ad2ULL, 0xefbe4786384f25e3ULL, 0x0fc19dc68b8cd5b5ULL, 0x240ca1cc77ac9c65ULL,
+      0x2de92c6f592b0275ULL, 0x4a7484aa6ea6e483ULL, 0x5cb0a9dcbd41fbd4ULL, 0x76f988da831153b5ULL,
+      0x983e5152ee66dfabULL, 0xa831c66d2db43210ULL, 0xb00327c898fb213fULL, 0xbf597fc7beef0ee4ULL,
+      0xc6e00bf33da88fc2ULL, 0xd5a79147930aa725ULL, 0x06ca6351e003826fULL, 0x142929670a0e6e70ULL,
+      0x27b70a8546d22ffcULL, 0x2e1b21385c26c926ULL, 0x4d2c6dfc5ac42aedULL, 0x53380d139d95b3dfULL,
+      0x650a73548baf63deULL, 0x766a0abb3c77b2a8ULL, 0x81c2c92e47edaee6ULL, 0x92722c851482353bULL,
+      0xa2bfe8a14cf10364ULL, 0xa81a664bbc423001ULL, 0xc24b8b70d0f89791ULL, 0xc76c51a30654be30ULL,
+      0xd192e819d6ef5218ULL, 0xd69906245565a910ULL, 0xf40e35855771202aULL, 0x106aa07032bbd1b8ULL,
+      0x19a4c116b8d2d0c8ULL, 0x1e376c085141ab53ULL, 0x2748774cdf8eeb99ULL, 0x34b0bcb5e19b48a8ULL,
+      0x391c0cb3c5c95a63ULL, 0x4ed8aa4ae3418acbULL, 0x5b9cca4f7763e373ULL, 0x682e6ff3d6b2b8a3ULL,
+      0x748f82ee5defb2fcULL, 0x78a5636f43172f60ULL, 0x84c87814a1f0ab72ULL, 0x8cc702081a6439ecULL,
+      0x90befffa23631e28ULL, 0xa4506cebde82bde9ULL, 0xbef9a3f7b2c67915ULL, 0xc67178f2e372532bULL,
+      0xca273eceea26619cULL, 0xd186b8c721c0c207ULL, 0xeada7dd6cde0eb1eULL, 0xf57d4f7fee6ed178ULL,
+      0x06f067aa72176fbaULL, 0x0a637dc5a2c898a6ULL, 0x113f9804bef90daeULL, 0x1b710b35131c471bULL,
+      0x28db77f523047d84ULL, 0x32caab7b40c72493ULL, 0x3c9ebe0a15c9bebcULL, 0x431d67c49c100d4cULL,
+      0x4cc5d4becb3e42b6ULL, 0x597f299cfc657e2aULL, 0x5fcb6fab3ad6faecULL, 0x6c44198c4a475817ULL};
   uint64_t w[80];
   for (int i = 0; i < 16; ++i) w[i] = be64(p + 8 * i);
   for (int i = 16; i < 80; ++i) {
@@ -165,12 +206,16 @@ void ctx_init(Context& c, Algo a) {
   c.algo = a;
   static const uint32_t md5[4] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476};
   static const uint32_t sha1[5] = {0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0};
-  static const uint32_t s224[8] = {0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939, 0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4};
-  static const uint32_t s256[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  static const uint64_t s384[8] = {0xcbbb9d5dc1059ed8ULL, 0x629a292a367cd507ULL, 0x9159015a3070dd17ULL, 0x152fecd8f70e5939ULL,
-                                   0x67332667ffc00b31ULL, 0x8eb44a8768581511ULL, 0xdb0c2e0d64f98fa7ULL, 0x47b5481dbefa4fa4ULL};
-  static const uint64_t s512[8] = {0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL, 0xa54ff53a5f1d36f1ULL,
-                                   0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL, 0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL};
+  static const uint32_t s224[8] = {0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939,
+                                   0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4};
+  static const uint32_t s256[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+  static const uint64_t s384[8] = {0xcbbb9d5dc1059ed8ULL, 0x629a292a367cd507ULL, 0x9159015a3070dd17ULL,
+                                   0x152fecd8f70e5939ULL, 0x67332667ffc00b31ULL, 0x8eb44a8768581511ULL,
+                                   0xdb0c2e0d64f98fa7ULL, 0x47b5481dbefa4fa4ULL};
+  static const uint64_t s512[8] = {0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL,
+                                   0xa54ff53a5f1d36f1ULL, 0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL,
+                                   0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL};
   switch (a) {
     case Algo::Md5: std::memcpy(c.h32, md5, sizeof md5); break;
     case Algo::Sha1: std::memcpy(c.h32, sha1, sizeof sha1); break;
@@ -185,8 +230,10 @@ void ctx_block(Context& c, const unsigned char* p) {
   switch (c.algo) {
     case Algo::Md5: md5_block(c.h32, p); break;
     case Algo::Sha1: sha1_block(c.h32, p); break;
-    case Algo::Sha224: case Algo::Sha256: sha256_block(c.h32, p); break;
-    case Algo::Sha384: case Algo::Sha512: sha512_block(c.h64, p); break;
+    case Algo::Sha224:
+    case Algo::Sha256: sha256_block(c.h32, p); break;
+    case Algo::Sha384:
+    case Algo::Sha512: sha512_block(c.h64, p); break;
   }
 }
 
@@ -199,7 +246,10 @@ void ctx_update(Context& c, const unsigned char* p, size_t n) {
     c.buffered += static_cast<uint32_t>(take);
     p += take;
     n -= take;
-    if (c.buffered == bs) { ctx_block(c, c.buf); c.buffered = 0; }
+    if (c.buffered == bs) {
+      ctx_block(c, c.buf);
+      c.buffered = 0;
+    }
   }
 }
 
@@ -271,18 +321,26 @@ bool algo_named(std::string_view n, Algo& out) {
   for (char c : n) low += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
   if (low == "sha-1") low = "sha1";
   for (const AlgoInfo& i : kAlgos)
-    if (low == i.name) { out = i.algo; return true; }
+    if (low == i.name) {
+      out = i.algo;
+      return true;
+    }
   return false;
 }
 
 bool data_arg(VM& vm, const CallArgs& a, uint32_t first, const char* fn, Value& data) {
   data = Value::null();
-  if (a.nargs > first + 1) return raise_fmt(vm, vm.types().type_error, "%s() takes at most %u argument%s (%u given)", fn, first + 1, first ? "s" : "", a.nargs);
+  if (a.nargs > first + 1)
+    return raise_fmt(vm, vm.types().type_error, "%s() takes at most %u argument%s (%u given)", fn, first + 1,
+                     first ? "s" : "", a.nargs);
   if (a.nargs > first) data = a.args[first];
   for (uint32_t i = 0; i < a.nkw; ++i) {
     const std::string& k = a.kwnames[i]->s;
     if (k == "usedforsecurity") continue;
-    if ((k == "string" || k == "data") && data.is_null()) { data = a.kwvalues[i]; continue; }
+    if ((k == "string" || k == "data") && data.is_null()) {
+      data = a.kwvalues[i];
+      continue;
+    }
     return raise_fmt(vm, vm.types().type_error, "%s() got an unexpected keyword argument '%s'", fn, k.c_str());
   }
   return true;
@@ -297,7 +355,9 @@ bool h_ctor(VM& vm, const CallArgs& a, Value& out) {
 bool h_new(VM& vm, const CallArgs& a, Value& out) {
   if (a.nargs == 0) return vm.raise(vm.types().type_error, "new() missing required argument 'name' (pos 1)");
   Str* n = as_str(a.args[0]);
-  if (!n) return raise_fmt(vm, vm.types().type_error, "new() argument 'name' must be str, not %s", vm.type_name(a.args[0]).c_str());
+  if (!n)
+    return raise_fmt(vm, vm.types().type_error, "new() argument 'name' must be str, not %s",
+                     vm.type_name(a.args[0]).c_str());
   Algo algo;
   if (!algo_named(n->s, algo)) return vm.raise(vm.types().value_error, "unsupported hash type " + n->s);
   Value data;
@@ -307,10 +367,12 @@ bool h_new(VM& vm, const CallArgs& a, Value& out) {
 bool m_update(VM& vm, const CallArgs& a, Value& out) {
   Context* c = a.nargs ? ctx_of(vm, a.args[0]) : nullptr;
   if (!c || !no_kwargs(vm, a, "update")) return false;
-  if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "update() takes exactly one argument (%u given)", a.nargs - 1);
+  if (a.nargs != 2)
+    return raise_fmt(vm, vm.types().type_error, "update() takes exactly one argument (%u given)", a.nargs - 1);
   std::string_view d;
   if (as_str(a.args[1])) return vm.raise(vm.types().type_error, "Strings must be encoded before hashing");
-  if (!buffer_view(vm, a.args[1], d)) return vm.raise(vm.types().type_error, "object supporting the buffer API required");
+  if (!buffer_view(vm, a.args[1], d))
+    return vm.raise(vm.types().type_error, "object supporting the buffer API required");
   std::string copy(d);
   ctx_update(*c, reinterpret_cast<const unsigned char*>(copy.data()), copy.size());
   out = Value();
@@ -370,7 +432,8 @@ bool p_block_size(VM& vm, const CallArgs& a, Value& out) {
 bool m_repr(VM& vm, const CallArgs& a, Value& out) {
   Context* c = a.nargs ? ctx_of(vm, a.args[0]) : nullptr;
   if (!c) return false;
-  out = vm.str_value(std::string("<") + info(c->algo).name + " _hashlib.HASH object @ " + address(vm, a.args[0].o) + ">");
+  out =
+      vm.str_value(std::string("<") + info(c->algo).name + " _hashlib.HASH object @ " + address(vm, a.args[0].o) + ">");
   return true;
 }
 
@@ -385,7 +448,10 @@ std::string hmac_digest(Algo algo, std::string_view key, std::string_view msg) {
   }
   k.resize(bs, '\0');
   std::string ipad(k), opad(k);
-  for (size_t i = 0; i < bs; ++i) { ipad[i] = static_cast<char>(ipad[i] ^ 0x36); opad[i] = static_cast<char>(opad[i] ^ 0x5c); }
+  for (size_t i = 0; i < bs; ++i) {
+    ipad[i] = static_cast<char>(ipad[i] ^ 0x36);
+    opad[i] = static_cast<char>(opad[i] ^ 0x5c);
+  }
   Context inner;
   ctx_init(inner, algo);
   ctx_update(inner, reinterpret_cast<const unsigned char*>(ipad.data()), bs);
@@ -401,9 +467,12 @@ std::string hmac_digest(Algo algo, std::string_view key, std::string_view msg) {
 bool h_pbkdf2_hmac(VM& vm, const CallArgs& a, Value& out) {
   Value p[5] = {Value::null(), Value::null(), Value::null(), Value::null(), Value()};
   uint32_t given;
-  if (!bind(vm, a, Params{"pbkdf2_hmac", {"hash_name", "password", "salt", "iterations", "dklen"}, 4}, p, given)) return false;
+  if (!bind(vm, a, Params{"pbkdf2_hmac", {"hash_name", "password", "salt", "iterations", "dklen"}, 4}, p, given))
+    return false;
   Str* n = as_str(p[0]);
-  if (!n) return raise_fmt(vm, vm.types().type_error, "pbkdf2_hmac() argument 'hash_name' must be str, not %s", vm.type_name(p[0]).c_str());
+  if (!n)
+    return raise_fmt(vm, vm.types().type_error, "pbkdf2_hmac() argument 'hash_name' must be str, not %s",
+                     vm.type_name(p[0]).c_str());
   Algo algo;
   if (!algo_named(n->s, algo)) return vm.raise(vm.types().value_error, "unsupported hash type " + n->s);
   std::string_view pw, salt;

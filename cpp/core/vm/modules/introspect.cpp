@@ -28,11 +28,10 @@ bool i_code_info(VM& vm, const CallArgs& a, Value& out) {
   if (c->flags & kCodeAsyncGenerator) kind = "async_generator";
   else if (c->flags & kCodeCoroutine) kind = "coroutine";
   else if (c->flags & kCodeGenerator) kind = "generator";
-  out = Value::object(vm.new_tuple({Value::integer(c->argcount), Value::integer(c->posonlyargcount),
-                                    Value::integer(c->kwonlyargcount), Value::boolean(c->varargs),
-                                    Value::boolean(c->varkw), vm.str_value(kind),
-                                    Value::object(vm.new_tuple(std::move(names))),
-                                    fn->kwdefaults ? Value::object(fn->kwdefaults) : Value::none()}));
+  out = Value::object(vm.new_tuple(
+      {Value::integer(c->argcount), Value::integer(c->posonlyargcount), Value::integer(c->kwonlyargcount),
+       Value::boolean(c->varargs), Value::boolean(c->varkw), vm.str_value(kind),
+       Value::object(vm.new_tuple(std::move(names))), fn->kwdefaults ? Value::object(fn->kwdefaults) : Value::none()}));
   return true;
 }
 
@@ -55,7 +54,8 @@ bool i_mark_iterable_coroutine(VM& vm, const CallArgs& a, Value& out) {
 bool i_generator_await(VM& vm, const CallArgs& a, Value& out) {
   if (a.nargs == 1 && is_kind(a.args[0], ObjKind::Generator)) {
     Generator* g = static_cast<Generator*>(a.args[0].o);
-    if (g->gkind == GenKind::Generator && g->frame && g->frame->func && (g->frame->func->code->flags & kIterableCoroutine)) {
+    if (g->gkind == GenKind::Generator && g->frame && g->frame->func &&
+        (g->frame->func->code->flags & kIterableCoroutine)) {
       out = a.args[0];
       return true;
     }
@@ -67,11 +67,13 @@ bool i_generator_await(VM& vm, const CallArgs& a, Value& out) {
 // method_new is types.MethodType(func, obj): func bound to obj.
 bool i_method_new(VM& vm, const CallArgs& a, Value& out) {
   if (a.nargs != 3 || a.nkw != 0) {
-    return vm.raise(vm.types().type_error, "method expected 2 arguments, got " + std::to_string(a.nargs > 0 ? a.nargs - 1 : 0));
+    return vm.raise(vm.types().type_error,
+                    "method expected 2 arguments, got " + std::to_string(a.nargs > 0 ? a.nargs - 1 : 0));
   }
   if (a.args[2].is_none()) return vm.raise(vm.types().type_error, "instance must not be None");
-  bool ok = a.args[1].is_obj() && (is_kind(a.args[1], ObjKind::Function) || is_kind(a.args[1], ObjKind::NativeFunction) ||
-                                   is_kind(a.args[1], ObjKind::BoundMethod) || is_kind(a.args[1], ObjKind::Instance));
+  bool ok =
+      a.args[1].is_obj() && (is_kind(a.args[1], ObjKind::Function) || is_kind(a.args[1], ObjKind::NativeFunction) ||
+                             is_kind(a.args[1], ObjKind::BoundMethod) || is_kind(a.args[1], ObjKind::Instance));
   if (!ok) return vm.raise(vm.types().type_error, "first argument must be callable");
   BoundMethod* bm = vm.alloc<BoundMethod>();
   bm->func = a.args[1];

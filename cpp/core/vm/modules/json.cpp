@@ -75,7 +75,10 @@ bool escape_into(VM& vm, std::string_view s, bool ascii_only, std::string& out) 
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     bool plain = c >= 0x80 ? !ascii_only : (c >= ' ' && c != '"' && c != '\\' && (c != 0x7f || !ascii_only));
-    if (plain) { ++i; continue; }
+    if (plain) {
+      ++i;
+      continue;
+    }
     if (!append_room(vm, out, (i - run) + 12)) return false;
     out.append(s.data() + run, i - run);
     if (c < 0x80) {
@@ -130,7 +133,10 @@ bool j_encode_basestring(VM& vm, const CallArgs& a, Value& out) {
 
 inline bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 inline int hex_value(char c) {
-  return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+  return c >= '0' && c <= '9'   ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                : -1;
 }
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -151,8 +157,12 @@ struct Decoder {
 
   int64_t cp(size_t byte) {
     if (doc->ascii) return static_cast<int64_t>(byte);
-    if (byte < cp_byte) { cp_byte = 0; cp_index = 0; }
-    for (; cp_byte < byte && cp_byte < s.size(); ++cp_byte) cp_index += (static_cast<unsigned char>(s[cp_byte]) & 0xC0) != 0x80;
+    if (byte < cp_byte) {
+      cp_byte = 0;
+      cp_index = 0;
+    }
+    for (; cp_byte < byte && cp_byte < s.size(); ++cp_byte)
+      cp_index += (static_cast<unsigned char>(s[cp_byte]) & 0xC0) != 0x80;
     return cp_index;
   }
   int64_t total() const { return doc->length; }
@@ -192,7 +202,10 @@ struct Decoder {
       escaped = true;
       if (!make_temp_room(vm, buf, buf.size() + (i - pos) + 4)) return false;
       buf.append(s.data() + pos, i - pos);
-      if (c == '"') { next = i + 1; break; }
+      if (c == '"') {
+        next = i + 1;
+        break;
+      }
       if (i + 1 >= n) return error("Unterminated string starting at", cp(start) - 1);
       char e = s[i + 1];
       if (e != 'u') {
@@ -239,8 +252,9 @@ struct Decoder {
   bool enter(const char* what) {
     if (++depth > max_depth || native_stack_low()) {
       --depth;
-      return vm.raise(vm.types().recursion_error, std::string("maximum recursion depth exceeded while decoding a JSON ") + what +
-                                                      " from a unicode string");
+      return vm.raise(
+          vm.types().recursion_error,
+          std::string("maximum recursion depth exceeded while decoding a JSON ") + what + " from a unicode string");
     }
     return true;
   }
@@ -366,8 +380,7 @@ struct Decoder {
     const size_t n = s.size();
     if (i >= n) return stop_iteration(vm, cp(i));
     switch (s[i]) {
-      case '"':
-        return scan_string(i + 1, out, next);
+      case '"': return scan_string(i + 1, out, next);
       case '{': {
         if (!enter("object")) return false;
         bool ok = parse_object(i + 1, out, next);
@@ -381,13 +394,25 @@ struct Decoder {
         return ok;
       }
       case 'n':
-        if (s.compare(i, 4, "null") == 0) { out = Value(); next = i + 4; return true; }
+        if (s.compare(i, 4, "null") == 0) {
+          out = Value();
+          next = i + 4;
+          return true;
+        }
         break;
       case 't':
-        if (s.compare(i, 4, "true") == 0) { out = Value::boolean(true); next = i + 4; return true; }
+        if (s.compare(i, 4, "true") == 0) {
+          out = Value::boolean(true);
+          next = i + 4;
+          return true;
+        }
         break;
       case 'f':
-        if (s.compare(i, 5, "false") == 0) { out = Value::boolean(false); next = i + 5; return true; }
+        if (s.compare(i, 5, "false") == 0) {
+          out = Value::boolean(false);
+          next = i + 5;
+          return true;
+        }
         break;
       case 'N':
         if (s.compare(i, 3, "NaN") == 0) return constant("NaN", 3, i, out, next);
@@ -398,8 +423,7 @@ struct Decoder {
       case '-':
         if (s.compare(i, 9, "-Infinity") == 0) return constant("-Infinity", 9, i, out, next);
         break;
-      default:
-        break;
+      default: break;
     }
     return match_number(i, out, next);
   }
@@ -461,7 +485,8 @@ bool j_scan_once(VM& vm, const CallArgs& a, Value& out) {
 bool j_make_scanner(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "make_scanner") || !arg_count(vm, a, "make_scanner", 1, 1)) return false;
   Value ctx = a.args[0];
-  static const char* const kAttrs[] = {"strict", "object_hook", "object_pairs_hook", "parse_float", "parse_int", "parse_constant"};
+  static const char* const kAttrs[] = {"strict",      "object_hook", "object_pairs_hook",
+                                       "parse_float", "parse_int",   "parse_constant"};
   std::vector<Value> cfg;
   for (const char* attr : kAttrs) {
     Value v;
@@ -488,7 +513,7 @@ struct Encoder {
   Value defaultfn, encoder;
   std::string_view key_sep, item_sep;
   bool sort_keys = false, skipkeys = false, allow_nan = true;
-  int fast = 0;  // 1: encoder is encode_basestring_ascii, 2: encode_basestring, 0: call it
+  int fast = 0;                           // 1: encoder is encode_basestring_ascii, 2: encode_basestring, 0: call it
   std::unordered_set<const Obj*> active;  // containers being encoded (markers)
   uint32_t depth = 0, max_depth = 1000;
   std::string out;
@@ -541,7 +566,10 @@ struct Encoder {
 
   // int_text() is int.__repr__ of an int, a big int or an int subclass's payload.
   bool int_text(Value v, std::string& t) {
-    if (v.is_int()) { int_str(v.i, t); return true; }
+    if (v.is_int()) {
+      int_str(v.i, t);
+      return true;
+    }
     return vm.to_repr(v, t);
   }
 
@@ -606,7 +634,9 @@ struct Encoder {
       return put("]");
     }
     const bool is_list = is_kind(v, ObjKind::List);
-    auto size = [&]() { return is_list ? static_cast<List*>(v.o)->items.size() : static_cast<Tuple*>(v.o)->items.size(); };
+    auto size = [&]() {
+      return is_list ? static_cast<List*>(v.o)->items.size() : static_cast<Tuple*>(v.o)->items.size();
+    };
     if (size() == 0) return put("[]");
     if (!mark(v.o) || !put("[")) return false;
     for (size_t i = 0; i < size(); ++i) {
@@ -627,14 +657,18 @@ struct Encoder {
     bool as_tuples = sort_keys || d->sub;
     if (d->sub) {
       Value items_fn, items;
-      if (!vm.get_attr(Value::object(d), vm.intern("items"), items_fn) || !vm.call(items_fn, CallArgs{}, items)) return false;
+      if (!vm.get_attr(Value::object(d), vm.intern("items"), items_fn) || !vm.call(items_fn, CallArgs{}, items))
+        return false;
       if (!collect(vm, items, tuples)) return false;
     } else {
       if (!make_temp_room(vm, as_tuples ? tuples : pairs, as_tuples ? d->count : uint64_t{d->count} * 2)) return false;
       for (const Dict::Entry& e : d->entries) {
         if (!e.live) continue;
         if (as_tuples) tuples.push_back(Value::object(vm.new_tuple({e.key, e.value})));
-        else { pairs.push_back(e.key); pairs.push_back(e.value); }
+        else {
+          pairs.push_back(e.key);
+          pairs.push_back(e.value);
+        }
       }
     }
     if (sort_keys && !sort_values(vm, tuples, Value(), false)) return false;
@@ -670,7 +704,8 @@ struct Encoder {
         } else if (skipkeys) {
           continue;
         } else {
-          return vm.raise(vm.types().type_error, "keys must be str, int, float, bool or None, not " + vm.type_name(key));
+          return vm.raise(vm.types().type_error,
+                          "keys must be str, int, float, bool or None, not " + vm.type_name(key));
         }
         if (!first && !put(item_sep)) return false;
         first = false;
@@ -715,13 +750,19 @@ bool j_iterencode(VM& vm, const CallArgs& a, Value& out) {
 bool j_make_encoder(VM& vm, const CallArgs& a, Value& out) {
   Value p[9];
   uint32_t given;
-  if (!bind(vm, a, Params{"make_encoder", {"markers", "default", "encoder", "indent", "key_separator", "item_separator", "sort_keys", "skipkeys", "allow_nan"}, 9}, p, given))
+  if (!bind(vm, a,
+            Params{"make_encoder",
+                   {"markers", "default", "encoder", "indent", "key_separator", "item_separator", "sort_keys",
+                    "skipkeys", "allow_nan"},
+                   9},
+            p, given))
     return false;
   if (!p[0].is_none() && !is_kind(p[0], ObjKind::Dict))
     return vm.raise(vm.types().type_error, "make_encoder() argument 1 must be dict or None, not " + vm.type_name(p[0]));
   for (int i : {4, 5})
     if (!as_str(p[i]))
-      return vm.raise(vm.types().type_error, "make_encoder() argument " + std::to_string(i + 1) + " must be str, not " + vm.type_name(p[i]));
+      return vm.raise(vm.types().type_error,
+                      "make_encoder() argument " + std::to_string(i + 1) + " must be str, not " + vm.type_name(p[i]));
   std::vector<Value> cfg(p, p + 9);
   for (int i : {6, 7, 8}) {
     bool b;

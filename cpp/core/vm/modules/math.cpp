@@ -32,8 +32,11 @@ bool math_1(VM& vm, const CallArgs& a, const char* fn, double (*f)(double), bool
   return true;
 }
 
-#define MATH_1(cname, fname, func, ovf) \
-  bool cname(VM& vm, const CallArgs& a, Value& out) { return math_1(vm, a, fname, [](double x) { return func(x); }, ovf, out); }
+#define MATH_1(cname, fname, func, ovf)                            \
+  bool cname(VM& vm, const CallArgs& a, Value& out) {              \
+    return math_1(                                                 \
+        vm, a, fname, [](double x) { return func(x); }, ovf, out); \
+  }
 
 MATH_1(m_sqrt, "sqrt", std::sqrt, false)
 MATH_1(m_exp, "exp", std::exp, true)
@@ -70,13 +73,19 @@ bool log_of(VM& vm, Value v, double (*f)(double), double& out) {
   if (const BigIntObj* b = as_bigint(v)) {
     if (b->v.neg) return domain_error(vm);
     double x;
-    if (b->v.to_double(x)) { out = f(x); return true; }
+    if (b->v.to_double(x)) {
+      out = f(x);
+      return true;
+    }
     // Too large for a float: x = m * 2**e with 0.5 <= m < 1, log is f(m) + f(2) * e (CPython's loghelper).
     uint64_t e = b->v.bit_length();
     double m;
     big_shr(b->v, e - 60).to_double(m);
     m = std::ldexp(m, -60);
-    if (m == 1.0) { m = 0.5; ++e; }
+    if (m == 1.0) {
+      m = 0.5;
+      ++e;
+    }
     out = f(m) + f(2.0) * static_cast<double>(e);
     return true;
   }
@@ -88,7 +97,10 @@ bool log_of(VM& vm, Value v, double (*f)(double), double& out) {
   }
   double x;
   if (!to_double(vm, v, x, "must be real number")) return false;
-  if (std::isnan(x)) { out = x; return true; }
+  if (std::isnan(x)) {
+    out = x;
+    return true;
+  }
   if (x <= 0) return domain_error(vm);
   out = f(x);
   return true;
@@ -97,12 +109,17 @@ bool log_of(VM& vm, Value v, double (*f)(double), double& out) {
 bool m_log(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "log")) return false;
   if (a.nargs < 1 || a.nargs > 2)
-    return raise_fmt(vm, vm.types().type_error, "log expected %s, got %u", a.nargs ? "at most 2 arguments" : "at least 1 argument", a.nargs);
+    return raise_fmt(vm, vm.types().type_error, "log expected %s, got %u",
+                     a.nargs ? "at most 2 arguments" : "at least 1 argument", a.nargs);
   double num = 0;
-  if (!log_of(vm, a.args[0], [](double x) { return std::log(x); }, num)) return false;
+  if (!log_of(
+          vm, a.args[0], [](double x) { return std::log(x); }, num))
+    return false;
   if (a.nargs == 2) {
     double den = 0;
-    if (!log_of(vm, a.args[1], [](double x) { return std::log(x); }, den)) return false;
+    if (!log_of(
+            vm, a.args[1], [](double x) { return std::log(x); }, den))
+      return false;
     if (den == 0) return vm.raise(vm.types().zero_division_error, "float division by zero");
     num /= den;
   }
@@ -113,7 +130,9 @@ bool m_log(VM& vm, const CallArgs& a, Value& out) {
 bool m_log2(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "log2") || !arg_count(vm, a, "log2", 1, 1)) return false;
   double r = 0;
-  if (!log_of(vm, a.args[0], [](double x) { return std::log2(x); }, r)) return false;
+  if (!log_of(
+          vm, a.args[0], [](double x) { return std::log2(x); }, r))
+    return false;
   out = Value::number(r);
   return true;
 }
@@ -121,7 +140,9 @@ bool m_log2(VM& vm, const CallArgs& a, Value& out) {
 bool m_log10(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "log10") || !arg_count(vm, a, "log10", 1, 1)) return false;
   double r = 0;
-  if (!log_of(vm, a.args[0], [](double x) { return std::log10(x); }, r)) return false;
+  if (!log_of(
+          vm, a.args[0], [](double x) { return std::log10(x); }, r))
+    return false;
   out = Value::number(r);
   return true;
 }
@@ -177,7 +198,10 @@ bool m_atan2(VM& vm, const CallArgs& a, Value& out) {
 bool m_fmod(VM& vm, const CallArgs& a, Value& out) {
   double x, y;
   if (!two_args(vm, a, "fmod", x, y)) return false;
-  if (std::isinf(y) && std::isfinite(x)) { out = Value::number(x); return true; }
+  if (std::isinf(y) && std::isfinite(x)) {
+    out = Value::number(x);
+    return true;
+  }
   double r = std::fmod(x, y);
   if (std::isnan(r) && !std::isnan(x) && !std::isnan(y)) return domain_error(vm);
   out = Value::number(r);
@@ -233,10 +257,17 @@ bool float_to_int(VM& vm, double f, Value& out) {
 
 bool rounding(VM& vm, const CallArgs& a, const char* fn, const char* dunder, double (*f)(double), Value& out) {
   if (!no_kwargs(vm, a, fn)) return false;
-  if (a.nargs != 1) return raise_fmt(vm, vm.types().type_error, "math.%s() takes exactly one argument (%u given)", fn, a.nargs);
+  if (a.nargs != 1)
+    return raise_fmt(vm, vm.types().type_error, "math.%s() takes exactly one argument (%u given)", fn, a.nargs);
   Value v = a.args[0];
-  if (is_intlike(v)) { out = Value::integer(int_of(v)); return true; }
-  if (as_bigint(v)) { out = v; return true; }
+  if (is_intlike(v)) {
+    out = Value::integer(int_of(v));
+    return true;
+  }
+  if (as_bigint(v)) {
+    out = v;
+    return true;
+  }
   if (as_instance(v)) {
     Value fnv;
     if (vm.lookup_type_attr(vm.type_of(v), vm.intern(dunder), fnv)) return vm.call(fnv, {v}, out);
@@ -245,9 +276,18 @@ bool rounding(VM& vm, const CallArgs& a, const char* fn, const char* dunder, dou
   if (!to_double(vm, v, x, "must be real number")) return false;
   return float_to_int(vm, f(x), out);
 }
-bool m_floor(VM& vm, const CallArgs& a, Value& out) { return rounding(vm, a, "floor", "__floor__", [](double x) { return std::floor(x); }, out); }
-bool m_ceil(VM& vm, const CallArgs& a, Value& out) { return rounding(vm, a, "ceil", "__ceil__", [](double x) { return std::ceil(x); }, out); }
-bool m_trunc(VM& vm, const CallArgs& a, Value& out) { return rounding(vm, a, "trunc", "__trunc__", [](double x) { return std::trunc(x); }, out); }
+bool m_floor(VM& vm, const CallArgs& a, Value& out) {
+  return rounding(
+      vm, a, "floor", "__floor__", [](double x) { return std::floor(x); }, out);
+}
+bool m_ceil(VM& vm, const CallArgs& a, Value& out) {
+  return rounding(
+      vm, a, "ceil", "__ceil__", [](double x) { return std::ceil(x); }, out);
+}
+bool m_trunc(VM& vm, const CallArgs& a, Value& out) {
+  return rounding(
+      vm, a, "trunc", "__trunc__", [](double x) { return std::trunc(x); }, out);
+}
 
 bool pred(VM& vm, const CallArgs& a, const char* fn, bool (*f)(double), Value& out) {
   double x;
@@ -255,9 +295,18 @@ bool pred(VM& vm, const CallArgs& a, const char* fn, bool (*f)(double), Value& o
   out = Value::boolean(f(x));
   return true;
 }
-bool m_isfinite(VM& vm, const CallArgs& a, Value& out) { return pred(vm, a, "isfinite", [](double x) { return static_cast<bool>(std::isfinite(x)); }, out); }
-bool m_isinf(VM& vm, const CallArgs& a, Value& out) { return pred(vm, a, "isinf", [](double x) { return static_cast<bool>(std::isinf(x)); }, out); }
-bool m_isnan(VM& vm, const CallArgs& a, Value& out) { return pred(vm, a, "isnan", [](double x) { return static_cast<bool>(std::isnan(x)); }, out); }
+bool m_isfinite(VM& vm, const CallArgs& a, Value& out) {
+  return pred(
+      vm, a, "isfinite", [](double x) { return static_cast<bool>(std::isfinite(x)); }, out);
+}
+bool m_isinf(VM& vm, const CallArgs& a, Value& out) {
+  return pred(
+      vm, a, "isinf", [](double x) { return static_cast<bool>(std::isinf(x)); }, out);
+}
+bool m_isnan(VM& vm, const CallArgs& a, Value& out) {
+  return pred(
+      vm, a, "isnan", [](double x) { return static_cast<bool>(std::isnan(x)); }, out);
+}
 
 bool m_isclose(VM& vm, const CallArgs& a, Value& out) {
   Value p[4] = {Value(), Value(), Value::number(1e-09), Value::number(0.0)};
@@ -268,8 +317,14 @@ bool m_isclose(VM& vm, const CallArgs& a, Value& out) {
       !to_double(vm, p[2], rel, "must be real number") || !to_double(vm, p[3], abs_tol, "must be real number"))
     return false;
   if (rel < 0.0 || abs_tol < 0.0) return vm.raise(vm.types().value_error, "tolerances must be non-negative");
-  if (x == y) { out = Value::boolean(true); return true; }
-  if (std::isinf(x) || std::isinf(y)) { out = Value::boolean(false); return true; }
+  if (x == y) {
+    out = Value::boolean(true);
+    return true;
+  }
+  if (std::isinf(x) || std::isinf(y)) {
+    out = Value::boolean(false);
+    return true;
+  }
   double diff = std::fabs(y - x);
   out = Value::boolean((diff <= std::fabs(rel * y)) || (diff <= std::fabs(rel * x)) || (diff <= abs_tol));
   return true;
@@ -405,7 +460,10 @@ bool int_arg(VM& vm, Value v, int64_t& out) { return to_index(vm, v, out); }
 
 // big_arg() is an integer argument of any size (int, bool, big int or __index__).
 bool big_arg(VM& vm, Value v, BigInt& out) {
-  if (as_bigint(v)) { out = to_big(v); return true; }
+  if (as_bigint(v)) {
+    out = to_big(v);
+    return true;
+  }
   int64_t i;
   if (!to_index(vm, v, i)) return false;
   out = BigInt::from_i64(i);
@@ -431,7 +489,10 @@ bool m_lcm(VM& vm, const CallArgs& a, Value& out) {
     BigInt x;
     if (!big_arg(vm, a.args[i], x)) return false;
     x.neg = false;
-    if (x.is_zero() || l.is_zero()) { l = BigInt(); continue; }
+    if (x.is_zero() || l.is_zero()) {
+      l = BigInt();
+      continue;
+    }
     BigInt q, r;
     big_divmod(l, big_gcd(l, x), q, r);
     l = big_mul(q, x);
@@ -453,7 +514,8 @@ BigInt product(int64_t lo, int64_t hi) {
 
 bool m_factorial(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "factorial")) return false;
-  if (a.nargs != 1) return raise_fmt(vm, vm.types().type_error, "math.factorial() takes exactly one argument (%u given)", a.nargs);
+  if (a.nargs != 1)
+    return raise_fmt(vm, vm.types().type_error, "math.factorial() takes exactly one argument (%u given)", a.nargs);
   if (as_bigint(a.args[0])) {
     if (to_big(a.args[0]).neg) return vm.raise(vm.types().value_error, "factorial() not defined for negative values");
     return vm.raise(vm.types().overflow_error, "factorial() argument should not exceed 9223372036854775807");
@@ -471,7 +533,8 @@ bool comb_perm(VM& vm, const CallArgs& a, bool comb, Value& out) {
   const char* fn = comb ? "comb" : "perm";
   if (!no_kwargs(vm, a, fn)) return false;
   if (a.nargs < (comb ? 2u : 1u) || a.nargs > 2)
-    return raise_fmt(vm, vm.types().type_error, "%s expected %s, got %u", fn, comb ? "2 arguments" : "at most 2 arguments", a.nargs);
+    return raise_fmt(vm, vm.types().type_error, "%s expected %s, got %u", fn,
+                     comb ? "2 arguments" : "at most 2 arguments", a.nargs);
   BigInt n, k;
   if (!big_arg(vm, a.args[0], n)) return false;
   if (a.nargs == 2 && !a.args[1].is_none()) {
@@ -481,9 +544,13 @@ bool comb_perm(VM& vm, const CallArgs& a, bool comb, Value& out) {
   }
   if (n.neg) return vm.raise(vm.types().value_error, "n must be a non-negative integer");
   if (k.neg) return vm.raise(vm.types().value_error, "k must be a non-negative integer");
-  if (big_cmp(k, n) > 0) { out = Value::integer(0); return true; }
+  if (big_cmp(k, n) > 0) {
+    out = Value::integer(0);
+    return true;
+  }
   if (comb && big_cmp(big_shl(k, 1), n) > 0) k = big_sub(n, k);
-  if (!k.fits_i64() || k.to_i64() > 10000000) return vm.raise(vm.types().overflow_error, "min(n - k, k) must not exceed 9223372036854775807");
+  if (!k.fits_i64() || k.to_i64() > 10000000)
+    return vm.raise(vm.types().overflow_error, "min(n - k, k) must not exceed 9223372036854775807");
   int64_t kk = k.to_i64();
   BigInt r = BigInt::from_i64(1);
   for (int64_t i = 0; i < kk; ++i) {
@@ -525,7 +592,8 @@ bool m_dist(VM& vm, const CallArgs& a, Value& out) {
   if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "dist expected 2 arguments, got %u", a.nargs);
   std::vector<Value> p, q;
   if (!collect(vm, a.args[0], p) || !collect(vm, a.args[1], q)) return false;
-  if (p.size() != q.size()) return vm.raise(vm.types().value_error, "both points must have the same number of dimensions");
+  if (p.size() != q.size())
+    return vm.raise(vm.types().value_error, "both points must have the same number of dimensions");
   std::vector<double> d(p.size());
   double max = 0.0;
   bool nan = false;
@@ -543,17 +611,23 @@ bool m_dist(VM& vm, const CallArgs& a, Value& out) {
 }  // namespace
 
 bool make_math_module(VM& vm, Module* m) {
-  struct Entry { const char* name; NativeFn fn; };
+  struct Entry {
+    const char* name;
+    NativeFn fn;
+  };
   static const Entry fns[] = {
-      {"sqrt", m_sqrt}, {"exp", m_exp}, {"expm1", m_expm1}, {"sin", m_sin}, {"cos", m_cos}, {"tan", m_tan},
-      {"asin", m_asin}, {"acos", m_acos}, {"atan", m_atan}, {"sinh", m_sinh}, {"cosh", m_cosh},
-      {"tanh", m_tanh}, {"fabs", m_fabs}, {"erf", m_erf}, {"erfc", m_erfc}, {"degrees", m_degrees},
-      {"radians", m_radians}, {"log", m_log}, {"log2", m_log2}, {"log10", m_log10}, {"log1p", m_log1p},
-      {"pow", m_pow}, {"atan2", m_atan2}, {"fmod", m_fmod}, {"copysign", m_copysign}, {"ldexp", m_ldexp},
-      {"frexp", m_frexp}, {"modf", m_modf}, {"floor", m_floor}, {"ceil", m_ceil}, {"trunc", m_trunc},
-      {"isfinite", m_isfinite}, {"isinf", m_isinf}, {"isnan", m_isnan}, {"isclose", m_isclose},
-      {"hypot", m_hypot}, {"fsum", m_fsum}, {"gcd", m_gcd}, {"lcm", m_lcm}, {"factorial", m_factorial},
-      {"comb", m_comb}, {"perm", m_perm}, {"isqrt", m_isqrt}, {"prod", m_prod}, {"dist", m_dist},
+      {"sqrt", m_sqrt},         {"exp", m_exp},     {"expm1", m_expm1},     {"sin", m_sin},
+      {"cos", m_cos},           {"tan", m_tan},     {"asin", m_asin},       {"acos", m_acos},
+      {"atan", m_atan},         {"sinh", m_sinh},   {"cosh", m_cosh},       {"tanh", m_tanh},
+      {"fabs", m_fabs},         {"erf", m_erf},     {"erfc", m_erfc},       {"degrees", m_degrees},
+      {"radians", m_radians},   {"log", m_log},     {"log2", m_log2},       {"log10", m_log10},
+      {"log1p", m_log1p},       {"pow", m_pow},     {"atan2", m_atan2},     {"fmod", m_fmod},
+      {"copysign", m_copysign}, {"ldexp", m_ldexp}, {"frexp", m_frexp},     {"modf", m_modf},
+      {"floor", m_floor},       {"ceil", m_ceil},   {"trunc", m_trunc},     {"isfinite", m_isfinite},
+      {"isinf", m_isinf},       {"isnan", m_isnan}, {"isclose", m_isclose}, {"hypot", m_hypot},
+      {"fsum", m_fsum},         {"gcd", m_gcd},     {"lcm", m_lcm},         {"factorial", m_factorial},
+      {"comb", m_comb},         {"perm", m_perm},   {"isqrt", m_isqrt},     {"prod", m_prod},
+      {"dist", m_dist},
   };
   for (const Entry& e : fns) define(vm, m, e.name, e.fn);
   define_value(vm, m, "pi", Value::number(3.141592653589793));

@@ -27,7 +27,8 @@ bool r_seed(VM& vm, const CallArgs& a, Value& out) {
     if (!vm.hash(s, h)) return false;
     mt.seed_unsigned(h);
   } else {
-    return vm.raise(vm.types().type_error, "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
+    return vm.raise(vm.types().type_error,
+                    "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
   }
   out = Value();
   return true;
@@ -68,7 +69,10 @@ bool randrange(VM& vm, Value start, Value stop, Value step, bool step_given, Val
   MersenneTwister& mt = rng(vm);
   if (stop.is_none()) {
     if (step_given) return vm.raise(vm.types().type_error, "Missing a non-None stop argument");
-    if (istart > 0) { out = Value::integer(static_cast<int64_t>(mt.randbelow(static_cast<uint64_t>(istart)))); return true; }
+    if (istart > 0) {
+      out = Value::integer(static_cast<int64_t>(mt.randbelow(static_cast<uint64_t>(istart))));
+      return true;
+    }
     return vm.raise(vm.types().value_error, "empty range for randrange()");
   }
   int64_t istop, istep = 1;
@@ -78,8 +82,9 @@ bool randrange(VM& vm, Value start, Value stop, Value step, bool step_given, Val
   const char* err = nullptr;
   if (!mt.randrange(istart, istop, istep, r, err)) {
     if (istep == 1 && std::string(err) == "empty range for randrange()")
-      return raise_fmt(vm, vm.types().value_error, "empty range for randrange() (%lld, %lld, %lld)", static_cast<long long>(istart),
-                       static_cast<long long>(istop), static_cast<long long>(istop - istart));
+      return raise_fmt(vm, vm.types().value_error, "empty range for randrange() (%lld, %lld, %lld)",
+                       static_cast<long long>(istart), static_cast<long long>(istop),
+                       static_cast<long long>(istop - istart));
     return vm.raise(vm.types().value_error, err);
   }
   out = Value::integer(r);
@@ -149,7 +154,8 @@ bool r_sample(VM& vm, const CallArgs& a, Value& out) {
   MersenneTwister& mt = rng(vm);
   std::vector<Value> result(static_cast<size_t>(k));
   int64_t setsize = 21;
-  if (k > 5) setsize += static_cast<int64_t>(std::pow(4.0, std::ceil(std::log(static_cast<double>(k * 3)) / std::log(4.0))));
+  if (k > 5)
+    setsize += static_cast<int64_t>(std::pow(4.0, std::ceil(std::log(static_cast<double>(k * 3)) / std::log(4.0))));
   if (n <= setsize) {
     std::vector<Value> pool;
     if (!collect(vm, pop, pool)) return false;
@@ -190,14 +196,17 @@ bool r_choices(VM& vm, const CallArgs& a, Value& out) {
     out = Value::object(vm.new_list(std::move(result)));
     return true;
   }
-  if (!p[1].is_none() && !p[2].is_none()) return vm.raise(vm.types().type_error, "Cannot specify both weights and cumulative weights");
+  if (!p[1].is_none() && !p[2].is_none())
+    return vm.raise(vm.types().type_error, "Cannot specify both weights and cumulative weights");
   std::vector<Value> cum;
   if (!p[1].is_none()) {
     Value acc;
     bool first = true;
     bool ok = iterate(vm, p[1], [&](Value w, bool&) {
-      if (first) { acc = w; first = false; }
-      else if (!vm.binary_op(ast::BinOpKind::Add, acc, w, acc)) return false;
+      if (first) {
+        acc = w;
+        first = false;
+      } else if (!vm.binary_op(ast::BinOpKind::Add, acc, w, acc)) return false;
       cum.push_back(acc);
       return true;
     });
@@ -205,7 +214,8 @@ bool r_choices(VM& vm, const CallArgs& a, Value& out) {
   } else if (!collect(vm, p[2], cum)) {
     return false;
   }
-  if (static_cast<int64_t>(cum.size()) != n) return vm.raise(vm.types().value_error, "The number of weights does not match the population");
+  if (static_cast<int64_t>(cum.size()) != n)
+    return vm.raise(vm.types().value_error, "The number of weights does not match the population");
   std::vector<double> cw(cum.size());
   for (size_t i = 0; i < cum.size(); ++i)
     if (!to_double(vm, cum[i], cw[i], "must be real number")) return false;
@@ -230,7 +240,8 @@ bool r_choices(VM& vm, const CallArgs& a, Value& out) {
   return true;
 }
 
-bool two_floats(VM& vm, const CallArgs& a, const char* fn, std::initializer_list<const char*> names, Value* p, double& x, double& y) {
+bool two_floats(VM& vm, const CallArgs& a, const char* fn, std::initializer_list<const char*> names, Value* p,
+                double& x, double& y) {
   uint32_t given;
   if (!bind(vm, a, Params{fn, names, 0}, p, given)) return false;
   return to_double(vm, p[0], x, "must be real number") && to_double(vm, p[1], y, "must be real number");
@@ -295,13 +306,17 @@ bool r_triangular(VM& vm, const CallArgs& a, Value& out) {
   uint32_t given;
   if (!bind(vm, a, Params{"triangular", {"low", "high", "mode"}, 0}, p, given)) return false;
   double low, high;
-  if (!to_double(vm, p[0], low, "must be real number") || !to_double(vm, p[1], high, "must be real number")) return false;
+  if (!to_double(vm, p[0], low, "must be real number") || !to_double(vm, p[1], high, "must be real number"))
+    return false;
   double u = rng(vm).random();
   double c = 0.5;
   if (!p[2].is_none()) {
     double mode;
     if (!to_double(vm, p[2], mode, "must be real number")) return false;
-    if (high == low) { out = Value::number(low); return true; }
+    if (high == low) {
+      out = Value::number(low);
+      return true;
+    }
     c = (mode - low) / (high - low);
   }
   if (u > c) {
@@ -316,12 +331,25 @@ bool r_triangular(VM& vm, const CallArgs& a, Value& out) {
 }  // namespace
 
 bool make_random_module(VM& vm, Module* m) {
-  struct Entry { const char* name; NativeFn fn; };
+  struct Entry {
+    const char* name;
+    NativeFn fn;
+  };
   static const Entry fns[] = {
-      {"seed", r_seed}, {"random", r_random}, {"getrandbits", r_getrandbits}, {"randrange", r_randrange},
-      {"randint", r_randint}, {"choice", r_choice}, {"choices", r_choices}, {"shuffle", r_shuffle},
-      {"sample", r_sample}, {"uniform", r_uniform}, {"gauss", r_gauss}, {"normalvariate", r_normalvariate},
-      {"expovariate", r_expovariate}, {"triangular", r_triangular},
+      {"seed", r_seed},
+      {"random", r_random},
+      {"getrandbits", r_getrandbits},
+      {"randrange", r_randrange},
+      {"randint", r_randint},
+      {"choice", r_choice},
+      {"choices", r_choices},
+      {"shuffle", r_shuffle},
+      {"sample", r_sample},
+      {"uniform", r_uniform},
+      {"gauss", r_gauss},
+      {"normalvariate", r_normalvariate},
+      {"expovariate", r_expovariate},
+      {"triangular", r_triangular},
   };
   for (const Entry& e : fns) define(vm, m, e.name, e.fn);
   return true;

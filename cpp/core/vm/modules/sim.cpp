@@ -43,7 +43,9 @@ bool s_network(VM& vm, const CallArgs& a, Value& out) {
   double latency = 0;
   if (!number_arg(vm, p[0], "latency", latency)) return false;
   if (!p[1].is_none()) {
-    if (!is_intlike(p[1])) return raise_fmt(vm, vm.types().type_error, "capacity must be None or an int, not %s", vm.type_name(p[1]).c_str());
+    if (!is_intlike(p[1]))
+      return raise_fmt(vm, vm.types().type_error, "capacity must be None or an int, not %s",
+                       vm.type_name(p[1]).c_str());
     if (int_of(p[1]) <= 0) return vm.raise(vm.types().value_error, "capacity must be positive");
   }
   Value mod;

@@ -65,11 +65,13 @@ bool Matcher::one(int32_t pc, uint32_t c) const {
     case kCharI: return fold(c) == static_cast<uint32_t>(p[1]);
     case kAny: return c != '\n';
     case kAnyAll: return true;
-    case kSet: case kNotSet: {
+    case kSet:
+    case kNotSet: {
       bool in = in_set(p, c);
       return in != (p[0] == kNotSet);
     }
-    case kSetI: case kNotSetI: {
+    case kSetI:
+    case kNotSetI: {
       bool in = in_set(p, c) || in_set(p, fold(c)) || (!ascii_fold && in_set(p, to_upper_cp(c)));
       return in != (p[0] == kNotSetI);
     }
@@ -136,7 +138,14 @@ int Matcher::run(int64_t start) {
         marks[0] = start;
         marks[1] = pos;
         return 1;
-      case kChar: case kCharI: case kAny: case kAnyAll: case kSet: case kNotSet: case kSetI: case kNotSetI:
+      case kChar:
+      case kCharI:
+      case kAny:
+      case kAnyAll:
+      case kSet:
+      case kNotSet:
+      case kSetI:
+      case kNotSetI:
         if (pos >= end || !one(pc, ch(pos))) goto fail;
         ++pos;
         pc += width(pc);
@@ -145,9 +154,7 @@ int Matcher::run(int64_t start) {
         if (!at(p[1], pos)) goto fail;
         pc += 2;
         continue;
-      case kJump:
-        pc = p[1];
-        continue;
+      case kJump: pc = p[1]; continue;
       case kSplit:
         if (!push(kChoice, p[1], pos, 0)) return -1;
         pc += 2;
@@ -157,7 +164,8 @@ int Matcher::run(int64_t start) {
         if ((p[1] & 1) && !set_mark(last_slot, p[1] / 2)) return -1;
         pc += 2;
         continue;
-      case kRepeatOne: case kMinRepeatOne: {
+      case kRepeatOne:
+      case kMinRepeatOne: {
         int64_t lo = p[1], hi = p[2] < 0 ? end - pos : p[2];
         if (hi > end - pos) hi = end - pos;
         if (lo > hi) goto fail;
@@ -205,7 +213,8 @@ int Matcher::run(int64_t start) {
         if (!set_mark(p[1], marks[p[1]] + 1)) return -1;
         pc = p[2];
         continue;
-      case kGroupRef: case kGroupRefI: {
+      case kGroupRef:
+      case kGroupRefI: {
         int64_t a = marks[2 * p[1]], b = marks[2 * p[1] + 1];
         if (a < 0 || b < a) goto fail;
         if (b - a > end - pos) goto fail;
@@ -236,7 +245,8 @@ int Matcher::run(int64_t start) {
       }
       case kLookEnd: {
         size_t bi = stack.size();
-        while (stack[--bi].kind != kBarrier) {}
+        while (stack[--bi].kind != kBarrier) {
+        }
         Entry barrier = stack[bi];
         const int32_t* look = code + barrier.pc;
         if (look[1] == kNotAhead || look[1] == kNotBehind) {
@@ -255,8 +265,7 @@ int Matcher::run(int64_t start) {
         pc = look[3];
         continue;
       }
-      default:
-        goto fail;
+      default: goto fail;
     }
   fail:
     for (;;) {
@@ -341,7 +350,9 @@ bool Matcher::init(VM& vm_, Value prog, Value subject) {
     return true;
   }
   std::string_view d;
-  if (!buffer_view(vm_, subject, d)) return vm_.raise(vm_.types().type_error, "expected string or bytes-like object, got '" + vm_.type_name(subject) + "'");
+  if (!buffer_view(vm_, subject, d))
+    return vm_.raise(vm_.types().type_error,
+                     "expected string or bytes-like object, got '" + vm_.type_name(subject) + "'");
   bytes = reinterpret_cast<const uint8_t*>(d.data());
   end = static_cast<int64_t>(d.size());
   return true;

@@ -20,15 +20,43 @@ constexpr int32_t kHeader = 3;
 // kRepeatBody reg; kRepeatNext reg loop; kGroupRef(I) group; kGroupExists group else;
 // kLook kind width after, the body, kLookEnd. Jump targets are absolute word indexes.
 enum Op : int32_t {
-  kSuccess, kChar, kCharI, kAny, kAnyAll, kSet, kNotSet, kSetI, kNotSetI, kAt, kJump, kSplit,
-  kMark, kRepeatOne, kMinRepeatOne, kRepeatInit, kRepeatLoop, kRepeatBody, kRepeatNext,
-  kGroupRef, kGroupRefI, kGroupExists, kLook, kLookEnd,
+  kSuccess,
+  kChar,
+  kCharI,
+  kAny,
+  kAnyAll,
+  kSet,
+  kNotSet,
+  kSetI,
+  kNotSetI,
+  kAt,
+  kJump,
+  kSplit,
+  kMark,
+  kRepeatOne,
+  kMinRepeatOne,
+  kRepeatInit,
+  kRepeatLoop,
+  kRepeatBody,
+  kRepeatNext,
+  kGroupRef,
+  kGroupRefI,
+  kGroupExists,
+  kLook,
+  kLookEnd,
 };
 // Set items: kRange lo hi, kCategory k (k: 0 digit, 2 space, 4 word; +1 negated, +8 ASCII).
 enum SetItem : int32_t { kRange, kCategory };
 enum At : int32_t {
-  kAtBegin, kAtBeginLine, kAtEnd, kAtEndLine, kAtEndString,
-  kAtBoundary, kAtNonBoundary, kAtBoundaryAscii, kAtNonBoundaryAscii,
+  kAtBegin,
+  kAtBeginLine,
+  kAtEnd,
+  kAtEndLine,
+  kAtEndString,
+  kAtBoundary,
+  kAtNonBoundary,
+  kAtBoundaryAscii,
+  kAtNonBoundaryAscii,
 };
 enum Look : int32_t { kAhead, kNotAhead, kBehind, kNotBehind, kAtomic };
 // Entry kinds of the backtracking stack.
@@ -42,11 +70,11 @@ struct Entry {
 struct Matcher {
   VM* vm = nullptr;
   const int32_t* code = nullptr;
-  const uint8_t* bytes = nullptr;   // ASCII str or bytes subject
-  std::vector<uint32_t> wide;       // decoded non-ASCII str subject
+  const uint8_t* bytes = nullptr;  // ASCII str or bytes subject
+  std::vector<uint32_t> wide;      // decoded non-ASCII str subject
   int64_t end = 0;
   bool ascii_fold = false, match_all = false, must_advance = false;
-  int32_t last_slot = 0;            // marks[last_slot] is lastindex
+  int32_t last_slot = 0;  // marks[last_slot] is lastindex
   std::vector<int64_t> marks;
   std::vector<Entry> stack;
   uint64_t steps = 0;

@@ -43,9 +43,10 @@ print(re.match(r'(a)(?(1)b|c)', 'ab').group(), re.match(r'(\w)\1', 'xx').group()
 TEST(Sre, CatastrophicBacktrackingStopsAtTheStepLimit) {
   RunOptions o;
   o.step_limit = 2'000'000;
-  RunResult r = run("import re\nprint('start')\ntry:\n    re.match(r'(a*)*b', 'a' * 30)\nexcept BaseException:\n"
-                    "    print('caught')\nprint('after')\n",
-                    o);
+  RunResult r =
+      run("import re\nprint('start')\ntry:\n    re.match(r'(a*)*b', 'a' * 30)\nexcept BaseException:\n"
+          "    print('caught')\nprint('after')\n",
+          o);
   ASSERT_TRUE(r.error.has_value());
   EXPECT_EQ(r.error->type, "StepLimitError");
   EXPECT_EQ(r.output, "start\n");
@@ -75,7 +76,8 @@ print(re.match('(' * 90 + 'a' + ')' * 90, 'a').lastindex)
 TEST(Sre, AHugeBacktrackingStackRaisesMemoryError) {
   RunOptions o;
   o.memory_limit = 16ull * 1024 * 1024;
-  RunResult r = run("import re\ntry:\n    re.match(r'(?:a|b)*c', 'ab' * 500000)\nexcept MemoryError:\n    print('MemoryError')\n", o);
+  RunResult r = run(
+      "import re\ntry:\n    re.match(r'(?:a|b)*c', 'ab' * 500000)\nexcept MemoryError:\n    print('MemoryError')\n", o);
   ASSERT_FALSE(r.error.has_value()) << describe(r);
   EXPECT_EQ(r.output, "MemoryError\n");
 }

@@ -11,8 +11,19 @@ namespace lib {
 namespace {
 
 // Item is one format code with its repeat count (the length for 's' and 'p').
-struct Item { char code; int64_t count; size_t size; size_t offset; };
-struct Layout { std::vector<Item> items; size_t size = 0; size_t nvalues = 0; bool little = true; bool native = true; };
+struct Item {
+  char code;
+  int64_t count;
+  size_t size;
+  size_t offset;
+};
+struct Layout {
+  std::vector<Item> items;
+  size_t size = 0;
+  size_t nvalues = 0;
+  bool little = true;
+  bool native = true;
+};
 
 bool struct_error(VM& vm, const std::string& msg) {
   Value mod, cls;
@@ -25,12 +36,27 @@ bool struct_error(VM& vm, const std::string& msg) {
 
 size_t code_size(char c, bool native) {
   switch (c) {
-    case 'x': case 'c': case 'b': case 'B': case '?': case 's': case 'p': return 1;
-    case 'h': case 'H': case 'e': return 2;
-    case 'i': case 'I': case 'f': return 4;
-    case 'l': case 'L': return native ? 8 : 4;
-    case 'q': case 'Q': case 'd': return 8;
-    case 'n': case 'N': case 'P': return native ? 8 : 0;
+    case 'x':
+    case 'c':
+    case 'b':
+    case 'B':
+    case '?':
+    case 's':
+    case 'p': return 1;
+    case 'h':
+    case 'H':
+    case 'e': return 2;
+    case 'i':
+    case 'I':
+    case 'f': return 4;
+    case 'l':
+    case 'L': return native ? 8 : 4;
+    case 'q':
+    case 'Q':
+    case 'd': return 8;
+    case 'n':
+    case 'N':
+    case 'P': return native ? 8 : 0;
     default: return 0;
   }
 }
@@ -41,15 +67,27 @@ bool parse_format(VM& vm, std::string_view f, Layout& out) {
   if (!f.empty()) {
     switch (f[0]) {
       case '@': i = 1; break;
-      case '=': case '<': out.native = false; i = 1; break;
-      case '>': case '!': out.native = false; out.little = false; i = 1; break;
+      case '=':
+      case '<':
+        out.native = false;
+        i = 1;
+        break;
+      case '>':
+      case '!':
+        out.native = false;
+        out.little = false;
+        i = 1;
+        break;
       default: break;
     }
   }
   size_t pos = 0;
   while (i < f.size()) {
     char c = f[i];
-    if (c == ' ' || (c >= 9 && c <= 13)) { ++i; continue; }
+    if (c == ' ' || (c >= 9 && c <= 13)) {
+      ++i;
+      continue;
+    }
     int64_t count = 1;
     bool has_count = false;
     if (c >= '0' && c <= '9') {
@@ -87,8 +125,14 @@ bool parse_format(VM& vm, std::string_view f, Layout& out) {
 }
 
 bool format_arg(VM& vm, Value v, std::string& out) {
-  if (Str* s = as_str(v)) { out = s->s; return true; }
-  if (Bytes* b = as_bytes(v)) { out = b->data; return true; }
+  if (Str* s = as_str(v)) {
+    out = s->s;
+    return true;
+  }
+  if (Bytes* b = as_bytes(v)) {
+    out = b->data;
+    return true;
+  }
   return vm.raise(vm.types().type_error, "Struct() argument 1 must be a str or bytes object, not " + vm.type_name(v));
 }
 
@@ -98,17 +142,27 @@ void put_uint(char* p, uint64_t v, size_t n, bool little) {
 
 uint64_t get_uint(const char* p, size_t n, bool little) {
   uint64_t v = 0;
-  for (size_t k = 0; k < n; ++k) v |= static_cast<uint64_t>(static_cast<unsigned char>(p[little ? k : n - 1 - k])) << (8 * k);
+  for (size_t k = 0; k < n; ++k)
+    v |= static_cast<uint64_t>(static_cast<unsigned char>(p[little ? k : n - 1 - k])) << (8 * k);
   return v;
 }
 
 // half_bits() is PyFloat_Pack2's IEEE 754 binary16 encoding, rounding half to even.
 bool half_bits(VM& vm, double x, uint16_t& out) {
   uint16_t sign = std::signbit(x) ? 0x8000 : 0;
-  if (std::isnan(x)) { out = sign | 0x7e00; return true; }
+  if (std::isnan(x)) {
+    out = sign | 0x7e00;
+    return true;
+  }
   double a = std::fabs(x);
-  if (std::isinf(a)) { out = sign | 0x7c00; return true; }
-  if (a == 0) { out = sign; return true; }
+  if (std::isinf(a)) {
+    out = sign | 0x7c00;
+    return true;
+  }
+  if (a == 0) {
+    out = sign;
+    return true;
+  }
   int e;
   double m = std::frexp(a, &e);  // a = m * 2^e, 0.5 <= m < 1
   if (e > 16) return vm.raise(vm.types().overflow_error, "float too large to pack with e format");
@@ -120,7 +174,10 @@ bool half_bits(VM& vm, double x, uint16_t& out) {
     double r = std::nearbyint(std::ldexp(m, 11));  // 1024..2048
     uint32_t mant = static_cast<uint32_t>(r);
     int exp = e - 1 + 15;
-    if (mant == 2048) { mant = 1024; ++exp; }
+    if (mant == 2048) {
+      mant = 1024;
+      ++exp;
+    }
     if (exp >= 31) return vm.raise(vm.types().overflow_error, "float too large to pack with e format");
     bits = (static_cast<uint32_t>(exp) << 10) | (mant - 1024);
   }
@@ -139,7 +196,10 @@ double half_value(uint16_t h) {
 }
 
 bool int_arg(VM& vm, Value v, int64_t& out) {
-  if (is_intlike(v)) { out = int_of(v); return true; }
+  if (is_intlike(v)) {
+    out = int_of(v);
+    return true;
+  }
   if (as_instance(v)) {
     Value probe;
     if (vm.lookup_type_attr(vm.type_of(v), name(vm, Name::index), probe)) return to_index(vm, v, out);
@@ -152,12 +212,18 @@ bool int_arg(VM& vm, Value v, int64_t& out) {
 bool range_error(VM& vm, const Layout& l, char c, size_t size, bool is_signed, bool negative) {
   bool native_packer = l.native || size == 1 || (l.little && c != 'l' && c != 'L');
   if (!l.little && c == 'Q' && negative) return struct_error(vm, "int too large to convert");
-  if (size == 8 || (!is_signed && negative && (size == 4 || !native_packer))) return struct_error(vm, "argument out of range");
-  if (native_packer && size == 1) return struct_error(vm, is_signed ? "byte format requires -128 <= number <= 127" : "ubyte format requires 0 <= number <= 255");
-  if (native_packer && size == 2) return struct_error(vm, is_signed ? "short format requires -32768 <= number <= 32767" : "ushort format requires 0 <= number <= 65535");
+  if (size == 8 || (!is_signed && negative && (size == 4 || !native_packer)))
+    return struct_error(vm, "argument out of range");
+  if (native_packer && size == 1)
+    return struct_error(
+        vm, is_signed ? "byte format requires -128 <= number <= 127" : "ubyte format requires 0 <= number <= 255");
+  if (native_packer && size == 2)
+    return struct_error(vm, is_signed ? "short format requires -32768 <= number <= 32767"
+                                      : "ushort format requires 0 <= number <= 65535");
   uint64_t span = uint64_t{1} << (8 * size);
-  std::string range = is_signed ? std::to_string(-static_cast<int64_t>(span / 2)) + " <= number <= " + std::to_string(span / 2 - 1)
-                                : "0 <= number <= " + std::to_string(span - 1);
+  std::string range =
+      is_signed ? std::to_string(-static_cast<int64_t>(span / 2)) + " <= number <= " + std::to_string(span / 2 - 1)
+                : "0 <= number <= " + std::to_string(span - 1);
   return struct_error(vm, std::string("'") + c + "' format requires " + range);
 }
 
@@ -173,9 +239,11 @@ bool pack_values(VM& vm, const Layout& l, const Value* vals, size_t n, char* dst
         *p = b->data[0];
         break;
       }
-      case 's': case 'p': {
+      case 's':
+      case 'p': {
         std::string_view d;
-        if (!buffer_view(vm, v, d)) return struct_error(vm, std::string("argument for '") + it.code + "' must be a bytes object");
+        if (!buffer_view(vm, v, d))
+          return struct_error(vm, std::string("argument for '") + it.code + "' must be a bytes object");
         size_t cap = it.size;
         if (it.code == 'p') {
           if (cap == 0) break;
@@ -193,7 +261,9 @@ bool pack_values(VM& vm, const Layout& l, const Value* vals, size_t n, char* dst
         *p = t ? 1 : 0;
         break;
       }
-      case 'e': case 'f': case 'd': {
+      case 'e':
+      case 'f':
+      case 'd': {
         if (!is_number(v) && !as_instance(v)) return struct_error(vm, "required argument is not a float");
         double x;
         if (!to_double(vm, v, x, "must be real number")) {
@@ -221,7 +291,8 @@ bool pack_values(VM& vm, const Layout& l, const Value* vals, size_t n, char* dst
       default: {
         int64_t x;
         if (!int_arg(vm, v, x)) return false;
-        bool is_signed = it.code == 'b' || it.code == 'h' || it.code == 'i' || it.code == 'l' || it.code == 'q' || it.code == 'n';
+        bool is_signed =
+            it.code == 'b' || it.code == 'h' || it.code == 'i' || it.code == 'l' || it.code == 'q' || it.code == 'n';
         size_t sz = it.size;
         if (is_signed) {
           if (sz < 8) {
@@ -230,7 +301,8 @@ bool pack_values(VM& vm, const Layout& l, const Value* vals, size_t n, char* dst
           }
         } else {
           if (x < 0) return range_error(vm, l, it.code, sz, false, true);
-          if (sz < 8 && static_cast<uint64_t>(x) >= (uint64_t{1} << (8 * sz))) return range_error(vm, l, it.code, sz, false, false);
+          if (sz < 8 && static_cast<uint64_t>(x) >= (uint64_t{1} << (8 * sz)))
+            return range_error(vm, l, it.code, sz, false, false);
         }
         put_uint(p, static_cast<uint64_t>(x), sz, l.little);
       }
@@ -269,7 +341,8 @@ bool unpack_values(VM& vm, const Layout& l, const char* src, Value& out) {
         break;
       }
       default: {
-        bool is_signed = it.code == 'b' || it.code == 'h' || it.code == 'i' || it.code == 'l' || it.code == 'q' || it.code == 'n';
+        bool is_signed =
+            it.code == 'b' || it.code == 'h' || it.code == 'i' || it.code == 'l' || it.code == 'q' || it.code == 'n';
         uint64_t u = get_uint(p, it.size, l.little);
         if (is_signed && it.size < 8 && (u >> (8 * it.size - 1))) u |= ~uint64_t{0} << (8 * it.size);
         if (!is_signed && (u >> 63)) return overflow(vm);
@@ -284,7 +357,9 @@ bool unpack_values(VM& vm, const Layout& l, const char* src, Value& out) {
 bool do_pack(VM& vm, const std::string& fmt, const Value* vals, size_t n, Value& out) {
   Layout l;
   if (!parse_format(vm, fmt, l)) return false;
-  if (n != l.nvalues) return struct_error(vm, "pack expected " + std::to_string(l.nvalues) + " items for packing (got " + std::to_string(n) + ")");
+  if (n != l.nvalues)
+    return struct_error(
+        vm, "pack expected " + std::to_string(l.nvalues) + " items for packing (got " + std::to_string(n) + ")");
   std::string buf(l.size, '\0');
   if (!pack_values(vm, l, vals, n, buf.data())) return false;
   out = bytes_value(vm, std::move(buf));
@@ -312,13 +387,18 @@ bool do_unpack_from(VM& vm, const std::string& fmt, const CallArgs& a, uint32_t 
   if (!to_index(vm, p[1], off)) return false;
   int64_t n = static_cast<int64_t>(d.size());
   if (off < 0) {
-    if (off + n < 0) return struct_error(vm, "offset " + std::to_string(off) + " out of range for " + std::to_string(n) + "-byte buffer");
+    if (off + n < 0)
+      return struct_error(vm,
+                          "offset " + std::to_string(off) + " out of range for " + std::to_string(n) + "-byte buffer");
     off += n;
   }
   if (n - off < static_cast<int64_t>(l.size)) {
-    if (off > n) return struct_error(vm, "offset " + std::to_string(off) + " out of range for " + std::to_string(n) + "-byte buffer");
-    return struct_error(vm, "unpack_from requires a buffer of at least " + std::to_string(l.size + static_cast<size_t>(off)) +
-                                " bytes for unpacking " + std::to_string(l.size) + " bytes at offset " + std::to_string(off) +
+    if (off > n)
+      return struct_error(vm,
+                          "offset " + std::to_string(off) + " out of range for " + std::to_string(n) + "-byte buffer");
+    return struct_error(vm, "unpack_from requires a buffer of at least " +
+                                std::to_string(l.size + static_cast<size_t>(off)) + " bytes for unpacking " +
+                                std::to_string(l.size) + " bytes at offset " + std::to_string(off) +
                                 " (actual buffer size is " + std::to_string(n) + ")");
   }
   return unpack_values(vm, l, d.data() + off, out);
@@ -329,20 +409,29 @@ bool do_pack_into(VM& vm, const std::string& fmt, const Value* args, size_t narg
   Layout l;
   if (!parse_format(vm, fmt, l)) return false;
   Bytes* b = as_bytes(args[0]);
-  if (!b || !b->mutable_) return vm.raise(vm.types().type_error, "argument must be read-write bytes-like object, not " + vm.type_name(args[0]));
+  if (!b || !b->mutable_)
+    return vm.raise(vm.types().type_error,
+                    "argument must be read-write bytes-like object, not " + vm.type_name(args[0]));
   int64_t off;
   if (!to_index(vm, args[1], off)) return false;
   size_t n = nargs - 2;
-  if (n != l.nvalues) return struct_error(vm, "pack_into expected " + std::to_string(l.nvalues) + " items for packing (got " + std::to_string(n) + ")");
+  if (n != l.nvalues)
+    return struct_error(
+        vm, "pack_into expected " + std::to_string(l.nvalues) + " items for packing (got " + std::to_string(n) + ")");
   int64_t size = static_cast<int64_t>(b->data.size());
   if (off < 0) {
-    if (off + size < 0) return struct_error(vm, "offset " + std::to_string(off) + " out of range for " + std::to_string(size) + "-byte buffer");
+    if (off + size < 0)
+      return struct_error(
+          vm, "offset " + std::to_string(off) + " out of range for " + std::to_string(size) + "-byte buffer");
     off += size;
   }
   if (size - off < static_cast<int64_t>(l.size)) {
-    if (off > size) return struct_error(vm, "offset " + std::to_string(off) + " out of range for " + std::to_string(size) + "-byte buffer");
-    return struct_error(vm, "pack_into requires a buffer of at least " + std::to_string(l.size + static_cast<size_t>(off)) +
-                                " bytes for packing " + std::to_string(l.size) + " bytes at offset " + std::to_string(off) +
+    if (off > size)
+      return struct_error(
+          vm, "offset " + std::to_string(off) + " out of range for " + std::to_string(size) + "-byte buffer");
+    return struct_error(vm, "pack_into requires a buffer of at least " +
+                                std::to_string(l.size + static_cast<size_t>(off)) + " bytes for packing " +
+                                std::to_string(l.size) + " bytes at offset " + std::to_string(off) +
                                 " (actual buffer size is " + std::to_string(size) + ")");
   }
   std::string tmp(l.size, '\0');
@@ -358,7 +447,9 @@ bool do_iter_unpack(VM& vm, const std::string& fmt, Value buffer, Value& out) {
   std::string_view d;
   if (!need_buffer(vm, buffer, d)) return false;
   if (l.size == 0) return struct_error(vm, "cannot iteratively unpack with a struct of length 0");
-  if (d.size() % l.size) return struct_error(vm, "iterative unpacking requires a buffer of a multiple of " + std::to_string(l.size) + " bytes");
+  if (d.size() % l.size)
+    return struct_error(vm,
+                        "iterative unpacking requires a buffer of a multiple of " + std::to_string(l.size) + " bytes");
   std::vector<Value> rows;
   for (size_t off = 0; off < d.size(); off += l.size) {
     Value row;
@@ -398,13 +489,15 @@ bool s_unpack_from(VM& vm, const CallArgs& a, Value& out) {
 bool s_pack_into(VM& vm, const CallArgs& a, Value& out) {
   std::string fmt;
   if (!no_kwargs(vm, a, "pack_into")) return false;
-  if (a.nargs < 3) return raise_fmt(vm, vm.types().type_error, "pack_into expected at least 3 arguments, got %u", a.nargs);
+  if (a.nargs < 3)
+    return raise_fmt(vm, vm.types().type_error, "pack_into expected at least 3 arguments, got %u", a.nargs);
   return format_arg(vm, a.args[0], fmt) && do_pack_into(vm, fmt, a.args + 1, a.nargs - 1, out);
 }
 
 bool s_calcsize(VM& vm, const CallArgs& a, Value& out) {
   std::string fmt;
-  if (!no_kwargs(vm, a, "calcsize") || !arg_count(vm, a, "calcsize", 1, 1) || !format_arg(vm, a.args[0], fmt)) return false;
+  if (!no_kwargs(vm, a, "calcsize") || !arg_count(vm, a, "calcsize", 1, 1) || !format_arg(vm, a.args[0], fmt))
+    return false;
   Layout l;
   if (!parse_format(vm, fmt, l)) return false;
   out = Value::integer(static_cast<int64_t>(l.size));
@@ -436,24 +529,30 @@ bool st_new(VM& vm, const CallArgs& a, Value& out) {
   return true;
 }
 
-bool st_init(VM&, const CallArgs&, Value& out) { out = Value(); return true; }
+bool st_init(VM&, const CallArgs&, Value& out) {
+  out = Value();
+  return true;
+}
 
 bool st_pack(VM& vm, const CallArgs& a, Value& out) {
   std::string fmt;
-  return a.nargs > 0 && no_kwargs(vm, a, "pack") && struct_fmt(vm, a.args[0], fmt) && do_pack(vm, fmt, a.args + 1, a.nargs - 1, out);
+  return a.nargs > 0 && no_kwargs(vm, a, "pack") && struct_fmt(vm, a.args[0], fmt) &&
+         do_pack(vm, fmt, a.args + 1, a.nargs - 1, out);
 }
 
 bool st_unpack(VM& vm, const CallArgs& a, Value& out) {
   std::string fmt;
   if (a.nargs == 0 || !struct_fmt(vm, a.args[0], fmt) || !no_kwargs(vm, a, "unpack")) return false;
-  if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "unpack() takes exactly one argument (%u given)", a.nargs - 1);
+  if (a.nargs != 2)
+    return raise_fmt(vm, vm.types().type_error, "unpack() takes exactly one argument (%u given)", a.nargs - 1);
   return do_unpack(vm, fmt, a.args[1], out);
 }
 
 bool st_iter_unpack(VM& vm, const CallArgs& a, Value& out) {
   std::string fmt;
   if (a.nargs == 0 || !struct_fmt(vm, a.args[0], fmt) || !no_kwargs(vm, a, "iter_unpack")) return false;
-  if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "iter_unpack() takes exactly one argument (%u given)", a.nargs - 1);
+  if (a.nargs != 2)
+    return raise_fmt(vm, vm.types().type_error, "iter_unpack() takes exactly one argument (%u given)", a.nargs - 1);
   return do_iter_unpack(vm, fmt, a.args[1], out);
 }
 

@@ -16,15 +16,18 @@ constexpr double kEpochBase = 1'704'067'200.0;
 
 bool seconds_arg(VM& vm, const CallArgs& a, const char* fn, double& out) {
   if (!no_kwargs(vm, a, fn)) return false;
-  if (a.nargs != 1) return raise_fmt(vm, vm.types().type_error, "%s() takes exactly one argument (%u given)", fn, a.nargs);
+  if (a.nargs != 1)
+    return raise_fmt(vm, vm.types().type_error, "%s() takes exactly one argument (%u given)", fn, a.nargs);
   Value v = a.args[0];
   if (v.is_float()) {
     out = v.f;
-    if (std::fabs(out) > kMaxTimeSeconds) return vm.raise(vm.types().overflow_error, "timestamp out of range for platform time_t");
+    if (std::fabs(out) > kMaxTimeSeconds)
+      return vm.raise(vm.types().overflow_error, "timestamp out of range for platform time_t");
   } else if (is_anyint(v)) {
     if (!is_intlike(v)) return vm.raise(vm.types().overflow_error, "timestamp too large to convert to C _PyTime_t");
     out = static_cast<double>(int_of(v));
-    if (std::fabs(out) > kMaxTimeSeconds) return vm.raise(vm.types().overflow_error, "timestamp too large to convert to C _PyTime_t");
+    if (std::fabs(out) > kMaxTimeSeconds)
+      return vm.raise(vm.types().overflow_error, "timestamp too large to convert to C _PyTime_t");
   } else if (as_instance(v)) {
     if (!to_double(vm, v, out, nullptr)) return false;
   } else {
@@ -63,7 +66,8 @@ bool t_clock(VM& vm, const CallArgs& a, Value& out) {
 
 bool t_time_ns(VM& vm, const CallArgs& a, Value& out) {
   if (!no_args(vm, a, "time_ns")) return false;
-  out = Value::integer(static_cast<int64_t>(kEpochBase) * 1'000'000'000 + static_cast<int64_t>(std::llround(vm.ctx().now() * 1e9)));
+  out = Value::integer(static_cast<int64_t>(kEpochBase) * 1'000'000'000 +
+                       static_cast<int64_t>(std::llround(vm.ctx().now() * 1e9)));
   return true;
 }
 
@@ -102,7 +106,8 @@ bool make_time_module(VM& vm, Module* m) {
   define(vm, m, "__getattr__", t_getattr);
   define(vm, m, "_utcoffset", t_utcoffset);
   for (const char* n : {"perf_counter", "monotonic", "process_time", "thread_time"}) define(vm, m, n, t_clock);
-  for (const char* n : {"perf_counter_ns", "monotonic_ns", "process_time_ns", "thread_time_ns"}) define(vm, m, n, t_clock_ns);
+  for (const char* n : {"perf_counter_ns", "monotonic_ns", "process_time_ns", "thread_time_ns"})
+    define(vm, m, n, t_clock_ns);
   return true;
 }
 
