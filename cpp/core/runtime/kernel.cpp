@@ -156,7 +156,7 @@ bool k_start_thread(VM& vm, const CallArgs& a, Value& out) {
   uint32_t given = 0;
   if (!bind(vm, a, Params{"start_thread", {"fn", "args", "kwargs", "name", "daemon"}, 1}, p, given)) return false;
   Scheduler& s = sched(vm);
-  std::vector<Value> args;
+  ValueVec args;
   if ((given & 2) && !p[1].is_none() && !collect(vm, p[1], args)) return false;
   Value fn = p[0];
   Dict* kwargs = as_dict(p[2]);

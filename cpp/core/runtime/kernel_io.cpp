@@ -17,8 +17,8 @@ using lib::as_list;
 // The order is CPython's heapq on TimerHandle._when (ties keep heapq's order); keeping the
 // times beside the handles spares a dictionary lookup per comparison.
 struct TimerHeap {
-  std::vector<Value>& handles;
-  std::vector<Value>& whens;
+  ValueVec& handles;
+  ValueVec& whens;
   // at() reads a due time; lists filled by user code may hold other values, ordered last.
   double at(size_t i) const { return whens[i].is_float() ? whens[i].f : HUGE_VAL; }
   void move(size_t to, size_t from) {
@@ -90,7 +90,7 @@ bool k_timer_push(VM& vm, const CallArgs& a, Value& out) {
 bool k_timer_pop(VM& vm, const CallArgs& a, Value& out) {
   List *handles, *whens;
   if (!heap_args(vm, a, "timer_pop", 2, handles, whens)) return false;
-  std::vector<Value>& items = handles->items;
+  ValueVec& items = handles->items;
   if (items.empty()) return vm.raise(vm.types().index_error, "index out of range");
   Value last = items.back();
   Value last_when = whens->items.back();
@@ -169,7 +169,7 @@ bool k_ready_ids(VM& vm, const CallArgs& a, Value& out) {
       order.push_back(static_cast<uint32_t>(order.size()));
     }
     hook->order_ready(s, tasks, order);
-    std::vector<Value> items;
+    ValueVec items;
     for (uint32_t i : order) items.push_back(ready->items[i]);
     ready->items = std::move(items);
   }

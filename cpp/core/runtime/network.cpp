@@ -76,7 +76,7 @@ void Scheduler::complete_request(uint32_t token, double time) {
 
 Value Scheduler::take_completions(uint32_t t) {
   Thread& th = threads_[t];
-  std::vector<Value> items;
+  ValueVec items;
   items.reserve(th.completions.size());
   for (uint32_t token : th.completions) items.push_back(Value::integer(token));
   th.completions.clear();

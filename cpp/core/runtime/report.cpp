@@ -45,8 +45,7 @@ std::string Scheduler::global_name(Value v) {
         if (a.live && is_str(a.key) && a.value.is_same(v)) return key + "." + static_cast<Str*>(a.key.o)->s;
       }
     } else if (o->kind == ObjKind::List || o->kind == ObjKind::Tuple) {
-      const std::vector<Value>& items =
-          o->kind == ObjKind::List ? static_cast<List*>(o)->items : static_cast<Tuple*>(o)->items;
+      const ValueVec& items = o->kind == ObjKind::List ? static_cast<List*>(o)->items : static_cast<Tuple*>(o)->items;
       for (size_t i = 0; i < items.size() && i < kMaxItemsSearched; ++i) {
         if (items[i].is_same(v)) return key + "[" + std::to_string(i) + "]";
       }

@@ -195,6 +195,7 @@ void Scheduler::close_slice() {
 
 bool Scheduler::advance(uint64_t max_steps) {
   if (end_ != RunEnd::Running) return false;
+  line_counter = settings_.trace_lines && !log_.keeping() ? log_.counter() : nullptr;
   uint64_t start = vm_->steps();
   uint64_t stop = max_steps > UINT64_MAX - start ? UINT64_MAX : start + max_steps;
   // Each step either runs instructions, consumes CPU work or fires a timer; the second
@@ -204,7 +205,7 @@ bool Scheduler::advance(uint64_t max_steps) {
     step(stop);
     // The event limit bounds work the step counter does not see (GIL hand-offs in sim.cpu).
     if (scheduling_events_ >= settings_.event_limit && end_ == RunEnd::Running) {
-      end_ = RunEnd::EventLimit;
+      set_end(RunEnd::EventLimit);
       end_line_ = active_ >= 0 ? thread_line(static_cast<uint32_t>(active_)) : 0;
       end_time_ = now_;
     }
@@ -404,7 +405,7 @@ void Scheduler::run_quantum(uint32_t t, double timer, uint64_t stop) {
            vm_->steps() < step_limit_);
   if (status == RunStatus::Budget && vm_->steps() >= stop && threads_[t].clock < end_at) resume_runner_ = t;
   if (vm_->steps() >= step_limit_ && status != RunStatus::Finished && status != RunStatus::Error) {
-    end_ = RunEnd::StepLimit;
+    set_end(RunEnd::StepLimit);
     end_line_ = thread_line(t);
     end_time_ = threads_[t].clock;
     return;
@@ -428,7 +429,7 @@ void Scheduler::after_run(uint32_t t, uint8_t raw) {
       bool raised = status == RunStatus::Error;
       Value exc = raised ? th.task->exception : Value();
       if (raised && vm_->is_step_limit(exc)) {
-        end_ = RunEnd::StepLimit;
+        set_end(RunEnd::StepLimit);
         end_line_ = thread_line(t);
         end_time_ = th.clock;
         return;
@@ -633,7 +634,7 @@ void Scheduler::manual_run(uint32_t t, uint64_t stop) {
     close_slice();
     if (end_ != RunEnd::Running) return;
     if (vm_->steps() >= step_limit_ && status != RunStatus::Finished && status != RunStatus::Error) {
-      end_ = RunEnd::StepLimit;
+      set_end(RunEnd::StepLimit);
       end_line_ = thread_line(t);
       end_time_ = threads_[t].clock;
       return;
@@ -734,7 +735,7 @@ bool plain(Value v, bool nested) {
     case ObjKind::List:
     case ObjKind::Tuple: {
       if (nested) return false;
-      const std::vector<Value>& items =
+      const ValueVec& items =
           v.o->kind == ObjKind::List ? static_cast<List*>(v.o)->items : static_cast<Tuple*>(v.o)->items;
       if (items.size() > kPlainItems) return false;
       return std::all_of(items.begin(), items.end(), [](Value item) { return plain(item, true); });
@@ -819,7 +820,7 @@ void Scheduler::stall() {
   end_message_ = deadlock_report();
   end_line_ = thread_line(0);
   end_time_ = latest;
-  end_ = RunEnd::Deadlock;
+  set_end(RunEnd::Deadlock);
 }
 
 // ---- state changes ----
@@ -1069,7 +1070,7 @@ void Scheduler::unpark_top() {
   enqueue(top, std::max(th.clock, now_));
 }
 
-uint32_t Scheduler::spawn(Value callable, std::vector<Value> args, std::string name, bool daemon, int32_t process) {
+uint32_t Scheduler::spawn(Value callable, ValueVec args, std::string name, bool daemon, int32_t process) {
   uint32_t parent = threads_.empty() ? 0 : event_task(current());
   double time = now();
   uint32_t line = threads_.empty() ? 0 : thread_line(current());
@@ -1149,7 +1150,7 @@ void Scheduler::finish_main(bool raised, Value exception) {
   }
   end_time_ = th.clock;
   end_line_ = main_raised_ ? 0 : th.task->last_line;
-  end_ = main_raised_ ? RunEnd::Raised : RunEnd::Finished;
+  set_end(main_raised_ ? RunEnd::Raised : RunEnd::Finished);
 }
 
 // ---- SimContext ----
@@ -1158,7 +1159,7 @@ void Scheduler::finish_main(bool raised, Value exception) {
 // limit: endless output must not grow the host's memory; the task stops at its budget.
 bool Scheduler::within_output_limit(uint32_t t, size_t more) {
   if (output_.size() + error_output_.size() + more <= settings_.output_limit) return true;
-  end_ = RunEnd::OutputLimit;
+  set_end(RunEnd::OutputLimit);
   end_line_ = thread_line(t);
   // end_time_: the printing thread's time so far in this slice, not at the slice's start.
   end_time_ = static_cast<int32_t>(t) == active_ ? now() : threads_[t].clock;

@@ -116,8 +116,8 @@ class Scheduler : public SimContext {
   };
   std::vector<WeakSlot> weak_slots_;
   std::vector<uint32_t> free_weak_slots_;
-  std::vector<Value> weak_dead_;  // weakref objects whose referent died, for their callbacks
-  uint64_t weak_last_gc_ = 0;     // vm.allocations() at the last collection, to skip needless ones
+  ValueVec weak_dead_;         // weakref objects whose referent died, for their callbacks
+  uint64_t weak_last_gc_ = 0;  // vm.allocations() at the last collection, to skip needless ones
   void sweep_weakrefs();
   void set_network(double latency, int64_t capacity) override;
   double network_latency() const override { return settings_.network_latency; }
@@ -147,7 +147,7 @@ class Scheduler : public SimContext {
   void set_thread_name(uint32_t thread, std::string name) { threads_[thread].name = std::move(name); }
   uint32_t thread_count() const { return static_cast<uint32_t>(threads_.size()); }
   // spawn() starts a thread in process (-1: the caller's process).
-  uint32_t spawn(Value callable, std::vector<Value> args, std::string name, bool daemon, int32_t process = -1);
+  uint32_t spawn(Value callable, ValueVec args, std::string name, bool daemon, int32_t process = -1);
 
   // ---- processes (multiprocessing, runtime/processes.cpp) ----
   // new_process() makes an empty process (its own module table and GIL) whose parent is the caller's.
@@ -411,7 +411,7 @@ class Scheduler : public SimContext {
   Class* lock_class_ = nullptr;
   std::vector<Instance*> locals_;  // weak: threading.local objects
   int32_t locals_thread_ = -1;     // the thread whose attributes the locals show
-  std::vector<Value> shutdown_fns_;
+  ValueVec shutdown_fns_;
   size_t shutdown_next_ = 0;
   bool shutdown_started_ = false;
   bool main_raised_ = false;
@@ -440,6 +440,11 @@ class Scheduler : public SimContext {
   double now_ = 0.0;
 
   RunEnd end_ = RunEnd::Running;
+  // set_end() ends the run; no line is counted after it, as line() counts none once ended.
+  void set_end(RunEnd end) {
+    end_ = end;
+    line_counter = nullptr;
+  }
   Value main_exception_;
   std::string end_message_;
   uint32_t end_line_ = 0;

@@ -124,7 +124,7 @@ bool s_get_int_max_str_digits(VM& vm, const CallArgs& a, Value& out) {
 bool s_stack(VM& vm, const CallArgs& a, Value& out) {
   if (!arg_count(vm, a, "_stack", 0, 0)) return false;
   const std::vector<std::string>* lines = sched(vm).source_lines();
-  std::vector<Value> items;
+  ValueVec items;
   if (Task* t = vm.current_task()) {
     for (Frame* f : t->frames) {
       const std::string& file = f->code->filename;

@@ -30,6 +30,10 @@ class EventLog {
   }
   // keep(false) counts events without keeping them (a host that reports only the count).
   void keep(bool on) { keep_ = on; }
+  bool keeping() const { return keep_; }
+  // counter() is the event count itself: a host that only counts line events adds to it
+  // directly (SimContext::line_counter) and skips building records it would not keep.
+  uint64_t* counter() { return &total_; }
 
   const std::vector<EventRecord>& records() const { return records_; }
   void clear() { records_.clear(); }

@@ -337,13 +337,13 @@ bool VM::get_attr(Value obj, Str* name, Value& out) {
           return true;
         }
         if (name == names_.mro) {
-          std::vector<Value> items;
+          ValueVec items;
           for (Class* c : cls->mro) items.push_back(Value::object(c));
           out = Value::object(new_tuple(std::move(items)));
           return true;
         }
         if (name == names_.bases) {
-          std::vector<Value> items;
+          ValueVec items;
           for (Class* c : cls->bases) items.push_back(Value::object(c));
           out = Value::object(new_tuple(std::move(items)));
           return true;
@@ -681,7 +681,7 @@ bool VM::call_method(Value self, Str* name, std::initializer_list<Value> args, V
   }
   found = true;
   Value buf[8];
-  std::vector<Value> big;
+  ValueVec big;
   Value* base = buf;
   size_t n = args.size();
   if (n + 2 > 8) {

@@ -157,7 +157,7 @@ bool b_open(VM& vm, const CallArgs&, Value&) {
 
 bool b_exit(VM& vm, const CallArgs& a, Value&) {
   Value exc;
-  std::vector<Value> args(a.args, a.args + std::min<uint32_t>(a.nargs, 1));
+  ValueVec args(a.args, a.args + std::min<uint32_t>(a.nargs, 1));
   CallArgs ca;
   ca.args = args.data();
   ca.nargs = static_cast<uint32_t>(args.size());
@@ -315,7 +315,7 @@ bool b_sorted(VM& vm, const CallArgs& a, Value& out) {
       if (!vm.truthy(a.kwvalues[k], reverse)) return false;
     } else return type_error(vm, "sort() got an unexpected keyword argument '" + n + "'");
   }
-  std::vector<Value> items;
+  ValueVec items;
   if (!collect(vm, a.args[0], items)) return false;
   if (!sort_values(vm, items, key, reverse)) return false;
   out = Value::object(vm.new_list(std::move(items)));
@@ -339,7 +339,7 @@ bool b_reversed(VM& vm, const CallArgs& a, Value& out) {
     return true;
   }
   if (as_dict(seq)) {
-    std::vector<Value> keys;
+    ValueVec keys;
     if (!collect(vm, seq, keys)) return false;
     seq = Value::object(vm.new_list(std::move(keys)));
   }
@@ -896,7 +896,7 @@ bool b_vars(VM& vm, const CallArgs& a, Value& out) {
 
 bool b_dir(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "dir") || !arg_count(vm, a, "dir", 0, 1)) return false;
-  std::vector<Value> names;
+  ValueVec names;
   auto add_keys = [&](Dict* d) {
     if (!d) return;
     for (const auto& e : d->entries)
@@ -914,7 +914,7 @@ bool b_dir(VM& vm, const CallArgs& a, Value& out) {
     for (Class* c : cls->mro) add_keys(c->dict);
   }
   if (!sort_values(vm, names, Value(), false)) return false;
-  std::vector<Value> uniq;
+  ValueVec uniq;
   for (Value n : names)
     if (uniq.empty() || static_cast<Str*>(uniq.back().o)->s != static_cast<Str*>(n.o)->s) uniq.push_back(n);
   out = Value::object(vm.new_list(std::move(uniq)));
@@ -1071,7 +1071,7 @@ bool bool_new(VM& vm, const CallArgs& a, Value& out) {
 bool list_new(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "list")) return false;
   if (a.nargs > 2) return raise_fmt(vm, vm.types().type_error, "list expected at most 1 argument, got %u", a.nargs - 1);
-  std::vector<Value> items;
+  ValueVec items;
   if (a.nargs == 2) {
     VM::NestedCollect scope(vm, &items, a.args[1]);
     if (!collect(vm, a.args[1], items, &scope)) return false;
@@ -1088,7 +1088,7 @@ bool tuple_new(VM& vm, const CallArgs& a, Value& out) {
     out = a.args[1];
     return true;
   }
-  std::vector<Value> items;
+  ValueVec items;
   if (a.nargs == 2) {
     VM::NestedCollect scope(vm, &items, a.args[1]);
     if (!collect(vm, a.args[1], items, &scope)) return false;

@@ -146,7 +146,7 @@ bool bytes_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& handl
     };
     Value args = b;
     if (Tuple* t = as_tuple(b)) {
-      std::vector<Value> items;
+      ValueVec items;
       for (Value v : t->items) items.push_back(conv(v));
       args = Value::object(vm.new_tuple(std::move(items)));
     } else {
@@ -1013,7 +1013,7 @@ bool m_split(VM& vm, const CallArgs& a, Value& out) {
   int64_t maxsplit;
   if (!b || !split_args(vm, a, "split", has_sep, sep, maxsplit)) return false;
   std::string_view t = b->data;
-  std::vector<Value> parts;
+  ValueVec parts;
   if (!has_sep) {
     size_t i = 0, n = t.size();
     while (true) {
@@ -1056,7 +1056,7 @@ bool m_rsplit(VM& vm, const CallArgs& a, Value& out) {
   if (!b || !split_args(vm, a, "rsplit", has_sep, sep, maxsplit)) return false;
   if (maxsplit == INT64_MAX) return m_split(vm, a, out);
   std::string_view t = b->data;
-  std::vector<Value> parts;
+  ValueVec parts;
   if (!has_sep) {
     size_t e = t.size();
     while (true) {
@@ -1101,7 +1101,7 @@ bool m_splitlines(VM& vm, const CallArgs& a, Value& out) {
   bool keep;
   if (!vm.truthy(p[0], keep)) return false;
   const std::string& t = b->data;
-  std::vector<Value> parts;
+  ValueVec parts;
   size_t i = 0;
   while (i < t.size()) {
     size_t j = i;
@@ -1174,7 +1174,7 @@ bool partition_impl(VM& vm, const CallArgs& a, bool reverse, Value& out) {
   if (sep.empty()) return vm.raise(vm.types().value_error, "empty separator");
   const std::string& t = b->data;
   size_t at = reverse ? t.rfind(sep) : t.find(sep);
-  std::vector<Value> items;
+  ValueVec items;
   if (at == std::string::npos) {
     Value empty = same_kind(vm, b, "");
     Value whole = b->mutable_ ? same_kind(vm, b, t) : Value::object(b);

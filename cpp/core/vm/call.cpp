@@ -52,7 +52,7 @@ bool VM::bind_arguments(Function* fn, Frame* f, Value* args, uint32_t nargs, con
   for (uint32_t i = 0; i < n; ++i) locals[i] = args[i];
   uint32_t slot = total;
   if (c->varargs) {
-    std::vector<Value> rest;
+    ValueVec rest;
     if (npos > argcount) rest.assign(args + argcount, args + npos);
     locals[slot++] = Value::object(new_tuple(std::move(rest)));
   } else if (npos > argcount) {
@@ -239,7 +239,7 @@ VM::Invoke VM::invoke(Value callable, Value* args, uint32_t nargs, const Str* co
           out = Value();
           return static_cast<NativeFunction*>(func.o)->fn(*this, ca, out) ? Invoke::Done : Invoke::Error;
         }
-        std::vector<Value> tmp(nargs + 2);
+        ValueVec tmp(nargs + 2);
         tmp[1] = bm->self;
         std::copy(args, args + nargs, tmp.begin() + 2);
         return invoke(func, tmp.data() + 1, nargs + 1, kwnames, nkw, out);
@@ -260,7 +260,7 @@ VM::Invoke VM::invoke(Value callable, Value* args, uint32_t nargs, const Str* co
           Value bound;
           bool prop;
           if (!bind_descriptor(d, callable, inst->cls, bound, prop)) return Invoke::Error;
-          std::vector<Value> tmp(nargs + 1);
+          ValueVec tmp(nargs + 1);
           std::copy(args, args + nargs, tmp.begin() + 1);
           return invoke(bound, tmp.data() + 1, nargs, kwnames, nkw, out);
         }
@@ -280,7 +280,7 @@ VM::Invoke VM::construct(Class* cls, Value* args, uint32_t nargs, const Str* con
     Value callf, abstracts;
     if (lookup_name_in(cls->dict, intern("__abstractmethods__"), abstracts) && !abstracts.is_none()) {
       // construct: an abstract class refuses instances with CPython's message (abc.ABCMeta's classes).
-      std::vector<Value> items;
+      ValueVec items;
       if (!collect(*this, abstracts, items)) return Invoke::Error;
       if (!items.empty()) {
         std::vector<std::string> names;
@@ -393,7 +393,7 @@ bool VM::call(Value callable, const CallArgs& a, Value& out) {
     current_ = idle_task_;
   }
   Value buf[10];
-  std::vector<Value> big;
+  ValueVec big;
   Value* base = buf;
   uint32_t n = a.nargs + a.nkw;
   if (n + 1 > 10) {
@@ -725,7 +725,7 @@ static bool resolve_mro_entries(VM& vm, Value& bases, Dict* ns) {
   for (Value b : orig->items) any |= !is_kind(b, ObjKind::Class);
   if (!any) return true;
   Str* entries = vm.intern("__mro_entries__");
-  std::vector<Value> resolved;
+  ValueVec resolved;
   bool changed = false;
   for (Value b : orig->items) {
     bool has = false;
@@ -768,9 +768,9 @@ bool VM::build_class(Value name, Value bases, Dict* ns, Value& out, Dict* kw) {
   if (explicit_meta) {
     if (!(is_kind(meta, ObjKind::Class) && static_cast<Class*>(meta.o) == types_.type)) {
       // build_class hands the class to its metaclass: Meta(name, bases, ns, **kw), as CPython.
-      std::vector<Value> args{name, bases, Value::object(ns)};
+      ValueVec args{name, bases, Value::object(ns)};
       std::vector<const Str*> kn;
-      std::vector<Value> kv;
+      ValueVec kv;
       for (const auto& e : kw ? kw->entries : ns->entries) {
         if (!kw || !e.live) continue;
         kn.push_back(static_cast<Str*>(e.key.o));
@@ -880,7 +880,7 @@ bool VM::finish_class(Class* cls, Dict* kw) {
     if (lookup_name_in(cls->mro[i]->dict, init_subclass, hook)) break;
   }
   std::vector<const Str*> kn;
-  std::vector<Value> kv;
+  ValueVec kv;
   if (kw) {
     for (const auto& e : kw->entries) {
       if (!e.live) continue;

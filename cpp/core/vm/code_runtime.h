@@ -30,7 +30,7 @@ struct AttrCache {
 
 struct CodeRuntime {
   const Code* code = nullptr;
-  std::vector<Value> consts;
+  ValueVec consts;
   std::vector<Str*> names;
   std::vector<std::vector<Str*>> kwnames;  // per constant index: a KW_NAMES tuple's names
   std::vector<Str*> varnames;

@@ -593,7 +593,7 @@ bool dict_update(VM& vm, Dict* d, Value other) {
   }
   int64_t index = 0;
   return iterate(vm, other, [&](Value item, bool&) {
-    std::vector<Value> pair;
+    ValueVec pair;
     if (Tuple* t = as_tuple(item)) pair = t->items;
     else if (List* l = as_list(item)) pair = l->items;
     else {
@@ -634,7 +634,7 @@ bool list_extend(VM& vm, List* l, Value iterable) {
   });
 }
 
-bool collect(VM& vm, Value iterable, std::vector<Value>& out, VM::NestedCollect* scope) {
+bool collect(VM& vm, Value iterable, ValueVec& out, VM::NestedCollect* scope) {
   if (List* l = as_list(iterable); l && !l->sub) {
     if (!make_temp_room(vm, out, static_cast<uint64_t>(out.size()) + l->items.size())) return false;
     out.insert(out.end(), l->items.begin(), l->items.end());
@@ -680,14 +680,14 @@ bool collect(VM& vm, Value iterable, std::vector<Value>& out, VM::NestedCollect*
 namespace lib {
 
 // sort_values() sorts stably with `<`; CPython reverses, sorts and reverses back for reverse=True.
-bool sort_values(VM& vm, std::vector<Value>& items, Value key, bool reverse) {
+bool sort_values(VM& vm, ValueVec& items, Value key, bool reverse) {
   size_t n = items.size();
   // sort_values calls key even on a single item, as CPython does.
   if (n < 2) {
     Value k;
     return n == 0 || key.is_none() || vm.call(key, {items[0]}, k);
   }
-  std::vector<Value> keys;
+  ValueVec keys;
   if (!key.is_none()) {
     keys.reserve(n);
     for (size_t i = 0; i < n; ++i) {
@@ -700,7 +700,7 @@ bool sort_values(VM& vm, std::vector<Value>& items, Value key, bool reverse) {
     std::reverse(items.begin(), items.end());
     std::reverse(keys.begin(), keys.end());
   }
-  const std::vector<Value>& K = key.is_none() ? items : keys;
+  const ValueVec& K = key.is_none() ? items : keys;
   std::vector<uint32_t> idx(n);
   std::iota(idx.begin(), idx.end(), 0u);
   bool all_int = true, all_str = true, all_float = true;
@@ -759,7 +759,7 @@ bool sort_values(VM& vm, std::vector<Value>& items, Value key, bool reverse) {
     }
     if (err) return false;
   }
-  std::vector<Value> sorted;
+  ValueVec sorted;
   sorted.reserve(n);
   for (uint32_t i : idx) sorted.push_back(items[i]);
   if (reverse) std::reverse(sorted.begin(), sorted.end());
@@ -866,7 +866,7 @@ bool list_pop(VM& vm, const CallArgs& a, Value& out) {
   return true;
 }
 
-bool find_in(VM& vm, const std::vector<Value>* items, Value x, int64_t start, int64_t end, int64_t& at) {
+bool find_in(VM& vm, const ValueVec* items, Value x, int64_t start, int64_t end, int64_t& at) {
   at = -1;
   for (int64_t i = start; i < end && i < static_cast<int64_t>(items->size()); ++i) {
     Value item = (*items)[static_cast<size_t>(i)];
@@ -890,7 +890,7 @@ bool list_remove(VM& vm, const CallArgs& a, Value& out) {
   return ret_none(out);
 }
 
-bool seq_index(VM& vm, const CallArgs& a, const std::vector<Value>& items, bool is_list, Value& out) {
+bool seq_index(VM& vm, const CallArgs& a, const ValueVec& items, bool is_list, Value& out) {
   if (!no_kwargs(vm, a, is_list ? "list.index" : "tuple.index")) return false;
   if (a.nargs < 2 || a.nargs > 4)
     return raise_fmt(vm, vm.types().type_error, "index expected at least 1 argument, got %u", a.nargs - 1);
@@ -911,7 +911,7 @@ bool seq_index(VM& vm, const CallArgs& a, const std::vector<Value>& items, bool 
   return true;
 }
 
-bool seq_count(VM& vm, const std::vector<Value>& items, Value x, Value& out) {
+bool seq_count(VM& vm, const ValueVec& items, Value x, Value& out) {
   int64_t n = 0;
   for (size_t i = 0; i < items.size(); ++i) {
     Value item = items[i];
@@ -942,7 +942,7 @@ bool list_sort(VM& vm, const CallArgs& a, Value& out) {
   bool rev;
   if (!vm.truthy(params[1], rev)) return false;
   List* l = self_list(a);
-  std::vector<Value> items = l->items;
+  ValueVec items = l->items;
   size_t before = items.size();
   if (!sort_values(vm, items, params[0], rev)) return false;
   if (l->items.size() != before) return vm.raise(vm.types().value_error, "list modified during sort");

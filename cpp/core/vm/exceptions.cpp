@@ -55,7 +55,7 @@ Value VM::make_exception_noinit(Class* type, std::string message) {
   in->cls = type;
   in->exc = new ExceptionData;
   in->attrs = new_dict();
-  std::vector<Value> args;
+  ValueVec args;
   if (!message.empty()) args.push_back(str_value(message));
   store_name_in(in->attrs, names_.args, Value::object(new_tuple(std::move(args))));
   return Value::object(in);
@@ -257,7 +257,7 @@ std::string VM::format_exception(Value exc, const std::vector<std::string>& sour
       }
       return r;
     }
-    const std::vector<Value>* group_items(Value exc) {
+    const ValueVec* group_items(Value exc) {
       Class* cls = vm.type_of(exc);
       bool group = false;
       for (Class* c : cls->mro) group |= c->builtin && c->name->s == "BaseExceptionGroup";
@@ -304,7 +304,7 @@ std::string VM::format_exception(Value exc, const std::vector<std::string>& sour
     // one prints a single exception: its traceback and message, or an exception group's box.
     void one(Value exc) {
       ExceptionData* d = vm.exception_data(exc);
-      const std::vector<Value>* items = group_items(exc);
+      const ValueVec* items = group_items(exc);
       if (!items) {
         if (d && !d->traceback_innermost_first.empty()) {
           emit("Traceback (most recent call last):\n");
@@ -317,7 +317,7 @@ std::string VM::format_exception(Value exc, const std::vector<std::string>& sour
         emit("... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n");
         return;
       }
-      std::vector<Value> excs = *items;
+      ValueVec excs = *items;
       bool toplevel = depth == 0;
       if (toplevel) ++depth;
       if (d && !d->traceback_innermost_first.empty()) {

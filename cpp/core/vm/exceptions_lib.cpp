@@ -27,7 +27,7 @@ Tuple* exc_args(VM& vm, Instance* in) {
 }
 
 bool store_args(VM& vm, Instance* in, const CallArgs& a) {
-  std::vector<Value> args(a.args + 1, a.args + a.nargs);
+  ValueVec args(a.args + 1, a.args + a.nargs);
   if (!in->attrs) in->attrs = vm.new_dict();
   return vm.dict_set(in->attrs, Value::object(vm.names().args), Value::object(vm.new_tuple(std::move(args))));
 }

@@ -58,7 +58,7 @@ void VM::mark_roots() {
   mark(object_init_);
   for (const Value& v : extra_roots_) mark(v);
   for (const Value& v : temp_roots_) mark(v);
-  for (const std::vector<Value>* items : temp_vectors_) {
+  for (const ValueVec* items : temp_vectors_) {
     for (const Value& v : *items) mark(v);
   }
   ctx_.trace(*this);
@@ -103,7 +103,7 @@ void VM::collect_garbage() {
   gc_countdown_ = std::max<uint64_t>(1u << 20, static_cast<uint64_t>(count) * 16);
 }
 
-VM::NestedCollect::NestedCollect(VM& vm, const std::vector<Value>* items, Value iterable)
+VM::NestedCollect::NestedCollect(VM& vm, const ValueVec* items, Value iterable)
     : vm_(vm),
       saved_level_(vm.safe_level_),
       saved_gen_(vm.safe_gen_),

@@ -306,7 +306,7 @@ RunStatus VM::execute(Task* t, int64_t budget, bool nested, Value* result, bool 
   Value* result_slot = nullptr;
   Value tmp;
   Invoke r = Invoke::Done;
-  std::vector<Value> ex_args;
+  ValueVec ex_args;
   std::vector<Str*> ex_names;
 
 #define LOAD_FRAME()                  \
@@ -1161,14 +1161,14 @@ dispatch_op:
   }
   TARGET(BUILD_TUPLE) {
     uint32_t n = ARG();
-    Tuple* tp = new_tuple(std::vector<Value>(sp - n, sp));
+    Tuple* tp = new_tuple(ValueVec(sp - n, sp));
     sp -= n;
     PUSH(Value::object(tp));
     DISPATCH();
   }
   TARGET(BUILD_LIST) {
     uint32_t n = ARG();
-    List* l = new_list(std::vector<Value>(sp - n, sp));
+    List* l = new_list(ValueVec(sp - n, sp));
     sp -= n;
     PUSH(Value::object(l));
     DISPATCH();
@@ -1320,10 +1320,10 @@ dispatch_op:
   TARGET(UNPACK_SEQUENCE) {
     uint32_t n = ARG();
     Value seq = POP();
-    const std::vector<Value>* items = nullptr;
+    const ValueVec* items = nullptr;
     if (is_kind(seq, ObjKind::Tuple)) items = &static_cast<Tuple*>(seq.o)->items;
     if (is_kind(seq, ObjKind::List)) items = &static_cast<List*>(seq.o)->items;
-    std::vector<Value> collected;
+    ValueVec collected;
     if (!items) {
       Value iter;
       BEGIN_LIB();
@@ -1357,7 +1357,7 @@ dispatch_op:
     uint32_t before = ARG() & 0xFF;
     uint32_t after = ARG() >> 8;
     Value seq = POP();
-    std::vector<Value> items;
+    ValueVec items;
     if (is_kind(seq, ObjKind::Tuple)) {
       items = static_cast<Tuple*>(seq.o)->items;
     } else if (is_kind(seq, ObjKind::List)) {
@@ -1380,7 +1380,7 @@ dispatch_op:
     }
     size_t n = items.size();
     for (size_t i = n; i-- > n - after;) PUSH(items[i]);
-    List* mid = new_list(std::vector<Value>(items.begin() + before, items.begin() + static_cast<int64_t>(n - after)));
+    List* mid = new_list(ValueVec(items.begin() + before, items.begin() + static_cast<int64_t>(n - after)));
     PUSH(Value::object(mid));
     for (size_t i = before; i-- > 0;) PUSH(items[i]);
     DISPATCH_PLAIN();
@@ -2205,8 +2205,12 @@ line_start : {
   if (line != t->last_line) {
     t->last_line = line;
     if (trace) {
-      SYNC();
-      ctx_.line(t, line);
+      if (ctx_.line_counter != nullptr) {
+        ++*ctx_.line_counter;
+      } else {
+        SYNC();
+        ctx_.line(t, line);
+      }
     }
   }
 }

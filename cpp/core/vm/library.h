@@ -37,7 +37,7 @@ bool list_extend(VM& vm, List* l, Value iterable);
 // collect() appends every item of an iterable to out.
 // With a scope (list(gen), tuple(gen) called from Python code), a generator's resumptions may
 // collect garbage while it is gathered (VM::NestedCollect).
-bool collect(VM& vm, Value iterable, std::vector<Value>& out, VM::NestedCollect* scope = nullptr);
+bool collect(VM& vm, Value iterable, ValueVec& out, VM::NestedCollect* scope = nullptr);
 
 // reserve_n() is VM::reserve() for count elements of elem bytes, safe from overflow where
 // size_t has 32 bits (wasm).
@@ -339,7 +339,7 @@ bool iterate(VM& vm, Value iterable, F&& f) {
   }
 }
 // sort_values() is list.sort: stable, by `<` on key(item) when key is not None.
-bool sort_values(VM& vm, std::vector<Value>& items, Value key, bool reverse);
+bool sort_values(VM& vm, ValueVec& items, Value key, bool reverse);
 
 // ---- sets (CPython's table layout, shared by set and frozenset) ----
 // The table functions take the set's Dict; a table in dict layout is converted first.

@@ -62,7 +62,7 @@ bool match_is_sequence(VM& vm, Value v) {
 }
 
 bool match_keys(VM& vm, Value subject, Value keys, Value& out) {
-  const std::vector<Value>& ks = as_tuple(keys)->items;
+  const ValueVec& ks = as_tuple(keys)->items;
   if (ks.empty()) {
     out = Value::object(vm.new_tuple());
     return true;
@@ -71,7 +71,7 @@ bool match_keys(VM& vm, Value subject, Value keys, Value& out) {
   Value get;
   Value dummy = Value::object(vm.new_list());
   if (!d && !vm.get_attr(subject, vm.intern("get"), get)) return false;
-  std::vector<Value> values;
+  ValueVec values;
   for (size_t i = 0; i < ks.size(); ++i) {
     for (size_t j = 0; j < i; ++j) {
       bool same = false;
@@ -106,7 +106,7 @@ bool match_class(VM& vm, Value subject, Value cls_value, Value names, uint32_t n
   if (!cls) return vm.raise(t.type_error, "called match pattern must be a type");
   out = Value::none();
   if (!vm.isinstance(subject, cls)) return true;
-  std::vector<Value> attrs;
+  ValueVec attrs;
   std::vector<Str*> seen;
   auto take = [&](Str* name, bool& missing) {
     for (Str* s : seen) {
@@ -125,7 +125,7 @@ bool match_class(VM& vm, Value subject, Value cls_value, Value names, uint32_t n
   if (nargs) {
     Value match_args;
     bool match_self = false;
-    const std::vector<Value>* margs = nullptr;
+    const ValueVec* margs = nullptr;
     if (vm.lookup_type_attr(cls, vm.intern("__match_args__"), match_args)) {
       if (!as_tuple(match_args)) {
         return vm.raise(t.type_error,
@@ -186,7 +186,7 @@ bool is_group(VM& vm, Value v) {
   return bg && vm.isinstance(v, bg);
 }
 
-const std::vector<Value>* group_items(VM& vm, Value eg) {
+const ValueVec* group_items(VM& vm, Value eg) {
   Value excs;
   Instance* in = as_instance(eg);
   bool found = false;
@@ -276,7 +276,7 @@ bool copy_metadata(VM& vm, Value orig, Value eg) {
   return true;
 }
 
-bool derive_and_copy(VM& vm, Value orig, std::vector<Value> excs, Value& out) {
+bool derive_and_copy(VM& vm, Value orig, ValueVec excs, Value& out) {
   bool found = false;
   if (!vm.call_method(orig, vm.intern("derive"), {Value::object(vm.new_list(std::move(excs)))}, out, found))
     return false;
@@ -297,13 +297,13 @@ bool split_group(VM& vm, Value exc, const Matcher& m, bool construct_rest, Value
     match = exc;
     return true;
   }
-  const std::vector<Value>* items = is_group(vm, exc) ? group_items(vm, exc) : nullptr;
+  const ValueVec* items = is_group(vm, exc) ? group_items(vm, exc) : nullptr;
   if (!items) {
     if (construct_rest) rest = exc;
     return true;
   }
-  std::vector<Value> items_copy = *items;
-  std::vector<Value> ms, rs;
+  ValueVec items_copy = *items;
+  ValueVec ms, rs;
   for (Value e : items_copy) {
     Value mm, rr;
     if (!split_group(vm, e, m, construct_rest, mm, rr)) return false;
@@ -317,7 +317,7 @@ bool split_group(VM& vm, Value exc, const Matcher& m, bool construct_rest, Value
 
 void collect_leaves(VM& vm, Value exc, std::set<const Obj*>& ids) {
   if (exc.is_none()) return;
-  const std::vector<Value>* items = is_group(vm, exc) ? group_items(vm, exc) : nullptr;
+  const ValueVec* items = is_group(vm, exc) ? group_items(vm, exc) : nullptr;
   if (!items) {
     if (exc.is_obj()) ids.insert(exc.o);
     return;
@@ -325,7 +325,7 @@ void collect_leaves(VM& vm, Value exc, std::set<const Obj*>& ids) {
   for (Value e : *items) collect_leaves(vm, e, ids);
 }
 
-bool make_group(VM& vm, Value message, std::vector<Value> excs, bool as_tuple_arg, Value& out) {
+bool make_group(VM& vm, Value message, ValueVec excs, bool as_tuple_arg, Value& out) {
   Class* bg = builtin_class(vm, "BaseExceptionGroup");
   Value seq = as_tuple_arg ? Value::object(vm.new_tuple(std::move(excs))) : Value::object(vm.new_list(std::move(excs)));
   return vm.call(Value::object(bg), {message, seq}, out);
@@ -464,14 +464,14 @@ bool exception_group_match(VM& vm, Value exc, Value type, Value& match, Value& r
 }
 
 bool prep_reraise_star(VM& vm, Value orig, Value raised, Value& out) {
-  const std::vector<Value>& excs = as_list(raised)->items;
+  const ValueVec& excs = as_list(raised)->items;
   out = Value::none();
   if (excs.empty()) return true;
   if (!is_group(vm, orig)) {
     out = excs[0];
     return true;
   }
-  std::vector<Value> raised_list, reraised_list;
+  ValueVec raised_list, reraised_list;
   for (Value e : excs) {
     if (e.is_none()) continue;
     (same_metadata(vm, e, orig) ? reraised_list : raised_list).push_back(e);

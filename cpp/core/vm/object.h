@@ -45,34 +45,6 @@ enum class ObjKind : uint8_t {
   Bytes,  // bytes and bytearray (vm/bytes.h)
 };
 
-// ObjPool serves the memory of every object: size classes of 16 bytes up to 512, carved
-// from 64 KB blocks, with one free list per class. Programs allocate and free objects at
-// a high rate, and malloc plus free were a third of the time of allocation-heavy runs.
-// Blocks are kept for reuse (by this run and later ones); larger objects use malloc.
-namespace obj_pool {
-void* allocate(std::size_t bytes);
-void release(void* p, std::size_t bytes);
-}  // namespace obj_pool
-
-// PoolAllocator puts a container's storage in the same pool: a dict's table and index are
-// allocated with every instance (its attributes), and malloc plus free of those small
-// arrays were a quarter of the time of object-heavy programs (raytrace, chaos).
-template <class T>
-struct PoolAllocator {
-  using value_type = T;
-  PoolAllocator() = default;
-  template <class U>
-  PoolAllocator(const PoolAllocator<U>&) {}  // NOLINT: containers rebind allocators implicitly
-  T* allocate(std::size_t n) {
-    void* p = obj_pool::allocate(n * sizeof(T));
-    if (p == nullptr) __builtin_trap();  // as std::allocator does without exceptions
-    return static_cast<T*>(p);
-  }
-  void deallocate(T* p, std::size_t n) { obj_pool::release(p, n * sizeof(T)); }
-  friend bool operator==(const PoolAllocator&, const PoolAllocator&) { return true; }
-  friend bool operator!=(const PoolAllocator&, const PoolAllocator&) { return false; }
-};
-
 struct Obj {
   static void* operator new(std::size_t bytes) { return obj_pool::allocate(bytes); }
   static void operator delete(void* p, std::size_t bytes) { obj_pool::release(p, bytes); }
@@ -110,14 +82,14 @@ struct Bytes : Obj {
 };
 
 struct List : Obj {
-  std::vector<Value> items;
+  ValueVec items;
   List() : Obj(ObjKind::List) {}
   void trace(VM& vm) override;
   size_t size() const override { return sizeof(List) + items.capacity() * sizeof(Value); }
 };
 
 struct Tuple : Obj {
-  std::vector<Value> items;
+  ValueVec items;
   Tuple() : Obj(ObjKind::Tuple) {}
   void trace(VM& vm) override;
   size_t size() const override { return sizeof(Tuple) + items.capacity() * sizeof(Value); }
@@ -194,10 +166,10 @@ struct Function : Obj {
   Str* qualname = nullptr;
   Dict* globals = nullptr;
   Module* module = nullptr;
-  std::vector<Value> defaults;  // positional defaults
-  Dict* kwdefaults = nullptr;   // keyword-only defaults, may be null
-  std::vector<Cell*> closure;   // free variables
-  Dict* attrs = nullptr;        // function attributes, created on demand
+  ValueVec defaults;           // positional defaults
+  Dict* kwdefaults = nullptr;  // keyword-only defaults, may be null
+  std::vector<Cell*> closure;  // free variables
+  Dict* attrs = nullptr;       // function attributes, created on demand
   Value doc;
   Function() : Obj(ObjKind::Function) {}
   void trace(VM& vm) override;
@@ -341,9 +313,9 @@ enum class IterKind : uint8_t {
 
 struct Iterator : Obj {
   IterKind ikind;
-  Value source;                // the container or the wrapped iterator(s)
-  std::vector<Value> sources;  // zip/map: several iterators
-  Value func;                  // map/filter function
+  Value source;      // the container or the wrapped iterator(s)
+  ValueVec sources;  // zip/map: several iterators
+  Value func;        // map/filter function
   int64_t pos = 0, end = 0, step = 1;
   Iterator(IterKind k) : Obj(ObjKind::Iterator), ikind(k) {}
   void trace(VM& vm) override;

@@ -855,10 +855,10 @@ bool seq_repeat(VM& vm, Value seq, Value n, Value& out) {
     out = make_str(vm, r);
     return true;
   }
-  const std::vector<Value>& items =
+  const ValueVec& items =
       is_kind(seq, ObjKind::List) ? static_cast<List*>(seq.o)->items : static_cast<Tuple*>(seq.o)->items;
   if (!repeat_count(vm, n, sizeof(Value), items.size(), count)) return false;
-  std::vector<Value> r;
+  ValueVec r;
   r.reserve(items.size() * static_cast<size_t>(count));
   for (int64_t i = 0; i < count; ++i) r.insert(r.end(), items.begin(), items.end());
   if (is_kind(seq, ObjKind::List)) out = Value::object(vm.new_list(std::move(r)));
@@ -899,7 +899,7 @@ bool native_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& hand
     List* lb = as_list(b);
     if (la && lb) {
       if (!vm.reserve((la->items.size() + lb->items.size()) * sizeof(Value))) return false;
-      std::vector<Value> r;
+      ValueVec r;
       r.reserve(la->items.size() + lb->items.size());
       r.insert(r.end(), la->items.begin(), la->items.end());
       r.insert(r.end(), lb->items.begin(), lb->items.end());
@@ -910,7 +910,7 @@ bool native_binop(VM& vm, BinOpKind op, Value a, Value b, Value& out, bool& hand
     Tuple* tb = as_tuple(b);
     if (ta && tb) {
       if (!vm.reserve((ta->items.size() + tb->items.size()) * sizeof(Value))) return false;
-      std::vector<Value> r;
+      ValueVec r;
       r.reserve(ta->items.size() + tb->items.size());
       r.insert(r.end(), ta->items.begin(), ta->items.end());
       r.insert(r.end(), tb->items.begin(), tb->items.end());
@@ -1060,7 +1060,7 @@ bool VM::inplace_op(BinOpKind op, Value a, Value b, Value& out) {
     if (op == BinOpKind::Mult && is_intlike(b)) {
       int64_t count;
       if (!repeat_count(*this, b, sizeof(Value), l->items.size(), count)) return false;
-      std::vector<Value> orig = l->items;
+      ValueVec orig = l->items;
       if (!make_room(*this, l->items, static_cast<uint64_t>(orig.size()) * static_cast<uint64_t>(count))) return false;
       l->items.clear();
       for (int64_t i = 0; i < count; ++i) l->items.insert(l->items.end(), orig.begin(), orig.end());
@@ -1227,7 +1227,7 @@ bool num_compare(CmpOpKind op, Value a, Value b) {
   return apply_cmp(op, c);
 }
 
-bool seq_compare(VM& vm, CmpOpKind op, const std::vector<Value>& x, const std::vector<Value>& y, Value& out) {
+bool seq_compare(VM& vm, CmpOpKind op, const ValueVec& x, const ValueVec& y, Value& out) {
   size_t n = std::min(x.size(), y.size());
   size_t i = 0;
   for (; i < n; ++i) {
@@ -1580,7 +1580,7 @@ bool VM::hash(Value v, uint64_t& out) {
     case ObjKind::Range: {
       Range* r = static_cast<Range*>(v.o);
       int64_t n = range_len(r);
-      std::vector<Value> t = {Value::integer(n), Value(), Value()};
+      ValueVec t = {Value::integer(n), Value(), Value()};
       if (n > 0) t[1] = Value::integer(r->start);
       if (n > 1) t[2] = Value::integer(r->step);
       return hash(Value::object(new_tuple(std::move(t))), out);
@@ -1665,7 +1665,7 @@ struct ReprGuard {
 // room for twice its size keeps the next doubling under the limit.
 bool repr_room(VM& vm, const std::string& out) { return out.size() < kFreeWork || vm.reserve(out.size() * 2); }
 
-bool repr_items(VM& vm, const std::vector<Value>& items, std::string& out) {
+bool repr_items(VM& vm, const ValueVec& items, std::string& out) {
   for (size_t i = 0; i < items.size(); ++i) {
     if (!repr_room(vm, out)) return false;
     if (i) out += ", ";
@@ -1830,7 +1830,7 @@ bool repr_into(VM& vm, Value v, std::string& out) {
       if (s->frozen) out += "frozenset(";
       out.push_back('{');
       bool first = true;
-      std::vector<Value> keys;
+      ValueVec keys;
       for (const auto& e : s->table->entries)
         if (e.live) keys.push_back(e.key);
       for (Value k : keys) {
@@ -2266,7 +2266,7 @@ bool VM::next(Value iter, Value& out, bool& done) {
         done = true;
         return true;
       }
-      std::vector<Value> items;
+      ValueVec items;
       items.reserve(it->sources.size());
       for (size_t k = 0; k < it->sources.size(); ++k) {
         Value item;
@@ -2308,7 +2308,7 @@ bool VM::next(Value iter, Value& out, bool& done) {
       // next() of the wrapped iterator recurses in C++: a chain built in a loop stops here.
       DepthGuard guard(*this, "");
       if (!guard.ok) return false;
-      std::vector<Value> args;
+      ValueVec args;
       args.reserve(it->sources.size());
       for (size_t k = 0; k < it->sources.size(); ++k) {
         Value item;
@@ -2493,7 +2493,7 @@ bool VM::get_item(Value c, Value key, Value& out) {
       if (is_kind(key, ObjKind::Slice)) {
         SliceIndices r;
         if (!resolve_slice(*this, static_cast<Slice*>(key.o), static_cast<int64_t>(items.size()), r)) return false;
-        std::vector<Value> res;
+        ValueVec res;
         res.reserve(static_cast<size_t>(r.length));
         for (int64_t k = 0, i = r.start; k < r.length; ++k, i += r.step) res.push_back(items[static_cast<size_t>(i)]);
         if (is_list) out = Value::object(new_list(std::move(res)));
@@ -2635,7 +2635,7 @@ bool VM::set_item(Value c, Value key, Value v) {
       return true;
     }
     if (is_kind(key, ObjKind::Slice)) {
-      std::vector<Value> seq;
+      ValueVec seq;
       if (!collect(*this, v, seq)) {
         if (isinstance(pending_exception(), types().type_error) && !v.is_obj()) {
           clear_exception();
@@ -2693,7 +2693,7 @@ bool VM::del_item(Value c, Value key) {
       }
       std::vector<bool> drop(l->items.size(), false);
       for (int64_t k = 0, i = r.start; k < r.length; ++k, i += r.step) drop[static_cast<size_t>(i)] = true;
-      std::vector<Value> kept;
+      ValueVec kept;
       kept.reserve(l->items.size() - static_cast<size_t>(r.length));
       for (size_t i = 0; i < l->items.size(); ++i)
         if (!drop[i]) kept.push_back(l->items[i]);

@@ -30,6 +30,9 @@ class SimContext {
     (void)task;
     (void)line;
   }
+  // line_counter, when set, is where the VM counts line events instead of calling line():
+  // a run that keeps no event records pays one increment per line, not a virtual call.
+  uint64_t* line_counter = nullptr;
   // make_module() builds a module the runtime provides ("sys", "_interleave"); false if unknown.
   virtual bool make_module(VM& vm, std::string_view name, Module*& out) {
     (void)vm;

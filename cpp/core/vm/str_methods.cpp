@@ -365,7 +365,7 @@ bool s_split(VM& vm, const CallArgs& a, Value& out) {
   int64_t maxsplit;
   if (!s || !split_args(vm, a, "split", sep, maxsplit)) return false;
   const std::string& t = s->s;
-  std::vector<Value> parts;
+  ValueVec parts;
   if (!sep) {
     size_t i = 0, n = t.size();
     while (true) {
@@ -413,7 +413,7 @@ bool s_rsplit(VM& vm, const CallArgs& a, Value& out) {
   if (!s || !split_args(vm, a, "rsplit", sep, maxsplit)) return false;
   if (maxsplit == INT64_MAX) return s_split(vm, a, out);
   const std::string& t = s->s;
-  std::vector<Value> parts;
+  ValueVec parts;
   if (!sep) {
     std::vector<uint32_t> cps = decode(t);
     int64_t e = static_cast<int64_t>(cps.size());
@@ -457,7 +457,7 @@ bool s_splitlines(VM& vm, const CallArgs& a, Value& out) {
   bool keep;
   if (!vm.truthy(p[0], keep)) return false;
   const std::string& t = s->s;
-  std::vector<Value> parts;
+  ValueVec parts;
   size_t i = 0, start = 0;
   while (i < t.size()) {
     size_t p0 = i;
@@ -1073,7 +1073,7 @@ bool str_format(VM& vm, std::string_view fmt, const CallArgs& a, uint32_t first,
 }
 
 bool percent_format(VM& vm, std::string_view fmt, Value args, std::string& out) {
-  std::vector<Value> items;
+  ValueVec items;
   Value mapping;
   bool is_tuple = false;
   if (Tuple* t = as_tuple(args)) {

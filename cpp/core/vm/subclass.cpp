@@ -402,7 +402,7 @@ bool VM::descriptor_delete(Value d, Value obj, bool& handled) {
 bool VM::make_slots(Class* cls) {
   Value slots;
   if (!lookup_name_in(cls->dict, intern("__slots__"), slots)) return true;
-  std::vector<Value> names;
+  ValueVec names;
   if (is_kind(slots, ObjKind::Str)) names.push_back(slots);
   else if (!collect(*this, slots, names)) return false;
   bool has_dict = false;
@@ -479,7 +479,7 @@ bool subclass_new(VM& vm, int which, const CallArgs& a, Value& out) {
     }
     default: break;
   }
-  std::vector<Value> args(a.args, a.args + a.nargs + a.nkw);
+  ValueVec args(a.args, a.args + a.nargs + a.nkw);
   args[0] = Value::object(base);
   CallArgs ca{args.data(), a.nargs, a.kwnames, args.data() + a.nargs, a.nkw};
   Value v;

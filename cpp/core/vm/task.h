@@ -32,7 +32,7 @@ struct Task {
   Value exc_info;          // the exception being handled (sys.exc_info()), none if none
   uint32_t last_line = 0;  // last traced line, for Line events
   Value start_callable;    // a task that starts by calling a built-in
-  std::vector<Value> start_args;
+  ValueVec start_args;
   void* runtime_data = nullptr;  // owned by the runtime driving the task
 };
 

@@ -97,14 +97,14 @@ Str* VM::intern(std::string_view s) {
   return r;
 }
 
-List* VM::new_list(std::vector<Value> items) {
+List* VM::new_list(ValueVec items) {
   List* l = alloc<List>();
   l->items = std::move(items);
   bytes_ += l->items.capacity() * sizeof(Value);
   return l;
 }
 
-Tuple* VM::new_tuple(std::vector<Value> items) {
+Tuple* VM::new_tuple(ValueVec items) {
   Tuple* t = alloc<Tuple>();
   t->items = std::move(items);
   bytes_ += t->items.capacity() * sizeof(Value);
@@ -306,7 +306,7 @@ CodeRuntime* VM::prepare(const Code* code) {
           return Value::object(co);
         }
         case ConstValue::Kind::Tuple: {
-          std::vector<Value> items;
+          ValueVec items;
           items.reserve(c.items.size());
           for (const auto& it : c.items) items.push_back((*this)(it));
           return Value::object(vm.new_tuple(std::move(items)));
@@ -425,7 +425,7 @@ bool VM::run_main_as(std::string_view name, Value& out) {
   return call(Value::object(fn), CallArgs{}, ignored);
 }
 
-Task* VM::spawn_task(std::string name, Value callable, std::vector<Value> args, uint32_t parent) {
+Task* VM::spawn_task(std::string name, Value callable, ValueVec args, uint32_t parent) {
   Task* t = new Task;
   t->id = static_cast<uint32_t>(tasks_.size());
   t->name = std::move(name);
@@ -444,7 +444,7 @@ RunStatus VM::run_task(Task* t, uint64_t budget) {
   t->state = TaskState::Runnable;
   if (!t->started) {
     t->started = true;
-    std::vector<Value> buf(t->start_args.size() + 1);
+    ValueVec buf(t->start_args.size() + 1);
     std::copy(t->start_args.begin(), t->start_args.end(), buf.begin() + 1);
     Value out;
     Invoke r = invoke(t->start_callable, buf.data() + 1, static_cast<uint32_t>(t->start_args.size()), nullptr, 0, out);

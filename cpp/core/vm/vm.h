@@ -88,8 +88,8 @@ class VM {
   }
   Str* new_str(std::string_view s);
   Str* intern(std::string_view s);  // shared Str for names and identifiers
-  List* new_list(std::vector<Value> items = {});
-  Tuple* new_tuple(std::vector<Value> items = {});
+  List* new_list(ValueVec items = {});
+  Tuple* new_tuple(ValueVec items = {});
   Dict* new_dict();
   Set* new_set(bool frozen = false);
   Value str_value(std::string_view s) { return Value::object(new_str(s)); }
@@ -221,7 +221,7 @@ class VM {
   class NestedCollect {
    public:
     // items is the native's growing result; iterable is rooted while the scope lasts.
-    NestedCollect(VM& vm, const std::vector<Value>* items, Value iterable);
+    NestedCollect(VM& vm, const ValueVec* items, Value iterable);
     ~NestedCollect();
     NestedCollect(const NestedCollect&) = delete;
     NestedCollect& operator=(const NestedCollect&) = delete;
@@ -271,7 +271,7 @@ class VM {
   // The program must outlive the VM.
   Task* start_main(const Program& program);
   // spawn_task() creates a task whose first frame calls callable(*args).
-  Task* spawn_task(std::string name, Value callable, std::vector<Value> args, uint32_t parent);
+  Task* spawn_task(std::string name, Value callable, ValueVec args, uint32_t parent);
   // run_task() executes at most budget instructions of task and says why it stopped.
   RunStatus run_task(Task* task, uint64_t budget);
   // request_block() makes the running task stop after the current instruction (RunStatus::Blocked).
@@ -456,13 +456,13 @@ class VM {
   Class* meta_call_bypass_ = nullptr;  // meta_call_bypass_: type.__call__ constructing past its metaclass's __call__
   bool nested_returned_ = false;       // set by a nested loop: the entry frame returned (vs yielded)
   std::vector<Obj*> gray_;
-  std::vector<Value> extra_roots_;  // values a runtime keeps alive (add_root)
+  ValueVec extra_roots_;  // values a runtime keeps alive (add_root)
   // Nested collection (NestedCollect): temp_roots_ and temp_vectors_ are the values natives
   // keep in C++ while Python runs below them; safe_level_ is the native depth whose native
   // opened a NestedCollect (-1: none); unsafe_nests_ counts nested loops entered by any other
   // native; natives_active_ counts the native calls in progress at the current depth.
-  std::vector<Value> temp_roots_;
-  std::vector<const std::vector<Value>*> temp_vectors_;
+  ValueVec temp_roots_;
+  std::vector<const ValueVec*> temp_vectors_;
   int64_t safe_level_ = -1;
   Generator* safe_gen_ = nullptr;
   uint32_t unsafe_nests_ = 0;

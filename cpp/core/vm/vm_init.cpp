@@ -30,7 +30,7 @@ bool eg_new(VM& vm, const CallArgs& a, Value& out) {
   if (!msg.is_obj() || msg.o->kind != ObjKind::Str) {
     return vm.raise(t.type_error, "BaseExceptionGroup.__new__() argument 1 must be str, not " + vm.type_name(msg));
   }
-  std::vector<Value> items;
+  ValueVec items;
   Value seq = a.args[2];
   if (seq.is_obj() && seq.o->kind == ObjKind::List) items = static_cast<List*>(seq.o)->items;
   else if (seq.is_obj() && seq.o->kind == ObjKind::Tuple) items = static_cast<Tuple*>(seq.o)->items;
@@ -75,7 +75,7 @@ bool eg_init(VM& vm, const CallArgs& a, Value& out) {
   if (a.nargs < 1 || !a.args[0].is_obj() || a.args[0].o->kind != ObjKind::Instance) return true;
   Instance* in = static_cast<Instance*>(a.args[0].o);
   if (!in->attrs) in->attrs = vm.new_dict();
-  std::vector<Value> args(a.args + 1, a.args + a.nargs);
+  ValueVec args(a.args + 1, a.args + a.nargs);
   return vm.dict_set(in->attrs, Value::object(vm.names().args), Value::object(vm.new_tuple(std::move(args))));
 }
 

@@ -534,7 +534,7 @@ bool make_hashlib_module(VM& vm, Module* m) {
   define(vm, m, "new", h_new);
   define(vm, m, "pbkdf2_hmac", h_pbkdf2_hmac);
   define(vm, m, "_hmac_digest", h_hmac_digest);
-  std::vector<Value> names;
+  ValueVec names;
   for (const AlgoInfo& i : kAlgos) names.push_back(vm.str_value(i.name));
   for (const char* set_name : {"algorithms_guaranteed", "algorithms_available"}) {
     Set* s = vm.new_set(true);

@@ -22,7 +22,7 @@ bool i_code_info(VM& vm, const CallArgs& a, Value& out) {
   const Function* fn = static_cast<const Function*>(a.args[0].o);
   const Code* c = fn->code;
   uint32_t nparams = c->argcount + c->kwonlyargcount + (c->varargs ? 1 : 0) + (c->varkw ? 1 : 0);
-  std::vector<Value> names;
+  ValueVec names;
   for (uint32_t i = 0; i < nparams && i < c->varnames.size(); ++i) names.push_back(vm.str_value(c->varnames[i]));
   const char* kind = "function";
   if (c->flags & kCodeAsyncGenerator) kind = "async_generator";

@@ -261,7 +261,7 @@ struct Decoder {
 
   bool parse_object(size_t i, Value& out, size_t& next) {
     const bool pairs = !pairs_hook.is_none();
-    std::vector<Value> items;
+    ValueVec items;
     Dict* d = pairs ? nullptr : vm.new_dict();
     i = skip_ws(i);
     if (i >= s.size() || s[i] != '}') {
@@ -299,7 +299,7 @@ struct Decoder {
   }
 
   bool parse_array(size_t i, Value& out, size_t& next) {
-    std::vector<Value> items;
+    ValueVec items;
     i = skip_ws(i);
     if (i >= s.size() || s[i] != ']') {
       for (;;) {
@@ -487,7 +487,7 @@ bool j_make_scanner(VM& vm, const CallArgs& a, Value& out) {
   Value ctx = a.args[0];
   static const char* const kAttrs[] = {"strict",      "object_hook", "object_pairs_hook",
                                        "parse_float", "parse_int",   "parse_constant"};
-  std::vector<Value> cfg;
+  ValueVec cfg;
   for (const char* attr : kAttrs) {
     Value v;
     if (!vm.get_attr(ctx, vm.intern(attr), v)) return false;
@@ -624,7 +624,7 @@ struct Encoder {
   bool encode_list(Value v) {
     if (v.o->sub) {
       // PySequence_Fast: a subclass of list or tuple is iterated (its own __iter__).
-      std::vector<Value> items;
+      ValueVec items;
       if (!collect(vm, v, items)) return false;
       if (items.empty()) return put("[]");
       if (!mark(v.o) || !put("[")) return false;
@@ -652,8 +652,8 @@ struct Encoder {
     if (d->count == 0) return put("{}");
     if (!mark(d) || !put("{")) return false;
     // The items are a snapshot (PyMapping_Items): a dict subclass's items(), else the entries.
-    std::vector<Value> pairs;  // key, value, key, value, ... (unsorted) or 2-tuples (sorted)
-    std::vector<Value> tuples;
+    ValueVec pairs;  // key, value, key, value, ... (unsorted) or 2-tuples (sorted)
+    ValueVec tuples;
     bool as_tuples = sort_keys || d->sub;
     if (d->sub) {
       Value items_fn, items;
@@ -727,7 +727,7 @@ bool j_iterencode(VM& vm, const CallArgs& a, Value& out) {
   if (!cfg || cfg->items.size() != 9) return vm.raise(vm.types().type_error, "_iterencode: bad encoder");
   int64_t level;
   if (!to_index(vm, p[2], level)) return false;
-  const std::vector<Value>& c = cfg->items;
+  const ValueVec& c = cfg->items;
   Encoder e(vm);
   e.check_circular = !c[0].is_none();
   e.defaultfn = c[1];
@@ -763,7 +763,7 @@ bool j_make_encoder(VM& vm, const CallArgs& a, Value& out) {
     if (!as_str(p[i]))
       return vm.raise(vm.types().type_error,
                       "make_encoder() argument " + std::to_string(i + 1) + " must be str, not " + vm.type_name(p[i]));
-  std::vector<Value> cfg(p, p + 9);
+  ValueVec cfg(p, p + 9);
   for (int i : {6, 7, 8}) {
     bool b;
     if (!vm.truthy(p[i], b)) return false;

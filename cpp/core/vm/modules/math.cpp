@@ -590,7 +590,7 @@ bool m_prod(VM& vm, const CallArgs& a, Value& out) {
 bool m_dist(VM& vm, const CallArgs& a, Value& out) {
   if (!no_kwargs(vm, a, "dist")) return false;
   if (a.nargs != 2) return raise_fmt(vm, vm.types().type_error, "dist expected 2 arguments, got %u", a.nargs);
-  std::vector<Value> p, q;
+  ValueVec p, q;
   if (!collect(vm, a.args[0], p) || !collect(vm, a.args[1], q)) return false;
   if (p.size() != q.size())
     return vm.raise(vm.types().value_error, "both points must have the same number of dimensions");

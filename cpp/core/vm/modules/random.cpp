@@ -152,12 +152,12 @@ bool r_sample(VM& vm, const CallArgs& a, Value& out) {
   if (!vm.length(pop, n) || !to_index(vm, p[1], k)) return false;
   if (k < 0 || k > n) return vm.raise(vm.types().value_error, "Sample larger than population or is negative");
   MersenneTwister& mt = rng(vm);
-  std::vector<Value> result(static_cast<size_t>(k));
+  ValueVec result(static_cast<size_t>(k));
   int64_t setsize = 21;
   if (k > 5)
     setsize += static_cast<int64_t>(std::pow(4.0, std::ceil(std::log(static_cast<double>(k * 3)) / std::log(4.0))));
   if (n <= setsize) {
-    std::vector<Value> pool;
+    ValueVec pool;
     if (!collect(vm, pop, pool)) return false;
     for (int64_t i = 0; i < k; ++i) {
       int64_t j = static_cast<int64_t>(mt.randbelow(static_cast<uint64_t>(n - i)));
@@ -185,7 +185,7 @@ bool r_choices(VM& vm, const CallArgs& a, Value& out) {
   int64_t n, k;
   if (!vm.length(pop, n) || !to_index(vm, p[3], k)) return false;
   MersenneTwister& mt = rng(vm);
-  std::vector<Value> result;
+  ValueVec result;
   if (p[1].is_none() && p[2].is_none()) {
     double nf = static_cast<double>(n);
     for (int64_t i = 0; i < k; ++i) {
@@ -198,7 +198,7 @@ bool r_choices(VM& vm, const CallArgs& a, Value& out) {
   }
   if (!p[1].is_none() && !p[2].is_none())
     return vm.raise(vm.types().type_error, "Cannot specify both weights and cumulative weights");
-  std::vector<Value> cum;
+  ValueVec cum;
   if (!p[1].is_none()) {
     Value acc;
     bool first = true;

@@ -368,7 +368,7 @@ void Matcher::finish() {
 namespace {
 
 Value marks_list(VM& vm, const sre::Matcher& m) {
-  std::vector<Value> v;
+  ValueVec v;
   size_t n = static_cast<size_t>(m.code[0]);
   v.reserve(n + 1);
   for (size_t i = 0; i < n; ++i) v.push_back(Value::integer(m.marks[i]));

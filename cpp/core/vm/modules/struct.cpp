@@ -312,7 +312,7 @@ bool pack_values(VM& vm, const Layout& l, const Value* vals, size_t n, char* dst
 }
 
 bool unpack_values(VM& vm, const Layout& l, const char* src, Value& out) {
-  std::vector<Value> r;
+  ValueVec r;
   r.reserve(l.items.size());
   for (const Item& it : l.items) {
     const char* p = src + it.offset;
@@ -450,7 +450,7 @@ bool do_iter_unpack(VM& vm, const std::string& fmt, Value buffer, Value& out) {
   if (d.size() % l.size)
     return struct_error(vm,
                         "iterative unpacking requires a buffer of a multiple of " + std::to_string(l.size) + " bytes");
-  std::vector<Value> rows;
+  ValueVec rows;
   for (size_t off = 0; off < d.size(); off += l.size) {
     Value row;
     if (!unpack_values(vm, l, d.data() + off, row)) return false;
