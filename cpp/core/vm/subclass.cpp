@@ -14,8 +14,8 @@ using ast::CmpOpKind;
 using namespace lib;
 
 Class* VM::subclass_of(const Obj* o) const {
-  auto it = subclassed_.find(o);
-  return it == subclassed_.end() ? types_.object : it->second.cls;
+  const SubclassInfo* info = subclassed_.find(o);
+  return info == nullptr ? types_.object : info->cls;
 }
 
 Value VM::number_payload(Value v) const {

@@ -22,6 +22,7 @@
 #include "lang/ast.h"
 #include "lang/bytecode.h"
 #include "vm/object.h"
+#include "vm/ptr_map.h"
 #include "vm/sim_context.h"
 #include "vm/task.h"
 #include "vm/value.h"
@@ -451,7 +452,7 @@ class VM {
     Class* cls;
     Dict* attrs;
   };
-  std::unordered_map<const Obj*, SubclassInfo> subclassed_;
+  PtrMap<Obj, SubclassInfo> subclassed_;
   Class* member_descriptor_ = nullptr;
   Class* meta_call_bypass_ = nullptr;  // meta_call_bypass_: type.__call__ constructing past its metaclass's __call__
   bool nested_returned_ = false;       // set by a nested loop: the entry frame returned (vs yielded)
