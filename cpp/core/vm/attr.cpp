@@ -89,15 +89,9 @@ bool VM::raise_name_error(Str* name) { return raise(types_.name_error, "name '" 
 
 // ---- type lookups ----
 
-bool VM::lookup_type_attr(Class* cls, Str* name, Value& out) const {
+bool VM::lookup_type_attr_slow(Class* cls, Str* name, Value& out) const {
   VM* self = const_cast<VM*>(this);
-  size_t idx = ((static_cast<size_t>(cls->uid) * 2654435761u) ^ (static_cast<size_t>(name->uid) * 40503u)) &
-               (method_cache_.size() - 1);
-  MethodCacheEntry& e = self->method_cache_[idx];
-  if (e.cls_uid == cls->uid && e.name_uid == name->uid && e.epoch == class_epoch_) {
-    out = e.value;
-    return e.found;
-  }
+  MethodCacheEntry& e = self->method_cache_[method_cache_index(cls, name)];
   bool found = false;
   Value v;
   for (Class* c : cls->mro) {

@@ -16,7 +16,6 @@
 namespace interleave {
 
 namespace {
-constexpr size_t kFramePoolMax = 256;
 constexpr size_t kMinGcThreshold = 8u << 20;
 }  // namespace
 
@@ -40,7 +39,7 @@ VM::~VM() {
     delete t;
   }
   delete idle_task_;
-  for (Frame* f : frame_pool_) delete f;
+  for (uint32_t i = 0; i < frame_pool_size_; ++i) delete frame_pool_[i];
   Obj* o = objects_;
   while (o) {
     Obj* next = o->next_obj;
@@ -353,9 +352,8 @@ Value VM::ellipsis_value() { return ellipsis(*this); }
 Frame* VM::acquire_frame(const Code* code) {
   CodeRuntime* rt = prepare(code);
   Frame* f;
-  if (!frame_pool_.empty()) {
-    f = frame_pool_.back();
-    frame_pool_.pop_back();
+  if (frame_pool_size_ > 0) {
+    f = frame_pool_[--frame_pool_size_];
   } else {
     f = new Frame;
   }
@@ -383,9 +381,9 @@ Frame* VM::acquire_frame(const Code* code) {
 }
 
 void VM::release_frame(Frame* f) {
-  if (frame_pool_.size() < kFramePoolMax) {
+  if (frame_pool_size_ < kFramePoolMax) {
     f->gen = nullptr;
-    frame_pool_.push_back(f);
+    frame_pool_[frame_pool_size_++] = f;
   } else {
     delete f;
   }

@@ -149,8 +149,17 @@ class VM {
   bool set_attr(Value obj, Str* name, Value v);
   bool del_attr(Value obj, Str* name);
   bool has_attr(Value obj, Str* name, bool& out);
-  // lookup_type_attr() finds name along cls's MRO without binding; null if absent.
-  bool lookup_type_attr(Class* cls, Str* name, Value& out) const;
+  // lookup_type_attr() finds name along cls's MRO without binding; null if absent. The
+  // method cache's hit is inline: sites that see many classes (a method called on each of
+  // several subclasses) miss their instruction's cache and come here millions of times.
+  bool lookup_type_attr(Class* cls, Str* name, Value& out) const {
+    const MethodCacheEntry& e = method_cache_[method_cache_index(cls, name)];
+    if (e.cls_uid == cls->uid && e.name_uid == name->uid && e.epoch == class_epoch_) {
+      out = e.value;
+      return e.found;
+    }
+    return lookup_type_attr_slow(cls, name, out);
+  }
   // call_method() looks up a dunder on type(self) and calls it; found=false if absent.
   bool call_method(Value self, Str* name, std::initializer_list<Value> args, Value& out, bool& found);
 
@@ -433,7 +442,11 @@ class VM {
   Module* main_module_ = nullptr;
   const Program* program_ = nullptr;
   std::vector<Task*> tasks_;
-  std::vector<Frame*> frame_pool_;
+  // frame_pool_ keeps released frames for reuse, up to kFramePoolMax (a fixed array: a
+  // call and its return each touch it, and vector's push_back was not inlined).
+  static constexpr uint32_t kFramePoolMax = 256;
+  Frame* frame_pool_[kFramePoolMax];
+  uint32_t frame_pool_size_ = 0;
   std::vector<std::unique_ptr<CodeRuntime>> code_runtimes_;
   Value pending_ = Value::null();
   bool block_requested_ = false;
@@ -492,6 +505,11 @@ class VM {
     bool found;
   };
   mutable std::vector<MethodCacheEntry> method_cache_;
+  size_t method_cache_index(const Class* cls, const Str* name) const {
+    return ((static_cast<size_t>(cls->uid) * 2654435761u) ^ (static_cast<size_t>(name->uid) * 40503u)) &
+           (method_cache_.size() - 1);
+  }
+  bool lookup_type_attr_slow(Class* cls, Str* name, Value& out) const;
   Task* idle_task_ = nullptr;  // runs vm.call() made while no task is current
   NativeFunction* object_new_ = nullptr;
   NativeFunction* object_init_ = nullptr;
