@@ -9,10 +9,6 @@
 
 namespace interleave {
 
-namespace {
-constexpr size_t kMinGcThreshold = 8u << 20;
-}  // namespace
-
 void VM::mark(Obj* o) {
   if (!o || o->marked) return;
   o->marked = true;

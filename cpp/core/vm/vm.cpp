@@ -15,9 +15,6 @@
 
 namespace interleave {
 
-namespace {
-constexpr size_t kMinGcThreshold = 8u << 20;
-}  // namespace
 
 bool Value::is_same(const Value& other) const {
   if (tag != other.tag) return false;

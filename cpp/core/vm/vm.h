@@ -430,7 +430,11 @@ class VM {
   VmConfig config_{};
   Obj* objects_ = nullptr;
   size_t bytes_ = 0;
-  size_t gc_threshold_ = 8u << 20;
+  // kMinGcThreshold is the fewest bytes allocated between collections. It is small so that
+  // a program with a small live heap sweeps its garbage and reuses the freed memory while
+  // both are still in the CPU cache: at 8 MB, regex took 1.6x and nqueens 1.5x the time of 1 MB.
+  static constexpr size_t kMinGcThreshold = 1u << 20;
+  size_t gc_threshold_ = kMinGcThreshold;
   bool gc_requested_ = false;
   uint32_t next_uid_ = 0;
   std::unordered_map<std::string_view, Str*> interned_;  // lookup only, never iterated for output
