@@ -12,3 +12,14 @@ try:
     re.finditer(r"a", 5)
 except TypeError as e:
     print("TypeError:", e)
+
+# Matches are scanned in chunks of 256: spans, pos and endpos across the chunk boundaries,
+# with empty matches (which must not repeat where one ended) falling on them.
+s = "ab" * 700 + "x" * 3
+for pat in [r"", r"a*", r"b|", r"(a)(b)?", r"x*", r"\b", r"(?=a)"]:
+    ms = list(re.finditer(pat, s))
+    print(pat, len(ms), [m.span() for m in ms][250:262], ms[-1].span(), ms[-1].pos, ms[-1].endpos)
+ms = list(re.compile("a|").finditer(s, 5, 900))
+print(len(ms), ms[0].pos, ms[-1].endpos, [m.span() for m in ms][254:259])
+u = "é" + "ab" * 400
+print(len(list(re.finditer("", u))), [m.group() for m in re.finditer("b*", u)][250:260])

@@ -380,10 +380,12 @@ Value marks_list(VM& vm, const sre::Matcher& m) {
 // scan(program, subject, pos, endpos, mode, limit): mode 0 match, 1 fullmatch, 2 search
 // give a marks list or None; mode 3 gives the list of successive search matches (at most
 // limit when limit > 0) with CPython 3.7's rule that an empty match cannot follow at the
-// position where the previous match ended empty.
+// position where the previous match ended empty (advance, when given, says the match before
+// pos was such a match: finditer scans in chunks).
 bool s_scan(VM& vm, const CallArgs& a, Value& out) {
-  if (a.nargs != 6 || !a.args[2].is_int() || !a.args[3].is_int() || !a.args[4].is_int() || !a.args[5].is_int())
-    return vm.raise(vm.types().type_error, "scan() takes 6 arguments");
+  if ((a.nargs != 6 && a.nargs != 7) || !a.args[2].is_int() || !a.args[3].is_int() || !a.args[4].is_int() ||
+      !a.args[5].is_int() || (a.nargs == 7 && !a.args[6].is_bool()))
+    return vm.raise(vm.types().type_error, "scan() takes 6 or 7 arguments");
   sre::Matcher m;
   if (!m.init(vm, a.args[0], a.args[1])) return false;
   int64_t len = m.end, pos = a.args[2].i, endpos = a.args[3].i, mode = a.args[4].i, limit = a.args[5].i;
@@ -403,6 +405,8 @@ bool s_scan(VM& vm, const CallArgs& a, Value& out) {
   }
   List* found = vm.new_list();
   out = Value::object(found);
+  // advance (7th argument): the scan continues after an empty match that ended at pos.
+  m.must_advance = a.nargs == 7 && a.args[6].b;
   while (pos <= endpos && (limit <= 0 || static_cast<int64_t>(found->items.size()) < limit)) {
     int r = m.search(pos);
     if (r < 0) return false;
