@@ -421,7 +421,7 @@ bool VM::get_attr(Value obj, Str* name, Value& out) {
 }
 
 bool VM::set_attr(Value obj, Str* name, Value v) {
-  name = intern(name->s);
+  if (!name->interned) name = intern(name->s);
   if (obj.tag == Tag::Obj && obj.o) {
     Obj* o = obj.o;
     switch (o->kind) {
@@ -517,7 +517,7 @@ bool VM::set_attr(Value obj, Str* name, Value v) {
 }
 
 bool VM::del_attr(Value obj, Str* name) {
-  name = intern(name->s);
+  if (!name->interned) name = intern(name->s);
   if (obj.tag == Tag::Obj && obj.o) {
     Obj* o = obj.o;
     Dict* d = nullptr;

@@ -269,7 +269,22 @@ __attribute__((always_inline)) inline bool slot_hit(const Dict* d, uint32_t slot
   const Dict::Entry& e = d->entries[slot];
   return e.key.tag == Tag::Obj && e.key.o == name && e.live && d->index.size() != 2;
 }
+
 }  // namespace
+
+// slot_entry: the position in in's __slots__ storage of the slot that member descriptor d
+// (found on in's class) names, or -1 when the generic path must decide (no storage yet,
+// the slot unset, an int or float subclass). The cache's slot is a hint checked by slot_hit.
+__attribute__((always_inline)) inline int32_t VM::slot_entry(const Instance* in, Value d, uint32_t& hint) const {
+  if (!is_kind(in->native, ObjKind::Dict)) return -1;
+  const Dict* a = static_cast<const Dict*>(in->native.o);
+  const Str* name =
+      static_cast<const Str*>(static_cast<const Tuple*>(static_cast<Instance*>(d.o)->native.o)->items[0].o);
+  if (LIKELY(slot_hit(a, hint, name))) return static_cast<int32_t>(hint);
+  int32_t ix = name_slot(a, const_cast<Str*>(name));
+  if (ix >= 0) hint = static_cast<uint32_t>(ix);
+  return ix >= 0 ? ix : -1;
+}
 
 RunStatus VM::execute(Task* t, int64_t budget, bool nested, Value* result, bool throw_pending) {
 #if INTERLEAVE_COMPUTED_GOTO
@@ -663,6 +678,12 @@ dispatch_op:
             DISPATCH();
           }
         }
+      } else if (is_member_descriptor(d)) {
+        int32_t ix = slot_entry(in, d, ac.slot);
+        if (ix >= 0) {
+          TOP() = static_cast<Dict*>(in->native.o)->entries[static_cast<size_t>(ix)].value;
+          DISPATCH();
+        }
       } else if (is_kind(d, ObjKind::Property) && is_kind(static_cast<Property*>(d.o)->fget, ObjKind::Function)) {
         Function* getter = static_cast<Function*>(static_cast<Property*>(d.o)->fget.o);
         f->ip = ip;
@@ -710,6 +731,13 @@ dispatch_op:
         }
         store_name_in(a, name, v);
         DISPATCH();
+      }
+      if (!plain && is_member_descriptor(d)) {
+        int32_t ix = slot_entry(in, d, ac.slot);
+        if (ix >= 0) {
+          static_cast<Dict*>(in->native.o)->entries[static_cast<size_t>(ix)].value = v;
+          DISPATCH();
+        }
       }
     }
     BEGIN_LIB();

@@ -117,7 +117,7 @@ bool match_class(VM& vm, Value subject, Value cls_value, Value names, uint32_t n
     seen.push_back(name);
     Value v;
     bool found = false;
-    if (!get_attr_or_missing(vm, subject, vm.intern(name->s), v, found)) return false;
+    if (!get_attr_or_missing(vm, subject, name->interned ? name : vm.intern(name->s), v, found)) return false;
     missing = !found;
     if (found) attrs.push_back(v);
     return true;

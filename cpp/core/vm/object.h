@@ -66,6 +66,7 @@ struct Str : Obj {
   uint64_t hash = 0;    // 0 until computed
   uint32_t length = 0;  // code points; equals s.size() when ascii
   bool ascii = true;
+  bool interned = false;  // this is the VM's interned copy of its text (VM::intern)
   Str() : Obj(ObjKind::Str) {}
   void trace(VM&) override {}
   size_t size() const override { return sizeof(Str) + s.capacity(); }

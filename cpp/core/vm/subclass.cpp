@@ -330,7 +330,7 @@ bool VM::data_descriptor(Value d) {
   Class* c = static_cast<Instance*>(d.o)->cls;
   if (c == member_descriptor_) return true;
   Value f;
-  return lookup_type_attr(c, intern("__set__"), f) || lookup_type_attr(c, intern("__delete__"), f);
+  return lookup_type_attr(c, names_.set_, f) || lookup_type_attr(c, names_.delete_, f);
 }
 
 bool VM::descriptor_get(Value d, Value obj, Class* cls, Value& out, bool& handled) {
@@ -349,7 +349,7 @@ bool VM::descriptor_get(Value d, Value obj, Class* cls, Value& out, bool& handle
     return raise(types_.attribute_error, "'" + type_of(obj)->name->s + "' object has no attribute '" + n->s + "'");
   }
   Value g;
-  if (!lookup_type_attr(di->cls, intern("__get__"), g)) return true;
+  if (!lookup_type_attr(di->cls, names_.get_, g)) return true;
   handled = true;
   return call(g, {d, obj, Value::object(cls)}, out);
 }
@@ -365,11 +365,11 @@ bool VM::descriptor_set(Value d, Value obj, Value v, bool& handled) {
     return dict_set(attrs, Value::object(member_name(d)), v);
   }
   Value s, ignored;
-  if (lookup_type_attr(di->cls, intern("__set__"), s)) {
+  if (lookup_type_attr(di->cls, names_.set_, s)) {
     handled = true;
     return call(s, {d, obj, v}, ignored);
   }
-  if (lookup_type_attr(di->cls, intern("__delete__"), s)) {
+  if (lookup_type_attr(di->cls, names_.delete_, s)) {
     handled = true;
     return raise(types_.attribute_error, "__set__");
   }
@@ -388,11 +388,11 @@ bool VM::descriptor_delete(Value d, Value obj, bool& handled) {
     return raise(types_.attribute_error, n->s);
   }
   Value s, ignored;
-  if (lookup_type_attr(di->cls, intern("__delete__"), s)) {
+  if (lookup_type_attr(di->cls, names_.delete_, s)) {
     handled = true;
     return call(s, {d, obj}, ignored);
   }
-  if (lookup_type_attr(di->cls, intern("__set__"), s)) {
+  if (lookup_type_attr(di->cls, names_.set_, s)) {
     handled = true;
     return raise(types_.attribute_error, "__delete__");
   }

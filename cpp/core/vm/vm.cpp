@@ -15,7 +15,6 @@
 
 namespace interleave {
 
-
 bool Value::is_same(const Value& other) const {
   if (tag != other.tag) return false;
   switch (tag) {
@@ -88,6 +87,7 @@ Str* VM::intern(std::string_view s) {
   auto it = interned_.find(s);
   if (it != interned_.end()) return it->second;
   Str* r = new_str(s);
+  r->interned = true;
   interned_.emplace(std::string_view(r->s), r);
   interned_list_.push_back(r);
   return r;

@@ -52,7 +52,7 @@ struct Names {
   Str *init, *new_, *call, *enter, *exit, *aenter, *aexit, *getattr, *class_, *name, *qualname, *module, *doc, *dict,
       *classcell, *iter, *next, *await, *aiter, *anext, *str, *repr, *cause, *context, *traceback, *suppress_context,
       *main, *args, *send, *throw_, *close, *mro, *bases, *self, *func, *defaults, *value, *hash, *eq, *len, *bool_,
-      *contains, *getitem, *setitem, *delitem, *builtins, *property, *setter, *getter, *deleter;
+      *contains, *getitem, *setitem, *delitem, *builtins, *property, *setter, *getter, *deleter, *get_, *set_, *delete_;
 };
 
 // Types holds every built-in type object; user classes are created at run time.
@@ -368,6 +368,12 @@ class VM {
   bool lookup_name_in(Dict* d, Str* name, Value& out);
   // name_slot() is name's entry position in d, -1 when absent, -2 when only a full lookup can tell.
   int32_t name_slot(const Dict* d, Str* name) const;
+  // is_member_descriptor() is true for a __slots__ member (vm/subclass.cpp makes them);
+  // slot_entry() is the instruction fast path to its value (vm/interp.cpp).
+  bool is_member_descriptor(Value d) const {
+    return d.is_obj() && d.o->kind == ObjKind::Instance && static_cast<Instance*>(d.o)->cls == member_descriptor_;
+  }
+  int32_t slot_entry(const Instance* in, Value d, uint32_t& hint) const;
   // cached_type_attr() is lookup_type_attr() through an instruction's inline cache.
   bool cached_type_attr(AttrCache& c, Class* cls, Str* name, Value& out) const;
   // concat_str() is a new string x + y, its length and ascii flag taken from the parts.

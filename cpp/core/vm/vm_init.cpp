@@ -153,6 +153,9 @@ void VM::init_names() {
   n.setter = intern("setter");
   n.getter = intern("getter");
   n.deleter = intern("deleter");
+  n.get_ = intern("__get__");
+  n.set_ = intern("__set__");
+  n.delete_ = intern("__delete__");
 }
 
 void VM::init_types() {
