@@ -140,7 +140,6 @@ PatternError = error
 # ---- parser (CPython's re/_parser.py) ----
 
 _MAXREPEAT = 4294967295
-_FINDITER_CHUNK = 256
 _MAXGROUPS = 1073741823
 _SPECIAL = ".\\[{()*+?^$|"
 _REPEAT_CHARS = "*+?{"
@@ -965,11 +964,11 @@ class Pattern:
         self._bytes = not isinstance(pattern, str)
         self._names = {v: k for k, v in state.groupdict.items()}
 
-    def _scan(self, string, pos, endpos, mode, limit=0, advance=False):
+    def _scan(self, string, pos, endpos, mode, limit=0):
         _subject_check(self, string)
         if endpos is None or endpos > _MAXSIZE:
             endpos = _MAXSIZE
-        return _sre.scan(self._program, string, pos, endpos, mode, limit, advance)
+        return _sre.scan(self._program, string, pos, endpos, mode, limit)
 
     def _match(self, string, pos, endpos, mode):
         marks = self._scan(string, pos, endpos, mode)
@@ -987,23 +986,24 @@ class Pattern:
         return self._match(string, pos, endpos, 2)
 
     def finditer(self, string, pos=0, endpos=None):
-        # Matches are found _FINDITER_CHUNK at a time and their Match objects made one at a
-        # time, as the loop asks for them: memory stays bounded however many matches the
-        # subject holds (the marks of all of them took three times CPython's memory).
-        # The first chunk is scanned here, so a bad argument raises at the call.
-        found = self._scan(string, pos, endpos, 3, _FINDITER_CHUNK)
-        return self._finditer(string, pos, endpos, found)
+        # Matches are found 256 at a time and their Match objects made one at a time, as the
+        # loop asks for them: memory stays bounded however many matches the subject holds
+        # (the marks of all of them took three times CPython's memory). The first chunk is
+        # scanned here, so a bad argument raises at the call. (Nested, so importing re
+        # runs the same instructions as before.)
+        def scan(found):
+            end = _MAXSIZE if endpos is None or endpos > _MAXSIZE else endpos
+            while True:
+                for m in found:
+                    yield Match(self, string, pos, endpos, m)
+                if len(found) < 256:
+                    return
+                last = found[-1]
+                # The next chunk starts where the last match ended; after an empty match,
+                # the next one must not be empty at the same place (as within one scan).
+                found = _sre.scan(self._program, string, last[1], end, 3, 256, last[0] == last[1])
 
-    def _finditer(self, string, pos, endpos, found):
-        while True:
-            for m in found:
-                yield Match(self, string, pos, endpos, m)
-            if len(found) < _FINDITER_CHUNK:
-                return
-            last = found[-1]
-            # The next chunk starts where the last match ended; after an empty match, the
-            # next one must not be empty at the same place (as within one scan).
-            found = self._scan(string, last[1], endpos, 3, _FINDITER_CHUNK, last[0] == last[1])
+        return scan(self._scan(string, pos, endpos, 3, 256))
 
     def findall(self, string, pos=0, endpos=None):
         found = self._scan(string, pos, endpos, 3)

@@ -1172,6 +1172,33 @@ dispatch_op:
       if (resume_checks(ip, code_base)) CHECK_BREAKER();
       DISPATCH();
     }
+    // `for a, b in enumerate(...)` / `.items()` / `zip(x, y)`: FOR_ITER and the UNPACK_SEQUENCE 2
+    // after it run as one, without the pair's tuple. The UNPACK is still counted as a step, and
+    // only fused when no line starts at it and the budget would have let it run next, and the
+    // tuple's allocation is still counted, so the simulated clock does not change.
+    if (is_kind(it, ObjKind::Iterator) && pair_iterator(static_cast<Iterator*>(it.o)) &&
+        (*ip & (kOpMask | kLineStartBit)) == static_cast<uint32_t>(OpCode::UNPACK_SEQUENCE) &&
+        (*ip >> kArgShift) == 2) {
+      bool done = false;
+      Value second;
+      BEGIN_LIB();
+      ok = next_pair(static_cast<Iterator*>(it.o), tmp, second, done);
+      END_LIB();
+      if (!ok) ERROR();
+      if (done) {
+        --sp;
+        ip = code_base + ARG();
+      } else if (LIKELY(left > 0)) {
+        --left;
+        ++ip;
+        ++allocations_;  // the simulated clock charges the tuple as before (CostModel::alloc)
+        PUSH(second);
+        PUSH(tmp);
+      } else {
+        PUSH(Value::object(new_tuple({tmp, second})));
+      }
+      DISPATCH();
+    }
     {
       bool done = false;
       BEGIN_LIB();

@@ -2143,6 +2143,88 @@ bool VM::get_iter(Value v, Value& out) {
   return raise(types().type_error, "'" + type_name(v) + "' object is not iterable");
 }
 
+// table_next() steps a dict or set iterator: e is the next live entry, null at the end.
+bool VM::table_next(Iterator* it, const Dict::Entry*& e) {
+  e = nullptr;
+  bool is_set = it->ikind == IterKind::Set;
+  Dict* d = nullptr;
+  if (is_set) {
+    Set* s = as_set(it->source);
+    d = s ? s->table : nullptr;
+  } else d = as_dict(it->source);
+  if (!d) return true;
+  if (d->count != static_cast<uint32_t>(it->end)) {
+    it->source = Value();
+    return raise(types().runtime_error,
+                 is_set ? "Set changed size during iteration" : "dictionary changed size during iteration");
+  }
+  size_t i = static_cast<size_t>(it->pos);
+  while (i < d->entries.size() && !d->entries[i].live) ++i;
+  if (i >= d->entries.size()) {
+    it->source = Value();
+    it->end = -1;
+    return true;
+  }
+  it->pos = static_cast<int64_t>(i + 1);
+  e = &d->entries[i];
+  return true;
+}
+
+bool VM::pair_iterator(const Iterator* it) {
+  switch (it->ikind) {
+    case IterKind::Enumerate:
+    case IterKind::DictItems: return true;
+    case IterKind::Zip: return it->sources.size() == 2 && it->pos != 1;  // pos 1: zip(strict=True)
+    default: return false;
+  }
+}
+
+bool VM::next_pair(Iterator* it, Value& first, Value& second, bool& done) {
+  switch (it->ikind) {
+    case IterKind::DictItems: {
+      const Dict::Entry* e = nullptr;
+      if (!table_next(it, e)) return false;
+      done = e == nullptr;
+      if (e) {
+        first = e->key;
+        second = e->value;
+      }
+      return true;
+    }
+    case IterKind::Enumerate: {
+      Iterator* inner = is_kind(it->source, ObjKind::Iterator) ? static_cast<Iterator*>(it->source.o) : nullptr;
+      if (inner && inner->ikind == IterKind::List) {
+        List* l = as_list(inner->source);
+        if (l && inner->pos < static_cast<int64_t>(l->items.size())) {
+          second = l->items[static_cast<size_t>(inner->pos++)];
+        } else {
+          inner->source = Value();
+          done = true;
+          return true;
+        }
+      } else {
+        DepthGuard guard(*this, "");
+        if (!guard.ok) return false;
+        if (!next(it->source, second, done)) return false;
+        if (done) return true;
+      }
+      first = Value::integer(it->pos);
+      if (it->pos == INT64_MAX) return overflow(*this);
+      ++it->pos;
+      return true;
+    }
+    default: {  // Zip of two, not strict: as next() does for it, without the tuple
+      DepthGuard guard(*this, "");
+      if (!guard.ok) return false;
+      Value a = it->sources[0], b = it->sources[1];
+      if (!next(a, first, done)) return false;
+      if (!done && !next(b, second, done)) return false;
+      if (done) it->sources.clear();
+      return true;
+    }
+  }
+}
+
 bool VM::next(Value iter, Value& out, bool& done) {
   done = false;
   if (is_kind(iter, ObjKind::Generator)) return gen_send(static_cast<Generator*>(iter.o), Value(), out, done);
@@ -2217,33 +2299,14 @@ bool VM::next(Value iter, Value& out, bool& done) {
     case IterKind::DictValues:
     case IterKind::DictItems:
     case IterKind::Set: {
-      bool is_set = it->ikind == IterKind::Set;
-      Dict* d = nullptr;
-      if (is_set) {
-        Set* s = as_set(it->source);
-        d = s ? s->table : nullptr;
-      } else d = as_dict(it->source);
-      if (!d) {
+      const Dict::Entry* e = nullptr;
+      if (!table_next(it, e)) return false;
+      if (!e) {
         done = true;
         return true;
       }
-      if (d->count != static_cast<uint32_t>(it->end)) {
-        it->source = Value();
-        return raise(types().runtime_error,
-                     is_set ? "Set changed size during iteration" : "dictionary changed size during iteration");
-      }
-      size_t i = static_cast<size_t>(it->pos);
-      while (i < d->entries.size() && !d->entries[i].live) ++i;
-      if (i >= d->entries.size()) {
-        it->source = Value();
-        it->end = -1;
-        done = true;
-        return true;
-      }
-      it->pos = static_cast<int64_t>(i + 1);
-      const Dict::Entry& e = d->entries[i];
-      if (it->ikind == IterKind::DictItems) out = Value::object(new_tuple({e.key, e.value}));
-      else out = it->ikind == IterKind::DictValues ? e.value : e.key;
+      if (it->ikind == IterKind::DictItems) out = Value::object(new_tuple({e->key, e->value}));
+      else out = it->ikind == IterKind::DictValues ? e->value : e->key;
       return true;
     }
     case IterKind::Enumerate: {

@@ -178,6 +178,11 @@ class VM {
   bool get_iter(Value v, Value& out);
   // next() sets done=true at exhaustion (StopIteration is not raised for built-ins).
   bool next(Value iter, Value& out, bool& done);
+  // pair_iterator() is true for iterators whose items are pairs built for the loop to unpack
+  // (enumerate, dict items, zip of two); next_pair() gives the pair without the tuple.
+  static bool pair_iterator(const Iterator* it);
+  bool next_pair(Iterator* it, Value& first, Value& second, bool& done);
+  bool table_next(Iterator* it, const Dict::Entry*& e);
   bool get_item(Value container, Value key, Value& out);
   bool set_item(Value container, Value key, Value v);
   bool del_item(Value container, Value key);
