@@ -2804,6 +2804,7 @@ bool VM::contains(Value c, Value item, bool& out) {
             out = true;
             return true;
           }
+          if (x.tag == Tag::Int && item.tag == Tag::Int) continue;  // two small ints: is_same decided
           bool eq;
           if (!equals(x, item, eq)) return false;
           if (eq) {

@@ -48,7 +48,15 @@ struct Value {
   bool is_float() const { return tag == Tag::Float; }
   bool is_obj() const { return tag == Tag::Obj; }
   // is_same() is Python's `is`: identity for objects, equality of payload for scalars.
-  bool is_same(const Value& other) const;
+  bool is_same(const Value& other) const {
+    if (tag != other.tag) return false;
+    switch (tag) {
+      case Tag::None: return true;
+      case Tag::Bool: return b == other.b;
+      case Tag::Obj: return o == other.o;
+      default: return i == other.i;  // Int, and Float by its bits
+    }
+  }
 
  private:
   Value(Tag t, int64_t payload) : tag_word_(static_cast<uint64_t>(t)), i(payload) {}

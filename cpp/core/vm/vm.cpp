@@ -15,18 +15,6 @@
 
 namespace interleave {
 
-bool Value::is_same(const Value& other) const {
-  if (tag != other.tag) return false;
-  switch (tag) {
-    case Tag::None: return true;
-    case Tag::Bool: return b == other.b;
-    case Tag::Int: return i == other.i;
-    case Tag::Float: return i == other.i;
-    case Tag::Obj: return o == other.o;
-  }
-  return false;
-}
-
 VM::~VM() {
   for (Task* t : tasks_) {
     for (Frame* f : t->frames) {
