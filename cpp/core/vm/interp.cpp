@@ -697,6 +697,20 @@ dispatch_op:
         f = t->frames.back();
         LOAD_FRAME();
         DISPATCH();
+      } else if (in->attrs && !data_descriptor(d)) {
+        // A class attribute that is not a data descriptor (a default such as `_state = None`,
+        // a method) yields to the instance's own entry, as in get_attr.
+        Dict* a = in->attrs;
+        if (LIKELY(slot_hit(a, ac.slot, name))) {
+          TOP() = a->entries[ac.slot].value;
+          DISPATCH();
+        }
+        int32_t ix = name_slot(a, name);
+        if (ix >= 0) {
+          ac.slot = static_cast<uint32_t>(ix);
+          TOP() = a->entries[static_cast<size_t>(ix)].value;
+          DISPATCH();
+        }
       }
     }
     BEGIN_LIB();
