@@ -735,7 +735,7 @@ async function realSuite(args, engines, scratch, notes) {
     `the process's peak resident set (max RSS, measured with ${wrapper ? wrapper.how : 'nothing'}; start-up included); "wasm MB" is the size of the wasm`,
   );
   console.log(
-    'linear memory at the end of the run on a fresh module instance (it only grows, so it is the peak; 32 MB initial);',
+    'linear memory at the end of the run on a fresh module instance (it only grows, so it is the peak; 16 MB initial);',
   );
   console.log('"mem/cpy" divides the engine\'s peak by CPython\'s. Memory columns show the largest peak of the runs.');
   console.log(

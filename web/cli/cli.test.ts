@@ -50,6 +50,7 @@ describe('cli', () => {
     const copy = mkdtempSync(join(tmpdir(), 'interleave-unbuilt-'));
     writeFileSync(join(copy, 'package.json'), '{ "type": "module" }\n');
     cpSync(join(ROOT, 'web', 'cli', 'main.ts'), join(copy, 'web', 'cli', 'main.ts'));
+    cpSync(join(ROOT, 'web', 'cli', 'v8-tuning.mjs'), join(copy, 'web', 'cli', 'v8-tuning.mjs'));
     cpSync(join(ROOT, 'web', 'src', 'engine'), join(copy, 'web', 'src', 'engine'), {
       recursive: true,
       filter: (path) => basename(path) !== 'generated' && !path.endsWith('.test.ts'),

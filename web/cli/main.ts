@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { RunOptions, RunResult } from '../src/engine/client';
 import type { ExploreOptions } from '../src/engine/protocol';
 import { DEFAULT_SETTINGS as D, LIMITS } from '../src/engine/settings';
+import { useFullRegisterAllocator } from './v8-tuning.mjs';
 
 // The wasm build writes the module's glue, its binary and the library archive here.
 const GLUE_PATH = fileURLToPath(new URL('../src/engine/generated/interleave.mjs', import.meta.url));
@@ -338,6 +339,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { loadEngine } = client;
+  useFullRegisterAllocator();
   const { ChromeTraceBuilder } = await import('../src/engine/chrome-trace');
   const { EventKind } = await import('../src/engine/events');
   const engine = await loadEngine(

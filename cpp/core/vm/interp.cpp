@@ -68,7 +68,7 @@ inline bool check_free_call(Value c, uint32_t n, const Class* type_cls) {
 
 // fast_binop handles int and float operands inline: 1 done, 0 not handled, -1 overflow (the slow path makes a big int).
 template <int K>
-inline int fast_binop(Value a, Value b, Value& out) {
+__attribute__((always_inline)) inline int fast_binop(Value a, Value b, Value& out) {
   if (a.tag == Tag::Int && b.tag == Tag::Int) {
     int64_t x = a.i, y = b.i, r;
     if constexpr (K == kAdd) {
@@ -859,10 +859,11 @@ dispatch_op:
   TARGET(NAME) {                                                            \
     Value b = sp[-1];                                                       \
     Value a = sp[-2];                                                       \
-    int fr = fast_binop<KIND>(a, b, tmp);                                   \
+    Value r; /* not tmp: a local the fast path keeps in registers */        \
+    int fr = fast_binop<KIND>(a, b, r);                                     \
     if (LIKELY(fr > 0)) {                                                   \
       --sp;                                                                 \
-      sp[-1] = tmp;                                                         \
+      sp[-1] = r;                                                           \
       DISPATCH();                                                           \
     }                                                                       \
     if constexpr (KIND == kAdd) {                                           \

@@ -5,16 +5,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import v8 from 'node:v8';
+import { useFullRegisterAllocator } from '../../../web/cli/v8-tuning.mjs';
 
-// Node 20's V8 (11.x) hands functions past a size limit to its mid-tier register allocator,
-// and VM::execute, the interpreter loop, is past it: its optimised code then ran slower than
-// the baseline compiler's (`nbody` 2.9 s, 1.6 s with --liftoff-only, 1.8 s with the full
-// allocator; docs/BUILD.md). Later V8s (Chromium's) have no such fallback, and do not know
-// the flag, so it is set only on V8 11, before any module is compiled.
-if (Number(process.versions.v8.split('.')[0]) === 11) {
-  v8.setFlagsFromString('--no-turbo-use-mid-tier-regalloc-for-huge-functions');
-}
+useFullRegisterAllocator();
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 // INTERLEAVE_NATIVE_BIN and INTERLEAVE_WASM_DIR point the runners at another build (e.g. a debug one).
