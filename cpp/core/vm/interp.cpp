@@ -661,30 +661,31 @@ dispatch_op:
       AttrCache& ac = f->rt->attr_cache[static_cast<size_t>(ip - 1 - code_base)];
       Value d;
       bool has_d = cached_type_attr(ac, in->cls, name, d);
-      if (!has_d) {
-        if (Dict* a = in->attrs) {
-          if (LIKELY(slot_hit(a, ac.slot, name))) {
-            TOP() = a->entries[ac.slot].value;
-            DISPATCH();
-          }
-          int32_t ix = name_slot(a, name);
-          if (ix >= 0) {
-            ac.slot = static_cast<uint32_t>(ix);
-            TOP() = a->entries[static_cast<size_t>(ix)].value;
-            DISPATCH();
-          }
-          if (ix == -2 && lookup_name_in(a, name, tmp)) {
-            TOP() = tmp;
-            DISPATCH();
-          }
+      if (Dict* a = in->attrs; a && (!has_d || !data_descriptor(d))) {
+        // The instance's own entry, when the class has no attribute of the name or one that is
+        // not a data descriptor (a default such as `_state = None`, a method), as in get_attr.
+        if (LIKELY(slot_hit(a, ac.slot, name))) {
+          TOP() = a->entries[ac.slot].value;
+          DISPATCH();
         }
-      } else if (is_member_descriptor(d)) {
+        int32_t ix = name_slot(a, name);
+        if (ix >= 0) {
+          ac.slot = static_cast<uint32_t>(ix);
+          TOP() = a->entries[static_cast<size_t>(ix)].value;
+          DISPATCH();
+        }
+        if (ix == -2 && lookup_name_in(a, name, tmp)) {
+          TOP() = tmp;
+          DISPATCH();
+        }
+      } else if (has_d && is_member_descriptor(d)) {
         int32_t ix = slot_entry(in, d, ac.slot);
         if (ix >= 0) {
           TOP() = static_cast<Dict*>(in->native.o)->entries[static_cast<size_t>(ix)].value;
           DISPATCH();
         }
-      } else if (is_kind(d, ObjKind::Property) && is_kind(static_cast<Property*>(d.o)->fget, ObjKind::Function)) {
+      } else if (has_d && is_kind(d, ObjKind::Property) &&
+                 is_kind(static_cast<Property*>(d.o)->fget, ObjKind::Function)) {
         Function* getter = static_cast<Function*>(static_cast<Property*>(d.o)->fget.o);
         f->ip = ip;
         f->sp = sp - 1;
@@ -697,20 +698,6 @@ dispatch_op:
         f = t->frames.back();
         LOAD_FRAME();
         DISPATCH();
-      } else if (in->attrs && !data_descriptor(d)) {
-        // A class attribute that is not a data descriptor (a default such as `_state = None`,
-        // a method) yields to the instance's own entry, as in get_attr.
-        Dict* a = in->attrs;
-        if (LIKELY(slot_hit(a, ac.slot, name))) {
-          TOP() = a->entries[ac.slot].value;
-          DISPATCH();
-        }
-        int32_t ix = name_slot(a, name);
-        if (ix >= 0) {
-          ac.slot = static_cast<uint32_t>(ix);
-          TOP() = a->entries[static_cast<size_t>(ix)].value;
-          DISPATCH();
-        }
       }
     }
     BEGIN_LIB();
