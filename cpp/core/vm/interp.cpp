@@ -275,6 +275,49 @@ __attribute__((always_inline)) inline bool slot_hit(const Dict* d, uint32_t slot
 // slot_entry: the position in in's __slots__ storage of the slot that member descriptor d
 // (found on in's class) names, or -1 when the generic path must decide (no storage yet,
 // the slot unset, an int or float subclass). The cache's slot is a hint checked by slot_hit.
+// module_entry() is a module attribute through the instruction's cached entry position
+// (`math.sqrt`, `asyncio.sleep`): what get_attr finds first in the module's dict.
+__attribute__((always_inline)) inline bool VM::module_entry(AttrCache& c, const Module* m, Str* name,
+                                                            Value& out) const {
+  const Dict* d = m->dict;
+  if (LIKELY(slot_hit(d, c.slot, name))) {
+    out = d->entries[c.slot].value;
+    return true;
+  }
+  int32_t ix = name_slot(d, name);
+  if (ix < 0) return false;
+  c.slot = static_cast<uint32_t>(ix);
+  out = d->entries[static_cast<size_t>(ix)].value;
+  return true;
+}
+
+// class_attr() is an attribute of a class object (`Strength.REQUIRED`, a static method)
+// through the instruction's type cache, when get_attr would return the MRO's entry with no
+// call: not one of the names get_attr answers first, not a class method (a new bound
+// method) and not an object whose class defines __get__.
+__attribute__((always_inline)) inline bool VM::class_attr(AttrCache& c, Class* cls, Str* name, Value& out) const {
+  Value d;
+  if (!cached_type_attr(c, cls, name, d) || name == names_.name || name == names_.mro || name == names_.bases ||
+      name == names_.dict || name == names_.class_)
+    return false;
+  if (!d.is_obj()) {
+    out = d;
+    return true;
+  }
+  switch (d.o->kind) {
+    case ObjKind::StaticMethod: out = static_cast<StaticMethod*>(d.o)->func; return true;
+    case ObjKind::ClassMethod: return false;
+    case ObjKind::Instance: {
+      Class* dc = static_cast<Instance*>(d.o)->cls;
+      Value g;
+      if (dc == member_descriptor_ || lookup_type_attr(dc, names_.get_, g)) return false;
+      out = d;
+      return true;
+    }
+    default: out = d; return true;
+  }
+}
+
 __attribute__((always_inline)) inline int32_t VM::slot_entry(const Instance* in, Value d, uint32_t& hint) const {
   if (!is_kind(in->native, ObjKind::Dict)) return -1;
   const Dict* a = static_cast<const Dict*>(in->native.o);
@@ -699,6 +742,18 @@ dispatch_op:
         LOAD_FRAME();
         DISPATCH();
       }
+    } else if (is_kind(obj, ObjKind::Module)) {
+      AttrCache& ac = f->rt->attr_cache[static_cast<size_t>(ip - 1 - code_base)];
+      if (module_entry(ac, static_cast<Module*>(obj.o), name, tmp)) {
+        TOP() = tmp;
+        DISPATCH();
+      }
+    } else if (is_kind(obj, ObjKind::Class)) {
+      AttrCache& ac = f->rt->attr_cache[static_cast<size_t>(ip - 1 - code_base)];
+      if (class_attr(ac, static_cast<Class*>(obj.o), name, tmp)) {
+        TOP() = tmp;
+        DISPATCH();
+      }
     }
     BEGIN_LIB();
     ok = get_attr(obj, name, tmp);
@@ -766,6 +821,32 @@ dispatch_op:
           (!in->attrs ||
            !(in->attrs->keymask & (uint64_t{1} << ((name->hash ? name->hash : lib::str_hash(name)) & 63))) ||
            name_slot(in->attrs, name) == -1)) {
+        PUSH(meth);
+        PUSH(obj);
+        DISPATCH();
+      }
+    } else if (is_kind(obj, ObjKind::Module)) {
+      // As load_method: a module's function is called without self.
+      AttrCache& ac = f->rt->attr_cache[static_cast<size_t>(ip - 1 - code_base)];
+      if (module_entry(ac, static_cast<Module*>(obj.o), names[ARG()], meth)) {
+        PUSH(Value::null());
+        PUSH(meth);
+        DISPATCH();
+      }
+    } else if (is_kind(obj, ObjKind::Class)) {
+      AttrCache& ac = f->rt->attr_cache[static_cast<size_t>(ip - 1 - code_base)];
+      if (class_attr(ac, static_cast<Class*>(obj.o), names[ARG()], meth)) {
+        PUSH(Value::null());
+        PUSH(meth);
+        DISPATCH();
+      }
+    } else if (!obj.is_obj() || (!obj.o->sub && obj.o->kind != ObjKind::Super && obj.o->kind != ObjKind::Function)) {
+      // A built-in type's method (`items.append`, `line.split`, `coro.send`), as load_method's
+      // last case: the type's function or self-less native is called with the object as self.
+      AttrCache& ac = f->rt->attr_cache[static_cast<size_t>(ip - 1 - code_base)];
+      if (cached_type_attr(ac, type_of(obj), names[ARG()], meth) &&
+          (is_kind(meth, ObjKind::Function) ||
+           (is_kind(meth, ObjKind::NativeFunction) && !static_cast<NativeFunction*>(meth.o)->has_self))) {
         PUSH(meth);
         PUSH(obj);
         DISPATCH();

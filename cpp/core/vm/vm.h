@@ -381,6 +381,10 @@ class VM {
   int32_t slot_entry(const Instance* in, Value d, uint32_t& hint) const;
   // cached_type_attr() is lookup_type_attr() through an instruction's inline cache.
   bool cached_type_attr(AttrCache& c, Class* cls, Str* name, Value& out) const;
+  // module_entry() and class_attr() are LOAD_ATTR's and LOAD_METHOD's fast paths for a module
+  // and a class object (vm/interp.cpp); false sends the instruction to get_attr.
+  bool module_entry(AttrCache& c, const Module* m, Str* name, Value& out) const;
+  bool class_attr(AttrCache& c, Class* cls, Str* name, Value& out) const;
   // concat_str() is a new string x + y, its length and ascii flag taken from the parts.
   Str* concat_str(const Str* x, const Str* y);
   void store_name_in(Dict* d, Str* name, Value v);
