@@ -648,6 +648,25 @@ bool VM::load_method(Value obj, Str* name, Value& meth, Value& self) {
       self = Value::null();
       return get_attr(obj, name, meth);
     }
+    if (o->sub && name != names_.class_ && name != names_.dict) {
+      // A built-in object of a user class (class OrderedCollection(list)): its class's method
+      // is called with the object as self, as sub_get_attr would bind it, without the bound
+      // method; an entry of the object's own dict of that name wins, as there.
+      SubclassInfo* info = subclassed_.find(o);
+      Value d;
+      if (info && lookup_type_attr(info->cls, name, d) &&
+          (is_kind(d, ObjKind::Function) ||
+           (is_kind(d, ObjKind::NativeFunction) && !static_cast<NativeFunction*>(d.o)->has_self))) {
+        if (info->attrs && lookup_name_in(info->attrs, name, meth)) {
+          self = Value::null();
+          return true;
+        }
+        meth = d;
+        self = obj;
+        ++allocations_;  // the simulated clock charges the bound method as before (CostModel::alloc)
+        return true;
+      }
+    }
     if (o->kind == ObjKind::Class || o->kind == ObjKind::Module || o->kind == ObjKind::Function || o->sub) {
       self = Value::null();
       return get_attr(obj, name, meth);

@@ -6,6 +6,7 @@
 #include "lang/native_stack.h"
 #include "vm/code_runtime.h"
 #include "vm/frame.h"
+#include "vm/frame_pool.h"
 #include "vm/library.h"
 #include "vm/task.h"
 #include "vm/vm.h"
@@ -152,7 +153,7 @@ bool VM::push_function(Function* fn, Value* args, uint32_t nargs, const Str* con
   if (t->frames.size() >= config_.recursion_limit) {
     return raise(types_.recursion_error, "maximum recursion depth exceeded");
   }
-  Frame* f = acquire_frame(fn->code);
+  Frame* f = take_frame(fn->code, prepare(fn->code));
   f->func = fn;
   f->globals = fn->globals;
   CodeRuntime* rt = f->rt;

@@ -6,6 +6,7 @@
 
 #include "vm/code_runtime.h"
 #include "vm/frame.h"
+#include "vm/frame_pool.h"
 #include "vm/library.h"
 #include "vm/match.h"
 #include "vm/task.h"
@@ -1725,7 +1726,7 @@ dispatch_op:
       v = done->init_self;
     }
     bool entry = done->entry;
-    release_frame(done);
+    give_frame(done);
     if (UNLIKELY(bad_init)) {
       raise(types_.type_error, "__init__() should return None, not '" + bad_type + "'");
       if (entry) {
@@ -2277,7 +2278,7 @@ do_call : {
     const Code* c = fn->code;
     CodeRuntime* crt = c->runtime_owner == this ? static_cast<CodeRuntime*>(c->runtime) : prepare(c);
     if (crt->simple_args && call_n == c->argcount && t->frames.size() < config_.recursion_limit) {
-      Frame* nf = acquire_frame(c);
+      Frame* nf = take_frame(c, crt);
       nf->func = fn;
       nf->globals = fn->globals;
       Value* dst = nf->slots;

@@ -1398,10 +1398,32 @@ bool native_compare(VM& vm, CmpOpKind op, Value a, Value b, Value& out, bool& ha
   return true;
 }
 
+// identity_equality() is true when v's own type leaves == and != to identity: v is not an
+// instance of a user class, or its class inherits object's __eq__ (and, for !=, __ne__).
+bool identity_equality(VM& vm, Value v, CmpOpKind op) {
+  if (!dispatches(v)) return true;
+  if (is_sub(v)) return false;
+  Class* cls = static_cast<Instance*>(v.o)->cls;
+  const State& st = state(vm);
+  auto inherited = [&](Name n, NativeFn object_fn) {
+    Value fn;
+    return !vm.lookup_type_attr(cls, name(vm, n), fn) ||
+           (is_kind(fn, ObjKind::NativeFunction) && static_cast<NativeFunction*>(fn.o)->fn == object_fn);
+  };
+  return inherited(Name::eq, st.object_eq) && (op == CmpOpKind::Eq || inherited(Name::ne, st.object_ne));
+}
+
 // user_compare() runs the rich-comparison protocol with reflection.
 bool rich_compare(VM& vm, CmpOpKind op, Value a, Value b, Value& out) {
   bool ai = dispatches(a), bi = dispatches(b);
   bool handled = false;
+  if ((ai || bi) && (op == CmpOpKind::Eq || op == CmpOpKind::NotEq) && identity_equality(vm, a, op) &&
+      identity_equality(vm, b, op)) {
+    // What the protocol below ends in for such operands (no __eq__ or __ne__ of their own
+    // to call, native_compare not reached): identity, without two dunder lookups per side.
+    out = Value::boolean(a.is_same(b) == (op == CmpOpKind::Eq));
+    return true;
+  }
   if (!ai && !bi) {
     if (!native_compare(vm, op, a, b, out, handled)) return false;
     if (handled) return true;

@@ -1,7 +1,9 @@
 #pragma once
 // Task is one thread of Python execution (the main program, a thread, or later an
 // asyncio driver): a stack of heap frames the VM runs in bounded slices.
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -20,11 +22,48 @@ enum class RunStatus : uint8_t {
   Error,     // the task ended with an uncaught exception in Task::exception
 };
 
+// FrameStack is a task's stack of frames: a vector whose push and pop are inline in the run
+// loop (std::vector's push_back was an out-of-line call on every Python call), growing by
+// doubling out of line.
+class FrameStack {
+ public:
+  FrameStack() = default;
+  FrameStack(const FrameStack&) = delete;
+  FrameStack& operator=(const FrameStack&) = delete;
+  ~FrameStack() { delete[] data_; }
+  __attribute__((always_inline)) void push_back(Frame* f) {
+    if (__builtin_expect(size_ == capacity_, 0)) grow();
+    data_[size_++] = f;
+  }
+  void pop_back() { --size_; }
+  Frame* back() const { return data_[size_ - 1]; }
+  Frame* operator[](size_t i) const { return data_[i]; }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  Frame* const* begin() const { return data_; }
+  Frame* const* end() const { return data_ + size_; }
+  std::reverse_iterator<Frame* const*> rbegin() const { return std::reverse_iterator<Frame* const*>(end()); }
+  std::reverse_iterator<Frame* const*> rend() const { return std::reverse_iterator<Frame* const*>(begin()); }
+
+ private:
+  __attribute__((noinline)) void grow() {
+    uint32_t cap = capacity_ ? capacity_ * 2 : 16;
+    Frame** d = new Frame*[cap];
+    for (uint32_t i = 0; i < size_; ++i) d[i] = data_[i];
+    delete[] data_;
+    data_ = d;
+    capacity_ = cap;
+  }
+  Frame** data_ = nullptr;
+  uint32_t size_ = 0;
+  uint32_t capacity_ = 0;
+};
+
 struct Task {
   uint32_t id = 0;
   std::string name;
   uint32_t parent = 0;
-  std::vector<Frame*> frames;  // innermost last
+  FrameStack frames;  // innermost last
   TaskState state = TaskState::Runnable;
   bool started = false;
   Value result;            // return value once finished

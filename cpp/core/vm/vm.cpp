@@ -10,6 +10,7 @@
 #include "vm/bigint.h"
 #include "vm/code_runtime.h"
 #include "vm/frame.h"
+#include "vm/frame_pool.h"
 #include "vm/library.h"
 #include "vm/task.h"
 
@@ -334,45 +335,14 @@ CodeRuntime* VM::prepare(const Code* code) {
 
 Value VM::ellipsis_value() { return ellipsis(*this); }
 
-Frame* VM::acquire_frame(const Code* code) {
-  CodeRuntime* rt = prepare(code);
-  Frame* f;
-  if (frame_pool_size_ > 0) {
-    f = frame_pool_[--frame_pool_size_];
-  } else {
-    f = new Frame;
-  }
-  if (f->capacity < rt->frame_size) {
-    f->storage.reset(new Value[rt->frame_size]);
-    f->capacity = rt->frame_size;
-  }
-  f->code = code;
-  f->rt = rt;
-  f->slots = f->storage.get();
-  f->ip = code->code.data();
-  uint32_t nslots = rt->nlocals + rt->ncells;
-  for (uint32_t i = 0; i < nslots; ++i) f->slots[i] = Value::null();
-  f->stack_base = f->slots + nslots;
-  f->sp = f->stack_base;
-  f->blocks.clear();
-  f->func = nullptr;
-  f->globals = nullptr;
-  f->locals_dict = nullptr;
-  f->gen = nullptr;
-  f->init_self = Value();
-  f->is_init = false;
-  f->entry = false;
-  return f;
+Frame* VM::acquire_frame(const Code* code) { return take_frame(code, prepare(code)); }
+
+void VM::grow_frame(Frame* f, uint32_t size) {
+  f->storage.reset(new Value[size]);
+  f->capacity = size;
 }
 
-void VM::release_frame(Frame* f) {
-  if (frame_pool_size_ < kFramePoolMax) {
-    f->gen = nullptr;
-    frame_pool_[frame_pool_size_++] = f;
-  } else {
-    delete f;
-  }
-}
+void VM::release_frame(Frame* f) { give_frame(f); }
 
 // ---- tasks ----
 

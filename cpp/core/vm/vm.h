@@ -352,6 +352,10 @@ class VM {
   CodeRuntime* prepare(const Code* code);
   Frame* acquire_frame(const Code* code);
   void release_frame(Frame* f);
+  // take_frame() and give_frame() are their inline bodies (vm/frame_pool.h), for the run loop.
+  Frame* take_frame(const Code* code, CodeRuntime* rt);
+  void give_frame(Frame* f);
+  void grow_frame(Frame* f, uint32_t size);
   bool push_function(Function* fn, Value* args, uint32_t nargs, const Str* const* kwnames, uint32_t nkw,
                      Value& generator_out, bool& pushed);
   bool bind_arguments(Function* fn, Frame* f, Value* args, uint32_t nargs, const Str* const* kwnames, uint32_t nkw);
