@@ -107,3 +107,28 @@ def gen():
 
 g = gen()
 print(g.send(None), g.send("sent"))
+
+
+# New attributes of fresh instances from the same lines, in different orders and numbers,
+# deleted and added again: each instance's __dict__ keeps its own order.
+class Bag:
+    def __init__(self, n, reverse):
+        names = ["a%d" % i for i in range(n)]
+        for name in reversed(names) if reverse else names:
+            setattr(self, name, n)
+        self.first = n
+        self.second = -n
+
+    def refill(self):
+        del self.first
+        self.third = 3
+        self.first = "again"
+
+
+bags = [Bag(n, n % 2 == 1) for n in range(0, 12, 3)]
+for b in bags:
+    print(list(vars(b).items())[-4:], len(vars(b)))
+for b in bags:
+    b.refill()
+    b.refill()
+    print(list(vars(b))[-3:], b.first, b.third)

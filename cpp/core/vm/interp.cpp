@@ -780,10 +780,17 @@ dispatch_op:
           a->entries[ac.slot].value = v;
           DISPATCH();
         }
-        int32_t ix = name_slot(a, name);
+        // A clear keymask bit proves the name absent (a fresh instance's __init__): add it.
+        int32_t ix =
+            (a->keymask >> ((name->hash ? name->hash : lib::str_hash(name)) & 63)) & 1 ? name_slot(a, name) : -1;
         if (ix >= 0) {
           ac.slot = static_cast<uint32_t>(ix);
           a->entries[static_cast<size_t>(ix)].value = v;
+          DISPATCH();
+        }
+        if (ix == -1) {
+          ix = add_absent_name(a, name, v);
+          if (ix >= 0) ac.slot = static_cast<uint32_t>(ix);
           DISPATCH();
         }
         store_name_in(a, name, v);

@@ -3118,6 +3118,34 @@ bool VM::dict_set(Dict* d, Value key, Value v) {
   return true;
 }
 
+int32_t VM::add_absent_name(Dict* d, Str* name, Value v) {
+  uint64_t h = str_hash(name);
+  if (d->index.empty() || d->entries.size() + 1 > d->index.size() * 2 / 3) {
+    size_t before = d->size();
+    if (before > 65536 || is_set_table(d)) {
+      store_name_in(d, name, v);  // dict_set's memory check
+      return -1;
+    }
+    dict_rebuild(d, d->index.empty() ? 8 : 0);
+    if (d->size() > before) bytes_ += d->size() - before;
+  }
+  // The slot dict_lookup would pick for an absent key: the probe's first deleted slot, else its empty one.
+  size_t mask = d->index.size() - 1;
+  size_t i = h & mask;
+  uint64_t perturb = h;
+  while (d->index[i] >= 0) {
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+  int32_t pos = static_cast<int32_t>(d->entries.size());
+  d->index[i] = pos;
+  d->entries.push_back(Dict::Entry{Value::object(name), v, h, true});
+  ++d->count;
+  ++d->keys;
+  d->keymask |= uint64_t{1} << (h & 63);
+  return pos;
+}
+
 bool VM::dict_del(Dict* d, Value key, bool& found) {
   uint64_t h;
   if (Str* ks = as_str(key)) h = str_hash(ks);

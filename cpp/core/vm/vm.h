@@ -392,6 +392,10 @@ class VM {
   // concat_str() is a new string x + y, its length and ascii flag taken from the parts.
   Str* concat_str(const Str* x, const Str* y);
   void store_name_in(Dict* d, Str* name, Value v);
+  // add_absent_name() is store_name_in() for a name known to be absent from d (an instance's
+  // new attribute): no probe for it first. The entry's position, or -1 if it went through
+  // store_name_in after all (a dict too large for the shortcut's memory check).
+  int32_t add_absent_name(Dict* d, Str* name, Value v);
   bool delete_name_in(Dict* d, Str* name);
   bool raise_name_error(Str* name);
   std::string function_str(Value callable);
