@@ -273,9 +273,6 @@ __attribute__((always_inline)) inline bool slot_hit(const Dict* d, uint32_t slot
 
 }  // namespace
 
-// slot_entry: the position in in's __slots__ storage of the slot that member descriptor d
-// (found on in's class) names, or -1 when the generic path must decide (no storage yet,
-// the slot unset, an int or float subclass). The cache's slot is a hint checked by slot_hit.
 // module_entry() is a module attribute through the instruction's cached entry position
 // (`math.sqrt`, `asyncio.sleep`): what get_attr finds first in the module's dict.
 __attribute__((always_inline)) inline bool VM::module_entry(AttrCache& c, const Module* m, Str* name,
@@ -319,6 +316,9 @@ __attribute__((always_inline)) inline bool VM::class_attr(AttrCache& c, Class* c
   }
 }
 
+// slot_entry: the position in in's __slots__ storage of the slot that member descriptor d
+// (found on in's class) names, or -1 when the generic path must decide (no storage yet,
+// the slot unset, an int or float subclass). The cache's slot is a hint checked by slot_hit.
 __attribute__((always_inline)) inline int32_t VM::slot_entry(const Instance* in, Value d, uint32_t& hint) const {
   if (!is_kind(in->native, ObjKind::Dict)) return -1;
   const Dict* a = static_cast<const Dict*>(in->native.o);
